@@ -1,0 +1,219 @@
+package org.vfioworkbench.engine;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.vfioworkbench.model.Bdf;
+import org.vfioworkbench.model.CdevFile;
+import org.vfioworkbench.model.DeviceFile;
+import org.vfioworkbench.model.FdRef;
+import org.vfioworkbench.model.GroupFile;
+import org.vfioworkbench.model.Holder;
+import org.vfioworkbench.model.OpenFile;
+import org.vfioworkbench.model.Topology;
+
+/**
+ * Everything the engine derives from one topology under one profile: reset scopes, dev-sets, VFIO
+ * groups and ownership, and the two ioctls on any fd. Immutable once built; build a new one after
+ * every edit (building is cheap and lazy per device).
+ */
+public final class Analysis implements HotResetSimulator {
+
+  /** An argsz large enough for any scope: the u32 maximum. */
+  public static final long LARGE_ARGSZ = 0xFFFF_FFFFL;
+
+  private final Topology topology;
+  private final Profile profile;
+  private final PciIndex pci;
+  private final ResetScopes scopes;
+  private final VfioState state;
+  private final InfoIoctl info;
+  private final HotResetIoctl hotReset;
+
+  private Analysis(Topology topology, Profile profile) {
+    this.topology = Objects.requireNonNull(topology, "topology");
+    this.profile = Objects.requireNonNull(profile, "profile");
+    this.pci = new PciIndex(topology);
+    this.scopes = new ResetScopes(pci);
+    this.state = new VfioState(topology, pci, scopes);
+    CallerGate gate = new CallerGate(topology, state, profile);
+    this.info = new InfoIoctl(pci, scopes, state, gate, profile);
+    this.hotReset = new HotResetIoctl(topology, pci, scopes, state, gate, profile);
+  }
+
+  public static Analysis of(Topology topology, Profile profile) {
+    return new Analysis(topology, profile);
+  }
+
+  public static Analysis of(Topology topology) {
+    return new Analysis(topology, Profile.DEFAULT);
+  }
+
+  public Topology topology() {
+    return topology;
+  }
+
+  public Profile profile() {
+    return profile;
+  }
+
+  public PciIndex pci() {
+    return pci;
+  }
+
+  @Override
+  public InfoResult info(FdRef caller, long argsz) {
+    return info.call(caller, argsz);
+  }
+
+  /** INFO with a buffer large enough for every entry. */
+  public InfoResult info(FdRef caller) {
+    return info.call(caller, LARGE_ARGSZ);
+  }
+
+  @Override
+  public ResetResult hotReset(FdRef caller, ResetRequest request) {
+    return hotReset.call(caller, request);
+  }
+
+  /** The reset scope of a function, or the probe steps that found none. */
+  public ScopeDecision scope(Bdf bdf) {
+    return scopes.decide(bdf);
+  }
+
+  public Optional<DevSet> devSet(Bdf bdf) {
+    return state.devSetOf(bdf);
+  }
+
+  public List<DevSet> devSets() {
+    return state.devSets();
+  }
+
+  /** State of a registered vfio device; empty for functions not bound to a vfio driver. */
+  public Optional<DeviceState> device(Bdf bdf) {
+    return state.device(bdf);
+  }
+
+  /** Every registered vfio device, in bind order. */
+  public Map<Bdf, DeviceState> devices() {
+    return state.devices();
+  }
+
+  /** Who holds the group's one open file, if anyone. */
+  public Optional<GroupOpen> groupOpen(int group) {
+    return state.groupOpen(group);
+  }
+
+  /** Whether {@code /dev/vfio/N} exists: some function of the group is vfio-bound. */
+  public boolean vfioGroupExists(int group) {
+    return state.vfioGroupExists(group);
+  }
+
+  /** Whether the group is viable: no member is on a driver that claims DMA ownership. */
+  public boolean viable(int group) {
+    return state.viable(group);
+  }
+
+  /** Whether some device of {@code group} is bound into iommufd {@code ictx}. */
+  public boolean iommufdHasGroup(String ictx, int group) {
+    return state.ictxHasGroup(ictx, group);
+  }
+
+  /** Every device fd (group-derived or cdev) of every holder, in holder and file order. */
+  public List<FdRef> deviceFds() {
+    List<FdRef> out = new ArrayList<>();
+    for (Holder h : topology.holders()) {
+      for (OpenFile f : h.files()) {
+        if (f instanceof DeviceFile || f instanceof CdevFile) {
+          out.add(new FdRef(h.name(), f.fd()));
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The reset the holder of {@code caller} would naturally attempt, the way QEMU does: the empty
+   * array from a cdev-opened device, else its group fds whose ids INFO listed.
+   */
+  public ResetVariant naturalReset(FdRef caller) {
+    boolean cdev = topology.file(caller).orElse(null) instanceof CdevFile;
+    if (cdev) {
+      return new ResetVariant(ResetVariant.Kind.EMPTY_ARRAY, ResetRequest.empty(), "zero-length array");
+    }
+    return infoGroupsVariant(caller);
+  }
+
+  /** Every construction worth trying on {@code caller}, natural one first. */
+  public List<ResetVariant> variants(FdRef caller) {
+    ResetVariant natural = naturalReset(caller);
+    List<ResetVariant> out = new ArrayList<>();
+    out.add(natural);
+    for (ResetVariant v : List.of(
+        new ResetVariant(ResetVariant.Kind.EMPTY_ARRAY, ResetRequest.empty(), "zero-length array"),
+        infoGroupsVariant(caller), allHeldGroupsVariant(caller), deviceFdsVariant(caller))) {
+      if (v.kind() != natural.kind()) {
+        out.add(v);
+      }
+    }
+    return out;
+  }
+
+  private ResetVariant infoGroupsVariant(FdRef caller) {
+    InfoResult r = info(caller);
+    Set<Integer> listed = new LinkedHashSet<>();
+    if (r.succeeded()) {
+      r.entries().stream().filter(e -> !e.devIdMode()).forEach(e -> listed.add((int) e.id()));
+    }
+    List<Integer> fds = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    for (OpenFile f : holderFiles(caller)) {
+      if (f instanceof GroupFile g && listed.contains(g.group())) {
+        fds.add(f.fd());
+        names.add("group " + g.group());
+      }
+    }
+    return new ResetVariant(ResetVariant.Kind.INFO_GROUPS, ResetRequest.of(fds),
+        fds.isEmpty() ? "no held group appears in INFO" : "held groups listed by INFO: " + String.join(", ", names));
+  }
+
+  private ResetVariant allHeldGroupsVariant(FdRef caller) {
+    List<Integer> fds = new ArrayList<>();
+    for (OpenFile f : holderFiles(caller)) {
+      if (f instanceof GroupFile) {
+        fds.add(f.fd());
+      }
+    }
+    return new ResetVariant(ResetVariant.Kind.ALL_HOLDER_GROUPS, ResetRequest.of(fds), "every group fd " + caller.holder() + " holds");
+  }
+
+  private ResetVariant deviceFdsVariant(FdRef caller) {
+    Optional<ResetScope> scope = topology.file(caller).flatMap(this::deviceOf).flatMap(b -> scopes.decide(b).scope());
+    List<Integer> fds = new ArrayList<>();
+    for (OpenFile f : holderFiles(caller)) {
+      Optional<Bdf> d = deviceOf(f);
+      if (d.isPresent() && scope.map(s -> s.contains(d.get())).orElse(false)) {
+        fds.add(f.fd());
+      }
+    }
+    return new ResetVariant(ResetVariant.Kind.DEVICE_FDS, ResetRequest.of(fds), "device fds " + caller.holder() + " holds for affected devices");
+  }
+
+  private Optional<Bdf> deviceOf(OpenFile f) {
+    if (f instanceof DeviceFile d) {
+      return Optional.of(d.device());
+    }
+    if (f instanceof CdevFile c) {
+      return Optional.of(c.device());
+    }
+    return Optional.empty();
+  }
+
+  private List<OpenFile> holderFiles(FdRef ref) {
+    return topology.holder(ref.holder()).map(Holder::files).orElse(List.of());
+  }
+}

@@ -1,0 +1,97 @@
+package org.vfioworkbench.engine;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.vfioworkbench.model.Bdf;
+import org.vfioworkbench.model.BusAddress;
+import org.vfioworkbench.model.PciBus;
+import org.vfioworkbench.model.PciFunction;
+import org.vfioworkbench.model.Slot;
+import org.vfioworkbench.model.Topology;
+
+/**
+ * Lookups over the PCI part of a topology: functions by address, the functions on each bus in
+ * enumeration (devfn) order, the bus behind each bridge, and each function's slot.
+ */
+public final class PciIndex {
+
+  private final Map<Bdf, PciFunction> functions = new HashMap<>();
+  private final Map<BusAddress, PciBus> buses = new HashMap<>();
+  private final Map<BusAddress, List<PciFunction>> onBus = new HashMap<>();
+  private final Map<Bdf, BusAddress> subordinate = new HashMap<>();
+  private final Map<Bdf, Slot> slotOf = new HashMap<>();
+  private final Map<Integer, List<Bdf>> groupMembers = new TreeMap<>();
+
+  PciIndex(Topology topology) {
+    for (PciBus bus : topology.buses()) {
+      buses.put(bus.address(), bus);
+      bus.bridge().ifPresent(b -> subordinate.put(b, bus.address()));
+    }
+    List<PciFunction> sorted = new ArrayList<>(topology.functions());
+    sorted.sort((a, b) -> a.bdf().compareTo(b.bdf()));
+    for (PciFunction f : sorted) {
+      functions.put(f.bdf(), f);
+      onBus.computeIfAbsent(f.bdf().busAddress(), k -> new ArrayList<>()).add(f);
+      f.iommuGroup().ifPresent(g -> groupMembers.computeIfAbsent(g, k -> new ArrayList<>()).add(f.bdf()));
+    }
+    for (Slot slot : topology.slots()) {
+      for (PciFunction f : onBus.getOrDefault(slot.bus(), List.of())) {
+        if (slot.contains(f.bdf())) {
+          slotOf.put(f.bdf(), slot);
+        }
+      }
+    }
+  }
+
+  public Optional<PciFunction> function(Bdf bdf) {
+    return Optional.ofNullable(functions.get(bdf));
+  }
+
+  public PciFunction require(Bdf bdf) {
+    PciFunction f = functions.get(bdf);
+    if (f == null) {
+      throw new IllegalArgumentException("no PCI function " + bdf);
+    }
+    return f;
+  }
+
+  /** The bus a function sits on; a bus that was never declared counts as a root bus. */
+  public PciBus busOf(Bdf bdf) {
+    return bus(bdf.busAddress());
+  }
+
+  public PciBus bus(BusAddress address) {
+    PciBus bus = buses.get(address);
+    return bus != null ? bus : PciBus.root(address);
+  }
+
+  /** Functions on a bus, in devfn order. */
+  public List<PciFunction> functionsOn(BusAddress bus) {
+    return Collections.unmodifiableList(onBus.getOrDefault(bus, List.of()));
+  }
+
+  /** The secondary bus of a bridge function, if any bus names it as its upstream bridge. */
+  public Optional<BusAddress> subordinateOf(Bdf bridge) {
+    return Optional.ofNullable(subordinate.get(bridge));
+  }
+
+  /** The slot a function sits in ({@code pdev->slot}). */
+  public Optional<Slot> slotOf(Bdf bdf) {
+    return Optional.ofNullable(slotOf.get(bdf));
+  }
+
+  /** Functions of an IOMMU group, in address order. */
+  public List<Bdf> groupMembers(int group) {
+    return groupMembers.getOrDefault(group, List.of());
+  }
+
+  /** Group ids that have at least one member. */
+  public java.util.Set<Integer> populatedGroups() {
+    return Collections.unmodifiableSet(groupMembers.keySet());
+  }
+}

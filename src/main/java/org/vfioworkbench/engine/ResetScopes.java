@@ -1,0 +1,190 @@
+package org.vfioworkbench.engine;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.vfioworkbench.model.Bdf;
+import org.vfioworkbench.model.BusAddress;
+import org.vfioworkbench.model.PciBus;
+import org.vfioworkbench.model.PciFunction;
+import org.vfioworkbench.model.Quirk;
+import org.vfioworkbench.model.Slot;
+
+/**
+ * The PCI core's reset probes and the VFIO walk over the affected functions:
+ * {@code pci_probe_reset_slot}, {@code pci_probe_reset_bus}, {@code pci_slot_resettable},
+ * {@code pci_bus_resettable}, {@code vfio_pci_for_each_slot_or_bus} and
+ * {@code vfio_pci_dev_below_slot}. Results are cached per bus and per slot.
+ */
+final class ResetScopes {
+
+  private final PciIndex pci;
+  private final Map<BusAddress, Optional<String>> busRefusal = new HashMap<>();
+  private final Map<BusAddress, List<Bdf>> busWalk = new HashMap<>();
+  private final Map<String, List<Bdf>> slotWalk = new HashMap<>();
+  private final Map<Bdf, ScopeDecision> decisions = new HashMap<>();
+
+  ResetScopes(PciIndex pci) {
+    this.pci = pci;
+  }
+
+  /** The scope the kernel would reset for {@code bdf}, or why it cannot reset it. */
+  ScopeDecision decide(Bdf bdf) {
+    return decisions.computeIfAbsent(bdf, this::computeDecision);
+  }
+
+  /** Whether {@code pci_probe_reset_slot(pdev->slot)} succeeds for this function. */
+  boolean slotProbeSucceeds(Bdf bdf) {
+    return pci.slotOf(bdf).map(s -> slotRefusal(s).isEmpty()).orElse(false);
+  }
+
+  private ScopeDecision computeDecision(Bdf bdf) {
+    TraceBuilder t = new TraceBuilder();
+    Optional<Slot> slot = pci.slotOf(bdf);
+    if (slot.isEmpty()) {
+      t.note("pci_probe_reset_slot", bdf + " sits in no hotplug slot → -ENOTTY");
+    } else {
+      Optional<String> refusal = slotRefusal(slot.get());
+      if (refusal.isEmpty()) {
+        List<Bdf> fns = slotFunctions(slot.get());
+        t.pass(
+            "pci_probe_reset_slot",
+            "slot " + slot.get().name() + " can be reset: slot scope, " + fns.size() + " function(s)");
+        return new ScopeDecision(
+            Optional.of(
+                new ResetScope(ResetScope.Kind.SLOT, bdf.busAddress(), slot, fns)),
+            t.build());
+      }
+      t.note("pci_probe_reset_slot", "slot " + slot.get().name() + ": " + refusal.get() + " → -ENOTTY");
+    }
+    BusAddress bus = bdf.busAddress();
+    Optional<String> refusal = busRefusal(bus);
+    if (refusal.isPresent()) {
+      t.fail("pci_probe_reset_bus", "bus " + bus + ": " + refusal.get() + " → -ENOTTY; neither slot nor bus reset", Errno.ENODEV);
+      return new ScopeDecision(Optional.empty(), t.build());
+    }
+    List<Bdf> fns = busFunctions(bus);
+    PciBus b = pci.bus(bus);
+    t.pass(
+        "pci_probe_reset_bus",
+        "bus " + bus + " behind bridge " + b.bridge().orElseThrow() + " can be reset: bus scope, "
+            + fns.size() + " function(s)");
+    return new ScopeDecision(
+        Optional.of(new ResetScope(ResetScope.Kind.BUS, bus, Optional.empty(), fns)), t.build());
+  }
+
+  /** Why {@code pci_slot_reset(slot, PCI_RESET_PROBE)} fails, empty when it succeeds. */
+  Optional<String> slotRefusal(Slot slot) {
+    for (PciFunction f : pci.functionsOn(slot.bus())) {
+      if (!slot.contains(f.bdf())) {
+        continue;
+      }
+      if (f.hasQuirk(Quirk.NO_BUS_RESET)) {
+        return Optional.of(f.bdf() + " in the slot has PCI_DEV_FLAGS_NO_BUS_RESET");
+      }
+      Optional<BusAddress> sub = pci.subordinateOf(f.bdf());
+      if (sub.isPresent() && busNotResettable(sub.get(), new HashSet<>()).isPresent()) {
+        return Optional.of("bus " + sub.get() + " behind " + f.bdf() + " in the slot cannot be reset");
+      }
+    }
+    if (!slot.resetSupported()) {
+      return Optional.of("its hotplug controller has no reset_slot operation");
+    }
+    return Optional.empty();
+  }
+
+  /** Why {@code pci_bus_reset(bus, PCI_RESET_PROBE)} fails, empty when it succeeds. */
+  Optional<String> busRefusal(BusAddress bus) {
+    Optional<String> cached = busRefusal.get(bus);
+    if (cached != null) {
+      return cached;
+    }
+    Optional<String> result;
+    if (pci.bus(bus).hasNoUpstreamBridge()) {
+      result = Optional.of("no upstream bridge (root or virtual bus)");
+    } else {
+      result = busNotResettable(bus, new HashSet<>());
+    }
+    busRefusal.put(bus, result);
+    return result;
+  }
+
+  /** {@code pci_bus_resettable}: recursive over subordinate buses. */
+  private Optional<String> busNotResettable(BusAddress bus, Set<BusAddress> visiting) {
+    if (!visiting.add(bus)) {
+      return Optional.empty();
+    }
+    PciBus b = pci.bus(bus);
+    if (b.bridge().isPresent()) {
+      Optional<PciFunction> bridge = pci.function(b.bridge().get());
+      if (bridge.isPresent() && bridge.get().hasQuirk(Quirk.NO_BUS_RESET)) {
+        return Optional.of("upstream bridge " + bridge.get().bdf() + " has PCI_DEV_FLAGS_NO_BUS_RESET");
+      }
+    }
+    for (PciFunction f : pci.functionsOn(bus)) {
+      if (f.hasQuirk(Quirk.NO_BUS_RESET)) {
+        return Optional.of(f.bdf() + " on the bus has PCI_DEV_FLAGS_NO_BUS_RESET");
+      }
+      Optional<BusAddress> sub = pci.subordinateOf(f.bdf());
+      if (sub.isPresent()) {
+        Optional<String> below = busNotResettable(sub.get(), visiting);
+        if (below.isPresent()) {
+          return Optional.of("subordinate bus " + sub.get() + " of " + f.bdf() + ": " + below.get());
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Every function on {@code bus} and below it, in {@code pci_walk_bus} order. */
+  List<Bdf> busFunctions(BusAddress bus) {
+    List<Bdf> cached = busWalk.get(bus);
+    if (cached != null) {
+      return cached;
+    }
+    List<Bdf> out = new ArrayList<>();
+    walk(bus, out, new HashSet<>());
+    List<Bdf> result = List.copyOf(out);
+    busWalk.put(bus, result);
+    return result;
+  }
+
+  private void walk(BusAddress bus, List<Bdf> out, Set<BusAddress> visited) {
+    if (!visited.add(bus)) {
+      return;
+    }
+    for (PciFunction f : pci.functionsOn(bus)) {
+      out.add(f.bdf());
+      Optional<BusAddress> sub = pci.subordinateOf(f.bdf());
+      if (sub.isPresent()) {
+        walk(sub.get(), out, visited);
+      }
+    }
+  }
+
+  /** The walk filtered by {@code vfio_pci_dev_below_slot}: functions in or behind the slot. */
+  List<Bdf> slotFunctions(Slot slot) {
+    String key = slot.name() + "@" + slot.bus() + "/" + slot.device();
+    List<Bdf> cached = slotWalk.get(key);
+    if (cached != null) {
+      return cached;
+    }
+    List<Bdf> out = new ArrayList<>();
+    for (PciFunction f : pci.functionsOn(slot.bus())) {
+      if (slot.contains(f.bdf())) {
+        out.add(f.bdf());
+        Optional<BusAddress> sub = pci.subordinateOf(f.bdf());
+        if (sub.isPresent()) {
+          walk(sub.get(), out, new HashSet<>());
+        }
+      }
+    }
+    List<Bdf> result = List.copyOf(out);
+    slotWalk.put(key, result);
+    return result;
+  }
+}

@@ -1,0 +1,228 @@
+package org.vfioworkbench.engine;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import org.vfioworkbench.model.Bdf;
+import org.vfioworkbench.model.CdevFile;
+import org.vfioworkbench.model.DeviceFile;
+import org.vfioworkbench.model.DmaContextRef;
+import org.vfioworkbench.model.FdRef;
+import org.vfioworkbench.model.GroupFile;
+import org.vfioworkbench.model.GroupKind;
+import org.vfioworkbench.model.HeaderType;
+import org.vfioworkbench.model.Holder;
+import org.vfioworkbench.model.IommuGroup;
+import org.vfioworkbench.model.OpenFile;
+import org.vfioworkbench.model.PciFunction;
+import org.vfioworkbench.model.Topology;
+
+/**
+ * VFIO's runtime state derived from a topology: registered vfio devices and their dev-sets, which
+ * VFIO groups exist and who has them open, and each device's open state and iommufd binding.
+ * Holders' files are replayed in order (holders in list order, files in list order), which is also
+ * how devids are numbered within each iommufd context.
+ */
+final class VfioState {
+
+  private final PciIndex pci;
+  private final Map<Bdf, DevSet> devSetOf = new HashMap<>();
+  private final List<DevSet> devSets = new ArrayList<>();
+  private final Map<Integer, GroupOpen> groupOpen = new HashMap<>();
+  private final Map<Bdf, DeviceState> devices = new LinkedHashMap<>();
+  private final Map<String, Set<Integer>> ictxGroups = new HashMap<>();
+  private final Map<Integer, IommuGroup> groups = new HashMap<>();
+
+  VfioState(Topology topology, PciIndex pci, ResetScopes scopes) {
+    this.pci = pci;
+    topology.groups().forEach(g -> groups.put(g.id(), g));
+    buildDevSets(topology, scopes);
+    replayFiles(topology);
+  }
+
+  private void buildDevSets(Topology topology, ResetScopes scopes) {
+    Map<DevSet.Key, List<Bdf>> members = new LinkedHashMap<>();
+    for (Bdf bdf : bindOrder(topology)) {
+      PciFunction f = pci.require(bdf);
+      DevSet.Key key;
+      if (pci.busOf(bdf).hasNoUpstreamBridge() || f.isVirtfn()) {
+        key = new DevSet.Key(DevSet.KeyKind.SINGLETON, bdf.toString());
+      } else if (scopes.slotProbeSucceeds(bdf)) {
+        key = new DevSet.Key(DevSet.KeyKind.SLOT, pci.slotOf(bdf).orElseThrow().name());
+      } else {
+        key = new DevSet.Key(DevSet.KeyKind.BUS, bdf.busAddress().toString());
+      }
+      members.computeIfAbsent(key, k -> new ArrayList<>()).add(bdf);
+    }
+    members.forEach(
+        (key, list) -> {
+          DevSet set = new DevSet(key, list);
+          devSets.add(set);
+          list.forEach(b -> devSetOf.put(b, set));
+        });
+  }
+
+  /** Registered vfio devices in bind order: the listed order first, then address order. */
+  private List<Bdf> bindOrder(Topology topology) {
+    Set<Bdf> ordered = new LinkedHashSet<>();
+    for (Bdf b : topology.bindOrder()) {
+      if (isRegistered(b)) {
+        ordered.add(b);
+      }
+    }
+    topology.functions().stream()
+        .map(PciFunction::bdf)
+        .sorted()
+        .filter(this::isRegistered)
+        .forEach(ordered::add);
+    return new ArrayList<>(ordered);
+  }
+
+  /** vfio-pci registers normal-header functions only; a bridge bind fails with -EINVAL. */
+  private boolean isRegistered(Bdf bdf) {
+    return pci.function(bdf)
+        .map(f -> f.driver().isVfio() && f.headerType() == HeaderType.NORMAL)
+        .orElse(false);
+  }
+
+  private void replayFiles(Topology topology) {
+    for (Bdf bdf : devSetOf.keySet()) {
+      devices.put(bdf, new DeviceState(bdf, List.of(), Optional.empty(), false, Optional.empty(), OptionalLong.empty()));
+    }
+    Map<String, Long> lastDevid = new HashMap<>();
+    for (Holder h : topology.holders()) {
+      for (OpenFile file : h.files()) {
+        FdRef ref = new FdRef(h.name(), file.fd());
+        if (file instanceof GroupFile g) {
+          groupOpen.putIfAbsent(g.group(), new GroupOpen(ref, g));
+        } else if (file instanceof DeviceFile d) {
+          openThroughGroup(d, ref, lastDevid);
+        } else if (file instanceof CdevFile c) {
+          openThroughCdev(c, ref, lastDevid);
+        }
+      }
+    }
+  }
+
+  private void openThroughGroup(DeviceFile d, FdRef ref, Map<String, Long> lastDevid) {
+    DeviceState s = devices.get(d.device());
+    if (s == null) {
+      return;
+    }
+    List<FdRef> fds = new ArrayList<>(s.groupFds());
+    fds.add(ref);
+    Optional<String> ictx = s.boundIctx();
+    OptionalLong devid = s.devid();
+    Optional<String> compat = compatIommufd(d.device());
+    if (ictx.isEmpty() && compat.isPresent()) {
+      ictx = compat;
+      devid = OptionalLong.of(nextDevid(compat.get(), lastDevid));
+      bindIntoIctx(d.device(), compat.get());
+    }
+    devices.put(d.device(), new DeviceState(d.device(), fds, s.cdevFd(), s.cdevOpened(), ictx, devid));
+  }
+
+  /**
+   * The iommufd a device's group was attached to in compat mode, if its devices get bound into it
+   * on first open ({@code vfio_df_iommufd_bind}; no-IOMMU devices are not bound).
+   */
+  private Optional<String> compatIommufd(Bdf bdf) {
+    Optional<Integer> group = groupOf(bdf);
+    if (group.isEmpty() || isNoIommu(group.get())) {
+      return Optional.empty();
+    }
+    GroupOpen open = groupOpen.get(group.get());
+    if (open == null) {
+      return Optional.empty();
+    }
+    return open.file().attachedTo()
+        .filter(c -> c.kind() == DmaContextRef.Kind.IOMMUFD)
+        .map(DmaContextRef::id);
+  }
+
+  private void openThroughCdev(CdevFile c, FdRef ref, Map<String, Long> lastDevid) {
+    DeviceState s = devices.get(c.device());
+    if (s == null || s.cdevFd().isPresent() && s.cdevOpened()) {
+      return;
+    }
+    if (c.boundTo().isEmpty()) {
+      if (s.cdevFd().isEmpty()) {
+        devices.put(c.device(), new DeviceState(c.device(), s.groupFds(), Optional.of(ref), false, s.boundIctx(), s.devid()));
+      }
+      return;
+    }
+    String ictx = c.boundTo().get();
+    long devid;
+    if (c.devid().isPresent()) {
+      devid = c.devid().getAsInt();
+      lastDevid.merge(ictx, devid, Math::max);
+    } else {
+      devid = nextDevid(ictx, lastDevid);
+    }
+    bindIntoIctx(c.device(), ictx);
+    devices.put(c.device(), new DeviceState(c.device(), s.groupFds(), Optional.of(ref), true, Optional.of(ictx), OptionalLong.of(devid)));
+  }
+
+  private long nextDevid(String ictx, Map<String, Long> lastDevid) {
+    return lastDevid.merge(ictx, 1L, Long::sum);
+  }
+
+  private void bindIntoIctx(Bdf bdf, String ictx) {
+    groupOf(bdf).ifPresent(g -> ictxGroups.computeIfAbsent(ictx, k -> new HashSet<>()).add(g));
+  }
+
+  Optional<Integer> groupOf(Bdf bdf) {
+    return pci.function(bdf).flatMap(f -> f.iommuGroup().isPresent()
+        ? Optional.of(f.iommuGroup().getAsInt()) : Optional.empty());
+  }
+
+  boolean isNoIommu(int group) {
+    IommuGroup g = groups.get(group);
+    return g != null && g.kind() == GroupKind.NOIOMMU;
+  }
+
+  Optional<DevSet> devSetOf(Bdf bdf) {
+    return Optional.ofNullable(devSetOf.get(bdf));
+  }
+
+  List<DevSet> devSets() {
+    return Collections.unmodifiableList(devSets);
+  }
+
+  Optional<DeviceState> device(Bdf bdf) {
+    return Optional.ofNullable(devices.get(bdf));
+  }
+
+  Map<Bdf, DeviceState> devices() {
+    return Collections.unmodifiableMap(devices);
+  }
+
+  Optional<GroupOpen> groupOpen(int group) {
+    return Optional.ofNullable(groupOpen.get(group));
+  }
+
+  /** {@code iommufd_ctx_has_group}: some device of {@code group} is bound into {@code ictx}. */
+  boolean ictxHasGroup(String ictx, int group) {
+    return ictxGroups.getOrDefault(ictx, Set.of()).contains(group);
+  }
+
+  /** A VFIO group exists while at least one function of the IOMMU group is vfio-registered. */
+  boolean vfioGroupExists(int group) {
+    return pci.groupMembers(group).stream().anyMatch(devSetOf::containsKey);
+  }
+
+  /** Whether the group's DMA ownership is unclaimed: no member is on a DMA-API driver. */
+  boolean viable(int group) {
+    return pci.groupMembers(group).stream()
+        .map(pci::require)
+        .noneMatch(f -> f.driver().claimsDmaOwnership());
+  }
+}

@@ -1,0 +1,73 @@
+package org.vfioworkbench.model;
+
+import java.util.Comparator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A PCI function address: segment (domain), bus, device (slot number) and function, written
+ * {@code 0000:02:00.1} as in sysfs.
+ */
+public record Bdf(int segment, int bus, int device, int function) implements Comparable<Bdf> {
+
+  private static final Pattern FORMAT =
+      Pattern.compile("(?:([0-9a-fA-F]{1,4}):)?([0-9a-fA-F]{1,2}):([0-9a-fA-F]{1,2})\\.([0-7])");
+  private static final Comparator<Bdf> ORDER =
+      Comparator.comparingInt(Bdf::segment)
+          .thenComparingInt(Bdf::bus)
+          .thenComparingInt(Bdf::device)
+          .thenComparingInt(Bdf::function);
+
+  public Bdf {
+    check(segment, 0xffff, "segment");
+    check(bus, 0xff, "bus");
+    check(device, 0x1f, "device");
+    check(function, 0x7, "function");
+  }
+
+  /** Parses {@code 0000:02:00.1} or the short form {@code 02:00.1} (segment 0). */
+  public static Bdf parse(String text) {
+    Matcher m = FORMAT.matcher(text == null ? "" : text.trim());
+    if (!m.matches()) {
+      throw new IllegalArgumentException(
+          "not a PCI address: '" + text + "' (expected the form 0000:02:00.1)");
+    }
+    int segment = m.group(1) == null ? 0 : Integer.parseInt(m.group(1), 16);
+    return new Bdf(
+        segment,
+        Integer.parseInt(m.group(2), 16),
+        Integer.parseInt(m.group(3), 16),
+        Integer.parseInt(m.group(4)));
+  }
+
+  /** Builds an address from the kernel's {@code (segment, bus, devfn)} triple. */
+  public static Bdf ofDevfn(int segment, int bus, int devfn) {
+    return new Bdf(segment, bus, (devfn >> 3) & 0x1f, devfn & 0x7);
+  }
+
+  /** The kernel's {@code devfn}: {@code device << 3 | function}. */
+  public int devfn() {
+    return (device << 3) | function;
+  }
+
+  /** The bus this function sits on. */
+  public BusAddress busAddress() {
+    return new BusAddress(segment, bus);
+  }
+
+  @Override
+  public int compareTo(Bdf other) {
+    return ORDER.compare(this, other);
+  }
+
+  @Override
+  public String toString() {
+    return String.format("%04x:%02x:%02x.%x", segment, bus, device, function);
+  }
+
+  private static void check(int value, int max, String what) {
+    if (value < 0 || value > max) {
+      throw new IllegalArgumentException(what + " out of range: " + value + " (0.." + max + ")");
+    }
+  }
+}
