@@ -1,0 +1,41 @@
+package org.vfioworkbench.host.lab;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How the lab starts QEMU.
+ *
+ * @param kernel the guest bzImage (must have IOMMUFD and VFIO built in)
+ * @param accel {@code tcg} or {@code kvm}
+ * @param memoryMiB guest memory
+ * @param timeout how long a guest may run before it is stopped
+ * @param javaHome the JDK the guest runs (shared read-only with the host's root)
+ * @param classPath the class path the guest runner starts with
+ */
+public record QemuOptions(
+    Path kernel, String accel, int memoryMiB, Duration timeout, Path javaHome, String classPath) {
+
+  public QemuOptions {
+    Objects.requireNonNull(kernel, "kernel");
+    Objects.requireNonNull(accel, "accel");
+    Objects.requireNonNull(timeout, "timeout");
+    Objects.requireNonNull(javaHome, "javaHome");
+    Objects.requireNonNull(classPath, "classPath");
+  }
+
+  /** TCG, 1 GiB, 10 minutes, this JVM and its class path. */
+  public static QemuOptions defaults(Path kernel) {
+    return new QemuOptions(kernel, "tcg", 1024, Duration.ofMinutes(10),
+        Path.of(System.getProperty("java.home")), System.getProperty("java.class.path"));
+  }
+
+  public QemuOptions withAccel(String newAccel) {
+    return new QemuOptions(kernel, newAccel, memoryMiB, timeout, javaHome, classPath);
+  }
+
+  public QemuOptions withTimeout(Duration newTimeout) {
+    return new QemuOptions(kernel, accel, memoryMiB, newTimeout, javaHome, classPath);
+  }
+}
