@@ -1,0 +1,137 @@
+package org.vfioworkbench.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.vfioworkbench.host.lab.KernelAnswers;
+import org.vfioworkbench.host.lab.KernelLab;
+import org.vfioworkbench.host.lab.KernelProvider;
+import org.vfioworkbench.host.lab.LabCase;
+import org.vfioworkbench.host.lab.LabCaseLoader;
+import org.vfioworkbench.host.lab.LabOutcome;
+import org.vfioworkbench.host.lab.LabReportWriter;
+import org.vfioworkbench.host.lab.LabStatus;
+import org.vfioworkbench.host.lab.LabTable;
+import org.vfioworkbench.host.lab.QemuOptions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code lab FILE...}: verifies scenarios on a real Linux kernel in QEMU and compares every
+ * answer with the engine's. Exit 0 when every expressible scenario agrees, 1 on any
+ * disagreement or setup failure, 2 on bad input or when the lab cannot run.
+ */
+@Command(name = "lab", mixinStandardHelpOptions = true,
+    description = {"Verify scenarios on a real Linux kernel: boot it in QEMU with the scenario's"
+        + " PCI topology, make the scenario's opens and ioctls for real, compare every answer"
+        + " with the engine's."})
+public final class LabCommand implements Callable<Integer> {
+
+  @Parameters(paramLabel = "FILE", arity = "1..*", description = "scenario files")
+  List<Path> files = new ArrayList<>();
+
+  @Option(names = "--kernel", paramLabel = "BZIMAGE",
+      description = "use this bzImage (needs IOMMUFD, VFIO_DEVICE_CDEV, VFIO_PCI built in)"
+          + " instead of building and caching the lab kernel")
+  Path kernel;
+
+  @Option(names = "--accel", defaultValue = "tcg",
+      description = "QEMU accelerator: tcg (default) or kvm")
+  String accel;
+
+  @Option(names = "--json", paramLabel = "OUT", description = "write the JSON report here")
+  Path json;
+
+  @Option(names = "--record", description = "store the kernel's answers of every verified"
+      + " scenario beside its file (NAME.kernel.json)")
+  boolean record;
+
+  @Option(names = "--timeout", defaultValue = "600", description = "seconds per guest")
+  long timeoutSeconds;
+
+  private final LabCaseLoader loader;
+  private final PrintStream out;
+  private final PrintStream err;
+
+  /** With the scenario-file loader the command line uses. */
+  public LabCommand(LabCaseLoader loader) {
+    this(loader, System.out, System.err);
+  }
+
+  LabCommand(LabCaseLoader loader, PrintStream out, PrintStream err) {
+    this.loader = loader;
+    this.out = out;
+    this.err = err;
+  }
+
+  @Override
+  public Integer call() {
+    List<LabCase> cases = new ArrayList<>();
+    for (Path f : files) {
+      try {
+        cases.add(loader.load(f));
+      } catch (IOException | RuntimeException e) {
+        err.println("lab: " + f + ": " + e.getMessage());
+        return 2;
+      }
+    }
+    Path bz;
+    try {
+      bz = kernel != null ? kernel : KernelProvider.locate().kernel(m -> err.println(m));
+    } catch (IOException e) {
+      err.println("lab: " + e.getMessage());
+      return 2;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return 2;
+    }
+    err.println("lab: kernel " + KernelProvider.version(bz));
+    KernelLab lab = new KernelLab(QemuOptions.defaults(bz).withAccel(accel)
+        .withTimeout(Duration.ofSeconds(timeoutSeconds)));
+    List<LabOutcome> outcomes = new ArrayList<>();
+    boolean bad = false;
+    for (int i = 0; i < cases.size(); i++) {
+      LabCase c = cases.get(i);
+      LabOutcome o;
+      try {
+        o = lab.run(c, m -> err.println("lab: " + m));
+      } catch (IOException e) {
+        err.println("lab: " + c.name() + ": " + e.getMessage());
+        o = new LabOutcome(c.name(), LabStatus.SETUP_FAILED, "", "", List.of(e.getMessage()),
+            List.of(), 0, 0);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return 2;
+      }
+      outcomes.add(o);
+      out.print(LabTable.render(o));
+      bad |= o.status() == LabStatus.DISAGREES || o.status() == LabStatus.SETUP_FAILED;
+      if (record && o.status() == LabStatus.VERIFIED) {
+        try {
+          KernelAnswers.of(o).write(KernelAnswers.besides(files.get(i)));
+        } catch (IOException e) {
+          err.println("lab: cannot store the kernel's answers: " + e.getMessage());
+          bad = true;
+        }
+      }
+    }
+    long verified = outcomes.stream().filter(o -> o.status() == LabStatus.VERIFIED).count();
+    long cannot = outcomes.stream().filter(o -> o.status() == LabStatus.CANNOT_EXPRESS).count();
+    out.printf("%d verified, %d disagree or failed, %d cannot be expressed%n", verified,
+        outcomes.size() - verified - cannot, cannot);
+    if (json != null) {
+      try {
+        LabReportWriter.write(json, outcomes);
+      } catch (IOException e) {
+        err.println("lab: cannot write " + json + ": " + e.getMessage());
+        return 2;
+      }
+    }
+    return bad ? 1 : 0;
+  }
+}
