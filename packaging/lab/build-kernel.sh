@@ -18,7 +18,7 @@ log() { printf 'lab-kernel: %s\n' "$*" >&2; }
 
 need_pkgs=()
 dpkg -s linux-source-6.12 >/dev/null 2>&1 || need_pkgs+=(linux-source-6.12)
-for p in build-essential bc bison flex libelf-dev libssl-dev cpio xz-utils; do
+for p in build-essential bc bison flex libelf-dev libssl-dev cpio xz-utils rsync; do
   dpkg -s "$p" >/dev/null 2>&1 || need_pkgs+=("$p")
 done
 if ((${#need_pkgs[@]})); then
@@ -42,31 +42,37 @@ if [[ -f "$out/bzImage" && -f "$out/uapi/include/linux/vfio.h" ]]; then
 fi
 
 work="$cache_root/build-$key"
-rm -rf "$work"
-mkdir -p "$work"
-log "unpacking $tarball (linux-source-6.12 $src_version)"
-tar -C "$work" -xf "$tarball"
 tree="$work/linux-source-6.12"
-for p in "$here"/patches/*.patch; do
-  log "applying $(basename "$p")"
-  patch -s -d "$tree" -p1 < "$p"
-done
+if [[ ! -f "$tree/.lab-configured" ]]; then
+  rm -rf "$work"
+  mkdir -p "$work"
+  log "unpacking $tarball (linux-source-6.12 $src_version)"
+  tar -C "$work" -xf "$tarball"
+  for p in "$here"/patches/*.patch; do
+    log "applying $(basename "$p")"
+    patch -s -d "$tree" -p1 < "$p"
+  done
 
-log "configuring: tinyconfig + kvm_guest.config + lab-kernel.config"
+  log "configuring: tinyconfig + kvm_guest.config + lab-kernel.config"
+  cd "$tree"
+  make -s tinyconfig >&2
+  KCONFIG_CONFIG=.config scripts/kconfig/merge_config.sh -m -O . .config \
+    kernel/configs/kvm_guest.config "$here/lab-kernel.config" >/dev/null
+  make -s olddefconfig >&2
+  missing=0
+  while read -r line; do
+    [[ $line =~ ^(CONFIG_[A-Z0-9_]+)=y$ ]] || continue
+    if ! grep -qx "${BASH_REMATCH[1]}=y" .config; then
+      log "config: ${BASH_REMATCH[1]} did not stick"
+      missing=1
+    fi
+  done < "$here/lab-kernel.config"
+  ((missing == 0)) || { log "config fragment not satisfied; see $tree/.config"; exit 3; }
+  touch .lab-configured
+else
+  log "resuming the build in $work"
+fi
 cd "$tree"
-make -s tinyconfig >&2
-KCONFIG_CONFIG=.config scripts/kconfig/merge_config.sh -m -O . .config \
-  kernel/configs/kvm_guest.config "$here/lab-kernel.config" >/dev/null
-make -s olddefconfig >&2
-missing=0
-while read -r line; do
-  [[ $line =~ ^(CONFIG_[A-Z0-9_]+)=y$ ]] || continue
-  if ! grep -qx "${BASH_REMATCH[1]}=y" .config; then
-    log "config: ${BASH_REMATCH[1]} did not stick"
-    missing=1
-  fi
-done < "$here/lab-kernel.config"
-((missing == 0)) || { log "config fragment not satisfied; see $tree/.config"; exit 3; }
 
 log "building bzImage with $jobs jobs (about 7 minutes on 2 cores)"
 start=$(date +%s)
