@@ -40,6 +40,7 @@ public final class LabComparison {
   private final GuestLayout layout;
   private final GuestReport report;
   private final Analysis engine;
+  private final EngineAnswers engineAnswers;
   private final Map<String, Bdf> fromGuestBdf = new HashMap<>();
   private final Map<Integer, Integer> fromGuestGroup = new HashMap<>();
   /** Per scenario iommufd id: devid returned by BIND for each bound cdev's function. */
@@ -51,6 +52,7 @@ public final class LabComparison {
     this.layout = layout;
     this.report = report;
     this.engine = Analysis.of(labCase.topology(), labCase.profile());
+    this.engineAnswers = new EngineAnswers(labCase);
   }
 
   /** Compares and returns the verdict (the timings are filled in from {@code run}). */
@@ -147,60 +149,19 @@ public final class LabComparison {
   }
 
   private CallComparison compareCall(LabCall call, CallOutcome real) {
-    Answer eng;
+    Answer eng = engineAnswers.answer(call);
     Answer ker;
     if (call instanceof LabCall.Info info) {
-      InfoResult r = engine.info(info.caller(), info.argsz().orElse(Analysis.LARGE_ARGSZ));
-      eng = engineInfo(info, r);
       ker = kernelInfo(info, real);
-    } else if (call instanceof LabCall.Reset reset) {
-      ResetRequest req = new ResetRequest(
-          reset.argsz().orElse(ResetRequest.HEADER_SIZE + 4L * reset.fds().size()),
-          (int) reset.flags(), reset.fds());
-      ResetResult r = engine.hotReset(reset.caller(), req);
-      eng = new Answer(r.ret(), r.errno().map(Errno::name).orElse(""), -1, -1, List.of());
-      ker = new Answer(real.ret(), errnoName(real.errno()), -1, -1, List.of());
     } else {
-      LabCall.Open open = (LabCall.Open) call;
-      Attempt a = KernelCalls.open(labCase.topology(), labCase.profile(), open.holder(),
-          open.file());
-      Optional<Errno> e = a.refusal().map(rf -> rf.errno());
-      eng = new Answer(e.map(Errno::ret).orElse(0), e.map(Errno::name).orElse(""), -1, -1,
-          List.of());
       ker = new Answer(real.ret(), errnoName(real.errno()), -1, -1, List.of());
     }
     return new CallComparison(call.describe(), eng, ker, differences(eng, ker), real.micros());
   }
 
-  private Answer engineInfo(LabCall.Info info, InfoResult r) {
-    Optional<String> ictx = callerIctx(info);
-    TreeMap<Bdf, String> entries = new TreeMap<>();
-    for (InfoEntry e : r.entries()) {
-      entries.put(e.bdf(), e.devIdMode() ? engineDevid(e, ictx) : "group " + e.id());
-    }
-    return new Answer(r.ret(), r.errno().map(Errno::name).orElse(""),
-        r.headerWritten() ? r.flagsMask() : -1, r.headerWritten() ? r.count() : -1,
-        entries.entrySet().stream().map(x -> x.getKey() + "=" + x.getValue()).toList());
-  }
-
-  private String engineDevid(InfoEntry e, Optional<String> ictx) {
-    if (e.isOwnedSentinel()) {
-      return "OWNED";
-    }
-    if (e.isNotOwned()) {
-      return "NOT_OWNED";
-    }
-    for (DeviceState d : engine.devices().values()) {
-      if (d.boundIctx().equals(ictx) && d.devid().equals(OptionalLong.of(e.id()))) {
-        return "devid of " + d.bdf();
-      }
-    }
-    return "devid " + e.id() + " (no device)";
-  }
-
   private Answer kernelInfo(LabCall.Info info, CallOutcome real) {
     boolean header = real.ret() == 0 || real.errno() == Errno.ENOSPC.number();
-    Optional<String> ictx = callerIctx(info);
+    Optional<String> ictx = engineAnswers.callerIctx(info);
     TreeMap<String, String> entries = new TreeMap<>();
     for (GuestEntry g : real.entries()) {
       Bdf bdf = fromGuestBdf.get(g.guestBdf());
@@ -233,16 +194,7 @@ public final class LabComparison {
     return bdf != null ? "devid of " + bdf : "devid " + g.id();
   }
 
-  private Optional<String> callerIctx(LabCall.Info info) {
-    Optional<OpenFile> f = labCase.topology().file(info.caller());
-    if (f.isPresent() && f.get() instanceof CdevFile c) {
-      return c.boundTo();
-    }
-    return f.flatMap(file -> file instanceof org.vfioworkbench.model.DeviceFile d
-        ? engine.device(d.device()).flatMap(DeviceState::boundIctx) : Optional.empty());
-  }
-
-  private static List<String> differences(Answer eng, Answer ker) {
+  static List<String> differences(Answer eng, Answer ker) {
     List<String> out = new ArrayList<>();
     if (eng.ret() != ker.ret()) {
       out.add("ret: engine " + eng.ret() + ", kernel " + ker.ret());

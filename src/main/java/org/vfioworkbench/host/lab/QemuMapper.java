@@ -112,6 +112,10 @@ public final class QemuMapper {
         if (f instanceof GroupFile g && g.inferred() || f instanceof CdevFile c && c.inferred()) {
           problems.add(h.name() + " fd " + f.fd() + ": an inferred attachment cannot be replayed");
         }
+        if (!contextHeld(h, f)) {
+          problems.add(h.name() + " fd " + f.fd() + ": its container or iommufd is held by"
+              + " another holder (the lab replays each holder's files in one process)");
+        }
         if (f instanceof CdevFile c && c.devid().isPresent()) {
           // devids are compared by the device they name, so a fixed devid is fine
           continue;
@@ -133,6 +137,25 @@ public final class QemuMapper {
         }
       }
     }
+  }
+
+  private static boolean contextHeld(Holder h, OpenFile f) {
+    Optional<org.vfioworkbench.model.DmaContextRef> ref = Optional.empty();
+    if (f instanceof GroupFile g) {
+      ref = g.attachedTo();
+    } else if (f instanceof CdevFile c) {
+      ref = c.boundTo().map(org.vfioworkbench.model.DmaContextRef::iommufd);
+    }
+    if (ref.isEmpty()) {
+      return true;
+    }
+    org.vfioworkbench.model.DmaContextRef r = ref.get();
+    return h.files().stream().anyMatch(o -> switch (r.kind()) {
+      case CONTAINER -> o instanceof org.vfioworkbench.model.ContainerFile c
+          && c.container().equals(r.id());
+      case IOMMUFD -> o instanceof org.vfioworkbench.model.IommufdFile i
+          && i.iommufd().equals(r.id());
+    });
   }
 
   private void checkFunction(PciFunction f) {
