@@ -39,7 +39,7 @@ public final class QemuLab {
     if (!layout.noIommu()) {
       cmd.addAll(List.of("-device", "intel-iommu,intremap=on,caching-mode=on"));
     }
-    String append = "console=ttyS0 panic=-1 vfio_workbench_lab=1 lab.script="
+    String append = "console=ttyS0 panic=-1 no_timer_check vfio_workbench_lab=1 lab.script="
         + work.resolve("guest.sh")
         + (layout.noIommu() ? " intel_iommu=off vfio.enable_unsafe_noiommu_mode=1"
             : " intel_iommu=on");
@@ -58,8 +58,31 @@ public final class QemuLab {
     return cmd;
   }
 
-  /** Runs {@code plan} on {@code layout}; throws when the guest gives no report. */
+  /**
+   * Runs {@code plan} on {@code layout}; throws when the guest gives no report. A guest that
+   * dies before the runner starts (a boot-time panic under an overloaded TCG) is booted once
+   * more.
+   */
   public GuestRun run(GuestLayout layout, GuestPlan plan, LabListener listener)
+      throws IOException, InterruptedException {
+    try {
+      return runOnce(layout, plan, listener);
+    } catch (GuestDiedEarly e) {
+      listener.progress("the guest died before the runner started; booting it once more");
+      return runOnce(layout, plan, listener);
+    }
+  }
+
+  /** The guest powered off without a single line from the runner. */
+  private static final class GuestDiedEarly extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    GuestDiedEarly(String message) {
+      super(message);
+    }
+  }
+
+  private GuestRun runOnce(GuestLayout layout, GuestPlan plan, LabListener listener)
       throws IOException, InterruptedException {
     Path work = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")),
         "vfio-lab-");
@@ -112,8 +135,9 @@ public final class QemuLab {
               runnerStart == null ? elapsed : runnerStart, console);
         }
       }
-      throw new IOException("the guest sent no report (QEMU exit " + qemu.exitValue() + "): "
-          + tail(work.resolve("qemu.log")) + "\n" + console);
+      String message = "the guest sent no report (QEMU exit " + qemu.exitValue() + "): "
+          + tail(work.resolve("qemu.log")) + "\n" + console;
+      throw runnerStart == null ? new GuestDiedEarly(message) : new IOException(message);
     } finally {
       if (!Boolean.getBoolean("vfio.lab.keepWork")) {
         deleteTree(work);

@@ -13,6 +13,11 @@ final class LabFixtures {
 
   private LabFixtures() {}
 
+  /** Every case the conformance suite runs. */
+  static List<LabCase> all() {
+    return List.of(seedCase(), twinCase());
+  }
+
   /** S19: fn0 through its cdev (iommufd A), fn1 through a type1 group. */
   static Topology seed() {
     return new TopologyBuilder()

@@ -128,7 +128,28 @@ public final class GuestRunner {
   }
 
   private OpenOutcome open(PlannedOpen o) {
+    int[] opened = {-1};
     try {
+      return openSteps(o, opened);
+    } catch (LabCallException e) {
+      closeQuietly(opened[0]);
+      return new OpenOutcome(o.holder(), o.fd(), -1, e.errno(), e.call(), -1);
+    } catch (IOException e) {
+      closeQuietly(opened[0]);
+      return new OpenOutcome(o.holder(), o.fd(), -1, 5, e.toString(), -1);
+    }
+  }
+
+  /** A failed open leaves nothing open behind it, as a failed open(2) would not. */
+  private void closeQuietly(int fd) {
+    if (fd >= 0) {
+      vfio.close(fd);
+    }
+  }
+
+  private OpenOutcome openSteps(PlannedOpen o, int[] opened)
+      throws LabCallException, IOException {
+    {
       int fd;
       long devid = -1;
       switch (o.kind()) {
@@ -136,6 +157,7 @@ public final class GuestRunner {
         case "iommufd" -> fd = vfio.open("/dev/iommu");
         case "group" -> {
           fd = vfio.open(groupNode(o.group()));
+          opened[0] = fd;
           if (o.contextFd() >= 0) {
             int ctx = realFd(o.holder(), o.contextFd());
             vfio.setContainer(fd, ctx);
@@ -155,6 +177,7 @@ public final class GuestRunner {
           String node = sysfs.cdevNode(guestBdf.get(o.bdf()))
               .orElseThrow(() -> new LabCallException("no vfio-dev cdev for " + o.bdf(), 2));
           fd = vfio.open(node);
+          opened[0] = fd;
           if (o.contextFd() >= 0) {
             int ictx = realFd(o.holder(), o.contextFd());
             devid = Integer.toUnsignedLong(vfio.bindIommufd(fd, ictx));
@@ -170,10 +193,6 @@ public final class GuestRunner {
       }
       realFds.put(o.holder() + ":" + o.fd(), fd);
       return new OpenOutcome(o.holder(), o.fd(), fd, 0, null, devid);
-    } catch (LabCallException e) {
-      return new OpenOutcome(o.holder(), o.fd(), -1, e.errno(), e.call(), -1);
-    } catch (IOException e) {
-      return new OpenOutcome(o.holder(), o.fd(), -1, 5, e.toString(), -1);
     }
   }
 
