@@ -79,18 +79,27 @@ public final class QemuMapper {
       }
     }
     Map<Integer, List<PciFunction>> rootSlots = slotsOn(root);
-    for (var e : rootSlots.entrySet()) {
-      if (RESERVED_ROOT_SLOTS.contains(e.getKey())) {
-        problems.add(e.getValue().get(0).bdf() + ": q35 keeps root-bus device "
-            + String.format("%02x", e.getKey()) + " for its own host bridge and ICH9 functions");
-        continue;
+    List<Integer> spare = new ArrayList<>();
+    for (int d = 0x1e; d >= 0x02; d--) {
+      if (!rootSlots.containsKey(d)) {
+        spare.add(d);
       }
-      placeRootSlot(e.getValue());
     }
-    int free = 0x1e;
-    while (free > 0 && (rootSlots.containsKey(free) || RESERVED_ROOT_SLOTS.contains(free))) {
-      free--;
+    for (var e : rootSlots.entrySet()) {
+      int device = e.getKey();
+      if (RESERVED_ROOT_SLOTS.contains(device)) {
+        // A root-bus device is never in another's reset scope and the guest's address is
+        // translated back, so it may sit at another free address.
+        if (spare.size() < 2) {
+          problems.add(e.getValue().get(0).bdf() + ": q35 keeps root-bus device "
+              + String.format("%02x", device) + " and no other is free");
+          continue;
+        }
+        device = spare.remove(spare.size() - 1);
+      }
+      placeRootSlot(e.getValue(), device);
     }
+    int free = spare.isEmpty() ? 0 : spare.get(0);
     if (free == 0) {
       problems.add("the root bus has no free slot left for the lab's own 9p device");
     }
@@ -176,6 +185,10 @@ public final class QemuMapper {
       problems.add(f.bdf() + ": transient conditions " + f.conditions()
           + " (a moment, not a configuration)");
     }
+    if (!f.isBridge() && f.iommuGroup().isEmpty() && !topology.options().noIommuMode()) {
+      problems.add(f.bdf() + ": a function without an IOMMU group (with the lab's IOMMU"
+          + " every function has one)");
+    }
     DriverKind kind = f.driver().kind();
     if (f.isBridge()) {
       if (kind != DriverKind.PCIEPORT) {
@@ -207,16 +220,16 @@ public final class QemuMapper {
     return out;
   }
 
-  private void placeRootSlot(List<PciFunction> slot) {
+  private void placeRootSlot(List<PciFunction> slot, int device) {
     if (slot.get(0).bdf().function() != 0) {
       problems.add(slot.get(0).bdf() + ": a device needs a function 0");
       return;
     }
     boolean multi = slot.size() > 1;
     for (PciFunction f : slot) {
-      String addr = String.format("addr=0x%x.%x", f.bdf().device(), f.bdf().function())
+      String addr = String.format("addr=0x%x.%x", device, f.bdf().function())
           + (multi && f.bdf().function() == 0 ? ",multifunction=on" : "");
-      List<Integer> path = List.of(f.bdf().devfn());
+      List<Integer> path = List.of(device << 3 | f.bdf().function());
       if (f.isBridge()) {
         placeRootPort(f, addr, path);
       } else {
@@ -270,9 +283,24 @@ public final class QemuMapper {
     }
     boolean multi = slot.size() > 1;
     Set<Integer> sharedGroups = sharedGroupsWithin(slot);
-    if (sharedGroups.size() > 1) {
-      problems.add(slot.get(0).bdf().busAddress() + ": functions of one device share more than"
-          + " one IOMMU group (the lab can give a device one shared group at most)");
+    if (multi) {
+      // Functions without ACS (those sharing a group, and the native-driver stand-ins) all
+      // land in one group: the scenario must group them so.
+      Set<Integer> nonAcsGroups = new LinkedHashSet<>();
+      int nonAcs = 0;
+      for (PciFunction f : slot) {
+        boolean shared = f.iommuGroup().isPresent()
+            && sharedGroups.contains(f.iommuGroup().getAsInt());
+        if (!f.isBridge() && (shared || f.driver().kind() == DriverKind.NATIVE)) {
+          nonAcs++;
+          nonAcsGroups.add(f.iommuGroup().orElse(-1));
+        }
+      }
+      if (nonAcs > 1 && nonAcsGroups.size() > 1) {
+        problems.add(slot.get(0).bdf().busAddress() + ": functions of one device on native"
+            + " drivers or sharing groups are spread over groups " + nonAcsGroups + " (their"
+            + " stand-ins have no ACS, so the guest puts them all in one group)");
+      }
     }
     for (PciFunction f : slot) {
       String addr = String.format("addr=0x0.%x", f.bdf().function())
@@ -288,11 +316,6 @@ public final class QemuMapper {
       }
       boolean shared = f.iommuGroup().isPresent()
           && sharedGroups.contains(f.iommuGroup().getAsInt());
-      boolean nativeDriver = f.driver().kind() == DriverKind.NATIVE;
-      if (multi && nativeDriver && !shared && !sharedGroups.isEmpty()) {
-        problems.add(f.bdf() + ": a native-driver function alone in its group next to functions"
-            + " that share one (its stand-in has no ACS and would join them)");
-      }
       placeEndpoint(f, port, addr, path, shared);
     }
   }

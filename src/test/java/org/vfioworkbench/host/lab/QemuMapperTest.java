@@ -53,21 +53,46 @@ class QemuMapperTest {
   }
 
   @Test
+  void nativeFunctionsOfOneDeviceInSeparateGroupsCannotBeBuilt() {
+    Topology t = new TopologyBuilder().rootBus("0000:00").bus("0000:15", "0000:00:08.0")
+        .function("0000:00:08.0", f -> f.bridge().group(8))
+        .function("0000:15:00.0", f -> f.vfio().group(32))
+        .function("0000:15:00.3", f -> f.nativeDriver("xhci_hcd").group(30))
+        .function("0000:15:00.4", f -> f.nativeDriver("xhci_hcd").group(31))
+        .build();
+
+    assertThat(QemuMapper.map(t).unexpressible()).singleElement().asString()
+        .contains("spread over groups [30, 31]");
+  }
+
+  @Test
   void saysWhatItCannotBuildAndWhy() {
     Topology t = new TopologyBuilder().rootBus("0000:00").bus("0000:02", "0000:00:1c.0")
         .function("0000:00:1c.0", f -> f.bridge().group(10))
         .function("0000:02:00.0", f -> f.vfio().group(20).quirk(Quirk.NO_BUS_RESET))
         .function("0000:02:01.0", f -> f.vfio().group(21))
         .function("0000:02:00.2", f -> f.vfio().group(22).virtfnOf("0000:02:00.0"))
-        .function("0000:00:1f.3", f -> f.vfio().group(5))
         .build();
 
     assertThat(QemuMapper.map(t).unexpressible())
         .anyMatch(p -> p.startsWith("0000:02:00.0: PCI quirks"))
         .anyMatch(p -> p.startsWith("0000:02:00.0: SR-IOV physical functions"))
         .anyMatch(p -> p.startsWith("0000:02:00.2: SR-IOV virtual functions"))
-        .anyMatch(p -> p.startsWith("0000:02:01.0: behind a PCIe root port only device 00"))
-        .anyMatch(p -> p.startsWith("0000:00:1f.3: q35 keeps root-bus device 1f"));
+        .anyMatch(p -> p.startsWith("0000:02:01.0: behind a PCIe root port only device 00"));
+  }
+
+  @Test
+  void aRootBusFunctionWhereQ35KeepsItsOwnMovesToAFreeAddress() {
+    Topology t = new TopologyBuilder().rootBus("0000:00")
+        .function("0000:00:1f.0", f -> f.vfio().group(5))
+        .build();
+
+    GuestLayout l = QemuMapper.map(t);
+
+    assertThat(l.unexpressible()).isEmpty();
+    assertThat(l.deviceArgs()).containsExactly("e1000e,bus=pcie.0,addr=0x2.0");
+    assertThat(l.functions().get(0).path()).containsExactly(0x10);
+    assertThat(l.freeRootSlot()).isEqualTo(0x1e);
   }
 
   @Test

@@ -149,51 +149,49 @@ public final class GuestRunner {
 
   private OpenOutcome openSteps(PlannedOpen o, int[] opened)
       throws LabCallException, IOException {
-    {
-      int fd;
-      long devid = -1;
-      switch (o.kind()) {
-        case "container" -> fd = vfio.open("/dev/vfio/vfio");
-        case "iommufd" -> fd = vfio.open("/dev/iommu");
-        case "group" -> {
-          fd = vfio.open(groupNode(o.group()));
-          opened[0] = fd;
-          if (o.contextFd() >= 0) {
-            int ctx = realFd(o.holder(), o.contextFd());
-            vfio.setContainer(fd, ctx);
-            PlannedOpen ctxOpen = contextOpen(o.holder(), o.contextFd());
-            if (ctxOpen != null && ctxOpen.kind().equals("container")
-                && !iommuSet.getOrDefault(ctx, false)) {
-              vfio.setIommu(ctx, ctxOpen.noIommuContainer() ? LabVfio.NOIOMMU : LabVfio.TYPE1V2);
-              iommuSet.put(ctx, true);
-            }
+    int fd;
+    long devid = -1;
+    switch (o.kind()) {
+      case "container" -> fd = vfio.open("/dev/vfio/vfio");
+      case "iommufd" -> fd = vfio.open("/dev/iommu");
+      case "group" -> {
+        fd = vfio.open(groupNode(o.group()));
+        opened[0] = fd;
+        if (o.contextFd() >= 0) {
+          int ctx = realFd(o.holder(), o.contextFd());
+          vfio.setContainer(fd, ctx);
+          PlannedOpen ctxOpen = contextOpen(o.holder(), o.contextFd());
+          if (ctxOpen != null && ctxOpen.kind().equals("container")
+              && !iommuSet.getOrDefault(ctx, false)) {
+            vfio.setIommu(ctx, ctxOpen.noIommuContainer() ? LabVfio.NOIOMMU : LabVfio.TYPE1V2);
+            iommuSet.put(ctx, true);
           }
         }
-        case "device" -> {
-          int group = groupFdFor(o.holder(), o.bdf());
-          fd = vfio.groupDeviceFd(group, guestBdf.get(o.bdf()));
-        }
-        case "cdev" -> {
-          String node = sysfs.cdevNode(guestBdf.get(o.bdf()))
-              .orElseThrow(() -> new LabCallException("no vfio-dev cdev for " + o.bdf(), 2));
-          fd = vfio.open(node);
-          opened[0] = fd;
-          if (o.contextFd() >= 0) {
-            int ictx = realFd(o.holder(), o.contextFd());
-            devid = Integer.toUnsignedLong(vfio.bindIommufd(fd, ictx));
-            Integer ioas = ioasOf.get(ictx);
-            if (ioas == null) {
-              ioas = vfio.ioasAlloc(ictx);
-              ioasOf.put(ictx, ioas);
-            }
-            vfio.attachIommufdPt(fd, ioas);
-          }
-        }
-        default -> fd = vfio.open("/dev/null");
       }
-      realFds.put(o.holder() + ":" + o.fd(), fd);
-      return new OpenOutcome(o.holder(), o.fd(), fd, 0, null, devid);
+      case "device" -> {
+        int group = groupFdFor(o.holder(), o.bdf());
+        fd = vfio.groupDeviceFd(group, guestBdf.get(o.bdf()));
+      }
+      case "cdev" -> {
+        String node = sysfs.cdevNode(guestBdf.get(o.bdf()))
+            .orElseThrow(() -> new LabCallException("no vfio-dev cdev for " + o.bdf(), 2));
+        fd = vfio.open(node);
+        opened[0] = fd;
+        if (o.contextFd() >= 0) {
+          int ictx = realFd(o.holder(), o.contextFd());
+          devid = Integer.toUnsignedLong(vfio.bindIommufd(fd, ictx));
+          Integer ioas = ioasOf.get(ictx);
+          if (ioas == null) {
+            ioas = vfio.ioasAlloc(ictx);
+            ioasOf.put(ictx, ioas);
+          }
+          vfio.attachIommufdPt(fd, ioas);
+        }
+      }
+      default -> fd = vfio.open("/dev/null");
     }
+    realFds.put(o.holder() + ":" + o.fd(), fd);
+    return new OpenOutcome(o.holder(), o.fd(), fd, 0, null, devid);
   }
 
   private PlannedOpen contextOpen(String holder, int fd) {
