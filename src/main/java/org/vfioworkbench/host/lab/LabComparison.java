@@ -103,6 +103,7 @@ public final class LabComparison {
       boolean driverOk = switch (want) {
         case "vfio-pci" -> g.driver().equals("vfio-pci");
         case "none" -> g.driver().isEmpty();
+        case "pci-stub" -> g.driver().equals("pci-stub");
         case "native" -> !g.driver().isEmpty() && !g.driver().equals("vfio-pci");
         default -> g.driver().isEmpty() || g.driver().equals("pcieport");
       };

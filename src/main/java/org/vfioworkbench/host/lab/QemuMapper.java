@@ -201,9 +201,6 @@ public final class QemuMapper {
       problems.add(f.bdf() + ": variant driver " + f.driver().name() + " (only vfio-pci is"
           + " built into the lab kernel)");
     }
-    if (kind == DriverKind.PCI_STUB) {
-      problems.add(f.bdf() + ": pci-stub (not built into the lab kernel)");
-    }
     if (kind == DriverKind.PCIEPORT) {
       problems.add(f.bdf() + ": pcieport on an endpoint");
     }
@@ -401,6 +398,7 @@ public final class QemuMapper {
     return switch (f.driver().kind()) {
       case VFIO_PCI -> "vfio-pci";
       case NATIVE -> "native";
+      case PCI_STUB -> "pci-stub";
       case PCIEPORT -> "bridge";
       default -> "none";
     };

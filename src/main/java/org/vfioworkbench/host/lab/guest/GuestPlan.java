@@ -31,8 +31,8 @@ public record GuestPlan(
    *
    * @param bdf its scenario address
    * @param path the devfn on the root bus, then the devfn on each secondary bus below it
-   * @param want {@code vfio-pci}, {@code none} (no driver), {@code native} (keep the guest's
-   *     driver) or {@code bridge} (pcieport)
+   * @param want {@code vfio-pci}, {@code pci-stub}, {@code none} (no driver), {@code native}
+   *     (keep the guest's driver) or {@code bridge} (pcieport)
    * @param group its scenario IOMMU group, or -1
    */
   public record PlannedFunction(String bdf, List<Integer> path, String want, int group) {

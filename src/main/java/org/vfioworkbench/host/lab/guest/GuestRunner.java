@@ -103,6 +103,8 @@ public final class GuestRunner {
         String g = guestBdf.get(f.bdf());
         if (f.want().equals("vfio-pci") && !plan.bindOrder().contains(f.bdf())) {
           sysfs.bind(g, "vfio-pci");
+        } else if (f.want().equals("pci-stub")) {
+          sysfs.bind(g, "pci-stub");
         } else if (f.want().equals("none")) {
           sysfs.keepDriverless(g);
         }
