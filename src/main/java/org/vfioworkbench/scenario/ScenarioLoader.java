@@ -16,6 +16,8 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.vfioworkbench.scenario.dto.ScenarioDto;
 
 /**
@@ -36,6 +38,11 @@ public final class ScenarioLoader {
 
   /** Reads and checks {@code file}. */
   public static Scenario load(Path file) throws ScenarioException {
+    return read(file).scenario();
+  }
+
+  /** Reads and checks {@code file}, keeping where its expectations are. */
+  public static LoadedScenario read(Path file) throws ScenarioException {
     String source = file.toString();
     byte[] content;
     try {
@@ -58,17 +65,21 @@ public final class ScenarioLoader {
 
   /** Reads and checks a scenario held in memory; {@code source} names it in messages. */
   public static Scenario parse(String json, String source) throws ScenarioException {
-    return parse(json.getBytes(StandardCharsets.UTF_8), source);
+    return parse(json.getBytes(StandardCharsets.UTF_8), source).scenario();
   }
 
-  static Scenario parse(byte[] content, String source) throws ScenarioException {
+  static LoadedScenario parse(byte[] content, String source) throws ScenarioException {
     JsonLocationIndex index = null;
     try {
       index = JsonLocationIndex.build(MAPPER.getFactory(), content);
       ScenarioDto dto = bind(content, index);
       Scenario scenario = ScenarioMapper.toScenario(dto);
       KernelRefusals.check(scenario.topology(), scenario.profileOrDefault());
-      return scenario;
+      List<Integer> lines = new ArrayList<>();
+      for (int i = 0; i < scenario.expectations().size(); i++) {
+        lines.add(index.find(JsonLocationIndex.element("$.expect", i)).map(JsonLocationIndex.Position::line).orElse(0));
+      }
+      return new LoadedScenario(source, scenario, lines);
     } catch (Problem p) {
       throw toException(p, index, source);
     } catch (RuntimeException e) {
