@@ -60,6 +60,7 @@ public final class ExpectationChecker {
   }
 
   private static void compareRet(ExpectedResult want, int ret, Optional<Errno> errno, List<Mismatch> out) {
+    want.failed().ifPresent(f -> compare(out, "failed", String.valueOf(f), String.valueOf(ret != 0)));
     OptionalInt r = want.ret();
     if (r.isPresent()) {
       compare(out, "ret", String.valueOf(r.getAsInt()), String.valueOf(ret));

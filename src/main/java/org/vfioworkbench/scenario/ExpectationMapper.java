@@ -184,11 +184,17 @@ final class ExpectationMapper {
     }
     OptionalInt count = r.count() == null ? OptionalInt.empty()
         : OptionalInt.of(Values.range(r.count(), 0, Integer.MAX_VALUE, path + ".count", "count"));
-    ExpectedResult result = new ExpectedResult(ret, errno, flags(r.flags(), path + ".flags"), count,
+    Optional<Boolean> failed = Optional.ofNullable(r.failed());
+    if (failed.isPresent() && (ret.isPresent() || errno.isPresent())
+        && failed.get() != (errno.isPresent() || ret.getAsInt() != 0)) {
+      throw new Problem(path + ".failed", "\"failed\": " + failed.get() + " contradicts "
+          + (errno.isPresent() ? "errno " + errno.get().name() : "ret " + ret.getAsInt()));
+    }
+    ExpectedResult result = new ExpectedResult(failed, ret, errno, flags(r.flags(), path + ".flags"), count,
         devices(r.devices(), path + ".devices"), resetList(r.reset(), path + ".reset"),
         Optional.ofNullable(r.decidedBy()).map(d -> Values.name(d, path + ".decidedBy", "decidedBy")));
     if (result.isEmpty()) {
-      throw new Problem(path, "the result states nothing to check; give at least \"ret\" or \"errno\"");
+      throw new Problem(path, "the result states nothing to check; give at least \"ret\", \"errno\" or \"failed\"");
     }
     return result;
   }

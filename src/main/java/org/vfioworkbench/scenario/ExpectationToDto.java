@@ -65,6 +65,7 @@ final class ExpectationToDto {
 
   private static ResultDto result(ExpectedResult r) {
     return new ResultDto(
+        r.failed().orElse(null),
         r.ret().isPresent() ? r.ret().getAsInt() : null,
         r.errno().map(Enum::name).orElse(null),
         r.flags().map(f -> f.stream().sorted().map(InfoFlag::name).toList()).orElse(null),

@@ -12,6 +12,7 @@ import org.vfioworkbench.model.Bdf;
 /**
  * The fields an expectation states; absent fields are not compared.
  *
+ * @param failed whether the call fails (any errno)
  * @param ret 0 or -errno
  * @param errno the error of a failure
  * @param flags INFO's flags
@@ -21,6 +22,7 @@ import org.vfioworkbench.model.Bdf;
  * @param decidedBy the kernel function of the last trace step
  */
 public record ExpectedResult(
+    Optional<Boolean> failed,
     OptionalInt ret,
     Optional<Errno> errno,
     Optional<Set<InfoFlag>> flags,
@@ -30,6 +32,7 @@ public record ExpectedResult(
     Optional<String> decidedBy) {
 
   public ExpectedResult {
+    Objects.requireNonNull(failed, "failed");
     Objects.requireNonNull(ret, "ret");
     Objects.requireNonNull(errno, "errno");
     Objects.requireNonNull(flags, "flags");
@@ -44,7 +47,7 @@ public record ExpectedResult(
 
   /** True when no field is stated. */
   public boolean isEmpty() {
-    return ret.isEmpty() && errno.isEmpty() && flags.isEmpty() && count.isEmpty()
+    return failed.isEmpty() && ret.isEmpty() && errno.isEmpty() && flags.isEmpty() && count.isEmpty()
         && devices.isEmpty() && reset.isEmpty() && decidedBy.isEmpty();
   }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 /**
  * Expected result fields; only the fields present are compared.
  *
+ * @param failed true when the call must fail (any errno), false when it must succeed
  * @param ret 0 or -errno
  * @param errno the error name ({@code EINVAL}), for a failure
  * @param flags INFO's output flags by name ({@code DEV_ID}, {@code DEV_ID_OWNED}); [] for none
@@ -14,8 +15,9 @@ import java.util.List;
  * @param reset the functions HOT_RESET reset, in any order
  * @param decidedBy the kernel function of the deciding (last) trace step
  */
-@JsonPropertyOrder({"ret", "errno", "flags", "count", "devices", "reset", "decidedBy"})
+@JsonPropertyOrder({"failed", "ret", "errno", "flags", "count", "devices", "reset", "decidedBy"})
 public record ResultDto(
+    Boolean failed,
     Integer ret,
     String errno,
     List<String> flags,
