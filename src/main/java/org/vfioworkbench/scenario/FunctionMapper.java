@@ -81,6 +81,11 @@ final class FunctionMapper {
       throw new Problem(at, "\"" + name + "\" would be read as a native driver; the kernel spells it \""
           + normalised + "\"");
     }
+    for (String special : List.of(VFIO_PCI, PCI_STUB, PCIEPORT)) {
+      if (Names.distance(normalised, special) == 1) {
+        throw new Problem(at, "\"" + name + "\" would be read as a native driver; did you mean \"" + special + "\"?");
+      }
+    }
     if (vfioVariant == null && normalised.contains("vfio")) {
       throw new Problem(at, "\"" + name + "\" looks like a vfio-pci-core variant driver; say "
           + "\"vfioVariant\": true (a dev_set member, like vfio-pci) or false (a native driver)");

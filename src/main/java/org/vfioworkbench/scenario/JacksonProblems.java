@@ -47,7 +47,11 @@ final class JacksonProblems {
     }
     if (e.getCause() instanceof InputCoercionException c) {
       Class<?> target = c.getTargetType();
-      return "the number is out of range: this field holds a "
+      String original = clean(c.getOriginalMessage());
+      int open = original.indexOf('(');
+      int close = original.indexOf(')');
+      String number = open >= 0 && close > open ? " " + original.substring(open + 1, close) : "";
+      return "the number" + number + " is out of range: this field holds a "
           + (target == Long.TYPE || target == Long.class ? "64" : "32") + "-bit integer";
     }
     if (e instanceof MismatchedInputException m) {

@@ -36,7 +36,7 @@ final class Names {
     return names.stream().map(n -> "\"" + n + "\"").collect(Collectors.joining(", "));
   }
 
-  private static int distance(String a, String b) {
+  static int distance(String a, String b) {
     int[] prev = new int[b.length() + 1];
     int[] cur = new int[b.length() + 1];
     for (int j = 0; j <= b.length(); j++) {
