@@ -46,6 +46,7 @@ final class CheckCommand implements Callable<Integer> {
     ArrayNode results = root.putArray("files");
     int passed = 0;
     int failed = 0;
+    int notRun = 0;
     int unreadable = 0;
     for (Path file : files) {
       ObjectNode fileNode = results.addObject();
@@ -64,20 +65,25 @@ final class CheckCommand implements Callable<Integer> {
       List<ExpectationOutcome> outcomes = ExpectationChecker.check(loaded.scenario(), common.profile());
       ArrayNode expectations = fileNode.putArray("expectations");
       int filePassed = 0;
+      int fileNotRun = 0;
       for (ExpectationOutcome o : outcomes) {
         expectations.add(json(o, loaded));
         if (o.passed()) {
           filePassed++;
+        } else if (!o.evaluated()) {
+          fileNotRun++;
         }
       }
       passed += filePassed;
-      failed += outcomes.size() - filePassed;
+      notRun += fileNotRun;
+      failed += outcomes.size() - filePassed - fileNotRun;
       if (!common.json) {
         text(out, loaded, outcomes, filePassed);
       }
     }
     root.put("passed", passed);
     root.put("failed", failed);
+    root.put("notEvaluated", notRun);
     root.put("unreadable", unreadable);
     if (common.json) {
       out.println(JsonResults.print(root));
@@ -85,9 +91,10 @@ final class CheckCommand implements Callable<Integer> {
       out.println();
       out.println(files.size() + " file" + (files.size() == 1 ? "" : "s") + ": " + passed + " expectation"
           + (passed == 1 ? "" : "s") + " hold, " + failed + " differ" + (failed == 1 ? "s" : "")
+          + (notRun > 0 ? ", " + notRun + " cannot be evaluated" : "")
           + (unreadable > 0 ? ", " + unreadable + " file" + (unreadable == 1 ? "" : "s") + " unreadable" : ""));
     }
-    if (unreadable > 0) {
+    if (unreadable > 0 || notRun > 0) {
       return ExitCodes.BAD_INPUT;
     }
     return failed > 0 ? ExitCodes.DIFFERS : ExitCodes.OK;
@@ -97,20 +104,23 @@ final class CheckCommand implements Callable<Integer> {
     int total = outcomes.size();
     String status = total == 0 ? "no expectations"
         : passed == total ? total + " expectation" + (total == 1 ? "" : "s") + " hold"
-        : (total - passed) + " of " + total + " expectations differ";
+        : (total - passed) + " of " + total + " expectations differ or cannot be evaluated";
     out.println(loaded.source() + ": " + status);
     for (ExpectationOutcome o : outcomes) {
       if (o.passed() && !verbose) {
         continue;
       }
       int line = loaded.lineOf(o.index());
-      out.println("  " + (o.passed() ? "ok    " : "DIFFERS ") + "expect[" + o.index() + "]"
+      String verdict = o.passed() ? "ok " : o.evaluated() ? "DIFFERS " : "CANNOT EVALUATE ";
+      out.println("  " + verdict + "expect[" + o.index() + "]"
           + (line > 0 ? " (line " + line + ")" : "") + " " + o.expectation().label()
           + (o.expectation().about().isEmpty() ? "" : ": " + o.expectation().about()));
       for (Mismatch m : o.mismatches()) {
         out.println("      " + m);
       }
-      if (!o.passed()) {
+      if (o.ran() instanceof CallRunner.NotRun n) {
+        out.println("      " + n.reason());
+      } else if (!o.passed()) {
         out.println("      decided by " + decidingStep(o.ran()));
       }
     }
@@ -123,8 +133,10 @@ final class CheckCommand implements Callable<Integer> {
     if (ran instanceof CallRunner.ResetRan r) {
       return TextResults.decidingStep(r.result());
     }
-    CallRunner.OpenRan o = (CallRunner.OpenRan) ran;
-    return o.attempt().refusal().map(Object::toString).orElse("the kernel allowed the open");
+    if (ran instanceof CallRunner.OpenRan o) {
+      return o.attempt().refusal().map(Object::toString).orElse("the kernel allowed the open");
+    }
+    return "nothing: the call was not made";
   }
 
   private static ObjectNode json(ExpectationOutcome o, LoadedScenario loaded) {
@@ -136,6 +148,10 @@ final class CheckCommand implements Callable<Integer> {
     n.put("about", o.expectation().about());
     n.put("profile", o.profile().id());
     n.put("passed", o.passed());
+    n.put("evaluated", o.evaluated());
+    if (o.ran() instanceof CallRunner.NotRun notRun) {
+      n.put("notEvaluatedBecause", notRun.reason());
+    }
     ArrayNode mismatches = n.putArray("mismatches");
     for (Mismatch m : o.mismatches()) {
       ObjectNode x = mismatches.addObject();

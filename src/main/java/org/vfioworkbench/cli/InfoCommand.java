@@ -49,7 +49,7 @@ final class InfoCommand implements Callable<Integer> {
     }
     Profile profile = common.profile().orElse(loaded.scenario().profileOrDefault());
     ExpectedCall.Info call = new ExpectedCall.Info(spec, argsz == null ? OptionalLong.empty() : OptionalLong.of(argsz));
-    CallRunner.InfoRan ran = (CallRunner.InfoRan) CallRunner.run(loaded.scenario().topology(), profile, call);
+    CallRunner.InfoRan ran = (CallRunner.InfoRan) ScenarioFiles.run(loaded, profile, call);
     PrintWriter out = this.spec.commandLine().getOut();
     if (common.json) {
       ObjectNode o = JsonResults.info(ran.result());

@@ -83,12 +83,7 @@ final class ResetCommand implements Callable<Integer> {
     Profile profile = common.profile().orElse(loaded.scenario().profileOrDefault());
     ExpectedCall.Reset call = new ExpectedCall.Reset(spec, array.toArray(),
         argsz == null ? OptionalLong.empty() : OptionalLong.of(argsz), flags == null ? 0 : flags);
-    CallRunner.ResetRan ran;
-    try {
-      ran = (CallRunner.ResetRan) CallRunner.run(loaded.scenario().topology(), profile, call);
-    } catch (IllegalArgumentException e) {
-      throw new BadInputException(loaded.source() + ": " + e.getMessage());
-    }
+    CallRunner.ResetRan ran = (CallRunner.ResetRan) ScenarioFiles.run(loaded, profile, call);
     PrintWriter out = this.spec.commandLine().getOut();
     if (common.json) {
       ObjectNode o = JsonResults.reset(ran.result());

@@ -1,10 +1,13 @@
 package org.vfioworkbench.cli;
 
 import java.nio.file.Path;
+import org.vfioworkbench.engine.Profile;
 import org.vfioworkbench.model.Bdf;
 import org.vfioworkbench.model.FdRef;
+import org.vfioworkbench.scenario.CallRunner;
 import org.vfioworkbench.scenario.CallerResolver;
 import org.vfioworkbench.scenario.CallerSpec;
+import org.vfioworkbench.scenario.ExpectedCall;
 import org.vfioworkbench.scenario.LoadedScenario;
 import org.vfioworkbench.scenario.ScenarioException;
 import org.vfioworkbench.scenario.ScenarioLoader;
@@ -40,6 +43,15 @@ final class ScenarioFiles {
     } catch (RuntimeException e) {
       throw new BadInputException("--caller: '" + caller + "' is not HOLDER:FD (like qemu-vm1:5)");
     }
+  }
+
+  /** Runs {@code call}; a call that cannot be made is bad input. */
+  static CallRunner.Ran run(LoadedScenario loaded, Profile profile, ExpectedCall call) {
+    CallRunner.Ran ran = CallRunner.run(loaded.scenario().topology(), profile, call);
+    if (ran instanceof CallRunner.NotRun n) {
+      throw new BadInputException(loaded.source() + ": " + n.reason());
+    }
+    return ran;
   }
 
   /** Checks that {@code spec} names an fd of {@code loaded}. */

@@ -35,13 +35,27 @@ public final class CallRunner {
   /** An open by a holder. */
   public record OpenRan(String holder, Attempt attempt) implements Ran {}
 
+  /** The call could not be made: its caller, group or holder does not exist in the topology. */
+  public record NotRun(String reason) implements Ran {}
+
   /**
-   * Runs {@code call}. Throws {@link IllegalArgumentException} with a message for users when the
-   * caller or a group cannot be resolved in {@code topology}.
+   * Runs {@code call}; a caller, group or holder that does not exist in {@code topology} gives
+   * {@link NotRun} with the reason in words.
    */
   public static Ran run(Topology topology, Profile profile, ExpectedCall call) {
     Objects.requireNonNull(call, "call");
+    try {
+      return runResolved(topology, profile, call);
+    } catch (IllegalArgumentException e) {
+      return new NotRun(e.getMessage());
+    }
+  }
+
+  private static Ran runResolved(Topology topology, Profile profile, ExpectedCall call) {
     if (call instanceof ExpectedCall.Open o) {
+      if (topology.holder(o.holder()).isEmpty()) {
+        throw new IllegalArgumentException("no holder is named \"" + o.holder() + "\"");
+      }
       return new OpenRan(o.holder(), KernelCalls.open(topology, profile, o.holder(), o.file()));
     }
     Analysis analysis = Analysis.of(topology, profile);

@@ -46,8 +46,7 @@ public final class ExpectationChecker {
     } else if (ran instanceof CallRunner.ResetRan r) {
       compareOutcome(want, r.result(), mismatches);
       want.reset().ifPresent(expected -> compare(mismatches, "reset", bdfs(expected), bdfs(r.result().reset())));
-    } else {
-      CallRunner.OpenRan o = (CallRunner.OpenRan) ran;
+    } else if (ran instanceof CallRunner.OpenRan o) {
       Optional<Errno> errno = o.attempt().refusal().map(r -> r.errno());
       compareRet(want, errno.map(Errno::ret).orElse(0), errno, mismatches);
     }

@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.function.Predicate;
 import org.vfioworkbench.engine.Errno;
 import org.vfioworkbench.engine.InfoEntry;
 import org.vfioworkbench.engine.InfoFlag;
@@ -17,7 +16,6 @@ import org.vfioworkbench.engine.Profile;
 import org.vfioworkbench.model.Bdf;
 import org.vfioworkbench.model.FdRef;
 import org.vfioworkbench.model.OpenFile;
-import org.vfioworkbench.model.Topology;
 import org.vfioworkbench.scenario.ExpectedCall.ResetArray;
 import org.vfioworkbench.scenario.dto.CallerDto;
 import org.vfioworkbench.scenario.dto.EntryDto;
@@ -25,21 +23,15 @@ import org.vfioworkbench.scenario.dto.ExpectDto;
 import org.vfioworkbench.scenario.dto.ResetCallDto;
 import org.vfioworkbench.scenario.dto.ResultDto;
 
-/** Expectation entries to {@link Expectation}s, checked against the scenario's topology. */
+/**
+ * Expectation entries to {@link Expectation}s. Only their own structure is checked here; whether
+ * the caller is open, the groups are held and the holder exists is checked when an expectation is
+ * evaluated ({@link CallRunner}), so that a topology edited after the expectations were written
+ * can always be saved and read back.
+ */
 final class ExpectationMapper {
 
-  private final Topology topology;
-  private final HolderMapper.Holders holders;
-  private final Predicate<Bdf> functionExists;
-  private final Set<Integer> groups;
-
-  ExpectationMapper(Topology topology, HolderMapper.Holders holders) {
-    this.topology = topology;
-    this.holders = holders;
-    this.functionExists = b -> topology.function(b).isPresent();
-    this.groups = new HashSet<>();
-    topology.groups().forEach(g -> groups.add(g.id()));
-  }
+  ExpectationMapper() {}
 
   List<Expectation> map(List<ExpectDto> list) {
     List<Expectation> out = new ArrayList<>();
@@ -84,35 +76,20 @@ final class ExpectationMapper {
       throw new Problem(path + ".caller", "\"open\" names the \"holder\" that opens the file, not a caller");
     }
     String holder = Values.name(e.holder(), path, "\"holder\" (who opens the file)");
-    if (topology.holder(holder).isEmpty()) {
-      throw new Problem(path + ".holder", "no holder is named \"" + holder + "\"");
-    }
     OpenFile file = FileMapper.toModel(e.open(), path + ".open");
-    HolderMapper.checkOpenReferences(file, path + ".open", holders, functionExists, groups);
-    if (topology.holder(holder).orElseThrow().file(file.fd()).isPresent()) {
-      throw new Problem(path + ".open.fd", "fd " + file.fd() + " is already open in " + holder + "; pick a free fd");
-    }
     return new ExpectedCall.Open(holder, file);
   }
 
   private CallerSpec caller(CallerDto c, String path) {
-    CallerSpec spec;
     if (c.device() != null) {
       if (c.holder() != null || c.fd() != null) {
         throw new Problem(path, "name the caller by \"device\" or by \"holder\" and \"fd\", not both");
       }
-      spec = CallerSpec.device(Values.bdf(c.device(), path + ".device"));
-    } else {
-      String holder = Values.name(c.holder(), path, "\"device\" or \"holder\"");
-      int fd = Values.range(Values.required(c.fd(), path, "fd"), 0, Values.MAX_FD, path + ".fd", "fd");
-      spec = CallerSpec.fd(new FdRef(holder, fd));
+      return CallerSpec.device(Values.bdf(c.device(), path + ".device"));
     }
-    try {
-      CallerResolver.resolve(topology, spec);
-    } catch (IllegalArgumentException ex) {
-      throw new Problem(path + (spec.device().isPresent() ? ".device" : ""), ex.getMessage());
-    }
-    return spec;
+    String holder = Values.name(c.holder(), path, "\"device\" or \"holder\"");
+    int fd = Values.range(Values.required(c.fd(), path, "fd"), 0, Values.MAX_FD, path + ".fd", "fd");
+    return CallerSpec.fd(new FdRef(holder, fd));
   }
 
   private ExpectedCall reset(CallerSpec caller, ResetCallDto r, String path) {
@@ -124,17 +101,10 @@ final class ExpectationMapper {
     }
     ResetArray array;
     if (r.groups() != null) {
-      FdRef ref = CallerResolver.resolve(topology, caller);
       List<Integer> ids = new ArrayList<>();
       for (int i = 0; i < r.groups().size(); i++) {
         String at = JsonLocationIndex.element(path + ".groups", i);
-        int id = Values.element(r.groups().get(i), at, "a group id");
-        try {
-          CallerResolver.groupFd(topology, ref.holder(), id);
-        } catch (IllegalArgumentException ex) {
-          throw new Problem(at, ex.getMessage());
-        }
-        ids.add(id);
+        ids.add(Values.range(Values.element(r.groups().get(i), at, "a group id"), 0, Integer.MAX_VALUE, at, "group"));
       }
       array = new ResetArray(ResetArray.Kind.GROUPS, ids);
     } else if (r.fds() != null) {

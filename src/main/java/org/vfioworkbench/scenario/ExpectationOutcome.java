@@ -23,7 +23,12 @@ public record ExpectationOutcome(
     mismatches = List.copyOf(mismatches);
   }
 
+  /** False when the call could not be made at all (see {@link CallRunner.NotRun}). */
+  public boolean evaluated() {
+    return !(ran instanceof CallRunner.NotRun);
+  }
+
   public boolean passed() {
-    return mismatches.isEmpty();
+    return evaluated() && mismatches.isEmpty();
   }
 }

@@ -174,15 +174,4 @@ final class HolderMapper {
     return known.isEmpty() ? "" : Names.nearest(given, known).map(n -> "; did you mean \"" + n + "\"?")
         .orElse(" (declared: " + Names.quoted(known) + ")");
   }
-
-  /** Checks the references of one extra file (an expectation's open) against this file's holders. */
-  static void checkOpenReferences(OpenFile f, String path, Holders known, Predicate<Bdf> functionExists, Set<Integer> groups) {
-    HolderMapper m = new HolderMapper();
-    known.containers().forEach(c -> m.containers.put(c.id(), c.type()));
-    known.iommufds().forEach(i -> m.iommufds.put(i.id(), i));
-    if (f instanceof ContainerFile || f instanceof IommufdFile) {
-      return;
-    }
-    m.checkReferences(f, path, functionExists, groups);
-  }
 }

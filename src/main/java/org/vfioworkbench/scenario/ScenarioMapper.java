@@ -37,7 +37,7 @@ final class ScenarioMapper {
     List<Bdf> bindOrder = bindOrder(Values.list(dto.bindOrder()), pci.functions());
     Topology topology = new Topology(options, pci.buses(), pci.slots(), pci.functions(), pci.groups(),
         holders.containers(), holders.iommufds(), holders.holders(), bindOrder);
-    List<Expectation> expectations = new ExpectationMapper(topology, holders).map(Values.list(dto.expect()));
+    List<Expectation> expectations = new ExpectationMapper().map(Values.list(dto.expect()));
     return new Scenario(dto.name() == null ? "" : dto.name(), dto.description() == null ? "" : dto.description(),
         profile, topology, expectations);
   }

@@ -226,9 +226,7 @@ final class MalformedScenarios {
           || file && s.key().equals("iommufd") && (groupFile || cdevFile)
           || file && (s.key().equals("device") || s.key().equals("cdev"))
           || p.matches("\\$\\.buses\\[\\d+]\\.bridge") || p.matches("\\$\\.slots\\[\\d+]\\.bus")
-          || p.matches("\\$\\.functions\\[\\d+]\\.physfn") || p.matches("\\$\\.bindOrder\\[\\d+]")
-          || p.matches("\\$\\.expect\\[\\d+]\\.caller\\.(device|holder)") || p.matches("\\$\\.expect\\[\\d+]\\.holder")
-          || p.matches("\\$\\.expect\\[\\d+]\\.reset\\.groups\\[\\d+]")) {
+          || p.matches("\\$\\.functions\\[\\d+]\\.physfn") || p.matches("\\$\\.bindOrder\\[\\d+]")) {
         refs.add(s);
       }
     }
