@@ -28,6 +28,7 @@ final class JsonLocationIndex {
   private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
   private final Map<String, Position> byPath = new HashMap<>();
+  private final Map<String, Position> keys = new HashMap<>();
   private final List<Position> inOrder = new ArrayList<>();
 
   private JsonLocationIndex() {}
@@ -43,7 +44,12 @@ final class JsonLocationIndex {
       JsonToken token;
       while ((token = nextToken(p, frames)) != null) {
         switch (token) {
-          case FIELD_NAME -> frames.peek().field = p.currentName();
+          case FIELD_NAME -> {
+            frames.peek().field = p.currentName();
+            JsonLocation at = p.currentTokenLocation();
+            String path = pathOf(frames);
+            index.keys.putIfAbsent(path, new Position(path, at.getLineNr(), at.getColumnNr(), token));
+          }
           case END_OBJECT, END_ARRAY -> frames.pop();
           default -> {
             Frame top = frames.peek();
@@ -93,6 +99,11 @@ final class JsonLocationIndex {
       }
       p = p.substring(0, cut);
     }
+  }
+
+  /** Where the key of the member at exactly {@code path} starts, if there is one. */
+  Optional<Position> key(String path) {
+    return Optional.ofNullable(keys.get(path));
   }
 
   /** The token that starts the value at exactly {@code path}, if there is one. */

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
@@ -107,7 +108,8 @@ public final class ScenarioLoader {
       return MAPPER.treeToValue(tree, ScenarioDto.class);
     } catch (JsonProcessingException e) {
       Problem p = JacksonProblems.fromBinding(e, index);
-      throw new Problem(p.path(), p.getMessage());
+      throw e instanceof UnrecognizedPropertyException ? Problem.atKey(p.path(), p.getMessage())
+          : new Problem(p.path(), p.getMessage());
     } catch (IOException e) {
       throw new IllegalStateException("reading from memory cannot fail", e);
     }
@@ -117,7 +119,7 @@ public final class ScenarioLoader {
     int line = p.line();
     int column = p.column();
     if (line == 0 && index != null) {
-      var pos = index.find(p.path());
+      var pos = p.isAtKey() ? index.key(p.path()).or(() -> index.find(p.path())) : index.find(p.path());
       if (pos.isPresent()) {
         line = pos.get().line();
         column = pos.get().column();

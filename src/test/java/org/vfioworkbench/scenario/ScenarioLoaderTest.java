@@ -67,7 +67,7 @@ class ScenarioLoaderTest {
   @Test
   void unknownFieldNamesTheFileLineColumnPathAndTheNearestName() {
     ScenarioException e = fail(SEED.replace("{\"bdf\": \"0000:02:00.1\"", "{\"bfd\": \"0000:02:00.1\""));
-    assertThat(e.getMessage()).startsWith("seed.json:11:13: ");
+    assertThat(e.getMessage()).startsWith("seed.json:11:6: ");
     assertThat(e.jsonPath()).isEqualTo("$.functions[2].bfd");
     assertThat(e.problem()).isEqualTo("unknown field \"bfd\"; did you mean \"bdf\"?");
   }
