@@ -116,8 +116,10 @@ final class EvaluateCommand implements Callable<Integer> {
       out.println("    trace:");
       TextResults.trace(out, r.info().trace(), "      ");
     }
-    out.println("  Natural reset: " + arrayShort(r.fd(), r.natural(), topology) + ", " + r.natural().description()
-        + " → " + TextResults.resetSummary(r.reset()));
+    String how = r.natural().kind() == ResetVariant.Kind.EMPTY_ARRAY ? "what a cdev-opened caller sends"
+        : r.natural().description();
+    out.println("  Natural reset: " + arrayShort(r.fd(), r.natural(), topology) + " (" + how + ") → "
+        + TextResults.resetSummary(r.reset()));
     out.println("    decided by " + TextResults.decidingStep(r.reset()));
     if (!r.reset().succeeded() || fullTrace) {
       out.println("    trace:");
