@@ -15,16 +15,18 @@ import org.vfioworkbench.scenario.ScenarioException;
 import org.vfioworkbench.scenario.ScenarioLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code check FILE...}: evaluates every file's {@code expect} blocks and prints each mismatch.
  * Exit 1 when an expectation fails, 2 when a file cannot be read (which wins).
  */
-@Command(name = "check", mixinStandardHelpOptions = true,
+@Command(
+    name = "check",
+    mixinStandardHelpOptions = true,
     description = "Verify the expect blocks of scenario files; print every field that differs.")
 final class CheckCommand implements Callable<Integer> {
 
@@ -35,7 +37,9 @@ final class CheckCommand implements Callable<Integer> {
   @Parameters(paramLabel = "FILE", arity = "1..*", description = "Scenario files.")
   List<Path> files;
 
-  @Option(names = {"-v", "--verbose"}, description = "List passing expectations too.")
+  @Option(
+      names = {"-v", "--verbose"},
+      description = "List passing expectations too.")
   boolean verbose;
 
   @Override
@@ -62,7 +66,8 @@ final class CheckCommand implements Callable<Integer> {
         }
         continue;
       }
-      List<ExpectationOutcome> outcomes = ExpectationChecker.check(loaded.scenario(), common.profile());
+      List<ExpectationOutcome> outcomes =
+          ExpectationChecker.check(loaded.scenario(), common.profile());
       ArrayNode expectations = fileNode.putArray("expectations");
       int filePassed = 0;
       int fileNotRun = 0;
@@ -89,10 +94,22 @@ final class CheckCommand implements Callable<Integer> {
       out.println(JsonResults.print(root));
     } else {
       out.println();
-      out.println(files.size() + " file" + (files.size() == 1 ? "" : "s") + ": " + passed + " expectation"
-          + (passed == 1 ? "" : "s") + " hold, " + failed + " differ" + (failed == 1 ? "s" : "")
-          + (notRun > 0 ? ", " + notRun + " cannot be evaluated" : "")
-          + (unreadable > 0 ? ", " + unreadable + " file" + (unreadable == 1 ? "" : "s") + " unreadable" : ""));
+      out.println(
+          files.size()
+              + " file"
+              + (files.size() == 1 ? "" : "s")
+              + ": "
+              + passed
+              + " expectation"
+              + (passed == 1 ? "" : "s")
+              + " hold, "
+              + failed
+              + " differ"
+              + (failed == 1 ? "s" : "")
+              + (notRun > 0 ? ", " + notRun + " cannot be evaluated" : "")
+              + (unreadable > 0
+                  ? ", " + unreadable + " file" + (unreadable == 1 ? "" : "s") + " unreadable"
+                  : ""));
     }
     if (unreadable > 0 || notRun > 0) {
       return ExitCodes.BAD_INPUT;
@@ -100,11 +117,15 @@ final class CheckCommand implements Callable<Integer> {
     return failed > 0 ? ExitCodes.DIFFERS : ExitCodes.OK;
   }
 
-  private void text(PrintWriter out, LoadedScenario loaded, List<ExpectationOutcome> outcomes, int passed) {
+  private void text(
+      PrintWriter out, LoadedScenario loaded, List<ExpectationOutcome> outcomes, int passed) {
     int total = outcomes.size();
-    String status = total == 0 ? "no expectations"
-        : passed == total ? total + " expectation" + (total == 1 ? "" : "s") + " hold"
-        : (total - passed) + " of " + total + " expectations differ or cannot be evaluated";
+    String status =
+        total == 0
+            ? "no expectations"
+            : passed == total
+                ? total + " expectation" + (total == 1 ? "" : "s") + " hold"
+                : (total - passed) + " of " + total + " expectations differ or cannot be evaluated";
     out.println(loaded.source() + ": " + status);
     for (ExpectationOutcome o : outcomes) {
       if (o.passed() && !verbose) {
@@ -112,9 +133,16 @@ final class CheckCommand implements Callable<Integer> {
       }
       int line = loaded.lineOf(o.index());
       String verdict = o.passed() ? "ok " : o.evaluated() ? "DIFFERS " : "CANNOT EVALUATE ";
-      out.println("  " + verdict + "expect[" + o.index() + "]"
-          + (line > 0 ? " (line " + line + ")" : "") + " " + o.expectation().label()
-          + (o.expectation().about().isEmpty() ? "" : ": " + o.expectation().about()));
+      out.println(
+          "  "
+              + verdict
+              + "expect["
+              + o.index()
+              + "]"
+              + (line > 0 ? " (line " + line + ")" : "")
+              + " "
+              + o.expectation().label()
+              + (o.expectation().about().isEmpty() ? "" : ": " + o.expectation().about()));
       for (Mismatch m : o.mismatches()) {
         out.println("      " + m);
       }

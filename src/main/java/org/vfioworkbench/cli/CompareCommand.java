@@ -11,17 +11,19 @@ import org.vfioworkbench.engine.ProfileComparison;
 import org.vfioworkbench.engine.ProfileDifference;
 import org.vfioworkbench.scenario.LoadedScenario;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code compare FILE --profile A --profile B}: every call of {@code evaluate} (and a header-only
  * INFO and every reset variant) under two profiles, listing each field that differs. Exit 1 when
  * something differs.
  */
-@Command(name = "compare", mixinStandardHelpOptions = true,
+@Command(
+    name = "compare",
+    mixinStandardHelpOptions = true,
     description = "Evaluate a scenario under two profiles and list every result that differs.")
 final class CompareCommand implements Callable<Integer> {
 
@@ -30,9 +32,14 @@ final class CompareCommand implements Callable<Integer> {
   @Parameters(paramLabel = "FILE", description = "A scenario file.")
   Path file;
 
-  @Option(names = "--profile", paramLabel = "PROFILE", converter = ProfileConverter.class, required = true,
-      description = "Give twice: the two profiles to compare (linux-6.10, linux-6.6, linux-5.15, "
-          + "review-devfd-proof, review-info-strict).")
+  @Option(
+      names = "--profile",
+      paramLabel = "PROFILE",
+      converter = ProfileConverter.class,
+      required = true,
+      description =
+          "Give twice: the two profiles to compare (linux-6.10, linux-6.6, linux-5.15, "
+              + "review-devfd-proof, review-info-strict).")
   List<Profile> profiles;
 
   @Option(names = "--json", description = "Print JSON instead of text.")
@@ -41,7 +48,8 @@ final class CompareCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (profiles.size() != 2) {
-      throw new BadInputException("compare needs exactly two --profile options, got " + profiles.size());
+      throw new BadInputException(
+          "compare needs exactly two --profile options, got " + profiles.size());
     }
     LoadedScenario loaded = ScenarioFiles.load(file);
     Profile a = profiles.get(0);
@@ -63,7 +71,17 @@ final class CompareCommand implements Callable<Integer> {
       }
       out.println(JsonResults.print(root));
     } else {
-      out.println(loaded.source() + ": " + a.id() + " (" + a.label() + ") vs " + b.id() + " (" + b.label() + ")");
+      out.println(
+          loaded.source()
+              + ": "
+              + a.id()
+              + " ("
+              + a.label()
+              + ") vs "
+              + b.id()
+              + " ("
+              + b.label()
+              + ")");
       if (diffs.isEmpty()) {
         out.println("  no differences");
       } else {

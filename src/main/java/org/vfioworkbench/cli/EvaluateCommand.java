@@ -26,17 +26,19 @@ import org.vfioworkbench.model.Topology;
 import org.vfioworkbench.scenario.LoadedScenario;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code evaluate FILE}: for every vfio device fd, INFO with a large buffer and the reset its
  * holder would naturally attempt (the zero-length array from a cdev, else its group files INFO
  * listed), as a table and then per device, with the deciding trace step.
  */
-@Command(name = "evaluate", mixinStandardHelpOptions = true,
+@Command(
+    name = "evaluate",
+    mixinStandardHelpOptions = true,
     description = "Show INFO and the natural hot reset for every vfio device fd in a scenario.")
 final class EvaluateCommand implements Callable<Integer> {
 
@@ -51,7 +53,13 @@ final class EvaluateCommand implements Callable<Integer> {
   boolean fullTrace;
 
   /** One device fd evaluated. */
-  private record Row(FdRef fd, Bdf device, String path, InfoResult info, ResetVariant natural, ResetResult reset) {}
+  private record Row(
+      FdRef fd,
+      Bdf device,
+      String path,
+      InfoResult info,
+      ResetVariant natural,
+      ResetResult reset) {}
 
   @Override
   public Integer call() {
@@ -63,10 +71,19 @@ final class EvaluateCommand implements Callable<Integer> {
     for (FdRef fd : analysis.deviceFds()) {
       OpenFile f = topology.file(fd).orElseThrow();
       ResetVariant natural = analysis.naturalReset(fd);
-      rows.add(new Row(fd, deviceOf(f), pathOf(f, analysis), analysis.info(fd), natural, analysis.hotReset(fd, natural.request())));
+      rows.add(
+          new Row(
+              fd,
+              deviceOf(f),
+              pathOf(f, analysis),
+              analysis.info(fd),
+              natural,
+              analysis.hotReset(fd, natural.request())));
     }
-    List<Refusal> refusals = profile.equals(loaded.scenario().profileOrDefault()) ? List.of()
-        : KernelCalls.validate(topology, profile);
+    List<Refusal> refusals =
+        profile.equals(loaded.scenario().profileOrDefault())
+            ? List.of()
+            : KernelCalls.validate(topology, profile);
     PrintWriter out = spec.commandLine().getOut();
     if (common.json) {
       out.println(JsonResults.print(json(loaded, profile, rows, analysis, refusals)));
@@ -76,20 +93,34 @@ final class EvaluateCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  private void text(PrintWriter out, LoadedScenario loaded, Profile profile, List<Row> rows, Analysis analysis,
+  private void text(
+      PrintWriter out,
+      LoadedScenario loaded,
+      Profile profile,
+      List<Row> rows,
+      Analysis analysis,
       List<Refusal> refusals) {
-    out.println("Scenario  " + (loaded.scenario().name().isEmpty() ? loaded.source() : loaded.scenario().name()));
+    out.println(
+        "Scenario  "
+            + (loaded.scenario().name().isEmpty() ? loaded.source() : loaded.scenario().name()));
     out.println("File      " + loaded.source());
     out.println("Profile   " + profile.id() + " (" + profile.label() + ")");
     out.println();
     if (rows.isEmpty()) {
       out.println("No holder has a vfio device open.");
     } else {
-      TextTable table = new TextTable("FD", "DEVICE", "OPENED VIA", "INFO", "NATURAL RESET", "RESULT");
+      TextTable table =
+          new TextTable("FD", "DEVICE", "OPENED VIA", "INFO", "NATURAL RESET", "RESULT");
       for (Row r : rows) {
-        table.row(r.fd().toString(), r.device().toString(), r.path(), TextResults.infoShort(r.info()),
+        table.row(
+            r.fd().toString(),
+            r.device().toString(),
+            r.path(),
+            TextResults.infoShort(r.info()),
             arrayShort(r.fd(), r.natural(), analysis.topology()),
-            r.reset().succeeded() ? "0, " + r.reset().reset().size() + " reset" : r.reset().retLabel());
+            r.reset().succeeded()
+                ? "0, " + r.reset().reset().size() + " reset"
+                : r.reset().retLabel());
       }
       table.print(out);
     }
@@ -106,8 +137,13 @@ final class EvaluateCommand implements Callable<Integer> {
   }
 
   private void details(PrintWriter out, Row r, Topology topology) {
-    String name = topology.function(r.device()).map(PciFunction::description).filter(d -> !d.isEmpty())
-        .map(d -> " (" + d + ")").orElse("");
+    String name =
+        topology
+            .function(r.device())
+            .map(PciFunction::description)
+            .filter(d -> !d.isEmpty())
+            .map(d -> " (" + d + ")")
+            .orElse("");
     out.println(r.fd() + "  " + r.device() + name + ", opened via " + r.path());
     out.println("  INFO: " + TextResults.infoSummary(r.info()));
     TextResults.entries(out, r.info(), "    ");
@@ -116,10 +152,17 @@ final class EvaluateCommand implements Callable<Integer> {
       out.println("    trace:");
       TextResults.trace(out, r.info().trace(), "      ");
     }
-    String how = r.natural().kind() == ResetVariant.Kind.EMPTY_ARRAY ? "what a cdev-opened caller sends"
-        : r.natural().description();
-    out.println("  Natural reset: " + arrayShort(r.fd(), r.natural(), topology) + " (" + how + ") → "
-        + TextResults.resetSummary(r.reset()));
+    String how =
+        r.natural().kind() == ResetVariant.Kind.EMPTY_ARRAY
+            ? "what a cdev-opened caller sends"
+            : r.natural().description();
+    out.println(
+        "  Natural reset: "
+            + arrayShort(r.fd(), r.natural(), topology)
+            + " ("
+            + how
+            + ") → "
+            + TextResults.resetSummary(r.reset()));
     out.println("    decided by " + TextResults.decidingStep(r.reset()));
     if (!r.reset().succeeded() || fullTrace) {
       out.println("    trace:");
@@ -131,8 +174,13 @@ final class EvaluateCommand implements Callable<Integer> {
     List<String> lines = new ArrayList<>();
     for (Map.Entry<Bdf, DeviceState> e : analysis.devices().entrySet()) {
       if (!e.getValue().isOpen()) {
-        lines.add("  " + e.getKey() + "  " + analysis.topology().function(e.getKey()).map(f -> f.driver().label()).orElse("?")
-            + ", dev_set " + analysis.devSet(e.getKey()).map(d -> d.key().toString()).orElse("none"));
+        lines.add(
+            "  "
+                + e.getKey()
+                + "  "
+                + analysis.topology().function(e.getKey()).map(f -> f.driver().label()).orElse("?")
+                + ", dev_set "
+                + analysis.devSet(e.getKey()).map(d -> d.key().toString()).orElse("none"));
       }
     }
     if (!lines.isEmpty()) {
@@ -142,7 +190,12 @@ final class EvaluateCommand implements Callable<Integer> {
     }
   }
 
-  private ObjectNode json(LoadedScenario loaded, Profile profile, List<Row> rows, Analysis analysis, List<Refusal> refusals) {
+  private ObjectNode json(
+      LoadedScenario loaded,
+      Profile profile,
+      List<Row> rows,
+      Analysis analysis,
+      List<Refusal> refusals) {
     ObjectNode root = JsonResults.object();
     ObjectNode s = root.putObject("scenario");
     s.put("file", loaded.source());
@@ -160,13 +213,16 @@ final class EvaluateCommand implements Callable<Integer> {
       devices.add(d);
     }
     ArrayNode unopened = root.putArray("unopened");
-    analysis.devices().forEach((bdf, state) -> {
-      if (!state.isOpen()) {
-        ObjectNode u = unopened.addObject();
-        u.put("bdf", bdf.toString());
-        u.put("devSet", analysis.devSet(bdf).map(x -> x.key().toString()).orElse(null));
-      }
-    });
+    analysis
+        .devices()
+        .forEach(
+            (bdf, state) -> {
+              if (!state.isOpen()) {
+                ObjectNode u = unopened.addObject();
+                u.put("bdf", bdf.toString());
+                u.put("devSet", analysis.devSet(bdf).map(x -> x.key().toString()).orElse(null));
+              }
+            });
     root.set("refusals", JsonResults.refusals(refusals));
     return root;
   }
@@ -174,14 +230,18 @@ final class EvaluateCommand implements Callable<Integer> {
   /** "zero-length array", "[G21]", "[G20, fd 9]": the array as the reference writes it. */
   static String arrayShort(FdRef caller, ResetVariant v, Topology topology) {
     if (v.request().fds().isEmpty()) {
-      return v.kind() == ResetVariant.Kind.EMPTY_ARRAY ? "zero-length array" : "[] (no group to pass)";
+      return v.kind() == ResetVariant.Kind.EMPTY_ARRAY
+          ? "zero-length array"
+          : "[] (no group to pass)";
     }
     List<String> items = new ArrayList<>();
     for (int fd : v.request().fds()) {
-      items.add(topology.file(new FdRef(caller.holder(), fd))
-          .filter(f -> f instanceof org.vfioworkbench.model.GroupFile)
-          .map(f -> "G" + ((org.vfioworkbench.model.GroupFile) f).group())
-          .orElse("fd " + fd));
+      items.add(
+          topology
+              .file(new FdRef(caller.holder(), fd))
+              .filter(f -> f instanceof org.vfioworkbench.model.GroupFile)
+              .map(f -> "G" + ((org.vfioworkbench.model.GroupFile) f).group())
+              .orElse("fd " + fd));
     }
     return "[" + String.join(", ", items) + "]";
   }
@@ -196,13 +256,21 @@ final class EvaluateCommand implements Callable<Integer> {
       return "cdev, " + c.boundTo().map(i -> "iommufd " + i).orElse("unbound");
     }
     Bdf device = ((DeviceFile) f).device();
-    return analysis.topology().function(device)
+    return analysis
+        .topology()
+        .function(device)
         .filter(fn -> fn.iommuGroup().isPresent())
-        .map(fn -> {
-          int group = fn.iommuGroup().getAsInt();
-          return "group " + group + analysis.groupOpen(group)
-              .flatMap(o -> o.file().attachedTo()).map(c -> ", " + c).orElse("");
-        })
+        .map(
+            fn -> {
+              int group = fn.iommuGroup().getAsInt();
+              return "group "
+                  + group
+                  + analysis
+                      .groupOpen(group)
+                      .flatMap(o -> o.file().attachedTo())
+                      .map(c -> ", " + c)
+                      .orElse("");
+            })
         .orElse("group fd");
   }
 }

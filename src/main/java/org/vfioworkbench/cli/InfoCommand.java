@@ -12,14 +12,17 @@ import org.vfioworkbench.scenario.ExpectedCall;
 import org.vfioworkbench.scenario.LoadedScenario;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code info FILE --device BDF [--argsz N]}: one {@code VFIO_DEVICE_GET_PCI_HOT_RESET_INFO}. */
-@Command(name = "info", mixinStandardHelpOptions = true,
-    description = "Call VFIO_DEVICE_GET_PCI_HOT_RESET_INFO on a device fd and show the reply and its trace.")
+@Command(
+    name = "info",
+    mixinStandardHelpOptions = true,
+    description =
+        "Call VFIO_DEVICE_GET_PCI_HOT_RESET_INFO on a device fd and show the reply and its trace.")
 final class InfoCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -29,13 +32,21 @@ final class InfoCommand implements Callable<Integer> {
   @Parameters(paramLabel = "FILE", description = "A scenario file.")
   Path file;
 
-  @Option(names = "--device", paramLabel = "BDF", description = "The device whose (one) open fd is the caller.")
+  @Option(
+      names = "--device",
+      paramLabel = "BDF",
+      description = "The device whose (one) open fd is the caller.")
   String device;
 
-  @Option(names = "--caller", paramLabel = "HOLDER:FD", description = "The caller fd, when --device is ambiguous.")
+  @Option(
+      names = "--caller",
+      paramLabel = "HOLDER:FD",
+      description = "The caller fd, when --device is ambiguous.")
   String caller;
 
-  @Option(names = "--argsz", paramLabel = "N",
+  @Option(
+      names = "--argsz",
+      paramLabel = "N",
       description = "The header's argsz (default: large enough for every entry; 12 = header only).")
   Long argsz;
 
@@ -48,7 +59,8 @@ final class InfoCommand implements Callable<Integer> {
       throw new BadInputException("--argsz " + argsz + " is not a u32 (0..4294967295)");
     }
     Profile profile = common.profile().orElse(loaded.scenario().profileOrDefault());
-    ExpectedCall.Info call = new ExpectedCall.Info(spec, argsz == null ? OptionalLong.empty() : OptionalLong.of(argsz));
+    ExpectedCall.Info call =
+        new ExpectedCall.Info(spec, argsz == null ? OptionalLong.empty() : OptionalLong.of(argsz));
     CallRunner.InfoRan ran = (CallRunner.InfoRan) ScenarioFiles.run(loaded, profile, call);
     PrintWriter out = this.spec.commandLine().getOut();
     if (common.json) {
@@ -57,7 +69,15 @@ final class InfoCommand implements Callable<Integer> {
       o.put("profile", profile.id());
       out.println(JsonResults.print(o));
     } else {
-      out.println("INFO on " + ran.caller() + " (" + spec + "), argsz " + ran.argsz() + ", profile " + profile.id());
+      out.println(
+          "INFO on "
+              + ran.caller()
+              + " ("
+              + spec
+              + "), argsz "
+              + ran.argsz()
+              + ", profile "
+              + profile.id());
       out.println("  result: " + TextResults.infoSummary(ran.result()));
       TextResults.entries(out, ran.result(), "    ");
       out.println("  decided by " + TextResults.decidingStep(ran.result()));

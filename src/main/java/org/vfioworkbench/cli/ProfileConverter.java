@@ -8,7 +8,10 @@ final class ProfileConverter implements CommandLine.ITypeConverter<Profile> {
 
   @Override
   public Profile convert(String value) {
-    return Profile.byId(value).orElseThrow(() -> new CommandLine.TypeConversionException(
-        "unknown profile '" + value + "'; known profiles: " + Profile.ids()));
+    return Profile.byId(value)
+        .orElseThrow(
+            () ->
+                new CommandLine.TypeConversionException(
+                    "unknown profile '" + value + "'; known profiles: " + Profile.ids()));
   }
 }

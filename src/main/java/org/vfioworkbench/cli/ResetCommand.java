@@ -15,14 +15,17 @@ import org.vfioworkbench.scenario.LoadedScenario;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code reset FILE --device BDF (--groups 20,21 | --fds 5,57 | --empty | --natural)}. */
-@Command(name = "reset", mixinStandardHelpOptions = true,
-    description = "Call VFIO_DEVICE_PCI_HOT_RESET on a device fd and show the result and its trace.")
+@Command(
+    name = "reset",
+    mixinStandardHelpOptions = true,
+    description =
+        "Call VFIO_DEVICE_PCI_HOT_RESET on a device fd and show the result and its trace.")
 final class ResetCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -32,10 +35,16 @@ final class ResetCommand implements Callable<Integer> {
   @Parameters(paramLabel = "FILE", description = "A scenario file.")
   Path file;
 
-  @Option(names = "--device", paramLabel = "BDF", description = "The device whose (one) open fd is the caller.")
+  @Option(
+      names = "--device",
+      paramLabel = "BDF",
+      description = "The device whose (one) open fd is the caller.")
   String device;
 
-  @Option(names = "--caller", paramLabel = "HOLDER:FD", description = "The caller fd, when --device is ambiguous.")
+  @Option(
+      names = "--caller",
+      paramLabel = "HOLDER:FD",
+      description = "The caller fd, when --device is ambiguous.")
   String caller;
 
   @ArgGroup(exclusive = true, multiplicity = "1")
@@ -44,16 +53,26 @@ final class ResetCommand implements Callable<Integer> {
   @Option(names = "--argsz", paramLabel = "N", description = "Override the header's argsz.")
   Long argsz;
 
-  @Option(names = "--flags", paramLabel = "N", description = "Override the header's flags (the kernel wants 0).")
+  @Option(
+      names = "--flags",
+      paramLabel = "N",
+      description = "Override the header's flags (the kernel wants 0).")
   Long flags;
 
   /** The ways to build the fd array; exactly one. */
   static final class Array {
-    @Option(names = "--groups", split = ",", paramLabel = "ID",
+    @Option(
+        names = "--groups",
+        split = ",",
+        paramLabel = "ID",
         description = "Pass the caller's holder's group files for these group ids.")
     List<Integer> groups;
 
-    @Option(names = "--fds", split = ",", paramLabel = "FD", description = "Pass these fd numbers as they are.")
+    @Option(
+        names = "--fds",
+        split = ",",
+        paramLabel = "FD",
+        description = "Pass these fd numbers as they are.")
     List<Integer> fds;
 
     @Option(names = "--empty", description = "Pass the zero-length array.")
@@ -81,8 +100,12 @@ final class ResetCommand implements Callable<Integer> {
     checkU32("--argsz", argsz);
     checkU32("--flags", flags);
     Profile profile = common.profile().orElse(loaded.scenario().profileOrDefault());
-    ExpectedCall.Reset call = new ExpectedCall.Reset(spec, array.toArray(),
-        argsz == null ? OptionalLong.empty() : OptionalLong.of(argsz), flags == null ? 0 : flags);
+    ExpectedCall.Reset call =
+        new ExpectedCall.Reset(
+            spec,
+            array.toArray(),
+            argsz == null ? OptionalLong.empty() : OptionalLong.of(argsz),
+            flags == null ? 0 : flags);
     CallRunner.ResetRan ran = (CallRunner.ResetRan) ScenarioFiles.run(loaded, profile, call);
     PrintWriter out = this.spec.commandLine().getOut();
     if (common.json) {
@@ -93,8 +116,15 @@ final class ResetCommand implements Callable<Integer> {
       out.println(JsonResults.print(o));
     } else {
       out.println("HOT_RESET on " + ran.caller() + " (" + spec + "), profile " + profile.id());
-      out.println("  array: " + ran.how() + "; header argsz " + ran.request().argsz() + ", flags "
-          + ran.request().flags() + ", count " + ran.request().count());
+      out.println(
+          "  array: "
+              + ran.how()
+              + "; header argsz "
+              + ran.request().argsz()
+              + ", flags "
+              + ran.request().flags()
+              + ", count "
+              + ran.request().count());
       out.println("  result: " + TextResults.resetSummary(ran.result()));
       out.println("  decided by " + TextResults.decidingStep(ran.result()));
       out.println("  trace:");

@@ -12,7 +12,9 @@ import org.vfioworkbench.scenario.LoadedScenario;
 import org.vfioworkbench.scenario.ScenarioException;
 import org.vfioworkbench.scenario.ScenarioLoader;
 
-/** Loading files and naming callers for the commands, with bad input as {@link BadInputException}. */
+/**
+ * Loading files and naming callers for the commands, with bad input as {@link BadInputException}.
+ */
 final class ScenarioFiles {
 
   private ScenarioFiles() {}
@@ -28,7 +30,8 @@ final class ScenarioFiles {
   /** The caller named by {@code --device} or {@code --caller holder:fd}. */
   static CallerSpec caller(String device, String caller) {
     if ((device == null) == (caller == null)) {
-      throw new BadInputException("name the device fd with --device BDF or --caller HOLDER:FD (one of them)");
+      throw new BadInputException(
+          "name the device fd with --device BDF or --caller HOLDER:FD (one of them)");
     }
     if (device != null) {
       try {
@@ -39,7 +42,8 @@ final class ScenarioFiles {
     }
     int colon = caller.lastIndexOf(':');
     try {
-      return CallerSpec.fd(new FdRef(caller.substring(0, colon), Integer.parseInt(caller.substring(colon + 1))));
+      return CallerSpec.fd(
+          new FdRef(caller.substring(0, colon), Integer.parseInt(caller.substring(colon + 1))));
     } catch (RuntimeException e) {
       throw new BadInputException("--caller: '" + caller + "' is not HOLDER:FD (like qemu-vm1:5)");
     }

@@ -35,8 +35,8 @@ final class TextResults {
   }
 
   /**
-   * The reference table's shorthand: "0, 0x1, [1, NOT_OWNED]", "0, 0x0, [G20, G21]",
-   * "-ENOSPC, count 2, 0x0", "-ENODEV".
+   * The reference table's shorthand: "0, 0x1, [1, NOT_OWNED]", "0, 0x0, [G20, G21]", "-ENOSPC,
+   * count 2, 0x0", "-ENODEV".
    */
   static String infoShort(InfoResult r) {
     if (!r.headerWritten()) {
@@ -53,7 +53,8 @@ final class TextResults {
       if (!e.devIdMode()) {
         b.append('G').append(e.id());
       } else {
-        b.append(e.isNotOwned() ? "NOT_OWNED" : e.isOwnedSentinel() ? "OWNED" : String.valueOf(e.id()));
+        b.append(
+            e.isNotOwned() ? "NOT_OWNED" : e.isOwnedSentinel() ? "OWNED" : String.valueOf(e.id()));
       }
     }
     return b.append(']').toString();
@@ -79,14 +80,6 @@ final class TextResults {
     for (TraceStep s : steps) {
       out.printf("%s%-7s %s: %s%n", indent, s.verdict(), s.function(), s.fact());
     }
-  }
-
-  static String decidedBy(Outcome r) {
-    return ExpectationChecker.decidedBy(r.trace());
-  }
-
-  static String shortBdf(Bdf b) {
-    return b.segment() == 0 ? b.toString().substring(5) : b.toString();
   }
 
   static String bdfs(List<Bdf> list) {

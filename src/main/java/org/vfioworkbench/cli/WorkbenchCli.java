@@ -9,7 +9,10 @@ import picocli.CommandLine.Command;
  * The command line's root: {@code vfio-workbench <command> ...}. Each subcommand is its own class;
  * add new ones to {@code subcommands}. Exit codes are in {@link ExitCodes}.
  */
-@Command(name = "vfio-workbench", mixinStandardHelpOptions = true, version = "VFIO Workbench 0.1",
+@Command(
+    name = "vfio-workbench",
+    mixinStandardHelpOptions = true,
+    version = "VFIO Workbench 0.1",
     description = "See how Linux VFIO decides who may hot-reset a PCI device.",
     subcommands = {
       EvaluateCommand.class,
@@ -25,12 +28,16 @@ public final class WorkbenchCli implements java.util.concurrent.Callable<Integer
 
   /** Runs a command line on standard out and standard error; returns the exit code. */
   public static int run(String[] args) {
-    PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
-    PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+    PrintWriter out =
+        new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+    PrintWriter err =
+        new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
     return run(args, out, err);
   }
 
-  /** Runs a command line with the given streams (for tests and embedding); returns the exit code. */
+  /**
+   * Runs a command line with the given streams (for tests and embedding); returns the exit code.
+   */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
     CommandLine cli = commandLine();
     cli.setOut(out);
@@ -44,15 +51,22 @@ public final class WorkbenchCli implements java.util.concurrent.Callable<Integer
   /** The configured command tree. */
   public static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new WorkbenchCli());
-    cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
-      if (e instanceof BadInputException) {
-        cmd.getErr().println("vfio-workbench " + cmd.getCommandName() + ": " + e.getMessage());
-        return ExitCodes.BAD_INPUT;
-      }
-      cmd.getErr().println("vfio-workbench " + cmd.getCommandName() + ": internal error: " + e
-          + " (this is a bug in the workbench; please report it with the command and the file)");
-      return ExitCodes.INTERNAL;
-    });
+    cli.setExecutionExceptionHandler(
+        (e, cmd, parsed) -> {
+          if (e instanceof BadInputException) {
+            cmd.getErr().println("vfio-workbench " + cmd.getCommandName() + ": " + e.getMessage());
+            return ExitCodes.BAD_INPUT;
+          }
+          cmd.getErr()
+              .println(
+                  "vfio-workbench "
+                      + cmd.getCommandName()
+                      + ": internal error: "
+                      + e
+                      + " (this is a bug in the workbench; please report it with the command and"
+                      + " the file)");
+          return ExitCodes.INTERNAL;
+        });
     return cli;
   }
 

@@ -16,8 +16,8 @@ import org.vfioworkbench.model.Topology;
 
 /**
  * Makes an {@link ExpectedCall} against the engine: resolves the caller and the fd array, then
- * calls INFO, HOT_RESET or the kernel's open checks. Shared by {@code check} and the CLI's
- * {@code info} and {@code reset}.
+ * calls INFO, HOT_RESET or the kernel's open checks. Shared by {@code check} and the CLI's {@code
+ * info} and {@code reset}.
  */
 public final class CallRunner {
 
@@ -30,7 +30,8 @@ public final class CallRunner {
   public record InfoRan(FdRef caller, long argsz, InfoResult result) implements Ran {}
 
   /** HOT_RESET on {@code caller} with {@code request}, built as {@code how} says. */
-  public record ResetRan(FdRef caller, ResetRequest request, String how, ResetResult result) implements Ran {}
+  public record ResetRan(FdRef caller, ResetRequest request, String how, ResetResult result)
+      implements Ran {}
 
   /** An open by a holder. */
   public record OpenRan(String holder, Attempt attempt) implements Ran {}

@@ -2,7 +2,6 @@ package org.vfioworkbench.scenario;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Collectors;
 import org.vfioworkbench.model.Bdf;
 import org.vfioworkbench.model.CdevFile;
@@ -26,8 +25,16 @@ public final class CallerResolver {
   public static FdRef resolve(Topology topology, CallerSpec spec) {
     if (spec.fd().isPresent()) {
       FdRef ref = spec.fd().get();
-      Holder h = topology.holder(ref.holder()).orElseThrow(() -> new IllegalArgumentException(
-          "no holder is named \"" + ref.holder() + "\"" + Names.hint(ref.holder(), holderNames(topology))));
+      Holder h =
+          topology
+              .holder(ref.holder())
+              .orElseThrow(
+                  () ->
+                      new IllegalArgumentException(
+                          "no holder is named \""
+                              + ref.holder()
+                              + "\""
+                              + Names.hint(ref.holder(), holderNames(topology))));
       if (h.file(ref.fd()).isEmpty()) {
         throw new IllegalArgumentException("holder \"" + ref.holder() + "\" has no fd " + ref.fd());
       }
@@ -41,18 +48,24 @@ public final class CallerResolver {
     List<FdRef> fds = new ArrayList<>();
     for (Holder h : topology.holders()) {
       for (OpenFile f : h.files()) {
-        if (f instanceof DeviceFile d && d.device().equals(bdf) || f instanceof CdevFile c && c.device().equals(bdf)) {
+        if (f instanceof DeviceFile d && d.device().equals(bdf)
+            || f instanceof CdevFile c && c.device().equals(bdf)) {
           fds.add(new FdRef(h.name(), f.fd()));
         }
       }
     }
     if (fds.isEmpty()) {
-      throw new IllegalArgumentException("no holder has " + bdf + " open (neither a device fd nor its cdev)");
+      throw new IllegalArgumentException(
+          "no holder has " + bdf + " open (neither a device fd nor its cdev)");
     }
     if (fds.size() > 1) {
-      throw new IllegalArgumentException(bdf + " is open through " + fds.size() + " fds ("
-          + fds.stream().map(FdRef::toString).collect(Collectors.joining(", "))
-          + "); name the caller by holder and fd");
+      throw new IllegalArgumentException(
+          bdf
+              + " is open through "
+              + fds.size()
+              + " fds ("
+              + fds.stream().map(FdRef::toString).collect(Collectors.joining(", "))
+              + "); name the caller by holder and fd");
     }
     return fds.get(0);
   }
@@ -68,17 +81,15 @@ public final class CallerResolver {
         held.add(g.group());
       }
     }
-    throw new IllegalArgumentException(holder + " holds no file for group " + group
-        + (held.isEmpty() ? " (it holds no group file)" : " (it holds groups " + held + ")")
-        + "; use \"fds\" to pass other descriptors");
+    throw new IllegalArgumentException(
+        holder
+            + " holds no file for group "
+            + group
+            + (held.isEmpty() ? " (it holds no group file)" : " (it holds groups " + held + ")")
+            + "; use \"fds\" to pass other descriptors");
   }
 
   private static List<String> holderNames(Topology topology) {
     return topology.holders().stream().map(Holder::name).toList();
-  }
-
-  /** The fd's file, for descriptions. */
-  static Optional<OpenFile> file(Topology topology, FdRef ref) {
-    return topology.file(ref);
   }
 }

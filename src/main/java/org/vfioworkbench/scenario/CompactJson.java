@@ -73,7 +73,9 @@ final class CompactJson {
         if (v.isObject() && v.size() > 0 || v.isArray() && !allScalars(v)) {
           return null;
         }
-        b.append(scalar(mapper.getNodeFactory().textNode(e.getKey()))).append(": ").append(inline(v));
+        b.append(scalar(mapper.getNodeFactory().textNode(e.getKey())))
+            .append(": ")
+            .append(inline(v));
         if (it.hasNext()) {
           b.append(", ");
         }

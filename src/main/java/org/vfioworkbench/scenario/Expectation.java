@@ -30,7 +30,8 @@ public record Expectation(
 
   /** "S19 INFO on 0000:02:00.0" and the like, for reports. */
   public String label() {
-    return row.map(r -> r + " ").orElse("") + call.describe()
+    return row.map(r -> r + " ").orElse("")
+        + call.describe()
         + profile.map(p -> " [" + p.id() + "]").orElse("");
   }
 }

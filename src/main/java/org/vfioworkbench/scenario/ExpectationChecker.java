@@ -13,13 +13,12 @@ import org.vfioworkbench.engine.InfoFlag;
 import org.vfioworkbench.engine.InfoResult;
 import org.vfioworkbench.engine.Outcome;
 import org.vfioworkbench.engine.Profile;
-import org.vfioworkbench.engine.ResetResult;
 import org.vfioworkbench.engine.TraceStep;
 import org.vfioworkbench.model.Bdf;
 
 /**
- * Evaluates a scenario's expectations with the engine and compares them field by field. The
- * profile is the expectation's own, else the override (the command line's), else the scenario's.
+ * Evaluates a scenario's expectations with the engine and compares them field by field. The profile
+ * is the expectation's own, else the override (the command line's), else the scenario's.
  */
 public final class ExpectationChecker {
 
@@ -45,7 +44,9 @@ public final class ExpectationChecker {
       compareInfo(want, i.result(), mismatches);
     } else if (ran instanceof CallRunner.ResetRan r) {
       compareOutcome(want, r.result(), mismatches);
-      want.reset().ifPresent(expected -> compare(mismatches, "reset", bdfs(expected), bdfs(r.result().reset())));
+      want.reset()
+          .ifPresent(
+              expected -> compare(mismatches, "reset", bdfs(expected), bdfs(r.result().reset())));
     } else if (ran instanceof CallRunner.OpenRan o) {
       Optional<Errno> errno = o.attempt().refusal().map(r -> r.errno());
       compareRet(want, errno.map(Errno::ret).orElse(0), errno, mismatches);
@@ -58,24 +59,35 @@ public final class ExpectationChecker {
     want.decidedBy().ifPresent(d -> compare(out, "decidedBy", d, decidedBy(actual.trace())));
   }
 
-  private static void compareRet(ExpectedResult want, int ret, Optional<Errno> errno, List<Mismatch> out) {
-    want.failed().ifPresent(f -> compare(out, "failed", String.valueOf(f), String.valueOf(ret != 0)));
+  private static void compareRet(
+      ExpectedResult want, int ret, Optional<Errno> errno, List<Mismatch> out) {
+    want.failed()
+        .ifPresent(f -> compare(out, "failed", String.valueOf(f), String.valueOf(ret != 0)));
     OptionalInt r = want.ret();
     if (r.isPresent()) {
       compare(out, "ret", String.valueOf(r.getAsInt()), String.valueOf(ret));
     }
-    want.errno().ifPresent(e -> compare(out, "errno", e.name(), errno.map(Errno::name).orElse("none (ret " + ret + ")")));
+    want.errno()
+        .ifPresent(
+            e ->
+                compare(
+                    out,
+                    "errno",
+                    e.name(),
+                    errno.map(Errno::name).orElse("none (ret " + ret + ")")));
   }
 
   private static void compareInfo(ExpectedResult want, InfoResult actual, List<Mismatch> out) {
     want.flags().ifPresent(f -> compare(out, "flags", flagNames(f), flagNames(actual.flags())));
     if (want.count().isPresent()) {
-      compare(out, "count", String.valueOf(want.count().getAsInt()), String.valueOf(actual.count()));
+      compare(
+          out, "count", String.valueOf(want.count().getAsInt()), String.valueOf(actual.count()));
     }
     want.devices().ifPresent(expected -> compareEntries(expected, actual.entries(), out));
   }
 
-  private static void compareEntries(List<ExpectedEntry> expected, List<InfoEntry> actual, List<Mismatch> out) {
+  private static void compareEntries(
+      List<ExpectedEntry> expected, List<InfoEntry> actual, List<Mismatch> out) {
     for (ExpectedEntry e : expected) {
       Optional<InfoEntry> a = actual.stream().filter(x -> x.bdf().equals(e.bdf())).findFirst();
       String got = a.map(InfoEntry::idLabel).orElse("no entry");
@@ -110,17 +122,13 @@ public final class ExpectationChecker {
   }
 
   private static String bdfs(List<Bdf> list) {
-    return new TreeSet<>(list).stream().map(Bdf::toString).collect(Collectors.joining(", ", "[", "]"));
+    return new TreeSet<>(list)
+        .stream().map(Bdf::toString).collect(Collectors.joining(", ", "[", "]"));
   }
 
   private static void compare(List<Mismatch> out, String field, String expected, String actual) {
     if (!expected.equals(actual)) {
       out.add(new Mismatch(field, expected, actual));
     }
-  }
-
-  /** For callers that hold a reset result and want its reset list in the same words. */
-  static String resetList(ResetResult r) {
-    return bdfs(r.reset());
   }
 }

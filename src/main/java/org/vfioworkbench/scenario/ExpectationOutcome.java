@@ -14,7 +14,11 @@ import org.vfioworkbench.engine.Profile;
  * @param mismatches the fields that differ; empty when it passed
  */
 public record ExpectationOutcome(
-    int index, Expectation expectation, Profile profile, CallRunner.Ran ran, List<Mismatch> mismatches) {
+    int index,
+    Expectation expectation,
+    Profile profile,
+    CallRunner.Ran ran,
+    List<Mismatch> mismatches) {
 
   public ExpectationOutcome {
     Objects.requireNonNull(expectation, "expectation");

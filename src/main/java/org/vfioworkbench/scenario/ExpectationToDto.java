@@ -41,8 +41,16 @@ final class ExpectationToDto {
       holder = o.holder();
       open = files.file(o.file());
     }
-    return new ExpectDto(e.row().orElse(null), e.about().isEmpty() ? null : e.about(),
-        e.profile().map(p -> p.id()).orElse(null), caller, holder, info, reset, open, result(e.result()));
+    return new ExpectDto(
+        e.row().orElse(null),
+        e.about().isEmpty() ? null : e.about(),
+        e.profile().map(p -> p.id()).orElse(null),
+        caller,
+        holder,
+        info,
+        reset,
+        open,
+        result(e.result()));
   }
 
   private static CallerDto caller(CallerSpec c) {

@@ -48,7 +48,10 @@ public sealed interface ExpectedCall {
 
     @Override
     public String describe() {
-      return "HOT_RESET on " + caller + " " + array
+      return "HOT_RESET on "
+          + caller
+          + " "
+          + array
           + (argsz.isPresent() ? " argsz " + argsz.getAsLong() : "")
           + (flags != 0 ? " flags 0x" + Long.toHexString(flags) : "");
     }
@@ -99,7 +102,8 @@ public sealed interface ExpectedCall {
 
     @Override
     public String toString() {
-      String list = values.stream().map(String::valueOf).collect(Collectors.joining(", ", "[", "]"));
+      String list =
+          values.stream().map(String::valueOf).collect(Collectors.joining(", ", "[", "]"));
       return switch (kind) {
         case GROUPS -> "groups " + list;
         case FDS -> "fds " + list;

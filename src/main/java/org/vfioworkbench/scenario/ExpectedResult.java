@@ -47,7 +47,13 @@ public record ExpectedResult(
 
   /** True when no field is stated. */
   public boolean isEmpty() {
-    return failed.isEmpty() && ret.isEmpty() && errno.isEmpty() && flags.isEmpty() && count.isEmpty()
-        && devices.isEmpty() && reset.isEmpty() && decidedBy.isEmpty();
+    return failed.isEmpty()
+        && ret.isEmpty()
+        && errno.isEmpty()
+        && flags.isEmpty()
+        && count.isEmpty()
+        && devices.isEmpty()
+        && reset.isEmpty()
+        && decidedBy.isEmpty();
   }
 }

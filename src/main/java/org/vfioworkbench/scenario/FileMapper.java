@@ -24,7 +24,8 @@ final class FileMapper {
   private FileMapper() {}
 
   static OpenFile toModel(FileDto f, String path) {
-    int fd = Values.range(Values.required(f.fd(), path, "fd"), 0, Values.MAX_FD, path + ".fd", "fd");
+    int fd =
+        Values.range(Values.required(f.fd(), path, "fd"), 0, Values.MAX_FD, path + ".fd", "fd");
     List<String> kinds = new ArrayList<>();
     if (f.cdev() != null) {
       kinds.add("cdev");
@@ -39,24 +40,34 @@ final class FileMapper {
       kinds.add("other");
     }
     if (kinds.size() > 1) {
-      throw new Problem(path, "a file is one thing, but this one names both \"" + kinds.get(0) + "\" and \""
-          + kinds.get(1) + "\"");
+      throw new Problem(
+          path,
+          "a file is one thing, but this one names both \""
+              + kinds.get(0)
+              + "\" and \""
+              + kinds.get(1)
+              + "\"");
     }
     if (kinds.isEmpty()) {
       if (f.container() != null && f.iommufd() != null) {
-        throw new Problem(path, "a file is one thing, but this one names both \"container\" and \"iommufd\" "
-            + "(a group attached to one of them also needs \"group\")");
+        throw new Problem(
+            path,
+            "a file is one thing, but this one names both \"container\" and \"iommufd\" "
+                + "(a group attached to one of them also needs \"group\")");
       }
       if (f.container() != null) {
         only(f, path, "container", "type");
-        return new ContainerFile(fd, Values.name(f.container(), path + ".container", "container name"));
+        return new ContainerFile(
+            fd, Values.name(f.container(), path + ".container", "container name"));
       }
       if (f.iommufd() != null) {
         only(f, path, "iommufd");
         return new IommufdFile(fd, Values.name(f.iommufd(), path + ".iommufd", "iommufd name"));
       }
-      throw new Problem(path, "a file must say what it is with one of \"container\", \"iommufd\", \"group\", "
-          + "\"device\", \"cdev\" or \"other\"");
+      throw new Problem(
+          path,
+          "a file must say what it is with one of \"container\", \"iommufd\", \"group\", "
+              + "\"device\", \"cdev\" or \"other\"");
     }
     return switch (kinds.get(0)) {
       case "cdev" -> cdev(f, fd, path);
@@ -75,13 +86,17 @@ final class FileMapper {
   private static OpenFile cdev(FileDto f, int fd, String path) {
     only(f, path, "cdev", "iommufd", "devid", "inferred");
     Bdf device = Values.bdf(f.cdev(), path + ".cdev");
-    Optional<String> bound = Optional.ofNullable(f.iommufd()).map(i -> Values.name(i, path + ".iommufd", "iommufd name"));
+    Optional<String> bound =
+        Optional.ofNullable(f.iommufd())
+            .map(i -> Values.name(i, path + ".iommufd", "iommufd name"));
     OptionalInt devid = OptionalInt.empty();
     if (f.devid() != null) {
       if (bound.isEmpty()) {
-        throw new Problem(path + ".devid", "only a bound cdev has a devid; name the \"iommufd\" it is bound to");
+        throw new Problem(
+            path + ".devid", "only a bound cdev has a devid; name the \"iommufd\" it is bound to");
       }
-      devid = OptionalInt.of(Values.range(f.devid(), 1, Integer.MAX_VALUE, path + ".devid", "devid"));
+      devid =
+          OptionalInt.of(Values.range(f.devid(), 1, Integer.MAX_VALUE, path + ".devid", "devid"));
     }
     return new CdevFile(fd, device, bound, devid, Boolean.TRUE.equals(f.inferred()));
   }
@@ -94,9 +109,14 @@ final class FileMapper {
     }
     Optional<DmaContextRef> ctx = Optional.empty();
     if (f.container() != null) {
-      ctx = Optional.of(DmaContextRef.container(Values.name(f.container(), path + ".container", "container name")));
+      ctx =
+          Optional.of(
+              DmaContextRef.container(
+                  Values.name(f.container(), path + ".container", "container name")));
     } else if (f.iommufd() != null) {
-      ctx = Optional.of(DmaContextRef.iommufd(Values.name(f.iommufd(), path + ".iommufd", "iommufd name")));
+      ctx =
+          Optional.of(
+              DmaContextRef.iommufd(Values.name(f.iommufd(), path + ".iommufd", "iommufd name")));
     }
     return new GroupFile(fd, group, ctx, Boolean.TRUE.equals(f.inferred()));
   }
@@ -112,7 +132,8 @@ final class FileMapper {
     check(ok, kind, "inferred", f.inferred() != null, path);
   }
 
-  private static void check(List<String> ok, String kind, String key, boolean present, String path) {
+  private static void check(
+      List<String> ok, String kind, String key, boolean present, String path) {
     if (present && !ok.contains(key)) {
       throw new Problem(path + "." + key, "a \"" + kind + "\" file has no \"" + key + "\"");
     }

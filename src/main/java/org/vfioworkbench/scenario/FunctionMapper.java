@@ -28,27 +28,36 @@ final class FunctionMapper {
 
   static PciFunction toModel(FunctionDto f, String path) {
     Bdf bdf = Values.bdf(Values.required(f.bdf(), path, "bdf"), path + ".bdf");
-    HeaderType header = f.header() == null ? HeaderType.NORMAL
-        : Values.choice(f.header(), HeaderType.class, path + ".header", "header type");
+    HeaderType header =
+        f.header() == null
+            ? HeaderType.NORMAL
+            : Values.choice(f.header(), HeaderType.class, path + ".header", "header type");
     Driver driver = driver(f.driver(), f.vfioVariant(), header, path);
     OptionalInt group = OptionalInt.empty();
     if (f.group() != null) {
-      group = OptionalInt.of(Values.range(f.group(), 0, Integer.MAX_VALUE, path + ".group", "IOMMU group"));
+      group =
+          OptionalInt.of(
+              Values.range(f.group(), 0, Integer.MAX_VALUE, path + ".group", "IOMMU group"));
     }
     if (Boolean.TRUE.equals(f.noiommu()) && group.isEmpty()) {
-      throw new Problem(path + ".noiommu", "a no-IOMMU function needs the \"group\" id VFIO gave it");
+      throw new Problem(
+          path + ".noiommu", "a no-IOMMU function needs the \"group\" id VFIO gave it");
     }
-    Optional<Bdf> physfn = Optional.ofNullable(f.physfn()).map(p -> Values.bdf(p, path + ".physfn"));
+    Optional<Bdf> physfn =
+        Optional.ofNullable(f.physfn()).map(p -> Values.bdf(p, path + ".physfn"));
     if (physfn.isPresent() && physfn.get().equals(bdf)) {
       throw new Problem(path + ".physfn", bdf + " cannot be its own physical function");
     }
     return new PciFunction(
-        bdf, header,
+        bdf,
+        header,
         Values.hex(f.vendor(), 4, path + ".vendor", "vendor"),
         Values.hex(f.device(), 4, path + ".device", "device"),
         Values.hex(f.classCode(), 6, path + ".class", "class"),
         f.name() == null ? "" : f.name(),
-        driver, group, physfn,
+        driver,
+        group,
+        physfn,
         constants(f.quirks(), Quirk.class, path + ".quirks", "quirk"),
         constants(f.conditions(), TransientCondition.class, path + ".conditions", "condition"));
   }
@@ -63,7 +72,8 @@ final class FunctionMapper {
       return header == HeaderType.BRIDGE ? Driver.PCIEPORT : Driver.NONE;
     }
     if (name.isBlank()) {
-      throw new Problem(at, "the driver name is empty; write \"none\" for a function without a driver");
+      throw new Problem(
+          at, "the driver name is empty; write \"none\" for a function without a driver");
     }
     if (SPECIAL.contains(name)) {
       if (Boolean.TRUE.equals(vfioVariant) && !name.equals(VFIO_PCI)) {
@@ -78,17 +88,28 @@ final class FunctionMapper {
     }
     String normalised = name.toLowerCase(Locale.ROOT).replace('_', '-');
     if (SPECIAL.contains(normalised)) {
-      throw new Problem(at, "\"" + name + "\" would be read as a native driver; the kernel spells it \""
-          + normalised + "\"");
+      throw new Problem(
+          at,
+          "\""
+              + name
+              + "\" would be read as a native driver; the kernel spells it \""
+              + normalised
+              + "\"");
     }
     for (String special : List.of(VFIO_PCI, PCI_STUB, PCIEPORT)) {
       if (Names.distance(normalised, special) == 1) {
-        throw new Problem(at, "\"" + name + "\" would be read as a native driver; did you mean \"" + special + "\"?");
+        throw new Problem(
+            at,
+            "\"" + name + "\" would be read as a native driver; did you mean \"" + special + "\"?");
       }
     }
     if (vfioVariant == null && normalised.contains("vfio")) {
-      throw new Problem(at, "\"" + name + "\" looks like a vfio-pci-core variant driver; say "
-          + "\"vfioVariant\": true (a dev_set member, like vfio-pci) or false (a native driver)");
+      throw new Problem(
+          at,
+          "\""
+              + name
+              + "\" looks like a vfio-pci-core variant driver; say \"vfioVariant\": true (a dev_set"
+              + " member, like vfio-pci) or false (a native driver)");
     }
     return Boolean.TRUE.equals(vfioVariant) ? Driver.vfioVariant(name) : Driver.nativeDriver(name);
   }
@@ -115,7 +136,8 @@ final class FunctionMapper {
     return null;
   }
 
-  private static <E extends Enum<E>> Set<E> constants(List<String> names, Class<E> type, String path, String what) {
+  private static <E extends Enum<E>> Set<E> constants(
+      List<String> names, Class<E> type, String path, String what) {
     Set<E> out = EnumSet.noneOf(type);
     List<String> list = Values.list(names);
     for (int i = 0; i < list.size(); i++) {

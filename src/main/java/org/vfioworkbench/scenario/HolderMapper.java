@@ -55,16 +55,23 @@ final class HolderMapper {
       String name = Values.name(h.name(), path, "holder \"name\"");
       Integer first = names.putIfAbsent(name, i);
       if (first != null) {
-        throw new Problem(path + ".name", "holder \"" + name + "\" is declared twice (first at $.holders[" + first + "])");
+        throw new Problem(
+            path + ".name",
+            "holder \"" + name + "\" is declared twice (first at $.holders[" + first + "])");
       }
-      int pid = h.pid() == null ? 0 : Values.range(h.pid(), 0, Values.MAX_PID, path + ".pid", "pid");
-      holders.add(new Holder(name, pid, h.capSysRawio() == null || h.capSysRawio(), files(h, path)));
+      int pid =
+          h.pid() == null ? 0 : Values.range(h.pid(), 0, Values.MAX_PID, path + ".pid", "pid");
+      holders.add(
+          new Holder(name, pid, h.capSysRawio() == null || h.capSysRawio(), files(h, path)));
     }
     for (int i = 0; i < holders.size(); i++) {
       List<OpenFile> files = holders.get(i).files();
       for (int j = 0; j < files.size(); j++) {
-        checkReferences(files.get(j), JsonLocationIndex.element(JsonLocationIndex.element("$.holders", i) + ".files", j),
-            functionExists, groups);
+        checkReferences(
+            files.get(j),
+            JsonLocationIndex.element(JsonLocationIndex.element("$.holders", i) + ".files", j),
+            functionExists,
+            groups);
       }
     }
     List<Container> cs = new ArrayList<>();
@@ -103,8 +110,17 @@ final class HolderMapper {
       OpenFile f = FileMapper.toModel(dto, path);
       Integer first = fds.putIfAbsent(f.fd(), j);
       if (first != null) {
-        throw new Problem(path + ".fd", "fd " + f.fd() + " is used twice in holder \"" + h.name()
-            + "\" (first at " + holderPath + ".files[" + first + "])");
+        throw new Problem(
+            path + ".fd",
+            "fd "
+                + f.fd()
+                + " is used twice in holder \""
+                + h.name()
+                + "\" (first at "
+                + holderPath
+                + ".files["
+                + first
+                + "])");
       }
       if (f instanceof ContainerFile c) {
         declareContainer(c.container(), dto.type(), path + ".type");
@@ -124,14 +140,22 @@ final class HolderMapper {
     ContainerType type = Values.choice(typeName, ContainerType.class, typePath, "container type");
     String earlier = containerTypePath.putIfAbsent(id, typePath);
     if (earlier != null && containers.get(id) != type) {
-      throw new Problem(typePath, "container \"" + id + "\" is " + containers.get(id).name().toLowerCase(java.util.Locale.ROOT)
-          + " at " + earlier + "; one container has one type");
+      throw new Problem(
+          typePath,
+          "container \""
+              + id
+              + "\" is "
+              + containers.get(id).name().toLowerCase(java.util.Locale.ROOT)
+              + " at "
+              + earlier
+              + "; one container has one type");
     }
     containers.put(id, type);
   }
 
   /** References checked once every container and iommufd is known, so order does not matter. */
-  void checkReferences(OpenFile f, String path, Predicate<Bdf> functionExists, Set<Integer> groups) {
+  void checkReferences(
+      OpenFile f, String path, Predicate<Bdf> functionExists, Set<Integer> groups) {
     if (f instanceof DeviceFile d) {
       requireFunction(d.device(), path + ".device", functionExists);
     } else if (f instanceof CdevFile c) {
@@ -141,26 +165,34 @@ final class HolderMapper {
       if (!groups.contains(g.group())) {
         throw new Problem(path + ".group", "no function is in IOMMU group " + g.group());
       }
-      g.attachedTo().ifPresent(ctx -> {
-        if (ctx.kind() == DmaContextRef.Kind.CONTAINER) {
-          requireContainer(ctx.id(), path + ".container");
-        } else {
-          requireIommufd(ctx.id(), path + ".iommufd");
-        }
-      });
+      g.attachedTo()
+          .ifPresent(
+              ctx -> {
+                if (ctx.kind() == DmaContextRef.Kind.CONTAINER) {
+                  requireContainer(ctx.id(), path + ".container");
+                } else {
+                  requireIommufd(ctx.id(), path + ".iommufd");
+                }
+              });
     }
   }
 
   private void requireContainer(String id, String path) {
     if (!containers.containsKey(id)) {
-      throw new Problem(path, "no container file declares container \"" + id + "\""
-          + hintFrom(id, containers.keySet()));
+      throw new Problem(
+          path,
+          "no container file declares container \""
+              + id
+              + "\""
+              + hintFrom(id, containers.keySet()));
     }
   }
 
   private void requireIommufd(String id, String path) {
     if (!iommufds.containsKey(id)) {
-      throw new Problem(path, "no iommufd file declares iommufd \"" + id + "\"" + hintFrom(id, iommufds.keySet()));
+      throw new Problem(
+          path,
+          "no iommufd file declares iommufd \"" + id + "\"" + hintFrom(id, iommufds.keySet()));
     }
   }
 
@@ -171,7 +203,10 @@ final class HolderMapper {
   }
 
   private static String hintFrom(String given, Set<String> known) {
-    return known.isEmpty() ? "" : Names.nearest(given, known).map(n -> "; did you mean \"" + n + "\"?")
-        .orElse(" (declared: " + Names.quoted(known) + ")");
+    return known.isEmpty()
+        ? ""
+        : Names.nearest(given, known)
+            .map(n -> "; did you mean \"" + n + "\"?")
+            .orElse(" (declared: " + Names.quoted(known) + ")");
   }
 }

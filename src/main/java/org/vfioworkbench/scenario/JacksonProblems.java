@@ -36,12 +36,15 @@ final class JacksonProblems {
     JsonLocation at = e.getLocation();
     int line = at == null ? 0 : at.getLineNr();
     int column = at == null ? 0 : at.getColumnNr();
-    String path = e instanceof JsonMappingException m ? pathOf(m.getPath())
-        : index.at(line, column).map(JsonLocationIndex.Position::path).orElse("$");
+    String path =
+        e instanceof JsonMappingException m
+            ? pathOf(m.getPath())
+            : index.at(line, column).map(JsonLocationIndex.Position::path).orElse("$");
     return new Problem(path, bindingMessage(e, path, index), line, column);
   }
 
-  private static String bindingMessage(JsonProcessingException e, String path, JsonLocationIndex index) {
+  private static String bindingMessage(
+      JsonProcessingException e, String path, JsonLocationIndex index) {
     if (e instanceof UnrecognizedPropertyException u) {
       return unknownField(u.getPropertyName(), u.getKnownPropertyIds());
     }
@@ -51,8 +54,11 @@ final class JacksonProblems {
       int open = original.indexOf('(');
       int close = original.indexOf(')');
       String number = open >= 0 && close > open ? " " + original.substring(open + 1, close) : "";
-      return "the number" + number + " is out of range: this field holds a "
-          + (target == Long.TYPE || target == Long.class ? "64" : "32") + "-bit integer";
+      return "the number"
+          + number
+          + " is out of range: this field holds a "
+          + (target == Long.TYPE || target == Long.class ? "64" : "32")
+          + "-bit integer";
     }
     if (e instanceof MismatchedInputException m) {
       String original = clean(m.getOriginalMessage());
@@ -60,7 +66,8 @@ final class JacksonProblems {
         return "the file is empty; a scenario is a JSON object starting with {\"format\": 1";
       }
       Optional<JsonToken> found = index.tokenAt(path);
-      return "expected " + describeType(m.getTargetType())
+      return "expected "
+          + describeType(m.getTargetType())
           + found.map(t -> ", found " + describeToken(t)).orElse(" (" + original + ")");
     }
     return clean(e.getOriginalMessage());

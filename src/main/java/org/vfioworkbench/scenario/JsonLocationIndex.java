@@ -16,9 +16,9 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Where every value of a JSON document starts (line and column), keyed by JSON path
- * ({@code $.holders[1].files[2].group}), built by streaming the document once. Lets checks that
- * run after data binding point at the exact place in the file.
+ * Where every value of a JSON document starts (line and column), keyed by JSON path ({@code
+ * $.holders[1].files[2].group}), built by streaming the document once. Lets checks that run after
+ * data binding point at the exact place in the file.
  */
 final class JsonLocationIndex {
 
@@ -48,7 +48,8 @@ final class JsonLocationIndex {
             frames.peek().field = p.currentName();
             JsonLocation at = p.currentTokenLocation();
             String path = pathOf(frames);
-            index.keys.putIfAbsent(path, new Position(path, at.getLineNr(), at.getColumnNr(), token));
+            index.keys.putIfAbsent(
+                path, new Position(path, at.getLineNr(), at.getColumnNr(), token));
           }
           case END_OBJECT, END_ARRAY -> frames.pop();
           default -> {
@@ -74,8 +75,11 @@ final class JsonLocationIndex {
       return p.nextToken();
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
-      throw new Problem(pathOf(frames), JacksonProblems.syntaxMessage(e),
-          at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr());
+      throw new Problem(
+          pathOf(frames),
+          JacksonProblems.syntaxMessage(e),
+          at == null ? 0 : at.getLineNr(),
+          at == null ? 0 : at.getColumnNr());
     }
   }
 

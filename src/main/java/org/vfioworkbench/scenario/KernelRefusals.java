@@ -27,11 +27,24 @@ final class KernelRefusals {
       return;
     }
     Refusal first = refusals.get(0);
-    String more = refusals.size() > 1 ? " (and " + (refusals.size() - 1) + " more refusal"
-        + (refusals.size() > 2 ? "s" : "") + ")" : "";
-    throw new Problem(pathOf(topology, first.subject()), "the kernel (" + profile.id() + ") would refuse this: "
-        + first.call() + " → " + first.headline() + more
-        + "; files are replayed holder by holder, each in the order listed");
+    String more =
+        refusals.size() > 1
+            ? " (and "
+                + (refusals.size() - 1)
+                + " more refusal"
+                + (refusals.size() > 2 ? "s" : "")
+                + ")"
+            : "";
+    throw new Problem(
+        pathOf(topology, first.subject()),
+        "the kernel ("
+            + profile.id()
+            + ") would refuse this: "
+            + first.call()
+            + " → "
+            + first.headline()
+            + more
+            + "; files are replayed holder by holder, each in the order listed");
   }
 
   /** The JSON path of the file or function a refusal's subject names. */

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.vfioworkbench.model.Bdf;
 import org.vfioworkbench.model.BusAddress;
@@ -30,7 +29,8 @@ import org.vfioworkbench.scenario.dto.SlotDto;
 final class PciMapper {
 
   /** The mapped PCI part. */
-  record Pci(List<PciBus> buses, List<Slot> slots, List<PciFunction> functions, List<IommuGroup> groups) {}
+  record Pci(
+      List<PciBus> buses, List<Slot> slots, List<PciFunction> functions, List<IommuGroup> groups) {}
 
   private final Map<Bdf, Integer> functionIndex = new HashMap<>();
   private final Map<Bdf, PciFunction> functions = new LinkedHashMap<>();
@@ -50,8 +50,10 @@ final class PciMapper {
     checkFunctionsSitOnDeclaredBuses();
     checkPhysfns();
     List<Slot> slots = mapSlots(Values.list(dto.slots()));
-    List<IommuGroup> groups = mapGroups(Values.list(dto.groups()), Values.list(dto.functions()), options);
-    return new Pci(new ArrayList<>(buses.values()), slots, new ArrayList<>(functions.values()), groups);
+    List<IommuGroup> groups =
+        mapGroups(Values.list(dto.groups()), Values.list(dto.functions()), options);
+    return new Pci(
+        new ArrayList<>(buses.values()), slots, new ArrayList<>(functions.values()), groups);
   }
 
   private void mapFunctions(List<FunctionDto> list) {
@@ -60,7 +62,8 @@ final class PciMapper {
       PciFunction f = FunctionMapper.toModel(Values.element(list.get(i), path, "a function"), path);
       Integer first = functionIndex.putIfAbsent(f.bdf(), i);
       if (first != null) {
-        throw new Problem(path + ".bdf", f.bdf() + " is declared twice (first at $.functions[" + first + "])");
+        throw new Problem(
+            path + ".bdf", f.bdf() + " is declared twice (first at $.functions[" + first + "])");
       }
       functions.put(f.bdf(), f);
     }
@@ -74,7 +77,9 @@ final class PciMapper {
       BusAddress address = Values.bus(Values.required(b.bus(), path, "bus"), path + ".bus");
       Integer first = busIndex.putIfAbsent(address, i);
       if (first != null) {
-        throw new Problem(path + ".bus", "bus " + address + " is declared twice (first at $.buses[" + first + "])");
+        throw new Problem(
+            path + ".bus",
+            "bus " + address + " is declared twice (first at $.buses[" + first + "])");
       }
       if (b.bridge() == null) {
         buses.put(address, PciBus.root(address));
@@ -84,21 +89,34 @@ final class PciMapper {
       Bdf bridge = Values.bdf(b.bridge(), at);
       PciFunction f = functions.get(bridge);
       if (f == null) {
-        throw new Problem(at, "bridge " + bridge + " of bus " + address + " is not among the functions");
+        throw new Problem(
+            at, "bridge " + bridge + " of bus " + address + " is not among the functions");
       }
       if (f.headerType() != HeaderType.BRIDGE) {
-        throw new Problem(at, bridge + " is the bridge of bus " + address
-            + ", so its function entry needs \"header\": \"bridge\"");
+        throw new Problem(
+            at,
+            bridge
+                + " is the bridge of bus "
+                + address
+                + ", so its function entry needs \"header\": \"bridge\"");
       }
       BusAddress already = bridgeOf.putIfAbsent(bridge, address);
       if (already != null) {
-        throw new Problem(at, "bridge " + bridge + " already leads to bus " + already + "; a bridge has one secondary bus");
+        throw new Problem(
+            at,
+            "bridge "
+                + bridge
+                + " already leads to bus "
+                + already
+                + "; a bridge has one secondary bus");
       }
       buses.put(address, PciBus.below(address, bridge));
     }
   }
 
-  /** Follows each bus up through its bridge; coming back to a bus means the bridges form a cycle. */
+  /**
+   * Follows each bus up through its bridge; coming back to a bus means the bridges form a cycle.
+   */
   private void checkBusTree() {
     for (PciBus start : buses.values()) {
       Set<BusAddress> seen = new LinkedHashSet<>();
@@ -106,7 +124,8 @@ final class PciMapper {
       List<String> chain = new ArrayList<>();
       while (bus != null && bus.bridge().isPresent()) {
         if (!seen.add(bus.address())) {
-          throw new Problem(JsonLocationIndex.element("$.buses", busIndex.get(start.address())) + ".bridge",
+          throw new Problem(
+              JsonLocationIndex.element("$.buses", busIndex.get(start.address())) + ".bridge",
               "the bridges form a cycle: " + String.join(" → ", chain));
         }
         Bdf bridge = bus.bridge().get();
@@ -120,8 +139,16 @@ final class PciMapper {
     for (PciFunction f : functions.values()) {
       BusAddress bus = f.bdf().busAddress();
       if (!buses.containsKey(bus)) {
-        throw new Problem(functionPath(f.bdf()) + ".bdf", "bus " + bus + " is not declared in \"buses\" "
-            + "(add {\"bus\": \"" + bus + "\", \"bridge\": \"...\"}, or {\"bus\": \"" + bus + "\"} for a root bus)");
+        throw new Problem(
+            functionPath(f.bdf()) + ".bdf",
+            "bus "
+                + bus
+                + " is not declared in \"buses\" "
+                + "(add {\"bus\": \""
+                + bus
+                + "\", \"bridge\": \"...\"}, or {\"bus\": \""
+                + bus
+                + "\"} for a root bus)");
       }
     }
   }
@@ -134,7 +161,8 @@ final class PciMapper {
       String at = functionPath(f.bdf()) + ".physfn";
       PciFunction pf = functions.get(f.physfn().get());
       if (pf == null) {
-        throw new Problem(at, "physical function " + f.physfn().get() + " is not among the functions");
+        throw new Problem(
+            at, "physical function " + f.physfn().get() + " is not among the functions");
       }
       if (pf.isVirtfn()) {
         throw new Problem(at, pf.bdf() + " is itself a VF; a VF's physfn is a PF");
@@ -152,33 +180,60 @@ final class PciMapper {
       String name = Values.name(s.name(), path, "slot \"name\"");
       Integer first = names.putIfAbsent(name, i);
       if (first != null) {
-        throw new Problem(path + ".name", "slot \"" + name + "\" is declared twice (first at $.slots[" + first + "])");
+        throw new Problem(
+            path + ".name",
+            "slot \"" + name + "\" is declared twice (first at $.slots[" + first + "])");
       }
       BusAddress bus = Values.bus(Values.required(s.bus(), path, "bus"), path + ".bus");
       if (!buses.containsKey(bus)) {
         throw new Problem(path + ".bus", "bus " + bus + " is not declared in \"buses\"");
       }
-      int device = Values.range(Values.required(s.device(), path, "device"), 0, 0x1f, path + ".device", "device number");
+      int device =
+          Values.range(
+              Values.required(s.device(), path, "device"),
+              0,
+              0x1f,
+              path + ".device",
+              "device number");
       Integer other = positions.putIfAbsent(bus + "/" + device, i);
       if (other != null) {
-        throw new Problem(path, "slot \"" + name + "\" sits where $.slots[" + other + "] sits (bus " + bus
-            + ", device " + device + ")");
+        throw new Problem(
+            path,
+            "slot \""
+                + name
+                + "\" sits where $.slots["
+                + other
+                + "] sits (bus "
+                + bus
+                + ", device "
+                + device
+                + ")");
       }
       out.add(new Slot(name, bus, device, Boolean.TRUE.equals(s.reset())));
     }
     return out;
   }
 
-  private List<IommuGroup> mapGroups(List<GroupDto> declared, List<FunctionDto> dtos, HostOptions options) {
+  private List<IommuGroup> mapGroups(
+      List<GroupDto> declared, List<FunctionDto> dtos, HostOptions options) {
     Map<Integer, IommuGroup> groups = new LinkedHashMap<>();
     for (int i = 0; i < declared.size(); i++) {
       String path = JsonLocationIndex.element("$.groups", i);
       GroupDto g = Values.element(declared.get(i), path, "a group");
-      int id = Values.range(Values.required(g.id(), path, "id"), 0, Integer.MAX_VALUE, path + ".id", "IOMMU group");
+      int id =
+          Values.range(
+              Values.required(g.id(), path, "id"),
+              0,
+              Integer.MAX_VALUE,
+              path + ".id",
+              "IOMMU group");
       if (groups.containsKey(id)) {
         throw new Problem(path + ".id", "group " + id + " is declared twice");
       }
-      groups.put(id, new IommuGroup(id, Boolean.TRUE.equals(g.noiommu()) ? GroupKind.NOIOMMU : GroupKind.IOMMU));
+      groups.put(
+          id,
+          new IommuGroup(
+              id, Boolean.TRUE.equals(g.noiommu()) ? GroupKind.NOIOMMU : GroupKind.IOMMU));
     }
     Map<Integer, Bdf> noIommuMember = new HashMap<>();
     for (int i = 0; i < dtos.size(); i++) {
@@ -188,22 +243,35 @@ final class PciMapper {
       }
       String path = JsonLocationIndex.element("$.functions", i);
       int id = f.iommuGroup().getAsInt();
-      GroupKind kind = Boolean.TRUE.equals(dtos.get(i).noiommu()) ? GroupKind.NOIOMMU : GroupKind.IOMMU;
+      GroupKind kind =
+          Boolean.TRUE.equals(dtos.get(i).noiommu()) ? GroupKind.NOIOMMU : GroupKind.IOMMU;
       IommuGroup existing = groups.putIfAbsent(id, new IommuGroup(id, kind));
       if (existing != null && existing.kind() != kind) {
-        throw new Problem(path + (dtos.get(i).noiommu() == null ? ".group" : ".noiommu"), "group " + id
-            + (existing.kind() == GroupKind.NOIOMMU ? " is a no-IOMMU group" : " is an IOMMU group")
-            + " elsewhere in this file; say \"noiommu\" the same way for every member");
+        throw new Problem(
+            path + (dtos.get(i).noiommu() == null ? ".group" : ".noiommu"),
+            "group "
+                + id
+                + (existing.kind() == GroupKind.NOIOMMU
+                    ? " is a no-IOMMU group"
+                    : " is an IOMMU group")
+                + " elsewhere in this file; say \"noiommu\" the same way for every member");
       }
       if (kind == GroupKind.NOIOMMU) {
         if (!options.noIommuMode()) {
-          throw new Problem(path + ".noiommu", "no-IOMMU groups exist only with \"host\": {\"noIommuMode\": true} "
-              + "(vfio.enable_unsafe_noiommu_mode=1)");
+          throw new Problem(
+              path + ".noiommu",
+              "no-IOMMU groups exist only with \"host\": {\"noIommuMode\": true} "
+                  + "(vfio.enable_unsafe_noiommu_mode=1)");
         }
         Bdf other = noIommuMember.putIfAbsent(id, f.bdf());
         if (other != null) {
-          throw new Problem(path + ".group", "no-IOMMU group " + id + " already holds " + other
-              + "; VFIO gives every no-IOMMU function a group of its own");
+          throw new Problem(
+              path + ".group",
+              "no-IOMMU group "
+                  + id
+                  + " already holds "
+                  + other
+                  + "; VFIO gives every no-IOMMU function a group of its own");
         }
       }
     }
@@ -212,10 +280,5 @@ final class PciMapper {
 
   private String functionPath(Bdf bdf) {
     return JsonLocationIndex.element("$.functions", functionIndex.get(bdf));
-  }
-
-  /** The function at {@code bdf}, if declared. */
-  Optional<PciFunction> function(Bdf bdf) {
-    return Optional.ofNullable(functions.get(bdf));
   }
 }

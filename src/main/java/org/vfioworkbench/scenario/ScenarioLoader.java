@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import java.io.IOException;
@@ -51,7 +51,8 @@ public final class ScenarioLoader {
         throw ScenarioException.ofFile(source, "is a directory, not a scenario file");
       }
       if (Files.size(file) > MAX_BYTES) {
-        throw ScenarioException.ofFile(source, "is larger than " + (MAX_BYTES >> 20) + " MiB; not a scenario file");
+        throw ScenarioException.ofFile(
+            source, "is larger than " + (MAX_BYTES >> 20) + " MiB; not a scenario file");
       }
       content = Files.readAllBytes(file);
     } catch (NoSuchFileException e) {
@@ -78,14 +79,22 @@ public final class ScenarioLoader {
       KernelRefusals.check(scenario.topology(), scenario.profileOrDefault());
       List<Integer> lines = new ArrayList<>();
       for (int i = 0; i < scenario.expectations().size(); i++) {
-        lines.add(index.find(JsonLocationIndex.element("$.expect", i)).map(JsonLocationIndex.Position::line).orElse(0));
+        lines.add(
+            index
+                .find(JsonLocationIndex.element("$.expect", i))
+                .map(JsonLocationIndex.Position::line)
+                .orElse(0));
       }
       return new LoadedScenario(source, scenario, lines);
     } catch (Problem p) {
       throw toException(p, index, source);
     } catch (RuntimeException e) {
-      throw ScenarioException.ofFile(source, "could not be checked (" + e + "); this is a bug in the workbench, "
-          + "please report it with the file");
+      throw ScenarioException.ofFile(
+          source,
+          "could not be checked ("
+              + e
+              + "); this is a bug in the workbench, "
+              + "please report it with the file");
     }
   }
 
@@ -94,21 +103,29 @@ public final class ScenarioLoader {
     try {
       JsonNode tree = MAPPER.readTree(content);
       if (tree == null || tree.isMissingNode()) {
-        throw new Problem("$", "the file is empty; a scenario is a JSON object starting with {\"format\": 1");
+        throw new Problem(
+            "$", "the file is empty; a scenario is a JSON object starting with {\"format\": 1");
       }
       if (!tree.isObject()) {
-        throw new Problem("$", "a scenario is a JSON object, found "
-            + index.tokenAt("$").map(JacksonProblems::describeToken).orElse("something else"));
+        throw new Problem(
+            "$",
+            "a scenario is a JSON object, found "
+                + index.tokenAt("$").map(JacksonProblems::describeToken).orElse("something else"));
       }
       JsonNode format = tree.get("format");
       if (format != null && format.isIntegralNumber() && format.asLong() != FORMAT) {
-        throw new Problem("$.format", "format " + format.asText() + " is not supported; this workbench reads format "
-            + FORMAT);
+        throw new Problem(
+            "$.format",
+            "format "
+                + format.asText()
+                + " is not supported; this workbench reads format "
+                + FORMAT);
       }
       return MAPPER.treeToValue(tree, ScenarioDto.class);
     } catch (JsonProcessingException e) {
       Problem p = JacksonProblems.fromBinding(e, index);
-      throw e instanceof UnrecognizedPropertyException ? Problem.atKey(p.path(), p.getMessage())
+      throw e instanceof UnrecognizedPropertyException
+          ? Problem.atKey(p.path(), p.getMessage())
           : new Problem(p.path(), p.getMessage());
     } catch (IOException e) {
       throw new IllegalStateException("reading from memory cannot fail", e);
@@ -119,7 +136,8 @@ public final class ScenarioLoader {
     int line = p.line();
     int column = p.column();
     if (line == 0 && index != null) {
-      var pos = p.isAtKey() ? index.key(p.path()).or(() -> index.find(p.path())) : index.find(p.path());
+      var pos =
+          p.isAtKey() ? index.key(p.path()).or(() -> index.find(p.path())) : index.find(p.path());
       if (pos.isPresent()) {
         line = pos.get().line();
         column = pos.get().column();
@@ -130,20 +148,25 @@ public final class ScenarioLoader {
 
   /** The strict mapper: unknown fields, duplicate keys, trailing tokens and type coercions fail. */
   static ObjectMapper strictMapper() {
-    JsonMapper mapper = JsonMapper.builder(JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
-        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-        .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-        .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-        .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
-        .build();
-    mapper.coercionConfigDefaults()
+    JsonMapper mapper =
+        JsonMapper.builder(
+                JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
+            .build();
+    mapper
+        .coercionConfigDefaults()
         .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
         .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
         .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail)
         .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
-    mapper.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.String, CoercionAction.TryConvert);
+    mapper
+        .coercionConfigFor(LogicalType.Textual)
+        .setCoercion(CoercionInputShape.String, CoercionAction.TryConvert);
     return mapper;
   }
 }

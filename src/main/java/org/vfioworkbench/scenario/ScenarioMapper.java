@@ -8,7 +8,6 @@ import java.util.Set;
 import org.vfioworkbench.engine.Profile;
 import org.vfioworkbench.model.Bdf;
 import org.vfioworkbench.model.HostOptions;
-import org.vfioworkbench.model.IommuGroup;
 import org.vfioworkbench.model.PciFunction;
 import org.vfioworkbench.model.Topology;
 import org.vfioworkbench.scenario.dto.HostDto;
@@ -22,11 +21,15 @@ final class ScenarioMapper {
   static Scenario toScenario(ScenarioDto dto) {
     Integer format = Values.required(dto.format(), "$", "format");
     if (format != ScenarioLoader.FORMAT) {
-      throw new Problem("$.format", "format " + format + " is not supported; this workbench reads format "
-          + ScenarioLoader.FORMAT);
+      throw new Problem(
+          "$.format",
+          "format "
+              + format
+              + " is not supported; this workbench reads format "
+              + ScenarioLoader.FORMAT);
     }
-    Optional<Profile> profile = Optional.ofNullable(dto.profile())
-        .map(p -> ExpectationMapper.profile(p, "$.profile"));
+    Optional<Profile> profile =
+        Optional.ofNullable(dto.profile()).map(p -> ExpectationMapper.profile(p, "$.profile"));
     HostOptions options = host(dto.host());
     PciMapper.Pci pci = PciMapper.map(dto, options);
     Set<Bdf> declared = new HashSet<>();
@@ -35,11 +38,24 @@ final class ScenarioMapper {
     pci.groups().forEach(g -> groups.add(g.id()));
     HolderMapper.Holders holders = HolderMapper.map(dto, declared::contains, groups);
     List<Bdf> bindOrder = bindOrder(Values.list(dto.bindOrder()), pci.functions());
-    Topology topology = new Topology(options, pci.buses(), pci.slots(), pci.functions(), pci.groups(),
-        holders.containers(), holders.iommufds(), holders.holders(), bindOrder);
+    Topology topology =
+        new Topology(
+            options,
+            pci.buses(),
+            pci.slots(),
+            pci.functions(),
+            pci.groups(),
+            holders.containers(),
+            holders.iommufds(),
+            holders.holders(),
+            bindOrder);
     List<Expectation> expectations = new ExpectationMapper().map(Values.list(dto.expect()));
-    return new Scenario(dto.name() == null ? "" : dto.name(), dto.description() == null ? "" : dto.description(),
-        profile, topology, expectations);
+    return new Scenario(
+        dto.name() == null ? "" : dto.name(),
+        dto.description() == null ? "" : dto.description(),
+        profile,
+        topology,
+        expectations);
   }
 
   private static HostOptions host(HostDto h) {
@@ -61,21 +77,18 @@ final class ScenarioMapper {
         throw new Problem(at, b + " is not among the functions");
       }
       if (!f.get().driver().isVfio()) {
-        throw new Problem(at, b + " is on " + f.get().driver().label()
-            + "; only functions bound to a vfio driver have a bind order");
+        throw new Problem(
+            at,
+            b
+                + " is on "
+                + f.get().driver().label()
+                + "; only functions bound to a vfio driver have a bind order");
       }
       if (out.contains(b)) {
         throw new Problem(at, b + " is listed twice");
       }
       out.add(b);
     }
-    return out;
-  }
-
-  /** Group ids, for reference checks elsewhere. */
-  static Set<Integer> groupIds(List<IommuGroup> groups) {
-    Set<Integer> out = new HashSet<>();
-    groups.forEach(g -> out.add(g.id()));
     return out;
   }
 }

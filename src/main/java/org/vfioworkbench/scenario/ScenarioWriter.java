@@ -15,9 +15,8 @@ import org.vfioworkbench.scenario.dto.ScenarioDto;
  */
 public final class ScenarioWriter {
 
-  private static final ObjectMapper MAPPER = JsonMapper.builder()
-      .serializationInclusion(JsonInclude.Include.NON_NULL)
-      .build();
+  private static final ObjectMapper MAPPER =
+      JsonMapper.builder().serializationInclusion(JsonInclude.Include.NON_NULL).build();
 
   private ScenarioWriter() {}
 
@@ -32,10 +31,12 @@ public final class ScenarioWriter {
     try {
       AtomicFiles.write(file, content);
     } catch (AccessDeniedException e) {
-      throw ScenarioException.ofFile(file.toString(), "cannot save: permission denied ("
-          + e.getFile() + "); the file was not changed");
+      throw ScenarioException.ofFile(
+          file.toString(),
+          "cannot save: permission denied (" + e.getFile() + "); the file was not changed");
     } catch (IOException e) {
-      throw ScenarioException.ofFile(file.toString(), "cannot save: " + e + "; the file was not changed");
+      throw ScenarioException.ofFile(
+          file.toString(), "cannot save: " + e + "; the file was not changed");
     }
   }
 

@@ -38,9 +38,9 @@ import org.vfioworkbench.scenario.dto.HostDto;
 import org.vfioworkbench.scenario.dto.SlotDto;
 
 /**
- * The topology half of saving: model records back to DTOs, leaving out defaults. Groups,
- * containers and iommufds are written at top level only when the files would not declare the same
- * list in the same order, so that reading the file back gives an equal topology.
+ * The topology half of saving: model records back to DTOs, leaving out defaults. Groups, containers
+ * and iommufds are written at top level only when the files would not declare the same list in the
+ * same order, so that reading the file back gives an equal topology.
  */
 final class TopologyToDto {
 
@@ -55,7 +55,8 @@ final class TopologyToDto {
     if (o.equals(HostOptions.DEFAULT)) {
       return null;
     }
-    return new HostDto(o.noIommuMode() ? Boolean.TRUE : null, o.cdevSupported() ? null : Boolean.FALSE);
+    return new HostDto(
+        o.noIommuMode() ? Boolean.TRUE : null, o.cdevSupported() ? null : Boolean.FALSE);
   }
 
   List<BusDto> buses() {
@@ -75,29 +76,43 @@ final class TopologyToDto {
 
   List<SlotDto> slots() {
     return t.slots().stream()
-        .map(s -> new SlotDto(s.name(), s.bus().toString(), s.device(), s.resetSupported() ? Boolean.TRUE : null))
+        .map(
+            s ->
+                new SlotDto(
+                    s.name(),
+                    s.bus().toString(),
+                    s.device(),
+                    s.resetSupported() ? Boolean.TRUE : null))
         .toList();
   }
 
   List<FunctionDto> functions() {
     List<FunctionDto> out = new ArrayList<>();
     for (PciFunction f : t.functions()) {
-      boolean noiommu = f.iommuGroup().isPresent()
-          && t.group(f.iommuGroup().getAsInt()).map(g -> g.kind() == GroupKind.NOIOMMU).orElse(false);
-      out.add(new FunctionDto(
-          f.bdf().toString(),
-          f.description().isEmpty() ? null : f.description(),
-          f.headerType() == HeaderType.NORMAL ? null : f.headerType().name().toLowerCase(Locale.ROOT),
-          FunctionMapper.driverName(f.driver()),
-          FunctionMapper.vfioVariantFlag(f.driver()),
-          f.iommuGroup().isPresent() ? f.iommuGroup().getAsInt() : null,
-          noiommu ? Boolean.TRUE : null,
-          f.vendorId() == 0 ? null : String.format("%04x", f.vendorId()),
-          f.deviceId() == 0 ? null : String.format("%04x", f.deviceId()),
-          f.classCode() == 0 ? null : String.format("%06x", f.classCode()),
-          f.physfn().map(Object::toString).orElse(null),
-          f.quirks().isEmpty() ? null : f.quirks().stream().map(Enum::name).sorted().toList(),
-          f.conditions().isEmpty() ? null : f.conditions().stream().map(Enum::name).sorted().toList()));
+      boolean noiommu =
+          f.iommuGroup().isPresent()
+              && t.group(f.iommuGroup().getAsInt())
+                  .map(g -> g.kind() == GroupKind.NOIOMMU)
+                  .orElse(false);
+      out.add(
+          new FunctionDto(
+              f.bdf().toString(),
+              f.description().isEmpty() ? null : f.description(),
+              f.headerType() == HeaderType.NORMAL
+                  ? null
+                  : f.headerType().name().toLowerCase(Locale.ROOT),
+              FunctionMapper.driverName(f.driver()),
+              FunctionMapper.vfioVariantFlag(f.driver()),
+              f.iommuGroup().isPresent() ? f.iommuGroup().getAsInt() : null,
+              noiommu ? Boolean.TRUE : null,
+              f.vendorId() == 0 ? null : String.format("%04x", f.vendorId()),
+              f.deviceId() == 0 ? null : String.format("%04x", f.deviceId()),
+              f.classCode() == 0 ? null : String.format("%06x", f.classCode()),
+              f.physfn().map(Object::toString).orElse(null),
+              f.quirks().isEmpty() ? null : f.quirks().stream().map(Enum::name).sorted().toList(),
+              f.conditions().isEmpty()
+                  ? null
+                  : f.conditions().stream().map(Enum::name).sorted().toList()));
     }
     return out;
   }
@@ -106,8 +121,11 @@ final class TopologyToDto {
   List<GroupDto> groups() {
     Map<Integer, IommuGroup> implicit = new LinkedHashMap<>();
     for (PciFunction f : t.functions()) {
-      f.iommuGroup().ifPresent(id -> implicit.putIfAbsent(id,
-          t.group(id).orElse(new IommuGroup(id, GroupKind.IOMMU))));
+      f.iommuGroup()
+          .ifPresent(
+              id ->
+                  implicit.putIfAbsent(
+                      id, t.group(id).orElse(new IommuGroup(id, GroupKind.IOMMU))));
     }
     if (new ArrayList<>(implicit.values()).equals(t.groups())) {
       return null;
@@ -122,7 +140,8 @@ final class TopologyToDto {
     for (Holder h : t.holders()) {
       for (OpenFile f : h.files()) {
         if (f instanceof ContainerFile c) {
-          implicit.putIfAbsent(c.container(), new Container(c.container(), containerType(c.container())));
+          implicit.putIfAbsent(
+              c.container(), new Container(c.container(), containerType(c.container())));
         }
       }
     }
@@ -151,7 +170,12 @@ final class TopologyToDto {
     List<HolderDto> out = new ArrayList<>();
     for (Holder h : t.holders()) {
       List<FileDto> files = h.files().stream().map(this::file).toList();
-      out.add(new HolderDto(h.name(), h.pid() == 0 ? null : h.pid(), h.capSysRawio() ? null : Boolean.FALSE, files));
+      out.add(
+          new HolderDto(
+              h.name(),
+              h.pid() == 0 ? null : h.pid(),
+              h.capSysRawio() ? null : Boolean.FALSE,
+              files));
     }
     return out;
   }
@@ -162,24 +186,59 @@ final class TopologyToDto {
 
   FileDto file(OpenFile f) {
     if (f instanceof ContainerFile c) {
-      return new FileDto(c.fd(), c.container(), containerType(c.container()).name().toLowerCase(Locale.ROOT),
-          null, null, null, null, null, null, null);
+      return new FileDto(
+          c.fd(),
+          c.container(),
+          containerType(c.container()).name().toLowerCase(Locale.ROOT),
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null);
     }
     if (f instanceof IommufdFile i) {
       return new FileDto(i.fd(), null, null, i.iommufd(), null, null, null, null, null, null);
     }
     if (f instanceof GroupFile g) {
       Optional<DmaContextRef> ctx = g.attachedTo();
-      String container = ctx.filter(c -> c.kind() == DmaContextRef.Kind.CONTAINER).map(DmaContextRef::id).orElse(null);
-      String iommufd = ctx.filter(c -> c.kind() == DmaContextRef.Kind.IOMMUFD).map(DmaContextRef::id).orElse(null);
-      return new FileDto(g.fd(), container, null, iommufd, g.group(), null, null, null, null, inferred(g.inferred()));
+      String container =
+          ctx.filter(c -> c.kind() == DmaContextRef.Kind.CONTAINER)
+              .map(DmaContextRef::id)
+              .orElse(null);
+      String iommufd =
+          ctx.filter(c -> c.kind() == DmaContextRef.Kind.IOMMUFD)
+              .map(DmaContextRef::id)
+              .orElse(null);
+      return new FileDto(
+          g.fd(),
+          container,
+          null,
+          iommufd,
+          g.group(),
+          null,
+          null,
+          null,
+          null,
+          inferred(g.inferred()));
     }
     if (f instanceof DeviceFile d) {
-      return new FileDto(d.fd(), null, null, null, null, d.device().toString(), null, null, null, null);
+      return new FileDto(
+          d.fd(), null, null, null, null, d.device().toString(), null, null, null, null);
     }
     if (f instanceof CdevFile c) {
-      return new FileDto(c.fd(), null, null, c.boundTo().orElse(null), null, null, c.device().toString(),
-          c.devid().isPresent() ? c.devid().getAsInt() : null, null, inferred(c.inferred()));
+      return new FileDto(
+          c.fd(),
+          null,
+          null,
+          c.boundTo().orElse(null),
+          null,
+          null,
+          c.device().toString(),
+          c.devid().isPresent() ? c.devid().getAsInt() : null,
+          null,
+          inferred(c.inferred()));
     }
     OtherFile o = (OtherFile) f;
     return new FileDto(o.fd(), null, null, null, null, null, null, null, o.description(), null);

@@ -11,8 +11,10 @@ final class Values {
 
   /** The largest fd a process can have ({@code NR_OPEN}, 1 << 20). */
   static final int MAX_FD = (1 << 20) - 1;
+
   /** {@code PID_MAX_LIMIT} on 64-bit kernels. */
   static final int MAX_PID = 4 * 1024 * 1024;
+
   /** The largest u32. */
   static final long MAX_U32 = 0xFFFF_FFFFL;
 
@@ -79,8 +81,16 @@ final class Values {
       t = t.substring(2);
     }
     if (!t.matches("[0-9a-f]{1," + digits + "}")) {
-      throw new Problem(path, what + " must be at most " + digits + " hex digits, like \""
-          + "10de1eb8030000".substring(0, digits) + "\"; got \"" + text + "\"");
+      throw new Problem(
+          path,
+          what
+              + " must be at most "
+              + digits
+              + " hex digits, like \""
+              + "10de1eb8030000".substring(0, digits)
+              + "\"; got \""
+              + text
+              + "\"");
     }
     return Integer.parseInt(t, 16);
   }
@@ -98,8 +108,8 @@ final class Values {
 
   /** An enum constant by its lower-case spelling or its name, with a suggestion on a typo. */
   static <E extends Enum<E>> E choice(String text, Class<E> type, String path, String what) {
-    List<String> names = Arrays.stream(type.getEnumConstants())
-        .map(c -> c.name().toLowerCase(Locale.ROOT)).toList();
+    List<String> names =
+        Arrays.stream(type.getEnumConstants()).map(c -> c.name().toLowerCase(Locale.ROOT)).toList();
     for (E c : type.getEnumConstants()) {
       if (c.name().equalsIgnoreCase(text.trim())) {
         return c;

@@ -25,8 +25,12 @@ class WorkbenchCliTest {
     CliRun r = CliRun.of("evaluate", SEED);
     assertThat(r.exit()).isZero();
     assertThat(r.out())
-        .containsPattern("qemu-cdev:4 +0000:02:00.0 +cdev, iommufd A +0, 0x1, \\[1, NOT_OWNED] +zero-length array +-EINVAL")
-        .containsPattern("qemu-legacy:5 +0000:02:00.1 +group 21, container c1 +0, 0x0, \\[G20, G21] +\\[G21] +-EINVAL")
+        .containsPattern(
+            "qemu-cdev:4 +0000:02:00.0 +cdev, iommufd A +0, 0x1, \\[1, NOT_OWNED] +zero-length"
+                + " array +-EINVAL")
+        .containsPattern(
+            "qemu-legacy:5 +0000:02:00.1 +group 21, container c1 +0, 0x0, \\[G20, G21] +\\[G21]"
+                + " +-EINVAL")
         .contains("INFO: 0, DEV_ID mode, flags 0x1 DEV_ID (DEV_ID_OWNED clear), count 2")
         .contains("    0000:02:00.1  NOT_OWNED")
         .contains("decided by vfio_pci_dev_set_hot_reset: member 0000:02:00.1 not owned")
@@ -72,26 +76,41 @@ class WorkbenchCliTest {
 
   @Test
   void infoWithASmallBufferReportsEnospcAndTheCount() {
-    JsonNode info = CliRun.of("info", ENOSPC, "--device", "0000:02:00.0", "--argsz", "12", "--json").json();
+    JsonNode info =
+        CliRun.of("info", ENOSPC, "--device", "0000:02:00.0", "--argsz", "12", "--json").json();
     assertThat(info.get("ret").asInt()).isEqualTo(-28);
     assertThat(info.get("errno").asText()).isEqualTo("ENOSPC");
     assertThat(info.get("count").asInt()).isEqualTo(2);
-    JsonNode sixSix = CliRun.of("info", ENOSPC, "--device", "0000:02:00.0", "--argsz", "12", "--json",
-        "--profile", "linux-6.6").json();
+    JsonNode sixSix =
+        CliRun.of(
+                "info",
+                ENOSPC,
+                "--device",
+                "0000:02:00.0",
+                "--argsz",
+                "12",
+                "--json",
+                "--profile",
+                "linux-6.6")
+            .json();
     assertThat(sixSix.get("flags").toString()).isEqualTo("[\"DEV_ID\",\"DEV_ID_OWNED\"]");
   }
 
   @Test
   void resetJsonHasTheAgreedShape() {
-    JsonNode ok = CliRun.of("reset", LEGACY, "--device", "0000:02:00.0", "--groups", "20,21", "--json").json();
+    JsonNode ok =
+        CliRun.of("reset", LEGACY, "--device", "0000:02:00.0", "--groups", "20,21", "--json")
+            .json();
     assertThat(fieldNames(ok)).contains("ret", "errno", "reset", "trace");
     assertThat(ok.get("ret").asInt()).isZero();
     assertThat(ok.get("reset").toString()).isEqualTo("[\"0000:02:00.0\",\"0000:02:00.1\"]");
     assertThat(ok.at("/request/fds").toString()).isEqualTo("[5,6]");
-    JsonNode badf = CliRun.of("reset", LEGACY, "--device", "0000:02:00.0", "--fds", "5,57", "--json").json();
+    JsonNode badf =
+        CliRun.of("reset", LEGACY, "--device", "0000:02:00.0", "--fds", "5,57", "--json").json();
     assertThat(badf.get("errno").asText()).isEqualTo("EBADF");
     assertThat(badf.get("reset")).isEmpty();
-    JsonNode empty = CliRun.of("reset", SEED, "--device", "0000:02:00.0", "--empty", "--json").json();
+    JsonNode empty =
+        CliRun.of("reset", SEED, "--device", "0000:02:00.0", "--empty", "--json").json();
     assertThat(empty.get("ret").asInt()).isEqualTo(-22);
   }
 
@@ -99,7 +118,10 @@ class WorkbenchCliTest {
   void resetTextShowsTheArrayResultAndTrace() {
     CliRun r = CliRun.of("reset", SEED, "--device", "0000:02:00.1", "--natural");
     assertThat(r.exit()).isZero();
-    assertThat(r.out()).contains("HOT_RESET on qemu-legacy:5").contains("result: -EINVAL").contains("trace:");
+    assertThat(r.out())
+        .contains("HOT_RESET on qemu-legacy:5")
+        .contains("result: -EINVAL")
+        .contains("trace:");
   }
 
   @Test
@@ -117,11 +139,15 @@ class WorkbenchCliTest {
   @Test
   void checkExitsOneAndPrintsEachMismatch() throws Exception {
     Path wrong = dir.resolve("wrong.json");
-    Files.writeString(wrong, Files.readString(Path.of(SEED))
-        .replace("\"result\": {\"errno\": \"EBUSY\"}", "\"result\": {\"ret\": 0}"));
+    Files.writeString(
+        wrong,
+        Files.readString(Path.of(SEED))
+            .replace("\"result\": {\"errno\": \"EBUSY\"}", "\"result\": {\"ret\": 0}"));
     CliRun r = CliRun.of("check", wrong.toString());
     assertThat(r.exit()).isEqualTo(ExitCodes.DIFFERS);
-    assertThat(r.out()).contains("DIFFERS expect[4]").contains("ret: expected 0, got -16")
+    assertThat(r.out())
+        .contains("DIFFERS expect[4]")
+        .contains("ret: expected 0, got -16")
         .contains("decided by qemu-legacy fd 6: open(/dev/vfio/20) → -EBUSY");
     JsonNode json = CliRun.of("check", wrong.toString(), "--json").json();
     assertThat(json.get("failed").asInt()).isEqualTo(1);
@@ -131,21 +157,32 @@ class WorkbenchCliTest {
   @Test
   void checkExitsTwoOnABadFileNamingItsLocation() throws Exception {
     Path bad = dir.resolve("bad.json");
-    Files.writeString(bad, "{\n  \"format\": 1,\n  \"functions\": [{\"bdf\": \"0000:02:00.0\", \"grup\": 20}]\n}\n");
+    Files.writeString(
+        bad,
+        "{\n  \"format\": 1,\n  \"functions\": [{\"bdf\": \"0000:02:00.0\", \"grup\": 20}]\n}\n");
     CliRun r = CliRun.of("check", SEED, bad.toString());
     assertThat(r.exit()).isEqualTo(ExitCodes.BAD_INPUT);
-    assertThat(r.err()).isEqualTo(bad + ":3:41: $.functions[0].grup: unknown field \"grup\"; did you mean \"group\"?"
-        + System.lineSeparator());
+    assertThat(r.err())
+        .isEqualTo(
+            bad
+                + ":3:41: $.functions[0].grup: unknown field \"grup\"; did you mean \"group\"?"
+                + System.lineSeparator());
   }
 
   @Test
   void checkExitsTwoWhenAnExpectationCannotBeEvaluated() throws Exception {
     Path stale = dir.resolve("stale.json");
-    Files.writeString(stale, Files.readString(Path.of(SEED)).replace("{\"device\": \"0000:02:00.1\"}, \"info\"",
-        "{\"device\": \"0000:00:1c.0\"}, \"info\""));
+    Files.writeString(
+        stale,
+        Files.readString(Path.of(SEED))
+            .replace(
+                "{\"device\": \"0000:02:00.1\"}, \"info\"",
+                "{\"device\": \"0000:00:1c.0\"}, \"info\""));
     CliRun r = CliRun.of("check", stale.toString());
     assertThat(r.exit()).isEqualTo(ExitCodes.BAD_INPUT);
-    assertThat(r.out()).contains("CANNOT EVALUATE expect[2]").contains("no holder has 0000:00:1c.0 open");
+    assertThat(r.out())
+        .contains("CANNOT EVALUATE expect[2]")
+        .contains("no holder has 0000:00:1c.0 open");
   }
 
   @Test
@@ -153,9 +190,14 @@ class WorkbenchCliTest {
     CliRun r = CliRun.of("compare", ENOSPC, "--profile", "linux-6.10", "--profile", "linux-6.6");
     assertThat(r.exit()).isEqualTo(ExitCodes.DIFFERS);
     assertThat(r.out()).containsPattern("INFO qemu:4 argsz 12 +flags +0 +DEV_ID\\|DEV_ID_OWNED");
-    JsonNode json = CliRun.of("compare", ENOSPC, "--profile", "linux-6.10", "--profile", "linux-6.6", "--json").json();
+    JsonNode json =
+        CliRun.of("compare", ENOSPC, "--profile", "linux-6.10", "--profile", "linux-6.6", "--json")
+            .json();
     assertThat(json.get("differences")).isNotEmpty();
-    assertThat(CliRun.of("compare", ENOSPC, "--profile", "linux-6.10", "--profile", "linux-6.10").exit()).isZero();
+    assertThat(
+            CliRun.of("compare", ENOSPC, "--profile", "linux-6.10", "--profile", "linux-6.10")
+                .exit())
+        .isZero();
   }
 
   @Test
@@ -165,7 +207,8 @@ class WorkbenchCliTest {
     assertThat(oneProfile.err()).contains("compare needs exactly two --profile options");
     CliRun unknownProfile = CliRun.of("evaluate", SEED, "--profile", "linux-9.9");
     assertThat(unknownProfile.exit()).isEqualTo(2);
-    assertThat(unknownProfile.err()).contains("unknown profile 'linux-9.9'; known profiles: linux-6.10");
+    assertThat(unknownProfile.err())
+        .contains("unknown profile 'linux-9.9'; known profiles: linux-6.10");
     CliRun notOpen = CliRun.of("info", SEED, "--device", "0000:00:1c.0");
     assertThat(notOpen.exit()).isEqualTo(2);
     assertThat(notOpen.err()).contains("no holder has 0000:00:1c.0 open");
@@ -173,7 +216,8 @@ class WorkbenchCliTest {
     assertThat(noArray.exit()).isEqualTo(2);
     CliRun notHeld = CliRun.of("reset", SEED, "--device", "0000:02:00.1", "--groups", "20");
     assertThat(notHeld.exit()).isEqualTo(2);
-    assertThat(notHeld.err()).contains("qemu-legacy holds no file for group 20 (it holds groups [21])");
+    assertThat(notHeld.err())
+        .contains("qemu-legacy holds no file for group 20 (it holds groups [21])");
     CliRun missing = CliRun.of("evaluate", "no-such-file.json");
     assertThat(missing.exit()).isEqualTo(2);
     assertThat(missing.err()).contains("no-such-file.json: no such file");
@@ -185,7 +229,10 @@ class WorkbenchCliTest {
   void ambiguousDeviceAsksForTheFd() {
     CliRun r = CliRun.of("info", LEGACY, "--device", "0000:02:00.1");
     assertThat(r.exit()).isEqualTo(2);
-    assertThat(r.err()).contains("0000:02:00.1 is open through 2 fds (qemu:8, qemu:10); name the caller by holder and fd");
+    assertThat(r.err())
+        .contains(
+            "0000:02:00.1 is open through 2 fds (qemu:8, qemu:10); name the caller by holder and"
+                + " fd");
     assertThat(CliRun.of("info", LEGACY, "--caller", "qemu:8").exit()).isZero();
   }
 

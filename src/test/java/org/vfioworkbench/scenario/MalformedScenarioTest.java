@@ -11,9 +11,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Thousands of damaged scenario files, generated from the samples with fixed seeds: every one must
- * be refused with one clear line naming the file, a location and a JSON path, never an exception
- * of another kind. Mutations that may leave a valid file (random edits, nulls) must either load or
- * be refused just as clearly.
+ * be refused with one clear line naming the file, a location and a JSON path, never an exception of
+ * another kind. Mutations that may leave a valid file (random edits, nulls) must either load or be
+ * refused just as clearly.
  */
 class MalformedScenarioTest {
 
@@ -24,8 +24,10 @@ class MalformedScenarioTest {
   @BeforeAll
   static void readSamples() {
     List<Path> files = SampleFiles.all();
-    generator = new MalformedScenarios(files.stream().map(p -> p.getFileName().toString()).toList(),
-        files.stream().map(SampleFiles::read).toList());
+    generator =
+        new MalformedScenarios(
+            files.stream().map(p -> p.getFileName().toString()).toList(),
+            files.stream().map(SampleFiles::read).toList());
   }
 
   @ParameterizedTest
@@ -42,7 +44,8 @@ class MalformedScenarioTest {
         }
       } catch (ScenarioException e) {
         refused++;
-        clarityProblem(e, c.name()).ifPresent(p -> bad.add(describe(c) + ": " + p + " in: " + e.getMessage()));
+        clarityProblem(e, c.name())
+            .ifPresent(p -> bad.add(describe(c) + ": " + p + " in: " + e.getMessage()));
       } catch (RuntimeException e) {
         bad.add(describe(c) + " threw " + e);
       }
@@ -68,7 +71,9 @@ class MalformedScenarioTest {
     if (e.line().isEmpty() && !e.problem().startsWith("the file is empty")) {
       return java.util.Optional.of("names no line");
     }
-    for (String leak : List.of("Exception", "com.fasterxml", "java.", "org.vfioworkbench", "bug in the workbench")) {
+    for (String leak :
+        List.of(
+            "Exception", "com.fasterxml", "java.", "org.vfioworkbench", "bug in the workbench")) {
       if (m.contains(leak)) {
         return java.util.Optional.of("leaks \"" + leak + "\"");
       }

@@ -64,14 +64,70 @@ final class MalformedScenarios {
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final String GHOST_BDF = "0000:ee:1f.7";
+
   /** Every field name the format knows; generated unknown names avoid them. */
-  private static final Set<String> KNOWN = Set.of("format", "name", "description", "profile", "host", "buses",
-      "slots", "functions", "groups", "containers", "iommufds", "holders", "bindOrder", "expect", "noIommuMode",
-      "cdev", "bus", "bridge", "device", "reset", "bdf", "header", "driver", "vfioVariant", "group", "noiommu",
-      "vendor", "class", "physfn", "quirks", "conditions", "id", "type", "pid", "capSysRawio", "files", "fd",
-      "container", "iommufd", "devid", "other", "inferred", "row", "about", "caller", "holder", "info", "open",
-      "result", "argsz", "fds", "empty", "natural", "flags", "failed", "ret", "errno", "count",
-      "devices", "decidedBy");
+  private static final Set<String> KNOWN =
+      Set.of(
+          "format",
+          "name",
+          "description",
+          "profile",
+          "host",
+          "buses",
+          "slots",
+          "functions",
+          "groups",
+          "containers",
+          "iommufds",
+          "holders",
+          "bindOrder",
+          "expect",
+          "noIommuMode",
+          "cdev",
+          "bus",
+          "bridge",
+          "device",
+          "reset",
+          "bdf",
+          "header",
+          "driver",
+          "vfioVariant",
+          "group",
+          "noiommu",
+          "vendor",
+          "class",
+          "physfn",
+          "quirks",
+          "conditions",
+          "id",
+          "type",
+          "pid",
+          "capSysRawio",
+          "files",
+          "fd",
+          "container",
+          "iommufd",
+          "devid",
+          "other",
+          "inferred",
+          "row",
+          "about",
+          "caller",
+          "holder",
+          "info",
+          "open",
+          "result",
+          "argsz",
+          "fds",
+          "empty",
+          "natural",
+          "flags",
+          "failed",
+          "ret",
+          "errno",
+          "count",
+          "devices",
+          "decidedBy");
 
   private final List<String> bases;
   private final List<String> names;
@@ -86,16 +142,17 @@ final class MalformedScenarios {
     int pick = rnd.nextInt(bases.size());
     String text = bases.get(pick);
     String[] what = {""};
-    String out = switch (kind) {
-      case TRUNCATED -> {
-        int end = text.lastIndexOf('}');
-        int cut = rnd.nextInt(end);
-        what[0] = "cut at " + cut;
-        yield text.substring(0, cut);
-      }
-      case RANDOM_EDIT -> randomEdit(text, rnd, what);
-      default -> mutateTree(kind, text, rnd, what);
-    };
+    String out =
+        switch (kind) {
+          case TRUNCATED -> {
+            int end = text.lastIndexOf('}');
+            int cut = rnd.nextInt(end);
+            what[0] = "cut at " + cut;
+            yield text.substring(0, cut);
+          }
+          case RANDOM_EDIT -> randomEdit(text, rnd, what);
+          default -> mutateTree(kind, text, rnd, what);
+        };
     return new Case(kind, seed, names.get(pick), what[0], out);
   }
 
@@ -143,14 +200,22 @@ final class MalformedScenarios {
   }
 
   private static void wrongType(List<Spot> spots, Random rnd, String[] what) {
-    List<Spot> candidates = spots.stream()
-        .filter(s -> !s.value().isNull() && !"devid".equals(s.key()))
-        .toList();
+    List<Spot> candidates =
+        spots.stream().filter(s -> !s.value().isNull() && !"devid".equals(s.key())).toList();
     Spot s = candidates.get(rnd.nextInt(candidates.size()));
-    List<JsonNode> pool = new ArrayList<>(List.of(NODES.textNode("x"), NODES.numberNode(7), NODES.numberNode(1.5),
-        NODES.booleanNode(true), NODES.objectNode(), NODES.arrayNode()));
-    pool.removeIf(v -> v.getNodeType() == s.value().getNodeType()
-        && v.isIntegralNumber() == s.value().isIntegralNumber());
+    List<JsonNode> pool =
+        new ArrayList<>(
+            List.of(
+                NODES.textNode("x"),
+                NODES.numberNode(7),
+                NODES.numberNode(1.5),
+                NODES.booleanNode(true),
+                NODES.objectNode(),
+                NODES.arrayNode()));
+    pool.removeIf(
+        v ->
+            v.getNodeType() == s.value().getNodeType()
+                && v.isIntegralNumber() == s.value().isIntegralNumber());
     JsonNode v = pool.get(rnd.nextInt(pool.size()));
     what[0] = s.path() + " := " + v;
     s.set(v);
@@ -159,7 +224,9 @@ final class MalformedScenarios {
   private static void unknownField(ObjectNode root, List<Spot> spots, Random rnd, String[] what) {
     List<ObjectNode> objects = new ArrayList<>();
     objects.add(root);
-    spots.stream().filter(s -> s.value().isObject() && !"devid".equals(s.key())).forEach(s -> objects.add((ObjectNode) s.value()));
+    spots.stream()
+        .filter(s -> s.value().isObject() && !"devid".equals(s.key()))
+        .forEach(s -> objects.add((ObjectNode) s.value()));
     ObjectNode o = objects.get(rnd.nextInt(objects.size()));
     List<String> keys = new ArrayList<>();
     o.fieldNames().forEachRemaining(keys::add);
@@ -196,7 +263,8 @@ final class MalformedScenarios {
     ways.add(w -> duplicateElement(root.withArray("holders"), rnd, w, "holder"));
     for (JsonNode h : root.withArray("holders")) {
       if (h.path("files").size() > 0) {
-        ways.add(w -> duplicateElement((ArrayNode) h.get("files"), rnd, w, "file of " + h.get("name")));
+        ways.add(
+            w -> duplicateElement((ArrayNode) h.get("files"), rnd, w, "file of " + h.get("name")));
       }
     }
     if (root.path("slots").size() > 0) {
@@ -225,8 +293,10 @@ final class MalformedScenarios {
           || file && s.key().equals("container") && groupFile
           || file && s.key().equals("iommufd") && (groupFile || cdevFile)
           || file && (s.key().equals("device") || s.key().equals("cdev"))
-          || p.matches("\\$\\.buses\\[\\d+]\\.bridge") || p.matches("\\$\\.slots\\[\\d+]\\.bus")
-          || p.matches("\\$\\.functions\\[\\d+]\\.physfn") || p.matches("\\$\\.bindOrder\\[\\d+]")) {
+          || p.matches("\\$\\.buses\\[\\d+]\\.bridge")
+          || p.matches("\\$\\.slots\\[\\d+]\\.bus")
+          || p.matches("\\$\\.functions\\[\\d+]\\.physfn")
+          || p.matches("\\$\\.bindOrder\\[\\d+]")) {
         refs.add(s);
       }
     }
@@ -234,7 +304,8 @@ final class MalformedScenarios {
     JsonNode ghost;
     if (s.value().isInt()) {
       ghost = NODES.numberNode(9999);
-    } else if (s.key() != null && (s.key().equals("container") || s.key().equals("iommufd") || s.key().equals("holder"))) {
+    } else if (s.key() != null
+        && (s.key().equals("container") || s.key().equals("iommufd") || s.key().equals("holder"))) {
       ghost = NODES.textNode("nobody-" + rnd.nextInt(100));
     } else if (s.path().endsWith(".bus")) {
       ghost = NODES.textNode("0000:ee");
@@ -248,13 +319,17 @@ final class MalformedScenarios {
   private static void bridgeCycle(ObjectNode root, Random rnd, String[] what) {
     ArrayNode buses = root.withArray("buses");
     List<ObjectNode> bridged = new ArrayList<>();
-    buses.forEach(b -> {
-      if (b.has("bridge")) {
-        bridged.add((ObjectNode) b);
-      }
-    });
+    buses.forEach(
+        b -> {
+          if (b.has("bridge")) {
+            bridged.add((ObjectNode) b);
+          }
+        });
     boolean self = bridged.isEmpty() || rnd.nextBoolean();
-    ObjectNode bus = self ? (ObjectNode) buses.get(rnd.nextInt(buses.size())) : bridged.get(rnd.nextInt(bridged.size()));
+    ObjectNode bus =
+        self
+            ? (ObjectNode) buses.get(rnd.nextInt(buses.size()))
+            : bridged.get(rnd.nextInt(bridged.size()));
     String b = bus.get("bus").asText();
     String newBridge = b + ":1f.0";
     ObjectNode f = root.withArray("functions").addObject();
@@ -276,18 +351,30 @@ final class MalformedScenarios {
 
   private static void absurd(List<Spot> spots, Random rnd, String[] what) {
     List<Spot> numbers = spots.stream().filter(s -> s.value().isIntegralNumber()).toList();
-    List<Spot> bdfs = spots.stream().filter(s -> s.value().isTextual()
-        && s.value().asText().matches("[0-9a-f]{4}:[0-9a-f]{2}:[0-9a-f]{2}\\.[0-7]")).toList();
+    List<Spot> bdfs =
+        spots.stream()
+            .filter(
+                s ->
+                    s.value().isTextual()
+                        && s.value()
+                            .asText()
+                            .matches("[0-9a-f]{4}:[0-9a-f]{2}:[0-9a-f]{2}\\.[0-7]"))
+            .toList();
     if (rnd.nextBoolean() || bdfs.isEmpty()) {
       Spot s = numbers.get(rnd.nextInt(numbers.size()));
-      JsonNode[] pool = {NODES.numberNode(new BigInteger("99999999999999999999999")),
-          NODES.numberNode(new BigInteger("-99999999999999999999")), NODES.numberNode(1e308)};
+      JsonNode[] pool = {
+        NODES.numberNode(new BigInteger("99999999999999999999999")),
+        NODES.numberNode(new BigInteger("-99999999999999999999")),
+        NODES.numberNode(1e308)
+      };
       JsonNode v = pool[rnd.nextInt(pool.length)];
       what[0] = s.path() + " := " + v;
       s.set(v);
     } else {
       Spot s = bdfs.get(rnd.nextInt(bdfs.size()));
-      String[] pool = {"0000:02:20.0", "10000:00:00.0", "0000:100:00.0", "0000:02:00.8", "0000:02:00", "-1:02:00.0"};
+      String[] pool = {
+        "0000:02:20.0", "10000:00:00.0", "0000:100:00.0", "0000:02:00.8", "0000:02:00", "-1:02:00.0"
+      };
       String v = pool[rnd.nextInt(pool.length)];
       what[0] = s.path() + " := " + v;
       s.set(NODES.textNode(v));

@@ -21,10 +21,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 class SampleTopologiesTest {
 
   /** Rows of §5 the model can express (S34/S35 through transient conditions, S39 as a topology). */
-  static final Set<String> REQUIRED_ROWS = IntStream.rangeClosed(1, 37)
-      .filter(i -> i != 34 && i != 35)
-      .mapToObj(i -> String.format("S%02d", i))
-      .collect(Collectors.toCollection(TreeSet::new));
+  static final Set<String> REQUIRED_ROWS =
+      IntStream.rangeClosed(1, 37)
+          .filter(i -> i != 34 && i != 35)
+          .mapToObj(i -> String.format("S%02d", i))
+          .collect(Collectors.toCollection(TreeSet::new));
 
   static Stream<Path> samples() {
     return SampleFiles.all().stream();
@@ -38,9 +39,14 @@ class SampleTopologiesTest {
     assertThat(s.description()).as("one paragraph").hasSizeGreaterThan(150).doesNotContain("\n");
     assertThat(s.expectations()).isNotEmpty();
     List<ExpectationOutcome> outcomes = ExpectationChecker.check(s, Optional.empty());
-    assertThat(outcomes).allSatisfy(o -> assertThat(o.passed())
-        .as("%s expect[%d] %s: %s", sample, o.index(), o.expectation().label(), o.mismatches())
-        .isTrue());
+    assertThat(outcomes)
+        .allSatisfy(
+            o ->
+                assertThat(o.passed())
+                    .as(
+                        "%s expect[%d] %s: %s",
+                        sample, o.index(), o.expectation().label(), o.mismatches())
+                    .isTrue());
   }
 
   @Test
@@ -56,8 +62,10 @@ class SampleTopologiesTest {
 
   @Test
   void theSeedCaseAndItsCompatTwinAreAmongThem() throws Exception {
-    Scenario seed = ScenarioLoader.load(SampleFiles.DIR.resolve("s19-seed-cdev-and-type1-group.json"));
-    Scenario twin = ScenarioLoader.load(SampleFiles.DIR.resolve("s20-seed-iommufd-compat-twin.json"));
+    Scenario seed =
+        ScenarioLoader.load(SampleFiles.DIR.resolve("s19-seed-cdev-and-type1-group.json"));
+    Scenario twin =
+        ScenarioLoader.load(SampleFiles.DIR.resolve("s20-seed-iommufd-compat-twin.json"));
     assertThat(seed.expectations()).anySatisfy(e -> assertThat(e.row()).contains("S19"));
     assertThat(twin.expectations()).anySatisfy(e -> assertThat(e.row()).contains("S20"));
   }

@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 import org.vfioworkbench.engine.Errno;
 import org.vfioworkbench.engine.Profile;
 import org.vfioworkbench.model.Quirk;
@@ -32,10 +32,21 @@ class ScenarioSchemaTest {
 
   @ParameterizedTest
   @CsvSource({
-    ", ScenarioDto", "host, HostDto", "bus, BusDto", "slot, SlotDto", "function, FunctionDto",
-    "group, GroupDto", "container, ContainerDto", "holder, HolderDto", "file, FileDto",
-    "caller, CallerDto", "infoCall, InfoCallDto", "resetCall, ResetCallDto", "entry, EntryDto",
-    "result, ResultDto", "expect, ExpectDto"
+    ", ScenarioDto",
+    "host, HostDto",
+    "bus, BusDto",
+    "slot, SlotDto",
+    "function, FunctionDto",
+    "group, GroupDto",
+    "container, ContainerDto",
+    "holder, HolderDto",
+    "file, FileDto",
+    "caller, CallerDto",
+    "infoCall, InfoCallDto",
+    "resetCall, ResetCallDto",
+    "entry, EntryDto",
+    "result, ResultDto",
+    "expect, ExpectDto"
   })
   void schemaPropertiesMatchTheDto(String def, String dto) throws Exception {
     JsonNode node = def == null ? schema() : schema().at("/$defs/" + def);
@@ -43,10 +54,14 @@ class ScenarioSchemaTest {
     node.get("properties").fieldNames().forEachRemaining(inSchema::add);
     Class<?> type = Class.forName("org.vfioworkbench.scenario.dto." + dto);
     BeanDescription bean = MAPPER.getDeserializationConfig().introspect(MAPPER.constructType(type));
-    Set<String> inDto = bean.findProperties().stream().map(BeanPropertyDefinition::getName)
-        .collect(Collectors.toCollection(TreeSet::new));
+    Set<String> inDto =
+        bean.findProperties().stream()
+            .map(BeanPropertyDefinition::getName)
+            .collect(Collectors.toCollection(TreeSet::new));
     assertThat(inSchema).isEqualTo(inDto);
-    assertThat(node.get("additionalProperties").asBoolean(true)).as("unknown fields are refused").isFalse();
+    assertThat(node.get("additionalProperties").asBoolean(true))
+        .as("unknown fields are refused")
+        .isFalse();
   }
 
   @Test
@@ -59,7 +74,8 @@ class ScenarioSchemaTest {
     assertThat(strings(s.at("/$defs/function/properties/quirks/items/enum")))
         .containsExactlyElementsOf(Arrays.stream(Quirk.values()).map(Enum::name).toList());
     assertThat(strings(s.at("/$defs/function/properties/conditions/items/enum")))
-        .containsExactlyElementsOf(Arrays.stream(TransientCondition.values()).map(Enum::name).toList());
+        .containsExactlyElementsOf(
+            Arrays.stream(TransientCondition.values()).map(Enum::name).toList());
   }
 
   private static List<String> strings(JsonNode array) {

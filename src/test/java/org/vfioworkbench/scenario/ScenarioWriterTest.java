@@ -26,7 +26,8 @@ class ScenarioWriterTest {
     Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r-----"));
     ScenarioWriter.save(seed(), file);
     assertThat(ScenarioLoader.load(file)).isEqualTo(seed());
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-r-----");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+        .isEqualTo("rw-r-----");
     try (Stream<Path> files = Files.list(dir)) {
       assertThat(files).containsExactly(file);
     }
@@ -36,15 +37,19 @@ class ScenarioWriterTest {
   void aNewFileIsReadableByOthersLikeAnyEditorsFile() throws Exception {
     Path file = dir.resolve("new.json");
     ScenarioWriter.save(seed(), file);
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-r--r--");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+        .isEqualTo("rw-r--r--");
   }
 
   @Test
   void aFailedSaveChangesNothingAndSaysSo() throws Exception {
     Path target = dir.resolve("occupied");
     Files.createDirectories(target.resolve("inside"));
-    ScenarioException e = catchThrowableOfType(ScenarioException.class, () -> ScenarioWriter.save(seed(), target));
-    assertThat(e.getMessage()).startsWith(target + ": cannot save: ").endsWith("; the file was not changed");
+    ScenarioException e =
+        catchThrowableOfType(ScenarioException.class, () -> ScenarioWriter.save(seed(), target));
+    assertThat(e.getMessage())
+        .startsWith(target + ": cannot save: ")
+        .endsWith("; the file was not changed");
     assertThat(target.resolve("inside")).isDirectory();
     try (Stream<Path> files = Files.list(dir)) {
       assertThat(files).containsExactly(target);
@@ -54,7 +59,8 @@ class ScenarioWriterTest {
   @Test
   void aMissingDirectoryIsReportedNotCreated() throws Exception {
     Path file = dir.resolve("no/such/dir/scenario.json");
-    ScenarioException e = catchThrowableOfType(ScenarioException.class, () -> ScenarioWriter.save(seed(), file));
+    ScenarioException e =
+        catchThrowableOfType(ScenarioException.class, () -> ScenarioWriter.save(seed(), file));
     assertThat(e.getMessage()).startsWith(file + ": cannot save:");
     assertThat(dir.resolve("no")).doesNotExist();
   }

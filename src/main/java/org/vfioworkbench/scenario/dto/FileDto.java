@@ -28,7 +28,16 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * @param inferred true when the attachment or binding was inferred, not observed
  */
 @JsonPropertyOrder({
-  "fd", "group", "device", "cdev", "container", "type", "iommufd", "devid", "other", "inferred"
+  "fd",
+  "group",
+  "device",
+  "cdev",
+  "container",
+  "type",
+  "iommufd",
+  "devid",
+  "other",
+  "inferred"
 })
 public record FileDto(
     Integer fd,

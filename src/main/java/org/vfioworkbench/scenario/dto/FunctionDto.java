@@ -23,8 +23,19 @@ import java.util.List;
  * @param conditions passing conditions ({@code MEMORY_LOCK_BUSY}, {@code DEVICE_LOCK_CONTENDED})
  */
 @JsonPropertyOrder({
-  "bdf", "name", "header", "driver", "vfioVariant", "group", "noiommu", "vendor", "device",
-  "class", "physfn", "quirks", "conditions"
+  "bdf",
+  "name",
+  "header",
+  "driver",
+  "vfioVariant",
+  "group",
+  "noiommu",
+  "vendor",
+  "device",
+  "class",
+  "physfn",
+  "quirks",
+  "conditions"
 })
 public record FunctionDto(
     String bdf,

@@ -22,8 +22,20 @@ import java.util.List;
  * @param expect results the scenario must produce
  */
 @JsonPropertyOrder({
-  "format", "name", "description", "profile", "host", "buses", "slots", "functions", "groups",
-  "containers", "iommufds", "holders", "bindOrder", "expect"
+  "format",
+  "name",
+  "description",
+  "profile",
+  "host",
+  "buses",
+  "slots",
+  "functions",
+  "groups",
+  "containers",
+  "iommufds",
+  "holders",
+  "bindOrder",
+  "expect"
 })
 public record ScenarioDto(
     Integer format,
