@@ -32,10 +32,9 @@ import org.vfioworkbench.host.fs.LiveFs;
  * from an in-memory capture, from its capture file, and from the directory tree itself, beside
  * {@code lspci -tv} reading the same sysfs tree ({@code -A linux-sysfs -O sysfs.path=...}).
  *
- * <p>Run: {@code java -cp target/test-classes:target/classes:$(cat cp.txt)
- * org.vfioworkbench.host.HostScanBenchmark [DIR]} after {@code mvn -o test-compile
- * dependency:build-classpath -Dmdep.outputFile=cp.txt}. The tree is generated into {@code DIR}
- * (default {@code target/bench-host}) once.
+ * <p>Run: {@code mvn -B -Pbench test-compile exec:exec -Dbench.args=HostScanBenchmark}, or this
+ * class's {@code main} (which also prints the ratios to lspci). The tree is generated into {@code
+ * target/bench-host} (or the {@code dir} parameter) on first use.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -57,6 +56,7 @@ public class HostScanBenchmark {
 
   @Setup(Level.Trial)
   public void load() throws IOException {
+    ensure(Path.of(dir).toAbsolutePath());
     tree = Path.of(dir, "tree");
     captureFile = Path.of(dir, "capture.json.gz");
     capture = CaptureCodec.read(captureFile);
@@ -92,17 +92,7 @@ public class HostScanBenchmark {
   /** Generates the host (once) and its capture, then runs the benchmarks and prints ratios. */
   public static void main(String[] args) throws Exception {
     Path base = Path.of(args.length > 0 ? args[0] : "target/bench-host").toAbsolutePath();
-    Path tree = base.resolve("tree");
-    if (!Files.exists(base.resolve("capture.json.gz"))) {
-      long t0 = System.nanoTime();
-      int n = SyntheticHost.write(tree, FUNCTIONS, PROCESSES);
-      HostScanner.Captured c = new HostScanner(new LiveFs(tree)).capture(ScanListener.NONE,
-          "vfio-workbench benchmark");
-      CaptureCodec.write(c.capture(), base.resolve("capture.json.gz"));
-      System.out.printf("generated %d functions, %d holders, %d capture entries in %.1f s%n", n,
-          c.result().topology().holders().size(), c.capture().size(),
-          (System.nanoTime() - t0) / 1e9);
-    }
+    ensure(base);
     ScanResult check = new HostScanner(new CaptureFs(
         CaptureCodec.read(base.resolve("capture.json.gz")), "bench")).scan();
     System.out.printf("capture holds %d functions, %d buses, %d holders, %d problems%n",
@@ -123,6 +113,22 @@ public class HostScanBenchmark {
     System.out.println("| benchmark | ms/op | × lspci -tv |");
     System.out.println("|---|---|---|");
     rows.forEach(System.out::println);
+  }
+
+  /** Generates the tree and its capture under {@code base} unless they are there already. */
+  static synchronized void ensure(Path base) throws IOException {
+    if (Files.exists(base.resolve("capture.json.gz"))) {
+      return;
+    }
+    Path tree = base.resolve("tree");
+    long t0 = System.nanoTime();
+    int n = LargeHostTree.write(tree, FUNCTIONS, PROCESSES);
+    HostScanner.Captured c = new HostScanner(new LiveFs(tree)).capture(ScanListener.NONE,
+        "vfio-workbench benchmark");
+    CaptureCodec.write(c.capture(), base.resolve("capture.json.gz"));
+    System.out.printf("generated %d functions, %d holders, %d capture entries in %.1f s%n", n,
+        c.result().topology().holders().size(), c.capture().size(),
+        (System.nanoTime() - t0) / 1e9);
   }
 
   private static double score(Collection<RunResult> results, String name) {

@@ -8,9 +8,9 @@ import java.nio.file.Path;
  * eight-function endpoint), and {@code processes} processes, a quarter of them QEMUs holding a
  * container, a group and a device fd, the rest holding ordinary files.
  */
-final class SyntheticHost {
+final class LargeHostTree {
 
-  private SyntheticHost() {}
+  private LargeHostTree() {}
 
   /** Lays the host out under {@code root}; returns the number of functions written. */
   static int write(Path root, int functions, int processes) {
