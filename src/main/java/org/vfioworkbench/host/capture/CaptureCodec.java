@@ -22,6 +22,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
@@ -80,7 +81,7 @@ public final class CaptureCodec {
       g.writeStringField("source", i.source());
       g.writeEndObject();
       g.writeObjectFieldStart("entries");
-      for (Map.Entry<String, CaptureEntry> e : capture.entries().entrySet()) {
+      for (Map.Entry<String, CaptureEntry> e : new TreeMap<>(capture.entries()).entrySet()) {
         g.writeRaw('\n');
         g.writeObjectFieldStart(e.getKey());
         writeEntry(g, e.getValue());
@@ -229,7 +230,7 @@ public final class CaptureCodec {
 
     private Map<String, CaptureEntry> entries(JsonToken t) throws IOException {
       expect(t, JsonToken.START_OBJECT, "\"entries\" must be an object");
-      Map<String, CaptureEntry> out = new HashMap<>();
+      Map<String, CaptureEntry> out = new HashMap<>(1 << 16);
       while (p.nextToken() == JsonToken.FIELD_NAME) {
         String path = p.currentName();
         if (!path.startsWith("/")) {
