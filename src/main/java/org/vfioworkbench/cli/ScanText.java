@@ -37,10 +37,12 @@ final class ScanText {
   }
 
   void print(List<DeviceVerdict> verdicts, String profile) {
-    out.printf("Scanned %s: %d PCI functions on %d buses, %d slots, %d IOMMU groups, "
-            + "%d holders; %d things could not be read.%n",
-        scan.source(), t.functions().size(), t.buses().size(), t.slots().size(),
-        t.groups().size(), t.holders().size(), scan.problems().size());
+    out.printf("Scanned %s: %s on %s, %s, %s, %s; %s.%n", scan.source(),
+        count(t.functions().size(), "PCI function"), count(t.buses().size(), "bus"),
+        count(t.slots().size(), "slot"), count(t.groups().size(), "IOMMU group"),
+        count(t.holders().size(), "holder"),
+        scan.problems().isEmpty() ? "everything could be read"
+            : count(scan.problems().size(), "thing") + " could not be read");
     out.printf("No-IOMMU mode: %s. Device cdevs: %s.%n",
         t.options().noIommuMode() ? "on" : "off", t.options().cdevSupported() ? "yes" : "no");
     tree();
@@ -199,6 +201,10 @@ final class ScanText {
     for (ScanProblem p : scan.problems()) {
       out.println("  " + p);
     }
+  }
+
+  private static String count(int n, String noun) {
+    return n + " " + (n == 1 ? noun : noun.endsWith("s") ? noun + "es" : noun + "s");
   }
 
   private static String abbreviate(String s) {

@@ -72,7 +72,7 @@ class ScanCommandTest {
   void textNamesTheTreeGroupsHoldersAndInferredFacts() {
     assertThat(run("--root", fixture("workstation"))).isZero();
     String s = out.toString();
-    assertThat(s).contains("9 PCI functions on 3 buses")
+    assertThat(s).contains("9 PCI functions on 3 buses, 0 slots, 6 IOMMU groups, 1 holder; everything")
         .contains("bus 0000:01")
         .contains("0000:01:00.1  Audio device [10de:10f0]  driver: vfio-pci  group: 1")
         .contains("/dev/vfio/1: 0000:00:01.0 (pcieport), 0000:01:00.0 (vfio-pci)")
