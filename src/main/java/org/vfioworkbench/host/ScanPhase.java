@@ -4,8 +4,8 @@ package org.vfioworkbench.host;
 public enum ScanPhase {
   PCI_FUNCTIONS("PCI functions", 0.0, 0.55),
   SLOTS("slots", 0.55, 0.6),
-  IOMMU_GROUPS("IOMMU groups", 0.6, 0.65),
-  VFIO_NODES("VFIO nodes", 0.65, 0.7),
+  VFIO_NODES("VFIO nodes", 0.6, 0.62),
+  IOMMU_GROUPS("IOMMU groups", 0.62, 0.7),
   PROCESSES("processes", 0.7, 1.0);
 
   private final String label;
