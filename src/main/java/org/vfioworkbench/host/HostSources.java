@@ -28,6 +28,11 @@ public final class HostSources {
         "neither a root directory nor a capture file");
   }
 
+  /** True when {@code file} is a capture file (what {@code evaluate} and the workbench check). */
+  public static boolean isCapture(Path file) {
+    return org.vfioworkbench.host.capture.CaptureCodec.looksLikeCapture(file);
+  }
+
   /** Scans {@code rootOrCapture} once: the one-call entry point for commands and the workbench. */
   public static ScanResult scan(Path rootOrCapture, ScanListener listener) throws IOException {
     return new HostScanner(open(rootOrCapture)).scan(listener);
