@@ -167,7 +167,13 @@ public final class ScanJson {
       fn.put("describe", f.describe());
       if (f instanceof GroupFile g) {
         fn.put("group", g.group());
-        fn.put("attachedTo", g.attachedTo().map(Object::toString).orElse(null));
+        if (g.attachedTo().isPresent()) {
+          fn.putObject("attachedTo")
+              .put("kind", g.attachedTo().get().kind().name().toLowerCase())
+              .put("id", g.attachedTo().get().id());
+        } else {
+          fn.putNull("attachedTo");
+        }
       } else if (f instanceof CdevFile c) {
         fn.put("device", c.device().toString());
         fn.put("boundTo", c.boundTo().orElse(null));

@@ -62,6 +62,10 @@ class ScanCommandTest {
     assertThat(cdevFile.get("kind").asText()).isEqualTo("cdev");
     assertThat(cdevFile.get("inferred").asBoolean()).isTrue();
     assertThat(cdevFile.get("inference").get("ambiguous").asBoolean()).isTrue();
+    JsonNode groupFile = j.get("holders").get(0).get("files").get(1);
+    assertThat(groupFile.get("kind").asText()).isEqualTo("group");
+    assertThat(groupFile.get("attachedTo").get("kind").asText()).isEqualTo("container");
+    assertThat(groupFile.get("attachedTo").get("id").asText()).isEqualTo("qemu-system-x86[5001]:15");
     assertThat(j.get("verdicts")).hasSize(3);
     assertThat(j.get("verdicts").get(0).get("hotReset").get("ret").asText()).isEqualTo("-EINVAL");
     assertThat(j.get("verdicts").get(2).get("hotReset").get("ret").asText()).isEqualTo("0");
