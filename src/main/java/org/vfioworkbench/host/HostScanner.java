@@ -104,7 +104,8 @@ public final class HostScanner {
     listener.progress(ScanPhase.VFIO_NODES, 0, 1);
     VfioNodeReader.Nodes nodes = new VfioNodeReader(fs, log).read();
     listener.progress(ScanPhase.VFIO_NODES, 1, 1);
-    IommuGroupReader.Groups groups = new IommuGroupReader(fs, log).read(nodes.noiommuGroups(), listener);
+    IommuGroupReader.Groups groups =
+        new IommuGroupReader(fs, log).read(nodes.noiommuGroups(), listener);
     List<PciFunction> functions = reconcileGroups(pci.functions(), groups, log);
 
     Map<Bdf, PciFunction> byBdf = new TreeMap<>();

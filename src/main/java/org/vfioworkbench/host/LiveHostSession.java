@@ -35,7 +35,8 @@ public final class LiveHostSession {
   public synchronized Refresh refresh(ScanListener listener) {
     ScanResult now = scanner.scan(listener);
     Optional<ScanResult> before = Optional.ofNullable(last);
-    ScanDiff diff = before.map(b -> ScanDiff.between(b, now)).orElse(new ScanDiff(java.util.List.of()));
+    ScanDiff diff =
+        before.map(b -> ScanDiff.between(b, now)).orElse(new ScanDiff(java.util.List.of()));
     last = now;
     return new Refresh(before, now, diff);
   }

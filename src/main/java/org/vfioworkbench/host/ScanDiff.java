@@ -126,7 +126,8 @@ public record ScanDiff(List<Change> changes) {
     if (!a.iommuGroup().equals(b.iommuGroup())) {
       d.add("IOMMU group " + group(a) + " → " + group(b));
     }
-    if (a.vendorId() != b.vendorId() || a.deviceId() != b.deviceId() || a.classCode() != b.classCode()) {
+    if (a.vendorId() != b.vendorId() || a.deviceId() != b.deviceId()
+        || a.classCode() != b.classCode()) {
       d.add(String.format("ids %04x:%04x → %04x:%04x", a.vendorId(), a.deviceId(), b.vendorId(),
           b.deviceId()));
     }

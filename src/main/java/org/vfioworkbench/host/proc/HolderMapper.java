@@ -145,7 +145,8 @@ public final class HolderMapper {
         VfioFd c = containers.get(0);
         boolean ambiguous = containers.size() > 1;
         inferred.add(new InferredFact(g.fd(), "group " + group + " joined container " + contextId(c),
-            ambiguous ? "the process holds " + containers.size() + " containers; the lowest fd was picked"
+            ambiguous
+                ? "the process holds " + containers.size() + " containers; the lowest fd was picked"
                 : "the process holds exactly one container", ambiguous));
         return new GroupFile(g.fd(), group,
             Optional.of(DmaContextRef.container(contextId(c))), true);

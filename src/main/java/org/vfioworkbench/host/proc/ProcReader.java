@@ -84,7 +84,8 @@ public final class ProcReader {
     listener.progress(ScanPhase.PROCESSES, pids.size(), pids.size());
     if (!denied.isEmpty()) {
       log.problem("/proc/*/fd", "open files of " + denied.size() + " process(es): pid "
-          + sample(denied), "permission denied (all or some of their fds); their VFIO files may be missing");
+          + sample(denied),
+          "permission denied (all or some of their fds); their VFIO files may be missing");
     }
     if (exited > 0) {
       log.note(exited + " process(es) exited during the scan");

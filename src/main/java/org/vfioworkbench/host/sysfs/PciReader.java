@@ -161,7 +161,8 @@ public final class PciReader {
   private List<Bdf> virtfns(Attributes a) {
     Map<Integer, Bdf> byIndex = new TreeMap<>();
     for (String n : a.names) {
-      if (n.startsWith("virtfn") && n.length() > 6 && n.substring(6).chars().allMatch(Character::isDigit)) {
+      if (n.startsWith("virtfn") && n.length() > 6
+          && n.substring(6).chars().allMatch(Character::isDigit)) {
         a.linkName(n).flatMap(t -> bdfOrLog(a.dir + "/" + n, t))
             .ifPresent(v -> byIndex.put(Integer.parseInt(n.substring(6)), v));
       }
