@@ -59,7 +59,7 @@ public final class ProbeCommand implements Callable<Integer> {
   List<String> confirm;
 
   @Option(names = "--profile", paramLabel = "ID", defaultValue = "linux-6.10",
-      converter = ProfileConverter.class, description = "Kernel profile for the prediction.")
+      converter = HostProfileConverter.class, description = "Kernel profile for the prediction.")
   Profile profile = Profile.DEFAULT;
 
   @Override

@@ -41,7 +41,7 @@ public final class ScanCommand implements Callable<Integer> {
 
   @Option(names = "--profile", paramLabel = "ID", defaultValue = "linux-6.10",
       description = "Kernel profile for the verdicts: ${COMPLETION-CANDIDATES}.",
-      converter = ProfileConverter.class)
+      converter = HostProfileConverter.class)
   Profile profile = Profile.DEFAULT;
 
   @Option(names = "--no-verdicts", description = "Do not compute the engine's verdicts.")

@@ -4,8 +4,8 @@ import org.vfioworkbench.engine.Profile;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-/** Parses a profile id ({@code linux-6.10}) for host commands. */
-public final class ProfileConverter implements ITypeConverter<Profile> {
+/** Parses a profile id ({@code linux-6.10}) for the host commands (scan, probe). */
+public final class HostProfileConverter implements ITypeConverter<Profile> {
 
   @Override
   public Profile convert(String value) {
