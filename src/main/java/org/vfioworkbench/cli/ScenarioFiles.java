@@ -1,7 +1,14 @@
 package org.vfioworkbench.cli;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.vfioworkbench.engine.Profile;
+import org.vfioworkbench.host.HostSources;
+import org.vfioworkbench.host.ScanListener;
+import org.vfioworkbench.host.ScanResult;
 import org.vfioworkbench.model.Bdf;
 import org.vfioworkbench.model.FdRef;
 import org.vfioworkbench.scenario.CallRunner;
@@ -9,6 +16,7 @@ import org.vfioworkbench.scenario.CallerResolver;
 import org.vfioworkbench.scenario.CallerSpec;
 import org.vfioworkbench.scenario.ExpectedCall;
 import org.vfioworkbench.scenario.LoadedScenario;
+import org.vfioworkbench.scenario.Scenario;
 import org.vfioworkbench.scenario.ScenarioException;
 import org.vfioworkbench.scenario.ScenarioLoader;
 
@@ -19,11 +27,28 @@ final class ScenarioFiles {
 
   private ScenarioFiles() {}
 
+  /** Reads a scenario file, or scans a host capture (or a root directory) into a scenario. */
   static LoadedScenario load(Path file) {
+    if (Files.isDirectory(file) || HostSources.isCapture(file)) {
+      return scanHost(file);
+    }
     try {
       return ScenarioLoader.read(file);
     } catch (ScenarioException e) {
       throw new BadInputException(e.getMessage());
+    }
+  }
+
+  private static LoadedScenario scanHost(Path source) {
+    try {
+      ScanResult scan = HostSources.scan(source, ScanListener.NONE);
+      String name = "Host " + source.getFileName();
+      String description = scan.problems().isEmpty()
+          ? "Scanned from " + source
+          : "Scanned from " + source + "; " + scan.problems().size() + " item(s) could not be read";
+      return new LoadedScenario(source.toString(), new Scenario(name, description, java.util.Optional.empty(), scan.topology(), List.of()), List.of());
+    } catch (IOException | UncheckedIOException e) {
+      throw new BadInputException(source + ": " + e.getMessage());
     }
   }
 

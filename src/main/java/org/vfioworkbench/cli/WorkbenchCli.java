@@ -20,6 +20,9 @@ import picocli.CommandLine.Command;
       ResetCommand.class,
       CheckCommand.class,
       CompareCommand.class,
+      ScanCommand.class,
+      CaptureCommand.class,
+      ProbeCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class WorkbenchCli implements java.util.concurrent.Callable<Integer> {
