@@ -1,0 +1,277 @@
+package org.vfioworkbench.engine;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.vfioworkbench.model.Bdf;
+import org.vfioworkbench.model.CdevFile;
+import org.vfioworkbench.model.Container;
+import org.vfioworkbench.model.ContainerFile;
+import org.vfioworkbench.model.ContainerType;
+import org.vfioworkbench.model.DeviceFile;
+import org.vfioworkbench.model.DmaContextRef;
+import org.vfioworkbench.model.GroupFile;
+import org.vfioworkbench.model.GroupKind;
+import org.vfioworkbench.model.HeaderType;
+import org.vfioworkbench.model.Holder;
+import org.vfioworkbench.model.IommuGroup;
+import org.vfioworkbench.model.IommufdFile;
+import org.vfioworkbench.model.OpenFile;
+import org.vfioworkbench.model.OtherFile;
+import org.vfioworkbench.model.PciFunction;
+import org.vfioworkbench.model.Topology;
+
+/**
+ * The kernel's rules for opening VFIO files, applied one file at a time to a running record of
+ * what is open: {@code vfio_group_fops_open}, {@code vfio_group_ioctl_set_container},
+ * {@code vfio_group_ioctl_get_device_fd}, {@code vfio_device_fops_cdev_open} and
+ * {@code vfio_df_ioctl_bind_iommufd}. Enforces the exclusivity rules E1–E4 of the reference.
+ */
+final class OpenRules {
+
+  private final Topology topology;
+  private final Profile profile;
+  private final PciIndex pci;
+  private final Map<Integer, IommuGroup> groups = new HashMap<>();
+  private final Map<String, Container> containers = new HashMap<>();
+
+  private final Map<Integer, String> groupOpenBy = new HashMap<>();
+  private final Map<Integer, Optional<DmaContextRef>> groupAttachment = new HashMap<>();
+  private final Map<Integer, Integer> cdevBoundInGroup = new HashMap<>();
+  private final Map<Bdf, String> cdevBound = new HashMap<>();
+  private final Map<Integer, String> groupIctx = new HashMap<>();
+  private final Map<String, Set<String>> heldContainers = new HashMap<>();
+  private final Map<String, Set<String>> heldIommufds = new HashMap<>();
+
+  OpenRules(Topology topology, Profile profile) {
+    this.topology = topology;
+    this.profile = profile;
+    this.pci = new PciIndex(topology);
+    topology.groups().forEach(g -> groups.put(g.id(), g));
+    topology.containers().forEach(c -> containers.put(c.id(), c));
+  }
+
+  /** Checks one file about to be opened by {@code holder}; records it when allowed. */
+  Optional<Refusal> open(Holder holder, OpenFile file) {
+    Optional<Refusal> r = check(holder, file);
+    if (r.isEmpty()) {
+      record(holder, file);
+    }
+    return r;
+  }
+
+  private Optional<Refusal> check(Holder holder, OpenFile file) {
+    String who = holder.name() + " fd " + file.fd();
+    if (file instanceof ContainerFile) {
+      return Optional.empty();
+    }
+    if (file instanceof IommufdFile) {
+      if (!profile.hasDeviceCdev()) {
+        return refuse(who, "open(/dev/iommu)", Errno.ENOENT,
+            "this kernel (" + profile.id() + ") has no iommufd: /dev/iommu does not exist");
+      }
+      return Optional.empty();
+    }
+    if (file instanceof GroupFile g) {
+      return checkGroup(holder, who, g);
+    }
+    if (file instanceof DeviceFile d) {
+      return checkDeviceFd(holder, who, d);
+    }
+    if (file instanceof CdevFile c) {
+      return checkCdev(holder, who, c);
+    }
+    if (file instanceof OtherFile) {
+      return Optional.empty();
+    }
+    throw new IllegalStateException("unknown file kind " + file);
+  }
+
+  private Optional<Refusal> checkGroup(Holder holder, String who, GroupFile g) {
+    IommuGroup group = groups.get(g.group());
+    String node = group == null ? "/dev/vfio/" + g.group() : group.devicePath();
+    String call = "open(" + node + ")";
+    if (group == null || pci.groupMembers(g.group()).stream().noneMatch(this::isVfioDevice)) {
+      return refuse(who, call, Errno.ENOENT,
+          node + " does not exist: no function of IOMMU group " + g.group() + " is bound to a vfio driver");
+    }
+    if (group.kind() == GroupKind.NOIOMMU && !holder.capSysRawio()) {
+      return refuse(who, call, Errno.EPERM,
+          "vfio_group_fops_open: no-IOMMU group " + g.group() + " needs CAP_SYS_RAWIO");
+    }
+    if (cdevBoundInGroup.getOrDefault(g.group(), 0) > 0) {
+      return refuse(who, call, Errno.EBUSY,
+          "vfio_group_fops_open: a device of group " + g.group() + " is bound through its cdev "
+              + "(cdev_device_open_cnt > 0)");
+    }
+    String openBy = groupOpenBy.get(g.group());
+    if (openBy != null) {
+      return refuse(who, call, Errno.EBUSY,
+          "vfio_group_fops_open: group " + g.group() + " is already open (by " + openBy + "); one open file per group");
+    }
+    if (g.attachedTo().isEmpty()) {
+      return Optional.empty();
+    }
+    return checkSetContainer(holder, who, g, group);
+  }
+
+  private Optional<Refusal> checkSetContainer(Holder holder, String who, GroupFile g, IommuGroup group) {
+    DmaContextRef ctx = g.attachedTo().get();
+    String call = "VFIO_GROUP_SET_CONTAINER(group " + g.group() + ", " + ctx + ")";
+    if (ctx.kind() == DmaContextRef.Kind.CONTAINER) {
+      if (!heldContainers.getOrDefault(holder.name(), Set.of()).contains(ctx.id())) {
+        return refuse(who, call, Errno.EBADF, holder.name() + " has no open fd on container " + ctx.id());
+      }
+      Container c = containers.get(ctx.id());
+      ContainerType type = c == null ? ContainerType.TYPE1 : c.type();
+      boolean noiommu = group.kind() == GroupKind.NOIOMMU;
+      if (noiommu != (type == ContainerType.NOIOMMU)) {
+        return refuse(who, call, Errno.EINVAL, "vfio_container_attach_group: a "
+            + (noiommu ? "no-IOMMU group needs a no-IOMMU container" : "group with an IOMMU cannot join a no-IOMMU container")
+            + " (container " + ctx.id() + " is " + type + ")");
+      }
+      if (!groupViable(g.group())) {
+        return refuse(who, call, Errno.EPERM, "iommu_group_claim_dma_owner: group " + g.group()
+            + " is not viable: " + dmaClaimer(g.group()) + " is on a driver that uses the DMA API");
+      }
+      return Optional.empty();
+    }
+    if (!profile.hasDeviceCdev()) {
+      return refuse(who, call, Errno.EBADFD, "this kernel (" + profile.id() + ") has no iommufd compat: "
+          + "the fd is neither a container nor an iommufd");
+    }
+    if (!heldIommufds.getOrDefault(holder.name(), Set.of()).contains(ctx.id())) {
+      return refuse(who, call, Errno.EBADF, holder.name() + " has no open fd on iommufd " + ctx.id());
+    }
+    return Optional.empty();
+  }
+
+  private Optional<Refusal> checkDeviceFd(Holder holder, String who, DeviceFile d) {
+    String call = "VFIO_GROUP_GET_DEVICE_FD(" + d.device() + ")";
+    Optional<PciFunction> f = pci.function(d.device());
+    if (f.isEmpty() || f.get().iommuGroup().isEmpty()) {
+      return refuse(who, call, Errno.ENODEV, d.device() + " is not in any VFIO group");
+    }
+    int group = f.get().iommuGroup().getAsInt();
+    if (!holder.name().equals(groupOpenBy.get(group))) {
+      return refuse(who, call, Errno.EBADF, holder.name() + " has no open file for group " + group
+          + ", through which the device fd is obtained");
+    }
+    if (!isVfioDevice(d.device())) {
+      return refuse(who, call, Errno.ENODEV, "vfio_group_ioctl_get_device_fd: " + d.device()
+          + " is bound to " + f.get().driver().label() + ", not to a vfio driver");
+    }
+    Optional<DmaContextRef> ctx = groupAttachment.getOrDefault(group, Optional.empty());
+    if (ctx.isEmpty()) {
+      return refuse(who, call, Errno.EINVAL, "vfio_df_group_open: group " + group + " has no container or iommufd set");
+    }
+    if (ctx.get().kind() == DmaContextRef.Kind.IOMMUFD && !groupViable(group)) {
+      return refuse(who, call, Errno.EPERM, "iommufd_device_bind: group " + group + " is not viable: "
+          + dmaClaimer(group) + " is on a driver that uses the DMA API");
+    }
+    return Optional.empty();
+  }
+
+  private Optional<Refusal> checkCdev(Holder holder, String who, CdevFile c) {
+    String node = "/dev/vfio/devices/vfioX (" + c.device() + ")";
+    if (!profile.hasDeviceCdev() || !topology.options().cdevSupported()) {
+      return refuse(who, "open(" + node + ")", Errno.ENOENT,
+          "no device cdevs on this kernel (" + (profile.hasDeviceCdev() ? "CONFIG_VFIO_DEVICE_CDEV is off" : profile.id()) + ")");
+    }
+    if (!isVfioDevice(c.device())) {
+      return refuse(who, "open(" + node + ")", Errno.ENOENT, c.device() + " is not bound to a vfio driver, so it has no cdev");
+    }
+    Optional<Integer> group = groupOf(c.device());
+    if (group.isPresent() && isNoIommu(group.get())) {
+      return refuse(who, "open(" + node + ")", Errno.ENOENT,
+          "vfio_device_add: no-IOMMU devices get no cdev node; use the group interface");
+    }
+    if (c.boundTo().isEmpty()) {
+      return Optional.empty();
+    }
+    String ictx = c.boundTo().get();
+    String call = "VFIO_DEVICE_BIND_IOMMUFD(" + c.device() + ", iommufd " + ictx + ")";
+    if (group.isPresent() && groupOpenBy.containsKey(group.get())) {
+      return refuse(who, call, Errno.EBUSY, "vfio_device_block_group: group " + group.get()
+          + " is open through the legacy interface by " + groupOpenBy.get(group.get()));
+    }
+    if (!heldIommufds.getOrDefault(holder.name(), Set.of()).contains(ictx)) {
+      return refuse(who, call, Errno.EBADF, "iommufd_ctx_from_fd: " + holder.name() + " has no open fd on iommufd " + ictx);
+    }
+    if (cdevBound.containsKey(c.device())) {
+      return refuse(who, call, Errno.EINVAL, "vfio_df_open: " + c.device() + " is already open through another cdev fd");
+    }
+    if (group.isPresent() && !groupViable(group.get())) {
+      return refuse(who, call, Errno.EPERM, "iommufd_device_bind: group " + group.get() + " is not viable: "
+          + dmaClaimer(group.get()) + " is on a driver that uses the DMA API");
+    }
+    if (group.isPresent() && groupIctx.containsKey(group.get()) && !groupIctx.get(group.get()).equals(ictx)) {
+      return refuse(who, call, Errno.EBUSY, "iommufd_device_bind: group " + group.get()
+          + " already has its DMA owned by iommufd " + groupIctx.get(group.get()) + "; one owner per group");
+    }
+    return Optional.empty();
+  }
+
+  private void record(Holder holder, OpenFile file) {
+    if (file instanceof ContainerFile c) {
+      heldContainers.computeIfAbsent(holder.name(), k -> new HashSet<>()).add(c.container());
+    } else if (file instanceof IommufdFile i) {
+      heldIommufds.computeIfAbsent(holder.name(), k -> new HashSet<>()).add(i.iommufd());
+    } else if (file instanceof GroupFile g) {
+      groupOpenBy.put(g.group(), holder.name());
+      groupAttachment.put(g.group(), g.attachedTo());
+      g.attachedTo().filter(a -> a.kind() == DmaContextRef.Kind.IOMMUFD)
+          .ifPresent(a -> groupIctx.put(g.group(), a.id()));
+    } else if (file instanceof CdevFile c && c.boundTo().isPresent()) {
+      cdevBound.put(c.device(), c.boundTo().get());
+      groupOf(c.device()).ifPresent(g -> {
+        cdevBoundInGroup.merge(g, 1, Integer::sum);
+        groupIctx.put(g, c.boundTo().get());
+      });
+    }
+  }
+
+  private boolean isVfioDevice(Bdf bdf) {
+    return pci.function(bdf)
+        .map(f -> f.driver().isVfio() && f.headerType() == HeaderType.NORMAL)
+        .orElse(false);
+  }
+
+  private Optional<Integer> groupOf(Bdf bdf) {
+    return pci.function(bdf).flatMap(f -> f.iommuGroup().isPresent()
+        ? Optional.of(f.iommuGroup().getAsInt()) : Optional.empty());
+  }
+
+  private boolean isNoIommu(int group) {
+    IommuGroup g = groups.get(group);
+    return g != null && g.kind() == GroupKind.NOIOMMU;
+  }
+
+  private boolean groupViable(int group) {
+    return pci.groupMembers(group).stream().map(pci::require).noneMatch(f -> f.driver().claimsDmaOwnership());
+  }
+
+  private String dmaClaimer(int group) {
+    return pci.groupMembers(group).stream().map(pci::require)
+        .filter(f -> f.driver().claimsDmaOwnership())
+        .map(f -> f.bdf() + " (" + f.driver().label() + ")")
+        .findFirst().orElse("?");
+  }
+
+  private static Optional<Refusal> refuse(String who, String call, Errno errno, String reason) {
+    return Optional.of(new Refusal(who, call, errno, reason));
+  }
+
+  /** Structural driver checks that are not about files: what vfio-pci would refuse to bind. */
+  List<Refusal> driverRefusals() {
+    return topology.functions().stream()
+        .filter(f -> f.driver().isVfio() && f.headerType() != HeaderType.NORMAL)
+        .map(f -> new Refusal(f.bdf().toString(), "bind " + f.driver().name(), Errno.EINVAL,
+            "vfio_pci_core_register_device: vfio-pci binds only normal (type 0) functions, "
+                + f.bdf() + " is a " + f.headerType().name().toLowerCase(java.util.Locale.ROOT)))
+        .toList();
+  }
+}
