@@ -1,6 +1,7 @@
 package org.vfioworkbench.ui.files;
 
 import java.util.List;
+import org.vfioworkbench.engine.SyntheticHost;
 import org.vfioworkbench.model.Topology;
 import org.vfioworkbench.model.TopologyBuilder;
 
@@ -19,8 +20,13 @@ public final class BuiltInSamples {
             "a desktop with a GPU and its audio function, a slot-reset NIC and chipset audio",
             BuiltInSamples::workstation),
         new Sample("Generated host: 2,000 functions",
-            "125 root ports with 16 functions each, for trying the workbench at scale",
-            () -> GeneratedHost.build(2000)));
+            "a synthetic host from the engine's generator, for trying the workbench at scale",
+            () -> largeHost(2000)));
+  }
+
+  /** A synthetic host with about {@code functions} functions (fixed seed, reproducible). */
+  public static Topology largeHost(int functions) {
+    return SyntheticHost.generate(new SyntheticHost.Spec(7, functions, 0.4, functions / 50, 0.01));
   }
 
   /**

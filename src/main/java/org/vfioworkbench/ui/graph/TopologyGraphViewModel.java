@@ -11,10 +11,10 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import org.vfioworkbench.engine.Attempt;
 import org.vfioworkbench.model.Bdf;
 import org.vfioworkbench.model.Holder;
 import org.vfioworkbench.model.Topology;
-import org.vfioworkbench.ui.kernel.Attempt;
 import org.vfioworkbench.ui.kernel.DropTarget;
 import org.vfioworkbench.ui.kernel.KernelEdits;
 import org.vfioworkbench.ui.state.ElementRef;
@@ -71,7 +71,7 @@ public final class TopologyGraphViewModel {
       return;
     }
     Attempt at = attempt(dragged.get(), target);
-    preview.set(new DropPreview(target, at.allowed(), describe(at, dragged.get(), target)));
+    preview.set(new DropPreview(target, at.succeeded(), describe(at, dragged.get(), target)));
   }
 
   /** The drag ends over {@code target}; returns whether an edit was made. */
@@ -95,11 +95,11 @@ public final class TopologyGraphViewModel {
     Attempt at = attempts.containsKey(target) && bdf.equals(dragged.get())
         ? attempts.get(target) : kernel.move(state.topology(), state.profileProperty().get(), bdf, target);
     attempts.clear();
-    if (at instanceof Attempt.Refused r) {
-      message.set("Refused: " + r.message());
+    if (!at.succeeded()) {
+      message.set("Refused: " + at.refusal().orElseThrow().headline());
       return false;
     }
-    Topology after = ((Attempt.Allowed) at).after();
+    Topology after = at.orElseThrow();
     if (after.equals(state.topology())) {
       message.set(bdf + " is already there");
       return false;
@@ -116,12 +116,10 @@ public final class TopologyGraphViewModel {
   }
 
   private String describe(Attempt at, Bdf bdf, DropTarget target) {
-    if (at instanceof Attempt.Refused r) {
-      return r.message();
+    if (!at.succeeded()) {
+      return at.refusal().orElseThrow().headline();
     }
-    String what = "drop: move " + bdf + " to " + target.describe();
-    return kernel.checksKernelRules() ? what + " (the kernel allows it)"
-        : what + " (" + ((Attempt.Allowed) at).note() + ")";
+    return "drop to move " + bdf + " to " + target.describe() + ": " + String.join("; ", at.steps());
   }
 
   /** Every place {@code bdf} can be moved to, for menus and the keyboard. */

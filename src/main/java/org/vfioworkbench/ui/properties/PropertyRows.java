@@ -11,6 +11,7 @@ import org.vfioworkbench.engine.DevSet;
 import org.vfioworkbench.engine.DeviceState;
 import org.vfioworkbench.engine.ScopeDecision;
 import org.vfioworkbench.model.Bdf;
+import org.vfioworkbench.model.Driver;
 import org.vfioworkbench.model.Holder;
 import org.vfioworkbench.model.PciBus;
 import org.vfioworkbench.model.PciFunction;
@@ -23,9 +24,13 @@ import org.vfioworkbench.ui.state.ElementRef;
 /** Builds the property rows of a selection; edits go to {@code edit(label, after)}. Pure. */
 public final class PropertyRows {
 
-  /** Receives an edit: its label and the topology it produces. */
+  /** Receives the edits a row makes. */
   public interface EditSink {
+    /** A plain model edit: its label and the topology it produces. */
     void apply(String label, Topology after);
+
+    /** A driver binding change, which the kernel may refuse. */
+    void bind(Bdf function, Driver driver);
   }
 
   private PropertyRows() {}
@@ -63,7 +68,7 @@ public final class PropertyRows {
     if (!f.isBridge()) {
       rows.add(new PropertyRow("Binding", "driver", "the driver bound to the function",
           DriverChoice.of(f.driver()), DriverChoice.class,
-          v -> edit.apply("Bind " + b + " to " + v, rebind(a.topology(), b, (DriverChoice) v))));
+          v -> edit.bind(b, ((DriverChoice) v).toDriver(f.driver()))));
     } else {
       rows.add(PropertyRow.fact("Binding", "driver", "bridges stay on pcieport", f.driver().label()));
     }
@@ -139,16 +144,6 @@ public final class PropertyRows {
             bus.bridge().map(Bdf::toString).orElse("none (root bus)")),
         PropertyRow.fact("Bus", "functions", "functions on this bus",
             a.pci().functionsOn(bus.address()).size()));
-  }
-
-  static Topology rebind(Topology t, Bdf b, DriverChoice choice) {
-    Topology out = t.withFunction(b, x -> x.withDriver(choice.toDriver(x.driver())));
-    List<Bdf> order = new ArrayList<>(t.bindOrder());
-    order.remove(b);
-    if (choice == DriverChoice.VFIO_PCI) {
-      order.add(b);
-    }
-    return out.withBindOrder(order);
   }
 
   private static Set<Quirk> toggle(Set<Quirk> q, boolean on) {

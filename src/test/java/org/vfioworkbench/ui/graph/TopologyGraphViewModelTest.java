@@ -9,7 +9,7 @@ import org.vfioworkbench.model.Bdf;
 import org.vfioworkbench.ui.files.BuiltInSamples;
 import org.vfioworkbench.ui.info.InfoViewModel;
 import org.vfioworkbench.ui.kernel.DropTarget;
-import org.vfioworkbench.ui.kernel.UncheckedKernelEdits;
+import org.vfioworkbench.ui.kernel.KernelEdits;
 import org.vfioworkbench.ui.outcomes.OutcomeRow;
 import org.vfioworkbench.ui.outcomes.ResetOutcomesViewModel;
 import org.vfioworkbench.ui.state.ElementRef;
@@ -30,7 +30,7 @@ class TopologyGraphViewModelTest {
   void openSeedCase() {
     state = new WorkbenchState(UiExecutor.direct());
     state.open("seed", BuiltInSamples.seedCase(), null);
-    graph = new TopologyGraphViewModel(state, new UncheckedKernelEdits());
+    graph = new TopologyGraphViewModel(state, KernelEdits.engine());
     info = new InfoViewModel(state);
     outcomes = new ResetOutcomesViewModel(state);
     state.select(new ElementRef.FunctionRef(FN0));
