@@ -28,9 +28,9 @@ import org.vfioworkbench.ui.graph.GraphModel.ScopeOutline;
  */
 public final class GraphLayout {
 
-  static final double CHIP_W = 168;
+  static final double CHIP_W = 156;
   static final double CHIP_H = 58;
-  static final double GAP = 36;
+  static final double GAP = 30;
   static final double BUS_H = 22;
   static final double BUS_TO_CHIP = 26;
   static final double CHIP_TO_BUS = 40;
@@ -290,7 +290,8 @@ public final class GraphLayout {
       if (u != null) {
         String label = (s.get().kind() == ResetScope.Kind.SLOT ? "slot reset: " : "bus reset: ")
             + key + " (" + s.get().size() + ")";
-        out.put(key, new ScopeOutline(label, u.pad(15)));
+        Box padded = u.pad(14);
+        out.put(key, new ScopeOutline(label, new Box(padded.x(), padded.y(), padded.w(), padded.h() + 16)));
       }
     }
     return new ArrayList<>(out.values());
