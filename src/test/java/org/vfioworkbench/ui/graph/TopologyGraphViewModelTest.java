@@ -71,6 +71,28 @@ class TopologyGraphViewModelTest {
   }
 
   @Test
+  void hoveringALaneTheKernelRefusesShowsTheErrnoAndTheDropChangesNothing() {
+    state.open("ws", BuiltInSamples.workstation(), null);
+    graph.startDrag(FN1);
+    graph.hover(new DropTarget.GroupLane("qemu-vm2"));
+    DropPreview p = graph.previewProperty().get();
+    assertThat(p.allowed()).isFalse();
+    assertThat(p.message()).startsWith("-EBUSY");
+    org.vfioworkbench.model.Topology before = state.topology();
+    assertThat(graph.drop(new DropTarget.GroupLane("qemu-vm2"))).isFalse();
+    assertThat(state.topology()).isEqualTo(before);
+    assertThat(graph.messageProperty().get()).startsWith("Refused: -EBUSY");
+  }
+
+  @Test
+  void newHolderIsUndoable() {
+    graph.newHolder(graph.suggestHolderName());
+    assertThat(state.topology().holder("qemu-vm2")).isPresent();
+    state.undo();
+    assertThat(state.topology().holder("qemu-vm2")).isEmpty();
+  }
+
+  @Test
   void layoutPutsBothFunctionsInOneBusScopeAndTwoHulls() {
     GraphModel m = graph.modelProperty().get();
     assertThat(m.scopes()).extracting(GraphModel.ScopeOutline::label)
