@@ -34,23 +34,40 @@ public final class Analysis implements HotResetSimulator {
   private final InfoIoctl info;
   private final HotResetIoctl hotReset;
 
-  private Analysis(Topology topology, Profile profile) {
+  private final PciAnalysis pciAnalysis;
+  private final FileTable files;
+  private final java.util.Map<FdRef, InfoResult> fullInfo = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private Analysis(Topology topology, Profile profile, PciAnalysis pciAnalysis) {
     this.topology = Objects.requireNonNull(topology, "topology");
     this.profile = Objects.requireNonNull(profile, "profile");
-    this.pci = new PciIndex(topology);
-    this.scopes = new ResetScopes(pci);
-    this.state = new VfioState(topology, pci, scopes);
-    CallerGate gate = new CallerGate(topology, state, profile);
+    this.pciAnalysis = pciAnalysis;
+    this.pci = pciAnalysis.pci;
+    this.scopes = pciAnalysis.scopes;
+    this.state = new VfioState(topology, pci, pciAnalysis.devSets);
+    this.files = new FileTable(topology);
+    CallerGate gate = new CallerGate(files, state, profile);
     this.info = new InfoIoctl(pci, scopes, state, gate, profile);
-    this.hotReset = new HotResetIoctl(topology, pci, scopes, state, gate, profile);
+    this.hotReset = new HotResetIoctl(files, pci, scopes, state, gate, profile);
   }
 
   public static Analysis of(Topology topology, Profile profile) {
-    return new Analysis(topology, profile);
+    return new Analysis(topology, profile, new PciAnalysis(topology));
   }
 
   public static Analysis of(Topology topology) {
-    return new Analysis(topology, Profile.DEFAULT);
+    return of(topology, Profile.DEFAULT);
+  }
+
+  /**
+   * Analyses {@code topology}, reusing what {@code previous} derived from the PCI part when the
+   * edit left it untouched (same function, bus, slot, group and bind-order lists), as holder edits
+   * such as drags do. Otherwise the same as {@link #of(Topology, Profile)}.
+   */
+  public static Analysis after(Analysis previous, Topology topology, Profile profile) {
+    PciAnalysis shared = previous.pciAnalysis.sharesPciWith(topology)
+        ? previous.pciAnalysis : new PciAnalysis(topology);
+    return new Analysis(topology, profile, shared);
   }
 
   public Topology topology() {
@@ -72,7 +89,7 @@ public final class Analysis implements HotResetSimulator {
 
   /** INFO with a buffer large enough for every entry. */
   public InfoResult info(FdRef caller) {
-    return info.call(caller, LARGE_ARGSZ);
+    return fullInfo.computeIfAbsent(caller, c -> info.call(c, LARGE_ARGSZ));
   }
 
   @Override
@@ -137,11 +154,35 @@ public final class Analysis implements HotResetSimulator {
   }
 
   /**
+   * The device fds whose INFO or reset results can change when {@code bdf} changes owner: those
+   * whose reset scope holds {@code bdf} or a member of its IOMMU group (whose implicit ownership
+   * depends on it), and {@code bdf}'s own fds.
+   */
+  public List<FdRef> affectedBy(Bdf bdf) {
+    Set<Bdf> touched = new java.util.HashSet<>();
+    touched.add(bdf);
+    pci.function(bdf).ifPresent(f -> f.iommuGroup().ifPresent(g -> touched.addAll(pci.groupMembers(g))));
+    List<FdRef> out = new ArrayList<>();
+    for (FdRef fd : deviceFds()) {
+      Optional<Bdf> caller = files.file(fd).flatMap(this::deviceOf);
+      if (caller.isEmpty()) {
+        continue;
+      }
+      boolean hit = caller.get().equals(bdf) || scopes.decide(caller.get()).scope()
+          .map(s -> s.functions().stream().anyMatch(touched::contains)).orElse(false);
+      if (hit) {
+        out.add(fd);
+      }
+    }
+    return out;
+  }
+
+  /**
    * The reset the holder of {@code caller} would naturally attempt, the way QEMU does: the empty
    * array from a cdev-opened device, else its group fds whose ids INFO listed.
    */
   public ResetVariant naturalReset(FdRef caller) {
-    boolean cdev = topology.file(caller).orElse(null) instanceof CdevFile;
+    boolean cdev = files.file(caller).orElse(null) instanceof CdevFile;
     if (cdev) {
       return new ResetVariant(ResetVariant.Kind.EMPTY_ARRAY, ResetRequest.empty(), "zero-length array");
     }
@@ -192,7 +233,7 @@ public final class Analysis implements HotResetSimulator {
   }
 
   private ResetVariant deviceFdsVariant(FdRef caller) {
-    Optional<ResetScope> scope = topology.file(caller).flatMap(this::deviceOf).flatMap(b -> scopes.decide(b).scope());
+    Optional<ResetScope> scope = files.file(caller).flatMap(this::deviceOf).flatMap(b -> scopes.decide(b).scope());
     List<Integer> fds = new ArrayList<>();
     for (OpenFile f : holderFiles(caller)) {
       Optional<Bdf> d = deviceOf(f);
@@ -214,6 +255,6 @@ public final class Analysis implements HotResetSimulator {
   }
 
   private List<OpenFile> holderFiles(FdRef ref) {
-    return topology.holder(ref.holder()).map(Holder::files).orElse(List.of());
+    return files.filesOf(ref.holder());
   }
 }

@@ -5,7 +5,6 @@ import org.vfioworkbench.model.CdevFile;
 import org.vfioworkbench.model.DeviceFile;
 import org.vfioworkbench.model.FdRef;
 import org.vfioworkbench.model.OpenFile;
-import org.vfioworkbench.model.Topology;
 
 /**
  * The checks before a device ioctl reaches vfio-pci: the fd must be open, must be a VFIO device
@@ -15,19 +14,19 @@ final class CallerGate {
 
   private static final String FN = "vfio_device_fops_unl_ioctl";
 
-  private final Topology topology;
+  private final FileTable files;
   private final VfioState state;
   private final Profile profile;
 
-  CallerGate(Topology topology, VfioState state, Profile profile) {
-    this.topology = topology;
+  CallerGate(FileTable files, VfioState state, Profile profile) {
+    this.files = files;
     this.state = state;
     this.profile = profile;
   }
 
   /** The caller, or the errno the gate returns; steps go to {@code t}. */
   Result admit(FdRef ref, TraceBuilder t) {
-    Optional<OpenFile> file = topology.file(ref);
+    Optional<OpenFile> file = files.file(ref);
     if (file.isEmpty()) {
       t.fail("fdget", "fd " + ref.fd() + " is not open in " + ref.holder(), Errno.EBADF);
       return Result.refused(Errno.EBADF);

@@ -12,7 +12,6 @@ import org.vfioworkbench.model.FdRef;
 import org.vfioworkbench.model.GroupFile;
 import org.vfioworkbench.model.OpenFile;
 import org.vfioworkbench.model.PciFunction;
-import org.vfioworkbench.model.Topology;
 import org.vfioworkbench.model.TransientCondition;
 
 /**
@@ -26,7 +25,7 @@ final class HotResetIoctl {
   static final String DEV_SET = "vfio_pci_dev_set_hot_reset";
   static final String RESETTABLE = "vfio_pci_dev_set_resettable";
 
-  private final Topology topology;
+  private final FileTable files;
   private final PciIndex pci;
   private final ResetScopes scopes;
   private final VfioState state;
@@ -34,8 +33,8 @@ final class HotResetIoctl {
   private final DevIdResolver devids;
   private final Profile profile;
 
-  HotResetIoctl(Topology topology, PciIndex pci, ResetScopes scopes, VfioState state, CallerGate gate, Profile profile) {
-    this.topology = topology;
+  HotResetIoctl(FileTable files, PciIndex pci, ResetScopes scopes, VfioState state, CallerGate gate, Profile profile) {
+    this.files = files;
     this.pci = pci;
     this.scopes = scopes;
     this.state = state;
@@ -120,7 +119,7 @@ final class HotResetIoctl {
     Set<Bdf> devices = new HashSet<>();
     List<String> described = new ArrayList<>();
     for (int fd : req.fds()) {
-      Optional<OpenFile> file = fd < 0 ? Optional.empty() : topology.file(new FdRef(caller.ref().holder(), fd));
+      Optional<OpenFile> file = fd < 0 ? Optional.empty() : files.file(new FdRef(caller.ref().holder(), fd));
       if (file.isEmpty()) {
         t.fail(GROUPS, "fd " + fd + " is not open in " + caller.ref().holder(), Errno.EBADF);
         return Proof.refused(Errno.EBADF);

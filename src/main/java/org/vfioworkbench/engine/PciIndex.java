@@ -6,7 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
+import java.util.TreeSet;
 import org.vfioworkbench.model.Bdf;
 import org.vfioworkbench.model.BusAddress;
 import org.vfioworkbench.model.PciBus;
@@ -25,7 +25,7 @@ public final class PciIndex {
   private final Map<BusAddress, List<PciFunction>> onBus = new HashMap<>();
   private final Map<Bdf, BusAddress> subordinate = new HashMap<>();
   private final Map<Bdf, Slot> slotOf = new HashMap<>();
-  private final Map<Integer, List<Bdf>> groupMembers = new TreeMap<>();
+  private final Map<Integer, List<Bdf>> groupMembers = new HashMap<>();
 
   PciIndex(Topology topology) {
     for (PciBus bus : topology.buses()) {
@@ -90,8 +90,8 @@ public final class PciIndex {
     return groupMembers.getOrDefault(group, List.of());
   }
 
-  /** Group ids that have at least one member. */
-  public java.util.Set<Integer> populatedGroups() {
-    return Collections.unmodifiableSet(groupMembers.keySet());
+  /** Group ids that have at least one member, in ascending order. */
+  public java.util.SortedSet<Integer> populatedGroups() {
+    return Collections.unmodifiableSortedSet(new TreeSet<>(groupMembers.keySet()));
   }
 }

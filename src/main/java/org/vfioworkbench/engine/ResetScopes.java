@@ -1,7 +1,7 @@
 package org.vfioworkbench.engine;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,15 +18,16 @@ import org.vfioworkbench.model.Slot;
  * The PCI core's reset probes and the VFIO walk over the affected functions:
  * {@code pci_probe_reset_slot}, {@code pci_probe_reset_bus}, {@code pci_slot_resettable},
  * {@code pci_bus_resettable}, {@code vfio_pci_for_each_slot_or_bus} and
- * {@code vfio_pci_dev_below_slot}. Results are cached per bus and per slot.
+ * {@code vfio_pci_dev_below_slot}. Results are cached per bus and per slot;
+ * the caches are safe to share between threads.
  */
 final class ResetScopes {
 
   private final PciIndex pci;
-  private final Map<BusAddress, Optional<String>> busRefusal = new HashMap<>();
-  private final Map<BusAddress, List<Bdf>> busWalk = new HashMap<>();
-  private final Map<String, List<Bdf>> slotWalk = new HashMap<>();
-  private final Map<Bdf, ScopeDecision> decisions = new HashMap<>();
+  private final Map<BusAddress, Optional<String>> busRefusal = new ConcurrentHashMap<>();
+  private final Map<BusAddress, List<Bdf>> busWalk = new ConcurrentHashMap<>();
+  private final Map<String, List<Bdf>> slotWalk = new ConcurrentHashMap<>();
+  private final Map<Bdf, ScopeDecision> decisions = new ConcurrentHashMap<>();
 
   ResetScopes(PciIndex pci) {
     this.pci = pci;

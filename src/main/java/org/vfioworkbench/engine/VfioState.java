@@ -5,7 +5,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,11 +17,9 @@ import org.vfioworkbench.model.DmaContextRef;
 import org.vfioworkbench.model.FdRef;
 import org.vfioworkbench.model.GroupFile;
 import org.vfioworkbench.model.GroupKind;
-import org.vfioworkbench.model.HeaderType;
 import org.vfioworkbench.model.Holder;
 import org.vfioworkbench.model.IommuGroup;
 import org.vfioworkbench.model.OpenFile;
-import org.vfioworkbench.model.PciFunction;
 import org.vfioworkbench.model.Topology;
 
 /**
@@ -34,67 +31,21 @@ import org.vfioworkbench.model.Topology;
 final class VfioState {
 
   private final PciIndex pci;
-  private final Map<Bdf, DevSet> devSetOf = new HashMap<>();
-  private final List<DevSet> devSets = new ArrayList<>();
+  private final DevSets devSets;
   private final Map<Integer, GroupOpen> groupOpen = new HashMap<>();
   private final Map<Bdf, DeviceState> devices = new LinkedHashMap<>();
   private final Map<String, Set<Integer>> ictxGroups = new HashMap<>();
   private final Map<Integer, IommuGroup> groups = new HashMap<>();
 
-  VfioState(Topology topology, PciIndex pci, ResetScopes scopes) {
+  VfioState(Topology topology, PciIndex pci, DevSets devSets) {
     this.pci = pci;
+    this.devSets = devSets;
     topology.groups().forEach(g -> groups.put(g.id(), g));
-    buildDevSets(topology, scopes);
     replayFiles(topology);
   }
 
-  private void buildDevSets(Topology topology, ResetScopes scopes) {
-    Map<DevSet.Key, List<Bdf>> members = new LinkedHashMap<>();
-    for (Bdf bdf : bindOrder(topology)) {
-      PciFunction f = pci.require(bdf);
-      DevSet.Key key;
-      if (pci.busOf(bdf).hasNoUpstreamBridge() || f.isVirtfn()) {
-        key = new DevSet.Key(DevSet.KeyKind.SINGLETON, bdf.toString());
-      } else if (scopes.slotProbeSucceeds(bdf)) {
-        key = new DevSet.Key(DevSet.KeyKind.SLOT, pci.slotOf(bdf).orElseThrow().name());
-      } else {
-        key = new DevSet.Key(DevSet.KeyKind.BUS, bdf.busAddress().toString());
-      }
-      members.computeIfAbsent(key, k -> new ArrayList<>()).add(bdf);
-    }
-    members.forEach(
-        (key, list) -> {
-          DevSet set = new DevSet(key, list);
-          devSets.add(set);
-          list.forEach(b -> devSetOf.put(b, set));
-        });
-  }
-
-  /** Registered vfio devices in bind order: the listed order first, then address order. */
-  private List<Bdf> bindOrder(Topology topology) {
-    Set<Bdf> ordered = new LinkedHashSet<>();
-    for (Bdf b : topology.bindOrder()) {
-      if (isRegistered(b)) {
-        ordered.add(b);
-      }
-    }
-    topology.functions().stream()
-        .map(PciFunction::bdf)
-        .sorted()
-        .filter(this::isRegistered)
-        .forEach(ordered::add);
-    return new ArrayList<>(ordered);
-  }
-
-  /** vfio-pci registers normal-header functions only; a bridge bind fails with -EINVAL. */
-  private boolean isRegistered(Bdf bdf) {
-    return pci.function(bdf)
-        .map(f -> f.driver().isVfio() && f.headerType() == HeaderType.NORMAL)
-        .orElse(false);
-  }
-
   private void replayFiles(Topology topology) {
-    for (Bdf bdf : devSetOf.keySet()) {
+    for (Bdf bdf : devSets.registered()) {
       devices.put(bdf, new DeviceState(bdf, List.of(), Optional.empty(), false, Optional.empty(), OptionalLong.empty()));
     }
     Map<String, Long> lastDevid = new HashMap<>();
@@ -190,11 +141,11 @@ final class VfioState {
   }
 
   Optional<DevSet> devSetOf(Bdf bdf) {
-    return Optional.ofNullable(devSetOf.get(bdf));
+    return devSets.of(bdf);
   }
 
   List<DevSet> devSets() {
-    return Collections.unmodifiableList(devSets);
+    return devSets.all();
   }
 
   Optional<DeviceState> device(Bdf bdf) {
@@ -216,7 +167,7 @@ final class VfioState {
 
   /** A VFIO group exists while at least one function of the IOMMU group is vfio-registered. */
   boolean vfioGroupExists(int group) {
-    return pci.groupMembers(group).stream().anyMatch(devSetOf::containsKey);
+    return pci.groupMembers(group).stream().anyMatch(b -> devSets.of(b).isPresent());
   }
 
   /** Whether the group's DMA ownership is unclaimed: no member is on a DMA-API driver. */

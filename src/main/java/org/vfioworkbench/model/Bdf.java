@@ -60,9 +60,36 @@ public record Bdf(int segment, int bus, int device, int function) implements Com
     return ORDER.compare(this, other);
   }
 
+  /** The packed address (unique per function), spread so that hash tables don't cluster. */
+  @Override
+  public int hashCode() {
+    return ((segment << 16) | (bus << 8) | devfn()) * 0x9E3779B1;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Bdf b
+        && b.segment == segment && b.bus == bus && b.device == device && b.function == function;
+  }
+
   @Override
   public String toString() {
-    return String.format("%04x:%02x:%02x.%x", segment, bus, device, function);
+    char[] out = new char[12];
+    hex(out, 0, segment, 4);
+    out[4] = ':';
+    hex(out, 5, bus, 2);
+    out[7] = ':';
+    hex(out, 8, device, 2);
+    out[10] = '.';
+    hex(out, 11, function, 1);
+    return new String(out);
+  }
+
+  static void hex(char[] out, int at, int value, int digits) {
+    for (int i = digits - 1; i >= 0; i--) {
+      out[at + i] = Character.forDigit(value & 0xf, 16);
+      value >>>= 4;
+    }
   }
 
   private static void check(int value, int max, String what) {

@@ -38,8 +38,23 @@ public record BusAddress(int segment, int bus) implements Comparable<BusAddress>
     return ORDER.compare(this, other);
   }
 
+  /** Unique per bus: segment and bus number packed into one int. */
+  @Override
+  public int hashCode() {
+    return (segment << 8) | bus;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof BusAddress b && b.segment == segment && b.bus == bus;
+  }
+
   @Override
   public String toString() {
-    return String.format("%04x:%02x", segment, bus);
+    char[] out = new char[7];
+    Bdf.hex(out, 0, segment, 4);
+    out[4] = ':';
+    Bdf.hex(out, 5, bus, 2);
+    return new String(out);
   }
 }

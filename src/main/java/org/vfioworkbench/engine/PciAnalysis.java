@@ -1,0 +1,33 @@
+package org.vfioworkbench.engine;
+
+import org.vfioworkbench.model.Topology;
+
+/**
+ * Everything derived from the PCI part of a topology alone (functions, buses, slots, groups,
+ * bind order): the index, the reset scopes and the dev-sets. Shared between analyses of
+ * topologies that differ only in their holders, which is what makes re-evaluation after a drag
+ * cheap.
+ */
+final class PciAnalysis {
+
+  final Topology source;
+  final PciIndex pci;
+  final ResetScopes scopes;
+  final DevSets devSets;
+
+  PciAnalysis(Topology topology) {
+    this.source = topology;
+    this.pci = new PciIndex(topology);
+    this.scopes = new ResetScopes(pci);
+    this.devSets = new DevSets(topology, pci, scopes);
+  }
+
+  /** True when {@code other} has the very same PCI part (same list instances) as this one. */
+  boolean sharesPciWith(Topology other) {
+    return source.functions() == other.functions()
+        && source.buses() == other.buses()
+        && source.slots() == other.slots()
+        && source.groups() == other.groups()
+        && source.bindOrder() == other.bindOrder();
+  }
+}
