@@ -52,11 +52,13 @@ public final class ExplorerTrees {
 
   private static List<BusAddress> rootBuses(Topology t, int seg) {
     TreeSet<BusAddress> out = new TreeSet<>();
+    java.util.Set<BusAddress> declared = new java.util.HashSet<>();
+    t.buses().forEach(b -> declared.add(b.address()));
     t.buses().stream().filter(b -> b.address().segment() == seg && b.hasNoUpstreamBridge())
         .forEach(b -> out.add(b.address()));
     for (PciFunction f : t.functions()) {
       BusAddress b = f.bdf().busAddress();
-      if (b.segment() == seg && t.buses().stream().noneMatch(x -> x.address().equals(b))) {
+      if (b.segment() == seg && !declared.contains(b)) {
         out.add(b);
       }
     }

@@ -31,10 +31,14 @@ public final class ExplorerViewModel {
       root.set(null);
       return;
     }
-    TreeEntry full = ExplorerTrees.build(r.analysis(), mode.get());
-    TreeEntry shown = full.filtered(filter.get());
-    root.set(shown == null ? new TreeEntry(full.label(), "nothing matches '" + filter.get() + "'",
-        null, java.util.List.of()) : shown);
+    ExplorerMode m = mode.get();
+    String f = filter.get();
+    state.derive(x -> {
+      TreeEntry full = ExplorerTrees.build(x.analysis(), m);
+      TreeEntry shown = full.filtered(f);
+      return shown != null ? shown
+          : new TreeEntry(full.label(), "nothing matches '" + f + "'", null, java.util.List.of());
+    }, root::set);
   }
 
   /** The view's row was chosen: select it everywhere. */

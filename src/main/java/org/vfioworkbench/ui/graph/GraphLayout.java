@@ -44,6 +44,7 @@ public final class GraphLayout {
   private final List<BusNode> buses = new ArrayList<>();
   private final List<FunctionNode> functions = new ArrayList<>();
   private final Map<Bdf, Box> chipBox = new HashMap<>();
+  private final Map<Double, List<Box>> chipsInRow = new HashMap<>();
   private final Map<BusAddress, Box> busBox = new HashMap<>();
   private final List<Line> edges = new ArrayList<>();
 
@@ -207,6 +208,7 @@ public final class GraphLayout {
 
   private void addChip(PciFunction f, Box box) {
     chipBox.put(f.bdf(), box);
+    chipsInRow.computeIfAbsent(box.y(), k -> new ArrayList<>()).add(box);
     boolean open = a.device(f.bdf()).map(d -> d.isOpen()).orElse(false);
     functions.add(new FunctionNode(f.bdf(), box, Labels.deviceName(f), f.driver().label(),
         f.driver().kind(), f.isBridge(), f.iommuGroup(), open, a.device(f.bdf()).isPresent()));
@@ -258,7 +260,7 @@ public final class GraphLayout {
   }
 
   private boolean coversForeignChip(Box area, List<Box> members) {
-    for (Box c : chipBox.values()) {
+    for (Box c : chipsInRow.getOrDefault(area.y() + 7, List.of())) {
       if (!members.contains(c) && area.intersects(c)) {
         return true;
       }

@@ -41,6 +41,7 @@ import org.vfioworkbench.ui.state.ElementRef;
 public final class TopologyGraphView extends StackPane {
 
   private static final double DRAG_THRESHOLD = 4;
+  private static final javafx.scene.paint.Color TREE_EDGE = javafx.scene.paint.Color.web("#7b8799");
 
   private final TopologyGraphViewModel vm;
   private final Pane viewport = new Pane();
@@ -58,6 +59,8 @@ public final class TopologyGraphView extends StackPane {
   private Bdf pressed;
   private Point2D panFrom;
   private boolean fitted;
+  private GraphModel shown;
+  private boolean builtDetailed;
 
   public TopologyGraphView(TopologyGraphViewModel vm) {
     this.vm = vm;
@@ -86,7 +89,20 @@ public final class TopologyGraphView extends StackPane {
     rebuild(vm.modelProperty().get());
   }
 
+  /** Below this zoom, big hosts are drawn without chip text. */
+  static final double DETAIL_SCALE = 0.45;
+  static final int DETAIL_ALWAYS_BELOW = 400;
+
+  private boolean detailed(GraphModel m) {
+    return m.functions().size() < DETAIL_ALWAYS_BELOW || scale.getX() >= DETAIL_SCALE;
+  }
+
   private void rebuild(GraphModel m) {
+    if (m != null && (shown == null || shown.functions().size() != m.functions().size())) {
+      fitTo(m);
+    }
+    shown = m;
+    builtDetailed = m != null && detailed(m);
     chips.clear();
     holders.clear();
     lanes.clear();
@@ -108,7 +124,8 @@ public final class TopologyGraphView extends StackPane {
     }
     for (GraphModel.Line l : m.treeEdges()) {
       Line line = new Line(l.x1(), l.y1(), l.x2(), l.y2());
-      line.getStyleClass().add("tree-edge");
+      line.setStroke(TREE_EDGE);
+      line.setStrokeWidth(1.4);
       tree.getChildren().add(line);
     }
     m.complexes().forEach(c -> nodes.getChildren().add(new ComplexSkin(c)));
@@ -118,7 +135,7 @@ public final class TopologyGraphView extends StackPane {
       nodes.getChildren().add(s);
     }
     for (FunctionNode f : m.functions()) {
-      FunctionChipSkin s = new FunctionChipSkin(f);
+      FunctionChipSkin s = new FunctionChipSkin(f, builtDetailed);
       s.setId("fn-" + f.bdf());
       chips.put(f.bdf(), s);
       installDrag(s, f.bdf(), f.vfio(), new ElementRef.FunctionRef(f.bdf()));
@@ -294,13 +311,25 @@ public final class TopologyGraphView extends StackPane {
     scale.setX(s);
     scale.setY(s);
     overview.redrawViewport();
+    relevelDetail();
+  }
+
+  /** Rebuilds the chips when zooming crosses the detail threshold. */
+  private void relevelDetail() {
+    if (shown != null && detailed(shown) != builtDetailed) {
+      rebuild(shown);
+    }
   }
 
   /** Scales and centres the whole graph into the view (at most 160%). */
   public void fit() {
-    GraphModel m = vm.modelProperty().get();
-    double w = viewport.getWidth();
-    double h = viewport.getHeight();
+    fitTo(vm.modelProperty().get());
+    relevelDetail();
+  }
+
+  private void fitTo(GraphModel m) {
+    double w = viewport.getWidth() > 0 ? viewport.getWidth() : getWidth();
+    double h = viewport.getHeight() > 0 ? viewport.getHeight() : getHeight();
     if (m == null || w <= 0 || h <= 0) {
       return;
     }
@@ -336,6 +365,11 @@ public final class TopologyGraphView extends StackPane {
   /** The drawn graph (for PNG export). */
   public Group content() {
     return content;
+  }
+
+  /** How many function chips are drawn. */
+  public int chipCount() {
+    return chips.size();
   }
 
   public TopologyGraphViewModel viewModel() {

@@ -43,12 +43,13 @@ public final class TopologyGraphViewModel {
   }
 
   private void refresh() {
-    WorkbenchState.Results r = state.results();
-    if (r == null) {
-      return;
-    }
-    model.set(GraphLayout.compute(r.analysis()));
-    changed.set(CompareMarks.changed(r.analysis(), r.compare()));
+    state.derive(r -> new Object[] {GraphLayout.compute(r.analysis()),
+        CompareMarks.changed(r.analysis(), r.compare())}, v -> {
+          model.set((GraphModel) v[0]);
+          @SuppressWarnings("unchecked")
+          Set<Bdf> marks = (Set<Bdf>) v[1];
+          changed.set(marks);
+        });
   }
 
   /** A drag of {@code bdf} starts. */

@@ -22,8 +22,11 @@ public final class ResetOutcomesViewModel {
   }
 
   private void refresh() {
-    WorkbenchState.Results r = state.results();
-    rows.setAll(r == null ? List.of() : OutcomeTable.build(r.analysis(), r.compare()));
+    if (state.results() == null) {
+      rows.setAll(List.of());
+      return;
+    }
+    state.derive(r -> OutcomeTable.build(r.analysis(), r.compare()), rows::setAll);
   }
 
   public ObservableList<OutcomeRow> rows() {

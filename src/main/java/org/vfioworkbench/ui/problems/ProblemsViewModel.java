@@ -18,8 +18,11 @@ public final class ProblemsViewModel {
   }
 
   private void refresh() {
-    WorkbenchState.Results r = state.results();
-    problems.setAll(r == null ? List.of() : ProblemFinder.find(r.analysis()));
+    if (state.results() == null) {
+      problems.setAll(List.of());
+      return;
+    }
+    state.derive(r -> ProblemFinder.find(r.analysis()), problems::setAll);
   }
 
   public ObservableList<Problem> problems() {

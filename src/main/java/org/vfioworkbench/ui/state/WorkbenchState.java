@@ -126,6 +126,28 @@ public final class WorkbenchState {
     return new Results(Analysis.of(t, p), c == null ? null : Analysis.of(t, c));
   }
 
+  /** The executor view models use for derived tables and layouts of big hosts. */
+  public UiExecutor executor() {
+    return executor;
+  }
+
+  /**
+   * Computes something from the current results through the executor and hands it to {@code
+   * apply} on the UI thread, unless newer results arrived meanwhile.
+   */
+  public <T> void derive(java.util.function.Function<Results, T> compute,
+      java.util.function.Consumer<T> apply) {
+    Results r = results.get();
+    if (r == null) {
+      return;
+    }
+    executor.submit(() -> compute.apply(r), v -> {
+      if (results.get() == r) {
+        apply.accept(v);
+      }
+    });
+  }
+
   public Topology topology() {
     return topology.get();
   }

@@ -1,7 +1,6 @@
 package org.vfioworkbench.ui.graph.skin;
 
 import javafx.scene.Group;
-import javafx.scene.control.Tooltip;
 import javafx.scene.shape.Rectangle;
 import org.vfioworkbench.ui.graph.Box;
 import org.vfioworkbench.ui.graph.GraphModel.BusNode;
@@ -17,7 +16,7 @@ public final class BusBarSkin extends Group {
     bar.getStyleClass().addAll("bus-bar", n.root() ? "bus-root" : "bus-below");
     String label = "bus " + n.bus() + (n.root() ? " (root bus)" : "") + (n.continued() ? " \u22ef" : "");
     getChildren().addAll(bar, SkinText.at(label, b.x() + 8, b.y() + 4, "bus-label"));
-    Tooltip.install(this, new Tooltip(n.root()
+    LazyTooltip.install(this, () -> (n.root()
         ? "root bus: no upstream bridge, so it can never be bus-reset"
         : "secondary bus of a bridge: a bus reset resets everything on and below it"));
   }

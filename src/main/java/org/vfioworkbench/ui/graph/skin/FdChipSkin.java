@@ -1,7 +1,6 @@
 package org.vfioworkbench.ui.graph.skin;
 
 import javafx.scene.Group;
-import javafx.scene.control.Tooltip;
 import javafx.scene.shape.Rectangle;
 import org.vfioworkbench.ui.graph.Box;
 import org.vfioworkbench.ui.graph.GraphModel.FdChip;
@@ -24,7 +23,7 @@ public final class FdChipSkin extends Group {
         SkinText.at(lines.length > 1 ? FunctionChipSkin.clip(lines[1], 21) : "", b.x() + 7,
             b.y() + 20, "fd-text"));
     setId("fd-" + c.fd().holder() + "-" + c.fd().fd());
-    Tooltip.install(this, new Tooltip(c.fd().holder() + " fd " + c.fd().fd() + ": "
+    LazyTooltip.install(this, () -> (c.fd().holder() + " fd " + c.fd().fd() + ": "
         + c.label().replace('\n', ' ')
         + (c.device().isPresent() ? "\ndrag to move this function to another lane" : "")));
   }

@@ -1,7 +1,7 @@
 package org.vfioworkbench.ui.graph.skin;
 
 import javafx.scene.Group;
-import javafx.scene.control.Tooltip;
+import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
 import javafx.scene.text.Text;
 import org.vfioworkbench.ui.common.Labels;
@@ -13,8 +13,28 @@ public final class FunctionChipSkin extends Group {
 
   private final FunctionNode node;
 
+  /** A full chip: address, name, group and a labelled driver badge. */
   public FunctionChipSkin(FunctionNode n) {
+    this(n, true);
+  }
+
+  /**
+   * A chip; without {@code detail} only the body and a coloured driver bar are drawn (for zoomed
+   * out views of big hosts, where text would be unreadable anyway).
+   */
+  public FunctionChipSkin(FunctionNode n, boolean detail) {
     this.node = n;
+    if (!detail) {
+      // One unstyled shape: CSS matching for thousands of styled nodes costs seconds.
+      Box b = n.box();
+      Rectangle body = new Rectangle(b.x(), b.y(), b.w(), b.h());
+      body.setFill(driverColour(n));
+      body.setStroke(n.open() ? Color.web("#0f172a") : Color.web("#64748b"));
+      body.setStrokeWidth(n.open() ? 6 : 2);
+      getChildren().add(body);
+      tooltip(n);
+      return;
+    }
     Box b = n.box();
     Rectangle body = new Rectangle(b.x(), b.y(), b.w(), b.h());
     body.setArcWidth(10);
@@ -39,7 +59,11 @@ public final class FunctionChipSkin extends Group {
       getChildren().add(g);
     }
     getStyleClass().add("fn-node");
-    Tooltip.install(this, new Tooltip(n.bdf() + "  " + n.name() + "\ndriver: " + n.driver()
+    tooltip(n);
+  }
+
+  private void tooltip(FunctionNode n) {
+    LazyTooltip.install(this, () -> (n.bdf() + "  " + n.name() + "\ndriver: " + n.driver()
         + (n.group().isPresent() ? "\nIOMMU group " + n.group().getAsInt() : "\nno IOMMU group")
         + (n.vfio() ? "\nvfio device: drag it onto a holder's lane to open it there" : "")
         + (n.open() ? "\nopen (thick border)" : "")));
@@ -58,10 +82,26 @@ public final class FunctionChipSkin extends Group {
   }
 
   private void pseudo(String cls, boolean on) {
+    if (getChildren().size() == 1) {
+      Rectangle r = (Rectangle) getChildren().get(0);
+      r.setStroke(cls.equals("selected") && on ? Color.web("#f59e0b")
+          : node.open() ? Color.web("#0f172a") : Color.web("#64748b"));
+      return;
+    }
     getChildren().get(0).getStyleClass().remove(cls);
     if (on) {
       getChildren().get(0).getStyleClass().add(cls);
     }
+  }
+
+  private static Color driverColour(FunctionNode n) {
+    return switch (n.driverKind()) {
+      case VFIO_PCI -> Color.web("#86efac");
+      case NATIVE -> Color.web("#fca5a5");
+      case PCI_STUB -> Color.web("#fde68a");
+      case PCIEPORT -> Color.web("#cbd5e1");
+      case NONE -> Color.web("#e2e8f0");
+    };
   }
 
   static String clip(String s, int n) {

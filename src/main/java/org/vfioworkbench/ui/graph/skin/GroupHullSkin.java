@@ -1,7 +1,6 @@
 package org.vfioworkbench.ui.graph.skin;
 
 import javafx.scene.Group;
-import javafx.scene.control.Tooltip;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
 import org.vfioworkbench.ui.graph.Box;
@@ -34,7 +33,7 @@ public final class GroupHullSkin extends Group {
         first = false;
       }
     }
-    Tooltip.install(this, new Tooltip("IOMMU group " + h.group() + " (translucent hull)"
+    LazyTooltip.install(this, () -> ("IOMMU group " + h.group() + " (translucent hull)"
         + (h.viable() ? ": viable" : ": NOT viable, a member's driver claims its DMA")));
   }
 

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.Group;
 import javafx.scene.Node;
-import javafx.scene.control.Tooltip;
 import javafx.scene.shape.Rectangle;
 import org.vfioworkbench.ui.graph.Box;
 import org.vfioworkbench.ui.graph.GraphModel.FdChip;
@@ -38,7 +37,7 @@ public final class HolderSkin extends Group {
         getChildren().add(cs);
       }
     }
-    Tooltip.install(title, new Tooltip("a process holding VFIO files; drop a function on a lane"));
+    LazyTooltip.install(title, () -> ("a process holding VFIO files; drop a function on a lane"));
   }
 
   public HolderNode node() {

@@ -1,7 +1,6 @@
 package org.vfioworkbench.ui.graph.skin;
 
 import javafx.scene.Group;
-import javafx.scene.control.Tooltip;
 import javafx.scene.shape.Rectangle;
 import org.vfioworkbench.ui.graph.Box;
 import org.vfioworkbench.ui.graph.GraphModel.Lane;
@@ -24,7 +23,7 @@ public final class LaneSkin extends Group {
     getChildren().addAll(body, SkinText.at(l.title(), b.x() + 8, b.y() + 4, "lane-title"));
     setId(cdev ? "cdev-lane-" + ((DropTarget.CdevLane) l.target()).holder()
         : "group-lane-" + ((DropTarget.GroupLane) l.target()).holder());
-    Tooltip.install(body, new Tooltip(cdev
+    LazyTooltip.install(body, () -> (cdev
         ? "cdev lane: device cdevs bound into this holder's iommufd context"
         : "group lane: group files, attached to this holder's container, and device fds got through them"));
   }

@@ -1,7 +1,6 @@
 package org.vfioworkbench.ui.graph.skin;
 
 import javafx.scene.Group;
-import javafx.scene.control.Tooltip;
 import javafx.scene.shape.Rectangle;
 import org.vfioworkbench.ui.graph.Box;
 import org.vfioworkbench.ui.graph.GraphModel.ScopeOutline;
@@ -17,7 +16,7 @@ public final class ScopeOutlineSkin extends Group {
     r.getStyleClass().add("scope-outline");
     r.setMouseTransparent(true);
     getChildren().addAll(r, SkinText.at(s.label(), b.x() + 10, b.bottom() + 4, "scope-label"));
-    Tooltip.install(getChildren().get(1), new Tooltip("reset scope (dashed): every function a hot"
+    LazyTooltip.install(getChildren().get(1), () -> ("reset scope (dashed): every function a hot"
         + " reset of any function inside touches"));
     setMouseTransparent(true);
   }
