@@ -1,0 +1,69 @@
+package org.vfioworkbench.cli;
+
+import java.nio.file.Path;
+import org.vfioworkbench.engine.Profile;
+import org.vfioworkbench.model.Bdf;
+import org.vfioworkbench.model.FdRef;
+import org.vfioworkbench.scenario.CallRunner;
+import org.vfioworkbench.scenario.CallerResolver;
+import org.vfioworkbench.scenario.CallerSpec;
+import org.vfioworkbench.scenario.ExpectedCall;
+import org.vfioworkbench.scenario.LoadedScenario;
+import org.vfioworkbench.scenario.ScenarioException;
+import org.vfioworkbench.scenario.ScenarioLoader;
+
+/**
+ * Loading files and naming callers for the commands, with bad input as {@link BadInputException}.
+ */
+final class ScenarioFiles {
+
+  private ScenarioFiles() {}
+
+  static LoadedScenario load(Path file) {
+    try {
+      return ScenarioLoader.read(file);
+    } catch (ScenarioException e) {
+      throw new BadInputException(e.getMessage());
+    }
+  }
+
+  /** The caller named by {@code --device} or {@code --caller holder:fd}. */
+  static CallerSpec caller(String device, String caller) {
+    if ((device == null) == (caller == null)) {
+      throw new BadInputException(
+          "name the device fd with --device BDF or --caller HOLDER:FD (one of them)");
+    }
+    if (device != null) {
+      try {
+        return CallerSpec.device(Bdf.parse(device));
+      } catch (IllegalArgumentException e) {
+        throw new BadInputException("--device: " + e.getMessage());
+      }
+    }
+    int colon = caller.lastIndexOf(':');
+    try {
+      return CallerSpec.fd(
+          new FdRef(caller.substring(0, colon), Integer.parseInt(caller.substring(colon + 1))));
+    } catch (RuntimeException e) {
+      throw new BadInputException("--caller: '" + caller + "' is not HOLDER:FD (like qemu-vm1:5)");
+    }
+  }
+
+  /** Runs {@code call}; a call that cannot be made is bad input. */
+  static CallRunner.Ran run(LoadedScenario loaded, Profile profile, ExpectedCall call) {
+    CallRunner.Ran ran = CallRunner.run(loaded.scenario().topology(), profile, call);
+    if (ran instanceof CallRunner.NotRun n) {
+      throw new BadInputException(loaded.source() + ": " + n.reason());
+    }
+    return ran;
+  }
+
+  /** Checks that {@code spec} names an fd of {@code loaded}. */
+  static FdRef resolve(LoadedScenario loaded, CallerSpec spec) {
+    try {
+      return CallerResolver.resolve(loaded.scenario().topology(), spec);
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException(loaded.source() + ": " + e.getMessage());
+    }
+  }
+}
