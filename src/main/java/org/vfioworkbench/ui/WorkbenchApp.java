@@ -22,16 +22,11 @@ public final class WorkbenchApp extends Application {
   public void start(Stage stage) {
     WorkbenchWindow w = new WorkbenchWindow(stage, configDir());
     Sample seed = BuiltInSamples.all().get(0);
-    w.state().open(seed.name(), seed.topology().get(), null);
+    w.openSample(seed);
     List<String> args = getParameters().getRaw();
     stage.show();
     if (!args.isEmpty() && args.get(0).endsWith(".json")) {
-      javafx.scene.control.Alert a = new javafx.scene.control.Alert(
-          javafx.scene.control.Alert.AlertType.INFORMATION,
-          "Scenario files cannot be opened by this build of the workbench yet: " + args.get(0)
-              + "\nShowing the seed-case sample instead.");
-      a.initOwner(stage);
-      a.show();
+      w.openFile(Path.of(args.get(0)));
     }
   }
 

@@ -17,6 +17,7 @@ import org.vfioworkbench.engine.Profile;
 import org.vfioworkbench.ui.docking.ViewId;
 import org.vfioworkbench.ui.docking.WorkbenchDocking;
 import org.vfioworkbench.ui.files.BuiltInSamples;
+import org.vfioworkbench.ui.files.BundledSamples;
 import org.vfioworkbench.ui.files.Sample;
 import org.vfioworkbench.ui.kernel.DropTarget;
 import org.vfioworkbench.ui.state.WorkbenchState;
@@ -47,20 +48,33 @@ final class WorkbenchMenus {
 
   private Menu file() {
     MenuItem newDoc = item("_New", "Shortcut+N", actions::newDocument);
-    String later = "Scenario files are read and written by the scenario package, not in this build yet";
-    MenuItem open = item("_Open\u2026", "Shortcut+O", () -> { });
-    MenuItem save = item("_Save", "Shortcut+S", () -> { });
-    MenuItem saveAs = item("Save _As\u2026", "Shortcut+Shift+S", () -> { });
+    MenuItem open = item("_Open\u2026", "Shortcut+O", actions::open);
+    MenuItem save = item("_Save", "Shortcut+S", actions::save);
+    MenuItem saveAs = item("Save _As\u2026", "Shortcut+Shift+S", actions::saveAs);
     Menu recent = new Menu("_Recent files");
-    for (MenuItem m : new MenuItem[] {open, save, saveAs, recent}) {
-      m.setDisable(true);
-    }
-    recent.getItems().add(new MenuItem(later));
+    recent.getItems().add(new MenuItem("(none)"));
+    recent.setOnShowing(e -> {
+      recent.getItems().clear();
+      for (java.nio.file.Path p : actions.recentFiles()) {
+        MenuItem m = new MenuItem(p.toString());
+        m.setMnemonicParsing(false);
+        m.setOnAction(x -> actions.openRecent(p));
+        recent.getItems().add(m);
+      }
+      if (recent.getItems().isEmpty()) {
+        MenuItem none = new MenuItem("(none)");
+        none.setDisable(true);
+        recent.getItems().add(none);
+      }
+    });
     Menu samples = new Menu("Sa_mples");
     for (Sample s : BuiltInSamples.all()) {
-      MenuItem m = new MenuItem(s.name());
-      m.setOnAction(e -> actions.openSample(s));
-      samples.getItems().add(m);
+      samples.getItems().add(sampleItem(s));
+    }
+    java.util.List<Sample> bundled = BundledSamples.list();
+    if (!bundled.isEmpty()) {
+      samples.getItems().add(new SeparatorMenuItem());
+      bundled.forEach(s -> samples.getItems().add(sampleItem(s)));
     }
     MenuItem png = item("Export graph as _PNG\u2026", "Shortcut+E", actions::exportPng);
     MenuItem svg = item("Export graph as S_VG\u2026", "Shortcut+Shift+E", actions::exportSvg);
@@ -185,6 +199,13 @@ final class WorkbenchMenus {
     b.setOnAction(e -> r.run());
     b.setFocusTraversable(false);
     return b;
+  }
+
+  private MenuItem sampleItem(Sample s) {
+    MenuItem m = new MenuItem(s.name());
+    m.setMnemonicParsing(false);
+    m.setOnAction(e -> actions.openSample(s));
+    return m;
   }
 
   private static MenuItem item(String text, String keys, Runnable r) {

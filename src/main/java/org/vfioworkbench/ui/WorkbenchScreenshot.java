@@ -30,7 +30,7 @@ public final class WorkbenchScreenshot {
       Stage stage = new Stage();
       WorkbenchWindow w = new WorkbenchWindow(stage, config, new FxUiExecutor());
       Sample s = BuiltInSamples.all().get(sample);
-      w.state().open(s.name(), s.topology().get(), null);
+      w.openSample(s);
       w.state().select(new ElementRef.FunctionRef(Bdf.parse("0000:02:00.0")));
       stage.setWidth(args.length > 2 ? Double.parseDouble(args[2]) : 1600);
       stage.setHeight(args.length > 3 ? Double.parseDouble(args[3]) : 1000);

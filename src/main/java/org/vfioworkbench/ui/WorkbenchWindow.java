@@ -9,6 +9,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.vfioworkbench.ui.docking.DockLayout;
 import org.vfioworkbench.ui.docking.WorkbenchDocking;
+import org.vfioworkbench.ui.files.RecentFiles;
 import org.vfioworkbench.ui.kernel.KernelEdits;
 import org.vfioworkbench.ui.state.UiExecutor;
 import org.vfioworkbench.ui.state.WorkbenchState;
@@ -25,6 +26,7 @@ public final class WorkbenchWindow {
   private final WorkbenchDocking docking;
   private final Path layoutFile;
   private final Scene scene;
+  private final WorkbenchActions actions;
 
   public WorkbenchWindow(Stage stage, Path configDir) {
     this(stage, configDir, new FxUiExecutor());
@@ -37,7 +39,7 @@ public final class WorkbenchWindow {
     this.views = new WorkbenchViews(state, KernelEdits.engine());
     this.docking = new WorkbenchDocking(views::view, DockLayout.load(layoutFile));
     StatusBar status = new StatusBar(state);
-    WorkbenchActions actions = new WorkbenchActions(state, views, stage, status);
+    actions = new WorkbenchActions(state, views, stage, status, new RecentFiles(configDir));
     WorkbenchMenus menus = new WorkbenchMenus(state, actions, views, docking, this::close, this::theme);
     views.graphVm.messageProperty().addListener((o, a, b) -> status.say(b));
     views.propertiesVm.messageProperty().addListener((o, a, b) -> status.say(b));
@@ -93,6 +95,16 @@ public final class WorkbenchWindow {
 
   public Stage stage() {
     return stage;
+  }
+
+  /** Opens a sample (no questions asked about unsaved edits: used at start). */
+  public void openSample(org.vfioworkbench.ui.files.Sample s) {
+    actions.openSample(s);
+  }
+
+  /** Opens a scenario file; a broken file is reported in a dialog. */
+  public void openFile(Path file) {
+    actions.openFile(file);
   }
 
   public void fitGraph() {

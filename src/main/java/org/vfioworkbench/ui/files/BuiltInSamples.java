@@ -1,8 +1,11 @@
 package org.vfioworkbench.ui.files;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.vfioworkbench.engine.SyntheticHost;
 import org.vfioworkbench.model.Topology;
+import org.vfioworkbench.scenario.Scenario;
 import org.vfioworkbench.model.TopologyBuilder;
 
 /** Samples written in code, available before any scenario file is read. */
@@ -13,15 +16,20 @@ public final class BuiltInSamples {
   /** Every built-in sample, seed case first. */
   public static List<Sample> all() {
     return List.of(
-        new Sample("Seed case: cdev + legacy group on one bus",
+        sample("Seed case: cdev + legacy group on one bus",
             "fn0 through cdev/iommufd, fn1 through a type1 group: INFO(fn0) says NOT_OWNED",
             BuiltInSamples::seedCase),
-        new Sample("Workstation: GPU, audio, NIC, chipset",
-            "a desktop with a GPU and its audio function, a slot-reset NIC and chipset audio",
+        sample("Workstation: GPU, audio, NIC, chipset",
+            "a desktop with a GPU and its audio function, a slot-reset NVMe and chipset audio",
             BuiltInSamples::workstation),
-        new Sample("Generated host: 2,000 functions",
+        sample("Generated host: 2,000 functions",
             "a synthetic host from the engine's generator, for trying the workbench at scale",
             () -> largeHost(2000)));
+  }
+
+  private static Sample sample(String name, String description, Supplier<Topology> topology) {
+    return new Sample(name, description, () -> new Scenario(name, description, Optional.empty(),
+        topology.get(), List.of()));
   }
 
   /** A synthetic host with about {@code functions} functions (fixed seed, reproducible). */
