@@ -218,6 +218,8 @@ public final class Analysis implements HotResetSimulator {
       files.file(caller).flatMap(this::deviceOf).flatMap(b -> scopes.decide(b).scope())
           .ifPresent(s -> s.functions().forEach(f -> pci.require(f).iommuGroup().ifPresent(listed::add)));
     }
+    files.file(caller).flatMap(this::deviceOf)
+        .flatMap(b -> pci.function(b)).ifPresent(f -> f.iommuGroup().ifPresent(listed::add));
     List<Integer> fds = new ArrayList<>();
     List<String> names = new ArrayList<>();
     for (OpenFile f : holderFiles(caller)) {
