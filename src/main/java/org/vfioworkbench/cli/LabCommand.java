@@ -1,7 +1,7 @@
 package org.vfioworkbench.cli;
 
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,26 +11,31 @@ import org.vfioworkbench.host.lab.KernelAnswers;
 import org.vfioworkbench.host.lab.KernelLab;
 import org.vfioworkbench.host.lab.KernelProvider;
 import org.vfioworkbench.host.lab.LabCase;
-import org.vfioworkbench.host.lab.LabCaseLoader;
 import org.vfioworkbench.host.lab.LabOutcome;
 import org.vfioworkbench.host.lab.LabReportWriter;
 import org.vfioworkbench.host.lab.LabStatus;
 import org.vfioworkbench.host.lab.LabTable;
 import org.vfioworkbench.host.lab.QemuOptions;
+import org.vfioworkbench.host.lab.ScenarioLabCases;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code lab FILE...}: verifies scenarios on a real Linux kernel in QEMU and compares every
- * answer with the engine's. Exit 0 when every expressible scenario agrees, 1 on any
+ * answer with the engine's. Exit 0 when every scenario the lab can build agrees, 1 on any
  * disagreement or setup failure, 2 on bad input or when the lab cannot run.
  */
 @Command(name = "lab", mixinStandardHelpOptions = true,
     description = {"Verify scenarios on a real Linux kernel: boot it in QEMU with the scenario's"
         + " PCI topology, make the scenario's opens and ioctls for real, compare every answer"
-        + " with the engine's."})
+        + " with the engine's. The first run builds and caches the lab kernel (about 7-11"
+        + " minutes on 2 cores)."})
 public final class LabCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
 
   @Parameters(paramLabel = "FILE", arity = "1..*", description = "scenario files")
   List<Path> files = new ArrayList<>();
@@ -47,48 +52,40 @@ public final class LabCommand implements Callable<Integer> {
   @Option(names = "--json", paramLabel = "OUT", description = "write the JSON report here")
   Path json;
 
-  @Option(names = "--record", description = "store the kernel's answers of every verified"
-      + " scenario beside its file (NAME.kernel.json)")
+  @Option(names = "--record", description = "store the kernel's answers of every scenario that"
+      + " ran in kernel-answers/ beside its file, with the verdict")
   boolean record;
 
-  @Option(names = "--timeout", defaultValue = "600", description = "seconds per guest")
+  @Option(names = "--timeout", defaultValue = "600", paramLabel = "SECONDS",
+      description = "how long one guest may run (default ${DEFAULT-VALUE})")
   long timeoutSeconds;
-
-  private final LabCaseLoader loader;
-  private final PrintStream out;
-  private final PrintStream err;
-
-  /** With the scenario-file loader the command line uses. */
-  public LabCommand(LabCaseLoader loader) {
-    this(loader, System.out, System.err);
-  }
-
-  LabCommand(LabCaseLoader loader, PrintStream out, PrintStream err) {
-    this.loader = loader;
-    this.out = out;
-    this.err = err;
-  }
 
   @Override
   public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    if (!accel.equals("tcg") && !accel.equals("kvm")) {
+      err.println("vfio-workbench lab: --accel must be tcg or kvm, not " + accel);
+      return ExitCodes.BAD_INPUT;
+    }
     List<LabCase> cases = new ArrayList<>();
     for (Path f : files) {
       try {
-        cases.add(loader.load(f));
-      } catch (IOException | RuntimeException e) {
-        err.println("lab: " + f + ": " + e.getMessage());
-        return 2;
+        cases.add(ScenarioLabCases.load(f));
+      } catch (IOException e) {
+        err.println("vfio-workbench lab: " + e.getMessage());
+        return ExitCodes.BAD_INPUT;
       }
     }
     Path bz;
     try {
       bz = kernel != null ? kernel : KernelProvider.locate().kernel(m -> err.println(m));
     } catch (IOException e) {
-      err.println("lab: " + e.getMessage());
-      return 2;
+      err.println("vfio-workbench lab: " + e.getMessage());
+      return ExitCodes.BAD_INPUT;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return 2;
+      return ExitCodes.INTERNAL;
     }
     err.println("lab: kernel " + KernelProvider.version(bz));
     KernelLab lab = new KernelLab(QemuOptions.defaults(bz).withAccel(accel)
@@ -106,16 +103,17 @@ public final class LabCommand implements Callable<Integer> {
             List.of(), 0, 0);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        return 2;
+        return ExitCodes.INTERNAL;
       }
       outcomes.add(o);
       out.print(LabTable.render(o));
+      out.flush();
       bad |= o.status() == LabStatus.DISAGREES || o.status() == LabStatus.SETUP_FAILED;
-      if (record && o.status() == LabStatus.VERIFIED) {
+      if (record && (o.status() == LabStatus.VERIFIED || o.status() == LabStatus.DISAGREES)) {
         try {
           KernelAnswers.of(o).write(KernelAnswers.besides(files.get(i)));
         } catch (IOException e) {
-          err.println("lab: cannot store the kernel's answers: " + e.getMessage());
+          err.println("vfio-workbench lab: cannot store the kernel's answers: " + e.getMessage());
           bad = true;
         }
       }
@@ -128,10 +126,10 @@ public final class LabCommand implements Callable<Integer> {
       try {
         LabReportWriter.write(json, outcomes);
       } catch (IOException e) {
-        err.println("lab: cannot write " + json + ": " + e.getMessage());
-        return 2;
+        err.println("vfio-workbench lab: cannot write " + json + ": " + e.getMessage());
+        return ExitCodes.BAD_INPUT;
       }
     }
-    return bad ? 1 : 0;
+    return bad ? ExitCodes.DIFFERS : ExitCodes.OK;
   }
 }

@@ -10,18 +10,21 @@ import java.util.List;
 
 /**
  * A real kernel's answers to a scenario's calls, stored beside the scenario file as
- * {@code NAME.kernel.json} so that the workbench can show "verified on Linux 6.12.117" and the
+ * {@code kernel-answers/NAME.json} (a folder beside the samples, so that the answers are never
+ * mistaken for scenarios) so that the workbench can show "verified on Linux 6.12.117" and the
  * test suite can hold the engine to them without booting anything. They are recorded by the lab,
  * never written by hand; a disagreement is fixed in the engine, not here.
  *
  * @param format 1
  * @param scenario the scenario's name
+ * @param status VERIFIED, or DISAGREES while the engine still differs on some call
  * @param kernel the guest kernel's version line
  * @param grouping how the guest's IOMMU groups came about
  * @param calls every call with the kernel's answer, in scenario terms
  */
 public record KernelAnswers(
-    int format, String scenario, String kernel, String grouping, List<RecordedCall> calls) {
+    int format, String scenario, LabStatus status, String kernel, String grouping,
+    List<RecordedCall> calls) {
 
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -35,26 +38,37 @@ public record KernelAnswers(
    *
    * @param call the call in words (as {@link LabCall#describe()} says it)
    * @param kernel the kernel's answer
+   * @param engineDiffers how the engine differed when this was recorded; empty when it agreed
    */
-  public record RecordedCall(String call, Answer kernel) {}
+  public record RecordedCall(String call, Answer kernel, List<String> engineDiffers) {
+    public RecordedCall {
+      engineDiffers = engineDiffers == null ? List.of() : List.copyOf(engineDiffers);
+    }
+  }
 
-  /** The answers of a verified run; refuses a run that was not verified. */
+  /**
+   * The kernel's answers of a run that got as far as comparing (VERIFIED or DISAGREES); the
+   * answers are the kernel's either way.
+   */
   public static KernelAnswers of(LabOutcome o) {
-    if (o.status() != LabStatus.VERIFIED) {
-      throw new IllegalArgumentException(o.scenario() + " was not verified (" + o.status()
-          + "): only answers the engine agrees with are stored");
+    if (o.status() != LabStatus.VERIFIED && o.status() != LabStatus.DISAGREES) {
+      throw new IllegalArgumentException(o.scenario() + " did not run to a comparison ("
+          + o.status() + "): there are no kernel answers to store");
     }
     List<RecordedCall> calls = new ArrayList<>();
     for (CallComparison c : o.calls()) {
-      calls.add(new RecordedCall(c.call(), c.kernel()));
+      calls.add(new RecordedCall(c.call(), c.kernel(), c.differences()));
     }
-    return new KernelAnswers(1, o.scenario(), o.kernel(), o.grouping(), calls);
+    return new KernelAnswers(1, o.scenario(), o.status(), o.kernel(), o.grouping(), calls);
   }
 
-  /** {@code s19.json} → {@code s19.kernel.json}, in the same directory. */
+  /** The folder beside the scenario files that holds their recorded answers. */
+  public static final String FOLDER = "kernel-answers";
+
+  /** {@code dir/s19.json} → {@code dir/kernel-answers/s19.json}. */
   public static Path besides(Path scenarioFile) {
-    String name = scenarioFile.getFileName().toString().replaceFirst("\\.json$", "");
-    return scenarioFile.resolveSibling(name + ".kernel.json");
+    Path dir = scenarioFile.toAbsolutePath().getParent();
+    return dir.resolve(FOLDER).resolve(scenarioFile.getFileName().toString());
   }
 
   public void write(Path file) throws IOException {
@@ -69,8 +83,11 @@ public record KernelAnswers(
     }
   }
 
-  /** "verified on Linux 6.12.117". */
+  /** "verified on Linux 6.12.117", or "differs from Linux 6.12.117 on N calls". */
   public String verifiedLabel() {
-    return "verified on " + LabTable.shortKernel(kernel);
+    long n = calls.stream().filter(c -> !c.engineDiffers().isEmpty()).count();
+    return status == LabStatus.VERIFIED ? "verified on " + LabTable.shortKernel(kernel)
+        : "differs from " + LabTable.shortKernel(kernel) + " on " + n + " call"
+            + (n == 1 ? "" : "s");
   }
 }
