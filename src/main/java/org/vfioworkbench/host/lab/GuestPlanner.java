@@ -66,7 +66,9 @@ public final class GuestPlanner {
             open(t, h, o.file())));
       }
     }
-    return new GuestPlan(layout.noIommu(), functions, bindOrder, opens, calls);
+    List<String> withoutRawio = t.holders().stream().filter(h -> !h.capSysRawio())
+        .map(Holder::name).toList();
+    return new GuestPlan(layout.noIommu(), functions, bindOrder, opens, calls, withoutRawio);
   }
 
   private static PlannedOpen open(Topology t, Holder h, OpenFile f) {

@@ -71,6 +71,25 @@ public record KernelAnswers(
     return dir.resolve(FOLDER).resolve(scenarioFile.getFileName().toString());
   }
 
+  /**
+   * The answers recorded for a bundled sample ({@code s19-....json}), read from the jar's
+   * {@code sample-topologies/kernel-answers/}; empty when the lab recorded none.
+   */
+  public static java.util.Optional<KernelAnswers> bundled(String sampleFileName)
+      throws IOException {
+    String resource = "/sample-topologies/" + FOLDER + "/" + sampleFileName;
+    try (java.io.InputStream in = KernelAnswers.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        return java.util.Optional.empty();
+      }
+      try {
+        return java.util.Optional.of(JSON.readValue(in, KernelAnswers.class));
+      } catch (IOException e) {
+        throw new IOException(resource + ": not a kernel answers file: " + e.getMessage(), e);
+      }
+    }
+  }
+
   public void write(Path file) throws IOException {
     LabReportWriter.atomic(file, JSON.writeValueAsBytes(this));
   }

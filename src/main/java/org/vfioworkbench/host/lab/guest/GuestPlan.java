@@ -11,15 +11,18 @@ import java.util.List;
  * @param bindOrder scenario addresses in the order they must be bound to vfio-pci
  * @param opens every holder's files, in holder and file order
  * @param calls the calls to make after the opens, in order
+ * @param withoutRawio holders that act without CAP_SYS_RAWIO
  */
 public record GuestPlan(
     boolean noIommu,
     List<PlannedFunction> functions,
     List<String> bindOrder,
     List<PlannedOpen> opens,
-    List<PlannedCall> calls) {
+    List<PlannedCall> calls,
+    List<String> withoutRawio) {
 
   public GuestPlan {
+    withoutRawio = withoutRawio == null ? List.of() : List.copyOf(withoutRawio);
     functions = List.copyOf(functions);
     bindOrder = List.copyOf(bindOrder);
     opens = List.copyOf(opens);

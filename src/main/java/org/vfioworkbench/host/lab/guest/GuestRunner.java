@@ -131,7 +131,11 @@ public final class GuestRunner {
 
   private OpenOutcome open(PlannedOpen o) {
     int[] opened = {-1};
+    boolean unprivileged = plan.withoutRawio().contains(o.holder());
     try {
+      if (unprivileged) {
+        vfio.setRawio(false);
+      }
       return openSteps(o, opened);
     } catch (LabCallException e) {
       closeQuietly(opened[0]);
@@ -139,6 +143,14 @@ public final class GuestRunner {
     } catch (IOException e) {
       closeQuietly(opened[0]);
       return new OpenOutcome(o.holder(), o.fd(), -1, 5, e.toString(), -1);
+    } finally {
+      if (unprivileged) {
+        try {
+          vfio.setRawio(true);
+        } catch (LabCallException e) {
+          progress("cannot raise CAP_SYS_RAWIO again: " + e.getMessage());
+        }
+      }
     }
   }
 

@@ -39,7 +39,14 @@ public final class JnaLabVfio implements LabVfio {
     int ioctl(int fd, NativeLong request, Pointer arg) throws LastErrorException;
 
     int ioctl(int fd, NativeLong request, NativeLong arg) throws LastErrorException;
+
+    int capget(Pointer header, Pointer data) throws LastErrorException;
+
+    int capset(Pointer header, Pointer data) throws LastErrorException;
   }
+
+  private static final int CAP_VERSION_3 = 0x20080522;
+  private static final int CAP_SYS_RAWIO = 17;
 
   private final LibC libc = Native.load("c", LibC.class);
 
@@ -111,6 +118,22 @@ public final class JnaLabVfio implements LabVfio {
     m.setInt(0, 12);
     m.setInt(8, ptId);
     call("VFIO_DEVICE_ATTACH_IOMMUFD_PT", device, ATTACH_IOMMUFD_PT, m);
+  }
+
+  @Override
+  public void setRawio(boolean effective) throws LabCallException {
+    Memory header = struct(8);
+    header.setInt(0, CAP_VERSION_3);
+    Memory data = struct(24);
+    try {
+      libc.capget(header, data);
+      int eff = data.getInt(0);
+      eff = effective ? eff | (1 << CAP_SYS_RAWIO) : eff & ~(1 << CAP_SYS_RAWIO);
+      data.setInt(0, eff);
+      libc.capset(header, data);
+    } catch (LastErrorException e) {
+      throw new LabCallException("capset(CAP_SYS_RAWIO)", e.getErrorCode());
+    }
   }
 
   @Override

@@ -25,6 +25,12 @@ public interface LabVfio {
 
   void attachIommufdPt(int device, int ptId) throws LabCallException;
 
+  /**
+   * Raises or drops CAP_SYS_RAWIO in the effective set (it stays permitted), so one process can
+   * act as holders with and without it.
+   */
+  void setRawio(boolean effective) throws LabCallException;
+
   /** INFO with this argsz; never throws: the return value and header are part of the answer. */
   RawInfo hotResetInfo(int device, long argsz);
 
