@@ -78,6 +78,10 @@ public final class LabCommand implements Callable<Integer> {
       }
     }
     Path bz;
+    if (kernel != null && !java.nio.file.Files.isRegularFile(kernel)) {
+      err.println("vfio-workbench lab: --kernel " + kernel + ": no such file");
+      return ExitCodes.BAD_INPUT;
+    }
     try {
       bz = kernel != null ? kernel : KernelProvider.locate().kernel(m -> err.println(m));
     } catch (IOException e) {

@@ -25,10 +25,21 @@ public record QemuOptions(
     Objects.requireNonNull(classPath, "classPath");
   }
 
-  /** TCG, 1 GiB, 10 minutes, this JVM and its class path. */
+  /**
+   * TCG, 1 GiB, 10 minutes, this JVM and its class path (made absolute: the guest runs from
+   * the root of the shared host file system).
+   */
   public static QemuOptions defaults(Path kernel) {
     return new QemuOptions(kernel, "tcg", 1024, Duration.ofMinutes(10),
-        Path.of(System.getProperty("java.home")), System.getProperty("java.class.path"));
+        Path.of(System.getProperty("java.home")),
+        absolute(System.getProperty("java.class.path")));
+  }
+
+  static String absolute(String classPath) {
+    return java.util.Arrays.stream(classPath.split(java.io.File.pathSeparator))
+        .filter(e -> !e.isEmpty())
+        .map(e -> Path.of(e).toAbsolutePath().normalize().toString())
+        .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
   }
 
   public QemuOptions withAccel(String newAccel) {
