@@ -35,7 +35,7 @@ import org.vfioworkbench.model.Topology;
  *       {@code e1000} (no ACS: the siblings share one group);
  *   <li>a bridge behind a root port is a {@code pcie-pci-bridge}, with conventional {@code e1000}
  *       devices behind it (one group with the bridge);
- *   <li>a function on a native driver is a {@code virtio-rng-pci} (driver virtio-pci);
+ *   <li>a function on a native driver keeps the stand-in's own driver (e1000e or e1000);
  *   <li>a function on the root bus sits at the same address on {@code pcie.0}.
  * </ul>
  *
@@ -215,11 +215,13 @@ public final class QemuMapper {
   }
 
   private void placeRootSlot(List<PciFunction> slot, int device) {
-    if (slot.get(0).bdf().function() != 0) {
-      problems.add(slot.get(0).bdf() + ": a device needs a function 0");
-      return;
-    }
     boolean multi = slot.size() > 1;
+    if (slot.get(0).bdf().function() != 0) {
+      // PCI finds a device through its function 0. On the root bus a stand-in the scenario
+      // does not know of is harmless: no root-bus function is in another's reset scope.
+      devices.add(String.format("e1000e,bus=pcie.0,addr=0x%x.0,multifunction=on", device));
+      multi = false;
+    }
     for (PciFunction f : slot) {
       String addr = String.format("addr=0x%x.%x", device, f.bdf().function())
           + (multi && f.bdf().function() == 0 ? ",multifunction=on" : "");
@@ -277,24 +279,10 @@ public final class QemuMapper {
     }
     boolean multi = slot.size() > 1;
     Set<Integer> sharedGroups = sharedGroupsWithin(slot);
-    if (multi) {
-      // Functions without ACS (those sharing a group, and the native-driver stand-ins) all
-      // land in one group: the scenario must group them so.
-      Set<Integer> nonAcsGroups = new LinkedHashSet<>();
-      int nonAcs = 0;
-      for (PciFunction f : slot) {
-        boolean shared = f.iommuGroup().isPresent()
-            && sharedGroups.contains(f.iommuGroup().getAsInt());
-        if (!f.isBridge() && (shared || f.driver().kind() == DriverKind.NATIVE)) {
-          nonAcs++;
-          nonAcsGroups.add(f.iommuGroup().orElse(-1));
-        }
-      }
-      if (nonAcs > 1 && nonAcsGroups.size() > 1) {
-        problems.add(slot.get(0).bdf().busAddress() + ": functions of one device on native"
-            + " drivers or sharing groups are spread over groups " + nonAcsGroups + " (their"
-            + " stand-ins have no ACS, so the guest puts them all in one group)");
-      }
+    if (sharedGroups.size() > 1) {
+      problems.add(slot.get(0).bdf().busAddress() + ": functions of one device share more than"
+          + " one IOMMU group among them (their stand-ins have no ACS, so the guest puts them"
+          + " all in one group)");
     }
     for (PciFunction f : slot) {
       String addr = String.format("addr=0x0.%x", f.bdf().function())
@@ -351,19 +339,14 @@ public final class QemuMapper {
   }
 
   private void placeConventional(PciFunction f, String bus, String addr, List<Integer> path) {
-    String model = f.driver().kind() == DriverKind.NATIVE ? "virtio-rng-pci" : "e1000";
+    String model = "e1000";
     devices.add(model + ",bus=" + bus + "," + addr);
     placed.add(new PlacedFunction(f.bdf(), path, want(f), group(f), model));
   }
 
   private void placeEndpoint(
       PciFunction f, String bus, String addr, List<Integer> path, boolean sharedGroup) {
-    String model;
-    if (f.driver().kind() == DriverKind.NATIVE) {
-      model = "virtio-rng-pci";
-    } else {
-      model = sharedGroup ? "e1000" : "e1000e";
-    }
+    String model = sharedGroup ? "e1000" : "e1000e";
     devices.add(model + ",bus=" + bus + "," + addr);
     placed.add(new PlacedFunction(f.bdf(), path, want(f), group(f), model));
   }

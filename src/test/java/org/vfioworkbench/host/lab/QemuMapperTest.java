@@ -39,7 +39,7 @@ class QemuMapperTest {
   }
 
   @Test
-  void functionsSharingAGroupUseTheDeviceWithoutAcsAndNativeOnesAVirtioDevice() {
+  void functionsSharingAGroupUseTheDeviceWithoutAcs() {
     Topology t = new TopologyBuilder().rootBus("0000:00").bus("0000:02", "0000:00:1c.0")
         .function("0000:00:1c.0", f -> f.bridge().group(10))
         .function("0000:02:00.0", f -> f.vfio().group(20))
@@ -49,20 +49,43 @@ class QemuMapperTest {
     assertThat(QemuMapper.map(t).deviceArgs()).containsExactly(
         "pcie-root-port,id=rp1,bus=pcie.0,addr=0x1c.0,chassis=1,slot=1,hotplug=off",
         "e1000,bus=rp1,addr=0x0.0,multifunction=on",
-        "virtio-rng-pci,bus=rp1,addr=0x0.1");
+        "e1000,bus=rp1,addr=0x0.1");
   }
 
   @Test
-  void nativeFunctionsOfOneDeviceInSeparateGroupsCannotBeBuilt() {
-    Topology t = new TopologyBuilder().rootBus("0000:00").bus("0000:15", "0000:00:08.0")
-        .function("0000:00:08.0", f -> f.bridge().group(8))
+  void nativeFunctionsInGroupsOfTheirOwnKeepTheirStandInsDriver() {
+    Topology t = new TopologyBuilder().rootBus("0000:00").bus("0000:15", "0000:00:08.1")
+        .function("0000:00:08.1", f -> f.bridge().group(8))
         .function("0000:15:00.0", f -> f.vfio().group(32))
         .function("0000:15:00.3", f -> f.nativeDriver("xhci_hcd").group(30))
         .function("0000:15:00.4", f -> f.nativeDriver("xhci_hcd").group(31))
         .build();
 
+    GuestLayout l = QemuMapper.map(t);
+
+    assertThat(l.unexpressible()).isEmpty();
+    assertThat(l.deviceArgs()).containsExactly(
+        "e1000e,bus=pcie.0,addr=0x8.0,multifunction=on",
+        "pcie-root-port,id=rp1,bus=pcie.0,addr=0x8.1,chassis=1,slot=1,hotplug=off",
+        "e1000e,bus=rp1,addr=0x0.0,multifunction=on",
+        "e1000e,bus=rp1,addr=0x0.3",
+        "e1000e,bus=rp1,addr=0x0.4");
+    assertThat(l.functions()).extracting(PlacedFunction::want)
+        .containsExactly("bridge", "vfio-pci", "native", "native");
+  }
+
+  @Test
+  void twoSharedGroupsInOneDeviceCannotBeBuilt() {
+    Topology t = new TopologyBuilder().rootBus("0000:00").bus("0000:02", "0000:00:1c.0")
+        .function("0000:00:1c.0", f -> f.bridge().group(10))
+        .function("0000:02:00.0", f -> f.vfio().group(20))
+        .function("0000:02:00.1", f -> f.vfio().group(20))
+        .function("0000:02:00.2", f -> f.vfio().group(21))
+        .function("0000:02:00.3", f -> f.vfio().group(21))
+        .build();
+
     assertThat(QemuMapper.map(t).unexpressible()).singleElement().asString()
-        .contains("spread over groups [30, 31]");
+        .contains("share more than one IOMMU group");
   }
 
   @Test

@@ -65,7 +65,7 @@ public final class GuestRunner {
       }
       ObjectMapper json = new ObjectMapper();
       GuestPlan plan = json.readValue(Path.of(args[0]).toFile(), GuestPlan.class);
-      GuestReport report = new GuestRunner(plan, new JnaLabVfio(), new GuestSysfs(Path.of("/sys")),
+      GuestReport report = new GuestRunner(plan, new BindingLabVfio(), new GuestSysfs(Path.of("/sys")),
           out).run(kernelVersion());
       emit(out, BEGIN, json.writeValueAsString(report));
       emit(out, END, "");
