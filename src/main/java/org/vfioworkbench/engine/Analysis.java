@@ -204,12 +204,22 @@ public final class Analysis implements HotResetSimulator {
     return out;
   }
 
+  /**
+   * The holder's group fds for the groups of the affected functions, each once: what QEMU's legacy
+   * backend sends (it matches INFO's group ids against the groups it holds). For a cdev caller,
+   * whose INFO carries devids, the groups come from the reset scope itself.
+   */
   private ResetVariant infoGroupsVariant(FdRef caller) {
-    InfoResult r = info(caller);
     Set<Integer> listed = new LinkedHashSet<>();
-    if (r.succeeded()) {
-      r.entries().stream().filter(e -> !e.devIdMode()).forEach(e -> listed.add((int) e.id()));
+    InfoResult r = info(caller);
+    if (r.succeeded() && r.entries().stream().noneMatch(InfoEntry::devIdMode)) {
+      r.entries().forEach(e -> listed.add((int) e.id()));
+    } else {
+      files.file(caller).flatMap(this::deviceOf).flatMap(b -> scopes.decide(b).scope())
+          .ifPresent(s -> s.functions().forEach(f -> pci.require(f).iommuGroup().ifPresent(listed::add)));
     }
+    files.file(caller).flatMap(this::deviceOf)
+        .flatMap(b -> pci.function(b)).ifPresent(f -> f.iommuGroup().ifPresent(listed::add));
     List<Integer> fds = new ArrayList<>();
     List<String> names = new ArrayList<>();
     for (OpenFile f : holderFiles(caller)) {
@@ -219,7 +229,7 @@ public final class Analysis implements HotResetSimulator {
       }
     }
     return new ResetVariant(ResetVariant.Kind.INFO_GROUPS, ResetRequest.of(fds),
-        fds.isEmpty() ? "no held group appears in INFO" : "held groups listed by INFO: " + String.join(", ", names));
+        fds.isEmpty() ? "holds no group of the affected functions" : "held groups of the affected functions: " + String.join(", ", names));
   }
 
   private ResetVariant allHeldGroupsVariant(FdRef caller) {

@@ -10,7 +10,8 @@ import org.vfioworkbench.model.Topology;
 
 /**
  * Evaluates the same calls under two profiles and lists every field that differs: for each device
- * fd, INFO with a large buffer and with a header-only buffer, and every reset variant; and the
+ * fd, INFO with a large buffer, a header-only buffer and a one-entry buffer, and every reset
+ * variant; and the
  * kernel's verdict on the holders' opens.
  */
 public final class ProfileComparison {
@@ -24,8 +25,8 @@ public final class ProfileComparison {
     diff(out, "kernel refusals of the holders' opens", "refusals",
         refusals(topology, first), refusals(topology, second));
     for (FdRef fd : a.deviceFds()) {
-      for (long argsz : new long[] {Analysis.LARGE_ARGSZ, InfoIoctl.HEADER}) {
-        String call = "INFO " + fd + (argsz == InfoIoctl.HEADER ? " argsz 12" : "");
+      for (long argsz : new long[] {Analysis.LARGE_ARGSZ, InfoIoctl.HEADER, InfoIoctl.HEADER + InfoIoctl.ENTRY}) {
+        String call = "INFO " + fd + (argsz == Analysis.LARGE_ARGSZ ? "" : " argsz " + argsz);
         compareInfo(out, call, a.info(fd, argsz), b.info(fd, argsz));
       }
       Set<ResetRequest> requests = new LinkedHashSet<>();

@@ -15,8 +15,8 @@ public record ResetVariant(Kind kind, ResetRequest request, String description) 
   public enum Kind {
     /** The zero-length array: what a cdev user (QEMU's iommufd backend) sends. */
     EMPTY_ARRAY("empty array"),
-    /** The holder's group fds whose ids INFO listed, each once: what QEMU's legacy backend sends. */
-    INFO_GROUPS("groups in INFO"),
+    /** The holder's group fds for the affected functions' groups: what QEMU's legacy backend sends. */
+    INFO_GROUPS("affected groups held"),
     /** Every group fd the holder has open. */
     ALL_HOLDER_GROUPS("all held groups"),
     /** The holder's device fds for the affected devices (only proof under a design-review profile). */

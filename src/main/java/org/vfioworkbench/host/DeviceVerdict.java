@@ -1,0 +1,48 @@
+package org.vfioworkbench.host;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.vfioworkbench.engine.Analysis;
+import org.vfioworkbench.engine.InfoResult;
+import org.vfioworkbench.engine.ResetResult;
+import org.vfioworkbench.engine.ResetVariant;
+import org.vfioworkbench.model.Bdf;
+import org.vfioworkbench.model.CdevFile;
+import org.vfioworkbench.model.DeviceFile;
+import org.vfioworkbench.model.FdRef;
+
+/**
+ * The engine's verdict for one device fd found on a host: what INFO would return, and what the
+ * holder's natural HOT_RESET (the one QEMU would issue) would do. Nothing is called on the host.
+ *
+ * @param fd the device fd
+ * @param device the function behind it
+ * @param info the INFO outcome with a large enough buffer
+ * @param natural the reset the holder would naturally attempt
+ * @param reset that reset's outcome
+ */
+public record DeviceVerdict(
+    FdRef fd, Bdf device, InfoResult info, ResetVariant natural, ResetResult reset) {
+
+  public DeviceVerdict {
+    Objects.requireNonNull(fd, "fd");
+    Objects.requireNonNull(device, "device");
+    Objects.requireNonNull(info, "info");
+    Objects.requireNonNull(natural, "natural");
+    Objects.requireNonNull(reset, "reset");
+  }
+
+  /** One verdict per device fd of every holder, in holder and fd order. */
+  public static List<DeviceVerdict> all(Analysis analysis) {
+    List<DeviceVerdict> out = new ArrayList<>();
+    for (FdRef ref : analysis.deviceFds()) {
+      Bdf dev = analysis.topology().file(ref).map(f -> f instanceof DeviceFile d ? d.device()
+          : ((CdevFile) f).device()).orElseThrow();
+      ResetVariant natural = analysis.naturalReset(ref);
+      out.add(new DeviceVerdict(ref, dev, analysis.info(ref), natural,
+          analysis.hotReset(ref, natural.request())));
+    }
+    return out;
+  }
+}

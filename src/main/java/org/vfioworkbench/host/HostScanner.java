@@ -1,0 +1,176 @@
+package org.vfioworkbench.host;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.vfioworkbench.host.capture.Capture;
+import org.vfioworkbench.host.capture.CaptureInfo;
+import org.vfioworkbench.host.capture.RecordingFs;
+import org.vfioworkbench.host.fs.HostFs;
+import org.vfioworkbench.host.proc.HolderMapper;
+import org.vfioworkbench.host.proc.ProcReader;
+import org.vfioworkbench.host.proc.ProcessFacts;
+import org.vfioworkbench.host.proc.VfioFdKind;
+import org.vfioworkbench.host.sysfs.IommuGroupReader;
+import org.vfioworkbench.host.sysfs.PciReader;
+import org.vfioworkbench.host.sysfs.PciScan;
+import org.vfioworkbench.host.sysfs.VfioNodeReader;
+import org.vfioworkbench.model.Bdf;
+import org.vfioworkbench.model.GroupKind;
+import org.vfioworkbench.model.HostOptions;
+import org.vfioworkbench.model.IommuGroup;
+import org.vfioworkbench.model.PciFunction;
+import org.vfioworkbench.model.Topology;
+
+/**
+ * Scans a host (live, a directory laid out like one, or a capture) into a {@link Topology} with
+ * the problems met and the provenance of every holder. Read-only: it only lists, reads files and
+ * reads links. One scanner may scan many times (refresh); {@link ScanDiff} compares two results.
+ */
+public final class HostScanner {
+
+  private final HostFs fs;
+
+  public HostScanner(HostFs fs) {
+    this.fs = Objects.requireNonNull(fs, "fs");
+  }
+
+  public HostFs fs() {
+    return fs;
+  }
+
+  public ScanResult scan() {
+    return scan(ScanListener.NONE);
+  }
+
+  /**
+   * Scans once, reporting progress to {@code listener}.
+   *
+   * @throws java.util.concurrent.CancellationException when the listener cancels
+   */
+  public ScanResult scan(ScanListener listener) {
+    return scan(fs, listener);
+  }
+
+  /** A scan and the capture of exactly what it read. */
+  public record Captured(ScanResult result, Capture capture) {}
+
+  /** Scans through a recording filesystem and returns the capture with the result. */
+  public Captured capture(ScanListener listener, String createdBy) {
+    RecordingFs rec = new RecordingFs(fs, HostScanner::redactOtherFds);
+    String hostname = quietly(rec, "/proc/sys/kernel/hostname");
+    String kernel = quietly(rec, "/proc/sys/kernel/osrelease");
+    ScanResult result = scan(rec, listener);
+    CaptureInfo info = new CaptureInfo(createdBy,
+        Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), hostname, kernel,
+        fs.describe());
+    return new Captured(result, rec.capture(info));
+  }
+
+  /**
+   * Keeps the targets of other processes' unrelated fds (file names, sockets) out of captures
+   * meant for bug reports: the reader only needs to know they are not VFIO files.
+   */
+  static String redactOtherFds(String path, String target) {
+    if (path.startsWith("/proc/") && path.contains("/fd/") && VfioFdKind.of(target) == null) {
+      return REDACTED;
+    }
+    return target;
+  }
+
+  /** The target a capture stores for an fd that is not a VFIO file. */
+  public static final String REDACTED = "other:[not a VFIO file, redacted]";
+
+  private static String quietly(HostFs fs, String path) {
+    try {
+      return fs.readText(path).trim();
+    } catch (IOException e) {
+      return "";
+    }
+  }
+
+  private static ScanResult scan(HostFs fs, ScanListener listener) {
+    ScanLog log = new ScanLog();
+    PciScan pci = new PciReader(fs, log).read(listener);
+    listener.progress(ScanPhase.VFIO_NODES, 0, 1);
+    VfioNodeReader.Nodes nodes = new VfioNodeReader(fs, log).read();
+    listener.progress(ScanPhase.VFIO_NODES, 1, 1);
+    IommuGroupReader.Groups groups =
+        new IommuGroupReader(fs, log).read(nodes.noiommuGroups(), listener);
+    List<PciFunction> functions = reconcileGroups(pci.functions(), groups, log);
+
+    Map<Bdf, PciFunction> byBdf = new TreeMap<>();
+    functions.forEach(f -> byBdf.put(f.bdf(), f));
+    Map<String, Bdf> cdevs = new HashMap<>();
+    Map<String, Bdf> syspaths = new HashMap<>();
+    pci.facts().forEach((b, f) -> {
+      f.vfioCdev().ifPresent(c -> cdevs.put(c, b));
+      syspaths.put(f.sysfsPath(), b);
+    });
+    Set<Integer> noiommu = new TreeSet<>(nodes.noiommuGroups());
+    groups.kinds().forEach((id, k) -> {
+      if (k == GroupKind.NOIOMMU) {
+        noiommu.add(id);
+      }
+    });
+
+    List<ProcessFacts> processes = new ProcReader(fs, log).read(listener);
+    HolderMapper.Mapped mapped =
+        new HolderMapper(byBdf, cdevs, syspaths, noiommu, log).map(processes);
+
+    Map<Integer, IommuGroup> groupList = new TreeMap<>();
+    groups.kinds().forEach((id, k) -> groupList.put(id, new IommuGroup(id, k)));
+    for (PciFunction f : functions) {
+      f.iommuGroup().ifPresent(g -> groupList.putIfAbsent(g,
+          new IommuGroup(g, noiommu.contains(g) ? GroupKind.NOIOMMU : GroupKind.IOMMU)));
+    }
+    boolean noIommuMode = nodes.noIommuMode().orElse(!noiommu.isEmpty());
+    boolean cdev = !nodes.present() || nodes.cdevDirectory() || !cdevs.isEmpty();
+    if (!nodes.present()) {
+      log.note("device cdev support unknown (vfio not loaded); assumed available");
+    }
+    Topology topology = new Topology(
+        new HostOptions(noIommuMode, cdev), pci.buses(), pci.slots(), functions,
+        new ArrayList<>(groupList.values()), mapped.containers(), mapped.iommufds(),
+        mapped.holders(), List.of());
+    return new ScanResult(fs.describe(), topology, log.problems(), mapped.provenance(),
+        pci.facts(), nodes.names(), log.notes());
+  }
+
+  /**
+   * A function's group comes from its {@code iommu_group} link; when the link is missing or
+   * unreadable but the group's {@code devices/} lists the function, the listing is used.
+   */
+  private static List<PciFunction> reconcileGroups(
+      List<PciFunction> functions, IommuGroupReader.Groups groups, ScanLog log) {
+    Map<Bdf, Integer> listed = new HashMap<>();
+    groups.members().forEach((id, devs) -> devs.forEach(d -> listed.put(d, id)));
+    List<PciFunction> out = new ArrayList<>(functions.size());
+    for (PciFunction f : functions) {
+      Integer g = listed.get(f.bdf());
+      if (f.iommuGroup().isEmpty() && g != null) {
+        log.problem("/sys/bus/pci/devices/" + f.bdf() + "/iommu_group", "IOMMU group of " + f.bdf(),
+            "link missing; group " + g + " taken from " + IommuGroupReader.GROUPS + "/" + g
+                + "/devices");
+        f = new PciFunction(f.bdf(), f.headerType(), f.vendorId(), f.deviceId(), f.classCode(),
+            f.description(), f.driver(), OptionalInt.of(g), f.physfn(), f.quirks(),
+            f.conditions());
+      } else if (g != null && f.iommuGroup().getAsInt() != g) {
+        log.problem("/sys/bus/pci/devices/" + f.bdf() + "/iommu_group", "IOMMU group of " + f.bdf(),
+            "link says group " + f.iommuGroup().getAsInt() + " but group " + g
+                + " lists the function; the link is used");
+      }
+      out.add(f);
+    }
+    return out;
+  }
+}

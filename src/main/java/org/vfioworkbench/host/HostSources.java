@@ -1,0 +1,40 @@
+package org.vfioworkbench.host;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import org.vfioworkbench.host.capture.CaptureCodec;
+import org.vfioworkbench.host.capture.CaptureFs;
+import org.vfioworkbench.host.fs.HostFs;
+import org.vfioworkbench.host.fs.LiveFs;
+
+/**
+ * Opens what a host command was pointed at: a directory is a root ({@code /} for this machine, or
+ * a tree laid out like one), a regular file is a capture.
+ */
+public final class HostSources {
+
+  private HostSources() {}
+
+  public static HostFs open(Path rootOrCapture) throws IOException {
+    if (Files.isDirectory(rootOrCapture)) {
+      return new LiveFs(rootOrCapture);
+    }
+    if (Files.isRegularFile(rootOrCapture)) {
+      return new CaptureFs(CaptureCodec.read(rootOrCapture), rootOrCapture.getFileName().toString());
+    }
+    throw new NoSuchFileException(rootOrCapture.toString(), null,
+        "neither a root directory nor a capture file");
+  }
+
+  /** True when {@code file} is a capture file (what {@code evaluate} and the workbench check). */
+  public static boolean isCapture(Path file) {
+    return org.vfioworkbench.host.capture.CaptureCodec.looksLikeCapture(file);
+  }
+
+  /** Scans {@code rootOrCapture} once: the one-call entry point for commands and the workbench. */
+  public static ScanResult scan(Path rootOrCapture, ScanListener listener) throws IOException {
+    return new HostScanner(open(rootOrCapture)).scan(listener);
+  }
+}

@@ -1,0 +1,33 @@
+package org.vfioworkbench.host;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.vfioworkbench.host.fs.FsErrors;
+
+/** Collects a scan's problems and host-wide inferences while the readers run. */
+public final class ScanLog {
+
+  private final List<ScanProblem> problems = new ArrayList<>();
+  private final List<String> notes = new ArrayList<>();
+
+  public void problem(String path, String what, IOException e) {
+    problems.add(new ScanProblem(path, what, FsErrors.describe(e)));
+  }
+
+  public void problem(String path, String what, String error) {
+    problems.add(new ScanProblem(path, what, error));
+  }
+
+  public void note(String note) {
+    notes.add(note);
+  }
+
+  public List<ScanProblem> problems() {
+    return List.copyOf(problems);
+  }
+
+  public List<String> notes() {
+    return List.copyOf(notes);
+  }
+}

@@ -1,0 +1,43 @@
+package org.vfioworkbench.host;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.vfioworkbench.model.Bdf;
+import org.vfioworkbench.model.Topology;
+
+/**
+ * What one scan of a host found.
+ *
+ * @param source what was read ("live host /", "capture server.json")
+ * @param topology the host as the engine sees it
+ * @param problems what could not be read, and where
+ * @param holders per-holder provenance: process details and inferred facts
+ * @param functions per-function facts the model does not hold, by address
+ * @param vfioNodes the names under {@code /dev/vfio} and {@code /dev/vfio/devices}
+ * @param notes host-wide inferences ("slot 3: reset support inferred from pciehp")
+ */
+public record ScanResult(
+    String source,
+    Topology topology,
+    List<ScanProblem> problems,
+    List<HolderProvenance> holders,
+    Map<Bdf, HostFunctionFacts> functions,
+    List<String> vfioNodes,
+    List<String> notes) {
+
+  public ScanResult {
+    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(topology, "topology");
+    problems = List.copyOf(problems);
+    holders = List.copyOf(holders);
+    functions = Map.copyOf(functions);
+    vfioNodes = List.copyOf(vfioNodes);
+    notes = List.copyOf(notes);
+  }
+
+  public Optional<HolderProvenance> provenance(String holder) {
+    return holders.stream().filter(h -> h.holder().equals(holder)).findFirst();
+  }
+}

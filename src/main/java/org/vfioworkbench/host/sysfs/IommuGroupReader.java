@@ -1,0 +1,90 @@
+package org.vfioworkbench.host.sysfs;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.vfioworkbench.host.ScanListener;
+import org.vfioworkbench.host.ScanLog;
+import org.vfioworkbench.host.ScanPhase;
+import org.vfioworkbench.host.fs.FsErrors;
+import org.vfioworkbench.host.fs.HostFs;
+import org.vfioworkbench.host.fs.HostPaths;
+import org.vfioworkbench.model.Bdf;
+import org.vfioworkbench.model.GroupKind;
+
+/**
+ * Reads {@code /sys/kernel/iommu_groups/N/devices}. A group named {@code vfio-noiommu} (its
+ * {@code name} attribute), or one with a {@code /dev/vfio/noiommu-N} node, was made by VFIO's
+ * no-IOMMU mode.
+ */
+public final class IommuGroupReader {
+
+  public static final String GROUPS = "/sys/kernel/iommu_groups";
+
+  private final HostFs fs;
+  private final ScanLog log;
+
+  public IommuGroupReader(HostFs fs, ScanLog log) {
+    this.fs = fs;
+    this.log = log;
+  }
+
+  /** Groups found in sysfs: kind and member functions, by id. */
+  public record Groups(Map<Integer, GroupKind> kinds, Map<Integer, List<Bdf>> members) {}
+
+  public Groups read(Set<Integer> noiommuNodes, ScanListener listener) {
+    Map<Integer, GroupKind> kinds = new TreeMap<>();
+    Map<Integer, List<Bdf>> members = new TreeMap<>();
+    List<String> ids;
+    try {
+      ids = fs.list(GROUPS);
+    } catch (IOException e) {
+      if (FsErrors.isMissing(e)) {
+        log.note(GROUPS + " does not exist: the kernel has no IOMMU group support");
+      } else {
+        log.problem(GROUPS, "IOMMU groups", e);
+      }
+      return new Groups(kinds, members);
+    }
+    if (ids.isEmpty()) {
+      log.note("no IOMMU groups: no IOMMU is enabled (and no no-IOMMU VFIO device is bound)");
+    }
+    int done = 0;
+    for (String id : ids) {
+      listener.progress(ScanPhase.IOMMU_GROUPS, done++, ids.size());
+      int group;
+      try {
+        group = Integer.parseInt(id);
+      } catch (NumberFormatException e) {
+        log.problem(HostPaths.child(GROUPS, id), "an IOMMU group", "not a group number, skipped");
+        continue;
+      }
+      String dir = HostPaths.child(GROUPS, id);
+      GroupKind kind = noiommuNodes.contains(group) ? GroupKind.NOIOMMU : GroupKind.IOMMU;
+      try {
+        List<String> attrs = fs.list(dir);
+        if (attrs.contains("name") && fs.readText(dir + "/name").trim().equals("vfio-noiommu")) {
+          kind = GroupKind.NOIOMMU;
+        }
+        List<Bdf> devs = new ArrayList<>();
+        for (String d : fs.list(dir + "/devices")) {
+          try {
+            devs.add(Bdf.parse(d));
+          } catch (IllegalArgumentException e) {
+            // Non-PCI members (platform devices) do not take part in PCI hot reset.
+          }
+        }
+        members.put(group, devs);
+        kinds.put(group, kind);
+      } catch (IOException e) {
+        log.problem(dir, "IOMMU group " + group,
+            FsErrors.isMissing(e) ? "removed during the scan" : FsErrors.describe(e));
+      }
+    }
+    listener.progress(ScanPhase.IOMMU_GROUPS, ids.size(), ids.size());
+    return new Groups(kinds, members);
+  }
+}

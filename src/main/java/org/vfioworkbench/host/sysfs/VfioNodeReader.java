@@ -1,0 +1,100 @@
+package org.vfioworkbench.host.sysfs;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.vfioworkbench.host.ScanLog;
+import org.vfioworkbench.host.fs.FsErrors;
+import org.vfioworkbench.host.fs.HostFs;
+
+/**
+ * Reads the VFIO device nodes: {@code /dev/vfio/N}, {@code /dev/vfio/noiommu-N}, {@code
+ * /dev/vfio/vfio} and the device cdevs {@code /dev/vfio/devices/vfioX}, and VFIO's
+ * {@code enable_unsafe_noiommu_mode} parameter.
+ */
+public final class VfioNodeReader {
+
+  public static final String DEV_VFIO = "/dev/vfio";
+  public static final String DEV_VFIO_DEVICES = "/dev/vfio/devices";
+  public static final String NOIOMMU_PARAM =
+      "/sys/module/vfio/parameters/enable_unsafe_noiommu_mode";
+
+  private final HostFs fs;
+  private final ScanLog log;
+
+  public VfioNodeReader(HostFs fs, ScanLog log) {
+    this.fs = fs;
+    this.log = log;
+  }
+
+  /**
+   * The nodes found.
+   *
+   * @param present whether {@code /dev/vfio} exists (the vfio module is loaded)
+   * @param names every node, as paths ({@code /dev/vfio/13}, {@code /dev/vfio/devices/vfio0})
+   * @param groups group ids with a node, no-IOMMU ones included
+   * @param noiommuGroups group ids with a {@code noiommu-N} node
+   * @param cdevDirectory whether {@code /dev/vfio/devices} exists (CONFIG_VFIO_DEVICE_CDEV)
+   * @param noIommuMode the module parameter, empty when unreadable
+   */
+  public record Nodes(
+      boolean present,
+      List<String> names,
+      Set<Integer> groups,
+      Set<Integer> noiommuGroups,
+      boolean cdevDirectory,
+      Optional<Boolean> noIommuMode) {}
+
+  public Nodes read() {
+    List<String> names = new ArrayList<>();
+    Set<Integer> groups = new TreeSet<>();
+    Set<Integer> noiommu = new TreeSet<>();
+    boolean present = false;
+    boolean cdevDir = false;
+    try {
+      for (String n : fs.list(DEV_VFIO)) {
+        present = true;
+        names.add(DEV_VFIO + "/" + n);
+        String num = n.startsWith("noiommu-") ? n.substring(8) : n;
+        if (!num.isEmpty() && num.chars().allMatch(Character::isDigit)) {
+          groups.add(Integer.parseInt(num));
+          if (n.startsWith("noiommu-")) {
+            noiommu.add(Integer.parseInt(num));
+          }
+        }
+      }
+      present = true;
+    } catch (IOException e) {
+      if (FsErrors.isMissing(e)) {
+        log.note(DEV_VFIO + " does not exist: the vfio module is not loaded");
+      } else {
+        log.problem(DEV_VFIO, "VFIO group nodes", e);
+      }
+    }
+    if (present) {
+      try {
+        for (String n : fs.list(DEV_VFIO_DEVICES)) {
+          names.add(DEV_VFIO_DEVICES + "/" + n);
+        }
+        cdevDir = true;
+      } catch (IOException e) {
+        if (!FsErrors.isMissing(e)) {
+          log.problem(DEV_VFIO_DEVICES, "VFIO device cdevs", e);
+        }
+      }
+    }
+    Optional<Boolean> mode = Optional.empty();
+    try {
+      String v = fs.readText(NOIOMMU_PARAM).trim();
+      mode = Optional.of(v.equals("Y") || v.equals("1"));
+    } catch (IOException e) {
+      if (!FsErrors.isMissing(e)) {
+        log.problem(NOIOMMU_PARAM, "VFIO no-IOMMU mode", e);
+      }
+    }
+    return new Nodes(present, names, groups, noiommu, cdevDir, mode);
+  }
+}

@@ -1,0 +1,172 @@
+package org.vfioworkbench.scenario;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.vfioworkbench.scenario.dto.ScenarioDto;
+
+/**
+ * Reads scenario files. Every problem, from an unreadable file to a state the kernel would refuse,
+ * becomes one {@link ScenarioException} naming the file, line, column and JSON path.
+ */
+public final class ScenarioLoader {
+
+  /** The format version this workbench reads and writes. */
+  public static final int FORMAT = 1;
+
+  /** Larger files are not scenarios. */
+  static final long MAX_BYTES = 16L * 1024 * 1024;
+
+  private static final ObjectMapper MAPPER = strictMapper();
+
+  private ScenarioLoader() {}
+
+  /** Reads and checks {@code file}. */
+  public static Scenario load(Path file) throws ScenarioException {
+    return read(file).scenario();
+  }
+
+  /** Reads and checks {@code file}, keeping where its expectations are. */
+  public static LoadedScenario read(Path file) throws ScenarioException {
+    String source = file.toString();
+    byte[] content;
+    try {
+      if (Files.isDirectory(file)) {
+        throw ScenarioException.ofFile(source, "is a directory, not a scenario file");
+      }
+      if (Files.size(file) > MAX_BYTES) {
+        throw ScenarioException.ofFile(
+            source, "is larger than " + (MAX_BYTES >> 20) + " MiB; not a scenario file");
+      }
+      content = Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      throw ScenarioException.ofFile(source, "no such file");
+    } catch (AccessDeniedException e) {
+      throw ScenarioException.ofFile(source, "permission denied");
+    } catch (IOException e) {
+      throw ScenarioException.ofFile(source, "cannot read: " + e.getMessage());
+    }
+    return parse(content, source);
+  }
+
+  /** Reads and checks a scenario held in memory; {@code source} names it in messages. */
+  public static Scenario parse(String json, String source) throws ScenarioException {
+    return parse(json.getBytes(StandardCharsets.UTF_8), source).scenario();
+  }
+
+  static LoadedScenario parse(byte[] content, String source) throws ScenarioException {
+    JsonLocationIndex index = null;
+    try {
+      index = JsonLocationIndex.build(MAPPER.getFactory(), content);
+      ScenarioDto dto = bind(content, index);
+      Scenario scenario = ScenarioMapper.toScenario(dto);
+      KernelRefusals.check(scenario.topology(), scenario.profileOrDefault());
+      List<Integer> lines = new ArrayList<>();
+      for (int i = 0; i < scenario.expectations().size(); i++) {
+        lines.add(
+            index
+                .find(JsonLocationIndex.element("$.expect", i))
+                .map(JsonLocationIndex.Position::line)
+                .orElse(0));
+      }
+      return new LoadedScenario(source, scenario, lines);
+    } catch (Problem p) {
+      throw toException(p, index, source);
+    } catch (RuntimeException e) {
+      throw ScenarioException.ofFile(
+          source,
+          "could not be checked ("
+              + e
+              + "); this is a bug in the workbench, "
+              + "please report it with the file");
+    }
+  }
+
+  /** Binds in two steps so that the format version is checked before any unknown field. */
+  private static ScenarioDto bind(byte[] content, JsonLocationIndex index) {
+    try {
+      JsonNode tree = MAPPER.readTree(content);
+      if (tree == null || tree.isMissingNode()) {
+        throw new Problem(
+            "$", "the file is empty; a scenario is a JSON object starting with {\"format\": 1");
+      }
+      if (!tree.isObject()) {
+        throw new Problem(
+            "$",
+            "a scenario is a JSON object, found "
+                + index.tokenAt("$").map(JacksonProblems::describeToken).orElse("something else"));
+      }
+      JsonNode format = tree.get("format");
+      if (format != null && format.isIntegralNumber() && format.asLong() != FORMAT) {
+        throw new Problem(
+            "$.format",
+            "format "
+                + format.asText()
+                + " is not supported; this workbench reads format "
+                + FORMAT);
+      }
+      return MAPPER.treeToValue(tree, ScenarioDto.class);
+    } catch (JsonProcessingException e) {
+      Problem p = JacksonProblems.fromBinding(e, index);
+      throw e instanceof UnrecognizedPropertyException
+          ? Problem.atKey(p.path(), p.getMessage())
+          : new Problem(p.path(), p.getMessage());
+    } catch (IOException e) {
+      throw new IllegalStateException("reading from memory cannot fail", e);
+    }
+  }
+
+  private static ScenarioException toException(Problem p, JsonLocationIndex index, String source) {
+    int line = p.line();
+    int column = p.column();
+    if (line == 0 && index != null) {
+      var pos =
+          p.isAtKey() ? index.key(p.path()).or(() -> index.find(p.path())) : index.find(p.path());
+      if (pos.isPresent()) {
+        line = pos.get().line();
+        column = pos.get().column();
+      }
+    }
+    return new ScenarioException(source, line, column, p.path(), p.getMessage());
+  }
+
+  /** The strict mapper: unknown fields, duplicate keys, trailing tokens and type coercions fail. */
+  static ObjectMapper strictMapper() {
+    JsonMapper mapper =
+        JsonMapper.builder(
+                JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
+            .build();
+    mapper
+        .coercionConfigDefaults()
+        .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail)
+        .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
+    mapper
+        .coercionConfigFor(LogicalType.Textual)
+        .setCoercion(CoercionInputShape.String, CoercionAction.TryConvert);
+    return mapper;
+  }
+}

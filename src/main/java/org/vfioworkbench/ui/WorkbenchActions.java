@@ -1,0 +1,213 @@
+package org.vfioworkbench.ui;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.TextInputDialog;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import org.vfioworkbench.model.Bdf;
+import org.vfioworkbench.scenario.Scenario;
+import org.vfioworkbench.scenario.ScenarioException;
+import org.vfioworkbench.scenario.ScenarioLoader;
+import org.vfioworkbench.scenario.ScenarioWriter;
+import org.vfioworkbench.ui.files.RecentFiles;
+import org.vfioworkbench.ui.files.Sample;
+import org.vfioworkbench.ui.graph.PngExport;
+import org.vfioworkbench.ui.graph.SvgExport;
+import org.vfioworkbench.ui.kernel.DropTarget;
+import org.vfioworkbench.ui.state.WorkbenchState;
+
+/** What the menus and toolbar do; each action is one method. */
+final class WorkbenchActions {
+
+  private final WorkbenchState state;
+  private final WorkbenchViews views;
+  private final Window owner;
+  private final StatusBar status;
+  private final RecentFiles recent;
+  private Scenario document = Scenario.of(org.vfioworkbench.model.Topology.empty());
+
+  WorkbenchActions(WorkbenchState state, WorkbenchViews views, Window owner, StatusBar status,
+      RecentFiles recent) {
+    this.recent = recent;
+    this.state = state;
+    this.views = views;
+    this.owner = owner;
+    this.status = status;
+  }
+
+  void openSample(Sample s) {
+    if (!confirmDiscard()) {
+      return;
+    }
+    try {
+      show(s.source().read(), s.name(), null);
+      status.say("Opened sample: " + s.description());
+    } catch (ScenarioException e) {
+      problem("Could not open the sample " + s.name(), e);
+    }
+  }
+
+  /** Opens a scenario file; a broken file is reported with its name and line, nothing changes. */
+  void openFile(Path file) {
+    try {
+      Scenario sc = ScenarioLoader.load(file);
+      show(sc, file.getFileName().toString(), file);
+      recent.add(file);
+      status.say("Opened " + file);
+    } catch (ScenarioException e) {
+      problem("Could not open " + file, e);
+    }
+  }
+
+  void open() {
+    if (!confirmDiscard()) {
+      return;
+    }
+    FileChooser fc = scenarioChooser();
+    Optional.ofNullable(fc.showOpenDialog(owner)).map(java.io.File::toPath).ifPresent(this::openFile);
+  }
+
+  void openRecent(Path file) {
+    if (confirmDiscard()) {
+      openFile(file);
+    }
+  }
+
+  List<Path> recentFiles() {
+    return recent.list();
+  }
+
+  /** Saves to the document's file, or asks for one; true when saved. */
+  boolean save() {
+    Path file = state.fileProperty().get();
+    return file == null ? saveAs() : saveTo(file);
+  }
+
+  boolean saveAs() {
+    FileChooser fc = scenarioChooser();
+    fc.setInitialFileName(state.documentNameProperty().get().endsWith(".json")
+        ? state.documentNameProperty().get() : "scenario.json");
+    return Optional.ofNullable(fc.showSaveDialog(owner)).map(java.io.File::toPath)
+        .map(this::saveTo).orElse(false);
+  }
+
+  private boolean saveTo(Path file) {
+    try {
+      ScenarioWriter.save(document.withTopology(state.topology()), file);
+      state.markSaved(file, file.getFileName().toString());
+      recent.add(file);
+      status.say("Saved " + file);
+      return true;
+    } catch (ScenarioException e) {
+      problem("Could not save " + file, e);
+      return false;
+    }
+  }
+
+  private void show(Scenario sc, String name, Path file) {
+    document = sc;
+    sc.profile().ifPresent(p -> state.profileProperty().set(p));
+    state.open(sc.name().isBlank() ? name : sc.name(), sc.topology(), file);
+    views.graph.fit();
+  }
+
+  private static FileChooser scenarioChooser() {
+    FileChooser fc = new FileChooser();
+    fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Scenario files", "*.json"));
+    return fc;
+  }
+
+  private void problem(String what, ScenarioException e) {
+    Alert a = new Alert(Alert.AlertType.ERROR, e.getMessage(), ButtonType.OK);
+    a.setHeaderText(what);
+    a.initOwner(owner);
+    a.show();
+    status.say(what + ": " + e.getMessage());
+  }
+
+  void newDocument() {
+    if (!confirmDiscard()) {
+      return;
+    }
+    document = Scenario.of(org.vfioworkbench.model.Topology.empty());
+    state.open("Untitled", org.vfioworkbench.model.Topology.empty(), null);
+  }
+
+  /** Asks before unsaved edits are lost; true to go on. */
+  boolean confirmDiscard() {
+    if (!state.isDirty()) {
+      return true;
+    }
+    ButtonType saveIt = new ButtonType("Save");
+    ButtonType discard = new ButtonType("Discard");
+    Alert a = new Alert(Alert.AlertType.CONFIRMATION,
+        "The topology has unsaved changes.", saveIt, discard, ButtonType.CANCEL);
+    a.setHeaderText("Save the changes to " + state.documentNameProperty().get() + "?");
+    a.initOwner(owner);
+    Optional<ButtonType> answer = a.showAndWait();
+    if (answer.isEmpty() || answer.get() == ButtonType.CANCEL) {
+      return false;
+    }
+    return answer.get() == discard || save();
+  }
+
+  void newHolder() {
+    TextInputDialog d = new TextInputDialog(views.graphVm.suggestHolderName());
+    d.setHeaderText("New holder (a process that opens VFIO files)");
+    d.setContentText("Name:");
+    d.initOwner(owner);
+    d.showAndWait().ifPresent(views.graphVm::newHolder);
+    status.say(views.graphVm.messageProperty().get());
+  }
+
+  void moveSelected(DropTarget target) {
+    Optional<Bdf> f = views.graphVm.selectedFunction();
+    if (f.isEmpty()) {
+      status.say("Select a vfio function first");
+      return;
+    }
+    views.graphVm.move(f.get(), target);
+    status.say(views.graphVm.messageProperty().get());
+  }
+
+  void exportPng() {
+    chooser("PNG image", "*.png", "topology.png").ifPresent(p -> {
+      try {
+        PngExport.write(views.graph.content(), p, 2);
+        status.say("Exported " + p);
+      } catch (IOException | RuntimeException e) {
+        error("Could not write " + p, e);
+      }
+    });
+  }
+
+  void exportSvg() {
+    chooser("SVG image", "*.svg", "topology.svg").ifPresent(p -> {
+      try {
+        Files.writeString(p, SvgExport.render(views.graphVm.modelProperty().get()));
+        status.say("Exported " + p);
+      } catch (IOException e) {
+        error("Could not write " + p, e);
+      }
+    });
+  }
+
+  private Optional<Path> chooser(String what, String glob, String name) {
+    FileChooser fc = new FileChooser();
+    fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(what, glob));
+    fc.setInitialFileName(name);
+    return Optional.ofNullable(fc.showSaveDialog(owner)).map(java.io.File::toPath);
+  }
+
+  private void error(String what, Exception e) {
+    Alert a = new Alert(Alert.AlertType.ERROR, what + ": " + e.getMessage(), ButtonType.OK);
+    a.initOwner(owner);
+    a.showAndWait();
+  }
+}

@@ -1,0 +1,39 @@
+package org.vfioworkbench.ui;
+
+import java.nio.file.Path;
+import java.util.List;
+import javafx.application.Application;
+import javafx.stage.Stage;
+import org.vfioworkbench.ui.files.BuiltInSamples;
+import org.vfioworkbench.ui.files.Sample;
+
+/**
+ * The JavaFX application. {@code org.vfioworkbench.Launcher} calls {@link #launchWith} (no
+ * arguments, {@code gui}, or a scenario file); the workbench opens on the seed-case sample.
+ */
+public final class WorkbenchApp extends Application {
+
+  /** Starts JavaFX and opens the workbench; returns when the window is closed. */
+  public static void launchWith(String[] args) {
+    Application.launch(WorkbenchApp.class, args);
+  }
+
+  @Override
+  public void start(Stage stage) {
+    WorkbenchWindow w = new WorkbenchWindow(stage, configDir());
+    Sample seed = BuiltInSamples.all().get(0);
+    w.openSample(seed);
+    List<String> args = getParameters().getRaw();
+    stage.show();
+    if (!args.isEmpty() && args.get(0).endsWith(".json")) {
+      w.openFile(Path.of(args.get(0)));
+    }
+  }
+
+  /** Where the layout is kept: {@code -Dvfio.workbench.config=DIR}, else ~/.config/vfio-workbench. */
+  static Path configDir() {
+    String p = System.getProperty("vfio.workbench.config");
+    return p != null ? Path.of(p)
+        : Path.of(System.getProperty("user.home"), ".config", "vfio-workbench");
+  }
+}

@@ -1,0 +1,2 @@
+/** The window's docking area (BentoFX) and its saved layout. */
+package org.vfioworkbench.ui.docking;

@@ -1,0 +1,2 @@
+/** The explorer view and its view model. */
+package org.vfioworkbench.ui.explorer;

@@ -1,0 +1,2 @@
+/** Documents the workbench opens: bundled samples, recent files, scenario files. */
+package org.vfioworkbench.ui.files;

@@ -1,0 +1,38 @@
+package org.vfioworkbench.ui.graph;
+
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import org.vfioworkbench.engine.Analysis;
+import org.vfioworkbench.engine.DeviceState;
+import org.vfioworkbench.model.Bdf;
+import org.vfioworkbench.model.FdRef;
+import org.vfioworkbench.ui.info.InfoFormat;
+
+/** The devices whose INFO reply or natural reset differs between two profiles. Pure. */
+public final class CompareMarks {
+
+  private CompareMarks() {}
+
+  public static Set<Bdf> changed(Analysis a, Analysis b) {
+    Set<Bdf> out = new HashSet<>();
+    if (b == null) {
+      return out;
+    }
+    for (var e : a.devices().entrySet()) {
+      DeviceState d = e.getValue();
+      Optional<FdRef> fd = d.cdevFd().isPresent() ? d.cdevFd() : d.groupFds().stream().findFirst();
+      if (fd.isEmpty()) {
+        continue;
+      }
+      String infoA = InfoFormat.oneLine(a.info(fd.get()));
+      String infoB = InfoFormat.oneLine(b.info(fd.get()));
+      int resetA = a.hotReset(fd.get(), a.naturalReset(fd.get()).request()).ret();
+      int resetB = b.hotReset(fd.get(), b.naturalReset(fd.get()).request()).ret();
+      if (!infoA.equals(infoB) || resetA != resetB) {
+        out.add(e.getKey());
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,77 @@
+package org.vfioworkbench.ui.graph;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.vfioworkbench.model.Bdf;
+import org.vfioworkbench.model.BusAddress;
+import org.vfioworkbench.model.DriverKind;
+import org.vfioworkbench.model.FdRef;
+import org.vfioworkbench.ui.kernel.DropTarget;
+
+/**
+ * The laid-out graph: every element's box and every line, in graph coordinates. The graph view
+ * draws it with one skin per element type; the SVG export writes it. Pure data.
+ */
+public record GraphModel(
+    List<ComplexNode> complexes,
+    List<BusNode> buses,
+    List<FunctionNode> functions,
+    List<Line> treeEdges,
+    List<GroupHull> hulls,
+    List<ScopeOutline> scopes,
+    List<HolderNode> holders,
+    List<FdEdge> fdEdges,
+    Box unowned,
+    Box bounds) {
+
+  /** The root complex of one PCI segment. */
+  public record ComplexNode(int segment, Box box) {}
+
+  /** One bus bar (a wrapped bus has one bar per row; {@code continued} marks the later ones). */
+  public record BusNode(BusAddress bus, Box box, boolean root, boolean continued) {}
+
+  /**
+   * One function chip.
+   *
+   * @param name short device name
+   * @param driver driver label for the badge
+   * @param open whether some holder has it open
+   * @param vfio whether it is a vfio device (draggable)
+   */
+  public record FunctionNode(
+      Bdf bdf, Box box, String name, String driver, DriverKind driverKind, boolean bridge,
+      OptionalInt group, boolean open, boolean vfio) {}
+
+  /** A straight line. */
+  public record Line(double x1, double y1, double x2, double y2) {}
+
+  /** The translucent hull of an IOMMU group, as one or more rectangles. */
+  public record GroupHull(int group, List<Box> boxes, boolean viable, String label) {}
+
+  /** The dashed outline of one reset scope. */
+  public record ScopeOutline(String label, Box box) {}
+
+  /** A holder: title box and its two lanes. */
+  public record HolderNode(String name, int pid, Box box, Lane groupLane, Lane cdevLane) {}
+
+  /** A lane of a holder: a drop target holding fd chips. */
+  public record Lane(DropTarget target, Box box, String title, List<FdChip> chips) {}
+
+  /** What kind of file an fd chip shows. */
+  public enum FdKind { CONTAINER, GROUP, DEVICE, IOMMUFD, CDEV, OTHER }
+
+  /**
+   * One open file in a lane.
+   *
+   * @param device the function it opens, for device fds and cdevs (these can be dragged)
+   */
+  public record FdChip(FdRef fd, Box box, String label, FdKind kind, Optional<Bdf> device) {}
+
+  /** An edge from an fd chip to what it holds. */
+  public record FdEdge(FdRef fd, FdKind kind, double x1, double y1, double x2, double y2) {}
+
+  public Optional<FunctionNode> function(Bdf bdf) {
+    return functions.stream().filter(f -> f.bdf().equals(bdf)).findFirst();
+  }
+}

@@ -1,0 +1,167 @@
+package org.vfioworkbench.ui.graph;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.vfioworkbench.engine.Analysis;
+import org.vfioworkbench.model.Bdf;
+import org.vfioworkbench.model.CdevFile;
+import org.vfioworkbench.model.ContainerFile;
+import org.vfioworkbench.model.DeviceFile;
+import org.vfioworkbench.model.FdRef;
+import org.vfioworkbench.model.GroupFile;
+import org.vfioworkbench.model.Holder;
+import org.vfioworkbench.model.IommufdFile;
+import org.vfioworkbench.model.OpenFile;
+import org.vfioworkbench.ui.common.Labels;
+import org.vfioworkbench.ui.graph.GraphModel.FdChip;
+import org.vfioworkbench.ui.graph.GraphModel.FdEdge;
+import org.vfioworkbench.ui.graph.GraphModel.FdKind;
+import org.vfioworkbench.ui.graph.GraphModel.GroupHull;
+import org.vfioworkbench.ui.graph.GraphModel.HolderNode;
+import org.vfioworkbench.ui.graph.GraphModel.Lane;
+import org.vfioworkbench.ui.kernel.DropTarget;
+
+/**
+ * Places holders beside the tree, one above the other, each with a group lane (container, group
+ * files, group-path device fds) and a cdev lane (iommufd, cdevs), and draws an edge from each fd to
+ * what it holds. Below them, the unowned area. Pure.
+ */
+final class HolderLayout {
+
+  static final double FD_W = 132;
+  static final double FD_H = 40;
+  static final double LANE_HEADER = 20;
+  static final double TITLE_H = 28;
+  static final double PAD = 10;
+  static final double MIN_LANE_W = 3 * FD_W + 4 * PAD;
+
+  private final Analysis a;
+  private final Map<Bdf, Box> chips;
+  private final List<GroupHull> hulls;
+  private final double x0;
+  private final double y0;
+  private final List<HolderNode> holders = new ArrayList<>();
+  private final List<FdEdge> edges = new ArrayList<>();
+  private Box unowned;
+
+  HolderLayout(Analysis a, Map<Bdf, Box> chips, List<GroupHull> hulls, double x0, double y0) {
+    this.a = a;
+    this.chips = chips;
+    this.hulls = hulls;
+    this.x0 = x0;
+    this.y0 = y0;
+  }
+
+  Box run() {
+    double laneW = MIN_LANE_W;
+    for (Holder h : a.topology().holders()) {
+      laneW = Math.max(laneW, laneWidth(groupFiles(h)));
+      laneW = Math.max(laneW, laneWidth(cdevFiles(h)));
+    }
+    double y = y0;
+    for (Holder h : a.topology().holders()) {
+      double laneH = LANE_HEADER + FD_H + PAD;
+      Box groupBox = new Box(x0 + PAD, y + TITLE_H, laneW, laneH);
+      Box cdevBox = new Box(x0 + PAD, groupBox.bottom() + PAD, laneW, laneH);
+      Box box = new Box(x0, y, laneW + 2 * PAD, TITLE_H + 2 * laneH + 2 * PAD);
+      Lane g = lane(h, new DropTarget.GroupLane(h.name()), groupBox, groupTitle(h), groupFiles(h));
+      Lane c = lane(h, new DropTarget.CdevLane(h.name()), cdevBox, cdevTitle(h), cdevFiles(h));
+      holders.add(new HolderNode(h.name(), h.pid(), box, g, c));
+      y = box.bottom() + 2 * PAD;
+    }
+    unowned = new Box(x0, y + PAD, laneW + 2 * PAD, 64);
+    return new Box(x0, y0, laneW + 2 * PAD, unowned.bottom() - y0);
+  }
+
+  private static double laneWidth(List<OpenFile> files) {
+    return files.size() * (FD_W + PAD) + PAD;
+  }
+
+  private static List<OpenFile> groupFiles(Holder h) {
+    return h.files().stream().filter(f -> f instanceof ContainerFile || f instanceof GroupFile
+        || f instanceof DeviceFile).toList();
+  }
+
+  private static List<OpenFile> cdevFiles(Holder h) {
+    return h.files().stream().filter(f -> f instanceof IommufdFile || f instanceof CdevFile).toList();
+  }
+
+  private static String groupTitle(Holder h) {
+    return "groups \u00b7 " + h.files().stream().filter(ContainerFile.class::isInstance)
+        .map(f -> "container " + ((ContainerFile) f).container()).findFirst().orElse("no container");
+  }
+
+  private static String cdevTitle(Holder h) {
+    return "cdevs \u00b7 " + h.files().stream().filter(IommufdFile.class::isInstance)
+        .map(f -> "iommufd " + ((IommufdFile) f).iommufd()).findFirst().orElse("no iommufd");
+  }
+
+  private Lane lane(Holder h, DropTarget target, Box box, String title, List<OpenFile> files) {
+    List<FdChip> out = new ArrayList<>();
+    double x = box.x() + PAD;
+    double y = box.y() + LANE_HEADER;
+    for (OpenFile f : files) {
+      Box chip = new Box(x, y, FD_W, FD_H);
+      FdRef ref = new FdRef(h.name(), f.fd());
+      FdChip c = chip(ref, f, chip);
+      out.add(c);
+      edge(c, f);
+      x += FD_W + PAD;
+    }
+    return new Lane(target, box, title, out);
+  }
+
+  private FdChip chip(FdRef ref, OpenFile f, Box box) {
+    String fd = "fd " + f.fd() + "\n";
+    if (f instanceof ContainerFile c) {
+      return new FdChip(ref, box, fd + "container " + c.container(), FdKind.CONTAINER, Optional.empty());
+    }
+    if (f instanceof GroupFile g) {
+      return new FdChip(ref, box, fd + "/dev/vfio/" + g.group(), FdKind.GROUP, Optional.empty());
+    }
+    if (f instanceof DeviceFile d) {
+      return new FdChip(ref, box, fd + "device " + Labels.shortBdf(d.device()), FdKind.DEVICE,
+          Optional.of(d.device()));
+    }
+    if (f instanceof IommufdFile i) {
+      return new FdChip(ref, box, fd + "iommufd " + i.iommufd(), FdKind.IOMMUFD, Optional.empty());
+    }
+    if (f instanceof CdevFile c) {
+      String devid = a.device(c.device()).filter(d -> d.cdevFd().map(ref::equals).orElse(false))
+          .flatMap(d -> d.devid().isPresent() ? Optional.of(" devid " + d.devid().getAsLong())
+              : Optional.empty()).orElse(c.isBound() ? "" : " unbound");
+      return new FdChip(ref, box, fd + "cdev " + Labels.shortBdf(c.device()) + devid, FdKind.CDEV,
+          Optional.of(c.device()));
+    }
+    return new FdChip(ref, box, fd + f.describe(), FdKind.OTHER, Optional.empty());
+  }
+
+  private void edge(FdChip c, OpenFile f) {
+    Box from = c.box();
+    if (c.device().isPresent()) {
+      Box to = chips.get(c.device().get());
+      if (to != null) {
+        edges.add(new FdEdge(c.fd(), c.kind(), from.x(), from.centerY(), to.right(), to.centerY()));
+      }
+    } else if (f instanceof GroupFile g) {
+      hulls.stream().filter(h -> h.group() == g.group()).findFirst().ifPresent(h -> {
+        Box to = h.boxes().get(0);
+        edges.add(new FdEdge(c.fd(), c.kind(), from.centerX(), from.y(), to.right(), to.y() + 10));
+      });
+    }
+  }
+
+  List<HolderNode> holders() {
+    return holders;
+  }
+
+  List<FdEdge> edges() {
+    return edges;
+  }
+
+  Box unowned() {
+    return unowned;
+  }
+}

@@ -1,0 +1,378 @@
+package org.vfioworkbench.ui.graph;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javafx.geometry.Point2D;
+import javafx.scene.Group;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.StackPane;
+import javafx.scene.shape.Line;
+import javafx.scene.shape.Rectangle;
+import javafx.scene.transform.Scale;
+import javafx.scene.transform.Translate;
+import org.vfioworkbench.model.Bdf;
+import org.vfioworkbench.ui.graph.GraphModel.FunctionNode;
+import org.vfioworkbench.ui.graph.skin.BusBarSkin;
+import org.vfioworkbench.ui.graph.skin.ComplexSkin;
+import org.vfioworkbench.ui.graph.skin.FdChipSkin;
+import org.vfioworkbench.ui.graph.skin.FdEdgeSkin;
+import org.vfioworkbench.ui.graph.skin.FunctionChipSkin;
+import org.vfioworkbench.ui.graph.skin.GroupHullSkin;
+import org.vfioworkbench.ui.graph.skin.HolderSkin;
+import org.vfioworkbench.ui.graph.skin.LaneSkin;
+import org.vfioworkbench.ui.graph.skin.ScopeOutlineSkin;
+import org.vfioworkbench.ui.kernel.DropTarget;
+import org.vfioworkbench.ui.state.ElementRef;
+
+/**
+ * The topology graph: draws the view model's {@link GraphModel} with one skin per element type,
+ * zooms and pans, shows an overview for big hosts, and turns mouse drags of functions into the
+ * view model's drag gesture (press, drag, release: it works without platform drag-and-drop).
+ */
+public final class TopologyGraphView extends StackPane {
+
+  private static final double DRAG_THRESHOLD = 4;
+  private static final javafx.scene.paint.Color TREE_EDGE = javafx.scene.paint.Color.web("#7b8799");
+
+  private final TopologyGraphViewModel vm;
+  private final Pane viewport = new Pane();
+  private final Group content = new Group();
+  private final Group dragLayer = new Group();
+  private final Scale scale = new Scale(1, 1, 0, 0);
+  private final Translate pan = new Translate();
+  private final Label dragHint = new Label();
+  private final OverviewPane overview;
+  private final Map<Bdf, FunctionChipSkin> chips = new HashMap<>();
+  private final List<HolderSkin> holders = new ArrayList<>();
+  private final List<LaneSkin> lanes = new ArrayList<>();
+  private Rectangle unownedBox;
+  private Point2D pressAt;
+  private Bdf pressed;
+  private Point2D panFrom;
+  private boolean fitted;
+  private GraphModel shown;
+  private boolean builtDetailed;
+
+  public TopologyGraphView(TopologyGraphViewModel vm) {
+    this.vm = vm;
+    getStyleClass().add("graph-view");
+    content.getTransforms().addAll(pan, scale);
+    viewport.getChildren().addAll(content, dragLayer);
+    Rectangle clip = new Rectangle();
+    clip.widthProperty().bind(viewport.widthProperty());
+    clip.heightProperty().bind(viewport.heightProperty());
+    viewport.setClip(clip);
+    dragHint.getStyleClass().add("drag-hint");
+    dragHint.setVisible(false);
+    dragHint.setMouseTransparent(true);
+    dragLayer.getChildren().add(dragHint);
+    overview = new OverviewPane(this);
+    StackPane.setAlignment(overview, javafx.geometry.Pos.BOTTOM_RIGHT);
+    getChildren().addAll(viewport, overview);
+    setFocusTraversable(true);
+    vm.modelProperty().addListener((o, a, b) -> rebuild(b));
+    vm.selectionProperty().addListener((o, a, b) -> showSelection());
+    vm.changedProperty().addListener((o, a, b) -> showChanged(b));
+    vm.previewProperty().addListener((o, a, b) -> showPreview(b));
+    installPanAndZoom();
+    widthProperty().addListener((o, a, b) -> fitOnce());
+    heightProperty().addListener((o, a, b) -> fitOnce());
+    rebuild(vm.modelProperty().get());
+  }
+
+  /** Below this zoom, big hosts are drawn without chip text. */
+  static final double DETAIL_SCALE = 0.45;
+  static final int DETAIL_ALWAYS_BELOW = 400;
+
+  private boolean detailed(GraphModel m) {
+    return m.functions().size() < DETAIL_ALWAYS_BELOW || scale.getX() >= DETAIL_SCALE;
+  }
+
+  private void rebuild(GraphModel m) {
+    if (m != null && (shown == null || shown.functions().size() != m.functions().size())) {
+      fitTo(m);
+    }
+    shown = m;
+    builtDetailed = m != null && detailed(m);
+    chips.clear();
+    holders.clear();
+    lanes.clear();
+    content.getChildren().clear();
+    if (m == null) {
+      return;
+    }
+    Group scopes = new Group();
+    Group hulls = new Group();
+    Group tree = new Group();
+    Group nodes = new Group();
+    Group fdEdges = new Group();
+    Group holderLayer = new Group();
+    m.scopes().forEach(s -> scopes.getChildren().add(new ScopeOutlineSkin(s)));
+    for (GraphModel.GroupHull h : m.hulls()) {
+      GroupHullSkin s = new GroupHullSkin(h);
+      s.setOnMouseClicked(e -> vm.select(new ElementRef.GroupRef(h.group())));
+      hulls.getChildren().add(s);
+    }
+    for (GraphModel.Line l : m.treeEdges()) {
+      Line line = new Line(l.x1(), l.y1(), l.x2(), l.y2());
+      line.setStroke(TREE_EDGE);
+      line.setStrokeWidth(1.4);
+      tree.getChildren().add(line);
+    }
+    m.complexes().forEach(c -> nodes.getChildren().add(new ComplexSkin(c)));
+    for (GraphModel.BusNode b : m.buses()) {
+      BusBarSkin s = new BusBarSkin(b);
+      s.setOnMouseClicked(e -> vm.select(new ElementRef.BusRef(b.bus())));
+      nodes.getChildren().add(s);
+    }
+    for (FunctionNode f : m.functions()) {
+      FunctionChipSkin s = new FunctionChipSkin(f, builtDetailed);
+      s.setId("fn-" + f.bdf());
+      chips.put(f.bdf(), s);
+      installDrag(s, f.bdf(), f.vfio(), new ElementRef.FunctionRef(f.bdf()));
+      nodes.getChildren().add(s);
+    }
+    m.fdEdges().forEach(e -> fdEdges.getChildren().add(new FdEdgeSkin(e)));
+    for (GraphModel.HolderNode h : m.holders()) {
+      HolderSkin s = new HolderSkin(h);
+      holders.add(s);
+      lanes.addAll(s.lanes());
+      s.titleNode().setOnMouseClicked(e -> vm.select(new ElementRef.HolderRef(h.name())));
+      for (FdChipSkin c : s.chips()) {
+        installDrag(c, c.chip().device().orElse(null), c.chip().device().isPresent(),
+            new ElementRef.FileRef(c.chip().fd()));
+      }
+      holderLayer.getChildren().add(s);
+    }
+    holderLayer.getChildren().add(unownedArea(m.unowned()));
+    content.getChildren().addAll(scopes, hulls, tree, fdEdges, nodes, holderLayer);
+    showSelection();
+    showChanged(vm.changedProperty().get());
+    overview.redraw(m);
+  }
+
+  private Node unownedArea(Box b) {
+    unownedBox = new Rectangle(b.x(), b.y(), b.w(), b.h());
+    unownedBox.setArcWidth(12);
+    unownedBox.setArcHeight(12);
+    unownedBox.getStyleClass().add("unowned");
+    unownedBox.setId("unowned-area");
+    javafx.scene.text.Text t = new javafx.scene.text.Text(b.x() + 12, b.y() + 36,
+        "Nobody \u2014 drop a function here to close all its fds");
+    t.getStyleClass().add("unowned-label");
+    t.setMouseTransparent(true);
+    return new Group(unownedBox, t);
+  }
+
+  private void installDrag(Node n, Bdf bdf, boolean draggable, ElementRef ref) {
+    n.setOnMousePressed(e -> {
+      if (e.getButton() != MouseButton.PRIMARY) {
+        return;
+      }
+      vm.select(ref);
+      pressAt = new Point2D(e.getSceneX(), e.getSceneY());
+      pressed = draggable ? bdf : null;
+      requestFocus();
+      e.consume();
+    });
+    n.setOnMouseDragged(e -> {
+      if (pressed == null) {
+        e.consume();
+        return;
+      }
+      if (vm.draggedProperty().get() == null
+          && pressAt.distance(e.getSceneX(), e.getSceneY()) > DRAG_THRESHOLD) {
+        vm.startDrag(pressed);
+        dragHint.setText("moving " + pressed);
+        dragHint.setVisible(true);
+      }
+      if (vm.draggedProperty().get() != null) {
+        Point2D local = viewport.sceneToLocal(e.getSceneX(), e.getSceneY());
+        dragHint.relocate(local.getX() + 14, local.getY() + 12);
+        vm.hover(targetAt(e.getSceneX(), e.getSceneY()));
+      }
+      e.consume();
+    });
+    n.setOnMouseReleased(e -> {
+      if (vm.draggedProperty().get() != null) {
+        DropTarget t = targetAt(e.getSceneX(), e.getSceneY());
+        dragHint.setVisible(false);
+        lanes.forEach(l -> l.setDropState(null));
+        vm.drop(t);
+      }
+      pressed = null;
+      e.consume();
+    });
+  }
+
+  /** The lane or area under a scene point, if any. */
+  DropTarget targetAt(double sceneX, double sceneY) {
+    Point2D p = content.sceneToLocal(sceneX, sceneY);
+    for (LaneSkin l : lanes) {
+      if (l.lane().box().contains(p.getX(), p.getY())) {
+        return l.lane().target();
+      }
+    }
+    if (unownedBox != null && unownedBox.contains(p)) {
+      return new DropTarget.Unowned();
+    }
+    return null;
+  }
+
+  private void showPreview(DropPreview p) {
+    for (LaneSkin l : lanes) {
+      l.setDropState(p != null && p.target().equals(l.lane().target()) ? p.allowed() : null);
+    }
+    if (unownedBox != null) {
+      unownedBox.getStyleClass().removeAll("drop-ok", "drop-refused");
+      if (p != null && p.target() instanceof DropTarget.Unowned) {
+        unownedBox.getStyleClass().add(p.allowed() ? "drop-ok" : "drop-refused");
+      }
+    }
+    if (vm.draggedProperty().get() != null) {
+      dragHint.setText(p == null ? "moving " + vm.draggedProperty().get()
+          : (p.allowed() ? "\u2714 " : "\u2718 ") + p.message());
+      dragHint.getStyleClass().removeAll("hint-ok", "hint-refused");
+      if (p != null) {
+        dragHint.getStyleClass().add(p.allowed() ? "hint-ok" : "hint-refused");
+      }
+    }
+  }
+
+  private void showSelection() {
+    ElementRef sel = vm.selectionProperty().get();
+    chips.forEach((b, s) -> s.setSelected(sel instanceof ElementRef.FunctionRef f && f.bdf().equals(b)));
+    for (HolderSkin h : holders) {
+      h.setSelected(sel instanceof ElementRef.HolderRef r && r.holder().equals(h.node().name()));
+      for (FdChipSkin c : h.chips()) {
+        c.setSelected(sel instanceof ElementRef.FileRef f && f.fd().equals(c.chip().fd()));
+      }
+    }
+  }
+
+  private void showChanged(Set<Bdf> changed) {
+    chips.forEach((b, s) -> s.setChanged(changed.contains(b)));
+  }
+
+  private void installPanAndZoom() {
+    viewport.setOnMousePressed(e -> {
+      panFrom = new Point2D(e.getX() - pan.getX(), e.getY() - pan.getY());
+      requestFocus();
+    });
+    viewport.setOnMouseDragged(e -> {
+      if (panFrom != null && vm.draggedProperty().get() == null) {
+        pan.setX(e.getX() - panFrom.getX());
+        pan.setY(e.getY() - panFrom.getY());
+        overview.redrawViewport();
+      }
+    });
+    viewport.setOnMouseReleased(e -> panFrom = null);
+    viewport.addEventFilter(ScrollEvent.SCROLL, e -> {
+      zoomAt(e.getDeltaY() > 0 ? 1.15 : 1 / 1.15, e.getX(), e.getY());
+      e.consume();
+    });
+    setOnKeyPressed(e -> {
+      KeyCode k = e.getCode();
+      if (k == KeyCode.ESCAPE) {
+        vm.cancelDrag();
+        dragHint.setVisible(false);
+      } else if (k == KeyCode.LEFT || k == KeyCode.RIGHT || k == KeyCode.UP || k == KeyCode.DOWN) {
+        double d = 60;
+        pan.setX(pan.getX() + (k == KeyCode.LEFT ? d : k == KeyCode.RIGHT ? -d : 0));
+        pan.setY(pan.getY() + (k == KeyCode.UP ? d : k == KeyCode.DOWN ? -d : 0));
+        overview.redrawViewport();
+        e.consume();
+      }
+    });
+  }
+
+  public void zoomIn() {
+    zoomAt(1.25, viewport.getWidth() / 2, viewport.getHeight() / 2);
+  }
+
+  public void zoomOut() {
+    zoomAt(1 / 1.25, viewport.getWidth() / 2, viewport.getHeight() / 2);
+  }
+
+  private void zoomAt(double factor, double x, double y) {
+    double s = Math.max(0.02, Math.min(4, scale.getX() * factor));
+    double f = s / scale.getX();
+    pan.setX(x - (x - pan.getX()) * f);
+    pan.setY(y - (y - pan.getY()) * f);
+    scale.setX(s);
+    scale.setY(s);
+    overview.redrawViewport();
+    relevelDetail();
+  }
+
+  /** Rebuilds the chips when zooming crosses the detail threshold. */
+  private void relevelDetail() {
+    if (shown != null && detailed(shown) != builtDetailed) {
+      rebuild(shown);
+    }
+  }
+
+  /** Scales and centres the whole graph into the view (at most 160%). */
+  public void fit() {
+    fitTo(vm.modelProperty().get());
+    relevelDetail();
+  }
+
+  private void fitTo(GraphModel m) {
+    double w = viewport.getWidth() > 0 ? viewport.getWidth() : getWidth();
+    double h = viewport.getHeight() > 0 ? viewport.getHeight() : getHeight();
+    if (m == null || w <= 0 || h <= 0) {
+      return;
+    }
+    Box b = m.bounds();
+    double s = Math.min(1.6, Math.min(w / b.w(), h / b.h()));
+    scale.setX(s);
+    scale.setY(s);
+    pan.setX((w - b.w() * s) / 2);
+    pan.setY(Math.max(0, (h - b.h() * s) / 2));
+    overview.redrawViewport();
+  }
+
+  private void fitOnce() {
+    if (!fitted && getWidth() > 0 && getHeight() > 0) {
+      fitted = true;
+      javafx.application.Platform.runLater(this::fit);
+    }
+  }
+
+  /** Centres the view on a graph point (overview clicks). */
+  void centreOn(double gx, double gy) {
+    pan.setX(viewport.getWidth() / 2 - gx * scale.getX());
+    pan.setY(viewport.getHeight() / 2 - gy * scale.getY());
+    overview.redrawViewport();
+  }
+
+  /** The visible part of the graph, in graph coordinates. */
+  Box visibleArea() {
+    double s = scale.getX();
+    return new Box(-pan.getX() / s, -pan.getY() / s, viewport.getWidth() / s, viewport.getHeight() / s);
+  }
+
+  /** The drawn graph (for PNG export). */
+  public Group content() {
+    return content;
+  }
+
+  /** How many function chips are drawn. */
+  public int chipCount() {
+    return chips.size();
+  }
+
+  public TopologyGraphViewModel viewModel() {
+    return vm;
+  }
+}

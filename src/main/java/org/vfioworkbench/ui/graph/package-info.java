@@ -1,0 +1,2 @@
+/** The graph view and its view model. */
+package org.vfioworkbench.ui.graph;

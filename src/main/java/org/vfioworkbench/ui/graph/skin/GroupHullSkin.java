@@ -1,0 +1,48 @@
+package org.vfioworkbench.ui.graph.skin;
+
+import javafx.scene.Group;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Rectangle;
+import org.vfioworkbench.ui.graph.Box;
+import org.vfioworkbench.ui.graph.GraphModel.GroupHull;
+
+/** An IOMMU group as translucent rounded rectangles around its functions. */
+public final class GroupHullSkin extends Group {
+
+  private final GroupHull hull;
+
+  public GroupHullSkin(GroupHull h) {
+    this.hull = h;
+    Color c = colour(h.group());
+    boolean first = true;
+    for (Box b : h.boxes()) {
+      Rectangle r = new Rectangle(b.x(), b.y(), b.w(), b.h());
+      r.setArcWidth(16);
+      r.setArcHeight(16);
+      r.setFill(c.deriveColor(0, 1, 1, 0.20));
+      r.setStroke(c.deriveColor(0, 1, 0.8, 0.9));
+      r.setStrokeWidth(1.5);
+      r.getStyleClass().add("group-hull");
+      if (!h.viable()) {
+        r.getStyleClass().add("group-not-viable");
+      }
+      getChildren().add(r);
+      if (first) {
+        String label = h.label() + (h.viable() ? "" : " \u00b7 not viable");
+        getChildren().add(SkinText.at(label, b.x() + 8, b.bottom() + 2, "hull-label"));
+        first = false;
+      }
+    }
+    LazyTooltip.install(this, () -> ("IOMMU group " + h.group() + " (translucent hull)"
+        + (h.viable() ? ": viable" : ": NOT viable, a member's driver claims its DMA")));
+  }
+
+  public GroupHull hull() {
+    return hull;
+  }
+
+  /** A stable colour per group id. */
+  public static Color colour(int group) {
+    return Color.hsb((group * 67) % 360, 0.65, 0.85);
+  }
+}

@@ -1,0 +1,65 @@
+package org.vfioworkbench.ui.graph.skin;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.scene.Group;
+import javafx.scene.Node;
+import javafx.scene.shape.Rectangle;
+import org.vfioworkbench.ui.graph.Box;
+import org.vfioworkbench.ui.graph.GraphModel.FdChip;
+import org.vfioworkbench.ui.graph.GraphModel.HolderNode;
+import org.vfioworkbench.ui.graph.GraphModel.Lane;
+
+/** A holder: its title and two lanes, each lane a drop target holding fd chips. */
+public final class HolderSkin extends Group {
+
+  private final HolderNode node;
+  private final Rectangle title;
+  private final List<LaneSkin> lanes = new ArrayList<>();
+  private final List<FdChipSkin> chips = new ArrayList<>();
+
+  public HolderSkin(HolderNode n) {
+    this.node = n;
+    Box b = n.box();
+    title = new Rectangle(b.x(), b.y(), b.w(), b.h());
+    title.setArcWidth(12);
+    title.setArcHeight(12);
+    title.getStyleClass().add("holder");
+    getChildren().addAll(title, SkinText.at(n.name() + (n.pid() > 0 ? "  (pid " + n.pid() + ")" : ""),
+        b.x() + 10, b.y() + 7, "holder-title"));
+    for (Lane l : List.of(n.groupLane(), n.cdevLane())) {
+      LaneSkin ls = new LaneSkin(l);
+      lanes.add(ls);
+      getChildren().add(ls);
+      for (FdChip c : l.chips()) {
+        FdChipSkin cs = new FdChipSkin(c);
+        chips.add(cs);
+        getChildren().add(cs);
+      }
+    }
+    LazyTooltip.install(title, () -> ("a process holding VFIO files; drop a function on a lane"));
+  }
+
+  public HolderNode node() {
+    return node;
+  }
+
+  public Node titleNode() {
+    return title;
+  }
+
+  public List<LaneSkin> lanes() {
+    return lanes;
+  }
+
+  public List<FdChipSkin> chips() {
+    return chips;
+  }
+
+  public void setSelected(boolean on) {
+    title.getStyleClass().remove("selected");
+    if (on) {
+      title.getStyleClass().add("selected");
+    }
+  }
+}

@@ -1,0 +1,76 @@
+package org.vfioworkbench.ui.info;
+
+import java.util.Optional;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleLongProperty;
+import org.vfioworkbench.engine.Analysis;
+import org.vfioworkbench.engine.InfoResult;
+import org.vfioworkbench.model.FdRef;
+import org.vfioworkbench.ui.common.DeviceFds;
+import org.vfioworkbench.ui.state.OutcomeRef;
+import org.vfioworkbench.ui.state.WorkbenchState;
+
+/**
+ * The INFO view's state: the argsz the user types and the reply the engine gives for the selected
+ * device's fd.
+ */
+public final class InfoViewModel {
+
+  /** Enough for 64 entries, like a caller that guessed generously. */
+  public static final long DEFAULT_ARGSZ = 12 + 8 * 64;
+
+  private final WorkbenchState state;
+  private final LongProperty argsz = new SimpleLongProperty(DEFAULT_ARGSZ);
+  private final ReadOnlyObjectWrapper<InfoReply> reply =
+      new ReadOnlyObjectWrapper<>(InfoReply.none("Select a device that is open."));
+  private Optional<FdRef> caller = Optional.empty();
+
+  public InfoViewModel(WorkbenchState state) {
+    this.state = state;
+    state.resultsProperty().addListener((o, a, b) -> refresh());
+    state.selectionProperty().addListener((o, a, b) -> refresh());
+    argsz.addListener((o, a, b) -> refresh());
+    refresh();
+  }
+
+  private void refresh() {
+    WorkbenchState.Results r = state.results();
+    if (r == null) {
+      return;
+    }
+    Analysis a = r.analysis();
+    caller = DeviceFds.callerFor(a, state.selectionProperty().get());
+    if (caller.isEmpty()) {
+      reply.set(InfoReply.none("INFO needs an open device fd: select a vfio device that a holder"
+          + " has open, or one of its device fds."));
+      return;
+    }
+    long size = argsz.get();
+    InfoResult res = a.info(caller.get(), size);
+    InfoResult other = r.comparing() ? r.compare().info(caller.get(), size) : null;
+    reply.set(new InfoReply(
+        DeviceFds.describe(a, caller.get()),
+        res.retLabel() + res.errno().map(e -> " (" + e.message() + ")").orElse(""),
+        String.valueOf(res.argsz()),
+        InfoFormat.flags(res),
+        res.headerWritten() ? String.valueOf(res.count()) : "not written",
+        InfoFormat.rows(res, other),
+        InfoFormat.note(res),
+        other == null ? "" : r.compare().profile().id() + ": " + InfoFormat.oneLine(other)));
+  }
+
+  /** Shows this INFO call's kernel-check chain in the Trace view. */
+  public void showTrace() {
+    caller.ifPresent(c -> state.selectedOutcomeProperty().set(OutcomeRef.info(c)));
+  }
+
+  public LongProperty argszProperty() {
+    return argsz;
+  }
+
+  public ReadOnlyObjectProperty<InfoReply> replyProperty() {
+    return reply.getReadOnlyProperty();
+  }
+}

@@ -1,0 +1,2 @@
+/** The info view and its view model. */
+package org.vfioworkbench.ui.info;

@@ -1,0 +1,57 @@
+package org.vfioworkbench.ui.outcomes;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.vfioworkbench.engine.Analysis;
+import org.vfioworkbench.engine.ResetResult;
+import org.vfioworkbench.engine.ResetVariant;
+import org.vfioworkbench.model.CdevFile;
+import org.vfioworkbench.model.DeviceFile;
+import org.vfioworkbench.model.FdRef;
+import org.vfioworkbench.model.OpenFile;
+import org.vfioworkbench.ui.common.Labels;
+
+/** Computes the reset-outcome table from one or two analyses. Pure. */
+public final class OutcomeTable {
+
+  private OutcomeTable() {}
+
+  public static List<OutcomeRow> build(Analysis a, Analysis compare) {
+    List<OutcomeRow> rows = new ArrayList<>();
+    for (FdRef fd : a.deviceFds()) {
+      Map<ResetVariant.Kind, OutcomeCell> cells = new EnumMap<>(ResetVariant.Kind.class);
+      for (ResetVariant v : a.variants(fd)) {
+        ResetResult r = a.hotReset(fd, v.request());
+        String compareLabel = "";
+        if (compare != null) {
+          String other = label(compare.hotReset(fd, v.request()));
+          compareLabel = other.equals(label(r)) ? "" : other;
+        }
+        cells.put(v.kind(), new OutcomeCell(v.kind(), v.description() + " " + v.request().fds(),
+            label(r), r.succeeded(), compareLabel));
+      }
+      Optional<OpenFile> file = a.topology().file(fd);
+      String device = file.map(f -> f instanceof CdevFile c ? Labels.shortBdf(c.device())
+          : f instanceof DeviceFile d ? Labels.shortBdf(d.device()) : "?").orElse("?");
+      String path = file.map(f -> f instanceof CdevFile ? "cdev" : "group").orElse("");
+      rows.add(new OutcomeRow(fd, device, path, cells));
+    }
+    return rows;
+  }
+
+  /** Replays one cell's call, for its trace. */
+  public static Optional<ResetResult> replay(Analysis a, FdRef fd, ResetVariant.Kind kind) {
+    if (a.topology().file(fd).isEmpty()) {
+      return Optional.empty();
+    }
+    return a.variants(fd).stream().filter(v -> v.kind() == kind).findFirst()
+        .map(v -> a.hotReset(fd, v.request()));
+  }
+
+  static String label(ResetResult r) {
+    return r.succeeded() ? OutcomeCell.SUCCESS : r.retLabel();
+  }
+}

@@ -1,0 +1,2 @@
+/** The outcomes view and its view model. */
+package org.vfioworkbench.ui.outcomes;

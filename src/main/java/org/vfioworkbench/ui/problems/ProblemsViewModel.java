@@ -1,0 +1,36 @@
+package org.vfioworkbench.ui.problems;
+
+import java.util.List;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.vfioworkbench.ui.state.WorkbenchState;
+
+/** The Problems view's rows, recomputed on every change. */
+public final class ProblemsViewModel {
+
+  private final WorkbenchState state;
+  private final ObservableList<Problem> problems = FXCollections.observableArrayList();
+
+  public ProblemsViewModel(WorkbenchState state) {
+    this.state = state;
+    state.resultsProperty().addListener((o, a, b) -> refresh());
+    refresh();
+  }
+
+  private void refresh() {
+    if (state.results() == null) {
+      problems.setAll(List.of());
+      return;
+    }
+    state.derive(r -> ProblemFinder.find(r.analysis()), problems::setAll);
+  }
+
+  public ObservableList<Problem> problems() {
+    return problems;
+  }
+
+  /** Goes to the culprit: selects it everywhere. */
+  public void goTo(Problem p) {
+    state.select(p.culprit());
+  }
+}

@@ -1,0 +1,2 @@
+/** The problems view and its view model. */
+package org.vfioworkbench.ui.problems;

@@ -1,0 +1,70 @@
+package org.vfioworkbench.ui.properties;
+
+import java.util.List;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.vfioworkbench.engine.Attempt;
+import org.vfioworkbench.model.Bdf;
+import org.vfioworkbench.model.Driver;
+import org.vfioworkbench.model.Topology;
+import org.vfioworkbench.ui.kernel.KernelEdits;
+import org.vfioworkbench.ui.state.ElementRef;
+import org.vfioworkbench.ui.state.WorkbenchState;
+
+/** The Properties view's rows for the current selection; edits become undoable commands. */
+public final class PropertiesViewModel implements PropertyRows.EditSink {
+
+  private final WorkbenchState state;
+  private final KernelEdits kernel;
+  private final ObservableList<PropertyRow> rows = FXCollections.observableArrayList();
+  private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("");
+  private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+
+  public PropertiesViewModel(WorkbenchState state, KernelEdits kernel) {
+    this.state = state;
+    this.kernel = kernel;
+    state.resultsProperty().addListener((o, a, b) -> refresh());
+    state.selectionProperty().addListener((o, a, b) -> refresh());
+    refresh();
+  }
+
+  private void refresh() {
+    WorkbenchState.Results r = state.results();
+    ElementRef sel = state.selectionProperty().get();
+    title.set(sel == null ? "Nothing selected" : sel.label());
+    rows.setAll(r == null || sel == null ? List.of() : PropertyRows.of(r.analysis(), sel, this));
+  }
+
+  @Override
+  public void apply(String label, Topology after) {
+    message.set("");
+    state.execute(label, after);
+  }
+
+  @Override
+  public void bind(Bdf function, Driver driver) {
+    Attempt at = kernel.bind(state.topology(), state.profileProperty().get(), function, driver);
+    if (!at.succeeded()) {
+      message.set("Refused: " + at.refusal().orElseThrow().headline());
+      refresh();
+      return;
+    }
+    message.set("");
+    state.execute("Bind " + function + " to " + driver.label(), at.orElseThrow());
+  }
+
+  public ObservableList<PropertyRow> rows() {
+    return rows;
+  }
+
+  public ReadOnlyStringProperty titleProperty() {
+    return title.getReadOnlyProperty();
+  }
+
+  /** The last refusal, empty when the last edit went through. */
+  public ReadOnlyStringProperty messageProperty() {
+    return message.getReadOnlyProperty();
+  }
+}

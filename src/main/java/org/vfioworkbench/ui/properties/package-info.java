@@ -1,0 +1,2 @@
+/** The properties view and its view model. */
+package org.vfioworkbench.ui.properties;

@@ -1,0 +1,2 @@
+/** The trace view and its view model. */
+package org.vfioworkbench.ui.trace;

@@ -1,0 +1,59 @@
+package org.vfioworkbench.ui.info;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.vfioworkbench.model.Bdf;
+import org.vfioworkbench.model.FdRef;
+import org.vfioworkbench.ui.files.BuiltInSamples;
+import org.vfioworkbench.ui.state.ElementRef;
+import org.vfioworkbench.ui.state.UiExecutor;
+import org.vfioworkbench.ui.state.WorkbenchState;
+
+class InfoViewModelTest {
+
+  private WorkbenchState state;
+  private InfoViewModel vm;
+
+  @BeforeEach
+  void setUp() {
+    state = new WorkbenchState(UiExecutor.direct());
+    state.open("seed", BuiltInSamples.seedCase(), null);
+    vm = new InfoViewModel(state);
+  }
+
+  @Test
+  void groupPathCallerGetsGroupIds() {
+    state.select(new ElementRef.FunctionRef(Bdf.parse("0000:02:00.1")));
+    InfoReply r = vm.replyProperty().get();
+    assertThat(r.caller()).contains("qemu-vm1 fd 7");
+    assertThat(r.flags()).isEqualTo("0x0");
+    assertThat(r.entries()).extracting(InfoEntryRow::meaning).containsExactly("group 20", "group 21");
+  }
+
+  @Test
+  void aTooSmallArgszGivesEnospcWithTheCount() {
+    state.select(new ElementRef.FileRef(new FdRef("qemu-vm1", 4)));
+    vm.argszProperty().set(12);
+    InfoReply r = vm.replyProperty().get();
+    assertThat(r.ret()).startsWith("-ENOSPC");
+    assertThat(r.count()).isEqualTo("2");
+    assertThat(r.entries()).isEmpty();
+  }
+
+  @Test
+  void aClosedDeviceHasNoInfo() {
+    state.open("ws", BuiltInSamples.workstation(), null);
+    state.select(new ElementRef.FunctionRef(Bdf.parse("0000:00:1f.3")));
+    assertThat(vm.replyProperty().get().ret()).isEmpty();
+    assertThat(vm.replyProperty().get().caller()).contains("needs an open device fd");
+  }
+
+  @Test
+  void compareModeShowsTheOtherProfilesReply() {
+    state.select(new ElementRef.FunctionRef(Bdf.parse("0000:02:00.0")));
+    state.compareProfileProperty().set(org.vfioworkbench.engine.Profile.LINUX_5_15);
+    assertThat(vm.replyProperty().get().compare()).startsWith("linux-5.15: ");
+  }
+}
