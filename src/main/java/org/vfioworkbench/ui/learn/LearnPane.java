@@ -37,22 +37,30 @@ public final class LearnPane extends StackPane {
     setPrefWidth(440);
     getChildren().addAll(lessonView, welcomeView);
     lesson.finishedProperty().addListener((o, a, b) -> welcome.refresh());
-    showWelcome();
+    showPage(true);
   }
 
-  /** Shows the welcome page and counts it as seen. */
+  /** Shows the welcome page and counts it as seen: it no longer opens by itself at start. */
   public void showWelcome() {
     welcome.refresh();
     welcome.markSeen();
-    welcomeView.setVisible(true);
-    lessonView.setVisible(false);
+    showPage(true);
+  }
+
+  /** True while the welcome page (rather than a lesson) is showing. */
+  public boolean showingWelcome() {
+    return welcomeView.isVisible();
+  }
+
+  private void showPage(boolean welcomePage) {
+    welcomeView.setVisible(welcomePage);
+    lessonView.setVisible(!welcomePage);
   }
 
   /** Starts {@code l} and shows the lesson panel; stays on the welcome page if the workbench declined. */
   public void startLesson(Lesson l) {
     if (lesson.start(l)) {
-      welcomeView.setVisible(false);
-      lessonView.setVisible(true);
+      showPage(false);
     }
   }
 
