@@ -48,6 +48,8 @@ final class WelcomeView extends VBox {
     Label problem = wrapped("");
     problem.textProperty().bind(vm.problemProperty());
     problem.getStyleClass().add("learn-problem");
+    problem.visibleProperty().bind(vm.problemProperty().isNotEmpty());
+    problem.managedProperty().bind(problem.visibleProperty());
 
     ListView<Sample> samples = new ListView<>(vm.samples());
     samples.setId("learn-samples");
