@@ -57,13 +57,16 @@ if [ -d sample-topologies ]; then
   cp -r sample-topologies "$out/input/"
 fi
 
-# The runtime: only the modules the fat jar needs, found with `jdeps --print-module-deps` and
-# checked by starting the GUI under Xvfb and the CLI (docs/packaging.md): java.desktop and
-# jdk.unsupported(.desktop) for JavaFX on the class path, java.logging for JNA and ControlsFX,
-# java.sql for Jackson's date handlers, java.management for JGraphT's apfloat. Left out on
-# purpose: jdk.jfr (only JavaFX's optional pulse logger uses it).
-modules=java.base,java.desktop,java.logging,java.management,java.sql,jdk.unsupported
-modules=$modules,jdk.unsupported.desktop
+# The runtime: only the modules the workbench needs. `jdeps --print-module-deps` on the fat jar
+# finds the static ones: java.desktop and jdk.unsupported(.desktop) for JavaFX on the class path,
+# java.logging for JNA and ControlsFX, java.sql for Jackson's date handlers, java.management for
+# JGraphT's apfloat. Two are only reached at run time and jdeps cannot see them: jdk.zipfs (the
+# Samples menu lists the samples inside the jar through the zip file system) and java.prefs (the
+# Learn perspective remembers the welcome page and finished lessons). Left out on purpose: jdk.jfr
+# (only JavaFX's optional pulse logger uses it). Checked by packaging/test-deb.sh --gui, which
+# starts the installed workbench under Xvfb, and by the CLI run on every bundled sample.
+modules=java.base,java.desktop,java.logging,java.management,java.prefs,java.sql,jdk.unsupported
+modules=$modules,jdk.unsupported.desktop,jdk.zipfs
 
 common=(--name vfio-workbench --app-version "$version" --vendor "VFIO Workbench"
   --description "See how Linux VFIO decides who may hot-reset a PCI device")

@@ -77,6 +77,7 @@ for _ in $(seq 1 30); do
 done
 kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null
 [ "$found" = 0 ] || { echo "no workbench window after 30 s"; cat "$1/gui.log"; exit 1; }
+if grep -Eq "^(Exception in|Caused by:)" "$1/gui.log"; then echo "the workbench logged an exception"; cat "$1/gui.log"; exit 1; fi
 PROBE
   chmod +x "$root/probe.sh"
   check "vfio-workbench with no arguments opens the workbench window (Xvfb)" \

@@ -3,14 +3,12 @@ package org.vfioworkbench.ui.learn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,8 +30,7 @@ class LearnPerspectiveTest extends FxTestBase {
   @TempDir
   static Path config;
 
-  private static final Preferences PREFS =
-      Preferences.userRoot().node("org/vfioworkbench/test/perspective-" + System.nanoTime());
+  private static final Preferences PREFS = new MemoryPreferences();
 
   private WorkbenchWindow window;
   private LearnPerspective learn;
@@ -45,11 +42,6 @@ class LearnPerspectiveTest extends FxTestBase {
     stage.setWidth(1500);
     stage.setHeight(950);
     stage.show();
-  }
-
-  @AfterAll
-  static void forget() throws BackingStoreException {
-    PREFS.removeNode();
   }
 
   @Test

@@ -2,9 +2,7 @@ package org.vfioworkbench.ui.learn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.vfioworkbench.model.Bdf;
@@ -23,15 +21,10 @@ class LessonViewModelTest {
 
   @BeforeEach
   void setUp() throws Exception {
-    prefs = Preferences.userRoot().node("org/vfioworkbench/test/" + System.nanoTime());
+    prefs = new MemoryPreferences();
     progress = new LearnProgress(prefs);
     vm = new LessonViewModel(host, progress);
     mixed = LessonLoader.bundled("mixed-group-and-cdev.json");
-  }
-
-  @AfterEach
-  void tearDown() throws BackingStoreException {
-    prefs.removeNode();
   }
 
   @Test

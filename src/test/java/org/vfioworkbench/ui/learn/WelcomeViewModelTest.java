@@ -3,9 +3,7 @@ package org.vfioworkbench.ui.learn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.vfioworkbench.scenario.lesson.LessonException;
@@ -19,13 +17,8 @@ class WelcomeViewModelTest {
 
   @BeforeEach
   void setUp() {
-    prefs = Preferences.userRoot().node("org/vfioworkbench/test/" + System.nanoTime());
+    prefs = new MemoryPreferences();
     progress = new LearnProgress(prefs);
-  }
-
-  @AfterEach
-  void tearDown() throws BackingStoreException {
-    prefs.removeNode();
   }
 
   @Test
