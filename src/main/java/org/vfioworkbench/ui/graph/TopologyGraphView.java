@@ -58,7 +58,9 @@ public final class TopologyGraphView extends StackPane {
   private Point2D pressAt;
   private Bdf pressed;
   private Point2D panFrom;
-  private boolean fitted;
+  /** True once the user panned or zoomed: until then the graph keeps fitting the view. */
+  private boolean userMovedView;
+  private boolean fitPending;
   private GraphModel shown;
   private boolean builtDetailed;
 
@@ -272,6 +274,7 @@ public final class TopologyGraphView extends StackPane {
       if (panFrom != null && vm.draggedProperty().get() == null) {
         pan.setX(e.getX() - panFrom.getX());
         pan.setY(e.getY() - panFrom.getY());
+        userMovedView = true;
         overview.redrawViewport();
       }
     });
@@ -289,6 +292,7 @@ public final class TopologyGraphView extends StackPane {
         double d = 60;
         pan.setX(pan.getX() + (k == KeyCode.LEFT ? d : k == KeyCode.RIGHT ? -d : 0));
         pan.setY(pan.getY() + (k == KeyCode.UP ? d : k == KeyCode.DOWN ? -d : 0));
+        userMovedView = true;
         overview.redrawViewport();
         e.consume();
       }
@@ -304,6 +308,7 @@ public final class TopologyGraphView extends StackPane {
   }
 
   private void zoomAt(double factor, double x, double y) {
+    userMovedView = true;
     double s = Math.max(0.02, Math.min(4, scale.getX() * factor));
     double f = s / scale.getX();
     pan.setX(x - (x - pan.getX()) * f);
@@ -323,6 +328,7 @@ public final class TopologyGraphView extends StackPane {
 
   /** Scales and centres the whole graph into the view (at most 160%). */
   public void fit() {
+    userMovedView = false;
     fitTo(vm.modelProperty().get());
     relevelDetail();
   }
@@ -342,15 +348,23 @@ public final class TopologyGraphView extends StackPane {
     overview.redrawViewport();
   }
 
+  /** Re-fits after a size change unless the user has moved the view; coalesced per pulse. */
   private void fitOnce() {
-    if (!fitted && getWidth() > 0 && getHeight() > 0) {
-      fitted = true;
-      javafx.application.Platform.runLater(this::fit);
+    if (!userMovedView && !fitPending && getWidth() > 0 && getHeight() > 0) {
+      fitPending = true;
+      javafx.application.Platform.runLater(() -> {
+        fitPending = false;
+        if (!userMovedView) {
+          fitTo(vm.modelProperty().get());
+          relevelDetail();
+        }
+      });
     }
   }
 
   /** Centres the view on a graph point (overview clicks). */
   void centreOn(double gx, double gy) {
+    userMovedView = true;
     pan.setX(viewport.getWidth() / 2 - gx * scale.getX());
     pan.setY(viewport.getHeight() / 2 - gy * scale.getY());
     overview.redrawViewport();

@@ -79,7 +79,7 @@ public final class InfoView extends BorderPane {
   }
 
   private void show(InfoReply r) {
-    caller.setText("VFIO_DEVICE_GET_PCI_HOT_RESET_INFO on " + r.caller());
+    caller.setText(r.ret().isEmpty() ? r.caller() : "VFIO_DEVICE_GET_PCI_HOT_RESET_INFO on " + r.caller());
     ret.setText(r.ret());
     flags.setText(r.flags());
     count.setText(r.count());

@@ -79,6 +79,18 @@ public final class WorkbenchState {
     documentName.set(name);
     file.set(path);
     topology.set(newTopology);
+    selection.set(firstOpenDevice(newTopology));
+  }
+
+  /** The device behind the first device fd of any holder, so INFO shows something at once. */
+  private static ElementRef firstOpenDevice(Topology t) {
+    return t.holders().stream().flatMap(h -> h.files().stream())
+        .map(f -> f instanceof org.vfioworkbench.model.DeviceFile d ? d.device()
+            : f instanceof org.vfioworkbench.model.CdevFile c ? c.device() : null)
+        .filter(Objects::nonNull)
+        .findFirst()
+        .<ElementRef>map(ElementRef.FunctionRef::new)
+        .orElse(null);
   }
 
   /** Applies an edit and records it for undo. */

@@ -24,6 +24,12 @@ class InfoViewModelTest {
   }
 
   @Test
+  void openingADocumentShowsInfoForTheFirstOpenDevice() {
+    assertThat(state.selectionProperty().get()).isEqualTo(new ElementRef.FunctionRef(Bdf.parse("0000:02:00.0")));
+    assertThat(vm.replyProperty().get().ret()).isEqualTo("0");
+  }
+
+  @Test
   void groupPathCallerGetsGroupIds() {
     state.select(new ElementRef.FunctionRef(Bdf.parse("0000:02:00.1")));
     InfoReply r = vm.replyProperty().get();

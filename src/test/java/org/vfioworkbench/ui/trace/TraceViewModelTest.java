@@ -40,6 +40,7 @@ class TraceViewModelTest {
   @Test
   void nothingSelectedExplainsWhatToDo() {
     state.open("seed", BuiltInSamples.seedCase(), null);
+    state.selectionProperty().set(null);
     TraceViewModel vm = new TraceViewModel(state);
     assertThat(vm.rows()).isEmpty();
     assertThat(vm.titleProperty().get()).startsWith("Select");
