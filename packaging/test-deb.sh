@@ -84,5 +84,5 @@ PROBE
     env HOME="$root/home" xvfb-run -a -s "-screen 0 1400x900x24" "$root/probe.sh" "$root"
 fi
 
-echo "$passes passed, $failures failed"
+echo "test-deb: $passes checks passed, $failures failed"
 [ "$failures" = 0 ]

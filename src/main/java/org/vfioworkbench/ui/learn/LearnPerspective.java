@@ -25,9 +25,9 @@ public final class LearnPerspective {
   private final BorderPane root;
   private final LearnPane pane;
 
-  private LearnPerspective(BorderPane root, MenuBar bar, WorkbenchWindow window, LearnProgress progress) {
+  private LearnPerspective(BorderPane root, MenuBar bar, WorkbenchWindow window,
+      Consumer<ViewId> showView, LearnProgress progress) {
     this.root = root;
-    Consumer<ViewId> showView = v -> viewItem(bar, v).ifPresent(MenuItem::fire);
     this.pane = new LearnPane(new WorkbenchLearnHost(window, showView), progress,
         BundledSamples.list(), this::hide);
     bar.getMenus().add(menu());
@@ -38,17 +38,27 @@ public final class LearnPerspective {
    * user's first run (or they asked for it at every start).
    */
   public static LearnPerspective install(WorkbenchWindow window) {
-    return install(window, LearnProgress.forCurrentUser());
+    return install(window, null, LearnProgress.forCurrentUser());
   }
 
-  static LearnPerspective install(WorkbenchWindow window, LearnProgress progress) {
+  /**
+   * Like {@link #install(WorkbenchWindow)}, with the window's own way to bring a docked view to
+   * the front (otherwise the View menu's "Show …" items are used).
+   */
+  public static LearnPerspective install(WorkbenchWindow window, Consumer<ViewId> showView) {
+    return install(window, showView, LearnProgress.forCurrentUser());
+  }
+
+  static LearnPerspective install(WorkbenchWindow window, Consumer<ViewId> showView,
+      LearnProgress progress) {
     Parent top = window.scene().getRoot();
     if (!(top instanceof BorderPane root)) {
       throw new IllegalStateException("the workbench window's root is not a BorderPane");
     }
     MenuBar bar = menuBar(root.getTop()).orElseThrow(
         () -> new IllegalStateException("the workbench window has no menu bar"));
-    LearnPerspective p = new LearnPerspective(root, bar, window, progress);
+    Consumer<ViewId> show = showView != null ? showView : v -> viewItem(bar, v).ifPresent(MenuItem::fire);
+    LearnPerspective p = new LearnPerspective(root, bar, window, show, progress);
     if (progress.showWelcomeAtStart()) {
       p.showWelcome();
     }

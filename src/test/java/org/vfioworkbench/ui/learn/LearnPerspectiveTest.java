@@ -38,7 +38,7 @@ class LearnPerspectiveTest extends FxTestBase {
   @Start
   void start(Stage stage) {
     window = new WorkbenchWindow(stage, config);
-    learn = LearnPerspective.install(window, new LearnProgress(PREFS));
+    learn = LearnPerspective.install(window, null, new LearnProgress(PREFS));
     stage.setWidth(1500);
     stage.setHeight(950);
     stage.show();
