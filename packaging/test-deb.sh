@@ -80,8 +80,9 @@ kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null
 if grep -Eq "^(Exception in|Caused by:)" "$1/gui.log"; then echo "the workbench logged an exception"; cat "$1/gui.log"; exit 1; fi
 PROBE
   chmod +x "$root/probe.sh"
+  # user.home in the throwaway root: the run must not touch the user's settings (first-run flag).
   check "vfio-workbench with no arguments opens the workbench window (Xvfb)" \
-    env HOME="$root/home" xvfb-run -a -s "-screen 0 1400x900x24" "$root/probe.sh" "$root"
+    env HOME="$root/home" JAVA_TOOL_OPTIONS="-Duser.home=$root/home" xvfb-run -a -s "-screen 0 1400x900x24" "$root/probe.sh" "$root"
 fi
 
 echo "test-deb: $passes checks passed, $failures failed"
