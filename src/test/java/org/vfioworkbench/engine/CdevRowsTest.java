@@ -89,6 +89,7 @@ class CdevRowsTest {
     Attempt bind = KernelCalls.open(t, Profile.DEFAULT, "vm2", CdevFile.bound(4, Bdf.parse(FN1), "B"));
     assertThat(bind.succeeded()).isFalse();
     assertThat(bind.refusal().orElseThrow().reason()).contains("iommufd A");
+    assertThat(bind.refusal().get().errno()).as("Linux 6.12.117 in the kernel lab answers -EPERM").isEqualTo(Errno.EPERM);
   }
 
   @Test
