@@ -2,7 +2,6 @@ package org.vfioworkbench.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import org.vfioworkbench.engine.Profile;
@@ -14,7 +13,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code info FILE --device BDF [--argsz N]}: one {@code VFIO_DEVICE_GET_PCI_HOT_RESET_INFO}. */
@@ -29,20 +27,7 @@ final class InfoCommand implements Callable<Integer> {
 
   @Mixin CommonOptions common;
 
-  @Parameters(paramLabel = "FILE", description = "A scenario file.")
-  Path file;
-
-  @Option(
-      names = "--device",
-      paramLabel = "BDF",
-      description = "The device whose (one) open fd is the caller.")
-  String device;
-
-  @Option(
-      names = "--caller",
-      paramLabel = "HOLDER:FD",
-      description = "The caller fd, when --device is ambiguous.")
-  String caller;
+  @Mixin CallerTarget target;
 
   @Option(
       names = "--argsz",
@@ -52,13 +37,13 @@ final class InfoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    LoadedScenario loaded = ScenarioFiles.load(file);
-    CallerSpec spec = ScenarioFiles.caller(device, caller);
-    ScenarioFiles.resolve(loaded, spec);
+    CallerTarget.Resolved resolved = target.resolve(common);
+    LoadedScenario loaded = resolved.loaded();
+    CallerSpec spec = resolved.spec();
     if (argsz != null && (argsz < 0 || argsz > 0xFFFF_FFFFL)) {
       throw new BadInputException("--argsz " + argsz + " is not a u32 (0..4294967295)");
     }
-    Profile profile = common.profile().orElse(loaded.scenario().profileOrDefault());
+    Profile profile = resolved.profile();
     ExpectedCall.Info call =
         new ExpectedCall.Info(spec, argsz == null ? OptionalLong.empty() : OptionalLong.of(argsz));
     CallRunner.InfoRan ran = (CallRunner.InfoRan) ScenarioFiles.run(loaded, profile, call);

@@ -2,7 +2,6 @@ package org.vfioworkbench.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
@@ -17,7 +16,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code reset FILE --device BDF (--groups 20,21 | --fds 5,57 | --empty | --natural)}. */
@@ -32,20 +30,7 @@ final class ResetCommand implements Callable<Integer> {
 
   @Mixin CommonOptions common;
 
-  @Parameters(paramLabel = "FILE", description = "A scenario file.")
-  Path file;
-
-  @Option(
-      names = "--device",
-      paramLabel = "BDF",
-      description = "The device whose (one) open fd is the caller.")
-  String device;
-
-  @Option(
-      names = "--caller",
-      paramLabel = "HOLDER:FD",
-      description = "The caller fd, when --device is ambiguous.")
-  String caller;
+  @Mixin CallerTarget target;
 
   @ArgGroup(exclusive = true, multiplicity = "1")
   Array array;
@@ -94,12 +79,12 @@ final class ResetCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    LoadedScenario loaded = ScenarioFiles.load(file);
-    CallerSpec spec = ScenarioFiles.caller(device, caller);
-    ScenarioFiles.resolve(loaded, spec);
+    CallerTarget.Resolved resolved = target.resolve(common);
+    LoadedScenario loaded = resolved.loaded();
+    CallerSpec spec = resolved.spec();
     checkU32("--argsz", argsz);
     checkU32("--flags", flags);
-    Profile profile = common.profile().orElse(loaded.scenario().profileOrDefault());
+    Profile profile = resolved.profile();
     ExpectedCall.Reset call =
         new ExpectedCall.Reset(
             spec,

@@ -23,7 +23,9 @@ final class TextResults {
       return b.toString();
     }
     boolean devId = r.hasFlag(InfoFlag.DEV_ID);
-    b.append(", ").append(devId ? "DEV_ID mode" : "group-id mode");
+    if (r.succeeded()) {
+      b.append(", ").append(devId ? "DEV_ID mode" : "group-id mode");
+    }
     b.append(", flags 0x").append(Integer.toHexString(r.flagsMask()));
     if (devId) {
       b.append(' ').append(ExpectationChecker.flagNames(r.flags()));

@@ -196,7 +196,8 @@ public final class Analysis implements HotResetSimulator {
     out.add(natural);
     for (ResetVariant v : List.of(
         new ResetVariant(ResetVariant.Kind.EMPTY_ARRAY, ResetRequest.empty(), "zero-length array"),
-        infoGroupsVariant(caller), allHeldGroupsVariant(caller), deviceFdsVariant(caller))) {
+        infoGroupsVariant(caller), allHeldGroupsVariant(caller), everyAffectedGroupVariant(caller),
+        deviceFdsVariant(caller))) {
       if (v.kind() != natural.kind()) {
         out.add(v);
       }
@@ -230,6 +231,62 @@ public final class Analysis implements HotResetSimulator {
     }
     return new ResetVariant(ResetVariant.Kind.INFO_GROUPS, ResetRequest.of(fds),
         fds.isEmpty() ? "holds no group of the affected functions" : "held groups of the affected functions: " + String.join(", ", names));
+  }
+
+  private ResetVariant everyAffectedGroupVariant(FdRef caller) {
+    Set<Integer> affected = new LinkedHashSet<>();
+    files.file(caller).flatMap(this::deviceOf).flatMap(b -> scopes.decide(b).scope())
+        .ifPresent(s -> s.functions().forEach(f -> pci.require(f).iommuGroup().ifPresent(affected::add)));
+    List<Integer> fds = new ArrayList<>();
+    Set<Integer> held = new java.util.HashSet<>();
+    for (OpenFile f : holderFiles(caller)) {
+      if (f instanceof GroupFile g && affected.contains(g.group()) && held.add(g.group())) {
+        fds.add(f.fd());
+      }
+    }
+    List<Integer> toOpen = new ArrayList<>();
+    List<Integer> noNode = new ArrayList<>();
+    for (int g : affected) {
+      if (!held.contains(g)) {
+        (state.vfioGroupExists(g) ? toOpen : noNode).add(g);
+      }
+    }
+    String description = "held groups " + held + (toOpen.isEmpty() ? "" : " plus groups " + toOpen + " opened first")
+        + (noNode.isEmpty() ? "" : "; groups " + noNode + " have no /dev/vfio node (no vfio function)");
+    return new ResetVariant(ResetVariant.Kind.EVERY_AFFECTED_GROUP, ResetRequest.of(fds), description, toOpen);
+  }
+
+  /**
+   * Evaluates a variant. A hypothetical one first opens its groups in the caller's holder through
+   * the kernel's open rules (a refused open decides the result, with the open's errno), then calls
+   * HOT_RESET on the state those opens reach.
+   */
+  public ResetResult evaluate(FdRef caller, ResetVariant variant) {
+    if (!variant.isHypothetical()) {
+      return hotReset(caller, variant.request());
+    }
+    TraceBuilder pre = new TraceBuilder();
+    Topology t = topology;
+    List<Integer> fds = new ArrayList<>(variant.request().fds());
+    for (int group : variant.groupsToOpen()) {
+      Optional<Holder> holder = t.holder(caller.holder());
+      if (holder.isEmpty()) {
+        return hotReset(caller, variant.request());
+      }
+      int fd = holder.get().nextFreeFd();
+      Attempt open = KernelCalls.open(t, profile, caller.holder(), GroupFile.detached(fd, group));
+      if (open.refusal().isPresent()) {
+        Refusal r = open.refusal().get();
+        pre.fail(r.call(), "first " + caller.holder() + " must open group " + group + ": " + r.reason(), r.errno());
+        return ResetResult.failure(r.errno(), pre.build());
+      }
+      pre.note(open.steps().isEmpty() ? "open" : "open(/dev/vfio/" + group + ")",
+          "what if: " + caller.holder() + " opens group " + group + " as fd " + fd);
+      t = open.orElseThrow();
+      fds.add(fd);
+    }
+    ResetResult r = Analysis.after(this, t, profile).hotReset(caller, ResetRequest.of(fds));
+    return new ResetResult(r.ret(), r.errno(), r.reset(), pre.addAll(r.trace()).build());
   }
 
   private ResetVariant allHeldGroupsVariant(FdRef caller) {

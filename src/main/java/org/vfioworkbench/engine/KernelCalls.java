@@ -10,6 +10,7 @@ import org.vfioworkbench.model.ContainerFile;
 import org.vfioworkbench.model.ContainerType;
 import org.vfioworkbench.model.DeviceFile;
 import org.vfioworkbench.model.DmaContextRef;
+import org.vfioworkbench.model.FdRef;
 import org.vfioworkbench.model.Driver;
 import org.vfioworkbench.model.GroupFile;
 import org.vfioworkbench.model.GroupKind;
@@ -47,16 +48,52 @@ public final class KernelCalls {
   /** {@code holder} opens (and attaches or binds, as the file says) one more file. */
   public static Attempt open(Topology topology, Profile profile, String holder, OpenFile file) {
     List<String> steps = new ArrayList<>();
-    return openInto(topology, profile, holder, file, steps)
+    Topology t = pinDevids(topology);
+    return pinned(openInto(t, profile, holder, file, steps)
         .map(r -> Attempt.refused(r, steps))
-        .orElseGet(() -> Attempt.done(append(topology, holder, file), steps));
+        .orElseGet(() -> Attempt.done(append(t, holder, file), steps)));
+  }
+
+  /**
+   * Writes each bound cdev's current devid into its file, so that later edits (a close that frees
+   * a lower id, say) leave it unchanged, as the kernel leaves object ids unchanged.
+   */
+  static Topology pinDevids(Topology topology) {
+    boolean anyUnpinned = topology.holders().stream().flatMap(h -> h.files().stream())
+        .anyMatch(f -> f instanceof CdevFile c && c.isBound() && c.devid().isEmpty());
+    if (!anyUnpinned) {
+      return topology;
+    }
+    Analysis a = Analysis.of(topology);
+    Topology t = topology;
+    for (Holder h : topology.holders()) {
+      List<OpenFile> files = new ArrayList<>();
+      for (OpenFile f : h.files()) {
+        if (f instanceof CdevFile c && c.isBound() && c.devid().isEmpty()) {
+          FdRef ref = new FdRef(h.name(), c.fd());
+          Optional<DeviceState> s = a.device(c.device()).filter(d -> d.cdevFd().map(ref::equals).orElse(false));
+          files.add(s.flatMap(d -> d.devid().isPresent() ? Optional.of(d.devid().getAsLong()) : Optional.empty())
+              .<OpenFile>map(id -> new CdevFile(c.fd(), c.device(), c.boundTo(), java.util.OptionalInt.of((int) (long) id), c.inferred()))
+              .orElse(c));
+        } else {
+          files.add(f);
+        }
+      }
+      t = t.withHolder(h.name(), x -> x.withFiles(files));
+    }
+    return t;
+  }
+
+  private static Attempt pinned(Attempt a) {
+    return a.topology().isPresent() ? Attempt.done(pinDevids(a.topology().get()), a.steps()) : a;
   }
 
   /**
    * Closes an fd. Closing never fails; closing a group file also closes the holder's device fds
    * obtained through it (the model keeps a group open only through its group file).
    */
-  public static Attempt close(Topology topology, String holder, int fd) {
+  public static Attempt close(Topology unpinned, String holder, int fd) {
+    Topology topology = pinDevids(unpinned);
     List<String> steps = new ArrayList<>();
     Optional<Holder> h = topology.holder(holder);
     Optional<OpenFile> file = h.flatMap(x -> x.file(fd));
@@ -84,6 +121,10 @@ public final class KernelCalls {
    * the holder's iommufd, opening one first when the holder has none.
    */
   public static Attempt moveToCdev(Topology topology, Profile profile, String holder, Bdf bdf) {
+    return pinned(moveToCdevPinned(pinDevids(topology), profile, holder, bdf));
+  }
+
+  private static Attempt moveToCdevPinned(Topology topology, Profile profile, String holder, Bdf bdf) {
     List<String> steps = new ArrayList<>();
     Topology t = closeDeviceIn(topology, holder, bdf, steps);
     Holder h = t.holder(holder).orElseThrow(() -> new IllegalArgumentException("no holder " + holder));
@@ -110,6 +151,10 @@ public final class KernelCalls {
    * group (attached to the holder's container, opening one when needed) and gets a device fd.
    */
   public static Attempt moveToGroup(Topology topology, Profile profile, String holder, Bdf bdf) {
+    return pinned(moveToGroupPinned(pinDevids(topology), profile, holder, bdf));
+  }
+
+  private static Attempt moveToGroupPinned(Topology topology, Profile profile, String holder, Bdf bdf) {
     List<String> steps = new ArrayList<>();
     Topology t = closeDeviceIn(topology, holder, bdf, steps);
     Optional<Integer> group = groupOf(t, bdf);
@@ -148,7 +193,8 @@ public final class KernelCalls {
   }
 
   /** Closes every fd on {@code bdf} in every holder, and group files left with no device fd. */
-  public static Attempt release(Topology topology, Bdf bdf) {
+  public static Attempt release(Topology unpinned, Bdf bdf) {
+    Topology topology = pinDevids(unpinned);
     List<String> steps = new ArrayList<>();
     Topology t = topology;
     for (Holder h : topology.holders()) {

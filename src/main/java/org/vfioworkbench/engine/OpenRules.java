@@ -209,7 +209,7 @@ final class OpenRules {
           + dmaClaimer(group.get()) + " is on a driver that uses the DMA API");
     }
     if (group.isPresent() && groupIctx.containsKey(group.get()) && !groupIctx.get(group.get()).equals(ictx)) {
-      return refuse(who, call, Errno.EBUSY, "iommufd_device_bind: group " + group.get()
+      return refuse(who, call, Errno.EPERM, "iommu_device_claim_dma_owner: group " + group.get()
           + " already has its DMA owned by iommufd " + groupIctx.get(group.get()) + "; one owner per group");
     }
     return Optional.empty();

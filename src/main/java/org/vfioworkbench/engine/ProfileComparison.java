@@ -29,18 +29,15 @@ public final class ProfileComparison {
         String call = "INFO " + fd + (argsz == Analysis.LARGE_ARGSZ ? "" : " argsz " + argsz);
         compareInfo(out, call, a.info(fd, argsz), b.info(fd, argsz));
       }
-      Set<ResetRequest> requests = new LinkedHashSet<>();
-      List<String> names = new ArrayList<>();
+      Set<String> seen = new LinkedHashSet<>();
       for (ResetVariant v : concat(a.variants(fd), b.variants(fd))) {
-        if (requests.add(v.request())) {
-          names.add(v.kind().label() + " " + v.request().fds());
+        String name = v.kind().label() + " " + v.request().fds() + (v.isHypothetical() ? " + open " + v.groupsToOpen() : "");
+        if (!seen.add(name)) {
+          continue;
         }
-      }
-      int i = 0;
-      for (ResetRequest r : requests) {
-        String call = "HOT_RESET " + fd + " " + names.get(i++);
-        ResetResult ra = a.hotReset(fd, r);
-        ResetResult rb = b.hotReset(fd, r);
+        String call = "HOT_RESET " + fd + " " + name;
+        ResetResult ra = a.evaluate(fd, v);
+        ResetResult rb = b.evaluate(fd, v);
         diff(out, call, "ret", ra.retLabel(), rb.retLabel());
         diff(out, call, "reset", ra.reset().toString(), rb.reset().toString());
       }

@@ -8,8 +8,10 @@ import java.util.Objects;
  * @param kind which construction
  * @param request the header and fd array it builds
  * @param description how the array was built, in words
+ * @param groupsToOpen groups the holder would have to open before the call (hypothetical variants)
  */
-public record ResetVariant(Kind kind, ResetRequest request, String description) {
+public record ResetVariant(
+    Kind kind, ResetRequest request, String description, java.util.List<Integer> groupsToOpen) {
 
   /** The constructions the workbench and the CLI try. */
   public enum Kind {
@@ -19,6 +21,11 @@ public record ResetVariant(Kind kind, ResetRequest request, String description) 
     INFO_GROUPS("affected groups held"),
     /** Every group fd the holder has open. */
     ALL_HOLDER_GROUPS("all held groups"),
+    /**
+     * Every affected group: the held ones plus the groups the holder would first have to open
+     * (a bare group file is proof enough); evaluated with {@link Analysis#evaluate}.
+     */
+    EVERY_AFFECTED_GROUP("every affected group"),
     /** The holder's device fds for the affected devices (only proof under a design-review profile). */
     DEVICE_FDS("device fds");
 
@@ -37,5 +44,16 @@ public record ResetVariant(Kind kind, ResetRequest request, String description) 
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(request, "request");
     Objects.requireNonNull(description, "description");
+    groupsToOpen = java.util.List.copyOf(groupsToOpen);
+  }
+
+  /** A variant that uses only fds the holder already has. */
+  public ResetVariant(Kind kind, ResetRequest request, String description) {
+    this(kind, request, description, java.util.List.of());
+  }
+
+  /** True when evaluating it means opening groups first ({@link Analysis#evaluate}). */
+  public boolean isHypothetical() {
+    return !groupsToOpen.isEmpty();
   }
 }

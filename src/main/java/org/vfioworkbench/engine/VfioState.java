@@ -48,7 +48,7 @@ final class VfioState {
     for (Bdf bdf : devSets.registered()) {
       devices.put(bdf, new DeviceState(bdf, List.of(), Optional.empty(), false, Optional.empty(), OptionalLong.empty()));
     }
-    Map<String, Long> lastDevid = new HashMap<>();
+    DevidAllocator lastDevid = new DevidAllocator(topology);
     for (Holder h : topology.holders()) {
       for (OpenFile file : h.files()) {
         FdRef ref = new FdRef(h.name(), file.fd());
@@ -63,7 +63,7 @@ final class VfioState {
     }
   }
 
-  private void openThroughGroup(DeviceFile d, FdRef ref, Map<String, Long> lastDevid) {
+  private void openThroughGroup(DeviceFile d, FdRef ref, DevidAllocator lastDevid) {
     DeviceState s = devices.get(d.device());
     if (s == null) {
       return;
@@ -99,7 +99,7 @@ final class VfioState {
         .map(DmaContextRef::id);
   }
 
-  private void openThroughCdev(CdevFile c, FdRef ref, Map<String, Long> lastDevid) {
+  private void openThroughCdev(CdevFile c, FdRef ref, DevidAllocator lastDevid) {
     DeviceState s = devices.get(c.device());
     if (s == null || s.cdevFd().isPresent() && s.cdevOpened()) {
       return;
@@ -114,7 +114,6 @@ final class VfioState {
     long devid;
     if (c.devid().isPresent()) {
       devid = c.devid().getAsInt();
-      lastDevid.merge(ictx, devid, Math::max);
     } else {
       devid = nextDevid(ictx, lastDevid);
     }
@@ -122,8 +121,8 @@ final class VfioState {
     devices.put(c.device(), new DeviceState(c.device(), s.groupFds(), Optional.of(ref), true, Optional.of(ictx), OptionalLong.of(devid)));
   }
 
-  private long nextDevid(String ictx, Map<String, Long> lastDevid) {
-    return lastDevid.merge(ictx, 1L, Long::sum);
+  private long nextDevid(String ictx, DevidAllocator allocator) {
+    return allocator.next(ictx);
   }
 
   private void bindIntoIctx(Bdf bdf, String ictx) {

@@ -23,6 +23,7 @@ public final class WorkbenchApp extends Application {
     WorkbenchWindow w = new WorkbenchWindow(stage, configDir());
     Sample seed = BuiltInSamples.all().get(0);
     w.openSample(seed);
+    org.vfioworkbench.ui.learn.LearnPerspective.install(w, w::showView);
     List<String> args = getParameters().getRaw();
     stage.show();
     if (!args.isEmpty() && args.get(0).endsWith(".json")) {

@@ -110,4 +110,9 @@ public final class WorkbenchWindow {
   public void fitGraph() {
     views.graph.fit();
   }
+
+  /** Brings a docked view to the front (shown again if it was closed). */
+  public void showView(org.vfioworkbench.ui.docking.ViewId view) {
+    docking.show(view);
+  }
 }

@@ -47,7 +47,7 @@ class GeneratedHostsTest {
           assertThat(a.info(fd, argsz).trace()).isNotEmpty();
         }
         for (ResetVariant v : a.variants(fd)) {
-          ResetResult r = a.hotReset(fd, v.request());
+          ResetResult r = a.evaluate(fd, v);
           assertThat(r.trace()).isNotEmpty();
           assertThat(r.succeeded()).isEqualTo(!r.reset().isEmpty());
         }
@@ -113,7 +113,7 @@ class GeneratedHostsTest {
       InfoResult info = a.info(fd);
       out.add(fd + " info " + info.retLabel() + " " + info.flags() + " " + info.entries());
       for (ResetVariant v : a.variants(fd)) {
-        ResetResult r = a.hotReset(fd, v.request());
+        ResetResult r = a.evaluate(fd, v);
         out.add(fd + " " + v.kind() + " " + r.retLabel() + " " + r.reset());
       }
     }

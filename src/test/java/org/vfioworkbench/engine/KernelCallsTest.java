@@ -114,4 +114,15 @@ class KernelCallsTest {
     assertThat(refusals).extracting(Refusal::subject).containsExactly("b fd 4", "b fd 5", "b fd 7");
     assertThat(refusals).extracting(Refusal::errno).containsExactly(Errno.EBUSY, Errno.EBADF, Errno.EBUSY);
   }
+
+  @Test
+  void devidsStayWithTheirDevicesAcrossClosesAndFreedIdsAreReused() {
+    Topology both = KernelCalls.moveToCdev(CdevRowsTest.seed(), Profile.DEFAULT, "vm", B1).orElseThrow();
+    assertThat(Analysis.of(both).device(B1).orElseThrow().devid()).hasValue(2);
+    Topology fn0Closed = KernelCalls.release(both, B0).orElseThrow();
+    assertThat(Analysis.of(fn0Closed).device(B1).orElseThrow().devid()).as("the kernel keeps object ids").hasValue(2);
+    Topology reopened = KernelCalls.moveToCdev(fn0Closed, Profile.DEFAULT, "vm", B0).orElseThrow();
+    assertThat(Analysis.of(reopened).device(B0).orElseThrow().devid()).as("xa_alloc takes the lowest free id").hasValue(1);
+    assertThat(Analysis.of(reopened).device(B1).orElseThrow().devid()).hasValue(2);
+  }
 }

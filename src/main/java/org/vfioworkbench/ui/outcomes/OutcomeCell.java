@@ -16,6 +16,9 @@ public record OutcomeCell(
 
   public static final String SUCCESS = "\u2714";
 
+  /** Shown where a variant builds no array at all: it would repeat the empty-array call. */
+  public static final String SAME_AS_EMPTY = "= empty";
+
   public boolean changed() {
     return !compareLabel.isEmpty();
   }

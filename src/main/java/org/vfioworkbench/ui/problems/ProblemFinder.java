@@ -91,18 +91,23 @@ public final class ProblemFinder {
       FdRef fd = d.cdevFd().orElseGet(() -> d.groupFds().get(0));
       boolean anyPasses = false;
       ResetResult natural = null;
+      String remedy = "";
       for (ResetVariant v : a.variants(fd)) {
-        ResetResult r = a.hotReset(fd, v.request());
+        ResetResult r = a.evaluate(fd, v);
         if (natural == null) {
           natural = r;
         }
-        anyPasses |= r.succeeded();
+        if (v.isHypothetical()) {
+          remedy = r.succeeded() ? "; it would succeed after opening groups " + v.groupsToOpen() : remedy;
+        } else {
+          anyPasses |= r.succeeded();
+        }
       }
       if (!anyPasses && natural != null) {
         TraceStep last = natural.trace().get(natural.trace().size() - 1);
         out.add(new Problem(Problem.Kind.OWNERSHIP_CONFLICT,
-            fd.holder() + " cannot hot-reset " + Labels.shortBdf(e.getKey()) + " by any construction ("
-                + natural.retLabel() + ": " + last.fact() + ")",
+            fd.holder() + " cannot hot-reset " + Labels.shortBdf(e.getKey()) + " with the fds it holds ("
+                + natural.retLabel() + ": " + last.fact() + ")" + remedy,
             new ElementRef.FileRef(fd)));
       }
     }

@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# Checks the Debian package built by packaging/build.sh without touching the system: unpacks it
+# with dpkg -x into a throwaway root, checks its metadata and files, puts its command on a PATH
+# the way the postinst does, and runs the CLI on every bundled sample (vfio-workbench check).
+# With --gui it also starts the workbench under Xvfb and waits for its window.
+#
+# Usage: packaging/test-deb.sh [--gui] [path/to/vfio-workbench_*.deb]
+# Exit status 0 when every check passed; the failed check is named otherwise.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+gui=false
+if [ "${1:-}" = "--gui" ]; then gui=true; shift; fi
+deb=${1:-$(ls target/packaging/vfio-workbench_*.deb 2>/dev/null | head -1)}
+[ -n "$deb" ] && [ -f "$deb" ] || { echo "test-deb: no .deb found; run packaging/build.sh deb first" >&2; exit 2; }
+
+root=$(mktemp -d)
+trap 'rm -rf "$root"' EXIT
+failures=0
+passes=0
+check() {
+  local what=$1; shift
+  if "$@" >"$root/.out" 2>&1; then
+    passes=$((passes + 1)); echo "ok   $what"
+  else
+    failures=$((failures + 1)); echo "FAIL $what"; sed 's/^/     /' "$root/.out" | tail -20
+  fi
+}
+
+echo "test-deb: $deb"
+dpkg-deb -x "$deb" "$root/fs"
+dpkg-deb -e "$deb" "$root/control"
+app=$root/fs/opt/vfio-workbench
+
+field() { sed -n "s/^$1: //p" "$root/control/control"; }
+check "package name is vfio-workbench" test "$(field Package)" = vfio-workbench
+check "depends on GTK 3 and a font" sh -c "echo '$(field Depends)' | grep -q libgtk-3-0 && echo '$(field Depends)' | grep -q fonts-dejavu-core"
+check "launcher is executable" test -x "$app/bin/vfio-workbench"
+check "runtime is bundled" test -x "$app/lib/runtime/lib/server/libjvm.so" -o -f "$app/lib/runtime/lib/server/libjvm.so"
+check "icon is bundled" test -s "$app/lib/vfio-workbench.png"
+desktop=$(ls "$app"/lib/*.desktop 2>/dev/null | head -1)
+check "desktop entry is bundled" test -n "$desktop"
+if [ -n "$desktop" ]; then
+  exec_line=$(sed -n 's/^Exec=//p' "$desktop")
+  icon_line=$(sed -n 's/^Icon=//p' "$desktop")
+  check "desktop entry starts the launcher" test -x "$root/fs$exec_line"
+  check "desktop entry names the icon" test -s "$root/fs$icon_line"
+  check "postinst installs the desktop entry" grep -q "xdg-desktop-menu install" "$root/control/postinst"
+fi
+check "postinst puts vfio-workbench on the PATH" \
+  grep -q "update-alternatives --install /usr/bin/vfio-workbench" "$root/control/postinst"
+check "prerm removes vfio-workbench from the PATH" \
+  grep -q "update-alternatives --remove vfio-workbench" "$root/control/prerm"
+
+# What the postinst does, inside the throwaway root: /usr/bin/vfio-workbench -> the launcher.
+mkdir -p "$root/fs/usr/bin"
+ln -s "$app/bin/vfio-workbench" "$root/fs/usr/bin/vfio-workbench"
+export PATH="$root/fs/usr/bin:$PATH"
+samples=("$app"/lib/app/sample-topologies/*.json)
+check "samples are bundled" test -f "${samples[0]}"
+check "vfio-workbench check on the seed-case sample" \
+  vfio-workbench check "$app/lib/app/sample-topologies/s19-seed-cdev-and-type1-group.json"
+check "vfio-workbench check on every bundled sample (${#samples[@]})" vfio-workbench check "${samples[@]}"
+check "vfio-workbench check fails on a broken file" sh -c "echo '{' > '$root/broken.json'; ! vfio-workbench check '$root/broken.json'"
+
+if $gui; then
+  # Started by xvfb-run: launch with no arguments, wait up to 30 s for the main window.
+  cat >"$root/probe.sh" <<'PROBE'
+#!/usr/bin/env bash
+vfio-workbench >"$1/gui.log" 2>&1 &
+pid=$!
+found=1
+for _ in $(seq 1 30); do
+  sleep 1
+  if xwininfo -root -tree 2>/dev/null | grep -q '"[^"]*VFIO Workbench"'; then found=0; break; fi
+  kill -0 "$pid" 2>/dev/null || break
+done
+kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null
+[ "$found" = 0 ] || { echo "no workbench window after 30 s"; cat "$1/gui.log"; exit 1; }
+if grep -Eq "^(Exception in|Caused by:)" "$1/gui.log"; then echo "the workbench logged an exception"; cat "$1/gui.log"; exit 1; fi
+PROBE
+  chmod +x "$root/probe.sh"
+  # user.home in the throwaway root: the run must not touch the user's settings (first-run flag).
+  check "vfio-workbench with no arguments opens the workbench window (Xvfb)" \
+    env HOME="$root/home" JAVA_TOOL_OPTIONS="-Duser.home=$root/home" xvfb-run -a -s "-screen 0 1400x900x24" "$root/probe.sh" "$root"
+fi
+
+echo "test-deb: $passes checks passed, $failures failed"
+[ "$failures" = 0 ]

@@ -1,0 +1,27 @@
+package org.vfioworkbench.scenario.lesson;
+
+import java.util.List;
+import java.util.Objects;
+import org.vfioworkbench.scenario.Expectation;
+
+/**
+ * Something the learner must achieve before the next step unlocks.
+ *
+ * @param prompt what to do, in words
+ * @param hint a nudge shown on request (may be empty)
+ * @param goal expectations in the scenario format that must all hold; checked with the engine
+ * @param solution gestures that achieve the goal from the step's canonical start (may be empty
+ *     only for lessons that do not ship one; every bundled lesson does)
+ */
+public record LessonTask(String prompt, String hint, List<Expectation> goal, List<Gesture> solution) {
+
+  public LessonTask {
+    Objects.requireNonNull(prompt, "prompt");
+    Objects.requireNonNull(hint, "hint");
+    goal = List.copyOf(goal);
+    solution = List.copyOf(solution);
+    if (goal.isEmpty()) {
+      throw new IllegalArgumentException("a task needs a goal");
+    }
+  }
+}

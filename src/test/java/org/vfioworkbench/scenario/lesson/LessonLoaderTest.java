@@ -1,0 +1,88 @@
+package org.vfioworkbench.scenario.lesson;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.vfioworkbench.scenario.lesson.LessonFixtures.CARD;
+import static org.vfioworkbench.scenario.lesson.LessonFixtures.MOVE_FN1_TO_GROUP_LANE;
+import static org.vfioworkbench.scenario.lesson.LessonFixtures.RESET_SUCCEEDS;
+import static org.vfioworkbench.scenario.lesson.LessonFixtures.lesson;
+import static org.vfioworkbench.scenario.lesson.LessonFixtures.parse;
+
+import org.junit.jupiter.api.Test;
+import org.vfioworkbench.engine.Profile;
+import org.vfioworkbench.model.Bdf;
+
+class LessonLoaderTest {
+
+  @Test
+  void readsStepsHighlightsGoalsAndSolutions() throws LessonException {
+    Lesson l = parse(lesson("{\"functions\": [\"02:00.1\"], \"views\": [\"outcomes\"]}", RESET_SUCCEEDS,
+        MOVE_FN1_TO_GROUP_LANE));
+
+    LessonStep step = l.steps().get(0);
+    assertThat(l.profile()).isEqualTo(Profile.DEFAULT);
+    assertThat(l.sample()).isEmpty();
+    assertThat(step.highlight().functions()).containsExactly(Bdf.parse("0000:02:00.1"));
+    assertThat(step.highlight().views()).containsExactly("outcomes");
+    assertThat(step.task().orElseThrow().goal()).hasSize(1);
+    assertThat(step.task().orElseThrow().solution()).containsExactly(
+        new Gesture.MoveToGroup("qemu", Bdf.parse("0000:02:00.1")));
+  }
+
+  @Test
+  void aBrokenGoalIsReportedAtItsStep() {
+    String badGoal = "{\"caller\": {\"device\": \"0000:02:00.0\"}, \"reset\": {\"natural\": true},"
+        + " \"result\": {\"errno\": \"ENOTANERRNO\"}}";
+
+    assertThatThrownBy(() -> parse(lesson("{}", badGoal, MOVE_FN1_TO_GROUP_LANE)))
+        .isInstanceOf(LessonException.class)
+        .hasMessageStartingWith("test.json: steps[0].task.goal[0].result.errno: ");
+  }
+
+  @Test
+  void anUnknownSampleIsNamed() {
+    String json = "{\"format\": 1, \"id\": \"t\", \"title\": \"T\", \"sample\": \"nope.json\","
+        + " \"steps\": [{\"text\": \"x\"}]}";
+
+    assertThatThrownBy(() -> parse(json))
+        .hasMessage("test.json: sample: sample-topologies/nope.json: no such bundled sample");
+  }
+
+  @Test
+  void anUnknownViewIsRefused() {
+    assertThatThrownBy(() -> parse(lesson("{\"views\": [\"console\"]}", RESET_SUCCEEDS, MOVE_FN1_TO_GROUP_LANE)))
+        .hasMessageContaining("steps[0].highlight.views: unknown view \"console\"");
+  }
+
+  @Test
+  void aGestureMustBeExactlyOneThing() {
+    String two = "{\"release\": {\"device\": \"0000:02:00.1\"},"
+        + " \"moveToCdev\": {\"holder\": \"qemu\", \"device\": \"0000:02:00.1\"}}";
+
+    assertThatThrownBy(() -> parse(lesson("{}", RESET_SUCCEEDS, two)))
+        .hasMessageContaining("steps[0].task.solution[0]: a gesture is exactly one of");
+  }
+
+  @Test
+  void aSetupTheKernelRefusesIsReported() {
+    String json = """
+        {"format": 1, "id": "t", "title": "T", "scenario": %s,
+         "setup": [{"setDriver": {"device": "0000:02:00.0", "driver": "e1000e"}}],
+         "steps": [{"text": "x"}]}
+        """.formatted(CARD);
+
+    assertThatThrownBy(() -> parse(json))
+        .hasMessageStartingWith("test.json: setup[0]: bind 0000:02:00.0 to e1000e is refused: -EBUSY");
+  }
+
+  @Test
+  void unknownFieldsAndMissingPartsAreRefused() {
+    assertThatThrownBy(() -> parse("{\"format\": 1, \"id\": \"t\", \"title\": \"T\", \"sample\": \"x.json\","
+        + " \"steps\": [{\"text\": \"x\", \"colour\": \"red\"}]}"))
+        .hasMessageContaining("colour");
+    assertThatThrownBy(() -> parse("{\"format\": 1, \"id\": \"t\", \"title\": \"T\", \"steps\": [{\"text\": \"x\"}]}"))
+        .hasMessageContaining("exactly one of \"sample\"");
+    assertThatThrownBy(() -> parse("{\"format\": 2}")).hasMessage("test.json: format: must be 1, found 2");
+    assertThatThrownBy(() -> parse("")).hasMessageContaining("test.json");
+  }
+}
