@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
       ScanCommand.class,
       CaptureCommand.class,
       ProbeCommand.class,
+      LabCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class WorkbenchCli implements java.util.concurrent.Callable<Integer> {

@@ -47,7 +47,9 @@ final class WorkbenchActions {
     }
     try {
       show(s.source().read(), s.name(), null);
-      status.say("Opened sample: " + s.description());
+      String file = s.description().substring(s.description().lastIndexOf('/') + 1);
+      status.say("Opened sample: " + s.description()
+          + org.vfioworkbench.ui.lab.LabVerdicts.forBundled(file).map(v -> " — " + v).orElse(""));
     } catch (ScenarioException e) {
       problem("Could not open the sample " + s.name(), e);
     }
@@ -59,7 +61,8 @@ final class WorkbenchActions {
       Scenario sc = ScenarioLoader.load(file);
       show(sc, file.getFileName().toString(), file);
       recent.add(file);
-      status.say("Opened " + file);
+      status.say("Opened " + file
+          + org.vfioworkbench.ui.lab.LabVerdicts.forFile(file).map(v -> " — " + v).orElse(""));
     } catch (ScenarioException e) {
       problem("Could not open " + file, e);
     }
@@ -129,6 +132,12 @@ final class WorkbenchActions {
     a.initOwner(owner);
     a.show();
     status.say(what + ": " + e.getMessage());
+  }
+
+  /** Runs the open document, as it is now, on a real kernel in QEMU (kernel lab). */
+  void verifyOnRealKernel() {
+    org.vfioworkbench.ui.lab.VerifyOnKernelDialog.show(owner, state.documentNameProperty().get(),
+        document.withTopology(state.topologyProperty().get()));
   }
 
   void newDocument() {

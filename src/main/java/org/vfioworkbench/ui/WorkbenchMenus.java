@@ -146,7 +146,8 @@ final class WorkbenchMenus {
       i.setOnAction(e -> state.compareProfileProperty().set(p));
       compare.getItems().add(i);
     }
-    return new Menu("_Analysis", null, profiles, compare);
+    MenuItem lab = item("_Verify on a real kernel…", "Shortcut+Shift+K", actions::verifyOnRealKernel);
+    return new Menu("_Analysis", null, profiles, compare, new SeparatorMenuItem(), lab);
   }
 
   ToolBar toolBar() {
