@@ -31,6 +31,16 @@ public final class WorkbenchScreenshot {
       WorkbenchWindow w = new WorkbenchWindow(stage, config, new FxUiExecutor());
       Sample s = BuiltInSamples.all().get(sample);
       w.openSample(s);
+      java.util.prefs.Preferences shotPrefs =
+          java.util.prefs.Preferences.userRoot().node("org/vfioworkbench/screenshot-learn");
+      org.vfioworkbench.ui.learn.LearnProgress progress = new org.vfioworkbench.ui.learn.LearnProgress(shotPrefs);
+      progress.markWelcomeSeen();
+      org.vfioworkbench.ui.learn.LearnPerspective.install(w, w::showView, progress);
+      try {
+        shotPrefs.removeNode();
+      } catch (java.util.prefs.BackingStoreException e) {
+        System.getLogger("vfio-workbench").log(System.Logger.Level.DEBUG, "screenshot prefs: " + e);
+      }
       w.state().select(new ElementRef.FunctionRef(Bdf.parse("0000:02:00.0")));
       stage.setWidth(args.length > 2 ? Double.parseDouble(args[2]) : 1600);
       stage.setHeight(args.length > 3 ? Double.parseDouble(args[3]) : 1000);

@@ -49,7 +49,7 @@ public final class LearnPerspective {
     return install(window, showView, LearnProgress.forCurrentUser());
   }
 
-  static LearnPerspective install(WorkbenchWindow window, Consumer<ViewId> showView,
+  public static LearnPerspective install(WorkbenchWindow window, Consumer<ViewId> showView,
       LearnProgress progress) {
     Parent top = window.scene().getRoot();
     if (!(top instanceof BorderPane root)) {

@@ -67,14 +67,15 @@ public final class ResetOutcomesView extends BorderPane {
     @Override
     protected void updateItem(OutcomeCell c, boolean empty) {
       super.updateItem(c, empty);
-      getStyleClass().removeAll("outcome-ok", "outcome-fail", "outcome-changed");
+      getStyleClass().removeAll("outcome-ok", "outcome-fail", "outcome-changed", "outcome-same");
       if (empty || c == null) {
         setText(null);
         setTooltip(null);
         return;
       }
       setText(c.text());
-      getStyleClass().add(c.succeeded() ? "outcome-ok" : "outcome-fail");
+      getStyleClass().add(c.succeeded() ? "outcome-ok"
+          : OutcomeCell.SAME_AS_EMPTY.equals(c.label()) ? "outcome-same" : "outcome-fail");
       if (c.changed()) {
         getStyleClass().add("outcome-changed");
       }
