@@ -31,6 +31,7 @@ final class WorkbenchActions {
   private final StatusBar status;
   private final RecentFiles recent;
   private Scenario document = Scenario.of(org.vfioworkbench.model.Topology.empty());
+  private final org.vfioworkbench.ui.livehost.LiveHostView liveHost;
 
   WorkbenchActions(WorkbenchState state, WorkbenchViews views, Window owner, StatusBar status,
       RecentFiles recent) {
@@ -39,6 +40,7 @@ final class WorkbenchActions {
     this.views = views;
     this.owner = owner;
     this.status = status;
+    this.liveHost = new org.vfioworkbench.ui.livehost.LiveHostView(owner, this::hostScanned, status::say);
   }
 
   void openSample(Sample s) {
@@ -57,6 +59,10 @@ final class WorkbenchActions {
 
   /** Opens a scenario file; a broken file is reported with its name and line, nothing changes. */
   void openFile(Path file) {
+    if (org.vfioworkbench.host.HostSources.isCapture(file)) {
+      openCapture(file);
+      return;
+    }
     try {
       Scenario sc = ScenarioLoader.load(file);
       show(sc, file.getFileName().toString(), file);
@@ -122,7 +128,8 @@ final class WorkbenchActions {
 
   private static FileChooser scenarioChooser() {
     FileChooser fc = new FileChooser();
-    fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Scenario files", "*.json"));
+    fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Scenario files and host captures", "*.json", "*.json.gz"),
+        new FileChooser.ExtensionFilter("All files", "*"));
     return fc;
   }
 
@@ -132,6 +139,68 @@ final class WorkbenchActions {
     a.initOwner(owner);
     a.show();
     status.say(what + ": " + e.getMessage());
+  }
+
+  /**
+   * Opens a host capture: the scan becomes an untitled document (the capture itself is never
+   * written; Save asks where to write a scenario).
+   */
+  private void openCapture(Path file) {
+    try {
+      org.vfioworkbench.host.ScanResult scan =
+          org.vfioworkbench.host.HostSources.scan(file, org.vfioworkbench.host.ScanListener.NONE);
+      show(new Scenario("Capture " + file.getFileName(), "Host capture " + file, Optional.empty(),
+          scan.topology(), List.of()), "Capture " + file.getFileName(), null);
+      recent.add(file);
+      status.say("Opened capture " + file + ": " + summary(scan)
+          + " (the capture is never written; Save writes a scenario)");
+    } catch (IOException | RuntimeException e) {
+      status.say("Could not open the capture " + file + ": " + e.getMessage());
+      Alert a = new Alert(Alert.AlertType.ERROR, file + ": " + e.getMessage(), ButtonType.OK);
+      a.initOwner(owner);
+      a.setHeaderText("Could not open the capture");
+      a.show();
+    }
+  }
+
+  void attachToHost() {
+    if (confirmDiscard()) {
+      liveHost.attach();
+    }
+  }
+
+  void refreshHost() {
+    liveHost.refresh();
+  }
+
+  void refreshHostEvery(boolean on) {
+    liveHost.refreshEvery(10, on);
+  }
+
+  private void hostScanned(org.vfioworkbench.host.LiveHostSession.Refresh r, boolean first) {
+    org.vfioworkbench.host.ScanResult scan = r.current();
+    String name = "This host (live, read-only)";
+    if (first) {
+      show(new Scenario(name, "Live scan of this host", Optional.empty(), scan.topology(), List.of()), name, null);
+      status.say("Attached to this host: " + summary(scan) + ". The host is never modified; F5 re-scans");
+      return;
+    }
+    state.open(name, scan.topology(), null);
+    if (r.changes().isEmpty()) {
+      status.say("Re-scanned: nothing changed since the last scan");
+      return;
+    }
+    status.say("Re-scanned: " + r.changes().changes().size() + " change(s) since the last scan: "
+        + r.changes().changes().stream().limit(3).map(Object::toString)
+            .collect(java.util.stream.Collectors.joining("; ")));
+    r.changes().touchedFunctions().stream().sorted().findFirst()
+        .ifPresent(b -> state.select(new org.vfioworkbench.ui.state.ElementRef.FunctionRef(b)));
+  }
+
+  private static String summary(org.vfioworkbench.host.ScanResult scan) {
+    return scan.topology().functions().size() + " functions, " + scan.topology().groups().size()
+        + " IOMMU groups, " + scan.topology().holders().size() + " holders"
+        + (scan.problems().isEmpty() ? "" : ", " + scan.problems().size() + " item(s) could not be read");
   }
 
   /** Runs the open document, as it is now, on a real kernel in QEMU (kernel lab). */

@@ -79,7 +79,12 @@ final class WorkbenchMenus {
     MenuItem png = item("Export graph as _PNG\u2026", "Shortcut+E", actions::exportPng);
     MenuItem svg = item("Export graph as S_VG\u2026", "Shortcut+Shift+E", actions::exportSvg);
     MenuItem exit = item("_Quit", "Shortcut+Q", quit);
+    MenuItem attach = item("_Attach to this host (read-only)", "Shortcut+Shift+H", actions::attachToHost);
+    MenuItem rescan = item("Re-scan the _host", "F5", actions::refreshHost);
+    javafx.scene.control.CheckMenuItem every = new javafx.scene.control.CheckMenuItem("Re-scan the host every 10 s");
+    every.selectedProperty().addListener((o, a, b) -> actions.refreshHostEvery(b));
     Menu m = new Menu("_File", null, newDoc, open, save, saveAs, recent, samples,
+        new SeparatorMenuItem(), attach, rescan, every,
         new SeparatorMenuItem(), png, svg, new SeparatorMenuItem(), exit);
     return m;
   }
