@@ -46,9 +46,10 @@ public final class Analysis implements HotResetSimulator {
     this.scopes = pciAnalysis.scopes;
     this.state = new VfioState(topology, pci, pciAnalysis.devSets);
     this.files = new FileTable(topology);
-    CallerGate gate = new CallerGate(files, state, profile);
-    this.info = new InfoIoctl(pci, scopes, state, gate, profile);
-    this.hotReset = new HotResetIoctl(files, pci, scopes, state, gate, profile);
+    IoctlContext context = new IoctlContext(files, pci, scopes, state,
+        new CallerGate(files, state, profile), new DevIdResolver(state), profile);
+    this.info = new InfoIoctl(context);
+    this.hotReset = new HotResetIoctl(context);
   }
 
   public static Analysis of(Topology topology, Profile profile) {

@@ -33,14 +33,14 @@ final class HotResetIoctl {
   private final DevIdResolver devids;
   private final Profile profile;
 
-  HotResetIoctl(FileTable files, PciIndex pci, ResetScopes scopes, VfioState state, CallerGate gate, Profile profile) {
-    this.files = files;
-    this.pci = pci;
-    this.scopes = scopes;
-    this.state = state;
-    this.gate = gate;
-    this.devids = new DevIdResolver(state);
-    this.profile = profile;
+  HotResetIoctl(IoctlContext context) {
+    this.files = context.files();
+    this.pci = context.pci();
+    this.scopes = context.scopes();
+    this.state = context.state();
+    this.gate = context.gate();
+    this.devids = context.devids();
+    this.profile = context.profile();
   }
 
   ResetResult call(FdRef ref, ResetRequest req) {

@@ -27,13 +27,13 @@ final class InfoIoctl {
   private final DevIdResolver devids;
   private final Profile profile;
 
-  InfoIoctl(PciIndex pci, ResetScopes scopes, VfioState state, CallerGate gate, Profile profile) {
-    this.pci = pci;
-    this.scopes = scopes;
-    this.state = state;
-    this.gate = gate;
-    this.devids = new DevIdResolver(state);
-    this.profile = profile;
+  InfoIoctl(IoctlContext context) {
+    this.pci = context.pci();
+    this.scopes = context.scopes();
+    this.state = context.state();
+    this.gate = context.gate();
+    this.devids = context.devids();
+    this.profile = context.profile();
   }
 
   InfoResult call(FdRef ref, long argsz) {
