@@ -110,8 +110,10 @@ final class WorkbenchActions {
     try {
       ScenarioWriter.save(document.withTopology(state.topology()), file);
       state.markSaved(file, file.getFileName().toString());
+      boolean wasReadOnly = state.readOnlyProperty().get();
+      state.readOnlyProperty().set(false);
       recent.add(file);
-      status.say("Saved " + file);
+      status.say("Saved " + file + (wasReadOnly ? ": an editable scenario now" : ""));
       return true;
     } catch (ScenarioException e) {
       problem("Could not save " + file, e);
@@ -151,9 +153,10 @@ final class WorkbenchActions {
           org.vfioworkbench.host.HostSources.scan(file, org.vfioworkbench.host.ScanListener.NONE);
       show(new Scenario("Capture " + file.getFileName(), "Host capture " + file, Optional.empty(),
           scan.topology(), List.of()), "Capture " + file.getFileName(), null);
+      state.readOnlyProperty().set(true);
       recent.add(file);
       status.say("Opened capture " + file + ": " + summary(scan)
-          + " (the capture is never written; Save writes a scenario)");
+          + " (read-only; File › Save As… makes it an editable scenario)");
     } catch (IOException | RuntimeException e) {
       status.say("Could not open the capture " + file + ": " + e.getMessage());
       Alert a = new Alert(Alert.AlertType.ERROR, file + ": " + e.getMessage(), ButtonType.OK);
@@ -182,10 +185,12 @@ final class WorkbenchActions {
     String name = "This host (live, read-only)";
     if (first) {
       show(new Scenario(name, "Live scan of this host", Optional.empty(), scan.topology(), List.of()), name, null);
+      state.readOnlyProperty().set(true);
       status.say("Attached to this host: " + summary(scan) + ". The host is never modified; F5 re-scans");
       return;
     }
     state.open(name, scan.topology(), null);
+    state.readOnlyProperty().set(true);
     if (r.changes().isEmpty()) {
       status.say("Re-scanned: nothing changed since the last scan");
       return;

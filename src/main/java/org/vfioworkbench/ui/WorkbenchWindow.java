@@ -43,6 +43,11 @@ public final class WorkbenchWindow {
     WorkbenchMenus menus = new WorkbenchMenus(state, actions, views, docking, this::close, this::theme);
     views.graphVm.messageProperty().addListener((o, a, b) -> status.say(b));
     views.propertiesVm.messageProperty().addListener((o, a, b) -> status.say(b));
+    state.refusedEditProperty().addListener((o, a, b) -> {
+      if (!b.isEmpty()) {
+        status.say(b);
+      }
+    });
     BorderPane root = new BorderPane(docking.node());
     root.setTop(new VBox(menus.menuBar(), menus.toolBar()));
     root.setBottom(status);

@@ -72,6 +72,7 @@ public final class WorkbenchState {
 
   /** Replaces the document: new topology, no history, nothing unsaved. */
   public void open(String name, Topology newTopology, Path path) {
+    readOnly.set(false);
     commands.clear();
     savedRevision.set(0);
     selection.set(null);
@@ -93,8 +94,32 @@ public final class WorkbenchState {
         .orElse(null);
   }
 
-  /** Applies an edit and records it for undo. */
+  /**
+   * A read-only document (a host capture or a live scan): edits are refused with {@link
+   * #refusedEditProperty} until it is saved as a scenario.
+   */
+  private final javafx.beans.property.BooleanProperty readOnly =
+      new javafx.beans.property.SimpleBooleanProperty(false);
+  private final javafx.beans.property.StringProperty refusedEdit =
+      new javafx.beans.property.SimpleStringProperty("");
+
+  public javafx.beans.property.BooleanProperty readOnlyProperty() {
+    return readOnly;
+  }
+
+  /** The last edit refused because the document is read-only, in words. */
+  public javafx.beans.property.ReadOnlyStringProperty refusedEditProperty() {
+    return refusedEdit;
+  }
+
+  /** Applies an edit and records it for undo; refused (and said why) on a read-only document. */
   public void execute(String label, Topology after) {
+    if (readOnly.get()) {
+      refusedEdit.set("");
+      refusedEdit.set("Read-only: " + documentName.get() + " shows a real host. \"" + label
+          + "\" was not applied; File › Save As… makes it an editable scenario.");
+      return;
+    }
     Topology before = topology.get();
     if (before.equals(after)) {
       return;
