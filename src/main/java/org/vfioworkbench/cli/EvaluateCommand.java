@@ -247,7 +247,7 @@ final class EvaluateCommand implements Callable<Integer> {
   }
 
   static Bdf deviceOf(OpenFile f) {
-    return f instanceof CdevFile c ? c.device() : ((DeviceFile) f).device();
+    return f.openedDevice().orElseThrow();
   }
 
   /** "cdev, iommufd A", "cdev, unbound", "group 21, container c1" or "group 21, iommufd A". */

@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.vfioworkbench.model.Bdf;
 import org.vfioworkbench.model.CdevFile;
-import org.vfioworkbench.model.DeviceFile;
 import org.vfioworkbench.model.FdRef;
 import org.vfioworkbench.model.GroupFile;
 import org.vfioworkbench.model.Holder;
@@ -146,7 +145,7 @@ public final class Analysis implements HotResetSimulator {
     List<FdRef> out = new ArrayList<>();
     for (Holder h : topology.holders()) {
       for (OpenFile f : h.files()) {
-        if (f instanceof DeviceFile || f instanceof CdevFile) {
+        if (f.openedDevice().isPresent()) {
           out.add(new FdRef(h.name(), f.fd()));
         }
       }
@@ -165,7 +164,7 @@ public final class Analysis implements HotResetSimulator {
     pci.function(bdf).ifPresent(f -> f.iommuGroup().ifPresent(g -> touched.addAll(pci.groupMembers(g))));
     List<FdRef> out = new ArrayList<>();
     for (FdRef fd : deviceFds()) {
-      Optional<Bdf> caller = files.file(fd).flatMap(this::deviceOf);
+      Optional<Bdf> caller = files.file(fd).flatMap(OpenFile::openedDevice);
       if (caller.isEmpty()) {
         continue;
       }
@@ -217,10 +216,10 @@ public final class Analysis implements HotResetSimulator {
     if (r.succeeded() && r.entries().stream().noneMatch(InfoEntry::devIdMode)) {
       r.entries().forEach(e -> listed.add((int) e.id()));
     } else {
-      files.file(caller).flatMap(this::deviceOf).flatMap(b -> scopes.decide(b).scope())
+      files.file(caller).flatMap(OpenFile::openedDevice).flatMap(b -> scopes.decide(b).scope())
           .ifPresent(s -> s.functions().forEach(f -> pci.require(f).iommuGroup().ifPresent(listed::add)));
     }
-    files.file(caller).flatMap(this::deviceOf)
+    files.file(caller).flatMap(OpenFile::openedDevice)
         .flatMap(b -> pci.function(b)).ifPresent(f -> f.iommuGroup().ifPresent(listed::add));
     List<Integer> fds = new ArrayList<>();
     List<String> names = new ArrayList<>();
@@ -236,7 +235,7 @@ public final class Analysis implements HotResetSimulator {
 
   private ResetVariant everyAffectedGroupVariant(FdRef caller) {
     Set<Integer> affected = new LinkedHashSet<>();
-    files.file(caller).flatMap(this::deviceOf).flatMap(b -> scopes.decide(b).scope())
+    files.file(caller).flatMap(OpenFile::openedDevice).flatMap(b -> scopes.decide(b).scope())
         .ifPresent(s -> s.functions().forEach(f -> pci.require(f).iommuGroup().ifPresent(affected::add)));
     List<Integer> fds = new ArrayList<>();
     Set<Integer> held = new java.util.HashSet<>();
@@ -301,25 +300,15 @@ public final class Analysis implements HotResetSimulator {
   }
 
   private ResetVariant deviceFdsVariant(FdRef caller) {
-    Optional<ResetScope> scope = files.file(caller).flatMap(this::deviceOf).flatMap(b -> scopes.decide(b).scope());
+    Optional<ResetScope> scope = files.file(caller).flatMap(OpenFile::openedDevice).flatMap(b -> scopes.decide(b).scope());
     List<Integer> fds = new ArrayList<>();
     for (OpenFile f : holderFiles(caller)) {
-      Optional<Bdf> d = deviceOf(f);
+      Optional<Bdf> d = f.openedDevice();
       if (d.isPresent() && scope.map(s -> s.contains(d.get())).orElse(false)) {
         fds.add(f.fd());
       }
     }
     return new ResetVariant(ResetVariant.Kind.DEVICE_FDS, ResetRequest.of(fds), "device fds " + caller.holder() + " holds for affected devices");
-  }
-
-  private Optional<Bdf> deviceOf(OpenFile f) {
-    if (f instanceof DeviceFile d) {
-      return Optional.of(d.device());
-    }
-    if (f instanceof CdevFile c) {
-      return Optional.of(c.device());
-    }
-    return Optional.empty();
   }
 
   private List<OpenFile> holderFiles(FdRef ref) {

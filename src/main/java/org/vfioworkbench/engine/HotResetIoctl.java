@@ -7,7 +7,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.vfioworkbench.model.Bdf;
 import org.vfioworkbench.model.CdevFile;
-import org.vfioworkbench.model.DeviceFile;
 import org.vfioworkbench.model.FdRef;
 import org.vfioworkbench.model.GroupFile;
 import org.vfioworkbench.model.OpenFile;
@@ -144,14 +143,9 @@ final class HotResetIoctl {
     return new Proof(groups, devices, described, Optional.empty());
   }
 
+  /** The device a device fd proves ownership of; an unbound cdev fd proves nothing. */
   private Optional<Bdf> deviceBehind(OpenFile f) {
-    if (f instanceof DeviceFile d) {
-      return Optional.of(d.device());
-    }
-    if (f instanceof CdevFile c && c.isBound()) {
-      return Optional.of(c.device());
-    }
-    return Optional.empty();
+    return f instanceof CdevFile c && !c.isBound() ? Optional.empty() : f.openedDevice();
   }
 
   private ResetResult devSetHotReset(Caller caller, ResetScope scope, Proof proof, TraceBuilder t) {

@@ -255,7 +255,7 @@ public final class KernelCalls {
     Optional<Integer> group = groupOf(topology, bdf);
     List<OpenFile> kept = new ArrayList<>();
     for (OpenFile f : h.get().files()) {
-      boolean mine = f instanceof DeviceFile d && d.device().equals(bdf) || f instanceof CdevFile c && c.device().equals(bdf);
+      boolean mine = f.openedDevice().filter(bdf::equals).isPresent();
       if (mine) {
         steps.add("close(" + f.fd() + ") " + f.describe());
       } else {

@@ -8,9 +8,8 @@ import org.vfioworkbench.engine.InfoResult;
 import org.vfioworkbench.engine.ResetResult;
 import org.vfioworkbench.engine.ResetVariant;
 import org.vfioworkbench.model.Bdf;
-import org.vfioworkbench.model.CdevFile;
-import org.vfioworkbench.model.DeviceFile;
 import org.vfioworkbench.model.FdRef;
+import org.vfioworkbench.model.OpenFile;
 
 /**
  * The engine's verdict for one device fd found on a host: what INFO would return, and what the
@@ -37,8 +36,7 @@ public record DeviceVerdict(
   public static List<DeviceVerdict> all(Analysis analysis) {
     List<DeviceVerdict> out = new ArrayList<>();
     for (FdRef ref : analysis.deviceFds()) {
-      Bdf dev = analysis.topology().file(ref).map(f -> f instanceof DeviceFile d ? d.device()
-          : ((CdevFile) f).device()).orElseThrow();
+      Bdf dev = analysis.topology().file(ref).flatMap(OpenFile::openedDevice).orElseThrow();
       ResetVariant natural = analysis.naturalReset(ref);
       out.add(new DeviceVerdict(ref, dev, analysis.info(ref), natural,
           analysis.hotReset(ref, natural.request())));

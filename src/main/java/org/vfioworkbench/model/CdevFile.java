@@ -37,6 +37,11 @@ public record CdevFile(
   }
 
   @Override
+  public java.util.Optional<Bdf> openedDevice() {
+    return java.util.Optional.of(device);
+  }
+
+  @Override
   public String describe() {
     return "/dev/vfio/devices (" + device + ")" + boundTo.map(i -> " bound to " + i).orElse(" unbound");
   }

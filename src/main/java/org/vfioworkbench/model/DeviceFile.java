@@ -13,6 +13,11 @@ public record DeviceFile(int fd, Bdf device) implements OpenFile {
   }
 
   @Override
+  public java.util.Optional<Bdf> openedDevice() {
+    return java.util.Optional.of(device);
+  }
+
+  @Override
   public String describe() {
     return "anon_inode:[vfio-device] " + device;
   }

@@ -9,4 +9,9 @@ public sealed interface OpenFile
 
   /** What the kernel would show for this fd in {@code /proc/PID/fd}. */
   String describe();
+
+  /** The function a device fd or a cdev fd opens; empty for every other file. */
+  default java.util.Optional<Bdf> openedDevice() {
+    return java.util.Optional.empty();
+  }
 }

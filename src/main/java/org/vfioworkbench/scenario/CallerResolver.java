@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.vfioworkbench.model.Bdf;
-import org.vfioworkbench.model.CdevFile;
-import org.vfioworkbench.model.DeviceFile;
 import org.vfioworkbench.model.FdRef;
 import org.vfioworkbench.model.GroupFile;
 import org.vfioworkbench.model.Holder;
@@ -48,8 +46,7 @@ public final class CallerResolver {
     List<FdRef> fds = new ArrayList<>();
     for (Holder h : topology.holders()) {
       for (OpenFile f : h.files()) {
-        if (f instanceof DeviceFile d && d.device().equals(bdf)
-            || f instanceof CdevFile c && c.device().equals(bdf)) {
+        if (f.openedDevice().filter(bdf::equals).isPresent()) {
           fds.add(new FdRef(h.name(), f.fd()));
         }
       }

@@ -12,6 +12,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.vfioworkbench.model.Bdf;
 import org.vfioworkbench.model.CdevFile;
 import org.vfioworkbench.model.FdRef;
+import org.vfioworkbench.model.OpenFile;
 import org.vfioworkbench.model.Topology;
 
 /**
@@ -86,8 +87,7 @@ class GeneratedHostsTest {
       if (!info.succeeded()) {
         continue;
       }
-      Bdf caller = a.topology().file(fd).map(f -> f instanceof CdevFile c ? c.device()
-          : ((org.vfioworkbench.model.DeviceFile) f).device()).orElseThrow();
+      Bdf caller = a.topology().file(fd).flatMap(OpenFile::openedDevice).orElseThrow();
       List<Bdf> listed = info.entries().stream().map(InfoEntry::bdf).toList();
       assertThat(listed).isEqualTo(a.scope(caller).scope().orElseThrow().functions());
       assertThat(listed).contains(caller);

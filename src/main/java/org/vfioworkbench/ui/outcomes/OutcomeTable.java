@@ -9,7 +9,6 @@ import org.vfioworkbench.engine.Analysis;
 import org.vfioworkbench.engine.ResetResult;
 import org.vfioworkbench.engine.ResetVariant;
 import org.vfioworkbench.model.CdevFile;
-import org.vfioworkbench.model.DeviceFile;
 import org.vfioworkbench.model.FdRef;
 import org.vfioworkbench.model.OpenFile;
 import org.vfioworkbench.ui.common.Labels;
@@ -39,8 +38,7 @@ public final class OutcomeTable {
             label(r), r.succeeded(), compareLabel));
       }
       Optional<OpenFile> file = a.topology().file(fd);
-      String device = file.map(f -> f instanceof CdevFile c ? Labels.shortBdf(c.device())
-          : f instanceof DeviceFile d ? Labels.shortBdf(d.device()) : "?").orElse("?");
+      String device = file.flatMap(OpenFile::openedDevice).map(Labels::shortBdf).orElse("?");
       String path = file.map(f -> f instanceof CdevFile ? "cdev" : "group").orElse("");
       rows.add(new OutcomeRow(fd, device, path, cells));
     }

@@ -86,9 +86,7 @@ public final class WorkbenchState {
   /** The device behind the first device fd of any holder, so INFO shows something at once. */
   private static ElementRef firstOpenDevice(Topology t) {
     return t.holders().stream().flatMap(h -> h.files().stream())
-        .map(f -> f instanceof org.vfioworkbench.model.DeviceFile d ? d.device()
-            : f instanceof org.vfioworkbench.model.CdevFile c ? c.device() : null)
-        .filter(Objects::nonNull)
+        .flatMap(f -> f.openedDevice().stream())
         .findFirst()
         .<ElementRef>map(ElementRef.FunctionRef::new)
         .orElse(null);
