@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.vfioworkbench.model.Bdf;
-import org.vfioworkbench.model.HeaderType;
 import org.vfioworkbench.model.PciFunction;
 import org.vfioworkbench.model.Topology;
 
@@ -51,20 +50,13 @@ final class DevSets {
   private static List<Bdf> bindOrder(Topology topology, PciIndex pci) {
     Set<Bdf> ordered = new LinkedHashSet<>();
     for (Bdf b : topology.bindOrder()) {
-      if (isRegistered(pci, b)) {
+      if (pci.isVfioDevice(b)) {
         ordered.add(b);
       }
     }
     topology.functions().stream().map(PciFunction::bdf).sorted()
-        .filter(b -> isRegistered(pci, b)).forEach(ordered::add);
+        .filter(pci::isVfioDevice).forEach(ordered::add);
     return List.copyOf(ordered);
-  }
-
-  /** vfio-pci registers normal-header functions only; a bridge bind fails with -EINVAL. */
-  static boolean isRegistered(PciIndex pci, Bdf bdf) {
-    return pci.function(bdf)
-        .map(f -> f.driver().isVfio() && f.headerType() == HeaderType.NORMAL)
-        .orElse(false);
   }
 
   Optional<DevSet> of(Bdf bdf) {

@@ -94,7 +94,7 @@ final class OpenRules {
     IommuGroup group = groups.get(g.group());
     String node = group == null ? "/dev/vfio/" + g.group() : group.devicePath();
     String call = "open(" + node + ")";
-    if (group == null || pci.groupMembers(g.group()).stream().noneMatch(this::isVfioDevice)) {
+    if (group == null || pci.groupMembers(g.group()).stream().noneMatch(pci::isVfioDevice)) {
       return refuse(who, call, Errno.ENOENT,
           node + " does not exist: no function of IOMMU group " + g.group() + " is bound to a vfio driver");
     }
@@ -133,7 +133,7 @@ final class OpenRules {
             + (noiommu ? "no-IOMMU group needs a no-IOMMU container" : "group with an IOMMU cannot join a no-IOMMU container")
             + " (container " + ctx.id() + " is " + type + ")");
       }
-      if (!groupViable(g.group())) {
+      if (!pci.dmaClaimers(g.group()).isEmpty()) {
         return refuse(who, call, Errno.EPERM, "iommu_group_claim_dma_owner: group " + g.group()
             + " is not viable: " + dmaClaimer(g.group()) + " is on a driver that uses the DMA API");
       }
@@ -160,7 +160,7 @@ final class OpenRules {
       return refuse(who, call, Errno.EBADF, holder.name() + " has no open file for group " + group
           + ", through which the device fd is obtained");
     }
-    if (!isVfioDevice(d.device())) {
+    if (!pci.isVfioDevice(d.device())) {
       return refuse(who, call, Errno.ENODEV, "vfio_group_ioctl_get_device_fd: " + d.device()
           + " is bound to " + f.get().driver().label() + ", not to a vfio driver");
     }
@@ -168,7 +168,7 @@ final class OpenRules {
     if (ctx.isEmpty()) {
       return refuse(who, call, Errno.EINVAL, "vfio_df_group_open: group " + group + " has no container or iommufd set");
     }
-    if (ctx.get().kind() == DmaContextRef.Kind.IOMMUFD && !groupViable(group)) {
+    if (ctx.get().kind() == DmaContextRef.Kind.IOMMUFD && !pci.dmaClaimers(group).isEmpty()) {
       return refuse(who, call, Errno.EPERM, "iommufd_device_bind: group " + group + " is not viable: "
           + dmaClaimer(group) + " is on a driver that uses the DMA API");
     }
@@ -181,11 +181,11 @@ final class OpenRules {
       return refuse(who, "open(" + node + ")", Errno.ENOENT,
           "no device cdevs on this kernel (" + (profile.hasDeviceCdev() ? "CONFIG_VFIO_DEVICE_CDEV is off" : profile.id()) + ")");
     }
-    if (!isVfioDevice(c.device())) {
+    if (!pci.isVfioDevice(c.device())) {
       return refuse(who, "open(" + node + ")", Errno.ENOENT, c.device() + " is not bound to a vfio driver, so it has no cdev");
     }
-    Optional<Integer> group = groupOf(c.device());
-    if (group.isPresent() && isNoIommu(group.get())) {
+    Optional<Integer> group = pci.groupOf(c.device());
+    if (group.isPresent() && pci.isNoIommu(group.get())) {
       return refuse(who, "open(" + node + ")", Errno.ENOENT,
           "vfio_device_add: no-IOMMU devices get no cdev node; use the group interface");
     }
@@ -204,7 +204,7 @@ final class OpenRules {
     if (cdevBound.containsKey(c.device())) {
       return refuse(who, call, Errno.EINVAL, "vfio_df_open: " + c.device() + " is already open through another cdev fd");
     }
-    if (group.isPresent() && !groupViable(group.get())) {
+    if (group.isPresent() && !pci.dmaClaimers(group.get()).isEmpty()) {
       return refuse(who, call, Errno.EPERM, "iommufd_device_bind: group " + group.get() + " is not viable: "
           + dmaClaimer(group.get()) + " is on a driver that uses the DMA API");
     }
@@ -227,38 +227,16 @@ final class OpenRules {
           .ifPresent(a -> groupIctx.put(g.group(), a.id()));
     } else if (file instanceof CdevFile c && c.boundTo().isPresent()) {
       cdevBound.put(c.device(), c.boundTo().get());
-      groupOf(c.device()).ifPresent(g -> {
+      pci.groupOf(c.device()).ifPresent(g -> {
         cdevBoundInGroup.merge(g, 1, Integer::sum);
         groupIctx.put(g, c.boundTo().get());
       });
     }
   }
 
-  private boolean isVfioDevice(Bdf bdf) {
-    return pci.function(bdf)
-        .map(f -> f.driver().isVfio() && f.headerType() == HeaderType.NORMAL)
-        .orElse(false);
-  }
-
-  private Optional<Integer> groupOf(Bdf bdf) {
-    return pci.function(bdf).flatMap(f -> f.iommuGroup().isPresent()
-        ? Optional.of(f.iommuGroup().getAsInt()) : Optional.empty());
-  }
-
-  private boolean isNoIommu(int group) {
-    IommuGroup g = groups.get(group);
-    return g != null && g.kind() == GroupKind.NOIOMMU;
-  }
-
-  private boolean groupViable(int group) {
-    return pci.groupMembers(group).stream().map(pci::require).noneMatch(f -> f.driver().claimsDmaOwnership());
-  }
-
   private String dmaClaimer(int group) {
-    return pci.groupMembers(group).stream().map(pci::require)
-        .filter(f -> f.driver().claimsDmaOwnership())
-        .map(f -> f.bdf() + " (" + f.driver().label() + ")")
-        .findFirst().orElse("?");
+    return pci.dmaClaimers(group).stream().findFirst()
+        .map(f -> f.bdf() + " (" + f.driver().label() + ")").orElse("?");
   }
 
   private static Optional<Refusal> refuse(String who, String call, Errno errno, String reason) {

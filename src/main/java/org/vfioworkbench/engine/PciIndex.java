@@ -9,6 +9,8 @@ import java.util.Optional;
 import java.util.TreeSet;
 import org.vfioworkbench.model.Bdf;
 import org.vfioworkbench.model.BusAddress;
+import org.vfioworkbench.model.GroupKind;
+import org.vfioworkbench.model.HeaderType;
 import org.vfioworkbench.model.PciBus;
 import org.vfioworkbench.model.PciFunction;
 import org.vfioworkbench.model.Slot;
@@ -26,8 +28,10 @@ public final class PciIndex {
   private final Map<Bdf, BusAddress> subordinate = new HashMap<>();
   private final Map<Bdf, Slot> slotOf = new HashMap<>();
   private final Map<Integer, List<Bdf>> groupMembers = new HashMap<>();
+  private final Map<Integer, GroupKind> groupKinds = new HashMap<>();
 
   PciIndex(Topology topology) {
+    topology.groups().forEach(g -> groupKinds.put(g.id(), g.kind()));
     for (PciBus bus : topology.buses()) {
       buses.put(bus.address(), bus);
       bus.bridge().ifPresent(b -> subordinate.put(b, bus.address()));
@@ -83,6 +87,32 @@ public final class PciIndex {
   /** The slot a function sits in ({@code pdev->slot}). */
   public Optional<Slot> slotOf(Bdf bdf) {
     return Optional.ofNullable(slotOf.get(bdf));
+  }
+
+  /** The IOMMU group of a function, empty when it has none (or does not exist). */
+  public Optional<Integer> groupOf(Bdf bdf) {
+    PciFunction f = functions.get(bdf);
+    return f == null || f.iommuGroup().isEmpty() ? Optional.empty() : Optional.of(f.iommuGroup().getAsInt());
+  }
+
+  /** Whether a group was fabricated by VFIO's no-IOMMU mode. */
+  public boolean isNoIommu(int group) {
+    return groupKinds.get(group) == GroupKind.NOIOMMU;
+  }
+
+  /**
+   * The members whose driver claims the group's DMA ownership (DMA-API drivers); the group is
+   * viable when there are none.
+   */
+  public List<PciFunction> dmaClaimers(int group) {
+    return groupMembers(group).stream().map(this::require)
+        .filter(f -> f.driver().claimsDmaOwnership()).toList();
+  }
+
+  /** vfio-pci registers only normal-header functions; a bridge bind fails with -EINVAL. */
+  public boolean isVfioDevice(Bdf bdf) {
+    PciFunction f = functions.get(bdf);
+    return f != null && f.driver().isVfio() && f.headerType() == HeaderType.NORMAL;
   }
 
   /** Functions of an IOMMU group, in address order. */

@@ -18,7 +18,6 @@ import org.vfioworkbench.model.IommufdContext;
 import org.vfioworkbench.model.IommufdFile;
 import org.vfioworkbench.model.OpenFile;
 import org.vfioworkbench.model.PciFunction;
-import org.vfioworkbench.model.Quirk;
 import org.vfioworkbench.model.Topology;
 
 /**
@@ -200,9 +199,5 @@ public final class SyntheticHost {
       return true;
     }
     return false;
-  }
-
-  static Quirk noBusReset() {
-    return Quirk.NO_BUS_RESET;
   }
 }

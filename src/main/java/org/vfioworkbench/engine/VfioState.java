@@ -16,9 +16,7 @@ import org.vfioworkbench.model.DeviceFile;
 import org.vfioworkbench.model.DmaContextRef;
 import org.vfioworkbench.model.FdRef;
 import org.vfioworkbench.model.GroupFile;
-import org.vfioworkbench.model.GroupKind;
 import org.vfioworkbench.model.Holder;
-import org.vfioworkbench.model.IommuGroup;
 import org.vfioworkbench.model.OpenFile;
 import org.vfioworkbench.model.Topology;
 
@@ -35,12 +33,10 @@ final class VfioState {
   private final Map<Integer, GroupOpen> groupOpen = new HashMap<>();
   private final Map<Bdf, DeviceState> devices = new LinkedHashMap<>();
   private final Map<String, Set<Integer>> ictxGroups = new HashMap<>();
-  private final Map<Integer, IommuGroup> groups = new HashMap<>();
 
   VfioState(Topology topology, PciIndex pci, DevSets devSets) {
     this.pci = pci;
     this.devSets = devSets;
-    topology.groups().forEach(g -> groups.put(g.id(), g));
     replayFiles(topology);
   }
 
@@ -87,7 +83,7 @@ final class VfioState {
    */
   private Optional<String> compatIommufd(Bdf bdf) {
     Optional<Integer> group = groupOf(bdf);
-    if (group.isEmpty() || isNoIommu(group.get())) {
+    if (group.isEmpty() || pci.isNoIommu(group.get())) {
       return Optional.empty();
     }
     GroupOpen open = groupOpen.get(group.get());
@@ -130,13 +126,7 @@ final class VfioState {
   }
 
   Optional<Integer> groupOf(Bdf bdf) {
-    return pci.function(bdf).flatMap(f -> f.iommuGroup().isPresent()
-        ? Optional.of(f.iommuGroup().getAsInt()) : Optional.empty());
-  }
-
-  boolean isNoIommu(int group) {
-    IommuGroup g = groups.get(group);
-    return g != null && g.kind() == GroupKind.NOIOMMU;
+    return pci.groupOf(bdf);
   }
 
   Optional<DevSet> devSetOf(Bdf bdf) {
@@ -171,8 +161,6 @@ final class VfioState {
 
   /** Whether the group's DMA ownership is unclaimed: no member is on a DMA-API driver. */
   boolean viable(int group) {
-    return pci.groupMembers(group).stream()
-        .map(pci::require)
-        .noneMatch(f -> f.driver().claimsDmaOwnership());
+    return pci.dmaClaimers(group).isEmpty();
   }
 }
