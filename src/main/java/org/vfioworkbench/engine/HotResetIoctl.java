@@ -10,7 +10,6 @@ import org.vfioworkbench.model.CdevFile;
 import org.vfioworkbench.model.FdRef;
 import org.vfioworkbench.model.GroupFile;
 import org.vfioworkbench.model.OpenFile;
-import org.vfioworkbench.model.PciFunction;
 import org.vfioworkbench.model.TransientCondition;
 
 /**
@@ -153,7 +152,7 @@ final class HotResetIoctl {
     t.note(DEV_SET, "dev_set " + devSet.key() + " has " + devSet.members().size() + " member(s) in bind order: " + devSet.members());
     for (Bdf f : scope.functions()) {
       if (!devSet.contains(f)) {
-        t.fail(RESETTABLE, f + " is affected but not in the dev_set (" + describeNonMember(f) + ")", Errno.EINVAL);
+        t.fail(RESETTABLE, f + " is affected but not in the dev_set (" + state.whyNotMember(f) + ")", Errno.EINVAL);
         return ResetResult.failure(Errno.EINVAL, t.build());
       }
     }
@@ -196,16 +195,5 @@ final class HotResetIoctl {
   private Optional<String> ownedByIctx(Bdf member, Caller caller) {
     DevIdResolver.Standing s = devids.resolve(member, caller.ictx().orElse(""));
     return s.owned() ? Optional.empty() : Optional.of(s.reason());
-  }
-
-  private String describeNonMember(Bdf bdf) {
-    PciFunction f = pci.require(bdf);
-    if (f.isBridge()) {
-      return "a bridge on " + f.driver().label();
-    }
-    if (!f.driver().isVfio()) {
-      return "bound to " + f.driver().label();
-    }
-    return "vfio device in dev_set " + state.devSetOf(bdf).map(d -> d.key().toString()).orElse("?");
   }
 }

@@ -148,7 +148,7 @@ final class InfoIoctl {
       if (devSet.isEmpty() || !devSet.get().contains(bdf)) {
         entries.add(InfoEntry.devid(bdf, InfoEntry.DEVID_NOT_OWNED));
         flags.remove(InfoFlag.DEV_ID_OWNED);
-        t.note(FILL, bdf + " → NOT_OWNED: " + whyNotMember(f) + "; DEV_ID_OWNED cleared");
+        t.note(FILL, bdf + " → NOT_OWNED: " + state.whyNotMember(bdf) + "; DEV_ID_OWNED cleared");
         return true;
       }
       DevIdResolver.Standing s = devids.resolve(bdf, caller.ictx().orElse(""));
@@ -160,16 +160,6 @@ final class InfoIoctl {
         t.note(FILL, bdf + " → " + InfoEntry.devid(bdf, s.id()).idLabel() + ": " + s.reason());
       }
       return true;
-    }
-
-    private String whyNotMember(PciFunction f) {
-      if (f.isBridge()) {
-        return "a bridge (" + f.driver().label() + "), never a vfio device";
-      }
-      if (!f.driver().isVfio()) {
-        return "bound to " + f.driver().label() + ", not a vfio device";
-      }
-      return "a vfio device in another dev_set (" + state.devSetOf(f.bdf()).map(d -> d.key().toString()).orElse("none") + ")";
     }
   }
 }

@@ -18,6 +18,7 @@ import org.vfioworkbench.model.FdRef;
 import org.vfioworkbench.model.GroupFile;
 import org.vfioworkbench.model.Holder;
 import org.vfioworkbench.model.OpenFile;
+import org.vfioworkbench.model.PciFunction;
 import org.vfioworkbench.model.Topology;
 
 /**
@@ -157,6 +158,18 @@ final class VfioState {
   /** A VFIO group exists while at least one function of the IOMMU group is vfio-registered. */
   boolean vfioGroupExists(int group) {
     return pci.groupMembers(group).stream().anyMatch(b -> devSets.of(b).isPresent());
+  }
+
+  /** Why a function is not a member of a given dev-set: "a bridge on pcieport", "bound to X", ... */
+  String whyNotMember(Bdf bdf) {
+    PciFunction f = pci.require(bdf);
+    if (f.isBridge()) {
+      return "a bridge on " + f.driver().label();
+    }
+    if (!f.driver().isVfio()) {
+      return "bound to " + f.driver().label();
+    }
+    return "vfio device in dev_set " + devSetOf(bdf).map(d -> d.key().toString()).orElse("?");
   }
 
   /** Whether the group's DMA ownership is unclaimed: no member is on a DMA-API driver. */
