@@ -7,6 +7,7 @@ import java.util.Optional;
 public enum Errno {
   EPERM(1, "Operation not permitted"),
   ENOENT(2, "No such file or directory"),
+  ESRCH(3, "No such process"),
   EIO(5, "Input/output error"),
   EBADF(9, "Bad file descriptor"),
   EAGAIN(11, "Resource temporarily unavailable"),
@@ -14,6 +15,7 @@ public enum Errno {
   EACCES(13, "Permission denied"),
   EFAULT(14, "Bad address"),
   EBUSY(16, "Device or resource busy"),
+  EEXIST(17, "File exists"),
   ENODEV(19, "No such device"),
   EINVAL(22, "Invalid argument"),
   ENOTTY(25, "Inappropriate ioctl for device"),
