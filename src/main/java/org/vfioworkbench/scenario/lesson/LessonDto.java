@@ -20,7 +20,7 @@ final class LessonDto {
       String sample,
       JsonNode scenario,
       String profile,
-      List<GestureDto> setup,
+      List<EditDto> setup,
       List<StepDto> steps) {}
 
   /**
@@ -39,10 +39,10 @@ final class LessonDto {
       List<String> views) {}
 
   /** A task: goal expectations in the scenario format, and a solution. */
-  record TaskDto(String prompt, String hint, List<JsonNode> goal, List<GestureDto> solution) {}
+  record TaskDto(String prompt, String hint, List<JsonNode> goal, List<EditDto> solution) {}
 
-  /** One gesture; exactly one field is set. */
-  record GestureDto(
+  /** One edit; exactly one field is set. */
+  record EditDto(
       MoveDto moveToCdev, MoveDto moveToGroup, DeviceDto release, DriverDto setDriver) {}
 
   /** A function and the holder whose lane it is dropped on. */

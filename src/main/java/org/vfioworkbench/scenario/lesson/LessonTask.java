@@ -2,6 +2,7 @@ package org.vfioworkbench.scenario.lesson;
 
 import java.util.List;
 import java.util.Objects;
+import org.vfioworkbench.engine.Edit;
 import org.vfioworkbench.scenario.Expectation;
 
 /**
@@ -10,10 +11,10 @@ import org.vfioworkbench.scenario.Expectation;
  * @param prompt what to do, in words
  * @param hint a nudge shown on request (may be empty)
  * @param goal expectations in the scenario format that must all hold; checked with the engine
- * @param solution gestures that achieve the goal from the step's canonical start (may be empty
+ * @param solution edits that achieve the goal from the step's canonical start (may be empty
  *     only for lessons that do not ship one; every bundled lesson does)
  */
-public record LessonTask(String prompt, String hint, List<Expectation> goal, List<Gesture> solution) {
+public record LessonTask(String prompt, String hint, List<Expectation> goal, List<Edit> solution) {
 
   public LessonTask {
     Objects.requireNonNull(prompt, "prompt");

@@ -10,6 +10,7 @@ import static org.vfioworkbench.scenario.lesson.LessonFixtures.parse;
 
 import org.junit.jupiter.api.Test;
 import org.vfioworkbench.engine.Profile;
+import org.vfioworkbench.engine.Edit;
 import org.vfioworkbench.model.Bdf;
 
 class LessonLoaderTest {
@@ -26,7 +27,7 @@ class LessonLoaderTest {
     assertThat(step.highlight().views()).containsExactly("outcomes");
     assertThat(step.task().orElseThrow().goal()).hasSize(1);
     assertThat(step.task().orElseThrow().solution()).containsExactly(
-        new Gesture.MoveToGroup("qemu", Bdf.parse("0000:02:00.1")));
+        new Edit.MoveToGroup("qemu", Bdf.parse("0000:02:00.1")));
   }
 
   @Test
