@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.vfioworkbench.engine.Analysis;
+import org.vfioworkbench.engine.HotResetSimulator;
 import org.vfioworkbench.engine.DeviceState;
 import org.vfioworkbench.engine.InfoResult;
 import org.vfioworkbench.engine.KernelCalls;
@@ -66,7 +67,7 @@ final class EvaluateCommand implements Callable<Integer> {
     LoadedScenario loaded = ScenarioFiles.load(file);
     Topology topology = loaded.scenario().topology();
     Profile profile = common.profile().orElse(loaded.scenario().profileOrDefault());
-    Analysis analysis = Analysis.of(topology, profile);
+    HotResetSimulator analysis = Analysis.of(topology, profile);
     List<Row> rows = new ArrayList<>();
     for (FdRef fd : analysis.deviceFds()) {
       OpenFile f = topology.file(fd).orElseThrow();
@@ -98,7 +99,7 @@ final class EvaluateCommand implements Callable<Integer> {
       LoadedScenario loaded,
       Profile profile,
       List<Row> rows,
-      Analysis analysis,
+      HotResetSimulator analysis,
       List<Refusal> refusals) {
     out.println(
         "Scenario  "
@@ -170,7 +171,7 @@ final class EvaluateCommand implements Callable<Integer> {
     }
   }
 
-  private static void unopened(PrintWriter out, Analysis analysis) {
+  private static void unopened(PrintWriter out, HotResetSimulator analysis) {
     List<String> lines = new ArrayList<>();
     for (Map.Entry<Bdf, DeviceState> e : analysis.devices().entrySet()) {
       if (!e.getValue().isOpen()) {
@@ -194,7 +195,7 @@ final class EvaluateCommand implements Callable<Integer> {
       LoadedScenario loaded,
       Profile profile,
       List<Row> rows,
-      Analysis analysis,
+      HotResetSimulator analysis,
       List<Refusal> refusals) {
     ObjectNode root = JsonResults.object();
     ObjectNode s = root.putObject("scenario");
@@ -251,7 +252,7 @@ final class EvaluateCommand implements Callable<Integer> {
   }
 
   /** "cdev, iommufd A", "cdev, unbound", "group 21, container c1" or "group 21, iommufd A". */
-  static String pathOf(OpenFile f, Analysis analysis) {
+  static String pathOf(OpenFile f, HotResetSimulator analysis) {
     if (f instanceof CdevFile c) {
       return "cdev, " + c.boundTo().map(i -> "iommufd " + i).orElse("unbound");
     }

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
-import org.vfioworkbench.engine.Analysis;
+import org.vfioworkbench.engine.HotResetSimulator;
 import org.vfioworkbench.engine.ResetScope;
 import org.vfioworkbench.engine.ScopeDecision;
 import org.vfioworkbench.model.Bdf;
@@ -25,7 +25,7 @@ public final class ExplorerTrees {
 
   private ExplorerTrees() {}
 
-  public static TreeEntry build(Analysis a, ExplorerMode mode) {
+  public static TreeEntry build(HotResetSimulator a, ExplorerMode mode) {
     return switch (mode) {
       case PCI -> byPci(a);
       case IOMMU_GROUP -> byGroup(a);
@@ -34,7 +34,7 @@ public final class ExplorerTrees {
     };
   }
 
-  static TreeEntry byPci(Analysis a) {
+  static TreeEntry byPci(HotResetSimulator a) {
     Topology t = a.topology();
     TreeSet<Integer> segments = new TreeSet<>();
     t.functions().forEach(f -> segments.add(f.bdf().segment()));
@@ -65,7 +65,7 @@ public final class ExplorerTrees {
     return new ArrayList<>(out);
   }
 
-  private static TreeEntry busEntry(Analysis a, BusAddress bus) {
+  private static TreeEntry busEntry(HotResetSimulator a, BusAddress bus) {
     PciBus b = a.pci().bus(bus);
     List<TreeEntry> fns = new ArrayList<>();
     for (PciFunction f : a.pci().functionsOn(bus)) {
@@ -78,12 +78,12 @@ public final class ExplorerTrees {
     return new TreeEntry("bus " + bus, detail, new ElementRef.BusRef(bus), fns);
   }
 
-  private static String functionDetail(Analysis a, PciFunction f) {
+  private static String functionDetail(HotResetSimulator a, PciFunction f) {
     String g = f.iommuGroup().isPresent() ? "group " + f.iommuGroup().getAsInt() : "no group";
     return a.device(f.bdf()).map(d -> d.isOpen() ? g + ", open" : g).orElse(g);
   }
 
-  static TreeEntry byGroup(Analysis a) {
+  static TreeEntry byGroup(HotResetSimulator a) {
     List<TreeEntry> groups = new ArrayList<>();
     for (int g : a.pci().populatedGroups()) {
       List<TreeEntry> members = new ArrayList<>();
@@ -98,7 +98,7 @@ public final class ExplorerTrees {
     return new TreeEntry("IOMMU groups", "", null, groups);
   }
 
-  static TreeEntry byScope(Analysis a) {
+  static TreeEntry byScope(HotResetSimulator a) {
     Map<String, List<Bdf>> scopes = new LinkedHashMap<>();
     Map<String, String> details = new LinkedHashMap<>();
     List<Bdf> none = new ArrayList<>();
@@ -128,7 +128,7 @@ public final class ExplorerTrees {
         .sorted((x, y) -> x.bdf().compareTo(y.bdf())).toList();
   }
 
-  private static List<TreeEntry> fnLeaves(Analysis a, List<Bdf> fns) {
+  private static List<TreeEntry> fnLeaves(HotResetSimulator a, List<Bdf> fns) {
     List<TreeEntry> out = new ArrayList<>();
     for (Bdf b : fns) {
       a.pci().function(b).ifPresent(f -> out.add(TreeEntry.leaf(Labels.function(f),
@@ -137,7 +137,7 @@ public final class ExplorerTrees {
     return out;
   }
 
-  static TreeEntry byHolder(Analysis a) {
+  static TreeEntry byHolder(HotResetSimulator a) {
     List<TreeEntry> out = new ArrayList<>();
     for (Holder h : a.topology().holders()) {
       List<TreeEntry> files = new ArrayList<>();
