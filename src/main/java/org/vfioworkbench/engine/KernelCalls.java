@@ -1,7 +1,9 @@
 package org.vfioworkbench.engine;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.vfioworkbench.model.Bdf;
 import org.vfioworkbench.model.CdevFile;
@@ -40,6 +42,26 @@ public final class KernelCalls {
     for (Holder h : topology.holders()) {
       for (OpenFile f : h.files()) {
         rules.open(h, f).ifPresent(out::add);
+      }
+    }
+    return out;
+  }
+
+  /** The driver bindings vfio-pci would refuse, each about the function its subject names. */
+  public static List<Refusal> driverRefusals(Topology topology, Profile profile) {
+    return new OpenRules(topology, profile).driverRefusals();
+  }
+
+  /**
+   * The opens {@link #validate} finds refused, keyed by the holder's fd that the kernel would
+   * have refused, in holder and file order (a holder listing one fd twice keeps the first).
+   */
+  public static Map<FdRef, Refusal> fileRefusals(Topology topology, Profile profile) {
+    OpenRules rules = new OpenRules(topology, profile);
+    Map<FdRef, Refusal> out = new LinkedHashMap<>();
+    for (Holder h : topology.holders()) {
+      for (OpenFile f : h.files()) {
+        rules.open(h, f).ifPresent(r -> out.putIfAbsent(new FdRef(h.name(), f.fd()), r));
       }
     }
     return out;
