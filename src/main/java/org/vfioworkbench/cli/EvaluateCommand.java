@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import org.vfioworkbench.engine.Analysis;
 import org.vfioworkbench.engine.HotResetSimulator;
 import org.vfioworkbench.engine.DeviceState;
+import org.vfioworkbench.engine.DeviceVerdict;
 import org.vfioworkbench.engine.InfoResult;
 import org.vfioworkbench.engine.KernelCalls;
 import org.vfioworkbench.engine.Profile;
@@ -69,17 +70,9 @@ final class EvaluateCommand implements Callable<Integer> {
     Profile profile = common.profile().orElse(loaded.scenario().profileOrDefault());
     HotResetSimulator analysis = Analysis.of(topology, profile);
     List<Row> rows = new ArrayList<>();
-    for (FdRef fd : analysis.deviceFds()) {
-      OpenFile f = topology.file(fd).orElseThrow();
-      ResetVariant natural = analysis.naturalReset(fd);
-      rows.add(
-          new Row(
-              fd,
-              deviceOf(f),
-              pathOf(f, analysis),
-              analysis.info(fd),
-              natural,
-              analysis.hotReset(fd, natural.request())));
+    for (DeviceVerdict v : DeviceVerdict.all(analysis)) {
+      OpenFile f = topology.file(v.fd()).orElseThrow();
+      rows.add(new Row(v.fd(), v.device(), pathOf(f, analysis), v.info(), v.natural(), v.reset()));
     }
     List<Refusal> refusals =
         profile.equals(loaded.scenario().profileOrDefault())

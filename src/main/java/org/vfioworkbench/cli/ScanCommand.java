@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.vfioworkbench.engine.Analysis;
 import org.vfioworkbench.engine.Profile;
-import org.vfioworkbench.host.DeviceVerdict;
+import org.vfioworkbench.engine.DeviceVerdict;
 import org.vfioworkbench.host.HostScanner;
 import org.vfioworkbench.host.ScanJson;
 import org.vfioworkbench.host.ScanPhase;
