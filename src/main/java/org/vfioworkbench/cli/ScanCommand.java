@@ -1,12 +1,16 @@
 package org.vfioworkbench.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.vfioworkbench.engine.Analysis;
-import org.vfioworkbench.engine.Profile;
 import org.vfioworkbench.engine.DeviceVerdict;
+import org.vfioworkbench.engine.HotResetSimulator;
+import org.vfioworkbench.engine.Profile;
+import org.vfioworkbench.engine.diagnostics.Diagnostic;
+import org.vfioworkbench.engine.diagnostics.Diagnostics;
 import org.vfioworkbench.host.HostScanner;
 import org.vfioworkbench.host.ScanJson;
 import org.vfioworkbench.host.ScanPhase;
@@ -19,8 +23,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code scan}: reads a host (this machine, a root directory or a capture), prints its topology,
- * groups and holders, the engine's verdict for every open device fd, and what could not be read.
- * Read-only.
+ * groups and holders, the engine's verdict for every open device fd, what could not be read, and
+ * the engine's diagnostics of the state found. Read-only.
  */
 @Command(
     name = "scan",
@@ -44,7 +48,8 @@ public final class ScanCommand implements Callable<Integer> {
       converter = HostProfileConverter.class)
   Profile profile = Profile.DEFAULT;
 
-  @Option(names = "--no-verdicts", description = "Do not compute the engine's verdicts.")
+  @Option(names = "--no-verdicts",
+      description = "Do not compute the engine's verdicts and diagnostics.")
   boolean noVerdicts;
 
   @Option(names = "--progress", description = "Report progress on standard error.")
@@ -62,13 +67,22 @@ public final class ScanCommand implements Callable<Integer> {
       err.println("scan: cannot read " + source.root() + ": " + e.getMessage());
       return 2;
     }
-    List<DeviceVerdict> verdicts =
-        noVerdicts ? null : DeviceVerdict.all(Analysis.of(scan.topology(), profile));
+    HotResetSimulator engine = noVerdicts ? null : Analysis.of(scan.topology(), profile);
+    List<DeviceVerdict> verdicts = engine == null ? null : DeviceVerdict.all(engine);
+    List<Diagnostic> diagnostics = engine == null ? null : Diagnostics.of(engine);
     if (json) {
-      out.print(ScanJson.write(scan, verdicts));
+      ObjectNode tree = ScanJson.tree(scan, verdicts);
+      if (diagnostics != null) {
+        tree.set("diagnostics", JsonResults.diagnostics(diagnostics));
+      }
+      out.println(JsonResults.print(tree));
       out.flush();
     } else {
       new ScanText(scan, out).print(verdicts, profile.id());
+      if (diagnostics != null) {
+        out.println();
+        TextResults.diagnostics(out, diagnostics, "");
+      }
     }
     return 0;
   }
