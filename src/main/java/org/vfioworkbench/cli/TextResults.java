@@ -10,7 +10,6 @@ import org.vfioworkbench.engine.ResetResult;
 import org.vfioworkbench.engine.TraceStep;
 import org.vfioworkbench.engine.diagnostics.Diagnostic;
 import org.vfioworkbench.model.Bdf;
-import org.vfioworkbench.scenario.ExpectationChecker;
 
 /** Plain-text renderings of INFO and HOT_RESET results, in kernel developers' words. */
 final class TextResults {
@@ -44,7 +43,7 @@ final class TextResults {
     }
     b.append(", flags 0x").append(Integer.toHexString(r.flagsMask()));
     if (devId) {
-      b.append(' ').append(ExpectationChecker.flagNames(r.flags()));
+      b.append(' ').append(InfoFlag.names(r.flags()));
       if (!r.hasFlag(InfoFlag.DEV_ID_OWNED)) {
         b.append(" (DEV_ID_OWNED clear)");
       }

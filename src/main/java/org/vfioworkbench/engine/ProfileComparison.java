@@ -47,7 +47,7 @@ public final class ProfileComparison {
 
   private static void compareInfo(List<ProfileDifference> out, String call, InfoResult x, InfoResult y) {
     diff(out, call, "ret", x.retLabel(), y.retLabel());
-    diff(out, call, "flags", InfoIoctl.flagNames(x.flags()), InfoIoctl.flagNames(y.flags()));
+    diff(out, call, "flags", InfoFlag.names(x.flags()), InfoFlag.names(y.flags()));
     diff(out, call, "count", String.valueOf(x.count()), String.valueOf(y.count()));
     diff(out, call, "entries", entries(x), entries(y));
   }

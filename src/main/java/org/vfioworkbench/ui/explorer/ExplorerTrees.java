@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
 import org.vfioworkbench.engine.HotResetSimulator;
 import org.vfioworkbench.engine.ResetScope;
 import org.vfioworkbench.engine.ScopeDecision;
@@ -35,34 +34,15 @@ public final class ExplorerTrees {
   }
 
   static TreeEntry byPci(HotResetSimulator a) {
-    Topology t = a.topology();
-    TreeSet<Integer> segments = new TreeSet<>();
-    t.functions().forEach(f -> segments.add(f.bdf().segment()));
-    t.buses().forEach(b -> segments.add(b.address().segment()));
     List<TreeEntry> segs = new ArrayList<>();
-    for (int seg : segments) {
+    for (int seg : a.pci().segments()) {
       List<TreeEntry> roots = new ArrayList<>();
-      for (BusAddress bus : rootBuses(t, seg)) {
+      for (BusAddress bus : a.pci().rootBuses(seg)) {
         roots.add(busEntry(a, bus));
       }
       segs.add(new TreeEntry(String.format("segment %04x", seg), "PCI domain", null, roots));
     }
     return new TreeEntry("host", "", null, segs);
-  }
-
-  private static List<BusAddress> rootBuses(Topology t, int seg) {
-    TreeSet<BusAddress> out = new TreeSet<>();
-    java.util.Set<BusAddress> declared = new java.util.HashSet<>();
-    t.buses().forEach(b -> declared.add(b.address()));
-    t.buses().stream().filter(b -> b.address().segment() == seg && b.hasNoUpstreamBridge())
-        .forEach(b -> out.add(b.address()));
-    for (PciFunction f : t.functions()) {
-      BusAddress b = f.bdf().busAddress();
-      if (b.segment() == seg && !declared.contains(b)) {
-        out.add(b);
-      }
-    }
-    return new ArrayList<>(out);
   }
 
   private static TreeEntry busEntry(HotResetSimulator a, BusAddress bus) {
