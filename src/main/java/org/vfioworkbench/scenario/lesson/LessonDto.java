@@ -38,8 +38,12 @@ final class LessonDto {
       List<String> buses,
       List<String> views) {}
 
-  /** A task: goal expectations in the scenario format, and a solution. */
-  record TaskDto(String prompt, String hint, List<JsonNode> goal, List<EditDto> solution) {}
+  /**
+   * A task: goal expectations in the scenario format, diagnostic kinds (codes) that must be gone,
+   * and a solution.
+   */
+  record TaskDto(String prompt, String hint, List<JsonNode> goal, List<String> clears,
+      List<EditDto> solution) {}
 
   /** One edit; exactly one field is set. */
   record EditDto(

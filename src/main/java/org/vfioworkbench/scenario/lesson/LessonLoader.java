@@ -13,13 +13,17 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.vfioworkbench.engine.Attempt;
 import org.vfioworkbench.engine.Edit;
 import org.vfioworkbench.engine.Profile;
+import org.vfioworkbench.engine.diagnostics.Diagnostic;
 import org.vfioworkbench.model.Bdf;
 import org.vfioworkbench.model.BusAddress;
 import org.vfioworkbench.model.Driver;
@@ -206,7 +210,8 @@ public final class LessonLoader {
       if (s.task() != null) {
         task = Optional.of(new LessonTask(required(s.task().prompt(), at + ".task.prompt"),
             s.task().hint() == null ? "" : s.task().hint(), goal,
-            edits(s.task().solution(), at + ".task.solution")));
+            edits(s.task().solution(), at + ".task.solution"),
+            kinds(s.task().clears(), at + ".task.clears")));
       }
       return new LessonStep(s.title() == null ? "" : s.title(), text, highlight, facts, task);
     }
@@ -234,6 +239,22 @@ public final class LessonLoader {
         }
       }
       return new Highlight(functions, list(h.groups()), list(h.holders()), buses, list(h.views()));
+    }
+
+    private Set<Diagnostic.Kind> kinds(List<String> codes, String at) throws LessonException {
+      Set<Diagnostic.Kind> out = EnumSet.noneOf(Diagnostic.Kind.class);
+      List<String> list = codes == null ? List.of() : codes;
+      for (int k = 0; k < list.size(); k++) {
+        String code = list.get(k);
+        Optional<Diagnostic.Kind> kind = code == null ? Optional.empty() : Diagnostic.Kind.ofCode(code);
+        if (kind.isEmpty()) {
+          throw fail(at + "[" + k + "]", "unknown diagnostic kind \"" + code + "\"; known: "
+              + String.join(", ", Arrays.stream(Diagnostic.Kind.values())
+                  .map(Diagnostic.Kind::code).toList()));
+        }
+        out.add(kind.get());
+      }
+      return out;
     }
 
     private List<Edit> edits(List<LessonDto.EditDto> list, String at) throws LessonException {
