@@ -134,8 +134,12 @@ public final class ScanJson {
     facts.ifPresent(h -> {
       n.put("sysfsPath", h.sysfsPath());
       n.put("driverOverride", h.driverOverride().orElse(null));
-      ArrayNode r = n.putArray("resetMethods");
-      h.resetMethods().forEach(r::add);
+      if (h.resetMethod().isPresent()) {
+        ArrayNode r = n.putArray("resetMethods");
+        h.resetMethod().get().forEach(r::add);
+      } else {
+        n.putNull("resetMethods");
+      }
       n.put("vfioCdev", h.vfioCdev().orElse(null));
       ArrayNode vfs = n.putArray("virtfns");
       h.virtfns().forEach(v -> vfs.add(v.toString()));
