@@ -4,8 +4,8 @@
 # package. The trees are not committed to this repository; lspci's figures for them are, under
 # src/test/resources/host/hwloc-lspci/.
 #
-# Uses a private apt configuration (a deb-src line for bookworm in a temporary directory), so the
-# machine's apt sources are left as they are. Needs: apt-get, tar and bzip2 (the orig tarball is
+# Uses a private apt configuration (the machine's own Debian sources turned into deb-src lines, in a
+# temporary directory), so the machine's apt sources are left as they are. Needs: apt-get, tar and bzip2 (the orig tarball is
 # read with tar; dpkg-source is not needed).
 # Output: ${VFIO_WB_HWLOC_TREES:-~/.cache/vfio-workbench/hwloc-trees}/NAME.tar.bz2 for every tree
 # named in src/test/resources/host/hwloc-lspci/. Idempotent: does nothing when all are there.
@@ -13,7 +13,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 dest="${VFIO_WB_HWLOC_TREES:-${XDG_CACHE_HOME:-$HOME/.cache}/vfio-workbench/hwloc-trees}"
-suite="${HWLOC_TREES_SUITE:-bookworm}"
 names=()
 for f in src/test/resources/host/hwloc-lspci/*.txt; do
   names+=("$(basename "$f" .txt)")
@@ -30,15 +29,16 @@ fi
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-mkdir -p "$work/lists/partial" "$work/cache/archives/partial" "$work/src"
-cat > "$work/debian-src.sources" <<EOF
-Types: deb-src
-URIs: http://deb.debian.org/debian
-Suites: $suite
-Components: main
-Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
-EOF
-apt_opts=(-o "Dir::Etc::SourceList=$work/debian-src.sources" -o "Dir::Etc::SourceParts=$work/none"
+mkdir -p "$work/lists/partial" "$work/cache/archives/partial" "$work/src" "$work/parts"
+# The machine's own Debian archives, as source archives.
+for f in /etc/apt/sources.list.d/*.sources; do
+  [ -f "$f" ] && sed 's/^Types:.*/Types: deb-src/' "$f" > "$work/parts/$(basename "$f")"
+done
+for f in /etc/apt/sources.list /etc/apt/sources.list.d/*.list; do
+  [ -f "$f" ] && sed -n 's/^deb \(.*\)/deb-src \1/p' "$f" >> "$work/parts/system.list"
+done
+touch "$work/empty.list"
+apt_opts=(-o "Dir::Etc::SourceList=$work/empty.list" -o "Dir::Etc::SourceParts=$work/parts"
   -o "Dir::State::Lists=$work/lists" -o "Dir::Cache=$work/cache" -o "APT::Sandbox::User=root")
 apt-get "${apt_opts[@]}" -qq update
 (cd "$work/src" && apt-get "${apt_opts[@]}" -qq source --download-only hwloc)
