@@ -112,7 +112,9 @@ final class ScanText {
   private String line(PciFunction f) {
     Optional<HostFunctionFacts> h = Optional.ofNullable(scan.functions().get(f.bdf()));
     StringBuilder s = new StringBuilder();
-    s.append(f.bdf()).append("  ").append(f.description())
+    s.append(f.bdf()).append("  ")
+        .append(h.map(x -> x.names().className() + ": " + x.names().vendorAndDevice())
+            .orElse(f.description()))
         .append(String.format(" [%04x:%04x]", f.vendorId(), f.deviceId()))
         .append("  driver: ").append(f.driver().label())
         .append("  group: ").append(f.iommuGroup().isPresent()

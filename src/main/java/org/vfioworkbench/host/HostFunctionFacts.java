@@ -17,6 +17,7 @@ import org.vfioworkbench.model.Bdf;
  * @param vfioCdev the device cdev name ({@code vfio3}) when it has one
  * @param virtfns the VFs listed by {@code virtfn*} links, for a PF
  * @param slot the name of the physical slot it sits in, if any
+ * @param names its names from the PCI ID database
  */
 public record HostFunctionFacts(
     Bdf bdf,
@@ -25,7 +26,8 @@ public record HostFunctionFacts(
     Optional<List<String>> resetMethod,
     Optional<String> vfioCdev,
     List<Bdf> virtfns,
-    Optional<String> slot) {
+    Optional<String> slot,
+    PciNames names) {
 
   public HostFunctionFacts {
     Objects.requireNonNull(bdf, "bdf");
@@ -33,6 +35,7 @@ public record HostFunctionFacts(
     Objects.requireNonNull(driverOverride, "driverOverride");
     Objects.requireNonNull(vfioCdev, "vfioCdev");
     Objects.requireNonNull(slot, "slot");
+    Objects.requireNonNull(names, "names");
     resetMethod = resetMethod.map(List::copyOf);
     virtfns = List.copyOf(virtfns);
   }
@@ -44,6 +47,7 @@ public record HostFunctionFacts(
 
   public HostFunctionFacts withSlot(String name) {
     return new HostFunctionFacts(
-        bdf, sysfsPath, driverOverride, resetMethod, vfioCdev, virtfns, Optional.of(name));
+        bdf, sysfsPath, driverOverride, resetMethod, vfioCdev, virtfns, Optional.of(name),
+        names);
   }
 }

@@ -132,6 +132,13 @@ public final class ScanJson {
           .put("basis", "vendor/device id in the kernel's quirk list");
     }
     facts.ifPresent(h -> {
+      ObjectNode names = n.putObject("names");
+      names.put("class", h.names().className());
+      names.put("vendor", h.names().vendor());
+      names.put("device", h.names().device());
+      names.put("subsystemVendor", h.names().subsystemVendor());
+      names.put("subsystem", h.names().subsystem());
+      names.put("source", h.names().source());
       n.put("sysfsPath", h.sysfsPath());
       n.put("driverOverride", h.driverOverride().orElse(null));
       if (h.resetMethod().isPresent()) {

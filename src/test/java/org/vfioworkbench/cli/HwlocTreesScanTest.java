@@ -21,8 +21,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.vfioworkbench.host.HostScanner;
+import org.vfioworkbench.host.PciNames;
 import org.vfioworkbench.host.ScanResult;
 import org.vfioworkbench.host.fs.LiveFs;
+import org.vfioworkbench.host.sysfs.PciIds;
 import org.vfioworkbench.model.Bdf;
 import org.vfioworkbench.model.BusAddress;
 import org.vfioworkbench.model.PciBus;
@@ -163,5 +165,45 @@ class HwlocTreesScanTest {
     assertThat(jsonBdfs).containsExactlyInAnyOrderElementsOf(
         lspci.parents().keySet().stream().map(Bdf::toString).toList());
     assertThat(json.json().get("notes")).isNotEmpty();
+  }
+
+  @ParameterizedTest
+  @MethodSource("trees")
+  void namesEqualWhatLspciMmPrints(String name) throws Exception {
+    assumeTrue(PciIds.SYSTEM_COPIES.stream().anyMatch(p -> Files.isReadable(Path.of(p))),
+        "no system pci.ids for lspci to read");
+    Path root = extracted(name);
+    Process p;
+    try {
+      p = new ProcessBuilder("lspci", "-mm", "-D", "-A", "linux-sysfs", "-O",
+          "sysfs.path=" + root.resolve("sys/bus/pci")).redirectErrorStream(true).start();
+    } catch (IOException e) {
+      assumeTrue(false, "lspci is not installed (apt-get install pciutils)");
+      return;
+    }
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(1, TimeUnit.MINUTES)).isTrue();
+
+    ScanResult scan = new HostScanner(new LiveFs(root)).scan();
+
+    List<String> differ = new ArrayList<>();
+    for (String line : out.split("\n")) {
+      if (line.isBlank()) {
+        continue;
+      }
+      List<String> lspci = new ArrayList<>();
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"([^\"]*)\"").matcher(line);
+      while (m.find()) {
+        lspci.add(m.group(1));
+      }
+      Bdf bdf = Bdf.parse(line.substring(0, line.indexOf(' ')));
+      PciNames n = scan.functions().get(bdf).names();
+      List<String> ours = List.of(n.className(), n.vendor(), n.device(), n.subsystemVendor(),
+          n.subsystem());
+      if (!ours.equals(lspci)) {
+        differ.add(bdf + ": lspci " + lspci + ", scan " + ours);
+      }
+    }
+    assertThat(differ).isEmpty();
   }
 }

@@ -169,6 +169,18 @@ final class HostTree {
       return this;
     }
 
+    /** Subsystem ids, in sysfs and in config space (offset 0x2c) alike. */
+    Fn subsystem(int sv, int sd) {
+      write(dir + "/subsystem_vendor", String.format("0x%04x%n", sv));
+      write(dir + "/subsystem_device", String.format("0x%04x%n", sd));
+      config[0x2c] = (byte) sv;
+      config[0x2d] = (byte) (sv >> 8);
+      config[0x2e] = (byte) sd;
+      config[0x2f] = (byte) (sd >> 8);
+      writeConfig();
+      return this;
+    }
+
     /** A CardBus bridge (header type 2) whose secondary bus is {@code bus}. */
     Fn cardbus(String bus) {
       header = (header & 0x80) | 2;

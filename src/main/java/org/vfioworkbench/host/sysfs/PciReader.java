@@ -16,6 +16,7 @@ import java.util.concurrent.CancellationException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.vfioworkbench.host.HostFunctionFacts;
+import org.vfioworkbench.host.PciNames;
 import org.vfioworkbench.host.ScanListener;
 import org.vfioworkbench.host.ScanLog;
 import org.vfioworkbench.host.ScanPhase;
@@ -55,10 +56,17 @@ public final class PciReader {
 
   private final HostFs fs;
   private final ScanLog log;
+  private final PciIds ids;
 
   public PciReader(HostFs fs, ScanLog log) {
+    this(fs, log, PciIds.system());
+  }
+
+  /** A reader that names functions from {@code ids}. */
+  public PciReader(HostFs fs, ScanLog log, PciIds ids) {
     this.fs = fs;
     this.log = log;
+    this.ids = ids;
   }
 
   /**
@@ -143,8 +151,11 @@ public final class PciReader {
       log.note(bdf + ": NO_BUS_RESET inferred from the kernel's quirk list for "
           + String.format("%04x:%04x", vendor, device));
     }
+    PciNames names = names(a, classCode, vendor, device);
+    String description = names.deviceKnown() ? names.device()
+        : PciClassNames.name(classCode, ids);
     PciFunction f = new PciFunction(
-        bdf, header, vendor, device, classCode, PciClassNames.name(classCode), driver, group,
+        bdf, header, vendor, device, classCode, description, driver, group,
         physfn, quirks, EnumSet.noneOf(TransientCondition.class));
     Optional<String> override = a.text("driver_override").filter(s -> !s.equals("(null)"));
     Optional<List<String>> resets = a.text("reset_method")
@@ -155,8 +166,19 @@ public final class PciReader {
     int secondary = bridge && config.isPresent() && config.get().length > SECONDARY_BUS_OFFSET
         ? config.get()[SECONDARY_BUS_OFFSET] & 0xff : -1;
     HostFunctionFacts facts = new HostFunctionFacts(
-        bdf, path, override, resets, cdev, virtfns, Optional.empty());
+        bdf, path, override, resets, cdev, virtfns, Optional.empty(), names);
     return Optional.of(new Raw(f, path, childBuses, secondary, facts));
+  }
+
+  /** Names as lspci prints them; the subsystem only when the function has subsystem ids. */
+  private PciNames names(Attributes a, int classCode, int vendor, int device) {
+    int subVendor = a.names.contains("subsystem_vendor") ? a.hex("subsystem_vendor", 0xffff) : 0;
+    int subDevice = a.names.contains("subsystem_device") ? a.hex("subsystem_device", 0xffff) : 0;
+    boolean sub = subVendor != 0 || subDevice != 0;
+    return new PciNames(ids.className(classCode), ids.vendorName(vendor),
+        ids.deviceName(vendor, device), sub ? ids.subsystemVendorName(subVendor) : "",
+        sub ? ids.subsystemName(vendor, device, subVendor, subDevice) : "",
+        ids.device(vendor, device).isPresent(), ids.source());
   }
 
   /**
