@@ -175,7 +175,8 @@ public final class PciReader {
     int subVendor = a.names.contains("subsystem_vendor") ? a.hex("subsystem_vendor", 0xffff) : 0;
     int subDevice = a.names.contains("subsystem_device") ? a.hex("subsystem_device", 0xffff) : 0;
     boolean sub = subVendor != 0 || subDevice != 0;
-    return new PciNames(ids.className(classCode), ids.vendorName(vendor),
+    String className = ids.isEmpty() ? PciClassNames.name(classCode, ids) : ids.className(classCode);
+    return new PciNames(className, ids.vendorName(vendor),
         ids.deviceName(vendor, device), sub ? ids.subsystemVendorName(subVendor) : "",
         sub ? ids.subsystemName(vendor, device, subVendor, subDevice) : "",
         ids.device(vendor, device).isPresent(), ids.source());
