@@ -288,7 +288,13 @@ public final class PciReader {
       }
       buses.put(bus, upstream(r, bus, raws));
     }
+    Set<Bdf> withBus = new HashSet<>();
+    buses.values().forEach(b -> b.bridge().ifPresent(withBus::add));
     for (Raw r : raws.values()) {
+      boolean listed = r.childBuses().isPresent() && !r.childBuses().get().isEmpty();
+      if (!listed && withBus.contains(r.function().bdf())) {
+        continue;
+      }
       secondaryBuses(r).forEach(child -> {
         PciBus known = buses.get(child);
         if (known == null) {
