@@ -4,9 +4,9 @@
 # package. The trees are not committed to this repository; lspci's figures for them are, under
 # src/test/resources/host/hwloc-lspci/.
 #
-# Uses a private apt configuration (the machine's own Debian sources turned into deb-src lines, in a
-# temporary directory), so the machine's apt sources are left as they are. Needs: apt-get, tar and bzip2 (the orig tarball is
-# read with tar; dpkg-source is not needed).
+# Uses a private apt configuration (the machine's own Debian sources turned into deb-src lines, in
+# a temporary directory), so the machine's apt sources are left as they are. Needs: apt-get, tar
+# and bzip2 (the orig tarball is read with tar; dpkg-source is not needed).
 # Output: ${VFIO_WB_HWLOC_TREES:-~/.cache/vfio-workbench/hwloc-trees}/NAME.tar.bz2 for every tree
 # named in src/test/resources/host/hwloc-lspci/. Idempotent: does nothing when all are there.
 set -euo pipefail
