@@ -4,19 +4,19 @@ import java.util.ArrayList;
 import java.util.List;
 import org.vfioworkbench.host.ioctl.VfioBinding;
 import org.vfioworkbench.host.ioctl.VfioCallException;
+import org.vfioworkbench.host.ioctl.VfioUapi;
 import org.vfioworkbench.model.Bdf;
 
 /**
- * {@link LabVfio} through the project's own binding ({@link VfioBinding}) wherever it has the
- * call: every open, attach and bind, INFO with a buffer for every entry (its two-step, QEMU-like
- * INFO) and HOT_RESET with a well-formed header. The raw forms the binding does not offer
- * (INFO with a given argsz, HOT_RESET with a given argsz or flags) and the capability switch go
- * through {@link JnaLabVfio}.
+ * {@link LabVfio} through the project's one native binding ({@link VfioBinding}), so the layout
+ * test of {@code host.ioctl} covers every struct the guest passes to the kernel: every open,
+ * attach and bind, INFO with a buffer for every entry (the binding's two-step, QEMU-like INFO)
+ * or with the argsz a scenario names, HOT_RESET with a well-formed header or with the argsz and
+ * flags a scenario names, and the CAP_SYS_RAWIO switch.
  */
 public final class BindingLabVfio implements LabVfio {
 
   private final VfioBinding binding = new VfioBinding();
-  private final JnaLabVfio raw = new JnaLabVfio();
 
   @Override
   public int open(String path) throws LabCallException {
@@ -88,21 +88,22 @@ public final class BindingLabVfio implements LabVfio {
 
   @Override
   public void setRawio(boolean effective) throws LabCallException {
-    raw.setRawio(effective);
+    try {
+      binding.setEffectiveCapability(VfioUapi.CAP_SYS_RAWIO, effective);
+    } catch (VfioCallException e) {
+      throw new LabCallException("capset(CAP_SYS_RAWIO)", e.errno());
+    }
   }
 
   @Override
   public RawInfo hotResetInfo(int device, long argsz) {
     if (argsz >= 0) {
-      return raw.hotResetInfo(device, argsz);
+      VfioBinding.RawHotResetInfo r = binding.hotResetInfoAsWritten(device, argsz);
+      return new RawInfo(r.ret(), r.flags(), r.count(), entries(r.devices()));
     }
     try {
       VfioBinding.HotResetInfo r = binding.hotResetInfo(device);
-      List<long[]> entries = new ArrayList<>();
-      for (VfioBinding.Dependent d : r.devices()) {
-        entries.add(new long[] {d.bdf().segment(), d.bdf().bus(), d.bdf().devfn(), d.id()});
-      }
-      return new RawInfo(0, r.flags(), entries.size(), entries);
+      return new RawInfo(0, r.flags(), r.devices().size(), entries(r.devices()));
     } catch (VfioCallException e) {
       return new RawInfo(-e.errno(), 0, 0, List.of());
     }
@@ -110,15 +111,24 @@ public final class BindingLabVfio implements LabVfio {
 
   @Override
   public int hotReset(int device, long argsz, long flags, int[] fds) {
-    if (argsz >= 0 || flags != 0) {
-      return raw.hotReset(device, argsz, flags, fds);
-    }
     try {
-      binding.hotReset(device, fds);
+      if (argsz >= 0 || flags != 0) {
+        binding.hotResetAsWritten(device, argsz, (int) flags, fds);
+      } else {
+        binding.hotReset(device, fds);
+      }
       return 0;
     } catch (VfioCallException e) {
       return -e.errno();
     }
+  }
+
+  private static List<long[]> entries(List<VfioBinding.Dependent> devices) {
+    List<long[]> entries = new ArrayList<>();
+    for (VfioBinding.Dependent d : devices) {
+      entries.add(new long[] {d.bdf().segment(), d.bdf().bus(), d.bdf().devfn(), d.id()});
+    }
+    return entries;
   }
 
   private static LabCallException wrap(VfioCallException e) {

@@ -1,6 +1,7 @@
 package org.vfioworkbench.lab.guest;
 
 import java.util.List;
+import org.vfioworkbench.host.ioctl.VfioUapi;
 
 /**
  * The VFIO and iommufd calls the guest runner makes. Every method is one system call (or a
@@ -48,7 +49,7 @@ public interface LabVfio {
   record RawInfo(int ret, int flags, int count, List<long[]> entries) {}
 
   /** {@code VFIO_TYPE1v2_IOMMU}. */
-  int TYPE1V2 = 3;
+  int TYPE1V2 = VfioUapi.VFIO_TYPE1V2_IOMMU;
   /** {@code VFIO_NOIOMMU_IOMMU}. */
-  int NOIOMMU = 8;
+  int NOIOMMU = VfioUapi.VFIO_NOIOMMU_IOMMU;
 }
