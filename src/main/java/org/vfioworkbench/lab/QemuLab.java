@@ -65,13 +65,25 @@ public final class QemuLab {
    */
   public GuestRun run(GuestLayout layout, GuestPlan plan, LabListener listener)
       throws IOException, InterruptedException {
+    return run(layout, plan, listener, new Cancellation());
+  }
+
+  /**
+   * As {@link #run(GuestLayout, GuestPlan, LabListener)}; {@code cancellation} stops QEMU, and
+   * this then throws {@link LabCancelledException} within a quarter of a second.
+   */
+  public GuestRun run(GuestLayout layout, GuestPlan plan, LabListener listener,
+      Cancellation cancellation) throws IOException, InterruptedException {
     try {
-      return runOnce(layout, plan, listener);
+      return runOnce(layout, plan, listener, cancellation);
     } catch (GuestDiedEarly e) {
+      cancellation.check(RUNNING);
       listener.progress("the guest died before the runner started; booting it once more");
-      return runOnce(layout, plan, listener);
+      return runOnce(layout, plan, listener, cancellation);
     }
   }
+
+  private static final String RUNNING = "running the lab guest in QEMU";
 
   /** The guest powered off without a single line from the runner. */
   private static final class GuestDiedEarly extends IOException {
@@ -82,8 +94,9 @@ public final class QemuLab {
     }
   }
 
-  private GuestRun runOnce(GuestLayout layout, GuestPlan plan, LabListener listener)
-      throws IOException, InterruptedException {
+  private GuestRun runOnce(GuestLayout layout, GuestPlan plan, LabListener listener,
+      Cancellation cancellation) throws IOException, InterruptedException {
+    cancellation.check(RUNNING);
     Path work = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")),
         "vfio-lab-");
     try {
@@ -93,56 +106,68 @@ public final class QemuLab {
       Files.createFile(work.resolve("report.log"));
       List<String> cmd = command(layout, work);
       long start = System.nanoTime();
-      Process qemu = new ProcessBuilder(cmd).redirectErrorStream(true)
-          .redirectOutput(work.resolve("qemu.log").toFile()).start();
-      listener.progress("booting Linux in QEMU (" + options.accel() + ")");
-      Duration runnerStart = null;
-      int seen = 0;
-      long deadline = start + options.timeout().toNanos();
-      while (true) {
-        boolean done = qemu.waitFor(250, TimeUnit.MILLISECONDS);
-        List<String> lines = Files.readAllLines(work.resolve("report.log"),
-            StandardCharsets.UTF_8);
-        for (int i = seen; i < lines.size(); i++) {
-          String l = lines.get(i).replace("\r", "");
-          if (l.startsWith(GuestRunner.PROGRESS)) {
-            if (runnerStart == null) {
-              runnerStart = Duration.ofNanos(System.nanoTime() - start);
-              listener.progress(String.format("guest runner up after %.1f s",
-                  runnerStart.toMillis() / 1000.0));
-            }
-            listener.progress("guest: " + l.substring(GuestRunner.PROGRESS.length()));
-          }
-        }
-        seen = lines.size();
-        if (done) {
-          break;
-        }
-        if (System.nanoTime() > deadline) {
-          qemu.destroyForcibly().waitFor();
-          throw new IOException("the guest did not finish within " + options.timeout()
-              + "; console: " + tail(work.resolve("console.log")));
+      Process qemu = LabProcesses.start(new ProcessBuilder(cmd).redirectErrorStream(true)
+          .redirectOutput(work.resolve("qemu.log").toFile()), cancellation, RUNNING);
+      try {
+        return watch(qemu, work, start, listener, cancellation);
+      } finally {
+        if (qemu.isAlive()) {
+          LabProcesses.stopAndWait(qemu, cancellation.grace());
         }
       }
-      Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-      String console = tail(work.resolve("console.log"));
-      for (String l : Files.readAllLines(work.resolve("report.log"), StandardCharsets.UTF_8)) {
-        String line = l.replace("\r", "");
-        if (line.startsWith(GuestRunner.BEGIN)) {
-          GuestReport report = JSON.readValue(line.substring(GuestRunner.BEGIN.length()),
-              GuestReport.class);
-          return new GuestRun(report, elapsed,
-              runnerStart == null ? elapsed : runnerStart, console);
-        }
-      }
-      String message = "the guest sent no report (QEMU exit " + qemu.exitValue() + "): "
-          + tail(work.resolve("qemu.log")) + "\n" + console;
-      throw runnerStart == null ? new GuestDiedEarly(message) : new IOException(message);
     } finally {
       if (!Boolean.getBoolean("vfio.lab.keepWork")) {
         deleteTree(work);
       }
     }
+  }
+
+  private GuestRun watch(Process qemu, Path work, long start, LabListener listener,
+      Cancellation cancellation) throws IOException, InterruptedException {
+    listener.progress("booting Linux in QEMU (" + options.accel() + ")");
+    Duration runnerStart = null;
+    int seen = 0;
+    long deadline = start + options.timeout().toNanos();
+    while (true) {
+      boolean done = qemu.waitFor(250, TimeUnit.MILLISECONDS);
+      cancellation.check(RUNNING);
+      List<String> lines = Files.readAllLines(work.resolve("report.log"),
+          StandardCharsets.UTF_8);
+      for (int i = seen; i < lines.size(); i++) {
+        String l = lines.get(i).replace("\r", "");
+        if (l.startsWith(GuestRunner.PROGRESS)) {
+          if (runnerStart == null) {
+            runnerStart = Duration.ofNanos(System.nanoTime() - start);
+            listener.progress(String.format("guest runner up after %.1f s",
+                runnerStart.toMillis() / 1000.0));
+          }
+          listener.progress("guest: " + l.substring(GuestRunner.PROGRESS.length()));
+        }
+      }
+      seen = lines.size();
+      if (done) {
+        break;
+      }
+      if (System.nanoTime() > deadline) {
+        qemu.destroyForcibly().waitFor();
+        throw new IOException("the guest did not finish within " + options.timeout()
+            + "; console: " + tail(work.resolve("console.log")));
+      }
+    }
+    Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+    String console = tail(work.resolve("console.log"));
+    for (String l : Files.readAllLines(work.resolve("report.log"), StandardCharsets.UTF_8)) {
+      String line = l.replace("\r", "");
+      if (line.startsWith(GuestRunner.BEGIN)) {
+        GuestReport report = JSON.readValue(line.substring(GuestRunner.BEGIN.length()),
+            GuestReport.class);
+        return new GuestRun(report, elapsed,
+            runnerStart == null ? elapsed : runnerStart, console);
+      }
+    }
+    String message = "the guest sent no report (QEMU exit " + qemu.exitValue() + "): "
+        + tail(work.resolve("qemu.log")) + "\n" + console;
+    throw runnerStart == null ? new GuestDiedEarly(message) : new IOException(message);
   }
 
   private String guestScript(Path work) {

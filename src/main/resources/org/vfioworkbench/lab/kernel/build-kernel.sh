@@ -1,8 +1,13 @@
 #!/usr/bin/env bash
 # Builds and caches the kernel lab's guest kernel (bzImage) and the matching UAPI headers
-# from Debian's linux-source-6.12, with the lab-only patches under packaging/lab/patches.
+# from Debian's linux-source-6.12, with the lab-only patches in patches/ beside this script.
 #
-# Usage: packaging/lab/build-kernel.sh [--print-path]
+# Shipped inside the application's jar (org/vfioworkbench/lab/kernel/); the lab extracts it with
+# its config fragment and patches into a private cache directory, verifies them by hash and runs
+# it from there (never from the working directory). It installs nothing: missing packages end
+# it with exit 2 and their names (`vfio-workbench lab --install-deps` installs them).
+#
+# Usage: bash build-kernel.sh
 # Cache: ${VFIO_WORKBENCH_CACHE:-$HOME/.cache/vfio-workbench}/lab/<key>/{bzImage,uapi/,VERSION}
 # where <key> is a hash of the source package version, the config fragment and the patches,
 # so any change to them builds a new kernel. Progress goes to stderr; the last stdout line
@@ -22,13 +27,9 @@ for p in build-essential bc bison flex libelf-dev libssl-dev cpio xz-utils rsync
   dpkg -s "$p" >/dev/null 2>&1 || need_pkgs+=("$p")
 done
 if ((${#need_pkgs[@]})); then
-  if [[ $(id -u) -ne 0 ]]; then
-    log "missing packages: ${need_pkgs[*]} (run: sudo apt-get install ${need_pkgs[*]})"
-    exit 2
-  fi
-  log "installing ${need_pkgs[*]}"
-  apt-get update -qq >&2
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_pkgs[@]}" >&2
+  log "missing packages: ${need_pkgs[*]} (install them with: sudo apt-get install" \
+    "--no-install-recommends ${need_pkgs[*]}, or run: sudo vfio-workbench lab --install-deps --prepare)"
+  exit 2
 fi
 
 src_version="$(dpkg-query -W -f '${Version}' linux-source-6.12)"
