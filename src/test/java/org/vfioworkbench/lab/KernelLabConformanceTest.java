@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The conformance suite: the seed fixtures and every bundled sample on the real lab kernel in
- * QEMU (built and cached on first use), compared with the engine. Fails on any disagreement or
+ * QEMU (built and cached on first use with the build script shipped in the jar), compared with
+ * the engine. Fails on any disagreement or
  * setup failure, and when a recorded kernel answer no longer matches what the kernel says.
  * Writes {@code target/lab/report.json}, one table per case and the kernel's answers under
  * {@code target/lab/answers/}.
@@ -27,7 +28,7 @@ class KernelLabConformanceTest {
 
   @BeforeAll
   static void kernel() throws Exception {
-    Path kernel = KernelProvider.locate().kernel(m -> { });
+    Path kernel = KernelProvider.locate().kernel(m -> System.err.println(m));
     lab = new KernelLab(QemuOptions.defaults(kernel));
     Files.createDirectories(OUT.resolve("answers"));
   }
