@@ -30,7 +30,7 @@ public final class QemuLab {
 
   /** The QEMU command line for {@code layout}, with the lab's work files in {@code work}. */
   public List<String> command(GuestLayout layout, Path work) {
-    List<String> cmd = new ArrayList<>(List.of("nice", "-n", "10", "qemu-system-x86_64",
+    List<String> cmd = new ArrayList<>(List.of("nice", "-n", "10", options.qemu(),
         "-machine", "q35,kernel-irqchip=split,accel=" + options.accel(),
         "-cpu", options.accel().equals("kvm") ? "host" : "max",
         "-smp", "1", "-m", Integer.toString(options.memoryMiB()),
@@ -101,7 +101,7 @@ public final class QemuLab {
         "vfio-lab-");
     try {
       JSON.writeValue(work.resolve("plan.json").toFile(), plan);
-      Initramfs.write(work.resolve("initramfs.cpio"), Initramfs.BUSYBOX);
+      Initramfs.write(work.resolve("initramfs.cpio"), options.busybox());
       Files.writeString(work.resolve("guest.sh"), guestScript(work));
       Files.createFile(work.resolve("report.log"));
       List<String> cmd = command(layout, work);
