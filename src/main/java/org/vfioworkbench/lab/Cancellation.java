@@ -8,7 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The cancel handle of a lab run. Create one per run, pass it to {@link
  * KernelProvider#kernel(LabListener, Cancellation)}, {@link KernelLab#run(LabCase, LabListener,
- * Cancellation)} and {@link HostPackages#install}, and call {@link #cancel()} from any thread
+ * Cancellation)} and {@link HostPackages.Installer#install}, and call {@link #cancel()} from any thread
  * (the workbench's task executor does when the user presses Cancel, the {@code lab} command on
  * Ctrl-C):
  *
