@@ -39,4 +39,8 @@ final class StatusBar extends HBox {
   void say(String text) {
     message.setText(text == null || text.isEmpty() ? "Ready" : text);
   }
+
+  String message() {
+    return message.getText();
+  }
 }

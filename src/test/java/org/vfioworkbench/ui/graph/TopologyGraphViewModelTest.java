@@ -9,11 +9,10 @@ import org.vfioworkbench.model.Bdf;
 import org.vfioworkbench.ui.files.BuiltInSamples;
 import org.vfioworkbench.ui.info.InfoViewModel;
 import org.vfioworkbench.ui.kernel.DropTarget;
-import org.vfioworkbench.ui.kernel.KernelEdits;
 import org.vfioworkbench.ui.outcomes.OutcomeRow;
 import org.vfioworkbench.ui.outcomes.ResetOutcomesViewModel;
 import org.vfioworkbench.ui.state.ElementRef;
-import org.vfioworkbench.ui.state.UiExecutor;
+import org.vfioworkbench.ui.task.TaskExecutor;
 import org.vfioworkbench.ui.state.WorkbenchState;
 
 class TopologyGraphViewModelTest {
@@ -28,9 +27,9 @@ class TopologyGraphViewModelTest {
 
   @BeforeEach
   void openSeedCase() {
-    state = new WorkbenchState(UiExecutor.direct());
+    state = new WorkbenchState(TaskExecutor.currentThread());
     state.open("seed", BuiltInSamples.seedCase(), null);
-    graph = new TopologyGraphViewModel(state, KernelEdits.engine());
+    graph = new TopologyGraphViewModel(state);
     info = new InfoViewModel(state);
     outcomes = new ResetOutcomesViewModel(state);
     state.select(new ElementRef.FunctionRef(FN0));

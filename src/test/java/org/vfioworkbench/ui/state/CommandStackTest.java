@@ -3,12 +3,13 @@ package org.vfioworkbench.ui.state;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.vfioworkbench.ui.task.TaskExecutor;
 import org.vfioworkbench.model.Topology;
 import org.vfioworkbench.ui.files.BuiltInSamples;
 
 class CommandStackTest {
 
-  private final WorkbenchState state = new WorkbenchState(UiExecutor.direct());
+  private final WorkbenchState state = new WorkbenchState(TaskExecutor.currentThread());
 
   @Test
   void undoAndRedoSwapSnapshotsAndLabelsFollow() {
@@ -30,7 +31,7 @@ class CommandStackTest {
   void savingMakesTheDocumentCleanUntilTheNextEdit() {
     state.open("seed", BuiltInSamples.seedCase(), null);
     state.execute("Clear", Topology.empty());
-    state.markSaved(java.nio.file.Path.of("x.json"), "x");
+    state.markSaved(java.nio.file.Path.of("x.json"));
     assertThat(state.isDirty()).isFalse();
     state.undo();
     assertThat(state.isDirty()).isTrue();
