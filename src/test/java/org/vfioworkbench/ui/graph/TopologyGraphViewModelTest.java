@@ -109,4 +109,29 @@ class TopologyGraphViewModelTest {
         .findFirst().orElseThrow();
     return row.cell(ResetVariant.Kind.EMPTY_ARRAY).label();
   }
+
+  @Test
+  void theVerdictShownWhileHoveringIsTheOneTheDropApplies() {
+    graph.startDrag(FN1);
+    graph.hover(new DropTarget.CdevLane("qemu-vm1"));
+    graph.hover(null);
+    graph.hover(new DropTarget.CdevLane("qemu-vm1"));
+    assertThat(graph.attemptsMade()).isEqualTo(1);
+    assertThat(graph.drop(new DropTarget.CdevLane("qemu-vm1"))).isTrue();
+    assertThat(graph.attemptsMade()).isEqualTo(1);
+    assertThat(state.commands().undoLabelProperty().get())
+        .isEqualTo("Move 0000:02:00.1 to qemu-vm1's cdev lane");
+  }
+
+  @Test
+  void aVerdictMadeBeforeTheDocumentChangedIsMadeAgainAtTheDrop() {
+    graph.startDrag(FN1);
+    graph.hover(new DropTarget.CdevLane("qemu-vm1"));
+    assertThat(graph.previewProperty().get().allowed()).isTrue();
+    state.execute(new org.vfioworkbench.engine.Edit.Release(FN1));
+    boolean kernelSaysNow = new org.vfioworkbench.engine.Edit.MoveToCdev("qemu-vm1", FN1)
+        .apply(state.topology(), state.profileProperty().get()).succeeded();
+    assertThat(graph.drop(new DropTarget.CdevLane("qemu-vm1"))).isEqualTo(kernelSaysNow);
+    assertThat(graph.attemptsMade()).isEqualTo(2);
+  }
 }
