@@ -76,6 +76,7 @@ public final class WorkbenchWindow {
         e.consume();
       } else {
         saveLayout();
+        actions.liveHost().detach();
       }
     });
     stage.setOnShown(e -> docking.applyDividers());
