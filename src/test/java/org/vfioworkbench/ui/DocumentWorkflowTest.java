@@ -98,8 +98,10 @@ class DocumentWorkflowTest extends FxTestBase {
     List<String> before = Answers.of(state.results().analysis());
 
     Scenario reopened = ScenarioLoader.load(saved);
-    assertThat(Files.readString(saved)).contains("\"linux-6.10\"").doesNotContain("linux-5.15\"");
+    assertThat(Files.readString(saved)).contains("\"profile\": \"linux-6.10\"");
     assertThat(reopened.profileOrDefault()).isEqualTo(Profile.LINUX_6_10);
+    assertThat(reopened.expectations().get(0).profile())
+        .as("an expectation written for the file's old profile keeps it").contains(Profile.LINUX_5_15);
     assertThat(Answers.of(Analysis.of(reopened.topology(), reopened.profileOrDefault())))
         .isEqualTo(before);
 

@@ -1,6 +1,7 @@
 package org.vfioworkbench.ui.state;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -21,6 +22,7 @@ import org.vfioworkbench.engine.Attempt;
 import org.vfioworkbench.engine.Edit;
 import org.vfioworkbench.engine.Profile;
 import org.vfioworkbench.model.Topology;
+import org.vfioworkbench.scenario.Expectation;
 import org.vfioworkbench.scenario.Scenario;
 import org.vfioworkbench.ui.document.Document;
 import org.vfioworkbench.ui.document.DocumentCommand;
@@ -150,16 +152,24 @@ public final class WorkbenchState {
     return !refusedAsReadOnly(e) && record(e, document.get().scenario().withTopology(after));
   }
 
-  /** Switches the profile the document is analysed under and saved with, as an undoable step. */
+  /**
+   * Switches the profile the document is analysed under and saved with, as an undoable step.
+   * Expectations that named no profile of their own were written for the old one and keep it, so
+   * they still claim what they claimed.
+   */
   public boolean setProfile(Profile newProfile) {
     Objects.requireNonNull(newProfile, "newProfile");
     Scenario s = document.get().scenario();
-    if (s.profileOrDefault() == newProfile) {
+    Profile old = s.profileOrDefault();
+    if (old == newProfile) {
       return false;
     }
+    List<Expectation> pinned = s.expectations().stream()
+        .map(e -> e.profile().isPresent() ? e
+            : new Expectation(e.row(), e.about(), Optional.of(old), e.call(), e.result()))
+        .toList();
     return record(new DocumentEdit.ProfileChange(newProfile),
-        new Scenario(s.name(), s.description(), Optional.of(newProfile), s.topology(),
-            s.expectations()));
+        new Scenario(s.name(), s.description(), Optional.of(newProfile), s.topology(), pinned));
   }
 
   /**

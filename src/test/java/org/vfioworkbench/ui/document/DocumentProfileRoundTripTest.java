@@ -11,6 +11,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.vfioworkbench.engine.Analysis;
 import org.vfioworkbench.engine.Profile;
+import org.vfioworkbench.scenario.ExpectationChecker;
+import org.vfioworkbench.scenario.ExpectationOutcome;
 import org.vfioworkbench.scenario.Scenario;
 import org.vfioworkbench.scenario.ScenarioException;
 import org.vfioworkbench.scenario.ScenarioLoader;
@@ -20,7 +22,8 @@ import org.vfioworkbench.ui.task.TaskExecutor;
 
 /**
  * Every sample, switched to every other profile the kernel accepts its open files under, written
- * as Save writes it and read back: the file names the new profile and gives the same answers.
+ * as Save writes it and read back: the file names the new profile, gives the same answers, and
+ * its expectations still hold (they keep the profile they were written for).
  */
 class DocumentProfileRoundTripTest {
 
@@ -47,6 +50,8 @@ class DocumentProfileRoundTripTest {
           continue;
         }
         assertThat(reopened.profileOrDefault()).isEqualTo(p);
+        assertThat(passed(reopened)).as("%s's expectations under %s", file.getFileName(), p.id())
+            .isEqualTo(passed(original));
         assertThat(Answers.of(Analysis.of(reopened.topology(), p)))
             .as("%s under %s", file.getFileName(), p.id())
             .isEqualTo(Answers.of(state.results().analysis()));
@@ -55,6 +60,11 @@ class DocumentProfileRoundTripTest {
     }
     assertThat(roundTrips).isGreaterThan(20);
     assertThat(refused).as("cdev samples cannot be written under linux-5.15").isNotEmpty();
+  }
+
+  private static List<Boolean> passed(Scenario s) {
+    return ExpectationChecker.check(s, java.util.Optional.empty()).stream()
+        .map(ExpectationOutcome::passed).toList();
   }
 
   private static List<Path> samples() throws IOException {
