@@ -112,6 +112,21 @@ class DocumentWorkflowTest extends FxTestBase {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void theToolbarsProfileSwitchIsAnUndoableEditAndFollowsUndo(FxRobot robot) {
+    robot.interact(() -> state.open("seed", BuiltInSamples.seedCase(), null));
+    javafx.scene.control.ComboBox<Profile> box =
+        robot.lookup("#profile-switcher").queryAs(javafx.scene.control.ComboBox.class);
+    robot.interact(() -> box.setValue(Profile.LINUX_6_6));
+    assertThat(state.profileProperty().get()).isEqualTo(Profile.LINUX_6_6);
+    assertThat(state.isDirty()).isTrue();
+    assertThat(stage.getTitle()).startsWith("*");
+    robot.interact(state::undo);
+    assertThat(box.getValue()).isEqualTo(Profile.DEFAULT);
+    assertThat(state.isDirty()).isFalse();
+  }
+
+  @Test
   void aDocumentTheLoaderWouldRefuseIsNotSaved(FxRobot robot) {
     Path target = dir.resolve("refused.json");
     robot.interact(() -> {
