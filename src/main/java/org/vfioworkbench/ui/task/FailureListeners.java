@@ -6,7 +6,10 @@ import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** Logs every failure and hands those without a task-level handler to the listeners. */
+/**
+ * Logs every failure (with its stack trace when the task has no handler of its own, which then
+ * means something unexpected) and hands those without a task-level handler to the listeners.
+ */
 final class FailureListeners {
 
   private static final Logger LOG = Logger.getLogger("org.vfioworkbench.ui.task");
@@ -19,7 +22,11 @@ final class FailureListeners {
 
   <T> void failed(BackgroundTask<T> task, Throwable error) {
     TaskFailure f = new TaskFailure(task.title(), error);
-    LOG.log(Level.WARNING, f.message(), error);
+    if (task.hasFailureHandler()) {
+      LOG.log(Level.WARNING, f.message());
+    } else {
+      LOG.log(Level.WARNING, f.message(), error);
+    }
     try {
       task.failed(error);
     } finally {
