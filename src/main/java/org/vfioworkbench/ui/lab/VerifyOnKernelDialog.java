@@ -13,6 +13,7 @@ import javafx.scene.control.TextArea;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Font;
 import javafx.stage.Window;
+import org.vfioworkbench.lab.Cancellation;
 import org.vfioworkbench.lab.KernelLab;
 import org.vfioworkbench.lab.KernelProvider;
 import org.vfioworkbench.lab.LabOutcome;
@@ -84,21 +85,21 @@ public final class VerifyOnKernelDialog {
   }
 
   /**
-   * The kernel lab as it is called today. Cancelling interrupts the worker thread, which stops a
-   * QEMU wait; a cancel handle of the lab that kills QEMU and the kernel build plugs in here
-   * through {@code progress.onCancel(...)}.
+   * The kernel lab: locating or building the kernel, then the guest run. Cancel (or closing the
+   * dialog) cancels the lab's {@link Cancellation}, which stops the kernel build and QEMU with their
+   * children and makes the run end with a cancellation at once.
    */
   public static LabRun todaysLab() {
     return (name, scenario, say, progress) -> {
+      Cancellation cancellation = new Cancellation();
+      progress.onCancel(cancellation::cancel);
       say.accept("Locating the lab kernel (the first run builds it from linux-source-6.12:"
           + " 7–11 minutes)…");
-      Path kernel = KernelProvider.locate().kernel(say::accept);
-      if (progress.isCancelled()) {
-        throw new java.util.concurrent.CancellationException();
-      }
+      Path kernel = KernelProvider.locate().kernel(say::accept, cancellation);
+      cancellation.check("the lab run");
       say.accept("Kernel: " + KernelProvider.version(kernel));
       return new KernelLab(QemuOptions.defaults(kernel))
-          .run(ScenarioLabCases.of(name, scenario), say::accept);
+          .run(ScenarioLabCases.of(name, scenario), say::accept, cancellation);
     };
   }
 
