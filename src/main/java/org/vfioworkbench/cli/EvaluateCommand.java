@@ -126,7 +126,7 @@ final class EvaluateCommand implements Callable<Integer> {
     }
     for (Row r : rows) {
       out.println();
-      details(out, r, analysis.topology());
+      details(out, r, analysis);
     }
     unopened(out, analysis);
     if (!refusals.isEmpty()) {
@@ -136,7 +136,8 @@ final class EvaluateCommand implements Callable<Integer> {
     }
   }
 
-  private void details(PrintWriter out, Row r, Topology topology) {
+  private void details(PrintWriter out, Row r, Analysis analysis) {
+    Topology topology = analysis.topology();
     String name =
         topology
             .function(r.device())
@@ -164,6 +165,7 @@ final class EvaluateCommand implements Callable<Integer> {
             + ") → "
             + TextResults.resetSummary(r.reset()));
     out.println("    decided by " + TextResults.decidingStep(r.reset()));
+    QemuLines.text(analysis, r.fd(), "  ").forEach(out::println);
     if (!r.reset().succeeded() || fullTrace) {
       out.println("    trace:");
       TextResults.trace(out, r.reset().trace(), "      ");
@@ -209,6 +211,7 @@ final class EvaluateCommand implements Callable<Integer> {
       ObjectNode natural = JsonResults.request(r.natural().request(), r.natural().description());
       natural.put("kind", r.natural().kind().name());
       natural.set("result", JsonResults.reset(r.reset()));
+      d.set("qemu", QemuLines.json(analysis, r.fd()));
       d.set("naturalReset", natural);
       devices.add(d);
     }

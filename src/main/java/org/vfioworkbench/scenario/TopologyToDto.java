@@ -18,6 +18,7 @@ import org.vfioworkbench.model.DmaContextRef;
 import org.vfioworkbench.model.GroupFile;
 import org.vfioworkbench.model.GroupKind;
 import org.vfioworkbench.model.HeaderType;
+import org.vfioworkbench.model.Consumer;
 import org.vfioworkbench.model.Holder;
 import org.vfioworkbench.model.HostOptions;
 import org.vfioworkbench.model.IommuGroup;
@@ -175,6 +176,8 @@ final class TopologyToDto {
               h.name(),
               h.pid() == 0 ? null : h.pid(),
               h.capSysRawio() ? null : Boolean.FALSE,
+              h.consumer().kind() == Consumer.Kind.UNKNOWN ? null : h.consumer().kind().id(),
+              h.consumer().vmName().orElse(null),
               files));
     }
     return out;
