@@ -3,59 +3,90 @@ package org.vfioworkbench.engine;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.vfioworkbench.engine.kernel.KernelRelease;
 
 /**
  * A kernel's (or a design proposal's) semantics of the hot-reset ioctls. The engine evaluates the
  * same checks under every profile; a profile only switches the behaviours that differ.
  */
 public enum Profile {
-  /** Mainline since v6.10 (and stable kernels carrying the local-buffer rework): the default. */
-  LINUX_6_10("linux-6.10", "Linux 6.10+", false, true, true, false, false, false),
-  /** v6.6 to v6.9: INFO copies entries during the walk; -ENOSPC flags cover only what fitted. */
-  LINUX_6_6("linux-6.6", "Linux 6.6–6.9", false, true, true, true, false, false),
+  /**
+   * 6.12 stable (6.12.0–6.12.22 and 6.12.25 on), 6.13, 6.14 and 6.15-rc3 on: the 6.10 semantics
+   * with the 6.12.117 quirk table (linux-source-6.12).
+   */
+  LINUX_6_12(
+      "linux-6.12", "Linux 6.12.y (not .23–.24), 6.13–6.14, 6.15-rc3+",
+      KernelRelease.of(6, 12, 117), false, true, true, false, false, false, false),
+  /**
+   * Kernels carrying "PCI: Avoid reset when disabled via sysfs" before its revert: 6.12.23–6.12.24,
+   * 6.6.87 and 6.15-rc1–rc2. {@code pci_slot_resettable} and {@code pci_bus_resettable} refuse
+   * when a function on the slot or bus has no reset method.
+   */
+  LINUX_6_12_23(
+      "linux-6.12.23", "Linux 6.12.23–6.12.24, 6.6.87, 6.15-rc1–rc2 (reset_method gate)",
+      KernelRelease.of(6, 12, 23), false, true, true, false, false, false, true),
+  /**
+   * v6.10 and v6.11, and the stable kernels carrying the local-buffer INFO rework (6.6.36 on,
+   * 6.9.7 on): INFO collects entries first and copies them out after the walk.
+   */
+  LINUX_6_10(
+      "linux-6.10", "Linux 6.10–6.11, 6.6.36+ and 6.9.7+ stable",
+      KernelRelease.of(6, 10, 0), false, true, true, false, false, false, false),
+  /** v6.6.0–6.6.35, 6.7, 6.8, 6.9.0–6.9.6: INFO copies entries during the walk. */
+  LINUX_6_6(
+      "linux-6.6", "Linux 6.6.0–6.6.35, 6.7–6.8, 6.9.0–6.9.6",
+      KernelRelease.of(6, 6, 0), false, true, true, true, false, false, false),
   /** v5.15 to v6.5: dev-sets, group interface only; no device cdev, no DEV_ID reporting. */
-  LINUX_5_15("linux-5.15", "Linux 5.15–6.5", false, false, false, false, false, false),
+  LINUX_5_15(
+      "linux-5.15", "Linux 5.15–6.5", KernelRelease.of(5, 15, 0), false, false, false, false,
+      false, false, false),
   /**
    * Design review, never merged (April 2023, "Accept device fd in VFIO_DEVICE_PCI_HOT_RESET"):
    * device fds, group-derived or cdev, prove ownership of their device in the fd array.
    */
   REVIEW_DEVICE_FD_PROOF(
-      "review-devfd-proof", "Review: device fds as proof (not merged)", true, true, true, false,
-      true, false),
+      "review-devfd-proof", "Review: device fds as proof (not merged)", KernelRelease.of(6, 10, 0),
+      true, true, true, false, true, false, false),
   /**
    * Design review, never merged: an INFO that refuses (-EPERM) instead of reporting NOT_OWNED
    * entries when the caller is cdev-opened.
    */
   REVIEW_STRICT_INFO(
-      "review-info-strict", "Review: INFO fails on unowned devices (not merged)", true, true, true,
-      false, false, true);
+      "review-info-strict", "Review: INFO fails on unowned devices (not merged)",
+      KernelRelease.of(6, 10, 0), true, true, true, false, false, true, false);
 
   private final String id;
   private final String label;
+  private final KernelRelease quirkRelease;
   private final boolean designReview;
   private final boolean cdev;
   private final boolean devIdReporting;
   private final boolean copyInsideWalk;
   private final boolean deviceFdProof;
   private final boolean strictInfo;
+  private final boolean resetNeedsMethod;
 
   Profile(
       String id,
       String label,
+      KernelRelease quirkRelease,
       boolean designReview,
       boolean cdev,
       boolean devIdReporting,
       boolean copyInsideWalk,
       boolean deviceFdProof,
-      boolean strictInfo) {
+      boolean strictInfo,
+      boolean resetNeedsMethod) {
     this.id = id;
     this.label = label;
+    this.quirkRelease = quirkRelease;
     this.designReview = designReview;
     this.cdev = cdev;
     this.devIdReporting = devIdReporting;
     this.copyInsideWalk = copyInsideWalk;
     this.deviceFdProof = deviceFdProof;
     this.strictInfo = strictInfo;
+    this.resetNeedsMethod = resetNeedsMethod;
   }
 
   public static final Profile DEFAULT = LINUX_6_10;
@@ -101,6 +132,55 @@ public enum Profile {
   /** INFO in DEV_ID mode fails with -EPERM when some affected device is not owned. */
   public boolean hasStrictInfo() {
     return strictInfo;
+  }
+
+  /**
+   * The release whose {@code drivers/pci/quirks.c} decides which functions the profile flags
+   * NO_BUS_RESET from their ids (the newest release of the range the table was checked for).
+   */
+  public KernelRelease quirkRelease() {
+    return quirkRelease;
+  }
+
+  /**
+   * {@code pci_slot_resettable} and {@code pci_bus_resettable} also refuse a function without any
+   * reset method ({@code !pci_reset_supported(dev)}): "PCI: Avoid reset when disabled via sysfs",
+   * reverted by "Revert \"PCI: Avoid reset when disabled via sysfs\"".
+   */
+  public boolean resetNeedsResetMethod() {
+    return resetNeedsMethod;
+  }
+
+  /**
+   * The profile of a released kernel: which of the modelled behaviours {@code release} has.
+   * Releases older than v5.15 get {@link #LINUX_5_15}, the oldest modelled.
+   */
+  public static Profile forKernel(KernelRelease release) {
+    int major = release.major();
+    int minor = release.minor();
+    int patch = release.patch();
+    if (major < 6 || (major == 6 && minor < 6)) {
+      return LINUX_5_15;
+    }
+    if (major == 6 && minor == 6) {
+      return patch == 87 ? LINUX_6_12_23 : patch >= 36 ? LINUX_6_10 : LINUX_6_6;
+    }
+    if (major == 6 && (minor == 7 || minor == 8)) {
+      return LINUX_6_6;
+    }
+    if (major == 6 && minor == 9) {
+      return patch >= 7 ? LINUX_6_10 : LINUX_6_6;
+    }
+    if (major == 6 && (minor == 10 || minor == 11)) {
+      return LINUX_6_10;
+    }
+    if (major == 6 && minor == 12 && (patch == 23 || patch == 24)) {
+      return LINUX_6_12_23;
+    }
+    if (major == 6 && minor == 15 && release.rc().isPresent() && release.rc().getAsInt() <= 2) {
+      return LINUX_6_12_23;
+    }
+    return LINUX_6_12;
   }
 
   public static Optional<Profile> byId(String id) {

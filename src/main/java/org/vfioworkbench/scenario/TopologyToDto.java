@@ -82,7 +82,8 @@ final class TopologyToDto {
                     s.name(),
                     s.bus().toString(),
                     s.device(),
-                    s.resetSupported() ? Boolean.TRUE : null))
+                    s.hotplug().id(),
+                    null))
         .toList();
   }
 
@@ -109,10 +110,13 @@ final class TopologyToDto {
               f.deviceId() == 0 ? null : String.format("%04x", f.deviceId()),
               f.classCode() == 0 ? null : String.format("%06x", f.classCode()),
               f.physfn().map(Object::toString).orElse(null),
-              f.quirks().isEmpty() ? null : f.quirks().stream().map(Enum::name).sorted().toList(),
+              f.quirks().isEmpty() && !f.quirksDeclared()
+                  ? null
+                  : f.quirks().stream().map(Enum::name).sorted().toList(),
               f.conditions().isEmpty()
                   ? null
-                  : f.conditions().stream().map(Enum::name).sorted().toList()));
+                  : f.conditions().stream().map(Enum::name).sorted().toList(),
+              f.vfToken().map(Object::toString).orElse(null)));
     }
     return out;
   }
