@@ -11,12 +11,19 @@ import org.vfioworkbench.engine.kernel.KernelRelease;
  */
 public enum Profile {
   /**
-   * 6.12 stable (6.12.0–6.12.22 and 6.12.25 on), 6.13, 6.14 and 6.15-rc3 on: the 6.10 semantics
+   * v6.17 on: {@code VFIO_DEVICE_BIND_IOMMUFD} checks the VF token ({@code
+   * VFIO_DEVICE_BIND_FLAG_TOKEN}, commit be2e70b96c3e), as opening through the group always did.
+   */
+  LINUX_6_17(
+      "linux-6.17", "Linux 6.17+ (VF token on cdev bind)", KernelRelease.of(6, 17, 0), false,
+      true, true, false, false, false, false, true),
+  /**
+   * 6.12 stable (6.12.0–6.12.22 and 6.12.25 on), 6.13, 6.14, 6.15-rc3 to 6.16: the 6.10 semantics
    * with the 6.12.117 quirk table (linux-source-6.12).
    */
   LINUX_6_12(
-      "linux-6.12", "Linux 6.12.y (not .23–.24), 6.13–6.14, 6.15-rc3+",
-      KernelRelease.of(6, 12, 117), false, true, true, false, false, false, false),
+      "linux-6.12", "Linux 6.12.y (not .23–.24), 6.13–6.16 (6.15-rc3+)",
+      KernelRelease.of(6, 12, 117), false, true, true, false, false, false, false, false),
   /**
    * Kernels carrying "PCI: Avoid reset when disabled via sysfs" before its revert: 6.12.23–6.12.24,
    * 6.6.87 and 6.15-rc1–rc2. {@code pci_slot_resettable} and {@code pci_bus_resettable} refuse
@@ -24,36 +31,36 @@ public enum Profile {
    */
   LINUX_6_12_23(
       "linux-6.12.23", "Linux 6.12.23–6.12.24, 6.6.87, 6.15-rc1–rc2 (reset_method gate)",
-      KernelRelease.of(6, 12, 23), false, true, true, false, false, false, true),
+      KernelRelease.of(6, 12, 23), false, true, true, false, false, false, true, false),
   /**
    * v6.10 and v6.11, and the stable kernels carrying the local-buffer INFO rework (6.6.36 on,
    * 6.9.7 on): INFO collects entries first and copies them out after the walk.
    */
   LINUX_6_10(
       "linux-6.10", "Linux 6.10–6.11, 6.6.36+ and 6.9.7+ stable",
-      KernelRelease.of(6, 10, 0), false, true, true, false, false, false, false),
+      KernelRelease.of(6, 10, 0), false, true, true, false, false, false, false, false),
   /** v6.6.0–6.6.35, 6.7, 6.8, 6.9.0–6.9.6: INFO copies entries during the walk. */
   LINUX_6_6(
       "linux-6.6", "Linux 6.6.0–6.6.35, 6.7–6.8, 6.9.0–6.9.6",
-      KernelRelease.of(6, 6, 0), false, true, true, true, false, false, false),
+      KernelRelease.of(6, 6, 0), false, true, true, true, false, false, false, false),
   /** v5.15 to v6.5: dev-sets, group interface only; no device cdev, no DEV_ID reporting. */
   LINUX_5_15(
       "linux-5.15", "Linux 5.15–6.5", KernelRelease.of(5, 15, 0), false, false, false, false,
-      false, false, false),
+      false, false, false, false),
   /**
    * Design review, never merged (April 2023, "Accept device fd in VFIO_DEVICE_PCI_HOT_RESET"):
    * device fds, group-derived or cdev, prove ownership of their device in the fd array.
    */
   REVIEW_DEVICE_FD_PROOF(
       "review-devfd-proof", "Review: device fds as proof (not merged)", KernelRelease.of(6, 10, 0),
-      true, true, true, false, true, false, false),
+      true, true, true, false, true, false, false, false),
   /**
    * Design review, never merged: an INFO that refuses (-EPERM) instead of reporting NOT_OWNED
    * entries when the caller is cdev-opened.
    */
   REVIEW_STRICT_INFO(
       "review-info-strict", "Review: INFO fails on unowned devices (not merged)",
-      KernelRelease.of(6, 10, 0), true, true, true, false, false, true, false);
+      KernelRelease.of(6, 10, 0), true, true, true, false, false, true, false, false);
 
   private final String id;
   private final String label;
@@ -65,6 +72,7 @@ public enum Profile {
   private final boolean deviceFdProof;
   private final boolean strictInfo;
   private final boolean resetNeedsMethod;
+  private final boolean tokenOnBind;
 
   Profile(
       String id,
@@ -76,7 +84,8 @@ public enum Profile {
       boolean copyInsideWalk,
       boolean deviceFdProof,
       boolean strictInfo,
-      boolean resetNeedsMethod) {
+      boolean resetNeedsMethod,
+      boolean tokenOnBind) {
     this.id = id;
     this.label = label;
     this.quirkRelease = quirkRelease;
@@ -87,6 +96,7 @@ public enum Profile {
     this.deviceFdProof = deviceFdProof;
     this.strictInfo = strictInfo;
     this.resetNeedsMethod = resetNeedsMethod;
+    this.tokenOnBind = tokenOnBind;
   }
 
   public static final Profile DEFAULT = LINUX_6_10;
@@ -152,6 +162,15 @@ public enum Profile {
   }
 
   /**
+   * {@code VFIO_DEVICE_BIND_IOMMUFD} takes {@code VFIO_DEVICE_BIND_FLAG_TOKEN} and checks the VF
+   * token like the group path's {@code vfio_pci_core_match}; before, any bind flag is -EINVAL and
+   * a VF binds through its cdev without a token.
+   */
+  public boolean checksVfTokenOnBind() {
+    return tokenOnBind;
+  }
+
+  /**
    * The profile of a released kernel: which of the modelled behaviours {@code release} has.
    * Releases older than v5.15 get {@link #LINUX_5_15}, the oldest modelled.
    */
@@ -180,7 +199,10 @@ public enum Profile {
     if (major == 6 && minor == 15 && release.rc().isPresent() && release.rc().getAsInt() <= 2) {
       return LINUX_6_12_23;
     }
-    return LINUX_6_12;
+    if (major == 6 && minor < 17) {
+      return LINUX_6_12;
+    }
+    return LINUX_6_17;
   }
 
   public static Optional<Profile> byId(String id) {

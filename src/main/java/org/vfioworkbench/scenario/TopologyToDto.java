@@ -200,10 +200,12 @@ final class TopologyToDto {
           null,
           null,
           null,
+          null,
           null);
     }
     if (f instanceof IommufdFile i) {
-      return new FileDto(i.fd(), null, null, i.iommufd(), null, null, null, null, null, null);
+      return new FileDto(
+          i.fd(), null, null, i.iommufd(), null, null, null, null, null, null, null);
     }
     if (f instanceof GroupFile g) {
       Optional<DmaContextRef> ctx = g.attachedTo();
@@ -225,11 +227,13 @@ final class TopologyToDto {
           null,
           null,
           null,
-          inferred(g.inferred()));
+          inferred(g.inferred()),
+          null);
     }
     if (f instanceof DeviceFile d) {
       return new FileDto(
-          d.fd(), null, null, null, null, d.device().toString(), null, null, null, null);
+          d.fd(), null, null, null, null, d.device().toString(), null, null, null, null,
+          d.vfToken().map(Object::toString).orElse(null));
     }
     if (f instanceof CdevFile c) {
       return new FileDto(
@@ -242,10 +246,12 @@ final class TopologyToDto {
           c.device().toString(),
           c.devid().isPresent() ? c.devid().getAsInt() : null,
           null,
-          inferred(c.inferred()));
+          inferred(c.inferred()),
+          c.vfToken().map(Object::toString).orElse(null));
     }
     OtherFile o = (OtherFile) f;
-    return new FileDto(o.fd(), null, null, null, null, null, null, null, o.description(), null);
+    return new FileDto(
+        o.fd(), null, null, null, null, null, null, null, o.description(), null, null);
   }
 
   private ContainerType containerType(String id) {
