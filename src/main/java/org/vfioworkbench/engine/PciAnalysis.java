@@ -21,7 +21,7 @@ final class PciAnalysis {
     this.profile = profile;
     this.pci = new PciIndex(topology);
     this.scopes = new ResetScopes(pci, profile);
-    this.devSets = new DevSets(topology, pci, scopes);
+    this.devSets = new DevSets(topology, pci, scopes, profile);
   }
 
   /**

@@ -17,6 +17,8 @@ class KernelOptionTest {
     assertThat(CliRun.of("evaluate", SEED, "--kernel", "6.6.20", "--json").json()
         .get("profile").asText()).isEqualTo("linux-6.6");
     assertThat(CliRun.of("evaluate", SEED, "--kernel", "6.6.38", "--json").json()
+        .get("profile").asText()).isEqualTo("linux-6.6.36");
+    assertThat(CliRun.of("evaluate", SEED, "--kernel", "6.6.41", "--json").json()
         .get("profile").asText()).isEqualTo("linux-6.10");
     assertThat(CliRun.of("evaluate", SEED, "--kernel", "6.12.23", "--json").json()
         .get("profile").asText()).isEqualTo("linux-6.12.23");

@@ -23,7 +23,8 @@ final class KernelSource {
   private static final Path CACHE = Path.of("target", "kernel-source-6.12");
   private static final List<String> MEMBERS = List.of(
       "*/Makefile", "*/drivers/pci/quirks.c", "*/drivers/pci/pci.c",
-      "*/drivers/pci/hotplug/*.c", "*/include/linux/pci_ids.h");
+      "*/drivers/pci/hotplug/*.c", "*/include/linux/pci_ids.h",
+      "*/drivers/vfio/pci/vfio_pci_core.c", "*/drivers/vfio/device_cdev.c");
 
   private static Optional<Path> root;
 
@@ -43,7 +44,9 @@ final class KernelSource {
     }
     Path stamp = CACHE.resolve(".extracted");
     FileTime built = Files.getLastModifiedTime(TARBALL);
-    if (!Files.isRegularFile(stamp) || Files.getLastModifiedTime(stamp).compareTo(built) < 0) {
+    String wanted = TARBALL + " " + String.join(" ", MEMBERS);
+    if (!Files.isRegularFile(stamp) || Files.getLastModifiedTime(stamp).compareTo(built) < 0
+        || !Files.readString(stamp).equals(wanted)) {
       Files.createDirectories(CACHE);
       List<String> cmd = new java.util.ArrayList<>(List.of(
           "tar", "-xJf", TARBALL.toString(), "-C", CACHE.toString(), "--wildcards",
@@ -54,7 +57,7 @@ final class KernelSource {
       if (!p.waitFor(300, TimeUnit.SECONDS) || p.exitValue() != 0) {
         throw new IOException("tar failed on " + TARBALL + ": " + out);
       }
-      Files.writeString(stamp, TARBALL.toString());
+      Files.writeString(stamp, wanted);
     }
     try (Stream<Path> s = Files.list(CACHE)) {
       root = s.filter(Files::isDirectory).findFirst();
