@@ -16,8 +16,8 @@ final class CommonOptions {
       converter = ProfileConverter.class,
       description =
           "Kernel semantics to evaluate under (default: the scenario's, else linux-6.10). One of:"
-              + " linux-6.17, linux-6.12, linux-6.12.0, linux-6.12.23, linux-6.10, linux-6.6.36,"
-              + " linux-6.6, linux-5.15, review-devfd-proof,"
+              + " linux-6.17, linux-6.12, linux-6.12.0, linux-6.12.23, linux-6.10, linux-6.6.87,"
+              + " linux-6.6.36, linux-6.6, linux-5.15, review-devfd-proof,"
               + " review-info-strict; or a kernel release.")
   Profile profile;
 

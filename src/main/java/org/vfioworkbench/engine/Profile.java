@@ -34,12 +34,12 @@ public enum Profile {
       KernelRelease.of(6, 12, 0), false, true, true, false, false, false, false, false, true,
       false, false),
   /**
-   * Kernels carrying "PCI: Avoid reset when disabled via sysfs" before its revert: 6.12.23–6.12.24,
-   * 6.6.87 and 6.15-rc1–rc2. {@code pci_slot_resettable} and {@code pci_bus_resettable} refuse
+   * Kernels carrying "PCI: Avoid reset when disabled via sysfs" before its revert: 6.12.23–6.12.24
+   * and 6.15-rc1–rc2 (6.6.87 is {@link #LINUX_6_6_87}). {@code pci_slot_resettable} and {@code pci_bus_resettable} refuse
    * when a function on the slot or bus has no reset method.
    */
   LINUX_6_12_23(
-      "linux-6.12.23", "Linux 6.12.23–6.12.24, 6.6.87, 6.15-rc1–rc2 (reset_method gate)",
+      "linux-6.12.23", "Linux 6.12.23–6.12.24, 6.15-rc1–rc2 (reset_method gate)",
       KernelRelease.of(6, 12, 23), false, true, true, false, false, false, true, false, true,
       false, false),
   /**
@@ -49,6 +49,14 @@ public enum Profile {
   LINUX_6_10(
       "linux-6.10", "Linux 6.10–6.11, 6.6.41+ and 6.9.10+ stable",
       KernelRelease.of(6, 10, 0), false, true, true, false, false, false, false, false, false,
+      false, false),
+  /**
+   * 6.6.87: "PCI: Avoid reset when disabled via sysfs" on the 6.6 series, whose HOT_RESET still
+   * takes the group count as an {@code int} (the {@link #LINUX_6_10} semantics plus the gate).
+   */
+  LINUX_6_6_87(
+      "linux-6.6.87", "Linux 6.6.87 (reset_method gate)",
+      KernelRelease.of(6, 6, 87), false, true, true, false, false, false, true, false, false,
       false, false),
   /**
    * 6.6.36–6.6.40 and 6.9.7–6.9.9: the stable backport of "vfio/pci: Collect hot-reset devices to
@@ -243,7 +251,7 @@ public enum Profile {
     }
     if (major == 6 && minor == 6) {
       if (patch == 87) {
-        return LINUX_6_12_23;
+        return LINUX_6_6_87;
       }
       return patch >= 41 ? LINUX_6_10 : patch >= 36 ? LINUX_6_6_36 : LINUX_6_6;
     }

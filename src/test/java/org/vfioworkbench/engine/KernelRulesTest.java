@@ -6,6 +6,7 @@ import static org.vfioworkbench.engine.Fixtures.fd;
 import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
+import org.vfioworkbench.engine.kernel.KernelRelease;
 import org.vfioworkbench.model.Bdf;
 import org.vfioworkbench.model.HotplugDriver;
 import org.vfioworkbench.model.Quirk;
@@ -136,5 +137,13 @@ class KernelRulesTest {
     assertThat(gated.trace().toString()).contains("PCI: Avoid reset when disabled via sysfs");
     assertThat(Analysis.of(t, Profile.LINUX_6_12).info(fd("qemu", 6)).errno()).isEmpty();
     assertThat(Analysis.of(t, Profile.LINUX_6_10).info(fd("qemu", 6)).errno()).isEmpty();
+    for (String release : List.of("6.6.87", "6.12.23", "6.12.24", "6.15-rc1", "6.15-rc2")) {
+      assertThat(Analysis.of(t, Profile.forKernel(KernelRelease.parse(release)))
+          .info(fd("qemu", 6)).errno()).as(release).contains(Errno.ENODEV);
+    }
+    for (String release : List.of("6.6.86", "6.6.88", "6.12.22", "6.12.25", "6.15-rc3")) {
+      assertThat(Analysis.of(t, Profile.forKernel(KernelRelease.parse(release)))
+          .info(fd("qemu", 6)).errno()).as(release).isEmpty();
+    }
   }
 }

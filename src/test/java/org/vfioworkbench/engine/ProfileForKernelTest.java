@@ -20,7 +20,7 @@ class ProfileForKernelTest {
     "6.6.40, linux-6.6.36",
     "6.6.41, linux-6.10",
     "6.6.86, linux-6.10",
-    "6.6.87, linux-6.12.23",
+    "6.6.87, linux-6.6.87",
     "6.6.88, linux-6.10",
     "6.8.12, linux-6.6",
     "6.9.6, linux-6.6",

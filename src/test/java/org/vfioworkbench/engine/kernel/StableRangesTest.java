@@ -53,7 +53,7 @@ class StableRangesTest {
   @Test
   void aGroupCountAboveIntMaxIsEnomemOnlyWhileArrayCountWasAnInt() {
     ResetRequest huge = ResetRequest.of(List.of(4, 5)).withHeaderCount(0x80000001L);
-    for (String release : List.of("6.6.20", "6.6.45", "6.10.3", "6.11.11")) {
+    for (String release : List.of("6.6.20", "6.6.45", "6.6.87", "6.10.3", "6.11.11")) {
       ResetResult r = Analysis.of(card(), kernel(release)).hotReset(CALLER, huge);
       assertThat(r.errno()).as(release).contains(Errno.ENOMEM);
       assertThat(r.trace().toString()).as(release).contains("arrives as -2147483647")
