@@ -13,12 +13,12 @@ import javafx.scene.control.TextArea;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Font;
 import javafx.stage.Window;
-import org.vfioworkbench.host.lab.KernelLab;
-import org.vfioworkbench.host.lab.KernelProvider;
-import org.vfioworkbench.host.lab.LabOutcome;
-import org.vfioworkbench.host.lab.LabTable;
-import org.vfioworkbench.host.lab.QemuOptions;
-import org.vfioworkbench.host.lab.ScenarioLabCases;
+import org.vfioworkbench.lab.KernelLab;
+import org.vfioworkbench.lab.KernelProvider;
+import org.vfioworkbench.lab.LabOutcome;
+import org.vfioworkbench.lab.LabTable;
+import org.vfioworkbench.lab.QemuOptions;
+import org.vfioworkbench.lab.ScenarioLabCases;
 import org.vfioworkbench.scenario.Scenario;
 
 /**

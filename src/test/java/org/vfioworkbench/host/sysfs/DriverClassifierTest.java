@@ -22,7 +22,7 @@ class DriverClassifierTest {
 
   @Test
   void namesClasses() {
-    assertThat(PciClassNames.name(0x030000)).isEqualTo("VGA compatible controller");
-    assertThat(PciClassNames.name(0x0b4000)).isEqualTo("class 0x0b40");
+    assertThat(PciClassNames.name(0x030000, PciIds.none())).isEqualTo("VGA compatible controller");
+    assertThat(PciClassNames.name(0x0b4000, PciIds.none())).isEqualTo("class 0x0b40");
   }
 }
