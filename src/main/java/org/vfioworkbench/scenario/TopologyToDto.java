@@ -83,7 +83,8 @@ final class TopologyToDto {
                     s.name(),
                     s.bus().toString(),
                     s.device(),
-                    s.resetSupported() ? Boolean.TRUE : null))
+                    s.hotplug().id(),
+                    null))
         .toList();
   }
 
@@ -110,10 +111,13 @@ final class TopologyToDto {
               f.deviceId() == 0 ? null : String.format("%04x", f.deviceId()),
               f.classCode() == 0 ? null : String.format("%06x", f.classCode()),
               f.physfn().map(Object::toString).orElse(null),
-              f.quirks().isEmpty() ? null : f.quirks().stream().map(Enum::name).sorted().toList(),
+              f.quirks().isEmpty() && !f.quirksDeclared()
+                  ? null
+                  : f.quirks().stream().map(Enum::name).sorted().toList(),
               f.conditions().isEmpty()
                   ? null
-                  : f.conditions().stream().map(Enum::name).sorted().toList()));
+                  : f.conditions().stream().map(Enum::name).sorted().toList(),
+              f.vfToken().map(Object::toString).orElse(null)));
     }
     return out;
   }
@@ -199,10 +203,12 @@ final class TopologyToDto {
           null,
           null,
           null,
+          null,
           null);
     }
     if (f instanceof IommufdFile i) {
-      return new FileDto(i.fd(), null, null, i.iommufd(), null, null, null, null, null, null);
+      return new FileDto(
+          i.fd(), null, null, i.iommufd(), null, null, null, null, null, null, null);
     }
     if (f instanceof GroupFile g) {
       Optional<DmaContextRef> ctx = g.attachedTo();
@@ -224,11 +230,13 @@ final class TopologyToDto {
           null,
           null,
           null,
-          inferred(g.inferred()));
+          inferred(g.inferred()),
+          null);
     }
     if (f instanceof DeviceFile d) {
       return new FileDto(
-          d.fd(), null, null, null, null, d.device().toString(), null, null, null, null);
+          d.fd(), null, null, null, null, d.device().toString(), null, null, null, null,
+          d.vfToken().map(Object::toString).orElse(null));
     }
     if (f instanceof CdevFile c) {
       return new FileDto(
@@ -241,10 +249,12 @@ final class TopologyToDto {
           c.device().toString(),
           c.devid().isPresent() ? c.devid().getAsInt() : null,
           null,
-          inferred(c.inferred()));
+          inferred(c.inferred()),
+          c.vfToken().map(Object::toString).orElse(null));
     }
     OtherFile o = (OtherFile) f;
-    return new FileDto(o.fd(), null, null, null, null, null, null, null, o.description(), null);
+    return new FileDto(
+        o.fd(), null, null, null, null, null, null, null, o.description(), null, null);
   }
 
   private ContainerType containerType(String id) {
