@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.vfioworkbench.engine.Analysis;
-import org.vfioworkbench.engine.HotResetSimulator;
 import org.vfioworkbench.engine.DeviceState;
 import org.vfioworkbench.engine.DeviceVerdict;
 import org.vfioworkbench.engine.InfoResult;
@@ -71,7 +70,7 @@ final class EvaluateCommand implements Callable<Integer> {
     LoadedScenario loaded = ScenarioFiles.load(file);
     Topology topology = loaded.scenario().topology();
     Profile profile = common.profile().orElse(loaded.scenario().profileOrDefault());
-    HotResetSimulator analysis = Analysis.of(topology, profile);
+    Analysis analysis = Analysis.of(topology, profile);
     List<Row> rows = new ArrayList<>();
     for (DeviceVerdict v : DeviceVerdict.all(analysis)) {
       OpenFile f = topology.file(v.fd()).orElseThrow();
@@ -102,7 +101,7 @@ final class EvaluateCommand implements Callable<Integer> {
       LoadedScenario loaded,
       Profile profile,
       List<Row> rows,
-      HotResetSimulator analysis,
+      Analysis analysis,
       List<Refusal> refusals) {
     out.println(
         "Scenario  "
@@ -130,7 +129,7 @@ final class EvaluateCommand implements Callable<Integer> {
     }
     for (Row r : rows) {
       out.println();
-      details(out, r, analysis.topology());
+      details(out, r, analysis);
     }
     unopened(out, analysis);
     if (!refusals.isEmpty()) {
@@ -140,7 +139,8 @@ final class EvaluateCommand implements Callable<Integer> {
     }
   }
 
-  private void details(PrintWriter out, Row r, Topology topology) {
+  private void details(PrintWriter out, Row r, Analysis analysis) {
+    Topology topology = analysis.topology();
     String name =
         topology
             .function(r.device())
@@ -168,13 +168,14 @@ final class EvaluateCommand implements Callable<Integer> {
             + ") → "
             + TextResults.resetSummary(r.reset()));
     out.println("    decided by " + TextResults.decidingStep(r.reset()));
+    QemuLines.text(analysis, r.fd(), "  ").forEach(out::println);
     if (!r.reset().succeeded() || fullTrace) {
       out.println("    trace:");
       TextResults.trace(out, r.reset().trace(), "      ");
     }
   }
 
-  private static void unopened(PrintWriter out, HotResetSimulator analysis) {
+  private static void unopened(PrintWriter out, Analysis analysis) {
     List<String> lines = new ArrayList<>();
     for (Map.Entry<Bdf, DeviceState> e : analysis.devices().entrySet()) {
       if (!e.getValue().isOpen()) {
@@ -198,7 +199,7 @@ final class EvaluateCommand implements Callable<Integer> {
       LoadedScenario loaded,
       Profile profile,
       List<Row> rows,
-      HotResetSimulator analysis,
+      Analysis analysis,
       List<Refusal> refusals) {
     ObjectNode root = JsonResults.object();
     ObjectNode s = root.putObject("scenario");
@@ -213,6 +214,7 @@ final class EvaluateCommand implements Callable<Integer> {
       ObjectNode natural = JsonResults.request(r.natural().request(), r.natural().description());
       natural.put("kind", r.natural().kind().name());
       natural.set("result", JsonResults.reset(r.reset()));
+      d.set("qemu", QemuLines.json(analysis, r.fd()));
       d.set("naturalReset", natural);
       devices.add(d);
     }
@@ -255,7 +257,7 @@ final class EvaluateCommand implements Callable<Integer> {
   }
 
   /** "cdev, iommufd A", "cdev, unbound", "group 21, container c1" or "group 21, iommufd A". */
-  static String pathOf(OpenFile f, HotResetSimulator analysis) {
+  static String pathOf(OpenFile f, Analysis analysis) {
     if (f instanceof CdevFile c) {
       return "cdev, " + c.boundTo().map(i -> "iommufd " + i).orElse("unbound");
     }

@@ -11,6 +11,8 @@ import org.vfioworkbench.engine.HotResetSimulator;
 import org.vfioworkbench.engine.Profile;
 import org.vfioworkbench.engine.diagnostics.Diagnostic;
 import org.vfioworkbench.engine.diagnostics.Diagnostics;
+import org.vfioworkbench.host.HostKernel;
+import org.vfioworkbench.host.fs.HostFs;
 import org.vfioworkbench.host.HostScanner;
 import org.vfioworkbench.host.ScanJson;
 import org.vfioworkbench.host.ScanPhase;
@@ -43,10 +45,15 @@ public final class ScanCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print JSON instead of text.")
   boolean json;
 
-  @Option(names = "--profile", paramLabel = "ID", defaultValue = "linux-6.10",
-      description = "Kernel profile for the verdicts: ${COMPLETION-CANDIDATES}.",
+  @Option(names = "--profile", paramLabel = "ID",
+      description = "Kernel profile for the verdicts: ${COMPLETION-CANDIDATES}, or a kernel"
+          + " release. Default: the profile of the host's (or capture's) own kernel.",
       converter = HostProfileConverter.class)
-  Profile profile = Profile.DEFAULT;
+  Profile profile;
+
+  @Option(names = "--kernel", paramLabel = "RELEASE", converter = KernelConverter.class,
+      description = "Evaluate as kernel RELEASE would (6.6.38): picks that release's profile.")
+  Profile kernel;
 
   @Option(names = "--no-verdicts",
       description = "Do not compute the engine's verdicts and diagnostics.")
@@ -60,14 +67,24 @@ public final class ScanCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     ScanResult scan;
+    HostKernel hostKernel;
     try {
-      HostScanner scanner = new HostScanner(source.open());
+      HostFs fs = source.open();
+      hostKernel = HostKernel.of(fs);
+      HostScanner scanner = new HostScanner(fs);
       scan = scanner.scan(progress ? new ProgressPrinter(err) : (p, d, t) -> {});
     } catch (IOException e) {
       err.println("scan: cannot read " + source.root() + ": " + e.getMessage());
       return 2;
     }
-    HotResetSimulator engine = noVerdicts ? null : Analysis.of(scan.topology(), profile);
+    if (profile != null && kernel != null && profile != kernel) {
+      err.println("scan: give --profile or --kernel, not both");
+      return 2;
+    }
+    Profile chosen = profile != null ? profile : kernel != null ? kernel : hostKernel.profile();
+    String why = profile != null || kernel != null
+        ? "profile " + chosen.id() + " as asked" : hostKernel.reason();
+    HotResetSimulator engine = noVerdicts ? null : Analysis.of(scan.topology(), chosen);
     List<DeviceVerdict> verdicts = engine == null ? null : DeviceVerdict.all(engine);
     List<Diagnostic> diagnostics = engine == null ? null : Diagnostics.of(engine);
     if (json) {
@@ -78,7 +95,10 @@ public final class ScanCommand implements Callable<Integer> {
       out.println(JsonResults.print(tree));
       out.flush();
     } else {
-      new ScanText(scan, out).print(verdicts, profile.id());
+      if (!noVerdicts) {
+        out.println("Verdicts under " + why + ".");
+      }
+      new ScanText(scan, out).print(verdicts, chosen.id());
       if (diagnostics != null) {
         out.println();
         TextResults.diagnostics(out, diagnostics, "");

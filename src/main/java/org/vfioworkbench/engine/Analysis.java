@@ -52,7 +52,7 @@ public final class Analysis implements HotResetSimulator {
   }
 
   public static Analysis of(Topology topology, Profile profile) {
-    return new Analysis(topology, profile, new PciAnalysis(topology));
+    return new Analysis(topology, profile, new PciAnalysis(topology, profile));
   }
 
   public static Analysis of(Topology topology) {
@@ -65,8 +65,8 @@ public final class Analysis implements HotResetSimulator {
    * such as drags do. Otherwise the same as {@link #of(Topology, Profile)}.
    */
   public static Analysis after(Analysis previous, Topology topology, Profile profile) {
-    PciAnalysis shared = previous.pciAnalysis.sharesPciWith(topology)
-        ? previous.pciAnalysis : new PciAnalysis(topology);
+    PciAnalysis shared = previous.pciAnalysis.sharesPciWith(topology, profile)
+        ? previous.pciAnalysis : new PciAnalysis(topology, profile);
     return new Analysis(topology, profile, shared);
   }
 

@@ -64,6 +64,14 @@ final class InfoIoctl {
     if (profile.copiesInsideWalk()) {
       return fillDuringWalk(caller, scope, capacity, devIdMode, argsz, t);
     }
+    if (profile.hasUninitialisedInfoCount()) {
+      t.note(FN, "int count is not initialised before vfio_pci_count_devs adds the " + n
+          + " function(s) to it (" + profile.id() + "; fixed by \"vfio/pci: Init the count variable"
+          + " in collecting hot-reset devices\" in 6.6.41 and 6.9.10). The model takes a"
+          + " zero-initialised stack (CONFIG_INIT_STACK_ALL_ZERO, the default with GCC 12+ or clang);"
+          + " built without it, the count is " + n + " plus stack garbage: -ENOSPC reports that"
+          + " garbage, and QEMU sizes its next buffer from it");
+    }
     if (n > capacity) {
       t.fail(FN, "buffer holds " + capacity + " of " + n + " entries; header written with count " + n + ", flags 0, no entries", Errno.ENOSPC);
       return new InfoResult(Errno.ENOSPC.ret(), Optional.of(Errno.ENOSPC), true, argsz, Set.of(), n, List.of(), t.build());

@@ -86,7 +86,7 @@ public final class KernelCalls {
     if (!anyUnpinned) {
       return topology;
     }
-    VfioState a = VfioState.of(topology);
+    VfioState a = VfioState.of(topology, Profile.DEFAULT);
     Topology t = topology;
     for (Holder h : topology.holders()) {
       List<OpenFile> files = new ArrayList<>();
@@ -236,7 +236,7 @@ public final class KernelCalls {
     if (f.isEmpty()) {
       return Attempt.refused(new Refusal(bdf.toString(), "bind " + driver.label(), Errno.ENODEV, "no function " + bdf), steps);
     }
-    VfioState a = VfioState.of(topology);
+    VfioState a = VfioState.of(topology, profile);
     if (f.get().driver().isVfio() && a.device(bdf).map(DeviceState::isOpen).orElse(false)) {
       return Attempt.refused(new Refusal(bdf.toString(), "unbind " + f.get().driver().name(), Errno.EBUSY,
           "vfio_unregister_group_dev: " + bdf + " is open; unbind waits until its user closes it"), steps);

@@ -42,8 +42,8 @@ final class VfioState {
   }
 
   /** The state of {@code topology} on its own, for edits that need no ioctl answers. */
-  static VfioState of(Topology topology) {
-    PciAnalysis pci = new PciAnalysis(topology);
+  static VfioState of(Topology topology, Profile profile) {
+    PciAnalysis pci = new PciAnalysis(topology, profile);
     return new VfioState(topology, pci.pci, pci.devSets);
   }
 
