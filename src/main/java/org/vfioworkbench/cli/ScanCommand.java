@@ -1,14 +1,18 @@
 package org.vfioworkbench.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.vfioworkbench.engine.Analysis;
+import org.vfioworkbench.engine.DeviceVerdict;
+import org.vfioworkbench.engine.HotResetSimulator;
 import org.vfioworkbench.engine.Profile;
+import org.vfioworkbench.engine.diagnostics.Diagnostic;
+import org.vfioworkbench.engine.diagnostics.Diagnostics;
 import org.vfioworkbench.host.HostKernel;
 import org.vfioworkbench.host.fs.HostFs;
-import org.vfioworkbench.host.DeviceVerdict;
 import org.vfioworkbench.host.HostScanner;
 import org.vfioworkbench.host.ScanJson;
 import org.vfioworkbench.host.ScanPhase;
@@ -21,8 +25,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code scan}: reads a host (this machine, a root directory or a capture), prints its topology,
- * groups and holders, the engine's verdict for every open device fd, and what could not be read.
- * Read-only.
+ * groups and holders, the engine's verdict for every open device fd, what could not be read, and
+ * the engine's diagnostics of the state found. Read-only.
  */
 @Command(
     name = "scan",
@@ -51,7 +55,8 @@ public final class ScanCommand implements Callable<Integer> {
       description = "Evaluate as kernel RELEASE would (6.6.38): picks that release's profile.")
   Profile kernel;
 
-  @Option(names = "--no-verdicts", description = "Do not compute the engine's verdicts.")
+  @Option(names = "--no-verdicts",
+      description = "Do not compute the engine's verdicts and diagnostics.")
   boolean noVerdicts;
 
   @Option(names = "--progress", description = "Report progress on standard error.")
@@ -79,16 +84,25 @@ public final class ScanCommand implements Callable<Integer> {
     Profile chosen = profile != null ? profile : kernel != null ? kernel : hostKernel.profile();
     String why = profile != null || kernel != null
         ? "profile " + chosen.id() + " as asked" : hostKernel.reason();
-    List<DeviceVerdict> verdicts =
-        noVerdicts ? null : DeviceVerdict.all(Analysis.of(scan.topology(), chosen));
+    HotResetSimulator engine = noVerdicts ? null : Analysis.of(scan.topology(), chosen);
+    List<DeviceVerdict> verdicts = engine == null ? null : DeviceVerdict.all(engine);
+    List<Diagnostic> diagnostics = engine == null ? null : Diagnostics.of(engine);
     if (json) {
-      out.print(ScanJson.write(scan, verdicts));
+      ObjectNode tree = ScanJson.tree(scan, verdicts);
+      if (diagnostics != null) {
+        tree.set("diagnostics", JsonResults.diagnostics(diagnostics));
+      }
+      out.println(JsonResults.print(tree));
       out.flush();
     } else {
       if (!noVerdicts) {
         out.println("Verdicts under " + why + ".");
       }
       new ScanText(scan, out).print(verdicts, chosen.id());
+      if (diagnostics != null) {
+        out.println();
+        TextResults.diagnostics(out, diagnostics, "");
+      }
     }
     return 0;
   }

@@ -108,21 +108,8 @@ final class InfoIoctl {
       t.fail(FN, "design review: a strict INFO refuses to report unowned devices", Errno.EPERM);
       return InfoResult.failure(Errno.EPERM, argsz, t.build());
     }
-    t.success(FN, n + " entries written, flags " + flagNames(fill.flags));
+    t.success(FN, n + " entries written, flags " + InfoFlag.names(fill.flags));
     return new InfoResult(0, Optional.empty(), true, argsz, fill.flags, n, fill.entries, t.build());
-  }
-
-  static String flagNames(Set<InfoFlag> flags) {
-    if (flags.isEmpty()) {
-      return "0";
-    }
-    List<String> names = new ArrayList<>();
-    for (InfoFlag f : InfoFlag.values()) {
-      if (flags.contains(f)) {
-        names.add(f.name());
-      }
-    }
-    return String.join("|", names);
   }
 
   /** The entries and flags being filled. */
