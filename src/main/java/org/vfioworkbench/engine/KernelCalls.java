@@ -252,6 +252,11 @@ public final class KernelCalls {
       return Attempt.refused(new Refusal(bdf.toString(), "bind " + driver.label(), Errno.EBUSY,
           "iommu_device_use_default_domain: group " + group.get() + " is owned by an iommufd user"), steps);
     }
+    if (driver.isVfio() && !f.get().driver().isVfio() && hasVirtfns(topology, bdf)) {
+      return Attempt.refused(new Refusal(bdf.toString(), "bind " + driver.label(), Errno.EBUSY,
+          "vfio_pci_core_register_device: " + bdf + " has SR-IOV VFs (\"Cannot bind to PF with"
+              + " SR-IOV enabled\")"), steps);
+    }
     Topology t = topology.withFunction(bdf, x -> x.withDriver(driver));
     List<Refusal> structural = new OpenRules(t, profile).driverRefusals();
     Optional<Refusal> mine = structural.stream().filter(r -> r.subject().equals(bdf.toString())).findFirst();
@@ -260,6 +265,11 @@ public final class KernelCalls {
     }
     steps.add("bind " + bdf + " to " + driver.label());
     return Attempt.done(t, steps);
+  }
+
+  /** Whether some function of {@code topology} is a VF of {@code pf}. */
+  static boolean hasVirtfns(Topology topology, Bdf pf) {
+    return topology.functions().stream().anyMatch(v -> v.physfn().map(pf::equals).orElse(false));
   }
 
   private static Attempt openDeviceFd(Topology t, Profile profile, String holder, Bdf bdf, List<String> steps) {

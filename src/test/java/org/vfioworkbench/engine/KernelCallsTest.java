@@ -52,6 +52,23 @@ class KernelCallsTest {
   }
 
   @Test
+  void aPfWhoseVfsExistCannotBeBoundToVfioPciButItsVfCan() {
+    Topology t = Fixtures.cardOnBus02(20, f -> f.nativeDriver("i40e"), 21,
+        f -> f.nativeDriver("iavf").virtfnOf("0000:02:00.0")).build();
+
+    Attempt pf = KernelCalls.setDriver(t, Profile.DEFAULT, Bdf.parse(FN0), Driver.VFIO_PCI);
+    Attempt vf = KernelCalls.setDriver(t, Profile.DEFAULT, Bdf.parse(FN1), Driver.VFIO_PCI);
+
+    assertThat(pf.refusal().orElseThrow().errno()).isEqualTo(Errno.EBUSY);
+    assertThat(pf.refusal().orElseThrow().reason()).contains("Cannot bind to PF with SR-IOV enabled");
+    assertThat(vf.succeeded()).isTrue();
+    Topology noVfs = Fixtures.cardOnBus02(20, f -> f.nativeDriver("i40e"), 21,
+        f -> f.nativeDriver("iavf")).build();
+    assertThat(KernelCalls.setDriver(noVfs, Profile.DEFAULT, Bdf.parse(FN0), Driver.VFIO_PCI).succeeded())
+        .isTrue();
+  }
+
+  @Test
   void aGroupLaneMoveIsRefusedWhileAGroupMateIsCdevBound() {
     Topology t = Fixtures.sharedVfio().holder("vm", h -> h.iommufd(3, "A").cdev(4, FN0, "A")).build();
     Attempt move = KernelCalls.moveToGroup(t, Profile.DEFAULT, "vm", B1);

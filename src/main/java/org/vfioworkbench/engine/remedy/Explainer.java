@@ -496,6 +496,17 @@ public final class Explainer {
           "a passing condition on " + transientOnes + " makes the reset fail now; retry",
           transientOnes);
     }
+    List<Bdf> pfs = scope.stream()
+        .filter(f -> topology.function(f).map(x -> !x.driver().isVfio()).orElse(false))
+        .filter(f -> topology.functions().stream()
+            .anyMatch(v -> v.physfn().map(f::equals).orElse(false)))
+        .toList();
+    if (!pfs.isEmpty()) {
+      return new NoRemedy(NoRemedy.Kind.PF_WITH_VFS,
+          "the reset of " + device + " reaches " + pfs + ", the PF of SR-IOV VFs: vfio-pci refuses"
+              + " to bind a PF while its VFs exist (-EBUSY), so it can never join the dev_set",
+          pfs);
+    }
     return new NoRemedy(NoRemedy.Kind.NONE_FOUND,
         "none of the edits tried makes the reset of " + device + " succeed", List.of(device));
   }

@@ -26,6 +26,11 @@ public record NoRemedy(Kind kind, String reason, List<Bdf> functions) {
     OUTSIDE_DEV_SET,
     /** A passing condition (a lock held, a device busy) makes the reset fail now; retry later. */
     TRANSIENT,
+    /**
+     * The reset scope holds a PF, on a host driver, whose VFs exist: vfio-pci refuses to bind it
+     * (vfio_pci_core_register_device, -EBUSY), so it can never be in the dev_set.
+     */
+    PF_WITH_VFS,
     /** None of the edits the explainer tries helps; the trace says what the kernel checked. */
     NONE_FOUND
   }

@@ -17,10 +17,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.vfioworkbench.engine.Analysis;
 import org.vfioworkbench.engine.Attempt;
+import org.vfioworkbench.engine.Edit;
 import org.vfioworkbench.engine.Profile;
 import org.vfioworkbench.engine.ResetResult;
 import org.vfioworkbench.engine.ResetScope;
 import org.vfioworkbench.model.Bdf;
+import org.vfioworkbench.model.Driver;
 import org.vfioworkbench.model.FdRef;
 import org.vfioworkbench.model.PciFunction;
 import org.vfioworkbench.model.Topology;
@@ -125,6 +127,17 @@ class ExplainerTest {
         assertFalse(why.functions().isEmpty());
         for (Bdf f : why.functions()) {
           assertFalse(a.topology().function(f).orElseThrow().conditions().isEmpty());
+        }
+      }
+      case PF_WITH_VFS -> {
+        assertFalse(why.functions().isEmpty());
+        for (Bdf f : why.functions()) {
+          assertTrue(scope.orElseThrow().contains(f));
+          assertFalse(a.topology().function(f).orElseThrow().driver().isVfio());
+          assertTrue(a.topology().functions().stream()
+              .anyMatch(v -> v.physfn().map(f::equals).orElse(false)), f + " has VFs");
+          assertFalse(new Edit.SetDriver(f, Driver.VFIO_PCI).apply(a.topology(), a.profile())
+              .succeeded(), "the kernel refuses to bind " + f + " to vfio-pci");
         }
       }
       case NONE_FOUND -> throw new AssertionError("not a reason");
