@@ -14,8 +14,6 @@ import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.vfioworkbench.host.HostSources;
 import org.vfioworkbench.host.LiveHostSession;
-import org.vfioworkbench.host.ScanListener;
-import org.vfioworkbench.host.ScanPhase;
 import org.vfioworkbench.host.ScanResult;
 import org.vfioworkbench.model.Bdf;
 import org.vfioworkbench.scenario.Scenario;
@@ -113,7 +111,7 @@ final class WorkbenchActions {
    * written; Save asks where to write a scenario).
    */
   private static Opened readCapture(Path file, TaskProgress progress) throws IOException {
-    ScanResult scan = HostSources.scan(file, scanListener(progress));
+    ScanResult scan = HostSources.scan(file, LiveHostView.listener(progress));
     if (progress.isCancelled()) {
       throw new java.util.concurrent.CancellationException();
     }
@@ -122,21 +120,6 @@ final class WorkbenchActions {
         Document.host(title, "Host capture " + file, scan.topology(), Document.Origin.CAPTURE),
         "Opened capture " + file + ": " + summary(scan)
             + " (read-only; File › Save As… makes it an editable scenario)");
-  }
-
-  private static ScanListener scanListener(TaskProgress progress) {
-    return new ScanListener() {
-      @Override
-      public void progress(ScanPhase phase, int done, int total) {
-        progress.update("Reading " + phase.label() + " (" + done + " of " + total + ")",
-            phase.overall(done, total));
-      }
-
-      @Override
-      public boolean cancelled() {
-        return progress.isCancelled();
-      }
-    };
   }
 
   void open() {

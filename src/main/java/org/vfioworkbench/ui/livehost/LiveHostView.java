@@ -152,7 +152,8 @@ public final class LiveHostView {
     return running;
   }
 
-  private static ScanListener listener(TaskProgress progress) {
+  /** A scan's progress and cancel, through a background task's progress. */
+  public static ScanListener listener(TaskProgress progress) {
     return new ScanListener() {
       @Override
       public void progress(ScanPhase phase, int done, int total) {
