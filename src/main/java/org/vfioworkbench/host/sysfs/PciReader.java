@@ -21,6 +21,7 @@ import org.vfioworkbench.host.ScanLog;
 import org.vfioworkbench.host.ScanPhase;
 import org.vfioworkbench.host.fs.FsErrors;
 import org.vfioworkbench.host.fs.HostFs;
+import org.vfioworkbench.host.fs.HostNumbers;
 import org.vfioworkbench.host.fs.HostPaths;
 import org.vfioworkbench.model.Bdf;
 import org.vfioworkbench.model.BusAddress;
@@ -161,22 +162,25 @@ public final class PciReader {
   private List<Bdf> virtfns(Attributes a) {
     Map<Integer, Bdf> byIndex = new TreeMap<>();
     for (String n : a.names) {
-      if (n.startsWith("virtfn") && n.length() > 6
-          && n.substring(6).chars().allMatch(Character::isDigit)) {
+      if (n.startsWith("virtfn") && HostNumbers.looksNumeric(n.substring(6))) {
+        OptionalInt index = HostNumbers.parse(n.substring(6));
+        if (index.isEmpty()) {
+          log.problem(a.dir + "/" + n, "an SR-IOV link", "not a VF index, skipped");
+          continue;
+        }
         a.linkName(n).flatMap(t -> bdfOrLog(a.dir + "/" + n, t))
-            .ifPresent(v -> byIndex.put(Integer.parseInt(n.substring(6)), v));
+            .ifPresent(v -> byIndex.put(index.getAsInt(), v));
       }
     }
     return List.copyOf(byIndex.values());
   }
 
   private OptionalInt parseGroup(String path, String name) {
-    try {
-      return OptionalInt.of(Integer.parseInt(name));
-    } catch (NumberFormatException e) {
+    OptionalInt group = HostNumbers.parse(name);
+    if (group.isEmpty()) {
       log.problem(path + "/iommu_group", "IOMMU group", "not a group number: '" + name + "'");
-      return OptionalInt.empty();
     }
+    return group;
   }
 
   private Optional<Bdf> bdfOrLog(String path, String name) {
@@ -272,6 +276,11 @@ public final class PciReader {
       BusAddress bus = new BusAddress(
           Integer.parseInt(m.group(1), 16), Integer.parseInt(m.group(2), 16));
       int dev = Integer.parseInt(m.group(3), 16);
+      if (dev > 0x1f) {
+        log.problem(dir + "/address", "slot " + name,
+            "address '" + address + "' names device " + dev + " (at most 31); slot left out");
+        continue;
+      }
       boolean hotplug = attrs.contains("power");
       Slot slot = new Slot(name, bus, dev, hotplug);
       slots.add(slot);
