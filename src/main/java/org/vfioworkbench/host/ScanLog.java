@@ -11,8 +11,15 @@ public final class ScanLog {
   private final List<ScanProblem> problems = new ArrayList<>();
   private final List<String> notes = new ArrayList<>();
 
+  private boolean outsideRootNoted;
+
   public void problem(String path, String what, IOException e) {
     problems.add(new ScanProblem(path, what, FsErrors.describe(e)));
+    if (FsErrors.code(e).equals("EXDEV") && !outsideRootNoted) {
+      outsideRootNoted = true;
+      notes.add("symbolic links leading outside the root directory were not followed: "
+          + "a --root tree is read only inside the root");
+    }
   }
 
   public void problem(String path, String what, String error) {

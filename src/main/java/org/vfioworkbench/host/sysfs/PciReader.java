@@ -23,6 +23,8 @@ import org.vfioworkbench.host.fs.FsErrors;
 import org.vfioworkbench.host.fs.HostFs;
 import org.vfioworkbench.host.fs.HostNumbers;
 import org.vfioworkbench.host.fs.HostPaths;
+import org.vfioworkbench.host.fs.OutsideRootException;
+import org.vfioworkbench.io.Limit;
 import org.vfioworkbench.model.Bdf;
 import org.vfioworkbench.model.BusAddress;
 import org.vfioworkbench.model.Driver;
@@ -71,6 +73,12 @@ public final class PciReader {
     } catch (IOException e) {
       log.problem(DEVICES, "the list of PCI functions", e);
       return new PciScan(List.of(), List.of(), List.of(), Map.of());
+    }
+    long max = Limit.FUNCTIONS.value();
+    if (names.size() > max) {
+      log.problem(DEVICES, "the list of PCI functions", names.size() + " names: "
+          + Limit.FUNCTIONS.exceeded() + "; only the first " + max + " were read");
+      names = names.subList(0, (int) max);
     }
     Map<Bdf, Raw> raws = new LinkedHashMap<>();
     int done = 0;
@@ -309,6 +317,9 @@ public final class PciReader {
       } catch (IOException e) {
         if (FsErrors.isMissing(e)) {
           log.problem(dir, "PCI function " + bdf, "removed during the scan");
+          vanished = true;
+        } else if (e instanceof OutsideRootException) {
+          log.problem(dir, "PCI function " + bdf + " (left out)", e);
           vanished = true;
         } else {
           log.problem(dir, "attributes of " + bdf, e);
