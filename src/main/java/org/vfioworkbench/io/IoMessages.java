@@ -26,12 +26,13 @@ public final class IoMessages {
     if (e instanceof NotRegularFileException n) {
       return n.getReason();
     }
-    if (e instanceof NoSuchFileException) {
+    if (e instanceof NoSuchFileException n) {
       Path dir = file == null ? null : file.toAbsolutePath().getParent();
       if (dir != null && !Files.isDirectory(dir)) {
         return "no such directory " + dir;
       }
-      return "no such file";
+      String r = n.getReason();
+      return r == null || r.isBlank() ? "no such file" : "no such file (" + r + ")";
     }
     if (e instanceof AccessDeniedException a) {
       return "permission denied" + other(file, a);

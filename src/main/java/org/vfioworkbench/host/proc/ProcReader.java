@@ -162,7 +162,7 @@ public final class ProcReader {
     OptionalInt uid = OptionalInt.empty();
     boolean rawio = false;
     try {
-      comm = fs.readText(base + "/comm").trim();
+      comm = fs.readText(base + "/comm");
     } catch (IOException e) {
       log.problem(base + "/comm", "name of process " + pid, e);
     }
