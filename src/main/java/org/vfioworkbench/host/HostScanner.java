@@ -143,7 +143,7 @@ public final class HostScanner {
         new ArrayList<>(groupList.values()), mapped.containers(), mapped.iommufds(),
         mapped.holders(), List.of());
     return new ScanResult(fs.describe(), topology, log.problems(), mapped.provenance(),
-        pci.facts(), nodes.names(), log.notes());
+        pci.facts(), nodes.names(), log.notes(), log.unreadableProcesses());
   }
 
   /**

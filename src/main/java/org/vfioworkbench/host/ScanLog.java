@@ -10,6 +10,7 @@ public final class ScanLog {
 
   private final List<ScanProblem> problems = new ArrayList<>();
   private final List<String> notes = new ArrayList<>();
+  private final List<Integer> unreadable = new ArrayList<>();
 
   private boolean outsideRootNoted;
 
@@ -32,6 +33,17 @@ public final class ScanLog {
 
   public List<ScanProblem> problems() {
     return List.copyOf(problems);
+  }
+
+  /** Records that some or all open files of process {@code pid} could not be read. */
+  public void unreadableProcess(int pid) {
+    if (!unreadable.contains(pid)) {
+      unreadable.add(pid);
+    }
+  }
+
+  public List<Integer> unreadableProcesses() {
+    return List.copyOf(unreadable);
   }
 
   public List<String> notes() {

@@ -73,13 +73,18 @@ public final class ProcReader {
           exited++;
         } else if (FsErrors.code(e).equals("EACCES")) {
           denied.add(pid);
+          log.unreadableProcess(pid);
         } else {
           log.problem(fdDir, "open files of process " + pid, e);
+          log.unreadableProcess(pid);
         }
         continue;
       }
       Map<String, Integer> failures = new TreeMap<>();
       List<VfioFd> fds = vfioFds(p, fdNames, failures);
+      if (!failures.isEmpty()) {
+        log.unreadableProcess(pid);
+      }
       if (failures.containsKey("EACCES")) {
         denied.add(pid);
         failures.remove("EACCES");
