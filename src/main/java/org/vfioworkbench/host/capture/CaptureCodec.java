@@ -311,6 +311,12 @@ public final class CaptureCodec {
         names.add(p.getText());
       }
       names.sort(null);
+      for (int i = 1; i < names.size(); i++) {
+        if (names.get(i).equals(names.get(i - 1))) {
+          throw fail("entry " + quote(path) + ": \"dir\" lists " + quote(names.get(i))
+              + " twice");
+        }
+      }
       return names;
     }
 

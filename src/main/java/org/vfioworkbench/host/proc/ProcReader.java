@@ -109,6 +109,7 @@ public final class ProcReader {
 
   private List<VfioFd> vfioFds(String pid, List<String> fdNames, Map<String, Integer> failures) {
     List<VfioFd> fds = new ArrayList<>();
+    java.util.Set<Integer> seen = new java.util.HashSet<>();
     for (String n : fdNames) {
       String link = "/proc/" + pid + "/fd/" + n;
       OptionalInt number = HostNumbers.parse(n);
@@ -116,6 +117,9 @@ public final class ProcReader {
         if (HostNumbers.looksNumeric(n)) {
           log.problem(link, "an open file of process " + pid, "not an fd number, skipped");
         }
+        continue;
+      }
+      if (!seen.add(number.getAsInt())) {
         continue;
       }
       String target;
