@@ -49,6 +49,7 @@ final class HolderMapper {
     List<HolderDto> list = Values.list(dto.holders());
     List<Holder> holders = new ArrayList<>();
     Map<String, Integer> names = new HashMap<>();
+    Map<Integer, Integer> pids = new HashMap<>();
     for (int i = 0; i < list.size(); i++) {
       String path = JsonLocationIndex.element("$.holders", i);
       HolderDto h = Values.element(list.get(i), path, "a holder");
@@ -61,6 +62,13 @@ final class HolderMapper {
       }
       int pid =
           h.pid() == null ? 0 : Values.range(h.pid(), 0, Values.MAX_PID, path + ".pid", "pid");
+      if (h.pid() != null && pid != 0) {
+        Integer samePid = pids.putIfAbsent(pid, i);
+        if (samePid != null) {
+          throw new Problem(path + ".pid", "pid " + pid + " is already the pid of $.holders["
+              + samePid + "]; one process is one holder (put all its files in one holder)");
+        }
+      }
       holders.add(
           new Holder(name, pid, h.capSysRawio() == null || h.capSysRawio(), files(h, path)));
     }

@@ -127,6 +127,7 @@ public final class ScenarioLoader {
                 + " is not supported; this workbench reads format "
                 + FORMAT);
       }
+      rejectNulls(tree);
       return MAPPER.treeToValue(tree, ScenarioDto.class);
     } catch (JsonProcessingException e) {
       Problem p = JacksonProblems.fromBinding(e, index);
@@ -135,6 +136,36 @@ public final class ScenarioLoader {
           : new Problem(p.path(), p.getMessage());
     } catch (IOException e) {
       throw new IllegalStateException("reading from memory cannot fail", e);
+    }
+  }
+
+  /**
+   * A scenario never holds {@code null}: absence is said by leaving a field out. An explicit null
+   * ({@code "bridge": null}, {@code "iommufd": null}) is refused rather than read as "absent".
+   */
+  private static void rejectNulls(JsonNode tree) {
+    java.util.Deque<java.util.Map.Entry<String, JsonNode>> todo = new java.util.ArrayDeque<>();
+    todo.push(java.util.Map.entry("$", tree));
+    while (!todo.isEmpty()) {
+      var e = todo.pop();
+      JsonNode n = e.getValue();
+      if (n.isNull()) {
+        throw new Problem(e.getKey(), "null is not a value here; leave the field out where"
+            + " nothing is meant");
+      }
+      List<java.util.Map.Entry<String, JsonNode>> children = new ArrayList<>();
+      if (n.isObject()) {
+        n.fields().forEachRemaining(f ->
+            children.add(java.util.Map.entry(JsonLocationIndex.child(e.getKey(), f.getKey()),
+                f.getValue())));
+      } else if (n.isArray()) {
+        for (int i = 0; i < n.size(); i++) {
+          children.add(java.util.Map.entry(JsonLocationIndex.element(e.getKey(), i), n.get(i)));
+        }
+      }
+      for (int i = children.size() - 1; i >= 0; i--) {
+        todo.push(children.get(i));
+      }
     }
   }
 
