@@ -35,6 +35,7 @@ final class HolderMapper {
   record Holders(List<Holder> holders, List<Container> containers, List<IommufdContext> iommufds) {}
 
   private final Map<String, ContainerType> containers = new LinkedHashMap<>();
+  private boolean noIommuMode;
   private final Map<String, String> containerTypePath = new HashMap<>();
   private final Map<String, IommufdContext> iommufds = new LinkedHashMap<>();
 
@@ -45,6 +46,9 @@ final class HolderMapper {
   }
 
   private Holders run(ScenarioDto dto, Predicate<Bdf> functionExists, Set<Integer> groups) {
+    noIommuMode = dto.host() != null && dto.host().noIommuMode() != null
+        ? dto.host().noIommuMode()
+        : org.vfioworkbench.model.HostOptions.DEFAULT.noIommuMode();
     declareTopLevel(dto);
     List<HolderDto> list = Values.list(dto.holders());
     List<Holder> holders = new ArrayList<>();
@@ -146,6 +150,12 @@ final class HolderMapper {
       return;
     }
     ContainerType type = Values.choice(typeName, ContainerType.class, typePath, "container type");
+    if (type == ContainerType.NOIOMMU && !noIommuMode) {
+      throw new Problem(typePath, "container \"" + id + "\" cannot be a no-IOMMU container:"
+          + " without no-IOMMU mode (\"host\": {\"noIommuMode\": true}) there is no no-IOMMU"
+          + " group to attach and VFIO_SET_IOMMU refuses VFIO_NOIOMMU_IOMMU"
+          + " (vfio_iommu_driver_allowed)");
+    }
     String earlier = containerTypePath.putIfAbsent(id, typePath);
     if (earlier != null && containers.get(id) != type) {
       throw new Problem(

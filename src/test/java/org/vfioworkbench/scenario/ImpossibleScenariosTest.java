@@ -101,4 +101,11 @@ class ImpossibleScenariosTest {
         + " [{\"fd\": 3, \"other\": \"anon_inode:[eventfd]\"}]}"), "$.holders[1].pid",
         "pid 10 is already the pid of $.holders[0]");
   }
+
+  @Test
+  void aNoIommuContainerWithoutNoIommuModeIsRefused() {
+    assertRefused(scenario(BUS02, "", QEMU.replace("{\"fd\": 3, \"container\": \"c\"}",
+        "{\"fd\": 3, \"container\": \"c\", \"type\": \"noiommu\"}")),
+        "$.holders[0].files[0].type", "no-IOMMU mode");
+  }
 }
