@@ -2,9 +2,11 @@ package org.vfioworkbench.cli;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import org.vfioworkbench.engine.InfoEntry;
 import org.vfioworkbench.host.DeviceVerdict;
@@ -41,8 +43,10 @@ final class ScanText {
         count(t.functions().size(), "PCI function"), count(t.buses().size(), "bus"),
         count(t.slots().size(), "slot"), count(t.groups().size(), "IOMMU group"),
         count(t.holders().size(), "holder"),
-        scan.problems().isEmpty() ? "everything could be read"
-            : count(scan.problems().size(), "thing") + " could not be read");
+        (scan.problems().isEmpty() ? "everything could be read"
+            : count(scan.problems().size(), "thing") + " could not be read")
+            + (scan.notes().isEmpty() ? ""
+                : ", " + count(scan.notes().size(), "note") + " on facts inferred or missing"));
     out.printf("No-IOMMU mode: %s. Device cdevs: %s.%n",
         t.options().noIommuMode() ? "on" : "off", t.options().cdevSupported() ? "yes" : "no");
     tree();
@@ -76,19 +80,31 @@ final class ScanText {
     }
     out.println();
     out.println("PCI:");
+    Set<BusAddress> shown = new HashSet<>();
     for (PciBus r : roots) {
       out.println("  bus " + r.address() + " (no upstream bridge: root or virtual bus)");
-      bus(r.address(), onBus, below, "    ");
+      bus(r.address(), onBus, below, "    ", shown);
+    }
+    for (PciBus b : t.buses()) {
+      if (!shown.contains(b.address()) && b.bridge().isPresent()
+          && t.function(b.bridge().get()).isEmpty()) {
+        out.println("  bus " + b.address() + " (below " + b.bridge().get()
+            + ", which the scan did not find)");
+        bus(b.address(), onBus, below, "    ", shown);
+      }
     }
   }
 
   private void bus(BusAddress bus, Map<BusAddress, List<PciFunction>> onBus,
-      Map<Bdf, List<PciBus>> below, String indent) {
+      Map<Bdf, List<PciBus>> below, String indent, Set<BusAddress> shown) {
+    if (!shown.add(bus)) {
+      return;
+    }
     for (PciFunction f : onBus.getOrDefault(bus, List.of())) {
       out.println(indent + line(f));
       for (PciBus child : below.getOrDefault(f.bdf(), List.of())) {
         out.println(indent + "  bus " + child.address());
-        bus(child.address(), onBus, below, indent + "    ");
+        bus(child.address(), onBus, below, indent + "    ", shown);
       }
     }
   }
@@ -96,7 +112,9 @@ final class ScanText {
   private String line(PciFunction f) {
     Optional<HostFunctionFacts> h = Optional.ofNullable(scan.functions().get(f.bdf()));
     StringBuilder s = new StringBuilder();
-    s.append(f.bdf()).append("  ").append(f.description())
+    s.append(f.bdf()).append("  ")
+        .append(h.map(x -> x.names().className() + ": " + x.names().vendorAndDevice())
+            .orElse(f.description()))
         .append(String.format(" [%04x:%04x]", f.vendorId(), f.deviceId()))
         .append("  driver: ").append(f.driver().label())
         .append("  group: ").append(f.iommuGroup().isPresent()
@@ -109,9 +127,8 @@ final class ScanText {
       x.slot().ifPresent(n -> s.append("  slot ").append(n));
       x.vfioCdev().ifPresent(c -> s.append("  /dev/vfio/devices/").append(c));
       x.driverOverride().ifPresent(o -> s.append("  override: ").append(o));
-      if (!x.resetMethods().isEmpty()) {
-        s.append("  reset: ").append(String.join(" ", x.resetMethods()));
-      }
+      x.resetMethod().ifPresent(m -> s.append("  reset: ")
+          .append(m.isEmpty() ? "none (reset_method emptied)" : String.join(" ", m)));
     });
     if (!f.quirks().isEmpty()) {
       s.append("  quirks: ").append(f.quirks()).append(" (inferred)");

@@ -11,19 +11,23 @@ import org.vfioworkbench.model.Bdf;
  * @param bdf the function
  * @param sysfsPath its resolved device path ({@code /sys/devices/pci0000:00/0000:00:1c.0/...})
  * @param driverOverride {@code driver_override}, empty when {@code (null)} or unreadable
- * @param resetMethods {@code reset_method} (e.g. {@code flr bus}); empty when absent
+ * @param resetMethod {@code reset_method} (e.g. {@code flr bus}): empty when the attribute is
+ *     absent (a kernel before 5.15, a function with no reset method, or a tree without it); an
+ *     empty list when it exists but is empty (every method disabled through sysfs)
  * @param vfioCdev the device cdev name ({@code vfio3}) when it has one
  * @param virtfns the VFs listed by {@code virtfn*} links, for a PF
  * @param slot the name of the physical slot it sits in, if any
+ * @param names its names from the PCI ID database
  */
 public record HostFunctionFacts(
     Bdf bdf,
     String sysfsPath,
     Optional<String> driverOverride,
-    List<String> resetMethods,
+    Optional<List<String>> resetMethod,
     Optional<String> vfioCdev,
     List<Bdf> virtfns,
-    Optional<String> slot) {
+    Optional<String> slot,
+    PciNames names) {
 
   public HostFunctionFacts {
     Objects.requireNonNull(bdf, "bdf");
@@ -31,12 +35,19 @@ public record HostFunctionFacts(
     Objects.requireNonNull(driverOverride, "driverOverride");
     Objects.requireNonNull(vfioCdev, "vfioCdev");
     Objects.requireNonNull(slot, "slot");
-    resetMethods = List.copyOf(resetMethods);
+    Objects.requireNonNull(names, "names");
+    resetMethod = resetMethod.map(List::copyOf);
     virtfns = List.copyOf(virtfns);
+  }
+
+  /** The reset methods, empty both when {@code reset_method} is absent and when it is empty. */
+  public List<String> resetMethods() {
+    return resetMethod.orElse(List.of());
   }
 
   public HostFunctionFacts withSlot(String name) {
     return new HostFunctionFacts(
-        bdf, sysfsPath, driverOverride, resetMethods, vfioCdev, virtfns, Optional.of(name));
+        bdf, sysfsPath, driverOverride, resetMethod, vfioCdev, virtfns, Optional.of(name),
+        names);
   }
 }

@@ -132,10 +132,21 @@ public final class ScanJson {
           .put("basis", "vendor/device id in the kernel's quirk list");
     }
     facts.ifPresent(h -> {
+      ObjectNode names = n.putObject("names");
+      names.put("class", h.names().className());
+      names.put("vendor", h.names().vendor());
+      names.put("device", h.names().device());
+      names.put("subsystemVendor", h.names().subsystemVendor());
+      names.put("subsystem", h.names().subsystem());
+      names.put("source", h.names().source());
       n.put("sysfsPath", h.sysfsPath());
       n.put("driverOverride", h.driverOverride().orElse(null));
-      ArrayNode r = n.putArray("resetMethods");
-      h.resetMethods().forEach(r::add);
+      if (h.resetMethod().isPresent()) {
+        ArrayNode r = n.putArray("resetMethods");
+        h.resetMethod().get().forEach(r::add);
+      } else {
+        n.putNull("resetMethods");
+      }
       n.put("vfioCdev", h.vfioCdev().orElse(null));
       ArrayNode vfs = n.putArray("virtfns");
       h.virtfns().forEach(v -> vfs.add(v.toString()));

@@ -11,7 +11,13 @@ import java.util.regex.Pattern;
 public record Bdf(int segment, int bus, int device, int function) implements Comparable<Bdf> {
 
   private static final Pattern FORMAT =
-      Pattern.compile("(?:([0-9a-fA-F]{1,4}):)?([0-9a-fA-F]{1,2}):([0-9a-fA-F]{1,2})\\.([0-7])");
+      Pattern.compile("(?:([0-9a-fA-F]{1,8}):)?([0-9a-fA-F]{1,2}):([0-9a-fA-F]{1,2})\\.([0-7])");
+  /**
+   * The largest segment (PCI domain): the kernel's domain number is an {@code int}, and domains
+   * above {@code 0xffff} are real (Intel VMD puts its buses in {@code 10000:00}).
+   */
+  public static final int MAX_SEGMENT = Integer.MAX_VALUE;
+
   private static final Comparator<Bdf> ORDER =
       Comparator.comparingInt(Bdf::segment)
           .thenComparingInt(Bdf::bus)
@@ -19,7 +25,7 @@ public record Bdf(int segment, int bus, int device, int function) implements Com
           .thenComparingInt(Bdf::function);
 
   public Bdf {
-    check(segment, 0xffff, "segment");
+    check(segment, MAX_SEGMENT, "segment");
     check(bus, 0xff, "bus");
     check(device, 0x1f, "device");
     check(function, 0x7, "function");
@@ -74,15 +80,25 @@ public record Bdf(int segment, int bus, int device, int function) implements Com
 
   @Override
   public String toString() {
-    char[] out = new char[12];
-    hex(out, 0, segment, 4);
-    out[4] = ':';
-    hex(out, 5, bus, 2);
-    out[7] = ':';
-    hex(out, 8, device, 2);
-    out[10] = '.';
-    hex(out, 11, function, 1);
+    int segDigits = segmentDigits(segment);
+    char[] out = new char[segDigits + 8];
+    hex(out, 0, segment, segDigits);
+    out[segDigits] = ':';
+    hex(out, segDigits + 1, bus, 2);
+    out[segDigits + 3] = ':';
+    hex(out, segDigits + 4, device, 2);
+    out[segDigits + 6] = '.';
+    hex(out, segDigits + 7, function, 1);
     return new String(out);
+  }
+
+  /** Hex digits sysfs writes for a segment: at least four, more above {@code 0xffff}. */
+  static int segmentDigits(int segment) {
+    int digits = 4;
+    while (digits < 8 && (segment >>> (4 * digits)) != 0) {
+      digits++;
+    }
+    return digits;
   }
 
   static void hex(char[] out, int at, int value, int digits) {

@@ -9,7 +9,7 @@ public record BusAddress(int segment, int bus) implements Comparable<BusAddress>
       Comparator.comparingInt(BusAddress::segment).thenComparingInt(BusAddress::bus);
 
   public BusAddress {
-    if (segment < 0 || segment > 0xffff) {
+    if (segment < 0 || segment > Bdf.MAX_SEGMENT) {
       throw new IllegalArgumentException("segment out of range: " + segment);
     }
     if (bus < 0 || bus > 0xff) {
@@ -51,10 +51,11 @@ public record BusAddress(int segment, int bus) implements Comparable<BusAddress>
 
   @Override
   public String toString() {
-    char[] out = new char[7];
-    Bdf.hex(out, 0, segment, 4);
-    out[4] = ':';
-    Bdf.hex(out, 5, bus, 2);
+    int segDigits = Bdf.segmentDigits(segment);
+    char[] out = new char[segDigits + 3];
+    Bdf.hex(out, 0, segment, segDigits);
+    out[segDigits] = ':';
+    Bdf.hex(out, segDigits + 1, bus, 2);
     return new String(out);
   }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
@@ -33,15 +34,25 @@ public record Topology(
     List<Holder> holders,
     List<Bdf> bindOrder) {
 
+  private static final Function<PciFunction, Bdf> FUNCTION_KEY = PciFunction::bdf;
+  private static final Function<IommuGroup, Integer> GROUP_KEY = IommuGroup::id;
+  private static final Function<Container, String> CONTAINER_KEY = Container::id;
+  private static final Function<IommufdContext, String> IOMMUFD_KEY = IommufdContext::id;
+  private static final Function<Holder, String> HOLDER_KEY = Holder::name;
+
+  /**
+   * Look-ups by address, group id, container, iommufd or holder name take constant time: each list
+   * carries its own index, shared by every topology an edit derives without changing that list.
+   */
   public Topology {
     Objects.requireNonNull(options, "options");
     buses = List.copyOf(buses);
     slots = List.copyOf(slots);
-    functions = List.copyOf(functions);
-    groups = List.copyOf(groups);
-    containers = List.copyOf(containers);
-    iommufds = List.copyOf(iommufds);
-    holders = List.copyOf(holders);
+    functions = KeyedList.of(functions, FUNCTION_KEY);
+    groups = KeyedList.of(groups, GROUP_KEY);
+    containers = KeyedList.of(containers, CONTAINER_KEY);
+    iommufds = KeyedList.of(iommufds, IOMMUFD_KEY);
+    holders = KeyedList.of(holders, HOLDER_KEY);
     bindOrder = List.copyOf(bindOrder);
   }
 
@@ -52,27 +63,31 @@ public record Topology(
   }
 
   public Optional<PciFunction> function(Bdf bdf) {
-    return functions.stream().filter(f -> f.bdf().equals(bdf)).findFirst();
+    return keyed(functions, FUNCTION_KEY).find(bdf);
   }
 
   public Optional<Holder> holder(String name) {
-    return holders.stream().filter(h -> h.name().equals(name)).findFirst();
+    return keyed(holders, HOLDER_KEY).find(name);
   }
 
   public Optional<IommuGroup> group(int id) {
-    return groups.stream().filter(g -> g.id() == id).findFirst();
+    return keyed(groups, GROUP_KEY).find(id);
   }
 
   public Optional<Container> container(String id) {
-    return containers.stream().filter(c -> c.id().equals(id)).findFirst();
+    return keyed(containers, CONTAINER_KEY).find(id);
   }
 
   public Optional<IommufdContext> iommufd(String id) {
-    return iommufds.stream().filter(c -> c.id().equals(id)).findFirst();
+    return keyed(iommufds, IOMMUFD_KEY).find(id);
   }
 
   public Optional<OpenFile> file(FdRef ref) {
     return holder(ref.holder()).flatMap(h -> h.file(ref.fd()));
+  }
+
+  private static <K, V> KeyedList<K, V> keyed(List<V> list, Function<V, K> key) {
+    return KeyedList.of(list, key);
   }
 
   public Topology withFunctions(List<PciFunction> newFunctions) {

@@ -30,13 +30,23 @@ final class StatusBar extends HBox {
     counts.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
         () -> state.topology().functions().size() + " functions, "
             + state.topology().holders().size() + " holders", state.topologyProperty()));
-    Region grow = new Region();
-    HBox.setHgrow(grow, Priority.ALWAYS);
     message.setId("status-message");
-    getChildren().addAll(message, grow, selection, profile, counts);
+    message.setMinWidth(0);
+    message.setMaxWidth(Double.MAX_VALUE);
+    HBox.setHgrow(message, Priority.ALWAYS);
+    message.tooltipProperty().bind(javafx.beans.binding.Bindings.createObjectBinding(
+        () -> new javafx.scene.control.Tooltip(message.getText()), message.textProperty()));
+    for (Label fixed : new Label[] {selection, profile, counts}) {
+      fixed.setMinWidth(Region.USE_PREF_SIZE);
+    }
+    getChildren().addAll(message, selection, profile, counts);
   }
 
   void say(String text) {
     message.setText(text == null || text.isEmpty() ? "Ready" : text);
+  }
+
+  String message() {
+    return message.getText();
   }
 }

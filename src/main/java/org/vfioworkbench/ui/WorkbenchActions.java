@@ -5,42 +5,62 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.TextInputDialog;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
+import org.vfioworkbench.host.HostSources;
+import org.vfioworkbench.host.LiveHostSession;
+import org.vfioworkbench.host.ScanListener;
+import org.vfioworkbench.host.ScanPhase;
+import org.vfioworkbench.host.ScanResult;
 import org.vfioworkbench.model.Bdf;
 import org.vfioworkbench.scenario.Scenario;
 import org.vfioworkbench.scenario.ScenarioException;
 import org.vfioworkbench.scenario.ScenarioLoader;
 import org.vfioworkbench.scenario.ScenarioWriter;
+import org.vfioworkbench.ui.document.Document;
 import org.vfioworkbench.ui.files.RecentFiles;
 import org.vfioworkbench.ui.files.Sample;
 import org.vfioworkbench.ui.graph.PngExport;
 import org.vfioworkbench.ui.graph.SvgExport;
 import org.vfioworkbench.ui.kernel.DropTarget;
+import org.vfioworkbench.ui.lab.LabVerdicts;
+import org.vfioworkbench.ui.lab.VerifyOnKernelDialog;
+import org.vfioworkbench.ui.livehost.LiveHostView;
+import org.vfioworkbench.ui.state.ElementRef;
 import org.vfioworkbench.ui.state.WorkbenchState;
+import org.vfioworkbench.ui.task.BackgroundTask;
+import org.vfioworkbench.ui.task.TaskHandle;
+import org.vfioworkbench.ui.task.TaskProgress;
+import org.vfioworkbench.ui.task.TaskProgressDialog;
 
 /** What the menus and toolbar do; each action is one method. */
 final class WorkbenchActions {
+
+  private static final String LIVE_TITLE = "This host (live, read-only)";
 
   private final WorkbenchState state;
   private final WorkbenchViews views;
   private final Window owner;
   private final StatusBar status;
   private final RecentFiles recent;
-  private Scenario document = Scenario.of(org.vfioworkbench.model.Topology.empty());
-  private final org.vfioworkbench.ui.livehost.LiveHostView liveHost;
+  private final UnsavedChangesQuestion unsaved;
+  private final LiveHostView liveHost;
 
   WorkbenchActions(WorkbenchState state, WorkbenchViews views, Window owner, StatusBar status,
-      RecentFiles recent) {
+      RecentFiles recent, UnsavedChangesQuestion unsaved,
+      Supplier<LiveHostView.HostWatch> hosts) {
     this.recent = recent;
     this.state = state;
     this.views = views;
     this.owner = owner;
     this.status = status;
-    this.liveHost = new org.vfioworkbench.ui.livehost.LiveHostView(owner, this::hostScanned, status::say);
+    this.unsaved = unsaved;
+    this.liveHost = new LiveHostView(owner, state.executor(), hosts, this::hostScanned, status::say);
   }
 
   void openSample(Sample s) {
@@ -48,30 +68,75 @@ final class WorkbenchActions {
       return;
     }
     try {
-      show(s.source().read(), s.name(), null);
+      Scenario sc = s.source().read();
+      show(Document.of(sc.name().isBlank() ? s.name() : sc.name(), sc, null));
       String file = s.description().substring(s.description().lastIndexOf('/') + 1);
       status.say("Opened sample: " + s.description()
-          + org.vfioworkbench.ui.lab.LabVerdicts.forBundled(file).map(v -> " — " + v).orElse(""));
+          + LabVerdicts.forBundled(file).map(v -> " — " + v).orElse(""));
     } catch (ScenarioException e) {
       problem("Could not open the sample " + s.name(), e);
     }
   }
 
-  /** Opens a scenario file; a broken file is reported with its name and line, nothing changes. */
-  void openFile(Path file) {
-    if (org.vfioworkbench.host.HostSources.isCapture(file)) {
-      openCapture(file);
-      return;
+  /** What reading a file produced: the document and a line for the status bar. */
+  private record Opened(Document document, String message) {}
+
+  /**
+   * Opens a scenario file or a host capture as a background task with a progress dialog; a
+   * broken file is reported with its name and line, and nothing changes.
+   */
+  TaskHandle openFile(Path file) {
+    BackgroundTask<Opened> task = BackgroundTask.of("Opening " + file.getFileName(),
+        progress -> HostSources.isCapture(file) ? readCapture(file, progress) : readScenario(file, progress))
+        .onSuccess(o -> {
+          show(o.document());
+          recent.add(file);
+          status.say(o.message());
+        })
+        .onFailure(e -> problem("Could not open " + file, e))
+        .onCancelled(() -> status.say("Opening " + file + " was cancelled; nothing changed"));
+    TaskHandle h = state.executor().execute(task);
+    TaskProgressDialog.show(owner, h, "Open", "Opening " + file);
+    return h;
+  }
+
+  private static Opened readScenario(Path file, TaskProgress progress) throws ScenarioException {
+    progress.update("Reading and checking " + file.getFileName(), -1);
+    Scenario sc = ScenarioLoader.load(file);
+    String title = sc.name().isBlank() ? file.getFileName().toString() : sc.name();
+    return new Opened(Document.of(title, sc, file), "Opened " + file
+        + LabVerdicts.forFile(file).map(v -> " — " + v).orElse(""));
+  }
+
+  /**
+   * A host capture: the scan becomes a read-only untitled document (the capture itself is never
+   * written; Save asks where to write a scenario).
+   */
+  private static Opened readCapture(Path file, TaskProgress progress) throws IOException {
+    ScanResult scan = HostSources.scan(file, scanListener(progress));
+    if (progress.isCancelled()) {
+      throw new java.util.concurrent.CancellationException();
     }
-    try {
-      Scenario sc = ScenarioLoader.load(file);
-      show(sc, file.getFileName().toString(), file);
-      recent.add(file);
-      status.say("Opened " + file
-          + org.vfioworkbench.ui.lab.LabVerdicts.forFile(file).map(v -> " — " + v).orElse(""));
-    } catch (ScenarioException e) {
-      problem("Could not open " + file, e);
-    }
+    String title = "Capture " + file.getFileName();
+    return new Opened(
+        Document.host(title, "Host capture " + file, scan.topology(), Document.Origin.CAPTURE),
+        "Opened capture " + file + ": " + summary(scan)
+            + " (read-only; File › Save As… makes it an editable scenario)");
+  }
+
+  private static ScanListener scanListener(TaskProgress progress) {
+    return new ScanListener() {
+      @Override
+      public void progress(ScanPhase phase, int done, int total) {
+        progress.update("Reading " + phase.label() + " (" + done + " of " + total + ")",
+            phase.overall(done, total));
+      }
+
+      @Override
+      public boolean cancelled() {
+        return progress.isCancelled();
+      }
+    };
   }
 
   void open() {
@@ -106,12 +171,25 @@ final class WorkbenchActions {
         .map(this::saveTo).orElse(false);
   }
 
-  private boolean saveTo(Path file) {
+  /**
+   * Writes the document (its scenario, with the profile it is analysed under) to {@code file}.
+   * A document the loader would refuse to reopen is not written: the reason is shown instead.
+   */
+  boolean saveTo(Path file) {
+    Scenario sc = state.document().scenario();
     try {
-      ScenarioWriter.save(document.withTopology(state.topology()), file);
-      state.markSaved(file, file.getFileName().toString());
-      boolean wasReadOnly = state.readOnlyProperty().get();
-      state.readOnlyProperty().set(false);
+      ScenarioLoader.parse(ScenarioWriter.toJson(sc), file.toString());
+    } catch (ScenarioException e) {
+      problem("Not saved: " + file + " would not reopen under " + sc.profileOrDefault().id(), e);
+      return false;
+    }
+    try {
+      ScenarioWriter.save(sc, file);
+      boolean wasReadOnly = state.document().readOnly();
+      state.markSaved(file);
+      if (wasReadOnly) {
+        liveHost.detach();
+      }
       recent.add(file);
       status.say("Saved " + file + (wasReadOnly ? ": an editable scenario now" : ""));
       return true;
@@ -121,49 +199,30 @@ final class WorkbenchActions {
     }
   }
 
-  private void show(Scenario sc, String name, Path file) {
-    document = sc;
-    sc.profile().ifPresent(p -> state.profileProperty().set(p));
-    state.open(sc.name().isBlank() ? name : sc.name(), sc.topology(), file);
+  /** Makes {@code d} the document; any other document than the live host's stops re-scans. */
+  private void show(Document d) {
+    if (d.origin() != Document.Origin.LIVE_HOST) {
+      liveHost.detach();
+    }
+    state.open(d);
     views.graph.fit();
   }
 
   private static FileChooser scenarioChooser() {
     FileChooser fc = new FileChooser();
-    fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Scenario files and host captures", "*.json", "*.json.gz"),
+    fc.getExtensionFilters().addAll(
+        new FileChooser.ExtensionFilter("Scenario files and host captures", "*.json", "*.json.gz"),
         new FileChooser.ExtensionFilter("All files", "*"));
     return fc;
   }
 
-  private void problem(String what, ScenarioException e) {
-    Alert a = new Alert(Alert.AlertType.ERROR, e.getMessage(), ButtonType.OK);
+  private void problem(String what, Throwable e) {
+    String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    status.say(what + ": " + detail);
+    Alert a = new Alert(Alert.AlertType.ERROR, detail, ButtonType.OK);
     a.setHeaderText(what);
     a.initOwner(owner);
     a.show();
-    status.say(what + ": " + e.getMessage());
-  }
-
-  /**
-   * Opens a host capture: the scan becomes an untitled document (the capture itself is never
-   * written; Save asks where to write a scenario).
-   */
-  private void openCapture(Path file) {
-    try {
-      org.vfioworkbench.host.ScanResult scan =
-          org.vfioworkbench.host.HostSources.scan(file, org.vfioworkbench.host.ScanListener.NONE);
-      show(new Scenario("Capture " + file.getFileName(), "Host capture " + file, Optional.empty(),
-          scan.topology(), List.of()), "Capture " + file.getFileName(), null);
-      state.readOnlyProperty().set(true);
-      recent.add(file);
-      status.say("Opened capture " + file + ": " + summary(scan)
-          + " (read-only; File › Save As… makes it an editable scenario)");
-    } catch (IOException | RuntimeException e) {
-      status.say("Could not open the capture " + file + ": " + e.getMessage());
-      Alert a = new Alert(Alert.AlertType.ERROR, file + ": " + e.getMessage(), ButtonType.OK);
-      a.initOwner(owner);
-      a.setHeaderText("Could not open the capture");
-      a.show();
-    }
   }
 
   void attachToHost() {
@@ -180,46 +239,54 @@ final class WorkbenchActions {
     liveHost.refreshEvery(10, on);
   }
 
-  private void hostScanned(org.vfioworkbench.host.LiveHostSession.Refresh r, boolean first) {
-    org.vfioworkbench.host.ScanResult scan = r.current();
-    String name = "This host (live, read-only)";
-    if (first) {
-      show(new Scenario(name, "Live scan of this host", Optional.empty(), scan.topology(), List.of()), name, null);
-      state.readOnlyProperty().set(true);
-      status.say("Attached to this host: " + summary(scan) + ". The host is never modified; F5 re-scans");
-      return;
-    }
-    state.open(name, scan.topology(), null);
-    state.readOnlyProperty().set(true);
-    if (r.changes().isEmpty()) {
-      status.say("Re-scanned: nothing changed since the last scan");
-      return;
-    }
-    status.say("Re-scanned: " + r.changes().changes().size() + " change(s) since the last scan: "
-        + r.changes().changes().stream().limit(3).map(Object::toString)
-            .collect(java.util.stream.Collectors.joining("; ")));
-    r.changes().touchedFunctions().stream().sorted().findFirst()
-        .ifPresent(b -> state.select(new org.vfioworkbench.ui.state.ElementRef.FunctionRef(b)));
+  LiveHostView liveHost() {
+    return liveHost;
   }
 
-  private static String summary(org.vfioworkbench.host.ScanResult scan) {
+  private void hostScanned(LiveHostSession.Refresh r, boolean first) {
+    ScanResult scan = r.current();
+    if (first) {
+      show(Document.host(LIVE_TITLE, "Live scan of this host", scan.topology(),
+          Document.Origin.LIVE_HOST));
+      status.say("Attached to this host: " + summary(scan)
+          + ". The host is never modified; F5 re-scans");
+      return;
+    }
+    if (state.document().origin() != Document.Origin.LIVE_HOST) {
+      liveHost.detach();
+      status.say("Stopped re-scanning this host: " + state.documentNameProperty().get()
+          + " is open now");
+      return;
+    }
+    String summary = r.changes().isEmpty() ? "nothing changed since the last scan"
+        : r.changes().changes().size() + " change(s) since the last scan: "
+            + r.changes().changes().stream().limit(3).map(Object::toString)
+                .collect(Collectors.joining("; "));
+    state.rescan(scan.topology(), summary);
+    if (state.selectionProperty().get() == null) {
+      r.changes().touchedFunctions().stream().sorted().findFirst()
+          .ifPresent(b -> state.select(new ElementRef.FunctionRef(b)));
+    }
+    status.say("Re-scanned: " + summary);
+  }
+
+  private static String summary(ScanResult scan) {
     return scan.topology().functions().size() + " functions, " + scan.topology().groups().size()
         + " IOMMU groups, " + scan.topology().holders().size() + " holders"
-        + (scan.problems().isEmpty() ? "" : ", " + scan.problems().size() + " item(s) could not be read");
+        + (scan.problems().isEmpty() ? ""
+            : ", " + scan.problems().size() + " item(s) could not be read");
   }
 
   /** Runs the open document, as it is now, on a real kernel in QEMU (kernel lab). */
   void verifyOnRealKernel() {
-    org.vfioworkbench.ui.lab.VerifyOnKernelDialog.show(owner, state.documentNameProperty().get(),
-        document.withTopology(state.topologyProperty().get()));
+    VerifyOnKernelDialog.show(owner, state.executor(), state.documentNameProperty().get(),
+        state.document().scenario());
   }
 
   void newDocument() {
-    if (!confirmDiscard()) {
-      return;
+    if (confirmDiscard()) {
+      show(Document.untitled());
     }
-    document = Scenario.of(org.vfioworkbench.model.Topology.empty());
-    state.open("Untitled", org.vfioworkbench.model.Topology.empty(), null);
   }
 
   /** Asks before unsaved edits are lost; true to go on. */
@@ -227,17 +294,11 @@ final class WorkbenchActions {
     if (!state.isDirty()) {
       return true;
     }
-    ButtonType saveIt = new ButtonType("Save");
-    ButtonType discard = new ButtonType("Discard");
-    Alert a = new Alert(Alert.AlertType.CONFIRMATION,
-        "The topology has unsaved changes.", saveIt, discard, ButtonType.CANCEL);
-    a.setHeaderText("Save the changes to " + state.documentNameProperty().get() + "?");
-    a.initOwner(owner);
-    Optional<ButtonType> answer = a.showAndWait();
-    if (answer.isEmpty() || answer.get() == ButtonType.CANCEL) {
-      return false;
-    }
-    return answer.get() == discard || save();
+    return switch (unsaved.ask(state.documentNameProperty().get())) {
+      case DISCARD -> true;
+      case SAVE -> save();
+      case CANCEL -> false;
+    };
   }
 
   void newHolder() {

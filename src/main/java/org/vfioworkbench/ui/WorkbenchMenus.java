@@ -81,8 +81,10 @@ final class WorkbenchMenus {
     MenuItem exit = item("_Quit", "Shortcut+Q", quit);
     MenuItem attach = item("_Attach to this host (read-only)", "Shortcut+Shift+H", actions::attachToHost);
     MenuItem rescan = item("Re-scan the _host", "F5", actions::refreshHost);
-    javafx.scene.control.CheckMenuItem every = new javafx.scene.control.CheckMenuItem("Re-scan the host every 10 s");
-    every.selectedProperty().addListener((o, a, b) -> actions.refreshHostEvery(b));
+    CheckMenuItem every = new CheckMenuItem("Re-scan the host every 10 s");
+    every.setSelected(actions.liveHost().refreshingProperty().get());
+    every.setOnAction(e -> actions.refreshHostEvery(every.isSelected()));
+    actions.liveHost().refreshingProperty().addListener((o, a, b) -> every.setSelected(b));
     Menu m = new Menu("_File", null, newDoc, open, save, saveAs, recent, samples,
         new SeparatorMenuItem(), attach, rescan, every,
         new SeparatorMenuItem(), png, svg, new SeparatorMenuItem(), exit);
@@ -139,7 +141,7 @@ final class WorkbenchMenus {
       RadioMenuItem r = new RadioMenuItem(p.label());
       r.setToggleGroup(g);
       r.setSelected(p == state.profileProperty().get());
-      r.setOnAction(e -> state.profileProperty().set(p));
+      r.setOnAction(e -> state.setProfile(p));
       state.profileProperty().addListener((o, a, b) -> r.setSelected(b == p));
       profiles.getItems().add(r);
     }
@@ -157,7 +159,14 @@ final class WorkbenchMenus {
 
   ToolBar toolBar() {
     ComboBox<Profile> profile = profileBox(false);
-    profile.valueProperty().bindBidirectional(state.profileProperty());
+    profile.setValue(state.profileProperty().get());
+    state.profileProperty().addListener((o, a, b) -> profile.setValue(b));
+    profile.valueProperty().addListener((o, a, b) -> {
+      if (b != null && b != state.profileProperty().get()) {
+        state.setProfile(b);
+        profile.setValue(state.profileProperty().get());
+      }
+    });
     profile.setTooltip(new Tooltip("Semantics profile: which kernel's (or design's) rules the engine applies"));
     profile.setId("profile-switcher");
     ComboBox<Profile> compare = profileBox(true);

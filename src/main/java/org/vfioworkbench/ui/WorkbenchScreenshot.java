@@ -11,6 +11,8 @@ import org.vfioworkbench.ui.files.BuiltInSamples;
 import org.vfioworkbench.ui.files.Sample;
 import org.vfioworkbench.ui.graph.PngExport;
 import org.vfioworkbench.ui.state.ElementRef;
+import org.vfioworkbench.ui.task.FxTaskExecutor;
+import org.vfioworkbench.ui.task.TaskExecutor;
 
 /**
  * Renders the workbench on a sample and writes a PNG of the whole window: the README's picture.
@@ -26,9 +28,10 @@ public final class WorkbenchScreenshot {
     Path config = Files.createTempDirectory("workbench-shot");
     Platform.startup(() -> { });
     CompletableFuture<WorkbenchWindow> shown = new CompletableFuture<>();
-    Platform.runLater(() -> {
+    TaskExecutor executor = new FxTaskExecutor();
+    executor.runOnUi(() -> {
       Stage stage = new Stage();
-      WorkbenchWindow w = new WorkbenchWindow(stage, config, new FxUiExecutor());
+      WorkbenchWindow w = new WorkbenchWindow(stage, config, executor);
       Sample s = BuiltInSamples.all().get(sample);
       w.openSample(s);
       java.util.prefs.Preferences shotPrefs =
@@ -50,7 +53,7 @@ public final class WorkbenchScreenshot {
     WorkbenchWindow w = shown.get(30, TimeUnit.SECONDS);
     Thread.sleep(1500);
     CompletableFuture<Void> done = new CompletableFuture<>();
-    Platform.runLater(() -> {
+    executor.runOnUi(() -> {
       try {
         w.fitGraph();
         Files.createDirectories(out.toAbsolutePath().getParent());

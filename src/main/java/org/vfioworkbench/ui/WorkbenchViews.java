@@ -8,7 +8,6 @@ import org.vfioworkbench.ui.graph.TopologyGraphView;
 import org.vfioworkbench.ui.graph.TopologyGraphViewModel;
 import org.vfioworkbench.ui.info.InfoView;
 import org.vfioworkbench.ui.info.InfoViewModel;
-import org.vfioworkbench.ui.kernel.KernelEdits;
 import org.vfioworkbench.ui.outcomes.ResetOutcomesView;
 import org.vfioworkbench.ui.outcomes.ResetOutcomesViewModel;
 import org.vfioworkbench.ui.problems.ProblemsView;
@@ -32,9 +31,9 @@ final class WorkbenchViews {
   private final TraceView trace;
   private final ProblemsView problems;
 
-  WorkbenchViews(WorkbenchState state, KernelEdits kernel) {
-    graphVm = new TopologyGraphViewModel(state, kernel);
-    propertiesVm = new PropertiesViewModel(state, kernel);
+  WorkbenchViews(WorkbenchState state) {
+    graphVm = new TopologyGraphViewModel(state);
+    propertiesVm = new PropertiesViewModel(state);
     graph = new TopologyGraphView(graphVm);
     explorer = new ExplorerView(new ExplorerViewModel(state));
     properties = new PropertiesView(propertiesVm);

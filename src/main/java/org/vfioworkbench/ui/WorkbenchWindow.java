@@ -10,13 +10,17 @@ import javafx.stage.Stage;
 import org.vfioworkbench.ui.docking.DockLayout;
 import org.vfioworkbench.ui.docking.WorkbenchDocking;
 import org.vfioworkbench.ui.files.RecentFiles;
-import org.vfioworkbench.ui.kernel.KernelEdits;
-import org.vfioworkbench.ui.state.UiExecutor;
+import org.vfioworkbench.ui.livehost.LiveHostView;
 import org.vfioworkbench.ui.state.WorkbenchState;
+import org.vfioworkbench.ui.task.FxTaskExecutor;
+import org.vfioworkbench.ui.task.TaskExecutor;
+import org.vfioworkbench.ui.task.TaskFailure;
 
 /**
  * The main window: menus and toolbar, the docked views over one {@link WorkbenchState}, and the
  * status bar. The title shows the document and unsaved changes; closing with unsaved changes asks.
+ * Background work that fails without a handler of its own is said in the status bar and in a
+ * notification.
  */
 public final class WorkbenchWindow {
 
@@ -27,19 +31,27 @@ public final class WorkbenchWindow {
   private final Path layoutFile;
   private final Scene scene;
   private final WorkbenchActions actions;
+  private final StatusBar status;
 
   public WorkbenchWindow(Stage stage, Path configDir) {
-    this(stage, configDir, new FxUiExecutor());
+    this(stage, configDir, new FxTaskExecutor());
   }
 
-  WorkbenchWindow(Stage stage, Path configDir, UiExecutor executor) {
+  WorkbenchWindow(Stage stage, Path configDir, TaskExecutor executor) {
+    this(stage, configDir, executor, LiveHostView.thisHost(), UnsavedChangesQuestion.dialog(stage));
+  }
+
+  WorkbenchWindow(Stage stage, Path configDir, TaskExecutor executor,
+      java.util.function.Supplier<LiveHostView.HostWatch> hosts, UnsavedChangesQuestion unsaved) {
     this.stage = stage;
     this.state = new WorkbenchState(executor);
     this.layoutFile = configDir.resolve("layout.properties");
-    this.views = new WorkbenchViews(state, KernelEdits.engine());
+    this.views = new WorkbenchViews(state);
     this.docking = new WorkbenchDocking(views::view, DockLayout.load(layoutFile));
-    StatusBar status = new StatusBar(state);
-    actions = new WorkbenchActions(state, views, stage, status, new RecentFiles(configDir));
+    status = new StatusBar(state);
+    executor.onFailure(this::failed);
+    actions = new WorkbenchActions(state, views, stage, status, new RecentFiles(configDir),
+        unsaved, hosts);
     WorkbenchMenus menus = new WorkbenchMenus(state, actions, views, docking, this::close, this::theme);
     views.graphVm.messageProperty().addListener((o, a, b) -> status.say(b));
     views.propertiesVm.messageProperty().addListener((o, a, b) -> status.say(b));
@@ -64,6 +76,7 @@ public final class WorkbenchWindow {
         e.consume();
       } else {
         saveLayout();
+        actions.liveHost().detach();
       }
     });
     stage.setOnShown(e -> docking.applyDividers());
@@ -73,10 +86,31 @@ public final class WorkbenchWindow {
     t.apply(scene);
   }
 
-  private void close() {
-    stage.fireEvent(new javafx.stage.WindowEvent(stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST));
-    if (stage.isShowing() && !state.isDirty()) {
+  /** File › Quit: asks about unsaved changes; Save or Discard closes the window, Cancel keeps it. */
+  void close() {
+    if (actions.confirmDiscard()) {
+      saveLayout();
+      actions.liveHost().detach();
       stage.close();
+    }
+  }
+
+  /** A background task failed and nobody else said so: the status bar and a notification. */
+  private void failed(TaskFailure f) {
+    status.say(f.message());
+    if (!stage.isShowing()) {
+      return;
+    }
+    try {
+      org.controlsfx.control.Notifications.create()
+          .owner(stage)
+          .title(f.task() + " failed")
+          .text(f.message())
+          .hideAfter(javafx.util.Duration.seconds(8))
+          .showError();
+    } catch (RuntimeException e) {
+      java.util.logging.Logger.getLogger(WorkbenchWindow.class.getName())
+          .log(java.util.logging.Level.WARNING, "could not show a notification", e);
     }
   }
 
@@ -107,9 +141,18 @@ public final class WorkbenchWindow {
     actions.openSample(s);
   }
 
-  /** Opens a scenario file; a broken file is reported in a dialog. */
+  /** Opens a scenario file or a capture in the background; a broken file is reported in a dialog. */
   public void openFile(Path file) {
     actions.openFile(file);
+  }
+
+  WorkbenchActions actions() {
+    return actions;
+  }
+
+  /** The status bar's message, as shown. */
+  String statusMessage() {
+    return status.message();
   }
 
   public void fitGraph() {

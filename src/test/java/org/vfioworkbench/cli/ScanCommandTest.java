@@ -78,7 +78,7 @@ class ScanCommandTest {
     String s = out.toString();
     assertThat(s).contains("9 PCI functions on 3 buses, 0 slots, 6 IOMMU groups, 1 holder; everything")
         .contains("bus 0000:01")
-        .contains("0000:01:00.1  Audio device [10de:10f0]  driver: vfio-pci  group: 1")
+        .containsPattern("0000:01:00.1  Audio device: .+ \\[10de:10f0\\]  driver: vfio-pci  group: 1")
         .contains("/dev/vfio/1: 0000:00:01.0 (pcieport), 0000:01:00.0 (vfio-pci)")
         .contains("fd 10  /dev/vfio/1 (container qemu-system-x86[4242]:9)  [inferred")
         .containsPattern("HOT_RESET \\([^)]*group 1\\): 0")

@@ -52,7 +52,7 @@ final class HostTree {
   /** Starts a function below a bridge ({@code parent}) or on a root bus ({@code parent} null). */
   Fn fn(String bdf, String parent) {
     String dir = (parent == null
-        ? "/sys/devices/pci" + bdf.substring(0, 7)
+        ? "/sys/devices/pci" + bdf.substring(0, bdf.lastIndexOf(':'))
         : devicePaths.get(parent)) + "/" + bdf;
     if (parent != null && !devicePaths.containsKey(parent)) {
       throw new IllegalArgumentException("unknown parent " + parent);
@@ -61,6 +61,28 @@ final class HostTree {
     mkdirs(dir);
     link("/sys/bus/pci/devices/" + bdf, dir);
     return new Fn(bdf, dir);
+  }
+
+  /** Leaves a function out of {@code /sys/bus/pci/devices}, as some trees do; its directory stays. */
+  HostTree unlist(String bdf) {
+    try {
+      Files.delete(at("/sys/bus/pci/devices/" + bdf));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return this;
+  }
+
+  /** Deletes a file or directory tree, for trees that lack something. */
+  HostTree remove(String hostPath) {
+    try (var walk = Files.walk(at(hostPath))) {
+      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return this;
   }
 
   /** A hotplug-capable ({@code power}) or plain slot at {@code address} ({@code 0000:06:00}). */
@@ -145,6 +167,35 @@ final class HostTree {
       write(dir + "/secondary_bus_number", busNo + "\n");
       write(dir + "/subordinate_bus_number", sub + "\n");
       return this;
+    }
+
+    /** Subsystem ids, in sysfs and in config space (offset 0x2c) alike. */
+    Fn subsystem(int sv, int sd) {
+      write(dir + "/subsystem_vendor", String.format("0x%04x%n", sv));
+      write(dir + "/subsystem_device", String.format("0x%04x%n", sd));
+      config[0x2c] = (byte) sv;
+      config[0x2d] = (byte) (sv >> 8);
+      config[0x2e] = (byte) sd;
+      config[0x2f] = (byte) (sd >> 8);
+      writeConfig();
+      return this;
+    }
+
+    /** A CardBus bridge (header type 2) whose secondary bus is {@code bus}. */
+    Fn cardbus(String bus) {
+      header = (header & 0x80) | 2;
+      int busNo = Integer.parseInt(bus.substring(bus.indexOf(':') + 1), 16);
+      config[0x18] = (byte) Integer.parseInt(bdf.substring(bdf.indexOf(':') + 1,
+          bdf.lastIndexOf(':')), 16);
+      config[0x19] = (byte) busNo;
+      config[0x1a] = (byte) busNo;
+      writeConfig();
+      mkdirs(dir + "/pci_bus/" + bus);
+      return this;
+    }
+
+    String dir() {
+      return dir;
     }
 
     Fn driver(String name) {

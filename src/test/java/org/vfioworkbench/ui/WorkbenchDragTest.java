@@ -21,7 +21,7 @@ import org.vfioworkbench.model.Bdf;
 import org.vfioworkbench.ui.files.BuiltInSamples;
 import org.vfioworkbench.ui.outcomes.OutcomeRow;
 import org.vfioworkbench.ui.state.ElementRef;
-import org.vfioworkbench.ui.state.UiExecutor;
+import org.vfioworkbench.ui.task.TaskExecutor;
 
 /** The seed case, driven with the mouse: drag fn1 from the group lane to the cdev lane. */
 @ExtendWith(ApplicationExtension.class)
@@ -34,7 +34,7 @@ class WorkbenchDragTest extends FxTestBase {
 
   @Start
   void start(Stage stage) {
-    window = new WorkbenchWindow(stage, config, UiExecutor.direct());
+    window = new WorkbenchWindow(stage, config, TaskExecutor.currentThread());
     window.state().open("seed", BuiltInSamples.seedCase(), null);
     stage.setWidth(1400);
     stage.setHeight(900);

@@ -6,7 +6,7 @@ import com.sun.jna.Native;
 import com.sun.jna.NativeLong;
 import com.sun.jna.Pointer;
 
-/** The few libc calls the binding needs. Errors arrive as {@link LastErrorException} (errno). */
+/** The few libc calls the binding needs (files, ioctl, capabilities). Errors arrive as {@link LastErrorException} (errno). */
 interface LibC extends Library {
 
   int O_RDWR = 2;
@@ -21,6 +21,10 @@ interface LibC extends Library {
   int ioctl(int fd, NativeLong request, NativeLong arg) throws LastErrorException;
 
   int geteuid();
+
+  int capget(Pointer header, Pointer data) throws LastErrorException;
+
+  int capset(Pointer header, Pointer data) throws LastErrorException;
 
   /** Loaded on first use, so nothing native is touched by classes that merely mention it. */
   final class Holder {

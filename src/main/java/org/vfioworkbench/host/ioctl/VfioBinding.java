@@ -2,6 +2,8 @@ package org.vfioworkbench.host.ioctl;
 
 import static org.vfioworkbench.host.ioctl.VfioUapi.ATTACH_IOMMUFD_PT;
 import static org.vfioworkbench.host.ioctl.VfioUapi.BIND_IOMMUFD;
+import static org.vfioworkbench.host.ioctl.VfioUapi.CAP_USER_DATA;
+import static org.vfioworkbench.host.ioctl.VfioUapi.CAP_USER_HEADER;
 import static org.vfioworkbench.host.ioctl.VfioUapi.DEPENDENT_DEVICE;
 import static org.vfioworkbench.host.ioctl.VfioUapi.DEVICE_INFO;
 import static org.vfioworkbench.host.ioctl.VfioUapi.GROUP_STATUS;
@@ -19,8 +21,10 @@ import org.vfioworkbench.model.Bdf;
 
 /**
  * The VFIO and iommufd ioctls, called through JNA with structs laid out as {@link VfioUapi}
- * says. Each method is one system call; errors come back as {@link VfioCallException} with the
- * kernel's errno. Nothing here decides whether a call is safe: {@link ProbePlan} does that.
+ * says: the project's one native binding, used by the probe and by the kernel lab's guest. Each
+ * method is one system call (or a fixed pair); errors come back as {@link VfioCallException}
+ * with the kernel's errno. Nothing here decides whether a call is safe: {@link ProbePlan} does
+ * that on a real host, and the lab's guest runner refuses to run outside a lab guest.
  */
 public final class VfioBinding {
 
@@ -54,6 +58,24 @@ public final class VfioBinding {
 
   /** The INFO reply: flags and entries. */
   public record HotResetInfo(int flags, List<Dependent> devices) {}
+
+  /**
+   * One INFO call as the caller wrote it, never thrown: the return value and the header the
+   * kernel wrote back are part of the answer (the kernel lab compares them field by field).
+   *
+   * @param ret 0 or -errno
+   * @param flags the header's flags after the call
+   * @param count the header's count after the call
+   * @param devices the entries written (at most count, read only when the call succeeded)
+   */
+  public record RawHotResetInfo(int ret, int flags, int count, List<Dependent> devices) {
+    public RawHotResetInfo {
+      devices = List.copyOf(devices);
+    }
+  }
+
+  /** Room for this many entries in {@link #hotResetInfoAsWritten}; lab scopes are far smaller. */
+  public static final int RAW_INFO_ENTRIES = 256;
 
   public int geteuid() {
     return libc.geteuid();
@@ -139,9 +161,37 @@ public final class VfioBinding {
     ioctl("VFIO_DEVICE_GET_PCI_HOT_RESET_INFO", device,
         VfioUapi.VFIO_DEVICE_GET_PCI_HOT_RESET_INFO, m);
     int n = m.getInt(HOT_RESET_INFO.offset("count"));
+    return new HotResetInfo(m.getInt(HOT_RESET_INFO.offset("flags")),
+        dependents(m, Math.min(n, count)));
+  }
+
+  /**
+   * One INFO call with the header's argsz set to {@code argsz} (negative: the whole buffer) in a
+   * buffer with room for {@link #RAW_INFO_ENTRIES} entries; an argsz beyond the buffer is
+   * clipped to it. Used by the kernel lab to replay the exact calls a scenario names.
+   */
+  public RawHotResetInfo hotResetInfoAsWritten(int device, long argsz) {
+    int room = HOT_RESET_INFO.size() + DEPENDENT_DEVICE.size() * RAW_INFO_ENTRIES;
+    Memory m = struct(room);
+    m.setInt(HOT_RESET_INFO.offset("argsz"), (int) (argsz < 0 ? room : Math.min(argsz, room)));
+    int ret = 0;
+    try {
+      ioctl("VFIO_DEVICE_GET_PCI_HOT_RESET_INFO", device,
+          VfioUapi.VFIO_DEVICE_GET_PCI_HOT_RESET_INFO, m);
+    } catch (VfioCallException e) {
+      ret = -e.errno();
+    }
+    int count = m.getInt(HOT_RESET_INFO.offset("count"));
+    List<Dependent> devs =
+        ret == 0 ? dependents(m, Math.min(count, RAW_INFO_ENTRIES)) : List.of();
+    return new RawHotResetInfo(ret, m.getInt(HOT_RESET_INFO.offset("flags")), count, devs);
+  }
+
+  private static List<Dependent> dependents(Memory m, int n) {
     List<Dependent> devs = new ArrayList<>();
     int base = HOT_RESET_INFO.offset("devices[0]");
-    for (int i = 0; i < Math.min(n, count); i++) {
+    int entry = DEPENDENT_DEVICE.size();
+    for (int i = 0; i < n; i++) {
       int at = base + i * entry;
       long id = Integer.toUnsignedLong(m.getInt(at + DEPENDENT_DEVICE.offset("group_id")));
       int segment = Short.toUnsignedInt(m.getShort(at + DEPENDENT_DEVICE.offset("segment")));
@@ -149,7 +199,7 @@ public final class VfioBinding {
       int devfn = Byte.toUnsignedInt(m.getByte(at + DEPENDENT_DEVICE.offset("devfn")));
       devs.add(new Dependent(Bdf.ofDevfn(segment, bus, devfn), id));
     }
-    return new HotResetInfo(m.getInt(HOT_RESET_INFO.offset("flags")), devs);
+    return devs;
   }
 
   /** HOT_RESET with these group fds (the zero-length form when empty). */
@@ -162,6 +212,50 @@ public final class VfioBinding {
       m.setInt(HOT_RESET.offset("group_fds[0]") + 4L * i, groupFds[i]);
     }
     ioctl("VFIO_DEVICE_PCI_HOT_RESET", device, VfioUapi.VFIO_DEVICE_PCI_HOT_RESET, m);
+  }
+
+  /**
+   * HOT_RESET with the header as written: {@code argsz} (negative: the natural size), {@code
+   * flags} and the fd array (count = its length). Used by the kernel lab to replay malformed
+   * headers a scenario names.
+   */
+  public void hotResetAsWritten(int device, long argsz, int flags, int[] fds)
+      throws VfioCallException {
+    int natural = HOT_RESET.size() + 4 * fds.length;
+    Memory m = struct(HOT_RESET.size() + 4 * Math.max(fds.length, 1));
+    m.setInt(HOT_RESET.offset("argsz"), (int) (argsz < 0 ? natural : argsz));
+    m.setInt(HOT_RESET.offset("flags"), flags);
+    m.setInt(HOT_RESET.offset("count"), fds.length);
+    for (int i = 0; i < fds.length; i++) {
+      m.setInt(HOT_RESET.offset("group_fds[0]") + 4L * i, fds[i]);
+    }
+    ioctl("VFIO_DEVICE_PCI_HOT_RESET", device, VfioUapi.VFIO_DEVICE_PCI_HOT_RESET, m);
+  }
+
+  /**
+   * Raises or drops one capability in this thread's effective set (it stays permitted), with
+   * {@code capget} and {@code capset}, version 3. The kernel lab's guest uses it to act as
+   * holders with and without {@code CAP_SYS_RAWIO} in one process.
+   */
+  public void setEffectiveCapability(int capability, boolean effective)
+      throws VfioCallException {
+    if (capability < 0 || capability >= 32 * VfioUapi.LINUX_CAPABILITY_U32S_3) {
+      throw new IllegalArgumentException("no such capability: " + capability);
+    }
+    Memory header = struct(CAP_USER_HEADER.size());
+    header.setInt(CAP_USER_HEADER.offset("version"), VfioUapi.LINUX_CAPABILITY_VERSION_3);
+    Memory data = struct(CAP_USER_DATA.size() * VfioUapi.LINUX_CAPABILITY_U32S_3);
+    long word = (long) CAP_USER_DATA.size() * (capability / 32)
+        + CAP_USER_DATA.offset("effective");
+    int bit = 1 << (capability % 32);
+    try {
+      libc.capget(header, data);
+      int set = data.getInt(word);
+      data.setInt(word, effective ? set | bit : set & ~bit);
+      libc.capset(header, data);
+    } catch (LastErrorException e) {
+      throw new VfioCallException("capset(" + capability + ")", e.getErrorCode());
+    }
   }
 
   /** Binds a cdev fd to an iommufd; returns the devid. */

@@ -8,8 +8,9 @@ import java.util.Map;
 
 /**
  * The VFIO and iommufd UAPI the project uses (Linux 6.12 {@code linux/vfio.h} and {@code
- * linux/iommufd.h}): ioctl numbers, flag values and struct layouts, in one place so the layout
- * test can check every number against the kernel's headers.
+ * linux/iommufd.h}), plus the two {@code linux/capability.h} structs of {@code capget}/{@code
+ * capset} the kernel lab's guest needs: ioctl numbers, flag values and struct layouts, in one
+ * place so the layout test can check every number against the kernel's headers.
  */
 public final class VfioUapi {
 
@@ -51,6 +52,9 @@ public final class VfioUapi {
   public static final int VFIO_PCI_HOT_RESET_FLAG_DEV_ID_OWNED = 1 << 1;
   public static final int VFIO_PCI_DEVID_OWNED = 0;
   public static final int VFIO_PCI_DEVID_NOT_OWNED = -1;
+  public static final int LINUX_CAPABILITY_VERSION_3 = 0x20080522;
+  public static final int LINUX_CAPABILITY_U32S_3 = 2;
+  public static final int CAP_SYS_RAWIO = 17;
 
   public static final StructLayout GROUP_STATUS = new StructLayout("struct vfio_group_status", 8,
       List.of(u32("argsz", 0), u32("flags", 4)));
@@ -86,10 +90,20 @@ public final class VfioUapi {
   public static final StructLayout IOMMU_DESTROY_ARGS = new StructLayout("struct iommu_destroy", 8,
       List.of(u32("size", 0), u32("id", 4)));
 
+  /** {@code capget}/{@code capset}'s header: version 3 and the pid (0: this thread). */
+  public static final StructLayout CAP_USER_HEADER = new StructLayout(
+      "struct __user_cap_header_struct", 8, List.of(u32("version", 0), u32("pid", 4)));
+
+  /** One of the {@link #LINUX_CAPABILITY_U32S_3} capability words that version 3 passes. */
+  public static final StructLayout CAP_USER_DATA = new StructLayout(
+      "struct __user_cap_data_struct", 12,
+      List.of(u32("effective", 0), u32("permitted", 4), u32("inheritable", 8)));
+
   /** Every struct layout the binding uses. */
   public static List<StructLayout> layouts() {
     return List.of(GROUP_STATUS, DEVICE_INFO, DEPENDENT_DEVICE, HOT_RESET_INFO, HOT_RESET,
-        BIND_IOMMUFD, ATTACH_IOMMUFD_PT, IOAS_ALLOC, IOMMU_DESTROY_ARGS);
+        BIND_IOMMUFD, ATTACH_IOMMUFD_PT, IOAS_ALLOC, IOMMU_DESTROY_ARGS, CAP_USER_HEADER,
+        CAP_USER_DATA);
   }
 
   /** Every ioctl number and constant the binding uses, by its C macro name. */
@@ -121,6 +135,9 @@ public final class VfioUapi {
     m.put("VFIO_PCI_HOT_RESET_FLAG_DEV_ID_OWNED", (long) VFIO_PCI_HOT_RESET_FLAG_DEV_ID_OWNED);
     m.put("VFIO_PCI_DEVID_OWNED", (long) VFIO_PCI_DEVID_OWNED);
     m.put("VFIO_PCI_DEVID_NOT_OWNED", (long) VFIO_PCI_DEVID_NOT_OWNED);
+    m.put("_LINUX_CAPABILITY_VERSION_3", (long) LINUX_CAPABILITY_VERSION_3);
+    m.put("_LINUX_CAPABILITY_U32S_3", (long) LINUX_CAPABILITY_U32S_3);
+    m.put("CAP_SYS_RAWIO", (long) CAP_SYS_RAWIO);
     return m;
   }
 }

@@ -1,6 +1,7 @@
 package org.vfioworkbench.host.sysfs;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import org.vfioworkbench.host.fs.FsErrors;
 import org.vfioworkbench.host.fs.HostFs;
 import org.vfioworkbench.host.fs.HostNumbers;
 import org.vfioworkbench.host.fs.HostPaths;
+import org.vfioworkbench.host.fs.LiveFs;
 import org.vfioworkbench.model.Bdf;
 import org.vfioworkbench.model.GroupKind;
 
@@ -37,6 +39,18 @@ public final class IommuGroupReader {
   /** Groups found in sysfs: kind and member functions, by id. */
   public record Groups(Map<Integer, GroupKind> kinds, Map<Integer, List<Bdf>> members) {}
 
+  /**
+   * Why {@link #GROUPS} is missing. The kernel makes it whenever it has IOMMU support, so on the
+   * live host its absence means no support; a directory tree or capture may simply not hold it.
+   */
+  private String missingGroupsNote() {
+    if (fs instanceof LiveFs live && live.root().equals(Path.of("/"))) {
+      return GROUPS + " does not exist: the kernel has no IOMMU group support";
+    }
+    return GROUPS + " is not in " + fs.describe() + ": IOMMU groups unknown (the kernel has no "
+        + "IOMMU group support, or the tree left them out); functions shown without groups";
+  }
+
   public Groups read(Set<Integer> noiommuNodes, ScanListener listener) {
     Map<Integer, GroupKind> kinds = new TreeMap<>();
     Map<Integer, List<Bdf>> members = new TreeMap<>();
@@ -45,7 +59,7 @@ public final class IommuGroupReader {
       ids = fs.list(GROUPS);
     } catch (IOException e) {
       if (FsErrors.isMissing(e)) {
-        log.note(GROUPS + " does not exist: the kernel has no IOMMU group support");
+        log.note(missingGroupsNote());
       } else {
         log.problem(GROUPS, "IOMMU groups", e);
       }

@@ -1,8 +1,12 @@
 package org.vfioworkbench.host.sysfs;
 
 import java.util.Map;
+import java.util.Optional;
 
-/** Short names for the PCI class codes a VFIO user meets, for function descriptions. */
+/**
+ * Names for PCI class codes: the PCI ID database's (as lspci prints them) when one is installed or
+ * bundled, else a short built-in list of the classes a VFIO user meets.
+ */
 public final class PciClassNames {
 
   private static final Map<Integer, String> SUBCLASS = Map.ofEntries(
@@ -42,8 +46,13 @@ public final class PciClassNames {
 
   /** "VGA compatible controller" for {@code 0x030000}; "class 0x0b40" when unknown. */
   public static String name(int classCode) {
+    return name(classCode, PciIds.system());
+  }
+
+  /** The name from {@code ids} when it has the subclass, else from the built-in list. */
+  public static String name(int classCode, PciIds ids) {
     int sub = (classCode >> 8) & 0xffff;
-    String n = SUBCLASS.get(sub);
-    return n != null ? n : String.format("class 0x%04x", sub);
+    return ids.subclass(classCode).or(() -> Optional.ofNullable(SUBCLASS.get(sub)))
+        .orElse(String.format("class 0x%04x", sub));
   }
 }

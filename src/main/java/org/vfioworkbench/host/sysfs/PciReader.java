@@ -16,6 +16,7 @@ import java.util.concurrent.CancellationException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.vfioworkbench.host.HostFunctionFacts;
+import org.vfioworkbench.host.PciNames;
 import org.vfioworkbench.host.ScanListener;
 import org.vfioworkbench.host.ScanLog;
 import org.vfioworkbench.host.ScanPhase;
@@ -47,24 +48,42 @@ public final class PciReader {
   public static final String SLOTS = "/sys/bus/pci/slots";
 
   private static final Pattern BDF =
-      Pattern.compile("[0-9a-fA-F]{4}:[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\\.[0-7]");
-  private static final Pattern ROOT = Pattern.compile("pci([0-9a-fA-F]{4}):([0-9a-fA-F]{2})");
+      Pattern.compile("[0-9a-fA-F]{4,8}:[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\\.[0-7]");
+  private static final Pattern ROOT = Pattern.compile("pci([0-9a-fA-F]{4,8}):([0-9a-fA-F]{2})");
   private static final Pattern SLOT_ADDRESS =
-      Pattern.compile("([0-9a-fA-F]{4}):([0-9a-fA-F]{2})(?::([0-9a-fA-F]{2}))?");
+      Pattern.compile("([0-9a-fA-F]{4,8}):([0-9a-fA-F]{2})(?::([0-9a-fA-F]{2}))?");
   private static final int CONFIG_BYTES = 64;
   private static final int HEADER_TYPE_OFFSET = 0x0e;
+  /** Secondary bus number in a type 1 (bridge) and a type 2 (CardBus) header alike. */
+  private static final int SECONDARY_BUS_OFFSET = 0x19;
 
   private final HostFs fs;
   private final ScanLog log;
+  private final PciIds ids;
 
   public PciReader(HostFs fs, ScanLog log) {
-    this.fs = fs;
-    this.log = log;
+    this(fs, log, PciIds.system());
   }
 
-  /** One function as read, before buses are derived. */
+  /** A reader that names functions from {@code ids}. */
+  public PciReader(HostFs fs, ScanLog log, PciIds ids) {
+    this.fs = fs;
+    this.log = log;
+    this.ids = ids;
+  }
+
+  /**
+   * One function as read, before buses are derived.
+   *
+   * @param childBuses the names in a bridge's {@code pci_bus/}; empty when it has none
+   * @param secondaryBus a bridge's secondary bus number from config space, -1 when unknown
+   */
   private record Raw(
-      PciFunction function, String path, List<String> childBuses, HostFunctionFacts facts) {}
+      PciFunction function,
+      String path,
+      Optional<List<String>> childBuses,
+      int secondaryBus,
+      HostFunctionFacts facts) {}
 
   public PciScan read(ScanListener listener) {
     List<String> names;
@@ -90,6 +109,7 @@ public final class PciReader {
       listener.progress(ScanPhase.PCI_FUNCTIONS, ++done, names.size());
     }
     List<PciBus> buses = buses(raws);
+    noteResetMethods(raws);
     Map<Bdf, HostFunctionFacts> facts = new HashMap<>();
     raws.forEach((b, r) -> facts.put(b, r.facts()));
     List<Slot> slots = slots(facts, listener);
@@ -105,7 +125,13 @@ public final class PciReader {
       log.problem(link, "a PCI function", "not a PCI address, skipped");
       return Optional.empty();
     }
-    Bdf bdf = Bdf.parse(name);
+    Bdf bdf;
+    try {
+      bdf = Bdf.parse(name);
+    } catch (IllegalArgumentException e) {
+      log.problem(link, "a PCI function", e.getMessage() + ", skipped");
+      return Optional.empty();
+    }
     String path;
     try {
       path = HostPaths.resolveLink(link, fs.readLink(link));
@@ -121,7 +147,8 @@ public final class PciReader {
     int classCode = a.hex("class", 0xffffff);
     int vendor = a.hex("vendor", 0xffff);
     int device = a.hex("device", 0xffff);
-    HeaderType header = headerType(a, classCode);
+    Optional<byte[]> config = a.bytes("config", CONFIG_BYTES);
+    HeaderType header = headerType(a, config, classCode);
     Driver driver = DriverClassifier.classify(a.linkName("driver").orElse(null));
     OptionalInt group = a.linkName("iommu_group").map(g -> parseGroup(path, g))
         .orElse(OptionalInt.empty());
@@ -133,22 +160,68 @@ public final class PciReader {
       log.note(bdf + ": NO_BUS_RESET inferred from the kernel's quirk list for "
           + String.format("%04x:%04x", vendor, device));
     }
+    PciNames names = names(a, classCode, vendor, device);
+    String description = names.deviceKnown() ? names.device()
+        : PciClassNames.name(classCode, ids);
     PciFunction f = new PciFunction(
-        bdf, header, vendor, device, classCode, PciClassNames.name(classCode), driver, group,
+        bdf, header, vendor, device, classCode, description, driver, group,
         physfn, quirks, EnumSet.noneOf(TransientCondition.class));
     Optional<String> override = a.text("driver_override").filter(s -> !s.equals("(null)"));
-    List<String> resets = a.text("reset_method").map(s -> List.of(s.trim().split("\\s+")))
-        .filter(l -> !l.get(0).isEmpty()).orElse(List.of());
+    Optional<List<String>> resets = a.text("reset_method")
+        .map(s -> s.isBlank() ? List.<String>of() : List.of(s.trim().split("\\s+")));
     Optional<String> cdev = a.listing("vfio-dev").flatMap(l -> l.stream().findFirst());
-    List<String> childBuses = header == HeaderType.BRIDGE
-        ? a.listing("pci_bus").orElse(List.of()) : List.of();
+    boolean bridge = header == HeaderType.BRIDGE || header == HeaderType.CARDBUS;
+    Optional<List<String>> childBuses = bridge ? a.listing("pci_bus") : Optional.empty();
+    int secondary = bridge && config.isPresent() && config.get().length > SECONDARY_BUS_OFFSET
+        ? config.get()[SECONDARY_BUS_OFFSET] & 0xff : -1;
     HostFunctionFacts facts = new HostFunctionFacts(
-        bdf, path, override, resets, cdev, virtfns, Optional.empty());
-    return Optional.of(new Raw(f, path, childBuses, facts));
+        bdf, path, override, resets, cdev, virtfns, Optional.empty(), names);
+    return Optional.of(new Raw(f, path, childBuses, secondary, facts));
   }
 
-  private HeaderType headerType(Attributes a, int classCode) {
-    Optional<byte[]> config = a.bytes("config", CONFIG_BYTES);
+  /** Names as lspci prints them; the subsystem only when the function has subsystem ids. */
+  private PciNames names(Attributes a, int classCode, int vendor, int device) {
+    int subVendor = a.names.contains("subsystem_vendor") ? a.hex("subsystem_vendor", 0xffff) : 0;
+    int subDevice = a.names.contains("subsystem_device") ? a.hex("subsystem_device", 0xffff) : 0;
+    boolean sub = subVendor != 0 || subDevice != 0;
+    String className = ids.isEmpty() ? PciClassNames.name(classCode, ids) : ids.className(classCode);
+    return new PciNames(className, ids.vendorName(vendor),
+        ids.deviceName(vendor, device), sub ? ids.subsystemVendorName(subVendor) : "",
+        sub ? ids.subsystemName(vendor, device, subVendor, subDevice) : "",
+        ids.device(vendor, device).isPresent(), ids.source());
+  }
+
+  /**
+   * An absent {@code reset_method} (kernels before 5.15, or a function with no reset method at
+   * all) and an empty one (every method disabled by writing to it) mean different things, so
+   * each is a note.
+   */
+  private void noteResetMethods(Map<Bdf, Raw> raws) {
+    List<Bdf> absent = new ArrayList<>();
+    for (Raw r : raws.values()) {
+      Optional<List<String>> m = r.facts().resetMethod();
+      if (m.isEmpty()) {
+        absent.add(r.function().bdf());
+      } else if (m.get().isEmpty()) {
+        log.note(r.function().bdf() + ": reset_method is empty: every reset method was disabled "
+            + "through sysfs, so the kernel will not reset this function");
+      }
+    }
+    if (!absent.isEmpty()) {
+      log.note(absent.size() == raws.size()
+          ? "no function has a reset_method attribute (the kernel predates 5.15, or the tree "
+              + "omits it): reset methods unknown"
+          : absent.size() + " function(s) have no reset_method attribute (no reset method, or "
+              + "not in the tree): " + abbreviated(absent));
+    }
+  }
+
+  private static String abbreviated(List<Bdf> bdfs) {
+    List<String> s = bdfs.stream().limit(8).map(Bdf::toString).toList();
+    return String.join(", ", s) + (bdfs.size() > 8 ? ", ..." : "");
+  }
+
+  private HeaderType headerType(Attributes a, Optional<byte[]> config, int classCode) {
     if (config.isPresent() && config.get().length > HEADER_TYPE_OFFSET) {
       int type = config.get()[HEADER_TYPE_OFFSET] & 0x7f;
       switch (type) {
@@ -192,7 +265,7 @@ public final class PciReader {
   }
 
   private Optional<Bdf> bdfOrLog(String path, String name) {
-    if (BDF.matcher(name).matches()) {
+    if (BDF.matcher(name).matches() && parsedOrNull(name) != null) {
       return Optional.of(Bdf.parse(name));
     }
     log.problem(path, "an SR-IOV link", "does not name a PCI function: '" + name + "'");
@@ -201,9 +274,12 @@ public final class PciReader {
 
   /**
    * Buses from the resolved paths: a function whose parent directory is a PCI function sits on
-   * that bridge's secondary bus; one whose parent is {@code pciSSSS:BB} is on a root bus. VFs on a
-   * bus number beyond their PF's bus sit on a virtual bus with no bridge. Bridges' {@code
-   * pci_bus/} listings add secondary buses that hold nothing.
+   * that bridge's secondary bus; one whose parent is {@code pciSSSS:BB} is on a root bus. A bridge
+   * on the path that is not in {@code /sys/bus/pci/devices} (a tree that left it out) is passed
+   * over for the nearest listed one above it, with a note. VFs on a bus number beyond their PF's
+   * bus sit on a virtual bus with no bridge. Bridges' and CardBus bridges' {@code pci_bus/}
+   * listings (or, without one, the secondary bus number in config space) add secondary buses that
+   * hold nothing.
    */
   private List<PciBus> buses(Map<Bdf, Raw> raws) {
     Map<BusAddress, PciBus> buses = new TreeMap<>();
@@ -214,36 +290,113 @@ public final class PciReader {
       if (buses.containsKey(bus)) {
         continue;
       }
-      String parent = HostPaths.name(HostPaths.parent(r.path()));
-      Matcher root = ROOT.matcher(parent);
       if (f.physfn().isPresent() && !f.physfn().get().busAddress().equals(bus)) {
         buses.put(bus, PciBus.root(bus));
         if (virtualNoted.add(bus)) {
           log.note("bus " + bus + " holds VFs of " + f.physfn().get()
               + " beyond their PF's bus: a virtual bus with no upstream bridge");
         }
-      } else if (BDF.matcher(parent).matches()) {
-        buses.put(bus, PciBus.below(bus, Bdf.parse(parent)));
-      } else if (root.matches()) {
-        buses.put(bus, PciBus.root(bus));
-      } else {
-        buses.put(bus, PciBus.root(bus));
-        log.problem(r.path(), "the bus of " + f.bdf(),
-            "parent directory '" + parent + "' is neither a bridge nor a host bridge; "
-                + "treated as a root bus");
+        continue;
       }
+      buses.put(bus, upstream(r, bus, raws));
     }
+    Set<Bdf> withBus = new HashSet<>();
+    buses.values().forEach(b -> b.bridge().ifPresent(withBus::add));
     for (Raw r : raws.values()) {
-      for (String child : r.childBuses()) {
+      boolean listed = r.childBuses().isPresent() && !r.childBuses().get().isEmpty();
+      if (!listed && withBus.contains(r.function().bdf())) {
+        continue;
+      }
+      secondaryBuses(r).forEach(child -> {
+        PciBus known = buses.get(child);
+        if (known == null) {
+          buses.put(child, PciBus.below(child, r.function().bdf()));
+        } else if (known.bridge().isEmpty() && !isVirtual(child, raws)) {
+          log.note("bus " + child + " is the secondary bus of " + r.function().bdf()
+              + " but its functions' sysfs paths do not pass through it; kept as they say");
+        }
+      });
+    }
+    return new ArrayList<>(buses.values());
+  }
+
+  private static boolean isVirtual(BusAddress bus, Map<Bdf, Raw> raws) {
+    return raws.values().stream().anyMatch(r -> r.function().bdf().busAddress().equals(bus)
+        && r.function().physfn().isPresent());
+  }
+
+  /** The bus of {@code r}'s function: below the nearest listed bridge on its path, or a root. */
+  private PciBus upstream(Raw r, BusAddress bus, Map<Bdf, Raw> raws) {
+    List<String> hidden = new ArrayList<>();
+    String dir = HostPaths.parent(r.path());
+    while (!dir.isEmpty() && !dir.equals("/")) {
+      String name = HostPaths.name(dir);
+      if (BDF.matcher(name).matches()) {
+        Bdf bridge = parsedOrNull(name);
+        if (bridge != null && raws.containsKey(bridge)) {
+          noteHidden(r, bus, hidden, "placed below " + bridge + ", the nearest listed bridge");
+          return PciBus.below(bus, bridge);
+        }
+        hidden.add(name);
+      } else if (ROOT.matcher(name).matches()) {
+        noteHidden(r, bus, hidden, "no listed bridge above it, so it is shown as a root bus");
+        return PciBus.root(bus);
+      } else {
+        break;
+      }
+      dir = HostPaths.parent(dir);
+    }
+    log.problem(r.path(), "the bus of " + r.function().bdf(),
+        "no host bridge (pciSSSS:BB) on the sysfs path; treated as a root bus");
+    return PciBus.root(bus);
+  }
+
+  private static Bdf parsedOrNull(String name) {
+    try {
+      return Bdf.parse(name);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  private void noteHidden(Raw r, BusAddress bus, List<String> hidden, String outcome) {
+    if (!hidden.isEmpty()) {
+      log.note("bus " + bus + ": bridge " + String.join(", ", hidden) + " on the sysfs path of "
+          + r.function().bdf() + " is not in " + DEVICES + " (left out of this tree); "
+          + outcome);
+    }
+  }
+
+  /**
+   * A bridge's secondary bus: its {@code pci_bus/} entry, else the secondary bus number in its
+   * config space (noted), else nothing (noted).
+   */
+  private List<BusAddress> secondaryBuses(Raw r) {
+    PciFunction f = r.function();
+    if (f.headerType() != HeaderType.BRIDGE && f.headerType() != HeaderType.CARDBUS) {
+      return List.of();
+    }
+    String kind = f.headerType() == HeaderType.CARDBUS ? "CardBus bridge " : "bridge ";
+    if (r.childBuses().isPresent() && !r.childBuses().get().isEmpty()) {
+      List<BusAddress> out = new ArrayList<>();
+      for (String child : r.childBuses().get()) {
         try {
-          buses.putIfAbsent(BusAddress.parse(child), PciBus.below(BusAddress.parse(child),
-              r.function().bdf()));
+          out.add(BusAddress.parse(child));
         } catch (IllegalArgumentException e) {
           log.problem(r.path() + "/pci_bus/" + child, "a secondary bus", e.getMessage());
         }
       }
+      return out;
     }
-    return new ArrayList<>(buses.values());
+    if (r.secondaryBus() > 0) {
+      BusAddress bus = new BusAddress(f.bdf().segment(), r.secondaryBus());
+      log.note(kind + f.bdf() + ": no pci_bus/ directory in the tree; secondary bus " + bus
+          + " taken from its config space");
+      return List.of(bus);
+    }
+    log.note(kind + f.bdf() + ": secondary bus unknown (no pci_bus/ directory"
+        + (r.secondaryBus() == 0 ? ", and config space says 0: not configured)" : " nor config)"));
+    return List.of();
   }
 
   /**
@@ -281,8 +434,13 @@ public final class PciReader {
             "address '" + address + "' names no device; slot left out");
         continue;
       }
-      BusAddress bus = new BusAddress(
-          Integer.parseInt(m.group(1), 16), Integer.parseInt(m.group(2), 16));
+      BusAddress bus;
+      try {
+        bus = BusAddress.parse(m.group(1) + ":" + m.group(2));
+      } catch (IllegalArgumentException e) {
+        log.problem(dir + "/address", "slot " + name, e.getMessage() + "; slot left out");
+        continue;
+      }
       int dev = Integer.parseInt(m.group(3), 16);
       if (dev > 0x1f) {
         log.problem(dir + "/address", "slot " + name,

@@ -352,7 +352,7 @@ public final class TopologyGraphView extends StackPane {
   private void fitOnce() {
     if (!userMovedView && !fitPending && getWidth() > 0 && getHeight() > 0) {
       fitPending = true;
-      javafx.application.Platform.runLater(() -> {
+      vm.later(() -> {
         fitPending = false;
         if (!userMovedView) {
           fitTo(vm.modelProperty().get());

@@ -12,32 +12,35 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.vfioworkbench.engine.Attempt;
+import org.vfioworkbench.engine.Edit;
 import org.vfioworkbench.model.Bdf;
 import org.vfioworkbench.model.Holder;
 import org.vfioworkbench.model.Topology;
+import org.vfioworkbench.scenario.Scenario;
 import org.vfioworkbench.ui.kernel.DropTarget;
-import org.vfioworkbench.ui.kernel.KernelEdits;
 import org.vfioworkbench.ui.state.ElementRef;
 import org.vfioworkbench.ui.state.WorkbenchState;
 
 /**
  * The topology graph's state: the laid-out model, the compare marks, and the drag gesture (which
  * function is dragged, what the target under the pointer would do, the drop as an undoable edit).
+ * The verdict shown while hovering a target is the one the drop applies: it is made once, on the
+ * document as it is, and dropped when the document changes.
  */
 public final class TopologyGraphViewModel {
 
   private final WorkbenchState state;
-  private final KernelEdits kernel;
   private final ReadOnlyObjectWrapper<GraphModel> model = new ReadOnlyObjectWrapper<>();
   private final ReadOnlyObjectWrapper<Set<Bdf>> changed = new ReadOnlyObjectWrapper<>(Set.of());
   private final ReadOnlyObjectWrapper<Bdf> dragged = new ReadOnlyObjectWrapper<>();
   private final ReadOnlyObjectWrapper<DropPreview> preview = new ReadOnlyObjectWrapper<>();
   private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
   private final Map<DropTarget, Attempt> attempts = new HashMap<>();
+  private Scenario attemptsOn;
+  private int attemptsMade;
 
-  public TopologyGraphViewModel(WorkbenchState state, KernelEdits kernel) {
+  public TopologyGraphViewModel(WorkbenchState state) {
     this.state = state;
-    this.kernel = kernel;
     state.resultsProperty().addListener((o, a, b) -> refresh());
     refresh();
   }
@@ -78,42 +81,76 @@ public final class TopologyGraphViewModel {
   /** The drag ends over {@code target}; returns whether an edit was made. */
   public boolean drop(DropTarget target) {
     Bdf bdf = dragged.get();
+    Attempt shown = bdf == null || target == null ? null : cached(bdf, target);
     dragged.set(null);
     preview.set(null);
     if (bdf == null || target == null) {
+      attempts.clear();
       return false;
     }
-    return move(bdf, target);
+    return move(bdf, target, shown);
   }
 
   public void cancelDrag() {
     dragged.set(null);
     preview.set(null);
+    attempts.clear();
   }
 
   /** Moves a function to a target: the drop's effect, also reachable from menus. */
   public boolean move(Bdf bdf, DropTarget target) {
-    Attempt at = attempts.containsKey(target) && bdf.equals(dragged.get())
-        ? attempts.get(target) : kernel.move(state.topology(), state.profileProperty().get(), bdf, target);
+    return move(bdf, target, null);
+  }
+
+  private boolean move(Bdf bdf, DropTarget target, Attempt shown) {
     attempts.clear();
+    Edit edit = target.edit(bdf);
+    Topology before = state.topology();
+    Attempt at = shown != null ? shown : count(edit.apply(before, state.profileProperty().get()));
     if (!at.succeeded()) {
       message.set("Refused: " + at.refusal().orElseThrow().headline());
       return false;
     }
-    Topology after = at.orElseThrow();
-    if (after.equals(state.topology())) {
+    if (at.orElseThrow().equals(before)) {
       message.set(bdf + " is already there");
       return false;
     }
-    state.execute("Move " + bdf + " to " + target.describe(), after);
+    if (state.execute(edit, at).isEmpty()) {
+      return false;
+    }
     state.select(new ElementRef.FunctionRef(bdf));
     message.set("Moved " + bdf + " to " + target.describe());
     return true;
   }
 
+  /** The verdict made for {@code target} during this drag, if the document has not changed since. */
+  private Attempt cached(Bdf bdf, DropTarget target) {
+    return bdf.equals(dragged.get()) && attemptsOn == state.document().scenario()
+        ? attempts.get(target) : null;
+  }
+
   private Attempt attempt(Bdf bdf, DropTarget target) {
-    return attempts.computeIfAbsent(target,
-        t -> kernel.move(state.topology(), state.profileProperty().get(), bdf, t));
+    Attempt known = cached(bdf, target);
+    if (known != null) {
+      return known;
+    }
+    if (attemptsOn != state.document().scenario()) {
+      attempts.clear();
+      attemptsOn = state.document().scenario();
+    }
+    Attempt at = count(target.edit(bdf).apply(state.topology(), state.profileProperty().get()));
+    attempts.put(target, at);
+    return at;
+  }
+
+  private Attempt count(Attempt at) {
+    attemptsMade++;
+    return at;
+  }
+
+  /** How many times this view model asked the engine for a verdict (for tests). */
+  int attemptsMade() {
+    return attemptsMade;
   }
 
   private String describe(Attempt at, Bdf bdf, DropTarget target) {
@@ -136,15 +173,18 @@ public final class TopologyGraphViewModel {
 
   /** Adds an empty holder, as an undoable edit. */
   public void newHolder(String name) {
-    Topology t = state.topology();
-    if (name == null || name.isBlank() || t.holder(name).isPresent()) {
+    if (name == null || name.isBlank()) {
       message.set("A holder needs a new, unique name");
       return;
     }
-    List<Holder> hs = new ArrayList<>(t.holders());
-    hs.add(new Holder(name, 0, true, List.of()));
-    state.execute("New holder " + name, t.withHolders(hs));
-    state.select(new ElementRef.HolderRef(name));
+    state.execute(new Edit.AddHolder(name)).ifPresent(at -> {
+      if (at.succeeded()) {
+        state.select(new ElementRef.HolderRef(name));
+        message.set("New holder " + name);
+      } else {
+        message.set("A holder needs a new, unique name: " + at.refusal().orElseThrow().headline());
+      }
+    });
   }
 
   /** A fresh holder name ("qemu-vm2"). */
@@ -154,6 +194,11 @@ public final class TopologyGraphViewModel {
       n++;
     }
     return "qemu-vm" + n;
+  }
+
+  /** Runs {@code action} on the UI thread after the current event (layout passes coalesce). */
+  public void later(Runnable action) {
+    state.executor().runOnUi(action);
   }
 
   public void select(ElementRef ref) {

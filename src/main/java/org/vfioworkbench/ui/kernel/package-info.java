@@ -1,7 +1,6 @@
 /**
- * The bridge between the workbench's gestures (drag a function onto a lane) and the kernel calls
- * they stand for. The UI asks {@link org.vfioworkbench.ui.kernel.KernelEdits}, backed by the engine's
- * {@code KernelCalls}; it never decides
- * itself whether the kernel would allow an open, a bind or a close.
+ * The workbench's gestures as places on the graph: a {@link org.vfioworkbench.ui.kernel.DropTarget}
+ * (a holder's lane, the unowned area) names the engine {@code Edit} a drop there asks for. The UI
+ * never decides itself whether the kernel would allow an open, a bind or a close.
  */
 package org.vfioworkbench.ui.kernel;

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import org.vfioworkbench.host.lab.KernelAnswers;
+import org.vfioworkbench.lab.KernelAnswers;
 
 /** What the kernel lab recorded for a sample: "verified on Linux 6.12.117", or the disagreement. */
 public final class LabVerdicts {

@@ -31,15 +31,17 @@ public final class PropertiesView extends BorderPane {
   }
 
   private void show(PropertiesViewModel vm) {
-    sheet.getItems().setAll(vm.rows().stream().map(RowItem::new).toList());
+    sheet.getItems().setAll(vm.rows().stream().map(r -> new RowItem(r, vm)).toList());
   }
 
   /** Adapts a {@link PropertyRow} to the sheet. */
   private static final class RowItem implements PropertySheet.Item {
     private final PropertyRow row;
+    private final PropertiesViewModel vm;
 
-    RowItem(PropertyRow row) {
+    RowItem(PropertyRow row, PropertiesViewModel vm) {
       this.row = row;
+      this.vm = vm;
     }
 
     @Override
@@ -70,7 +72,7 @@ public final class PropertiesView extends BorderPane {
     @Override
     public void setValue(Object value) {
       if (row.editable() && value != null && !value.equals(row.value())) {
-        javafx.application.Platform.runLater(() -> row.setter().accept(value));
+        vm.later(() -> row.setter().accept(value));
       }
     }
 

@@ -1,15 +1,16 @@
 package org.vfioworkbench.ui.properties;
 
 import java.util.List;
+import java.util.Optional;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.vfioworkbench.engine.Attempt;
+import org.vfioworkbench.engine.Edit;
 import org.vfioworkbench.model.Bdf;
 import org.vfioworkbench.model.Driver;
 import org.vfioworkbench.model.Topology;
-import org.vfioworkbench.ui.kernel.KernelEdits;
 import org.vfioworkbench.ui.state.ElementRef;
 import org.vfioworkbench.ui.state.WorkbenchState;
 
@@ -17,14 +18,12 @@ import org.vfioworkbench.ui.state.WorkbenchState;
 public final class PropertiesViewModel implements PropertyRows.EditSink {
 
   private final WorkbenchState state;
-  private final KernelEdits kernel;
   private final ObservableList<PropertyRow> rows = FXCollections.observableArrayList();
   private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("");
   private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
 
-  public PropertiesViewModel(WorkbenchState state, KernelEdits kernel) {
+  public PropertiesViewModel(WorkbenchState state) {
     this.state = state;
-    this.kernel = kernel;
     state.resultsProperty().addListener((o, a, b) -> refresh());
     state.selectionProperty().addListener((o, a, b) -> refresh());
     refresh();
@@ -40,19 +39,28 @@ public final class PropertiesViewModel implements PropertyRows.EditSink {
   @Override
   public void apply(String label, Topology after) {
     message.set("");
-    state.execute(label, after);
+    if (!state.execute(label, after)) {
+      refresh();
+    }
   }
 
   @Override
   public void bind(Bdf function, Driver driver) {
-    Attempt at = kernel.bind(state.topology(), state.profileProperty().get(), function, driver);
-    if (!at.succeeded()) {
-      message.set("Refused: " + at.refusal().orElseThrow().headline());
+    Optional<Attempt> at = state.execute(new Edit.SetDriver(function, driver));
+    if (at.isPresent() && !at.get().succeeded()) {
+      message.set("Refused: " + at.get().refusal().orElseThrow().headline());
       refresh();
       return;
     }
     message.set("");
-    state.execute("Bind " + function + " to " + driver.label(), at.orElseThrow());
+    if (at.isEmpty()) {
+      refresh();
+    }
+  }
+
+  /** Runs {@code action} on the UI thread after the current event (an edit committed by a cell). */
+  public void later(Runnable action) {
+    state.executor().runOnUi(action);
   }
 
   public ObservableList<PropertyRow> rows() {

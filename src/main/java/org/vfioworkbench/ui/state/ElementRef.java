@@ -14,6 +14,23 @@ public sealed interface ElementRef {
   /** A short label for status lines and menus. */
   String label();
 
+  /** Whether the thing this names is in {@code topology} (a re-scan keeps only such a selection). */
+  default boolean existsIn(org.vfioworkbench.model.Topology topology) {
+    if (this instanceof FunctionRef f) {
+      return topology.function(f.bdf()).isPresent();
+    }
+    if (this instanceof GroupRef g) {
+      return topology.group(g.group()).isPresent();
+    }
+    if (this instanceof HolderRef h) {
+      return topology.holder(h.holder()).isPresent();
+    }
+    if (this instanceof BusRef b) {
+      return topology.buses().stream().anyMatch(x -> x.address().equals(b.bus()));
+    }
+    return this instanceof FileRef r && topology.file(r.fd()).isPresent();
+  }
+
   /** A PCI bus. */
   record BusRef(BusAddress bus) implements ElementRef {
     public BusRef {

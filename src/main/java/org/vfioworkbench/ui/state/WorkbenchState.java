@@ -1,35 +1,59 @@
 package org.vfioworkbench.ui.state;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
 import org.vfioworkbench.engine.Analysis;
+import org.vfioworkbench.engine.Attempt;
+import org.vfioworkbench.engine.Edit;
 import org.vfioworkbench.engine.Profile;
 import org.vfioworkbench.model.Topology;
+import org.vfioworkbench.scenario.Expectation;
+import org.vfioworkbench.scenario.Scenario;
+import org.vfioworkbench.ui.document.Document;
+import org.vfioworkbench.ui.document.DocumentCommand;
+import org.vfioworkbench.ui.document.DocumentEdit;
+import org.vfioworkbench.ui.task.BackgroundTask;
+import org.vfioworkbench.ui.task.TaskExecutor;
 
 /**
- * The state every view shares: the document (topology, file, unsaved edits), the semantics profile
- * and the compare profile, the selection, the selected outcome, and the engine's analysis of the
- * current topology under each profile. Views never talk to each other; they talk to this.
+ * The state every view shares: the one open {@link Document} (scenario with profile, file,
+ * read-only flag, saved revision) and its undo history, the compare profile, the selection, the
+ * selected outcome, and the engine's analysis of the document under each profile. Every change of
+ * the document, the profile included, goes through {@link CommandStack} as an undoable step.
+ * Views never talk to each other; they talk to this.
  */
 public final class WorkbenchState {
 
   /** Topologies with more functions than this are analysed through the executor. */
   static final int BACKGROUND_THRESHOLD = 400;
 
-  private final UiExecutor executor;
+  private final TaskExecutor executor;
+  private final ReadOnlyObjectWrapper<Document> document =
+      new ReadOnlyObjectWrapper<>(this, "document", Document.untitled());
   private final ReadOnlyObjectWrapper<Topology> topology =
       new ReadOnlyObjectWrapper<>(this, "topology", Topology.empty());
-  private final ObjectProperty<Profile> profile =
-      new SimpleObjectProperty<>(this, "profile", Profile.DEFAULT);
+  private final ReadOnlyObjectWrapper<Profile> profile =
+      new ReadOnlyObjectWrapper<>(this, "profile", Profile.DEFAULT);
+  private final ReadOnlyStringWrapper documentName =
+      new ReadOnlyStringWrapper(this, "documentName", "Untitled");
+  private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>(this, "file");
+  private final ReadOnlyBooleanWrapper readOnly = new ReadOnlyBooleanWrapper(this, "readOnly");
+  private final ReadOnlyIntegerWrapper savedRevision = new ReadOnlyIntegerWrapper(this, "saved");
   private final ObjectProperty<Profile> compareProfile =
       new SimpleObjectProperty<>(this, "compareProfile");
   private final ObjectProperty<ElementRef> selection = new SimpleObjectProperty<>(this, "selection");
@@ -37,10 +61,8 @@ public final class WorkbenchState {
       new SimpleObjectProperty<>(this, "selectedOutcome");
   private final ReadOnlyObjectWrapper<Results> results =
       new ReadOnlyObjectWrapper<>(this, "results");
-  private final StringProperty documentName = new SimpleStringProperty(this, "documentName", "");
-  private final ObjectProperty<Path> file = new SimpleObjectProperty<>(this, "file");
-  private final CommandStack commands = new CommandStack();
-  private final SimpleIntegerProperty savedRevision = new SimpleIntegerProperty(0);
+  private final ReadOnlyStringWrapper refusedEdit = new ReadOnlyStringWrapper(this, "refused", "");
+  private final CommandStack commands = new CommandStack(this::restore);
   private final BooleanBinding dirty;
   private long generation;
 
@@ -61,26 +83,29 @@ public final class WorkbenchState {
     }
   }
 
-  public WorkbenchState(UiExecutor executor) {
+  public WorkbenchState(TaskExecutor executor) {
     this.executor = Objects.requireNonNull(executor, "executor");
     dirty = Bindings.notEqual(commands.revisionProperty(), savedRevision);
-    topology.addListener((o, a, b) -> recompute());
-    profile.addListener((o, a, b) -> recompute());
+    document.addListener((o, before, after) -> documentChanged(before, after));
     compareProfile.addListener((o, a, b) -> recompute());
     recompute();
   }
 
-  /** Replaces the document: new topology, no history, nothing unsaved. */
-  public void open(String name, Topology newTopology, Path path) {
-    readOnly.set(false);
+  // ---- the document ----
+
+  /** Replaces the document: no history, nothing unsaved, the first open device selected. */
+  public void open(Document newDocument) {
+    Objects.requireNonNull(newDocument, "newDocument");
     commands.clear();
-    savedRevision.set(0);
     selection.set(null);
     selectedOutcome.set(null);
-    documentName.set(name);
-    file.set(path);
-    topology.set(newTopology);
-    selection.set(firstOpenDevice(newTopology));
+    document.set(newDocument.cleanAt(0));
+    selection.set(firstOpenDevice(newDocument.topology()));
+  }
+
+  /** Opens {@code newTopology} as an editable scenario under the default profile. */
+  public void open(String name, Topology newTopology, Path path) {
+    open(Document.of(name, Scenario.of(newTopology), path));
   }
 
   /** The device behind the first device fd of any holder, so INFO shows something at once. */
@@ -93,53 +118,131 @@ public final class WorkbenchState {
   }
 
   /**
-   * A read-only document (a host capture or a live scan): edits are refused with {@link
-   * #refusedEditProperty} until it is saved as a scenario.
+   * Tries a kernel edit on the document and records it when the kernel allows it. Returns the
+   * attempt (a refused one changes nothing), or empty when the document is read-only (said in
+   * {@link #refusedEditProperty}) or another edit is running.
    */
-  private final javafx.beans.property.BooleanProperty readOnly =
-      new javafx.beans.property.SimpleBooleanProperty(false);
-  private final javafx.beans.property.StringProperty refusedEdit =
-      new javafx.beans.property.SimpleStringProperty("");
-
-  public javafx.beans.property.BooleanProperty readOnlyProperty() {
-    return readOnly;
+  public Optional<Attempt> execute(Edit edit) {
+    return execute(edit, null);
   }
 
-  /** The last edit refused because the document is read-only, in words. */
-  public javafx.beans.property.ReadOnlyStringProperty refusedEditProperty() {
-    return refusedEdit;
-  }
-
-  /** Applies an edit and records it for undo; refused (and said why) on a read-only document. */
-  public void execute(String label, Topology after) {
-    if (readOnly.get()) {
-      refusedEdit.set("");
-      refusedEdit.set("Read-only: " + documentName.get() + " shows a real host. \"" + label
-          + "\" was not applied; File › Save As… makes it an editable scenario.");
-      return;
+  /**
+   * As {@link #execute(Edit)}, with the attempt already made on the current document (a drag's
+   * verdict, shown while hovering); {@code null} makes it here.
+   */
+  public Optional<Attempt> execute(Edit edit, Attempt known) {
+    DocumentEdit.Kernel e = new DocumentEdit.Kernel(edit);
+    if (refusedAsReadOnly(e)) {
+      return Optional.empty();
     }
-    Topology before = topology.get();
+    Scenario before = document.get().scenario();
+    Attempt at = known != null ? known : e.attempt(before);
+    if (at.succeeded()) {
+      Topology after = at.orElseThrow();
+      if (!after.equals(before.topology()) && !record(e, before.withTopology(after))) {
+        return Optional.empty();
+      }
+    }
+    return Optional.of(at);
+  }
+
+  /** Sets model facts directly (a quirk, a slot's reset support) as an undoable step. */
+  public boolean execute(String label, Topology after) {
+    DocumentEdit.Model e = new DocumentEdit.Model(label, after);
+    return !refusedAsReadOnly(e) && record(e, document.get().scenario().withTopology(after));
+  }
+
+  /**
+   * Switches the profile the document is analysed under and saved with, as an undoable step.
+   * Expectations that named no profile of their own were written for the old one and keep it, so
+   * they still claim what they claimed.
+   */
+  public boolean setProfile(Profile newProfile) {
+    Objects.requireNonNull(newProfile, "newProfile");
+    Scenario s = document.get().scenario();
+    Profile old = s.profileOrDefault();
+    if (old == newProfile) {
+      return false;
+    }
+    List<Expectation> pinned = s.expectations().stream()
+        .map(e -> e.profile().isPresent() ? e
+            : new Expectation(e.row(), e.about(), Optional.of(old), e.call(), e.result()))
+        .toList();
+    return record(new DocumentEdit.ProfileChange(newProfile),
+        new Scenario(s.name(), s.description(), Optional.of(newProfile), s.topology(), pinned));
+  }
+
+  /**
+   * Replaces the live host's topology with a new scan, as one undoable step that keeps the
+   * selection when the selected element still exists. A re-scan of a document without unsaved
+   * changes leaves it without. Refused (false) unless the document is the live host's.
+   */
+  public boolean rescan(Topology after, String summary) {
+    Document d = document.get();
+    if (d.origin() != Document.Origin.LIVE_HOST) {
+      return false;
+    }
+    boolean wasClean = !isDirty();
+    ElementRef kept = selection.get();
+    if (!record(new DocumentEdit.Rescan(after, summary), d.scenario().withTopology(after))) {
+      return false;
+    }
+    if (wasClean) {
+      document.set(document.get().cleanAt(commands.revisionProperty().get()));
+    }
+    selection.set(kept != null && kept.existsIn(after) ? kept : null);
+    return true;
+  }
+
+  private boolean refusedAsReadOnly(DocumentEdit e) {
+    if (!document.get().readOnly() || e.allowedOnReadOnly()) {
+      return false;
+    }
+    refusedEdit.set("");
+    refusedEdit.set("Read-only: " + document.get().title() + " shows a real host. \"" + e.label()
+        + "\" was not applied; File › Save As… makes it an editable scenario.");
+    return true;
+  }
+
+  private boolean record(DocumentEdit e, Scenario after) {
+    Scenario before = document.get().scenario();
     if (before.equals(after)) {
-      return;
+      return false;
     }
-    commands.push(new TopologyCommand(label, before, after));
-    topology.set(after);
+    return commands.execute(DocumentCommand.of(e, before, after));
   }
 
   public void undo() {
-    commands.undo().ifPresent(c -> topology.set(c.before()));
+    commands.undo();
   }
 
   public void redo() {
-    commands.redo().ifPresent(c -> topology.set(c.after()));
+    commands.redo();
   }
 
-  /** Marks the current state as saved to {@code path}. */
-  public void markSaved(Path path, String name) {
-    file.set(path);
-    documentName.set(name);
-    savedRevision.set(commands.revisionProperty().get());
+  private void restore(Scenario content) {
+    document.set(document.get().withScenario(content));
   }
+
+  /** Marks the current state as saved to {@code path}: an editable scenario, nothing unsaved. */
+  public void markSaved(Path path) {
+    document.set(document.get().savedAs(path, commands.revisionProperty().get()));
+  }
+
+  private void documentChanged(Document before, Document after) {
+    documentName.set(after.title());
+    file.set(after.file());
+    readOnly.set(after.readOnly());
+    savedRevision.set(after.savedRevision());
+    boolean analyse = before.topology() != after.topology() || before.profile() != after.profile();
+    topology.set(after.topology());
+    profile.set(after.profile());
+    if (analyse) {
+      recompute();
+    }
+  }
+
+  // ---- analysis ----
 
   private void recompute() {
     Topology t = topology.get();
@@ -150,37 +253,49 @@ public final class WorkbenchState {
       results.set(analyse(t, p, c));
       return;
     }
-    executor.submit(() -> analyse(t, p, c), r -> {
-      if (gen == generation) {
-        results.set(r);
-      }
-    });
+    executor.execute(BackgroundTask.of("Analysing " + t.functions().size() + " functions",
+        progress -> analyse(t, p, c)).onSuccess(r -> {
+          if (gen == generation) {
+            results.set(r);
+          }
+        }));
   }
 
   private static Results analyse(Topology t, Profile p, Profile c) {
     return new Results(Analysis.of(t, p), c == null ? null : Analysis.of(t, c));
   }
 
-  /** The executor view models use for derived tables and layouts of big hosts. */
-  public UiExecutor executor() {
+  /** The executor view models and actions use for work that may be slow. */
+  public TaskExecutor executor() {
     return executor;
   }
 
   /**
    * Computes something from the current results through the executor and hands it to {@code
-   * apply} on the UI thread, unless newer results arrived meanwhile.
+   * apply} on the UI thread, unless newer results arrived meanwhile. A failure is reported by the
+   * executor (status bar, notification, log).
    */
-  public <T> void derive(java.util.function.Function<Results, T> compute,
-      java.util.function.Consumer<T> apply) {
+  public <T> void derive(Function<Results, T> compute, Consumer<T> apply) {
     Results r = results.get();
     if (r == null) {
       return;
     }
-    executor.submit(() -> compute.apply(r), v -> {
-      if (results.get() == r) {
-        apply.accept(v);
-      }
-    });
+    executor.execute(BackgroundTask.of("Updating the views", progress -> compute.apply(r))
+        .onSuccess(v -> {
+          if (results.get() == r) {
+            apply.accept(v);
+          }
+        }));
+  }
+
+  // ---- accessors ----
+
+  public Document document() {
+    return document.get();
+  }
+
+  public ReadOnlyObjectProperty<Document> documentProperty() {
+    return document.getReadOnlyProperty();
   }
 
   public Topology topology() {
@@ -200,8 +315,9 @@ public final class WorkbenchState {
     return results.getReadOnlyProperty();
   }
 
-  public ObjectProperty<Profile> profileProperty() {
-    return profile;
+  /** The document's profile; change it with {@link #setProfile}. */
+  public ReadOnlyObjectProperty<Profile> profileProperty() {
+    return profile.getReadOnlyProperty();
   }
 
   public ObjectProperty<Profile> compareProfileProperty() {
@@ -216,12 +332,22 @@ public final class WorkbenchState {
     return selectedOutcome;
   }
 
-  public StringProperty documentNameProperty() {
-    return documentName;
+  public ReadOnlyStringProperty documentNameProperty() {
+    return documentName.getReadOnlyProperty();
   }
 
-  public ObjectProperty<Path> fileProperty() {
-    return file;
+  public ReadOnlyObjectProperty<Path> fileProperty() {
+    return file.getReadOnlyProperty();
+  }
+
+  /** True for host captures and live scans until they are saved as a scenario. */
+  public ReadOnlyBooleanProperty readOnlyProperty() {
+    return readOnly.getReadOnlyProperty();
+  }
+
+  /** The last edit refused because the document is read-only, in words. */
+  public ReadOnlyStringProperty refusedEditProperty() {
+    return refusedEdit.getReadOnlyProperty();
   }
 
   public CommandStack commands() {

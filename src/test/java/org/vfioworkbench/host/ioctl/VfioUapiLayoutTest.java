@@ -46,7 +46,7 @@ class VfioUapiLayoutTest {
   static String program() {
     StringBuilder c = new StringBuilder();
     c.append("#include <stdio.h>\n#include <stddef.h>\n#include <linux/vfio.h>\n")
-        .append("#include <linux/iommufd.h>\n")
+        .append("#include <linux/iommufd.h>\n#include <linux/capability.h>\n")
         .append("#define FIELD_SIZE(t, m) sizeof(((t *)0)->m)\n")
         .append("int main(void) {\n");
     for (StructLayout s : VfioUapi.layouts()) {
@@ -111,7 +111,9 @@ class VfioUapiLayoutTest {
   void theGeneratedProgramNamesEveryStructAndIoctl() {
     String c = program();
     assertThat(c).contains("offsetof(struct vfio_pci_dependent_device, devfn)")
-        .contains("(VFIO_DEVICE_ATTACH_IOMMUFD_PT)").contains("(IOMMU_IOAS_ALLOC)");
+        .contains("(VFIO_DEVICE_ATTACH_IOMMUFD_PT)").contains("(IOMMU_IOAS_ALLOC)")
+        .contains("offsetof(struct __user_cap_data_struct, effective)")
+        .contains("(CAP_SYS_RAWIO)");
   }
 
   private static String run(Path dir, String... cmd) throws IOException, InterruptedException {

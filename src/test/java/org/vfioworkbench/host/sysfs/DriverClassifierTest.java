@@ -24,7 +24,7 @@ class DriverClassifierTest {
   void knowsTheQuirkedDevicesAndNamesClasses() {
     assertThat(NoBusResetQuirks.matches(0x168c, 0x0030)).isTrue();
     assertThat(NoBusResetQuirks.matches(0x168c, 0x0031)).isFalse();
-    assertThat(PciClassNames.name(0x030000)).isEqualTo("VGA compatible controller");
-    assertThat(PciClassNames.name(0x0b4000)).isEqualTo("class 0x0b40");
+    assertThat(PciClassNames.name(0x030000, PciIds.none())).isEqualTo("VGA compatible controller");
+    assertThat(PciClassNames.name(0x0b4000, PciIds.none())).isEqualTo("class 0x0b40");
   }
 }

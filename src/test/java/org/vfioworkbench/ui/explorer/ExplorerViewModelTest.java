@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.vfioworkbench.model.Bdf;
 import org.vfioworkbench.ui.files.BuiltInSamples;
 import org.vfioworkbench.ui.state.ElementRef;
-import org.vfioworkbench.ui.state.UiExecutor;
+import org.vfioworkbench.ui.task.TaskExecutor;
 import org.vfioworkbench.ui.state.WorkbenchState;
 
 class ExplorerViewModelTest {
@@ -18,7 +18,7 @@ class ExplorerViewModelTest {
 
   @BeforeEach
   void setUp() {
-    state = new WorkbenchState(UiExecutor.direct());
+    state = new WorkbenchState(TaskExecutor.currentThread());
     state.open("ws", BuiltInSamples.workstation(), null);
     vm = new ExplorerViewModel(state);
   }

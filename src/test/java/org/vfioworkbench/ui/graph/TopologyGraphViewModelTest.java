@@ -9,11 +9,10 @@ import org.vfioworkbench.model.Bdf;
 import org.vfioworkbench.ui.files.BuiltInSamples;
 import org.vfioworkbench.ui.info.InfoViewModel;
 import org.vfioworkbench.ui.kernel.DropTarget;
-import org.vfioworkbench.ui.kernel.KernelEdits;
 import org.vfioworkbench.ui.outcomes.OutcomeRow;
 import org.vfioworkbench.ui.outcomes.ResetOutcomesViewModel;
 import org.vfioworkbench.ui.state.ElementRef;
-import org.vfioworkbench.ui.state.UiExecutor;
+import org.vfioworkbench.ui.task.TaskExecutor;
 import org.vfioworkbench.ui.state.WorkbenchState;
 
 class TopologyGraphViewModelTest {
@@ -28,9 +27,9 @@ class TopologyGraphViewModelTest {
 
   @BeforeEach
   void openSeedCase() {
-    state = new WorkbenchState(UiExecutor.direct());
+    state = new WorkbenchState(TaskExecutor.currentThread());
     state.open("seed", BuiltInSamples.seedCase(), null);
-    graph = new TopologyGraphViewModel(state, KernelEdits.engine());
+    graph = new TopologyGraphViewModel(state);
     info = new InfoViewModel(state);
     outcomes = new ResetOutcomesViewModel(state);
     state.select(new ElementRef.FunctionRef(FN0));
@@ -109,5 +108,30 @@ class TopologyGraphViewModelTest {
     OutcomeRow row = outcomes.rows().stream().filter(r -> r.device().equals("02:00.0"))
         .findFirst().orElseThrow();
     return row.cell(ResetVariant.Kind.EMPTY_ARRAY).label();
+  }
+
+  @Test
+  void theVerdictShownWhileHoveringIsTheOneTheDropApplies() {
+    graph.startDrag(FN1);
+    graph.hover(new DropTarget.CdevLane("qemu-vm1"));
+    graph.hover(null);
+    graph.hover(new DropTarget.CdevLane("qemu-vm1"));
+    assertThat(graph.attemptsMade()).isEqualTo(1);
+    assertThat(graph.drop(new DropTarget.CdevLane("qemu-vm1"))).isTrue();
+    assertThat(graph.attemptsMade()).isEqualTo(1);
+    assertThat(state.commands().undoLabelProperty().get())
+        .isEqualTo("Move 0000:02:00.1 to qemu-vm1's cdev lane");
+  }
+
+  @Test
+  void aVerdictMadeBeforeTheDocumentChangedIsMadeAgainAtTheDrop() {
+    graph.startDrag(FN1);
+    graph.hover(new DropTarget.CdevLane("qemu-vm1"));
+    assertThat(graph.previewProperty().get().allowed()).isTrue();
+    state.execute(new org.vfioworkbench.engine.Edit.Release(FN1));
+    boolean kernelSaysNow = new org.vfioworkbench.engine.Edit.MoveToCdev("qemu-vm1", FN1)
+        .apply(state.topology(), state.profileProperty().get()).succeeded();
+    assertThat(graph.drop(new DropTarget.CdevLane("qemu-vm1"))).isEqualTo(kernelSaysNow);
+    assertThat(graph.attemptsMade()).isEqualTo(2);
   }
 }

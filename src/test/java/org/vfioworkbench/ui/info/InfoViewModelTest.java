@@ -8,7 +8,7 @@ import org.vfioworkbench.model.Bdf;
 import org.vfioworkbench.model.FdRef;
 import org.vfioworkbench.ui.files.BuiltInSamples;
 import org.vfioworkbench.ui.state.ElementRef;
-import org.vfioworkbench.ui.state.UiExecutor;
+import org.vfioworkbench.ui.task.TaskExecutor;
 import org.vfioworkbench.ui.state.WorkbenchState;
 
 class InfoViewModelTest {
@@ -18,7 +18,7 @@ class InfoViewModelTest {
 
   @BeforeEach
   void setUp() {
-    state = new WorkbenchState(UiExecutor.direct());
+    state = new WorkbenchState(TaskExecutor.currentThread());
     state.open("seed", BuiltInSamples.seedCase(), null);
     vm = new InfoViewModel(state);
   }

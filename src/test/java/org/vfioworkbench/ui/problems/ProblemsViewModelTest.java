@@ -6,12 +6,12 @@ import org.junit.jupiter.api.Test;
 import org.vfioworkbench.model.Bdf;
 import org.vfioworkbench.ui.files.BuiltInSamples;
 import org.vfioworkbench.ui.state.ElementRef;
-import org.vfioworkbench.ui.state.UiExecutor;
+import org.vfioworkbench.ui.task.TaskExecutor;
 import org.vfioworkbench.ui.state.WorkbenchState;
 
 class ProblemsViewModelTest {
 
-  private final WorkbenchState state = new WorkbenchState(UiExecutor.direct());
+  private final WorkbenchState state = new WorkbenchState(TaskExecutor.currentThread());
 
   @Test
   void workstationProblemsNameTheirCulprits() {

@@ -8,9 +8,8 @@ import org.vfioworkbench.model.Bdf;
 import org.vfioworkbench.model.DriverKind;
 import org.vfioworkbench.model.Quirk;
 import org.vfioworkbench.ui.files.BuiltInSamples;
-import org.vfioworkbench.ui.kernel.KernelEdits;
 import org.vfioworkbench.ui.state.ElementRef;
-import org.vfioworkbench.ui.state.UiExecutor;
+import org.vfioworkbench.ui.task.TaskExecutor;
 import org.vfioworkbench.ui.state.WorkbenchState;
 
 class PropertiesViewModelTest {
@@ -21,9 +20,9 @@ class PropertiesViewModelTest {
 
   @BeforeEach
   void setUp() {
-    state = new WorkbenchState(UiExecutor.direct());
+    state = new WorkbenchState(TaskExecutor.currentThread());
     state.open("ws", BuiltInSamples.workstation(), null);
-    vm = new PropertiesViewModel(state, KernelEdits.engine());
+    vm = new PropertiesViewModel(state);
   }
 
   private PropertyRow row(String name) {

@@ -9,12 +9,12 @@ import org.vfioworkbench.model.FdRef;
 import org.vfioworkbench.ui.files.BuiltInSamples;
 import org.vfioworkbench.ui.state.ElementRef;
 import org.vfioworkbench.ui.state.OutcomeRef;
-import org.vfioworkbench.ui.state.UiExecutor;
+import org.vfioworkbench.ui.task.TaskExecutor;
 import org.vfioworkbench.ui.state.WorkbenchState;
 
 class TraceViewModelTest {
 
-  private final WorkbenchState state = new WorkbenchState(UiExecutor.direct());
+  private final WorkbenchState state = new WorkbenchState(TaskExecutor.currentThread());
 
   @Test
   void selectingADeviceShowsItsNaturalResetEndingInTheFailure() {

@@ -1,0 +1,8 @@
+package org.vfioworkbench.archfixtures.callcycle.engine;
+
+/** The facade that evaluates edits. */
+public final class Analysis {
+  public static Analysis of() {
+    return new Analysis();
+  }
+}

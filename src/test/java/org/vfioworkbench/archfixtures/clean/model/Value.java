@@ -1,0 +1,4 @@
+package org.vfioworkbench.archfixtures.clean.model;
+
+/** A value. */
+public record Value(int n) {}

@@ -1,0 +1,4 @@
+package org.vfioworkbench.archfixtures.layers.ui.state;
+
+/** Front-end state. */
+public final class WorkbenchState {}
