@@ -1,14 +1,17 @@
 package org.vfioworkbench;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
 
-/** Keeps the package roles apart: see DEVELOPERS.md and docs/decisions/0001. */
+/**
+ * Holds the product's classes to every rule of {@link ArchitectureRules}; {@link
+ * ArchitectureFixturesTest} proves each rule would catch its violation.
+ */
 class ArchitectureTest {
 
   private static JavaClasses classes;
@@ -21,57 +24,9 @@ class ArchitectureTest {
             .importPackages("org.vfioworkbench");
   }
 
-  @Test
-  void modelDependsOnNothingElseOfTheProject() {
-    noClasses()
-        .that().resideInAPackage("..model..")
-        .should().dependOnClassesThat()
-        .resideInAnyPackage(
-            "..engine..", "..scenario..", "..host..", "..cli..", "..ui..",
-            "com.fasterxml..", "javafx..", "com.sun.jna..", "picocli..")
-        .check(classes);
-  }
-
-  @Test
-  void engineModelAndScenarioUseNeitherJavaFxNorJna() {
-    noClasses()
-        .that().resideInAnyPackage("..model..", "..engine..", "..scenario..")
-        .should().dependOnClassesThat()
-        .resideInAnyPackage("javafx..", "com.sun.jna..", "org.controlsfx..", "atlantafx..")
-        .check(classes);
-  }
-
-  @Test
-  void engineKnowsNothingOfFilesHostsOrScreens() {
-    noClasses()
-        .that().resideInAPackage("..engine..")
-        .should().dependOnClassesThat()
-        .resideInAnyPackage("..scenario..", "..host..", "..cli..", "..ui..", "com.fasterxml..")
-        .check(classes);
-  }
-
-  @Test
-  void onlyTheHostPackageTalksToNativeCode() {
-    noClasses()
-        .that().resideOutsideOfPackage("..host..")
-        .should().dependOnClassesThat().resideInAnyPackage("com.sun.jna..")
-        .check(classes);
-  }
-
-  @Test
-  void onlyTheUiUsesJavaFx() {
-    noClasses()
-        .that().resideOutsideOfPackage("..ui..")
-        .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..")
-        .check(classes);
-  }
-
-  @Test
-  void nothingButTheCommandLineAndLauncherWritesToStandardStreams() {
-    noClasses()
-        .that().resideOutsideOfPackages("..cli..")
-        .and().doNotHaveFullyQualifiedName("org.vfioworkbench.Launcher")
-        .should().accessField(System.class, "out")
-        .check(classes);
+  @TestFactory
+  Stream<DynamicTest> theProductKeepsEveryRule() {
+    return ArchitectureRules.under("org.vfioworkbench").all().stream()
+        .map(rule -> DynamicTest.dynamicTest(rule.getDescription(), () -> rule.check(classes)));
   }
 }

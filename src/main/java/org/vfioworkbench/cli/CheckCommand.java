@@ -6,6 +6,9 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.vfioworkbench.engine.Analysis;
+import org.vfioworkbench.engine.diagnostics.Diagnostic;
+import org.vfioworkbench.engine.diagnostics.Diagnostics;
 import org.vfioworkbench.scenario.CallRunner;
 import org.vfioworkbench.scenario.ExpectationChecker;
 import org.vfioworkbench.scenario.ExpectationOutcome;
@@ -21,8 +24,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code check FILE...}: evaluates every file's {@code expect} blocks and prints each mismatch.
- * Exit 1 when an expectation fails, 2 when a file cannot be read (which wins).
+ * {@code check FILE...}: evaluates every file's {@code expect} blocks and prints each mismatch,
+ * then the engine's diagnostics of the file's state (which do not change the exit status). Exit 1
+ * when an expectation fails, 2 when a file cannot be read (which wins).
  */
 @Command(
     name = "check",
@@ -79,11 +83,17 @@ final class CheckCommand implements Callable<Integer> {
           fileNotRun++;
         }
       }
+      List<Diagnostic> diagnostics = Diagnostics.of(Analysis.of(loaded.scenario().topology(),
+          common.profile().orElse(loaded.scenario().profileOrDefault())));
+      fileNode.set("diagnostics", JsonResults.diagnostics(diagnostics));
       passed += filePassed;
       notRun += fileNotRun;
       failed += outcomes.size() - filePassed - fileNotRun;
       if (!common.json) {
         text(out, loaded, outcomes, filePassed);
+        if (!diagnostics.isEmpty()) {
+          TextResults.diagnostics(out, diagnostics, "  ");
+        }
       }
     }
     root.put("passed", passed);

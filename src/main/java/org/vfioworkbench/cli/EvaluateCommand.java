@@ -10,12 +10,15 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.vfioworkbench.engine.Analysis;
 import org.vfioworkbench.engine.DeviceState;
+import org.vfioworkbench.engine.DeviceVerdict;
 import org.vfioworkbench.engine.InfoResult;
 import org.vfioworkbench.engine.KernelCalls;
 import org.vfioworkbench.engine.Profile;
 import org.vfioworkbench.engine.Refusal;
 import org.vfioworkbench.engine.ResetResult;
 import org.vfioworkbench.engine.ResetVariant;
+import org.vfioworkbench.engine.diagnostics.Diagnostic;
+import org.vfioworkbench.engine.diagnostics.Diagnostics;
 import org.vfioworkbench.model.Bdf;
 import org.vfioworkbench.model.CdevFile;
 import org.vfioworkbench.model.DeviceFile;
@@ -34,7 +37,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code evaluate FILE}: for every vfio device fd, INFO with a large buffer and the reset its
  * holder would naturally attempt (the zero-length array from a cdev, else its group files INFO
- * listed), as a table and then per device, with the deciding trace step.
+ * listed), as a table and then per device, with the deciding trace step; then the engine's
+ * diagnostics of the state.
  */
 @Command(
     name = "evaluate",
@@ -68,27 +72,26 @@ final class EvaluateCommand implements Callable<Integer> {
     Profile profile = common.profile().orElse(loaded.scenario().profileOrDefault());
     Analysis analysis = Analysis.of(topology, profile);
     List<Row> rows = new ArrayList<>();
-    for (FdRef fd : analysis.deviceFds()) {
-      OpenFile f = topology.file(fd).orElseThrow();
-      ResetVariant natural = analysis.naturalReset(fd);
-      rows.add(
-          new Row(
-              fd,
-              deviceOf(f),
-              pathOf(f, analysis),
-              analysis.info(fd),
-              natural,
-              analysis.hotReset(fd, natural.request())));
+    for (DeviceVerdict v : DeviceVerdict.all(analysis)) {
+      OpenFile f = topology.file(v.fd()).orElseThrow();
+      rows.add(new Row(v.fd(), v.device(), pathOf(f, analysis), v.info(), v.natural(), v.reset()));
     }
     List<Refusal> refusals =
         profile.equals(loaded.scenario().profileOrDefault())
             ? List.of()
             : KernelCalls.validate(topology, profile);
+    List<Diagnostic> diagnostics = Diagnostics.of(analysis);
     PrintWriter out = spec.commandLine().getOut();
     if (common.json) {
-      out.println(JsonResults.print(json(loaded, profile, rows, analysis, refusals)));
+      ObjectNode root = json(loaded, profile, rows, analysis, refusals);
+      root.set("diagnostics", JsonResults.diagnostics(diagnostics));
+      out.println(JsonResults.print(root));
     } else {
       text(out, loaded, profile, rows, analysis, refusals);
+      out.println();
+      // the refusals were listed above in the kernel's words
+      TextResults.diagnostics(out, refusals.isEmpty() ? diagnostics : diagnostics.stream()
+          .filter(d -> d.kind() != Diagnostic.Kind.KERNEL_REFUSAL).toList(), "");
     }
     return ExitCodes.OK;
   }
@@ -126,7 +129,7 @@ final class EvaluateCommand implements Callable<Integer> {
     }
     for (Row r : rows) {
       out.println();
-      details(out, r, analysis.topology());
+      details(out, r, analysis);
     }
     unopened(out, analysis);
     if (!refusals.isEmpty()) {
@@ -136,7 +139,8 @@ final class EvaluateCommand implements Callable<Integer> {
     }
   }
 
-  private void details(PrintWriter out, Row r, Topology topology) {
+  private void details(PrintWriter out, Row r, Analysis analysis) {
+    Topology topology = analysis.topology();
     String name =
         topology
             .function(r.device())
@@ -164,6 +168,7 @@ final class EvaluateCommand implements Callable<Integer> {
             + ") → "
             + TextResults.resetSummary(r.reset()));
     out.println("    decided by " + TextResults.decidingStep(r.reset()));
+    QemuLines.text(analysis, r.fd(), "  ").forEach(out::println);
     if (!r.reset().succeeded() || fullTrace) {
       out.println("    trace:");
       TextResults.trace(out, r.reset().trace(), "      ");
@@ -209,6 +214,7 @@ final class EvaluateCommand implements Callable<Integer> {
       ObjectNode natural = JsonResults.request(r.natural().request(), r.natural().description());
       natural.put("kind", r.natural().kind().name());
       natural.set("result", JsonResults.reset(r.reset()));
+      d.set("qemu", QemuLines.json(analysis, r.fd()));
       d.set("naturalReset", natural);
       devices.add(d);
     }

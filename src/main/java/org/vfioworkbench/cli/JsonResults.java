@@ -14,6 +14,8 @@ import org.vfioworkbench.engine.Refusal;
 import org.vfioworkbench.engine.ResetRequest;
 import org.vfioworkbench.engine.ResetResult;
 import org.vfioworkbench.engine.TraceStep;
+import org.vfioworkbench.engine.diagnostics.Diagnostic;
+import org.vfioworkbench.engine.diagnostics.Subject;
 import org.vfioworkbench.model.Bdf;
 import org.vfioworkbench.model.FdRef;
 import org.vfioworkbench.scenario.ExpectationChecker;
@@ -36,6 +38,30 @@ final class JsonResults {
 
   static ArrayNode array() {
     return NODES.arrayNode();
+  }
+
+  /**
+   * {@code [{"severity", "kind", "subject": {"function" | "group" | "holder", "fd"}, "message"}]}:
+   * the engine's diagnostics, kind as its stable code.
+   */
+  static ArrayNode diagnostics(List<Diagnostic> list) {
+    ArrayNode out = array();
+    for (Diagnostic d : list) {
+      ObjectNode o = out.addObject();
+      o.put("severity", d.severity().code());
+      o.put("kind", d.kind().code());
+      ObjectNode subject = o.putObject("subject");
+      if (d.subject() instanceof Subject.Function f) {
+        subject.put("function", f.bdf().toString());
+      } else if (d.subject() instanceof Subject.Group g) {
+        subject.put("group", g.group());
+      } else if (d.subject() instanceof Subject.File f) {
+        subject.put("holder", f.fd().holder());
+        subject.put("fd", f.fd().fd());
+      }
+      o.put("message", d.message());
+    }
+    return out;
   }
 
   static ObjectNode info(InfoResult r) {

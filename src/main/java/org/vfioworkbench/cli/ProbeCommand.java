@@ -9,6 +9,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.vfioworkbench.engine.Profile;
+import org.vfioworkbench.host.HostKernel;
+import org.vfioworkbench.host.fs.HostFs;
 import org.vfioworkbench.host.HostScanner;
 import org.vfioworkbench.host.ScanResult;
 import org.vfioworkbench.host.ioctl.ProbeMode;
@@ -59,9 +61,9 @@ public final class ProbeCommand implements Callable<Integer> {
       description = "The functions the reset will affect, typed back as confirmation.")
   List<String> confirm;
 
-  @Option(names = "--profile", paramLabel = "ID", defaultValue = "linux-6.10",
-      converter = HostProfileConverter.class, description = "Kernel profile for the prediction.")
-  Profile profile = Profile.DEFAULT;
+  @Option(names = "--profile", paramLabel = "ID", converter = HostProfileConverter.class,
+      description = "Kernel profile for the prediction (default: the running kernel's).")
+  Profile profile;
 
   @Override
   public Integer call() {
@@ -100,7 +102,13 @@ public final class ProbeCommand implements Callable<Integer> {
     }
     ScanResult scan;
     try {
-      scan = new HostScanner(source.open()).scan();
+      HostFs fs = source.open();
+      if (profile == null) {
+        HostKernel k = HostKernel.of(fs);
+        profile = k.profile();
+        out.println("Prediction under " + k.reason() + ".");
+      }
+      scan = new HostScanner(fs).scan();
     } catch (IOException e) {
       err.println("probe: cannot read this host: " + e.getMessage());
       return 2;

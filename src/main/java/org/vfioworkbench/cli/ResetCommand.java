@@ -112,6 +112,11 @@ final class ResetCommand implements Callable<Integer> {
               + ran.request().count());
       out.println("  result: " + TextResults.resetSummary(ran.result()));
       out.println("  decided by " + TextResults.decidingStep(ran.result()));
+      QemuLines.text(
+              org.vfioworkbench.engine.Analysis.of(loaded.scenario().topology(), profile),
+              ran.caller(),
+              "  ")
+          .forEach(out::println);
       out.println("  trace:");
       TextResults.trace(out, ran.result().trace(), "    ");
     }

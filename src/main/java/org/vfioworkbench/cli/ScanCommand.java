@@ -1,12 +1,18 @@
 package org.vfioworkbench.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.vfioworkbench.engine.Analysis;
+import org.vfioworkbench.engine.DeviceVerdict;
+import org.vfioworkbench.engine.HotResetSimulator;
 import org.vfioworkbench.engine.Profile;
-import org.vfioworkbench.host.DeviceVerdict;
+import org.vfioworkbench.engine.diagnostics.Diagnostic;
+import org.vfioworkbench.engine.diagnostics.Diagnostics;
+import org.vfioworkbench.host.HostKernel;
+import org.vfioworkbench.host.fs.HostFs;
 import org.vfioworkbench.host.HostScanner;
 import org.vfioworkbench.host.ScanJson;
 import org.vfioworkbench.host.ScanPhase;
@@ -19,8 +25,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code scan}: reads a host (this machine, a root directory or a capture), prints its topology,
- * groups and holders, the engine's verdict for every open device fd, and what could not be read.
- * Read-only.
+ * groups and holders, the engine's verdict for every open device fd, what could not be read, and
+ * the engine's diagnostics of the state found. Read-only.
  */
 @Command(
     name = "scan",
@@ -39,12 +45,18 @@ public final class ScanCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print JSON instead of text.")
   boolean json;
 
-  @Option(names = "--profile", paramLabel = "ID", defaultValue = "linux-6.10",
-      description = "Kernel profile for the verdicts: ${COMPLETION-CANDIDATES}.",
+  @Option(names = "--profile", paramLabel = "ID",
+      description = "Kernel profile for the verdicts: ${COMPLETION-CANDIDATES}, or a kernel"
+          + " release. Default: the profile of the host's (or capture's) own kernel.",
       converter = HostProfileConverter.class)
-  Profile profile = Profile.DEFAULT;
+  Profile profile;
 
-  @Option(names = "--no-verdicts", description = "Do not compute the engine's verdicts.")
+  @Option(names = "--kernel", paramLabel = "RELEASE", converter = KernelConverter.class,
+      description = "Evaluate as kernel RELEASE would (6.6.38): picks that release's profile.")
+  Profile kernel;
+
+  @Option(names = "--no-verdicts",
+      description = "Do not compute the engine's verdicts and diagnostics.")
   boolean noVerdicts;
 
   @Option(names = "--progress", description = "Report progress on standard error.")
@@ -55,20 +67,42 @@ public final class ScanCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     ScanResult scan;
+    HostKernel hostKernel;
     try {
-      HostScanner scanner = new HostScanner(source.open());
+      HostFs fs = source.open();
+      hostKernel = HostKernel.of(fs);
+      HostScanner scanner = new HostScanner(fs);
       scan = scanner.scan(progress ? new ProgressPrinter(err) : (p, d, t) -> {});
     } catch (IOException e) {
       err.println("scan: cannot read " + org.vfioworkbench.host.HostSources.why(source.root(), e));
       return 2;
     }
-    List<DeviceVerdict> verdicts =
-        noVerdicts ? null : DeviceVerdict.all(Analysis.of(scan.topology(), profile));
+    if (profile != null && kernel != null && profile != kernel) {
+      err.println("scan: give --profile or --kernel, not both");
+      return 2;
+    }
+    Profile chosen = profile != null ? profile : kernel != null ? kernel : hostKernel.profile();
+    String why = profile != null || kernel != null
+        ? "profile " + chosen.id() + " as asked" : hostKernel.reason();
+    HotResetSimulator engine = noVerdicts ? null : Analysis.of(scan.topology(), chosen);
+    List<DeviceVerdict> verdicts = engine == null ? null : DeviceVerdict.all(engine);
+    List<Diagnostic> diagnostics = engine == null ? null : Diagnostics.of(engine);
     if (json) {
-      out.print(ScanJson.write(scan, verdicts));
+      ObjectNode tree = ScanJson.tree(scan, verdicts);
+      if (diagnostics != null) {
+        tree.set("diagnostics", JsonResults.diagnostics(diagnostics));
+      }
+      out.println(JsonResults.print(tree));
       out.flush();
     } else {
-      new ScanText(scan, out).print(verdicts, profile.id());
+      if (!noVerdicts) {
+        out.println("Verdicts under " + why + ".");
+      }
+      new ScanText(scan, out).print(verdicts, chosen.id());
+      if (diagnostics != null) {
+        out.println();
+        TextResults.diagnostics(out, diagnostics, "");
+      }
     }
     return 0;
   }

@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.vfioworkbench.engine.InfoEntry;
-import org.vfioworkbench.host.DeviceVerdict;
+import org.vfioworkbench.engine.DeviceVerdict;
 import org.vfioworkbench.host.HolderProvenance;
 import org.vfioworkbench.host.HostFunctionFacts;
 import org.vfioworkbench.host.InferredFact;

@@ -8,13 +8,28 @@ import org.vfioworkbench.engine.InfoResult;
 import org.vfioworkbench.engine.Outcome;
 import org.vfioworkbench.engine.ResetResult;
 import org.vfioworkbench.engine.TraceStep;
+import org.vfioworkbench.engine.diagnostics.Diagnostic;
 import org.vfioworkbench.model.Bdf;
-import org.vfioworkbench.scenario.ExpectationChecker;
 
 /** Plain-text renderings of INFO and HOT_RESET results, in kernel developers' words. */
 final class TextResults {
 
   private TextResults() {}
+
+  /**
+   * One line per diagnostic ("warning ownership-conflict qemu fd 5: ..."), under a heading; a
+   * single "Diagnostics: none" line when there are none.
+   */
+  static void diagnostics(PrintWriter out, List<Diagnostic> list, String indent) {
+    if (list.isEmpty()) {
+      out.println(indent + "Diagnostics: none");
+      return;
+    }
+    out.println(indent + "Diagnostics (" + list.size() + "):");
+    for (Diagnostic d : list) {
+      out.println(indent + "  " + d);
+    }
+  }
 
   /** "0, DEV_ID mode, flags 0x1 DEV_ID (DEV_ID_OWNED clear), count 2" and the like. */
   static String infoSummary(InfoResult r) {
@@ -28,7 +43,7 @@ final class TextResults {
     }
     b.append(", flags 0x").append(Integer.toHexString(r.flagsMask()));
     if (devId) {
-      b.append(' ').append(ExpectationChecker.flagNames(r.flags()));
+      b.append(' ').append(InfoFlag.names(r.flags()));
       if (!r.hasFlag(InfoFlag.DEV_ID_OWNED)) {
         b.append(" (DEV_ID_OWNED clear)");
       }

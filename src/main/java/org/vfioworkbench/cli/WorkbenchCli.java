@@ -24,6 +24,9 @@ import picocli.CommandLine.Command;
       CaptureCommand.class,
       ProbeCommand.class,
       LabCommand.class,
+      ExplainCommand.class,
+      PlanCommand.class,
+      ExportCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class WorkbenchCli implements java.util.concurrent.Callable<Integer> {

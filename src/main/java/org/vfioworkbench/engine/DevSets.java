@@ -15,8 +15,9 @@ import org.vfioworkbench.model.Topology;
 
 /**
  * The registered vfio devices and their {@code vfio_device_set}s, keyed the way
- * {@code vfio_pci_core_register_device} keys them: a singleton for root-bus functions and VFs, the
- * slot when the slot can be reset, the bus otherwise. Members are in bind order.
+ * {@code vfio_pci_core_register_device} keys them: a singleton for root-bus functions (and for VFs
+ * where the profile gives them their own, "vfio/pci: Separate SR-IOV VF dev_set"), the slot when
+ * the slot can be reset, the bus otherwise. Members are in bind order.
  */
 final class DevSets {
 
@@ -24,13 +25,14 @@ final class DevSets {
   private final List<DevSet> all = new ArrayList<>();
   private final List<Bdf> registered;
 
-  DevSets(Topology topology, PciIndex pci, ResetScopes scopes) {
+  DevSets(Topology topology, PciIndex pci, ResetScopes scopes, Profile profile) {
     this.registered = bindOrder(topology, pci);
     Map<DevSet.Key, List<Bdf>> members = new LinkedHashMap<>();
     for (Bdf bdf : registered) {
       PciFunction f = pci.require(bdf);
       DevSet.Key key;
-      if (pci.busOf(bdf).hasNoUpstreamBridge() || f.isVirtfn()) {
+      if (pci.busOf(bdf).hasNoUpstreamBridge()
+          || (f.isVirtfn() && profile.givesVfOwnDevSet())) {
         key = new DevSet.Key(DevSet.KeyKind.SINGLETON, bdf.toString());
       } else if (scopes.slotProbeSucceeds(bdf)) {
         key = new DevSet.Key(DevSet.KeyKind.SLOT, pci.slotOf(bdf).orElseThrow().name());

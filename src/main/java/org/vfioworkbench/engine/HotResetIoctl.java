@@ -54,7 +54,7 @@ final class HotResetIoctl {
           : "argsz " + req.argsz() + " is smaller than the 12-byte header", Errno.EINVAL);
       return ResetResult.failure(Errno.EINVAL, t.build());
     }
-    t.pass(FN, "header: argsz " + req.argsz() + ", flags 0, count " + req.count());
+    t.pass(FN, "header: argsz " + req.argsz() + ", flags 0, count " + req.headerCount());
     if (!callingConventionHolds(caller, req, t)) {
       return ResetResult.failure(Errno.EINVAL, t.build());
     }
@@ -65,7 +65,7 @@ final class HotResetIoctl {
     }
     ResetScope scope = decision.scope().get();
     Proof proof = null;
-    if (req.count() > 0) {
+    if (req.headerCount() > 0) {
       proof = collectProof(caller, req, scope, t);
       if (proof.errno().isPresent()) {
         return ResetResult.failure(proof.errno().get(), t.build());
@@ -75,7 +75,7 @@ final class HotResetIoctl {
   }
 
   private boolean callingConventionHolds(Caller caller, ResetRequest req, TraceBuilder t) {
-    boolean hasArray = req.count() > 0;
+    boolean hasArray = req.headerCount() > 0;
     if (!profile.hasDeviceCdev()) {
       if (!hasArray) {
         t.fail(FN, "count 0: this kernel (" + profile.id() + ") needs between 1 and N group fds", Errno.EINVAL);
@@ -84,7 +84,7 @@ final class HotResetIoctl {
       return true;
     }
     if (caller.cdevOpened() && hasArray && !profile.acceptsDeviceFdProof()) {
-      t.fail(FN, "the caller is cdev-opened, so the fd array must be empty (count " + req.count() + ")", Errno.EINVAL);
+      t.fail(FN, "the caller is cdev-opened, so the fd array must be empty (count " + req.headerCount() + ")", Errno.EINVAL);
       return false;
     }
     if (!caller.cdevOpened() && !hasArray) {
@@ -109,9 +109,25 @@ final class HotResetIoctl {
 
   private Proof collectProof(Caller caller, ResetRequest req, ResetScope scope, TraceBuilder t) {
     int n = scope.size();
-    if (req.count() > n) {
-      t.fail(GROUPS, "count " + req.count() + " exceeds the " + n + " affected function(s) (one group per device at most)", Errno.EINVAL);
+    long claimed = req.headerCount();
+    if (claimed > Integer.MAX_VALUE && !profile.comparesGroupCountUnsigned()) {
+      int asInt = (int) claimed;
+      t.pass(GROUPS, "array_count is an int on " + profile.id() + ": count " + claimed
+          + " arrives as " + asInt + ", which does not exceed the " + n + " affected function(s)");
+      t.fail(GROUPS, "kcalloc(" + asInt + ", sizeof(*group_fds)) is asked for a negative (huge)"
+          + " size and fails", Errno.ENOMEM);
+      return Proof.refused(Errno.ENOMEM);
+    }
+    if (claimed > n) {
+      t.fail(GROUPS, "count " + claimed + " exceeds the " + n + " affected function(s) (one group per device at most"
+          + (claimed > Integer.MAX_VALUE ? "; compared unsigned, as a u32, on " + profile.id() : "")
+          + ")", Errno.EINVAL);
       return Proof.refused(Errno.EINVAL);
+    }
+    if (claimed > req.count()) {
+      t.fail(GROUPS, "copy_from_user of " + claimed + " fds reads past the " + req.count()
+          + " the caller passed (the model takes that memory as unmapped)", Errno.EFAULT);
+      return Proof.refused(Errno.EFAULT);
     }
     Set<Integer> groups = new HashSet<>();
     Set<Bdf> devices = new HashSet<>();
@@ -150,6 +166,13 @@ final class HotResetIoctl {
   private ResetResult devSetHotReset(Caller caller, ResetScope scope, Proof proof, TraceBuilder t) {
     DevSet devSet = state.devSetOf(caller.bdf()).orElseThrow();
     t.note(DEV_SET, "dev_set " + devSet.key() + " has " + devSet.members().size() + " member(s) in bind order: " + devSet.members());
+    if (pci.require(caller.bdf()).isVirtfn() && !pci.busOf(caller.bdf()).hasNoUpstreamBridge()) {
+      t.note(DEV_SET, caller.bdf() + " is an SR-IOV VF: vfio_pci_core_register_device "
+          + (profile.givesVfOwnDevSet()
+              ? "gives it a dev_set of its own (\"vfio/pci: Separate SR-IOV VF dev_set\")"
+              : "keys its dev_set by slot or bus like any function (before \"vfio/pci: Separate"
+                  + " SR-IOV VF dev_set\")") + " on " + profile.id());
+    }
     for (Bdf f : scope.functions()) {
       if (!devSet.contains(f)) {
         t.fail(RESETTABLE, f + " is affected but not in the dev_set (" + state.whyNotMember(f) + ")", Errno.EINVAL);

@@ -64,6 +64,14 @@ final class InfoIoctl {
     if (profile.copiesInsideWalk()) {
       return fillDuringWalk(caller, scope, capacity, devIdMode, argsz, t);
     }
+    if (profile.hasUninitialisedInfoCount()) {
+      t.note(FN, "int count is not initialised before vfio_pci_count_devs adds the " + n
+          + " function(s) to it (" + profile.id() + "; fixed by \"vfio/pci: Init the count variable"
+          + " in collecting hot-reset devices\" in 6.6.41 and 6.9.10). The model takes a"
+          + " zero-initialised stack (CONFIG_INIT_STACK_ALL_ZERO, the default with GCC 12+ or clang);"
+          + " built without it, the count is " + n + " plus stack garbage: -ENOSPC reports that"
+          + " garbage, and QEMU sizes its next buffer from it");
+    }
     if (n > capacity) {
       t.fail(FN, "buffer holds " + capacity + " of " + n + " entries; header written with count " + n + ", flags 0, no entries", Errno.ENOSPC);
       return new InfoResult(Errno.ENOSPC.ret(), Optional.of(Errno.ENOSPC), true, argsz, Set.of(), n, List.of(), t.build());
@@ -100,21 +108,8 @@ final class InfoIoctl {
       t.fail(FN, "design review: a strict INFO refuses to report unowned devices", Errno.EPERM);
       return InfoResult.failure(Errno.EPERM, argsz, t.build());
     }
-    t.success(FN, n + " entries written, flags " + flagNames(fill.flags));
+    t.success(FN, n + " entries written, flags " + InfoFlag.names(fill.flags));
     return new InfoResult(0, Optional.empty(), true, argsz, fill.flags, n, fill.entries, t.build());
-  }
-
-  static String flagNames(Set<InfoFlag> flags) {
-    if (flags.isEmpty()) {
-      return "0";
-    }
-    List<String> names = new ArrayList<>();
-    for (InfoFlag f : InfoFlag.values()) {
-      if (flags.contains(f)) {
-        names.add(f.name());
-      }
-    }
-    return String.join("|", names);
   }
 
   /** The entries and flags being filled. */

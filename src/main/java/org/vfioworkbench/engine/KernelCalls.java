@@ -1,7 +1,9 @@
 package org.vfioworkbench.engine;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.vfioworkbench.model.Bdf;
 import org.vfioworkbench.model.CdevFile;
@@ -45,6 +47,26 @@ public final class KernelCalls {
     return out;
   }
 
+  /** The driver bindings vfio-pci would refuse, each about the function its subject names. */
+  public static List<Refusal> driverRefusals(Topology topology, Profile profile) {
+    return new OpenRules(topology, profile).driverRefusals();
+  }
+
+  /**
+   * The opens {@link #validate} finds refused, keyed by the holder's fd that the kernel would
+   * have refused, in holder and file order (a holder listing one fd twice keeps the first).
+   */
+  public static Map<FdRef, Refusal> fileRefusals(Topology topology, Profile profile) {
+    OpenRules rules = new OpenRules(topology, profile);
+    Map<FdRef, Refusal> out = new LinkedHashMap<>();
+    for (Holder h : topology.holders()) {
+      for (OpenFile f : h.files()) {
+        rules.open(h, f).ifPresent(r -> out.putIfAbsent(new FdRef(h.name(), f.fd()), r));
+      }
+    }
+    return out;
+  }
+
   /** {@code holder} opens (and attaches or binds, as the file says) one more file. */
   public static Attempt open(Topology topology, Profile profile, String holder, OpenFile file) {
     List<String> steps = new ArrayList<>();
@@ -64,7 +86,7 @@ public final class KernelCalls {
     if (!anyUnpinned) {
       return topology;
     }
-    Analysis a = Analysis.of(topology);
+    VfioState a = VfioState.of(topology, Profile.DEFAULT);
     Topology t = topology;
     for (Holder h : topology.holders()) {
       List<OpenFile> files = new ArrayList<>();
@@ -214,7 +236,7 @@ public final class KernelCalls {
     if (f.isEmpty()) {
       return Attempt.refused(new Refusal(bdf.toString(), "bind " + driver.label(), Errno.ENODEV, "no function " + bdf), steps);
     }
-    Analysis a = Analysis.of(topology, profile);
+    VfioState a = VfioState.of(topology, profile);
     if (f.get().driver().isVfio() && a.device(bdf).map(DeviceState::isOpen).orElse(false)) {
       return Attempt.refused(new Refusal(bdf.toString(), "unbind " + f.get().driver().name(), Errno.EBUSY,
           "vfio_unregister_group_dev: " + bdf + " is open; unbind waits until its user closes it"), steps);

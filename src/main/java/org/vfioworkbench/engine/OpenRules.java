@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import org.vfioworkbench.model.Bdf;
 import org.vfioworkbench.model.CdevFile;
 import org.vfioworkbench.model.Container;
@@ -164,6 +165,10 @@ final class OpenRules {
       return refuse(who, call, Errno.ENODEV, "vfio_group_ioctl_get_device_fd: " + d.device()
           + " is bound to " + f.get().driver().label() + ", not to a vfio driver");
     }
+    Optional<Refusal> token = checkVfToken(who, call, f.get(), d.vfToken(), "vfio_pci_core_match");
+    if (token.isPresent()) {
+      return token;
+    }
     Optional<DmaContextRef> ctx = groupAttachment.getOrDefault(group, Optional.empty());
     if (ctx.isEmpty()) {
       return refuse(who, call, Errno.EINVAL, "vfio_df_group_open: group " + group + " has no container or iommufd set");
@@ -194,9 +199,20 @@ final class OpenRules {
     }
     String ictx = c.boundTo().get();
     String call = "VFIO_DEVICE_BIND_IOMMUFD(" + c.device() + ", iommufd " + ictx + ")";
+    if (c.vfToken().isPresent() && !profile.checksVfTokenOnBind()) {
+      return refuse(who, call, Errno.EINVAL, "vfio_df_ioctl_bind_iommufd: bind.flags must be 0 on "
+          + profile.id() + " (VFIO_DEVICE_BIND_FLAG_TOKEN arrived in v6.17)");
+    }
     if (group.isPresent() && groupOpenBy.containsKey(group.get())) {
       return refuse(who, call, Errno.EBUSY, "vfio_device_block_group: group " + group.get()
           + " is open through the legacy interface by " + groupOpenBy.get(group.get()));
+    }
+    if (profile.checksVfTokenOnBind()) {
+      Optional<Refusal> token = pci.function(c.device()).flatMap(
+          f -> checkVfToken(who, call, f, c.vfToken(), "vfio_df_check_token"));
+      if (token.isPresent()) {
+        return token;
+      }
     }
     if (!heldIommufds.getOrDefault(holder.name(), Set.of()).contains(ictx)) {
       return refuse(who, call, Errno.EBADF, "iommufd_ctx_from_fd: " + holder.name() + " has no open fd on iommufd " + ictx);
@@ -211,6 +227,41 @@ final class OpenRules {
     if (group.isPresent() && groupIctx.containsKey(group.get()) && !groupIctx.get(group.get()).equals(ictx)) {
       return refuse(who, call, Errno.EPERM, "iommu_device_claim_dma_owner: group " + group.get()
           + " already has its DMA owned by iommufd " + groupIctx.get(group.get()) + "; one owner per group");
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The VF token rule of {@code vfio_pci_core_match_token_uuid} ({@code
+   * vfio_pci_validate_vf_token} before v6.17), for the VF side: a VF whose PF is bound to vfio-pci
+   * needs the PF's token (all zeroes until user space sets one); a token for a VF whose PF is not
+   * on vfio-pci, or for a function that is neither PF nor VF, is -EINVAL. The PF side (a PF whose
+   * VFs are in use needs the token too) is not modelled.
+   */
+  private Optional<Refusal> checkVfToken(
+      String who, String call, PciFunction f, Optional<UUID> token, String fn) {
+    if (f.isVirtfn()) {
+      Bdf pfBdf = f.physfn().get();
+      boolean pfOnVfio = pci.function(pfBdf).isPresent() && pci.isVfioDevice(pfBdf);
+      if (!pfOnVfio) {
+        return token.isEmpty() ? Optional.empty() : refuse(who, call, Errno.EINVAL,
+            fn + ": VF token incorrectly provided, PF " + pfBdf + " not bound to vfio-pci");
+      }
+      if (token.isEmpty()) {
+        return refuse(who, call, Errno.EACCES, fn + ": VF token required to access device (PF "
+            + pfBdf + " is bound to vfio-pci)");
+      }
+      UUID expected = pci.function(pfBdf).get().vfToken().orElse(new UUID(0, 0));
+      if (!expected.equals(token.get())) {
+        return refuse(who, call, Errno.EACCES, fn + ": Incorrect VF token provided for device");
+      }
+      return Optional.empty();
+    }
+    boolean isPf = f.vfToken().isPresent() || topology.functions().stream()
+        .anyMatch(v -> v.physfn().filter(f.bdf()::equals).isPresent());
+    if (token.isPresent() && !isPf) {
+      return refuse(who, call, Errno.EINVAL,
+          fn + ": VF token incorrectly provided, not a PF or VF");
     }
     return Optional.empty();
   }

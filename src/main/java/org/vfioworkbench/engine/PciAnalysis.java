@@ -14,17 +14,23 @@ final class PciAnalysis {
   final PciIndex pci;
   final ResetScopes scopes;
   final DevSets devSets;
+  final Profile profile;
 
-  PciAnalysis(Topology topology) {
+  PciAnalysis(Topology topology, Profile profile) {
     this.source = topology;
+    this.profile = profile;
     this.pci = new PciIndex(topology);
-    this.scopes = new ResetScopes(pci);
-    this.devSets = new DevSets(topology, pci, scopes);
+    this.scopes = new ResetScopes(pci, profile);
+    this.devSets = new DevSets(topology, pci, scopes, profile);
   }
 
-  /** True when {@code other} has the very same PCI part (same list instances) as this one. */
-  boolean sharesPciWith(Topology other) {
-    return source.functions() == other.functions()
+  /**
+   * True when {@code other} has the very same PCI part (same list instances) as this one and is
+   * evaluated under the same profile (quirks and reset probes depend on the kernel).
+   */
+  boolean sharesPciWith(Topology other, Profile otherProfile) {
+    return profile == otherProfile
+        && source.functions() == other.functions()
         && source.buses() == other.buses()
         && source.slots() == other.slots()
         && source.groups() == other.groups()

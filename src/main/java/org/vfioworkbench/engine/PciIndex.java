@@ -74,6 +74,29 @@ public final class PciIndex {
     return bus != null ? bus : PciBus.root(address);
   }
 
+  /** The PCI segments (domains) with a function or a declared bus, in ascending order. */
+  public java.util.SortedSet<Integer> segments() {
+    TreeSet<Integer> out = new TreeSet<>();
+    functions.keySet().forEach(b -> out.add(b.segment()));
+    buses.keySet().forEach(b -> out.add(b.segment()));
+    return Collections.unmodifiableSortedSet(out);
+  }
+
+  /**
+   * The root buses of a segment, in address order: the declared buses with no upstream bridge,
+   * and every bus a function sits on that was never declared (which {@link #bus} treats as root).
+   */
+  public List<BusAddress> rootBuses(int segment) {
+    TreeSet<BusAddress> out = new TreeSet<>();
+    buses.values().stream()
+        .filter(b -> b.address().segment() == segment && b.hasNoUpstreamBridge())
+        .forEach(b -> out.add(b.address()));
+    onBus.keySet().stream()
+        .filter(b -> b.segment() == segment && !buses.containsKey(b))
+        .forEach(out::add);
+    return List.copyOf(out);
+  }
+
   /** Functions on a bus, in devfn order. */
   public List<PciFunction> functionsOn(BusAddress bus) {
     return Collections.unmodifiableList(onBus.getOrDefault(bus, List.of()));

@@ -19,14 +19,14 @@ public final class ProfileComparison {
   private ProfileComparison() {}
 
   public static List<ProfileDifference> compare(Topology topology, Profile first, Profile second) {
-    Analysis a = Analysis.of(topology, first);
-    Analysis b = Analysis.of(topology, second);
+    HotResetSimulator a = Analysis.of(topology, first);
+    HotResetSimulator b = Analysis.of(topology, second);
     List<ProfileDifference> out = new ArrayList<>();
     diff(out, "kernel refusals of the holders' opens", "refusals",
         refusals(topology, first), refusals(topology, second));
     for (FdRef fd : a.deviceFds()) {
-      for (long argsz : new long[] {Analysis.LARGE_ARGSZ, InfoIoctl.HEADER, InfoIoctl.HEADER + InfoIoctl.ENTRY}) {
-        String call = "INFO " + fd + (argsz == Analysis.LARGE_ARGSZ ? "" : " argsz " + argsz);
+      for (long argsz : new long[] {HotResetSimulator.LARGE_ARGSZ, InfoIoctl.HEADER, InfoIoctl.HEADER + InfoIoctl.ENTRY}) {
+        String call = "INFO " + fd + (argsz == HotResetSimulator.LARGE_ARGSZ ? "" : " argsz " + argsz);
         compareInfo(out, call, a.info(fd, argsz), b.info(fd, argsz));
       }
       Set<String> seen = new LinkedHashSet<>();
@@ -47,7 +47,7 @@ public final class ProfileComparison {
 
   private static void compareInfo(List<ProfileDifference> out, String call, InfoResult x, InfoResult y) {
     diff(out, call, "ret", x.retLabel(), y.retLabel());
-    diff(out, call, "flags", InfoIoctl.flagNames(x.flags()), InfoIoctl.flagNames(y.flags()));
+    diff(out, call, "flags", InfoFlag.names(x.flags()), InfoFlag.names(y.flags()));
     diff(out, call, "count", String.valueOf(x.count()), String.valueOf(y.count()));
     diff(out, call, "entries", entries(x), entries(y));
   }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.vfioworkbench.engine.kernel.FunctionQuirks;
 import org.vfioworkbench.model.Bdf;
 import org.vfioworkbench.model.BusAddress;
 import org.vfioworkbench.model.PciBus;
@@ -26,13 +27,35 @@ import org.vfioworkbench.model.Slot;
 final class ResetScopes {
 
   private final PciIndex pci;
+  private final Profile profile;
+  private final Map<Bdf, FunctionQuirks> quirks = new ConcurrentHashMap<>();
   private final Map<BusAddress, Optional<String>> busRefusal = new ConcurrentHashMap<>();
   private final Map<BusAddress, List<Bdf>> busWalk = new ConcurrentHashMap<>();
   private final Map<String, List<Bdf>> slotWalk = new ConcurrentHashMap<>();
   private final Map<Bdf, ScopeDecision> decisions = new ConcurrentHashMap<>();
 
-  ResetScopes(PciIndex pci) {
+  ResetScopes(PciIndex pci, Profile profile) {
     this.pci = pci;
+    this.profile = profile;
+  }
+
+  /** The flags of a function under the profile's kernel: declared, or derived from its ids. */
+  FunctionQuirks quirks(PciFunction f) {
+    return quirks.computeIfAbsent(f.bdf(), b -> FunctionQuirks.of(f, profile.quirkRelease()));
+  }
+
+  /** Why a function stops a slot or bus reset, in the order the kernel tests them. */
+  private Optional<String> blocks(PciFunction f, String where) {
+    FunctionQuirks q = quirks(f);
+    if (profile.resetNeedsResetMethod() && q.has(Quirk.NO_RESET_METHOD)) {
+      return Optional.of(f.bdf() + where + " has no reset method (!pci_reset_supported, "
+          + profile.id() + ": \"PCI: Avoid reset when disabled via sysfs\")");
+    }
+    if (q.has(Quirk.NO_BUS_RESET)) {
+      return Optional.of(f.bdf() + where + " has PCI_DEV_FLAGS_NO_BUS_RESET ("
+          + q.origin(Quirk.NO_BUS_RESET) + ")");
+    }
+    return Optional.empty();
   }
 
   /** The scope the kernel would reset for {@code bdf}, or why it cannot reset it. */
@@ -80,22 +103,44 @@ final class ResetScopes {
         Optional.of(new ResetScope(ResetScope.Kind.BUS, bus, Optional.empty(), fns)), t.build());
   }
 
-  /** Why {@code pci_slot_reset(slot, PCI_RESET_PROBE)} fails, empty when it succeeds. */
+  /**
+   * Why {@code pci_slot_reset(slot, PCI_RESET_PROBE)} fails, empty when it succeeds: first {@code
+   * pci_slot_resettable} (the bridge above the slot, then every function in it and below it), then
+   * {@code pci_reset_hotplug_slot} (the hotplug driver's {@code reset_slot}).
+   */
   Optional<String> slotRefusal(Slot slot) {
+    PciBus onBus = pci.bus(slot.bus());
+    if (onBus.bridge().isPresent()) {
+      Optional<PciFunction> bridge = pci.function(onBus.bridge().get());
+      if (bridge.isPresent()) {
+        FunctionQuirks q = quirks(bridge.get());
+        if (q.has(Quirk.NO_BUS_RESET)) {
+          return Optional.of("pci_slot_resettable: bridge " + bridge.get().bdf()
+              + " above the slot has PCI_DEV_FLAGS_NO_BUS_RESET ("
+              + q.origin(Quirk.NO_BUS_RESET) + ")");
+        }
+      }
+    }
     for (PciFunction f : pci.functionsOn(slot.bus())) {
       if (!slot.contains(f.bdf())) {
         continue;
       }
-      if (f.hasQuirk(Quirk.NO_BUS_RESET)) {
-        return Optional.of(f.bdf() + " in the slot has PCI_DEV_FLAGS_NO_BUS_RESET");
+      Optional<String> blocked = blocks(f, " in the slot");
+      if (blocked.isPresent()) {
+        return Optional.of("pci_slot_resettable: " + blocked.get());
       }
       Optional<BusAddress> sub = pci.subordinateOf(f.bdf());
-      if (sub.isPresent() && busNotResettable(sub.get(), new HashSet<>()).isPresent()) {
-        return Optional.of("bus " + sub.get() + " behind " + f.bdf() + " in the slot cannot be reset");
+      if (sub.isPresent()) {
+        Optional<String> below = busNotResettable(sub.get(), new HashSet<>());
+        if (below.isPresent()) {
+          return Optional.of("pci_slot_resettable: bus " + sub.get() + " behind " + f.bdf()
+              + " in the slot cannot be reset: " + below.get());
+        }
       }
     }
     if (!slot.resetSupported()) {
-      return Optional.of("its hotplug controller has no reset_slot operation");
+      return Optional.of("pci_reset_hotplug_slot: its hotplug driver (" + slot.hotplug().id()
+          + ") has no reset_slot operation");
     }
     return Optional.empty();
   }
@@ -133,8 +178,9 @@ final class ResetScopes {
         continue;
       }
       PciFunction f = top.functions.get(top.next++);
-      if (f.hasQuirk(Quirk.NO_BUS_RESET)) {
-        refusal = Optional.of(f.bdf() + " on the bus has PCI_DEV_FLAGS_NO_BUS_RESET");
+      Optional<String> blocked = blocks(f, " on the bus");
+      if (blocked.isPresent()) {
+        refusal = blocked;
         break;
       }
       Optional<BusAddress> sub = pci.subordinateOf(f.bdf());
@@ -164,8 +210,10 @@ final class ResetScopes {
     PciBus b = pci.bus(bus);
     if (b.bridge().isPresent()) {
       Optional<PciFunction> bridge = pci.function(b.bridge().get());
-      if (bridge.isPresent() && bridge.get().hasQuirk(Quirk.NO_BUS_RESET)) {
-        return Optional.of("upstream bridge " + bridge.get().bdf() + " has PCI_DEV_FLAGS_NO_BUS_RESET");
+      if (bridge.isPresent() && quirks(bridge.get()).has(Quirk.NO_BUS_RESET)) {
+        return Optional.of("upstream bridge " + bridge.get().bdf()
+            + " has PCI_DEV_FLAGS_NO_BUS_RESET ("
+            + quirks(bridge.get()).origin(Quirk.NO_BUS_RESET) + ")");
       }
     }
     return Optional.empty();

@@ -41,6 +41,12 @@ final class VfioState {
     replayFiles(topology);
   }
 
+  /** The state of {@code topology} on its own, for edits that need no ioctl answers. */
+  static VfioState of(Topology topology, Profile profile) {
+    PciAnalysis pci = new PciAnalysis(topology, profile);
+    return new VfioState(topology, pci.pci, pci.devSets);
+  }
+
   private void replayFiles(Topology topology) {
     for (Bdf bdf : devSets.registered()) {
       devices.put(bdf, new DeviceState(bdf, List.of(), Optional.empty(), false, Optional.empty(), OptionalLong.empty()));

@@ -198,7 +198,7 @@ public final class HostScanner {
                 + "/devices");
         f = new PciFunction(f.bdf(), f.headerType(), f.vendorId(), f.deviceId(), f.classCode(),
             f.description(), f.driver(), OptionalInt.of(g), f.physfn(), f.quirks(),
-            f.conditions());
+            f.conditions(), f.quirksDeclared(), f.vfToken());
       } else if (g != null && f.iommuGroup().getAsInt() != g) {
         log.problem("/sys/bus/pci/devices/" + f.bdf() + "/iommu_group", "IOMMU group of " + f.bdf(),
             "link says group " + f.iommuGroup().getAsInt() + " but group " + g

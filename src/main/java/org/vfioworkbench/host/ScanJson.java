@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Optional;
+import org.vfioworkbench.engine.DeviceVerdict;
 import org.vfioworkbench.engine.InfoEntry;
 import org.vfioworkbench.engine.TraceStep;
 import org.vfioworkbench.model.Bdf;

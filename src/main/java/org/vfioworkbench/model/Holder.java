@@ -13,11 +13,20 @@ import java.util.Set;
  * @param pid process id (informational; 0 when unknown)
  * @param capSysRawio whether it has CAP_SYS_RAWIO (needed for no-IOMMU groups)
  * @param files its open files, in the order they were opened
+ * @param consumer which program it is (QEMU and its backend, or a plain process), {@link
+ *     Consumer#UNKNOWN} when not said
  */
-public record Holder(String name, int pid, boolean capSysRawio, List<OpenFile> files) {
+public record Holder(
+    String name, int pid, boolean capSysRawio, List<OpenFile> files, Consumer consumer) {
+
+  /** A holder whose program is not said. */
+  public Holder(String name, int pid, boolean capSysRawio, List<OpenFile> files) {
+    this(name, pid, capSysRawio, files, Consumer.UNKNOWN);
+  }
 
   public Holder {
     Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(consumer, "consumer");
     files = List.copyOf(files);
     Set<Integer> seen = new HashSet<>();
     for (OpenFile f : files) {
@@ -44,6 +53,10 @@ public record Holder(String name, int pid, boolean capSysRawio, List<OpenFile> f
   }
 
   public Holder withFiles(List<OpenFile> newFiles) {
-    return new Holder(name, pid, capSysRawio, newFiles);
+    return new Holder(name, pid, capSysRawio, newFiles, consumer);
+  }
+
+  public Holder withConsumer(Consumer newConsumer) {
+    return new Holder(name, pid, capSysRawio, files, newConsumer);
   }
 }

@@ -4,6 +4,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * One PCI function.
@@ -19,6 +20,11 @@ import java.util.Set;
  * @param physfn for an SR-IOV VF, its PF; empty otherwise
  * @param quirks PCI flags that change reset behaviour
  * @param conditions passing conditions that make a reset fail transiently
+ * @param quirksDeclared true when {@code quirks} was stated (a file's {@code quirks}, an edit) and
+ *     replaces what the kernel's fixups would derive from the ids; false when the engine derives
+ *     the flags from vendor and device id under the profile's kernel release
+ * @param vfToken for a PF bound to vfio-pci, the VF token user space set on it ({@code
+ *     VFIO_DEVICE_FEATURE_PCI_VF_TOKEN}); empty when none was set
  */
 public record PciFunction(
     Bdf bdf,
@@ -31,7 +37,9 @@ public record PciFunction(
     OptionalInt iommuGroup,
     Optional<Bdf> physfn,
     Set<Quirk> quirks,
-    Set<TransientCondition> conditions) {
+    Set<TransientCondition> conditions,
+    boolean quirksDeclared,
+    Optional<UUID> vfToken) {
 
   public PciFunction {
     Objects.requireNonNull(bdf, "bdf");
@@ -42,6 +50,27 @@ public record PciFunction(
     Objects.requireNonNull(physfn, "physfn");
     quirks = Set.copyOf(quirks);
     conditions = Set.copyOf(conditions);
+    Objects.requireNonNull(vfToken, "vfToken");
+  }
+
+  /**
+   * A function without a VF token whose quirks count as declared when there are any (builders and
+   * generators that state flags directly).
+   */
+  public PciFunction(
+      Bdf bdf,
+      HeaderType headerType,
+      int vendorId,
+      int deviceId,
+      int classCode,
+      String description,
+      Driver driver,
+      OptionalInt iommuGroup,
+      Optional<Bdf> physfn,
+      Set<Quirk> quirks,
+      Set<TransientCondition> conditions) {
+    this(bdf, headerType, vendorId, deviceId, classCode, description, driver, iommuGroup, physfn,
+        quirks, conditions, !quirks.isEmpty(), Optional.empty());
   }
 
   /** A normal endpoint with no quirks, ids or SR-IOV role: handy for tests and generators. */
@@ -65,18 +94,26 @@ public record PciFunction(
   public PciFunction withDriver(Driver newDriver) {
     return new PciFunction(
         bdf, headerType, vendorId, deviceId, classCode, description, newDriver, iommuGroup, physfn,
-        quirks, conditions);
+        quirks, conditions, quirksDeclared, vfToken);
   }
 
+  /** The same function with these quirks stated, replacing what the ids would derive. */
   public PciFunction withQuirks(Set<Quirk> newQuirks) {
     return new PciFunction(
         bdf, headerType, vendorId, deviceId, classCode, description, driver, iommuGroup, physfn,
-        newQuirks, conditions);
+        newQuirks, conditions, true, vfToken);
   }
 
   public PciFunction withConditions(Set<TransientCondition> newConditions) {
     return new PciFunction(
         bdf, headerType, vendorId, deviceId, classCode, description, driver, iommuGroup, physfn,
-        quirks, newConditions);
+        quirks, newConditions, quirksDeclared, vfToken);
+  }
+
+  /** The same function with this VF token set (or cleared) on it. */
+  public PciFunction withVfToken(Optional<UUID> token) {
+    return new PciFunction(
+        bdf, headerType, vendorId, deviceId, classCode, description, driver, iommuGroup, physfn,
+        quirks, conditions, quirksDeclared, token);
   }
 }

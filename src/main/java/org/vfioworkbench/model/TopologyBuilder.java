@@ -48,6 +48,12 @@ public final class TopologyBuilder {
     return this;
   }
 
+  /** A slot registered by {@code hotplug}; only drivers with {@code reset_slot} reset it. */
+  public TopologyBuilder slot(String name, String bus, int device, HotplugDriver hotplug) {
+    slots.add(new Slot(name, BusAddress.parse(bus), device, hotplug));
+    return this;
+  }
+
   public TopologyBuilder function(String bdf, Consumer<FunctionSpec> spec) {
     FunctionSpec s = new FunctionSpec(Bdf.parse(bdf));
     spec.accept(s);
@@ -87,6 +93,8 @@ public final class TopologyBuilder {
     private GroupKind groupKind = GroupKind.IOMMU;
     private Optional<Bdf> physfn = Optional.empty();
     private final Set<Quirk> quirks = EnumSet.noneOf(Quirk.class);
+    private boolean quirksDeclared;
+    private Optional<java.util.UUID> vfToken = Optional.empty();
     private final Set<TransientCondition> conditions = EnumSet.noneOf(TransientCondition.class);
     private String description = "";
     private int vendor;
@@ -136,6 +144,18 @@ public final class TopologyBuilder {
       return this;
     }
 
+    /** States the quirks (none, until {@link #quirk} adds some): the ids derive nothing. */
+    public FunctionSpec quirksDeclared() {
+      quirksDeclared = true;
+      return this;
+    }
+
+    /** A VF token set on this PF. */
+    public FunctionSpec vfToken(java.util.UUID token) {
+      vfToken = Optional.of(token);
+      return this;
+    }
+
     public FunctionSpec quirk(Quirk q) {
       quirks.add(q);
       return this;
@@ -159,7 +179,8 @@ public final class TopologyBuilder {
     }
 
     PciFunction build() {
-      return new PciFunction(bdf, header, vendor, device, classCode, description, driver, group, physfn, quirks, conditions);
+      return new PciFunction(bdf, header, vendor, device, classCode, description, driver, group,
+          physfn, quirks, conditions, quirksDeclared || !quirks.isEmpty(), vfToken);
     }
   }
 

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.vfioworkbench.engine.Errno;
@@ -78,7 +77,7 @@ public final class ExpectationChecker {
   }
 
   private static void compareInfo(ExpectedResult want, InfoResult actual, List<Mismatch> out) {
-    want.flags().ifPresent(f -> compare(out, "flags", flagNames(f), flagNames(actual.flags())));
+    want.flags().ifPresent(f -> compare(out, "flags", InfoFlag.names(f), InfoFlag.names(actual.flags())));
     if (want.count().isPresent()) {
       compare(
           out, "count", String.valueOf(want.count().getAsInt()), String.valueOf(actual.count()));
@@ -105,20 +104,6 @@ public final class ExpectationChecker {
   /** The kernel function of the last trace step, the one that decided. */
   public static String decidedBy(List<TraceStep> trace) {
     return trace.isEmpty() ? "nothing" : trace.get(trace.size() - 1).function();
-  }
-
-  /** "DEV_ID|DEV_ID_OWNED", or "0" for none. */
-  public static String flagNames(Set<InfoFlag> flags) {
-    if (flags.isEmpty()) {
-      return "0";
-    }
-    List<String> names = new ArrayList<>();
-    for (InfoFlag f : InfoFlag.values()) {
-      if (flags.contains(f)) {
-        names.add(f.name());
-      }
-    }
-    return String.join("|", names);
   }
 
   private static String bdfs(List<Bdf> list) {

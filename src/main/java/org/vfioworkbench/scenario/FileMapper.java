@@ -72,8 +72,9 @@ final class FileMapper {
     return switch (kinds.get(0)) {
       case "cdev" -> cdev(f, fd, path);
       case "device" -> {
-        only(f, path, "device");
-        yield new DeviceFile(fd, Values.bdf(f.device(), path + ".device"));
+        only(f, path, "device", "vfToken");
+        yield new DeviceFile(fd, Values.bdf(f.device(), path + ".device"),
+            FunctionMapper.vfToken(f.vfToken(), false, path));
       }
       case "group" -> group(f, fd, path);
       default -> {
@@ -84,7 +85,7 @@ final class FileMapper {
   }
 
   private static OpenFile cdev(FileDto f, int fd, String path) {
-    only(f, path, "cdev", "iommufd", "devid", "inferred");
+    only(f, path, "cdev", "iommufd", "devid", "inferred", "vfToken");
     Bdf device = Values.bdf(f.cdev(), path + ".cdev");
     Optional<String> bound =
         Optional.ofNullable(f.iommufd())
@@ -98,7 +99,8 @@ final class FileMapper {
       devid =
           OptionalInt.of(Values.range(f.devid(), 1, Integer.MAX_VALUE, path + ".devid", "devid"));
     }
-    return new CdevFile(fd, device, bound, devid, Boolean.TRUE.equals(f.inferred()));
+    return new CdevFile(fd, device, bound, devid, Boolean.TRUE.equals(f.inferred()),
+        FunctionMapper.vfToken(f.vfToken(), false, path));
   }
 
   private static OpenFile group(FileDto f, int fd, String path) {
@@ -130,6 +132,7 @@ final class FileMapper {
     check(ok, kind, "iommufd", f.iommufd() != null, path);
     check(ok, kind, "devid", f.devid() != null, path);
     check(ok, kind, "inferred", f.inferred() != null, path);
+    check(ok, kind, "vfToken", f.vfToken() != null, path);
   }
 
   private static void check(

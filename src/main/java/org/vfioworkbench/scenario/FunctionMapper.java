@@ -4,6 +4,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.OptionalInt;
 import java.util.Set;
 import org.vfioworkbench.model.Bdf;
@@ -59,7 +60,25 @@ final class FunctionMapper {
         group,
         physfn,
         constants(f.quirks(), Quirk.class, path + ".quirks", "quirk"),
-        constants(f.conditions(), TransientCondition.class, path + ".conditions", "condition"));
+        constants(f.conditions(), TransientCondition.class, path + ".conditions", "condition"),
+        f.quirks() != null,
+        vfToken(f.vfToken(), physfn.isPresent(), path));
+  }
+
+  /** The VF token a PF carries; a UUID, and never on a VF. */
+  static Optional<UUID> vfToken(String token, boolean isVf, String path) {
+    if (token == null) {
+      return Optional.empty();
+    }
+    String at = path + ".vfToken";
+    if (isVf) {
+      throw new Problem(at, "a VF token is set on the PF, not on a VF");
+    }
+    try {
+      return Optional.of(UUID.fromString(token));
+    } catch (IllegalArgumentException e) {
+      throw new Problem(at, "\"" + token + "\" is not a UUID (e.g. 2ab74924-c335-45f4-9b16-8569e5b08258)");
+    }
   }
 
   /** The driver a function entry names; see the format documentation for the rules. */

@@ -1,14 +1,17 @@
 package org.vfioworkbench.scenario;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.vfioworkbench.model.Bdf;
 import org.vfioworkbench.model.CdevFile;
+import org.vfioworkbench.model.Consumer;
 import org.vfioworkbench.model.Container;
 import org.vfioworkbench.model.ContainerFile;
 import org.vfioworkbench.model.ContainerType;
@@ -74,7 +77,12 @@ final class HolderMapper {
         }
       }
       holders.add(
-          new Holder(name, pid, h.capSysRawio() == null || h.capSysRawio(), files(h, path)));
+          new Holder(
+              name,
+              pid,
+              h.capSysRawio() == null || h.capSysRawio(),
+              files(h, path),
+              consumer(h, path)));
     }
     for (int i = 0; i < holders.size(); i++) {
       List<OpenFile> files = holders.get(i).files();
@@ -89,6 +97,32 @@ final class HolderMapper {
     List<Container> cs = new ArrayList<>();
     containers.forEach((id, type) -> cs.add(new Container(id, type)));
     return new Holders(holders, cs, new ArrayList<>(iommufds.values()));
+  }
+
+  private static Consumer consumer(HolderDto h, String path) {
+    Optional<String> vm =
+        h.vm() == null ? Optional.empty() : Optional.of(Values.name(h.vm(), path + ".vm", "vm name"));
+    if (h.consumer() == null) {
+      return new Consumer(Consumer.Kind.UNKNOWN, vm);
+    }
+    List<String> ids =
+        Arrays.stream(Consumer.Kind.values())
+            .filter(k -> k != Consumer.Kind.UNKNOWN)
+            .map(Consumer.Kind::id)
+            .toList();
+    Consumer.Kind kind =
+        Consumer.Kind.byId(h.consumer())
+            .filter(k -> k != Consumer.Kind.UNKNOWN)
+            .orElseThrow(
+                () ->
+                    new Problem(
+                        path + ".consumer",
+                        "\""
+                            + h.consumer()
+                            + "\" is not a known consumer (one of "
+                            + String.join(", ", ids)
+                            + ")"));
+    return new Consumer(kind, vm);
   }
 
   private void declareTopLevel(ScenarioDto dto) {

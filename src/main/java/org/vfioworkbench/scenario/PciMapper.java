@@ -15,6 +15,7 @@ import org.vfioworkbench.model.HostOptions;
 import org.vfioworkbench.model.IommuGroup;
 import org.vfioworkbench.model.PciBus;
 import org.vfioworkbench.model.PciFunction;
+import org.vfioworkbench.model.HotplugDriver;
 import org.vfioworkbench.model.Slot;
 import org.vfioworkbench.scenario.dto.BusDto;
 import org.vfioworkbench.scenario.dto.FunctionDto;
@@ -179,6 +180,28 @@ final class PciMapper {
     }
   }
 
+  /**
+   * The slot's hotplug driver: {@code hotplug} when given, else the older {@code reset} flag
+   * (true: pciehp, false: a driver without reset_slot), else pciehp.
+   */
+  private static HotplugDriver hotplug(SlotDto s, String path) {
+    if (s.hotplug() != null) {
+      if (s.reset() != null && s.reset() != HotplugDriver.byId(s.hotplug())
+          .map(HotplugDriver::hasResetSlot).orElse(s.reset())) {
+        throw new Problem(path + ".reset", "\"reset\": " + s.reset() + " contradicts \"hotplug\": \""
+            + s.hotplug() + "\"; drop \"reset\"");
+      }
+      return HotplugDriver.byId(s.hotplug()).orElseThrow(() -> new Problem(path + ".hotplug",
+          "unknown hotplug driver \"" + s.hotplug() + "\"; known: "
+              + java.util.Arrays.stream(HotplugDriver.values()).map(HotplugDriver::id)
+                  .collect(java.util.stream.Collectors.joining(", "))));
+    }
+    if (s.reset() != null) {
+      return s.reset() ? HotplugDriver.PCIEHP : HotplugDriver.OTHER;
+    }
+    return HotplugDriver.PCIEHP;
+  }
+
   private List<Slot> mapSlots(List<SlotDto> list) {
     List<Slot> out = new ArrayList<>();
     Map<String, Integer> names = new HashMap<>();
@@ -223,7 +246,7 @@ final class PciMapper {
             + " cannot have a reset: slot reset is the hotplug controller of the bridge above the"
             + " slot (pciehp's reset_slot), and a root bus has no bridge");
       }
-      out.add(new Slot(name, bus, device, Boolean.TRUE.equals(s.reset())));
+      out.add(new Slot(name, bus, device, hotplug(s, path)));
     }
     return out;
   }

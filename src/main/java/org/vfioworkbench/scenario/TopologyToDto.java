@@ -18,6 +18,7 @@ import org.vfioworkbench.model.DmaContextRef;
 import org.vfioworkbench.model.GroupFile;
 import org.vfioworkbench.model.GroupKind;
 import org.vfioworkbench.model.HeaderType;
+import org.vfioworkbench.model.Consumer;
 import org.vfioworkbench.model.Holder;
 import org.vfioworkbench.model.HostOptions;
 import org.vfioworkbench.model.IommuGroup;
@@ -82,7 +83,8 @@ final class TopologyToDto {
                     s.name(),
                     s.bus().toString(),
                     s.device(),
-                    s.resetSupported() ? Boolean.TRUE : null))
+                    s.hotplug().id(),
+                    null))
         .toList();
   }
 
@@ -109,10 +111,13 @@ final class TopologyToDto {
               f.deviceId() == 0 ? null : String.format("%04x", f.deviceId()),
               f.classCode() == 0 ? null : String.format("%06x", f.classCode()),
               f.physfn().map(Object::toString).orElse(null),
-              f.quirks().isEmpty() ? null : f.quirks().stream().map(Enum::name).sorted().toList(),
+              f.quirks().isEmpty() && !f.quirksDeclared()
+                  ? null
+                  : f.quirks().stream().map(Enum::name).sorted().toList(),
               f.conditions().isEmpty()
                   ? null
-                  : f.conditions().stream().map(Enum::name).sorted().toList()));
+                  : f.conditions().stream().map(Enum::name).sorted().toList(),
+              f.vfToken().map(Object::toString).orElse(null)));
     }
     return out;
   }
@@ -175,6 +180,8 @@ final class TopologyToDto {
               h.name(),
               h.pid() == 0 ? null : h.pid(),
               h.capSysRawio() ? null : Boolean.FALSE,
+              h.consumer().kind() == Consumer.Kind.UNKNOWN ? null : h.consumer().kind().id(),
+              h.consumer().vmName().orElse(null),
               files));
     }
     return out;
@@ -196,10 +203,12 @@ final class TopologyToDto {
           null,
           null,
           null,
+          null,
           null);
     }
     if (f instanceof IommufdFile i) {
-      return new FileDto(i.fd(), null, null, i.iommufd(), null, null, null, null, null, null);
+      return new FileDto(
+          i.fd(), null, null, i.iommufd(), null, null, null, null, null, null, null);
     }
     if (f instanceof GroupFile g) {
       Optional<DmaContextRef> ctx = g.attachedTo();
@@ -221,11 +230,13 @@ final class TopologyToDto {
           null,
           null,
           null,
-          inferred(g.inferred()));
+          inferred(g.inferred()),
+          null);
     }
     if (f instanceof DeviceFile d) {
       return new FileDto(
-          d.fd(), null, null, null, null, d.device().toString(), null, null, null, null);
+          d.fd(), null, null, null, null, d.device().toString(), null, null, null, null,
+          d.vfToken().map(Object::toString).orElse(null));
     }
     if (f instanceof CdevFile c) {
       return new FileDto(
@@ -238,10 +249,12 @@ final class TopologyToDto {
           c.device().toString(),
           c.devid().isPresent() ? c.devid().getAsInt() : null,
           null,
-          inferred(c.inferred()));
+          inferred(c.inferred()),
+          c.vfToken().map(Object::toString).orElse(null));
     }
     OtherFile o = (OtherFile) f;
-    return new FileDto(o.fd(), null, null, null, null, null, null, null, o.description(), null);
+    return new FileDto(
+        o.fd(), null, null, null, null, null, null, null, o.description(), null, null);
   }
 
   private ContainerType containerType(String id) {

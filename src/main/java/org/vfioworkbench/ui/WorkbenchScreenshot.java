@@ -65,6 +65,5 @@ public final class WorkbenchScreenshot {
     });
     done.get(30, TimeUnit.SECONDS);
     Platform.exit();
-    System.exit(0);
   }
 }

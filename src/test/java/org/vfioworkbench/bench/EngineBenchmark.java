@@ -13,6 +13,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
+import org.vfioworkbench.engine.AffectedFds;
 import org.vfioworkbench.engine.Analysis;
 import org.vfioworkbench.engine.Attempt;
 import org.vfioworkbench.engine.KernelCalls;
@@ -90,7 +91,7 @@ public class EngineBenchmark {
   @Benchmark
   public void afterOwnerChange(Blackhole bh) {
     Analysis a = Analysis.after(before, moved, Profile.DEFAULT);
-    evaluate(a, a.affectedBy(movedDevice), bh);
+    evaluate(a, AffectedFds.of(a, movedDevice), bh);
   }
 
   private static void evaluate(Analysis a, List<FdRef> fds, Blackhole bh) {

@@ -186,10 +186,14 @@ class TopologyRowsTest {
         .withFunction(Bdf.parse("0000:08:00.2"), f -> f.withDriver(org.vfioworkbench.model.Driver.VFIO_PCI));
     t = t.withHolders(new TopologyBuilder().holder("q", h -> h.container(3, "c").group(4, 82, "c").device(5, "0000:08:00.2")).build().holders())
         .withContainers(List.of(new org.vfioworkbench.model.Container("c", ContainerType.TYPE1)));
-    Analysis a = Analysis.of(t);
+    Analysis a = Analysis.of(t, Profile.LINUX_6_12);
     assertThat(a.devSet(Bdf.parse("0000:08:00.2")).orElseThrow().key().kind()).isEqualTo(DevSet.KeyKind.SINGLETON);
     assertThat(a.info(fd("q", 5)).count()).isEqualTo(5);
     assertThat(a.hotReset(fd("q", 5), ResetRequest.of(List.of(4))).errno()).contains(Errno.EINVAL);
+    Analysis before = Analysis.of(t, Profile.LINUX_6_10);
+    assertThat(before.devSet(Bdf.parse("0000:08:00.2")).orElseThrow().key())
+        .as("before \"vfio/pci: Separate SR-IOV VF dev_set\" a VF keys its dev_set by bus")
+        .isEqualTo(new DevSet.Key(DevSet.KeyKind.BUS, "0000:08"));
   }
 
   @Test
@@ -197,12 +201,19 @@ class TopologyRowsTest {
     Topology t = sriov(FunctionSpec::vfio, FunctionSpec::vfio)
         .holder("q", h -> h.container(3, "c").group(4, 80, "c").device(5, "0000:08:00.0"))
         .build();
-    Analysis a = Analysis.of(t);
+    Analysis a = Analysis.of(t, Profile.LINUX_6_12);
     assertThat(a.devSet(Bdf.parse("0000:08:00.0")).orElseThrow().members()).containsExactly(Bdf.parse("0000:08:00.0"));
     assertThat(a.info(fd("q", 5)).count()).isEqualTo(5);
     ResetResult r = a.hotReset(fd("q", 5), ResetRequest.of(List.of(4)));
     assertThat(r.errno()).contains(Errno.EINVAL);
     assertThat(r.trace().get(r.trace().size() - 1).toString()).contains("0000:08:00.1 is affected but not in the dev_set (vfio device in dev_set singleton 0000:08:00.1)");
+    Analysis before = Analysis.of(t, Profile.LINUX_6_10);
+    assertThat(before.devSet(Bdf.parse("0000:08:00.0")).orElseThrow().members())
+        .as("before \"vfio/pci: Separate SR-IOV VF dev_set\" the VFs share the PF's bus dev_set")
+        .hasSize(5);
+    ResetResult r2 = before.hotReset(fd("q", 5), ResetRequest.of(List.of(4)));
+    assertThat(r2.errno()).as("then only ownership fails: the VFs' groups were not passed").contains(Errno.EINVAL);
+    assertThat(r2.trace().toString()).doesNotContain("is affected but not in the dev_set");
   }
 
   @Test

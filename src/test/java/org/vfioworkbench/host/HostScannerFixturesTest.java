@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.vfioworkbench.engine.Analysis;
 import org.vfioworkbench.engine.InfoFlag;
 import org.vfioworkbench.model.Bdf;
+import org.vfioworkbench.model.HotplugDriver;
 import org.vfioworkbench.model.BusAddress;
 import org.vfioworkbench.model.CdevFile;
 import org.vfioworkbench.model.ContainerType;
@@ -116,7 +117,9 @@ class HostScannerFixturesTest {
         + sl.resetSupported()).containsExactly("3@0000:03:0=true", "4@0000:04:0=false");
     assertThat(s.functions().get(Bdf.parse("03:00.1")).slot()).contains("3");
     assertThat(s.functions().get(Bdf.parse("03:02.0")).slot()).isEmpty();
-    assertThat(s.notes()).anyMatch(n -> n.contains("slot 3") && n.contains("inferred"));
+    assertThat(t.slots()).extracting(sl -> sl.hotplug())
+        .containsExactly(HotplugDriver.PCIEHP, HotplugDriver.NONE);
+    assertThat(s.notes()).anyMatch(n -> n.contains("slot 3") && n.contains("hotplug driver pciehp"));
   }
 
   @Test

@@ -85,14 +85,24 @@ final class HostTree {
     return this;
   }
 
-  /** A hotplug-capable ({@code power}) or plain slot at {@code address} ({@code 0000:06:00}). */
+  /** A pciehp slot, or a plain one without hotplug driver, at {@code address} ({@code 0000:06:00}). */
   HostTree slot(String name, String address, boolean hotplug) {
+    return slot(name, address, hotplug ? "pciehp" : null);
+  }
+
+  /**
+   * A slot at {@code address} registered by hotplug driver {@code module} ({@code pciehp}, {@code
+   * acpiphp}, …: its {@code module} link and {@code power} attribute), or a plain slot when null.
+   */
+  HostTree slot(String name, String address, String module) {
     String dir = "/sys/bus/pci/slots/" + name;
     write(dir + "/address", address + "\n");
     write(dir + "/max_bus_speed", "8.0 GT/s PCIe\n");
-    if (hotplug) {
+    if (module != null) {
       write(dir + "/power", "1\n");
       write(dir + "/attention", "0\n");
+      mkdirs("/sys/module/" + module);
+      link(dir + "/module", "/sys/module/" + module);
     }
     return this;
   }

@@ -133,13 +133,7 @@ public final class Prober {
   }
 
   static String flagNames(int mask) {
-    List<String> names = new ArrayList<>();
-    for (InfoFlag f : InfoFlag.values()) {
-      if ((mask & f.bit()) != 0) {
-        names.add(f.name());
-      }
-    }
-    return names.isEmpty() ? "no flags" : String.join("|", names);
+    return InfoFlag.names(InfoFlag.of(mask), "no flags");
   }
 
   private int open(String path, Deque<Integer> opened, List<String> steps)

@@ -122,7 +122,8 @@ public final class HolderMapper {
         cdevFile(c, iommufdFds).ifPresent(files::add);
       }
       deviceFiles(groupFds);
-      holders.add(new Holder(name, p.pid(), p.capSysRawio(), files));
+      holders.add(new Holder(name, p.pid(), p.capSysRawio(), files,
+          QemuCommandLine.consumer(p.cmdline())));
       provenance.add(new HolderProvenance(name, p.pid(), p.comm(), p.cmdline(), p.uid(), inferred));
     }
 

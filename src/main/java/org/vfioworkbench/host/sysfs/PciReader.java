@@ -30,6 +30,7 @@ import org.vfioworkbench.model.Bdf;
 import org.vfioworkbench.model.BusAddress;
 import org.vfioworkbench.model.Driver;
 import org.vfioworkbench.model.HeaderType;
+import org.vfioworkbench.model.HotplugDriver;
 import org.vfioworkbench.model.PciBus;
 import org.vfioworkbench.model.PciFunction;
 import org.vfioworkbench.model.Quirk;
@@ -154,21 +155,23 @@ public final class PciReader {
         .orElse(OptionalInt.empty());
     Optional<Bdf> physfn = a.linkName("physfn").flatMap(n -> bdfOrLog(path + "/physfn", n));
     List<Bdf> virtfns = virtfns(a);
+    // PCI_DEV_FLAGS_NO_BUS_RESET is not visible in sysfs: the engine derives it from the ids
+    // through its quirk table under the kernel's profile, so the scan records only what sysfs
+    // shows. An empty reset_method (noted by noteResetMethods) is the flag the reset_method gate
+    // of "PCI: Avoid reset when disabled via sysfs" looks at.
     Set<Quirk> quirks = EnumSet.noneOf(Quirk.class);
-    if (NoBusResetQuirks.matches(vendor, device)) {
-      quirks.add(Quirk.NO_BUS_RESET);
-      log.note(bdf + ": NO_BUS_RESET inferred from the kernel's quirk list for "
-          + String.format("%04x:%04x", vendor, device));
+    Optional<List<String>> resets = a.text("reset_method")
+        .map(s -> s.isBlank() ? List.<String>of() : List.of(s.trim().split("\\s+")));
+    if (resets.isPresent() && resets.get().isEmpty()) {
+      quirks.add(Quirk.NO_RESET_METHOD);
     }
     PciNames names = names(a, classCode, vendor, device);
     String description = names.deviceKnown() ? names.device()
         : PciClassNames.name(classCode, ids);
     PciFunction f = new PciFunction(
         bdf, header, vendor, device, classCode, description, driver, group,
-        physfn, quirks, EnumSet.noneOf(TransientCondition.class));
+        physfn, quirks, EnumSet.noneOf(TransientCondition.class), false, Optional.empty());
     Optional<String> override = a.text("driver_override").filter(s -> !s.equals("(null)"));
-    Optional<List<String>> resets = a.text("reset_method")
-        .map(s -> s.isBlank() ? List.<String>of() : List.of(s.trim().split("\\s+")));
     Optional<String> cdev = a.listing("vfio-dev").flatMap(l -> l.stream().findFirst());
     boolean bridge = header == HeaderType.BRIDGE || header == HeaderType.CARDBUS;
     Optional<List<String>> childBuses = bridge ? a.listing("pci_bus") : Optional.empty();
@@ -447,16 +450,42 @@ public final class PciReader {
             "address '" + address + "' names device " + dev + " (at most 31); slot left out");
         continue;
       }
-      boolean hotplug = attrs.contains("power");
+      HotplugDriver hotplug = hotplugDriver(dir, name, attrs);
       Slot slot = new Slot(name, bus, dev, hotplug);
       slots.add(slot);
-      log.note("slot " + name + " (" + address + "): reset support "
-          + (hotplug ? "inferred from its hotplug 'power' attribute (pciehp)"
-              : "assumed absent: not a hotplug slot"));
       facts.replaceAll((b, f) -> slot.contains(b) ? f.withSlot(name) : f);
     }
     listener.progress(ScanPhase.SLOTS, names.size(), names.size());
     return slots;
+  }
+
+  /**
+   * The slot's hotplug driver from its {@code module} link ({@code ../../../module/pciehp}); a slot
+   * without the link has no hotplug driver ({@code pci_hp_create_module_link} never ran for it).
+   */
+  private HotplugDriver hotplugDriver(String dir, String name, List<String> attrs) {
+    String link = dir + "/module";
+    if (!attrs.contains("module")) {
+      log.note("slot " + name + ": no 'module' link, so no hotplug driver (no slot reset)");
+      return HotplugDriver.NONE;
+    }
+    String module;
+    try {
+      module = HostPaths.name(HostPaths.resolveLink(link, fs.readLink(link)));
+    } catch (IOException e) {
+      log.problem(link, "hotplug driver of slot " + name,
+          FsErrors.describe(e) + "; taken as a driver without reset_slot");
+      return HotplugDriver.OTHER;
+    }
+    Optional<HotplugDriver> known = HotplugDriver.byId(module);
+    if (known.isEmpty()) {
+      log.note("slot " + name + ": hotplug driver " + module
+          + " is not one the workbench knows; taken as one without reset_slot");
+      return HotplugDriver.OTHER;
+    }
+    log.note("slot " + name + ": hotplug driver " + module + " ("
+        + (known.get().hasResetSlot() ? "has" : "has no") + " reset_slot)");
+    return known.get();
   }
 
   /** The attributes of one function directory, read on demand and logged when they fail. */

@@ -26,6 +26,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * @param devid the devid a cdev bind returned
  * @param other a description of any other file
  * @param inferred true when the attachment or binding was inferred, not observed
+ * @param vfToken for a {@code device} or {@code cdev}: the VF token the open or bind passed
  */
 @JsonPropertyOrder({
   "fd",
@@ -37,7 +38,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
   "iommufd",
   "devid",
   "other",
-  "inferred"
+  "inferred",
+  "vfToken"
 })
 public record FileDto(
     Integer fd,
@@ -49,4 +51,5 @@ public record FileDto(
     String cdev,
     Integer devid,
     String other,
-    Boolean inferred) {}
+    Boolean inferred,
+    String vfToken) {}

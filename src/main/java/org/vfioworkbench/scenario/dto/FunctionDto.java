@@ -19,8 +19,10 @@ import java.util.List;
  * @param device device id, hex
  * @param classCode 24-bit class code, hex
  * @param physfn for an SR-IOV VF, the address of its PF
- * @param quirks PCI flags ({@code NO_BUS_RESET})
+ * @param quirks PCI flags ({@code NO_BUS_RESET}, {@code NO_RESET_METHOD}); when present they
+ *     replace what the kernel's quirk table derives from {@code vendor} and {@code device}
  * @param conditions passing conditions ({@code MEMORY_LOCK_BUSY}, {@code DEVICE_LOCK_CONTENDED})
+ * @param vfToken for a PF bound to vfio-pci, the VF token (a UUID) set on it
  */
 @JsonPropertyOrder({
   "bdf",
@@ -35,7 +37,8 @@ import java.util.List;
   "class",
   "physfn",
   "quirks",
-  "conditions"
+  "conditions",
+  "vfToken"
 })
 public record FunctionDto(
     String bdf,
@@ -50,4 +53,5 @@ public record FunctionDto(
     @JsonProperty("class") String classCode,
     String physfn,
     List<String> quirks,
-    List<String> conditions) {}
+    List<String> conditions,
+    String vfToken) {}

@@ -20,7 +20,7 @@ final class LessonDto {
       String sample,
       JsonNode scenario,
       String profile,
-      List<GestureDto> setup,
+      List<EditDto> setup,
       List<StepDto> steps) {}
 
   /**
@@ -38,11 +38,15 @@ final class LessonDto {
       List<String> buses,
       List<String> views) {}
 
-  /** A task: goal expectations in the scenario format, and a solution. */
-  record TaskDto(String prompt, String hint, List<JsonNode> goal, List<GestureDto> solution) {}
+  /**
+   * A task: goal expectations in the scenario format, diagnostic kinds (codes) that must be gone,
+   * and a solution.
+   */
+  record TaskDto(String prompt, String hint, List<JsonNode> goal, List<String> clears,
+      List<EditDto> solution) {}
 
-  /** One gesture; exactly one field is set. */
-  record GestureDto(
+  /** One edit; exactly one field is set. */
+  record EditDto(
       MoveDto moveToCdev, MoveDto moveToGroup, DeviceDto release, DriverDto setDriver) {}
 
   /** A function and the holder whose lane it is dropped on. */

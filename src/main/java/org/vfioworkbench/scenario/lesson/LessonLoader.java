@@ -13,12 +13,17 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.vfioworkbench.engine.Attempt;
+import org.vfioworkbench.engine.Edit;
 import org.vfioworkbench.engine.Profile;
+import org.vfioworkbench.engine.diagnostics.Diagnostic;
 import org.vfioworkbench.model.Bdf;
 import org.vfioworkbench.model.BusAddress;
 import org.vfioworkbench.model.Driver;
@@ -32,7 +37,7 @@ import org.vfioworkbench.scenario.ScenarioLoader;
  * Reads lesson files (format 1). The lesson's scenario is a bundled sample or embedded; its task
  * goals are scenario expectations, so they are read by the scenario loader together with the
  * scenario, and every problem is reported against the lesson: {@code source: steps[2].task.goal[0]:
- * what is wrong}. Setup gestures are replayed through the kernel checks.
+ * what is wrong}. Setup edits are replayed through the kernel checks.
  */
 public final class LessonLoader {
 
@@ -178,7 +183,7 @@ public final class LessonLoader {
 
     private Topology setup(Topology topology, Profile profile) throws LessonException {
       Topology t = topology;
-      List<Gesture> setup = gestures(dto.setup(), "setup");
+      List<Edit> setup = edits(dto.setup(), "setup");
       for (int k = 0; k < setup.size(); k++) {
         Attempt a = setup.get(k).apply(t, profile);
         if (!a.succeeded()) {
@@ -205,7 +210,8 @@ public final class LessonLoader {
       if (s.task() != null) {
         task = Optional.of(new LessonTask(required(s.task().prompt(), at + ".task.prompt"),
             s.task().hint() == null ? "" : s.task().hint(), goal,
-            gestures(s.task().solution(), at + ".task.solution")));
+            edits(s.task().solution(), at + ".task.solution"),
+            kinds(s.task().clears(), at + ".task.clears")));
       }
       return new LessonStep(s.title() == null ? "" : s.title(), text, highlight, facts, task);
     }
@@ -235,32 +241,48 @@ public final class LessonLoader {
       return new Highlight(functions, list(h.groups()), list(h.holders()), buses, list(h.views()));
     }
 
-    private List<Gesture> gestures(List<LessonDto.GestureDto> list, String at) throws LessonException {
-      List<Gesture> out = new ArrayList<>();
-      for (int k = 0; k < list(list).size(); k++) {
-        out.add(gesture(list.get(k), at + "[" + k + "]"));
+    private Set<Diagnostic.Kind> kinds(List<String> codes, String at) throws LessonException {
+      Set<Diagnostic.Kind> out = EnumSet.noneOf(Diagnostic.Kind.class);
+      List<String> list = codes == null ? List.of() : codes;
+      for (int k = 0; k < list.size(); k++) {
+        String code = list.get(k);
+        Optional<Diagnostic.Kind> kind = code == null ? Optional.empty() : Diagnostic.Kind.ofCode(code);
+        if (kind.isEmpty()) {
+          throw fail(at + "[" + k + "]", "unknown diagnostic kind \"" + code + "\"; known: "
+              + String.join(", ", Arrays.stream(Diagnostic.Kind.values())
+                  .map(Diagnostic.Kind::code).toList()));
+        }
+        out.add(kind.get());
       }
       return out;
     }
 
-    private Gesture gesture(LessonDto.GestureDto g, String at) throws LessonException {
+    private List<Edit> edits(List<LessonDto.EditDto> list, String at) throws LessonException {
+      List<Edit> out = new ArrayList<>();
+      for (int k = 0; k < list(list).size(); k++) {
+        out.add(edit(list.get(k), at + "[" + k + "]"));
+      }
+      return out;
+    }
+
+    private Edit edit(LessonDto.EditDto g, String at) throws LessonException {
       int set = (g.moveToCdev() != null ? 1 : 0) + (g.moveToGroup() != null ? 1 : 0)
           + (g.release() != null ? 1 : 0) + (g.setDriver() != null ? 1 : 0);
       if (set != 1) {
         throw fail(at, "a gesture is exactly one of moveToCdev, moveToGroup, release, setDriver");
       }
       if (g.moveToCdev() != null) {
-        return new Gesture.MoveToCdev(required(g.moveToCdev().holder(), at + ".moveToCdev.holder"),
+        return new Edit.MoveToCdev(required(g.moveToCdev().holder(), at + ".moveToCdev.holder"),
             bdf(g.moveToCdev().device(), at + ".moveToCdev.device"));
       }
       if (g.moveToGroup() != null) {
-        return new Gesture.MoveToGroup(required(g.moveToGroup().holder(), at + ".moveToGroup.holder"),
+        return new Edit.MoveToGroup(required(g.moveToGroup().holder(), at + ".moveToGroup.holder"),
             bdf(g.moveToGroup().device(), at + ".moveToGroup.device"));
       }
       if (g.release() != null) {
-        return new Gesture.Release(bdf(g.release().device(), at + ".release.device"));
+        return new Edit.Release(bdf(g.release().device(), at + ".release.device"));
       }
-      return new Gesture.SetDriver(bdf(g.setDriver().device(), at + ".setDriver.device"),
+      return new Edit.SetDriver(bdf(g.setDriver().device(), at + ".setDriver.device"),
           driver(required(g.setDriver().driver(), at + ".setDriver.driver")));
     }
 

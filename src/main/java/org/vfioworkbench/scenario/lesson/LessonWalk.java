@@ -4,13 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.vfioworkbench.engine.Attempt;
+import org.vfioworkbench.engine.Edit;
 import org.vfioworkbench.model.Topology;
 
 /**
  * Walks a lesson the way a learner who follows every solution would: from the start topology,
  * step by step, checking that each step's highlight names elements that exist, that its facts
  * hold, that each task's goal does not hold before its solution (otherwise it teaches nothing)
- * and holds after it, and that every solution gesture is allowed by the kernel. Also gives the
+ * and holds after it, and that every solution edit is allowed by the kernel. Also gives the
  * canonical topology at the start of each step, for "start this step again".
  */
 public final class LessonWalk {
@@ -79,7 +80,7 @@ public final class LessonWalk {
     }
     Topology next = t;
     for (int k = 0; k < task.solution().size(); k++) {
-      Gesture g = task.solution().get(k);
+      Edit g = task.solution().get(k);
       Attempt a = g.apply(next, lesson.profile());
       if (!a.succeeded()) {
         problems.add(at + ".task.solution[" + k + "]: " + g.describe() + " is refused: "

@@ -1,11 +1,15 @@
 package org.vfioworkbench.scenario.lesson;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.vfioworkbench.engine.Analysis;
 import org.vfioworkbench.engine.Errno;
 import org.vfioworkbench.engine.Profile;
+import org.vfioworkbench.engine.diagnostics.Diagnostic;
+import org.vfioworkbench.engine.diagnostics.Diagnostics;
 import org.vfioworkbench.model.Topology;
 import org.vfioworkbench.scenario.CallRunner;
 import org.vfioworkbench.scenario.ExpectationChecker;
@@ -15,7 +19,8 @@ import org.vfioworkbench.scenario.Scenario;
 
 /**
  * Evaluates a task's goal on a topology: every goal expectation is run with the engine by the
- * scenario expectation checker, under the lesson's profile unless the expectation names its own.
+ * scenario expectation checker, under the lesson's profile unless the expectation names its own,
+ * and the engine's diagnostics of the kinds the task clears must be gone.
  */
 public final class TaskChecker {
 
@@ -25,21 +30,29 @@ public final class TaskChecker {
    * How a goal came out on one topology.
    *
    * @param outcomes one per goal expectation, in order
+   * @param remaining diagnostics of the kinds the task clears that are still there
    */
-  public record Result(List<ExpectationOutcome> outcomes) {
+  public record Result(List<ExpectationOutcome> outcomes, List<Diagnostic> remaining) {
 
     public Result {
       outcomes = List.copyOf(outcomes);
+      remaining = List.copyOf(remaining);
     }
 
-    /** True when every expectation of the goal holds. */
+    /** True when every expectation of the goal holds and no diagnostic to clear remains. */
     public boolean solved() {
-      return outcomes.stream().allMatch(ExpectationOutcome::passed);
+      return outcomes.stream().allMatch(ExpectationOutcome::passed) && remaining.isEmpty();
     }
 
-    /** One line per expectation that does not hold yet: what was called and what differs. */
+    /**
+     * One line per expectation that does not hold yet (what was called and what differs), then
+     * one per diagnostic still to clear.
+     */
     public List<String> unmet() {
-      return outcomes.stream().filter(o -> !o.passed()).map(Result::describe).toList();
+      List<String> out = new ArrayList<>(
+          outcomes.stream().filter(o -> !o.passed()).map(Result::describe).toList());
+      remaining.forEach(d -> out.add("still " + d.kind() + ": " + d.message()));
+      return out;
     }
 
     private static String describe(ExpectationOutcome o) {
@@ -56,7 +69,10 @@ public final class TaskChecker {
   public static Result check(LessonTask task, Topology topology, Profile profile) {
     Objects.requireNonNull(task, "task");
     Scenario goal = new Scenario("", "", Optional.of(profile), topology, task.goal());
-    return new Result(ExpectationChecker.check(goal, Optional.empty()));
+    List<Diagnostic> remaining = task.clears().isEmpty() ? List.of()
+        : Diagnostics.of(Analysis.of(topology, profile)).stream()
+            .filter(d -> task.clears().contains(d.kind())).toList();
+    return new Result(ExpectationChecker.check(goal, Optional.empty()), remaining);
   }
 
   private static String mismatch(Mismatch m) {

@@ -5,8 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
-import org.vfioworkbench.engine.Analysis;
+import org.vfioworkbench.engine.HotResetSimulator;
 import org.vfioworkbench.engine.ResetScope;
 import org.vfioworkbench.engine.ScopeDecision;
 import org.vfioworkbench.model.Bdf;
@@ -25,7 +24,7 @@ public final class ExplorerTrees {
 
   private ExplorerTrees() {}
 
-  public static TreeEntry build(Analysis a, ExplorerMode mode) {
+  public static TreeEntry build(HotResetSimulator a, ExplorerMode mode) {
     return switch (mode) {
       case PCI -> byPci(a);
       case IOMMU_GROUP -> byGroup(a);
@@ -34,15 +33,11 @@ public final class ExplorerTrees {
     };
   }
 
-  static TreeEntry byPci(Analysis a) {
-    Topology t = a.topology();
-    TreeSet<Integer> segments = new TreeSet<>();
-    t.functions().forEach(f -> segments.add(f.bdf().segment()));
-    t.buses().forEach(b -> segments.add(b.address().segment()));
+  static TreeEntry byPci(HotResetSimulator a) {
     List<TreeEntry> segs = new ArrayList<>();
-    for (int seg : segments) {
+    for (int seg : a.pci().segments()) {
       List<TreeEntry> roots = new ArrayList<>();
-      for (BusAddress bus : rootBuses(t, seg)) {
+      for (BusAddress bus : a.pci().rootBuses(seg)) {
         roots.add(busEntry(a, bus));
       }
       segs.add(new TreeEntry(String.format("segment %04x", seg), "PCI domain", null, roots));
@@ -50,22 +45,7 @@ public final class ExplorerTrees {
     return new TreeEntry("host", "", null, segs);
   }
 
-  private static List<BusAddress> rootBuses(Topology t, int seg) {
-    TreeSet<BusAddress> out = new TreeSet<>();
-    java.util.Set<BusAddress> declared = new java.util.HashSet<>();
-    t.buses().forEach(b -> declared.add(b.address()));
-    t.buses().stream().filter(b -> b.address().segment() == seg && b.hasNoUpstreamBridge())
-        .forEach(b -> out.add(b.address()));
-    for (PciFunction f : t.functions()) {
-      BusAddress b = f.bdf().busAddress();
-      if (b.segment() == seg && !declared.contains(b)) {
-        out.add(b);
-      }
-    }
-    return new ArrayList<>(out);
-  }
-
-  private static TreeEntry busEntry(Analysis a, BusAddress bus) {
+  private static TreeEntry busEntry(HotResetSimulator a, BusAddress bus) {
     PciBus b = a.pci().bus(bus);
     List<TreeEntry> fns = new ArrayList<>();
     for (PciFunction f : a.pci().functionsOn(bus)) {
@@ -78,12 +58,12 @@ public final class ExplorerTrees {
     return new TreeEntry("bus " + bus, detail, new ElementRef.BusRef(bus), fns);
   }
 
-  private static String functionDetail(Analysis a, PciFunction f) {
+  private static String functionDetail(HotResetSimulator a, PciFunction f) {
     String g = f.iommuGroup().isPresent() ? "group " + f.iommuGroup().getAsInt() : "no group";
     return a.device(f.bdf()).map(d -> d.isOpen() ? g + ", open" : g).orElse(g);
   }
 
-  static TreeEntry byGroup(Analysis a) {
+  static TreeEntry byGroup(HotResetSimulator a) {
     List<TreeEntry> groups = new ArrayList<>();
     for (int g : a.pci().populatedGroups()) {
       List<TreeEntry> members = new ArrayList<>();
@@ -98,7 +78,7 @@ public final class ExplorerTrees {
     return new TreeEntry("IOMMU groups", "", null, groups);
   }
 
-  static TreeEntry byScope(Analysis a) {
+  static TreeEntry byScope(HotResetSimulator a) {
     Map<String, List<Bdf>> scopes = new LinkedHashMap<>();
     Map<String, String> details = new LinkedHashMap<>();
     List<Bdf> none = new ArrayList<>();
@@ -128,7 +108,7 @@ public final class ExplorerTrees {
         .sorted((x, y) -> x.bdf().compareTo(y.bdf())).toList();
   }
 
-  private static List<TreeEntry> fnLeaves(Analysis a, List<Bdf> fns) {
+  private static List<TreeEntry> fnLeaves(HotResetSimulator a, List<Bdf> fns) {
     List<TreeEntry> out = new ArrayList<>();
     for (Bdf b : fns) {
       a.pci().function(b).ifPresent(f -> out.add(TreeEntry.leaf(Labels.function(f),
@@ -137,7 +117,7 @@ public final class ExplorerTrees {
     return out;
   }
 
-  static TreeEntry byHolder(Analysis a) {
+  static TreeEntry byHolder(HotResetSimulator a) {
     List<TreeEntry> out = new ArrayList<>();
     for (Holder h : a.topology().holders()) {
       List<TreeEntry> files = new ArrayList<>();

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
 import org.vfioworkbench.engine.Analysis;
 import org.vfioworkbench.engine.ResetScope;
 import org.vfioworkbench.model.Bdf;
@@ -62,10 +61,10 @@ public final class GraphLayout {
     List<ComplexNode> complexes = new ArrayList<>();
     double x = MARGIN;
     double treeBottom = MARGIN;
-    for (int seg : segments(t)) {
+    for (int seg : a.pci().segments()) {
       double start = x;
       double y = MARGIN + COMPLEX_H + GAP / 2;
-      for (BusAddress root : rootBuses(t, seg)) {
+      for (BusAddress root : a.pci().rootBuses(seg)) {
         double w = width(root);
         place(root, x, y, true);
         treeBottom = Math.max(treeBottom, y + height(root));
@@ -90,28 +89,6 @@ public final class GraphLayout {
         Math.max(treeBottom, holderArea.bottom()) + MARGIN);
     return new GraphModel(complexes, buses, functions, edges, hulls, scopes, holders.holders(),
         holders.edges(), holders.unowned(), bounds);
-  }
-
-  private static TreeSet<Integer> segments(Topology t) {
-    TreeSet<Integer> out = new TreeSet<>();
-    t.functions().forEach(f -> out.add(f.bdf().segment()));
-    t.buses().forEach(b -> out.add(b.address().segment()));
-    return out;
-  }
-
-  private static List<BusAddress> rootBuses(Topology t, int seg) {
-    TreeSet<BusAddress> declared = new TreeSet<>();
-    t.buses().forEach(b -> declared.add(b.address()));
-    TreeSet<BusAddress> out = new TreeSet<>();
-    t.buses().stream().filter(b -> b.address().segment() == seg && b.hasNoUpstreamBridge())
-        .forEach(b -> out.add(b.address()));
-    for (PciFunction f : t.functions()) {
-      BusAddress b = f.bdf().busAddress();
-      if (b.segment() == seg && !declared.contains(b)) {
-        out.add(b);
-      }
-    }
-    return new ArrayList<>(out);
   }
 
   private double slotWidth(PciFunction f) {

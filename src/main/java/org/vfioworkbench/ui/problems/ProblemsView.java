@@ -8,11 +8,15 @@ import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
 
-/** Problems of the host; double-click or Enter goes to the culprit. */
+/** The engine's diagnostics of the host; double-click or Enter goes to the culprit. */
 public final class ProblemsView extends BorderPane {
 
   public ProblemsView(ProblemsViewModel vm) {
     TableView<Problem> table = new TableView<>(vm.problems());
+    TableColumn<Problem, String> severity = new TableColumn<>("severity");
+    severity.setCellValueFactory(
+        d -> new ReadOnlyObjectWrapper<>(d.getValue().diagnostic().severity().code()));
+    severity.setPrefWidth(70);
     TableColumn<Problem, String> kind = new TableColumn<>("kind");
     kind.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue().kind().toString()));
     kind.setPrefWidth(160);
@@ -22,6 +26,7 @@ public final class ProblemsView extends BorderPane {
     TableColumn<Problem, String> where = new TableColumn<>("culprit");
     where.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue().culprit().label()));
     where.setPrefWidth(130);
+    table.getColumns().add(severity);
     table.getColumns().add(kind);
     table.getColumns().add(where);
     table.getColumns().add(what);

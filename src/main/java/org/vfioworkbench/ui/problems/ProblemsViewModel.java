@@ -3,9 +3,10 @@ package org.vfioworkbench.ui.problems;
 import java.util.List;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.vfioworkbench.engine.diagnostics.Diagnostics;
 import org.vfioworkbench.ui.state.WorkbenchState;
 
-/** The Problems view's rows, recomputed on every change. */
+/** The Problems view's rows: the engine's diagnostics, recomputed on every change. */
 public final class ProblemsViewModel {
 
   private final WorkbenchState state;
@@ -22,7 +23,8 @@ public final class ProblemsViewModel {
       problems.setAll(List.of());
       return;
     }
-    state.derive(r -> ProblemFinder.find(r.analysis()), problems::setAll);
+    state.derive(r -> Diagnostics.of(r.analysis()).stream().map(Problem::of).toList(),
+        problems::setAll);
   }
 
   public ObservableList<Problem> problems() {

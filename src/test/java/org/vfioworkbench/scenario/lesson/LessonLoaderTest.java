@@ -10,6 +10,9 @@ import static org.vfioworkbench.scenario.lesson.LessonFixtures.parse;
 
 import org.junit.jupiter.api.Test;
 import org.vfioworkbench.engine.Profile;
+import org.vfioworkbench.engine.Edit;
+import org.vfioworkbench.engine.diagnostics.Diagnostic;
+import org.vfioworkbench.model.Topology;
 import org.vfioworkbench.model.Bdf;
 
 class LessonLoaderTest {
@@ -26,7 +29,7 @@ class LessonLoaderTest {
     assertThat(step.highlight().views()).containsExactly("outcomes");
     assertThat(step.task().orElseThrow().goal()).hasSize(1);
     assertThat(step.task().orElseThrow().solution()).containsExactly(
-        new Gesture.MoveToGroup("qemu", Bdf.parse("0000:02:00.1")));
+        new Edit.MoveToGroup("qemu", Bdf.parse("0000:02:00.1")));
   }
 
   @Test
@@ -52,6 +55,36 @@ class LessonLoaderTest {
   void anUnknownViewIsRefused() {
     assertThatThrownBy(() -> parse(lesson("{\"views\": [\"console\"]}", RESET_SUCCEEDS, MOVE_FN1_TO_GROUP_LANE)))
         .hasMessageContaining("steps[0].highlight.views: unknown view \"console\"");
+  }
+
+  @Test
+  void aTaskCanAskThatDiagnosticsOfAKindAreGone() throws Exception {
+    String json = """
+        {"format": 1, "id": "t", "title": "T", "scenario": %s,
+         "steps": [{"text": "x", "task": {"prompt": "p", "goal": [%s],
+                    "clears": ["unheld-device-blocks-reset"], "solution": [%s]}}]}
+        """.formatted(CARD, RESET_SUCCEEDS, MOVE_FN1_TO_GROUP_LANE);
+    Lesson l = parse(json);
+    LessonTask task = l.steps().get(0).task().orElseThrow();
+    assertThat(task.clears()).containsExactly(Diagnostic.Kind.UNHELD_DEVICE_BLOCKS_RESET);
+
+    TaskChecker.Result before = TaskChecker.check(task, l.start(), l.profile());
+    assertThat(before.remaining()).singleElement()
+        .satisfies(d -> assertThat(d.message()).contains("0000:02:00.1"));
+    assertThat(before.unmet()).anySatisfy(u -> assertThat(u).startsWith("still Unheld device"));
+    Topology after = task.solution().get(0).apply(l.start(), l.profile()).orElseThrow();
+    assertThat(TaskChecker.check(task, after, l.profile()).solved()).isTrue();
+  }
+
+  @Test
+  void anUnknownDiagnosticKindIsNamed() {
+    String json = """
+        {"format": 1, "id": "t", "title": "T", "scenario": %s,
+         "steps": [{"text": "x", "task": {"prompt": "p", "goal": [%s],
+                    "clears": ["no-such-kind"], "solution": []}}]}
+        """.formatted(CARD, RESET_SUCCEEDS);
+    assertThatThrownBy(() -> parse(json))
+        .hasMessageContaining("steps[0].task.clears[0]: unknown diagnostic kind \"no-such-kind\"");
   }
 
   @Test

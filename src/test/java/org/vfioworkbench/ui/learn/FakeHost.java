@@ -5,7 +5,7 @@ import java.util.List;
 import org.vfioworkbench.engine.Profile;
 import org.vfioworkbench.model.Topology;
 import org.vfioworkbench.scenario.ScenarioException;
-import org.vfioworkbench.scenario.lesson.Gesture;
+import org.vfioworkbench.engine.Edit;
 import org.vfioworkbench.scenario.lesson.Highlight;
 import org.vfioworkbench.ui.files.Sample;
 
@@ -49,7 +49,7 @@ final class FakeHost implements LearnHost {
   }
 
   /** What a learner's drag does in the workbench: the gesture through the kernel checks. */
-  void perform(Gesture g) {
+  void perform(Edit g) {
     topology = g.apply(topology, profile).orElseThrow();
   }
 }

@@ -6,7 +6,7 @@ import java.util.prefs.Preferences;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.vfioworkbench.model.Bdf;
-import org.vfioworkbench.scenario.lesson.Gesture;
+import org.vfioworkbench.engine.Edit;
 import org.vfioworkbench.scenario.lesson.Lesson;
 import org.vfioworkbench.scenario.lesson.LessonLoader;
 import org.vfioworkbench.scenario.lesson.LessonStep;
@@ -52,8 +52,8 @@ class LessonViewModelTest {
     assertThat(vm.messageProperty().get()).startsWith("Not yet:").contains("-EINVAL");
     assertThat(vm.canGoNextProperty().get()).isFalse();
 
-    host.perform(new Gesture.Release(fn1));
-    host.perform(new Gesture.MoveToCdev("qemu-cdev", fn1));
+    host.perform(new Edit.Release(fn1));
+    host.perform(new Edit.MoveToCdev("qemu-cdev", fn1));
     vm.check();
 
     assertThat(vm.solvedProperty().get()).isTrue();
@@ -91,7 +91,7 @@ class LessonViewModelTest {
   void restartingAStepReloadsWhereItStarts() {
     vm.start(mixed);
     goTo(3);
-    host.perform(new Gesture.Release(Bdf.parse("0000:02:00.0")));
+    host.perform(new Edit.Release(Bdf.parse("0000:02:00.0")));
 
     vm.restartStep();
 

@@ -1,19 +1,16 @@
-package org.vfioworkbench.host;
+package org.vfioworkbench.engine;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.vfioworkbench.engine.Analysis;
-import org.vfioworkbench.engine.InfoResult;
-import org.vfioworkbench.engine.ResetResult;
-import org.vfioworkbench.engine.ResetVariant;
 import org.vfioworkbench.model.Bdf;
 import org.vfioworkbench.model.FdRef;
 import org.vfioworkbench.model.OpenFile;
 
 /**
- * The engine's verdict for one device fd found on a host: what INFO would return, and what the
- * holder's natural HOT_RESET (the one QEMU would issue) would do. Nothing is called on the host.
+ * The engine's verdict for one device fd: what INFO would return with a large enough buffer, and
+ * what the holder's natural HOT_RESET (the one QEMU would issue) would do. Computed only; for a
+ * scanned host nothing is called on the host.
  *
  * @param fd the device fd
  * @param device the function behind it
@@ -33,7 +30,7 @@ public record DeviceVerdict(
   }
 
   /** One verdict per device fd of every holder, in holder and fd order. */
-  public static List<DeviceVerdict> all(Analysis analysis) {
+  public static List<DeviceVerdict> all(HotResetSimulator analysis) {
     List<DeviceVerdict> out = new ArrayList<>();
     for (FdRef ref : analysis.deviceFds()) {
       Bdf dev = analysis.topology().file(ref).flatMap(OpenFile::openedDevice).orElseThrow();

@@ -1,0 +1,27 @@
+package org.vfioworkbench.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.vfioworkbench.model.BusAddress;
+import org.vfioworkbench.model.Topology;
+import org.vfioworkbench.model.TopologyBuilder;
+
+/** Segments and root buses, the one place the explorer and the graph take them from. */
+class PciIndexTest {
+
+  @Test
+  void rootBusesAreDeclaredRootsPlusUndeclaredBusesWithFunctions() {
+    Topology t = Fixtures.splitVfio()
+        .function("0000:05:00.0", f -> f.group(30).nativeDriver("nvme"))
+        .function("0001:00:02.0", f -> f.group(40).nativeDriver("ahci"))
+        .build();
+    PciIndex pci = new PciIndex(t);
+
+    assertThat(pci.segments()).containsExactly(0, 1);
+    assertThat(pci.rootBuses(0))
+        .containsExactly(BusAddress.parse("0000:00"), BusAddress.parse("0000:05"));
+    assertThat(pci.rootBuses(1)).containsExactly(BusAddress.parse("0001:00"));
+    assertThat(pci.bus(BusAddress.parse("0000:05")).hasNoUpstreamBridge()).isTrue();
+  }
+}
