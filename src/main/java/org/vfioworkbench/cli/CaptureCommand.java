@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.vfioworkbench.host.HostScanner;
+import org.vfioworkbench.host.HostSources;
+import org.vfioworkbench.io.IoMessages;
 import org.vfioworkbench.host.capture.CaptureCodec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,8 +45,8 @@ public final class CaptureCommand implements Callable<Integer> {
     try {
       c = new HostScanner(source.open()).capture((p, d, t) -> {}, CREATED_BY);
     } catch (IOException e) {
-      err.println("capture: cannot read " + source.root() + ": " + e.getMessage());
-      return 2;
+      err.println("capture: cannot read " + HostSources.why(source.root(), e));
+      return ExitCodes.BAD_INPUT;
     }
     try {
       CaptureCodec.write(c.capture(), output);
@@ -56,8 +58,9 @@ public final class CaptureCommand implements Callable<Integer> {
       out.flush();
       return 0;
     } catch (IOException e) {
-      err.println("capture: cannot write " + output + ": " + e.getMessage());
-      return 1;
+      err.println("capture: cannot write " + IoMessages.describe(output, e)
+          + "; nothing was written");
+      return ExitCodes.BAD_INPUT;
     }
   }
 }

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.vfioworkbench.engine.Profile;
@@ -112,6 +113,12 @@ public final class ProbeCommand implements Callable<Integer> {
       err.println("probe: cannot read this host: " + e.getMessage());
       return 2;
     }
+    Optional<String> blind = unreadableHolders(scan);
+    if (blind.isPresent()) {
+      err.println("probe: refused:");
+      err.println("  " + blind.get());
+      return 2;
+    }
     ProbePlan.Decision d = ProbePlan.decide(scan, bdf, mode, reset, profile);
     if (d.refused()) {
       err.println("probe: refused:");
@@ -121,6 +128,21 @@ public final class ProbeCommand implements Callable<Integer> {
     ProbeReport report = new Prober(vfio).run(d.plan().get(), reset ? confirmed : null);
     print(out, report);
     return report.anyDifference() ? 1 : 0;
+  }
+
+  /**
+   * Why the probe cannot tell a device is free: some processes' {@code /proc/PID/fd} could not be
+   * read, so any of them may hold it. Empty when every process could be read.
+   */
+  static Optional<String> unreadableHolders(ScanResult scan) {
+    List<Integer> pids = scan.unreadableProcesses();
+    if (pids.isEmpty()) {
+      return Optional.empty();
+    }
+    List<String> shown = pids.stream().limit(20).map(String::valueOf).toList();
+    return Optional.of("the open files of " + pids.size() + " process(es) could not be read (pid "
+        + String.join(", ", shown) + (pids.size() > shown.size() ? ", ..." : "")
+        + "); any of them may hold the device, so it cannot be called free");
   }
 
   static void print(PrintWriter out, ProbeReport report) {

@@ -74,7 +74,7 @@ public final class ScanCommand implements Callable<Integer> {
       HostScanner scanner = new HostScanner(fs);
       scan = scanner.scan(progress ? new ProgressPrinter(err) : (p, d, t) -> {});
     } catch (IOException e) {
-      err.println("scan: cannot read " + source.root() + ": " + e.getMessage());
+      err.println("scan: cannot read " + org.vfioworkbench.host.HostSources.why(source.root(), e));
       return 2;
     }
     if (profile != null && kernel != null && profile != kernel) {

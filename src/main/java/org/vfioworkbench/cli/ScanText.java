@@ -60,7 +60,7 @@ final class ScanText {
     if (!scan.notes().isEmpty()) {
       out.println();
       out.println("Notes (inferred or assumed):");
-      scan.notes().forEach(n -> out.println("  " + n));
+      scan.notes().forEach(n -> out.println("  " + SafeText.escape(n)));
     }
     out.flush();
   }
@@ -172,10 +172,10 @@ final class ScanText {
     out.println("Holders:");
     for (Holder h : t.holders()) {
       Optional<HolderProvenance> p = scan.provenance(h.name());
-      out.printf("  %s  uid %s%s%n", h.name(),
+      out.printf("  %s  uid %s%s%n", SafeText.escape(h.name()),
           p.flatMap(x -> x.uid().isPresent() ? Optional.of(String.valueOf(x.uid().getAsInt()))
               : Optional.empty()).orElse("?"),
-          p.map(x -> x.cmdline().isEmpty() ? "" : "  " + abbreviate(String.join(" ", x.cmdline())))
+          p.map(x -> x.cmdline().isEmpty() ? "" : "  " + abbreviate(SafeText.escape(String.join(" ", x.cmdline()))))
               .orElse(""));
       for (OpenFile f : h.files()) {
         Optional<InferredFact> inf = p.flatMap(x -> x.inferredFor(f.fd()));
@@ -216,7 +216,7 @@ final class ScanText {
     }
     out.println("Could not read (" + scan.problems().size() + "):");
     for (ScanProblem p : scan.problems()) {
-      out.println("  " + p);
+      out.println("  " + SafeText.escape(p.toString()));
     }
   }
 

@@ -48,7 +48,8 @@ final class ScenarioFiles {
           : "Scanned from " + source + "; " + scan.problems().size() + " item(s) could not be read";
       return new LoadedScenario(source.toString(), new Scenario(name, description, java.util.Optional.empty(), scan.topology(), List.of()), List.of());
     } catch (IOException | UncheckedIOException e) {
-      throw new BadInputException(source + ": " + e.getMessage());
+      throw new BadInputException(e instanceof IOException io ? HostSources.why(source, io)
+          : source + ": " + e.getMessage());
     }
   }
 

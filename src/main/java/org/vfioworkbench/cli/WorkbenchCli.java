@@ -47,9 +47,11 @@ public final class WorkbenchCli implements java.util.concurrent.Callable<Integer
    */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
     CommandLine cli = commandLine();
-    cli.setOut(out);
-    cli.setErr(err);
+    cli.setOut(SafeText.filter(out));
+    cli.setErr(SafeText.filter(err));
     int code = cli.execute(args);
+    cli.getOut().flush();
+    cli.getErr().flush();
     out.flush();
     err.flush();
     return code;

@@ -1,6 +1,8 @@
 package org.vfioworkbench.engine;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -159,11 +161,52 @@ final class ResetScopes {
     return result;
   }
 
-  /** {@code pci_bus_resettable}: recursive over subordinate buses. */
-  private Optional<String> busNotResettable(BusAddress bus, Set<BusAddress> visiting) {
-    if (!visiting.add(bus)) {
+  /**
+   * {@code pci_bus_resettable}: over the bus and, depth first, its subordinate buses. Walked with
+   * an explicit stack, as a chain of thousands of bridges would overflow the call stack.
+   */
+  private Optional<String> busNotResettable(BusAddress start, Set<BusAddress> visiting) {
+    if (!visiting.add(start)) {
       return Optional.empty();
     }
+    Deque<BusFrame> stack = new ArrayDeque<>();
+    Optional<String> refusal = enter(start, stack);
+    while (refusal.isEmpty() && !stack.isEmpty()) {
+      BusFrame top = stack.peek();
+      if (top.next >= top.functions.size()) {
+        stack.pop();
+        continue;
+      }
+      PciFunction f = top.functions.get(top.next++);
+      Optional<String> blocked = blocks(f, " on the bus");
+      if (blocked.isPresent()) {
+        refusal = blocked;
+        break;
+      }
+      Optional<BusAddress> sub = pci.subordinateOf(f.bdf());
+      if (sub.isPresent() && visiting.add(sub.get())) {
+        top.via = f;
+        top.viaBus = sub.get();
+        refusal = enter(sub.get(), stack);
+      }
+    }
+    if (refusal.isEmpty()) {
+      return refusal;
+    }
+    // The frames below the failing one each add "subordinate bus B of F: ", outermost first.
+    List<BusFrame> frames = new ArrayList<>(stack);
+    StringBuilder prefix = new StringBuilder();
+    for (int i = frames.size() - 1; i >= 1; i--) {
+      BusFrame outer = frames.get(i);
+      prefix.append("subordinate bus ").append(outer.viaBus).append(" of ")
+          .append(outer.via.bdf()).append(": ");
+    }
+    return Optional.of(prefix + refusal.get());
+  }
+
+  /** Pushes {@code bus}; its upstream bridge's quirk refuses at once. */
+  private Optional<String> enter(BusAddress bus, Deque<BusFrame> stack) {
+    stack.push(new BusFrame(pci.functionsOn(bus)));
     PciBus b = pci.bus(bus);
     if (b.bridge().isPresent()) {
       Optional<PciFunction> bridge = pci.function(b.bridge().get());
@@ -173,20 +216,19 @@ final class ResetScopes {
             + quirks(bridge.get()).origin(Quirk.NO_BUS_RESET) + ")");
       }
     }
-    for (PciFunction f : pci.functionsOn(bus)) {
-      Optional<String> blocked = blocks(f, " on the bus");
-      if (blocked.isPresent()) {
-        return blocked;
-      }
-      Optional<BusAddress> sub = pci.subordinateOf(f.bdf());
-      if (sub.isPresent()) {
-        Optional<String> below = busNotResettable(sub.get(), visiting);
-        if (below.isPresent()) {
-          return Optional.of("subordinate bus " + sub.get() + " of " + f.bdf() + ": " + below.get());
-        }
-      }
-    }
     return Optional.empty();
+  }
+
+  /** One bus of the walk: its functions, the next to look at and the bridge last descended. */
+  private static final class BusFrame {
+    final List<PciFunction> functions;
+    int next;
+    PciFunction via;
+    BusAddress viaBus;
+
+    BusFrame(List<PciFunction> functions) {
+      this.functions = functions;
+    }
   }
 
   /** Every function on {@code bus} and below it, in {@code pci_walk_bus} order. */
@@ -202,15 +244,24 @@ final class ResetScopes {
     return result;
   }
 
-  private void walk(BusAddress bus, List<Bdf> out, Set<BusAddress> visited) {
-    if (!visited.add(bus)) {
+  /** Depth first, each bus's functions in order with a bridge's subordinate bus right after it. */
+  private void walk(BusAddress start, List<Bdf> out, Set<BusAddress> visited) {
+    if (!visited.add(start)) {
       return;
     }
-    for (PciFunction f : pci.functionsOn(bus)) {
+    Deque<BusFrame> stack = new ArrayDeque<>();
+    stack.push(new BusFrame(pci.functionsOn(start)));
+    while (!stack.isEmpty()) {
+      BusFrame top = stack.peek();
+      if (top.next >= top.functions.size()) {
+        stack.pop();
+        continue;
+      }
+      PciFunction f = top.functions.get(top.next++);
       out.add(f.bdf());
       Optional<BusAddress> sub = pci.subordinateOf(f.bdf());
-      if (sub.isPresent()) {
-        walk(sub.get(), out, visited);
+      if (sub.isPresent() && visited.add(sub.get())) {
+        stack.push(new BusFrame(pci.functionsOn(sub.get())));
       }
     }
   }

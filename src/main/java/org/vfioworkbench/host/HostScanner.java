@@ -12,6 +12,9 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.vfioworkbench.engine.KernelCalls;
+import org.vfioworkbench.engine.Profile;
+import org.vfioworkbench.engine.Refusal;
 import org.vfioworkbench.host.capture.Capture;
 import org.vfioworkbench.host.capture.CaptureInfo;
 import org.vfioworkbench.host.capture.RecordingFs;
@@ -142,8 +145,40 @@ public final class HostScanner {
         new HostOptions(noIommuMode, cdev), pci.buses(), pci.slots(), functions,
         new ArrayList<>(groupList.values()), mapped.containers(), mapped.iommufds(),
         mapped.holders(), List.of());
+    replayHolders(topology, log);
     return new ScanResult(fs.describe(), topology, log.problems(), mapped.provenance(),
-        pci.facts(), nodes.names(), log.notes());
+        pci.facts(), nodes.names(), log.notes(), log.unreadableProcesses());
+  }
+
+  /**
+   * Replays every holder's files through the kernel's open and bind rules, as loading a scenario
+   * does: a file the kernel would have refused means the scan saw a state no kernel reaches (a
+   * group open in two processes, a device fd in a non-viable group), and each is a problem naming
+   * the process and the call.
+   */
+  private static void replayHolders(Topology topology, ScanLog log) {
+    Profile profile = Profile.DEFAULT;
+    for (Refusal r : KernelCalls.validate(topology, profile)) {
+      log.problem(pathOf(topology, r.subject()), "the files of " + r.subject(),
+          "the kernel (" + profile.id() + ") would refuse " + r.call() + " → " + r.headline()
+              + "; the scan shows a state the kernel cannot reach (files replayed in the order"
+              + " containers and iommufds, groups, cdevs, device fds)");
+    }
+  }
+
+  /** {@code /proc/PID/fd/N} for a refusal about "holder fd N", else the subject itself. */
+  private static String pathOf(Topology topology, String subject) {
+    int at = subject.lastIndexOf(" fd ");
+    if (at > 0) {
+      String holder = subject.substring(0, at);
+      String fd = subject.substring(at + 4);
+      for (org.vfioworkbench.model.Holder h : topology.holders()) {
+        if (h.name().equals(holder)) {
+          return "/proc/" + h.pid() + "/fd/" + fd;
+        }
+      }
+    }
+    return PciReader.DEVICES + "/" + subject;
   }
 
   /**

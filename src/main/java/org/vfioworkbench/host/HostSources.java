@@ -28,6 +28,18 @@ public final class HostSources {
         "neither a root directory nor a capture file");
   }
 
+  /**
+   * Why {@code source} could not be opened or scanned, in words naming the file: a capture's own
+   * format problem as it is, a file system failure without Java class names.
+   */
+  public static String why(Path source, IOException e) {
+    if (e instanceof org.vfioworkbench.host.capture.CaptureFormatException
+        || e instanceof org.vfioworkbench.io.LimitExceededException) {
+      return e.getMessage();
+    }
+    return org.vfioworkbench.io.IoMessages.describe(source, e);
+  }
+
   /** True when {@code file} is a capture file (what {@code evaluate} and the workbench check). */
   public static boolean isCapture(Path file) {
     return org.vfioworkbench.host.capture.CaptureCodec.looksLikeCapture(file);

@@ -17,6 +17,8 @@ import org.vfioworkbench.model.Topology;
  * @param functions per-function facts the model does not hold, by address
  * @param vfioNodes the names under {@code /dev/vfio} and {@code /dev/vfio/devices}
  * @param notes host-wide inferences ("slot 3: reset support inferred from pciehp")
+ * @param unreadableProcesses pids whose open files could not all be read: any of them may hold
+ *     a VFIO file the scan does not show
  */
 public record ScanResult(
     String source,
@@ -25,7 +27,15 @@ public record ScanResult(
     List<HolderProvenance> holders,
     Map<Bdf, HostFunctionFacts> functions,
     List<String> vfioNodes,
-    List<String> notes) {
+    List<String> notes,
+    List<Integer> unreadableProcesses) {
+
+  /** A scan in which every process's open files could be read. */
+  public ScanResult(String source, Topology topology, List<ScanProblem> problems,
+      List<HolderProvenance> holders, Map<Bdf, HostFunctionFacts> functions,
+      List<String> vfioNodes, List<String> notes) {
+    this(source, topology, problems, holders, functions, vfioNodes, notes, List.of());
+  }
 
   public ScanResult {
     Objects.requireNonNull(source, "source");
@@ -35,6 +45,7 @@ public record ScanResult(
     functions = Map.copyOf(functions);
     vfioNodes = List.copyOf(vfioNodes);
     notes = List.copyOf(notes);
+    unreadableProcesses = List.copyOf(unreadableProcesses);
   }
 
   public Optional<HolderProvenance> provenance(String holder) {

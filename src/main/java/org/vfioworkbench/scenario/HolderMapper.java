@@ -38,6 +38,7 @@ final class HolderMapper {
   record Holders(List<Holder> holders, List<Container> containers, List<IommufdContext> iommufds) {}
 
   private final Map<String, ContainerType> containers = new LinkedHashMap<>();
+  private boolean noIommuMode;
   private final Map<String, String> containerTypePath = new HashMap<>();
   private final Map<String, IommufdContext> iommufds = new LinkedHashMap<>();
 
@@ -48,10 +49,14 @@ final class HolderMapper {
   }
 
   private Holders run(ScenarioDto dto, Predicate<Bdf> functionExists, Set<Integer> groups) {
+    noIommuMode = dto.host() != null && dto.host().noIommuMode() != null
+        ? dto.host().noIommuMode()
+        : org.vfioworkbench.model.HostOptions.DEFAULT.noIommuMode();
     declareTopLevel(dto);
     List<HolderDto> list = Values.list(dto.holders());
     List<Holder> holders = new ArrayList<>();
     Map<String, Integer> names = new HashMap<>();
+    Map<Integer, Integer> pids = new HashMap<>();
     for (int i = 0; i < list.size(); i++) {
       String path = JsonLocationIndex.element("$.holders", i);
       HolderDto h = Values.element(list.get(i), path, "a holder");
@@ -64,6 +69,13 @@ final class HolderMapper {
       }
       int pid =
           h.pid() == null ? 0 : Values.range(h.pid(), 0, Values.MAX_PID, path + ".pid", "pid");
+      if (h.pid() != null && pid != 0) {
+        Integer samePid = pids.putIfAbsent(pid, i);
+        if (samePid != null) {
+          throw new Problem(path + ".pid", "pid " + pid + " is already the pid of $.holders["
+              + samePid + "]; one process is one holder (put all its files in one holder)");
+        }
+      }
       holders.add(
           new Holder(
               name,
@@ -172,6 +184,12 @@ final class HolderMapper {
       return;
     }
     ContainerType type = Values.choice(typeName, ContainerType.class, typePath, "container type");
+    if (type == ContainerType.NOIOMMU && !noIommuMode) {
+      throw new Problem(typePath, "container \"" + id + "\" cannot be a no-IOMMU container:"
+          + " without no-IOMMU mode (\"host\": {\"noIommuMode\": true}) there is no no-IOMMU"
+          + " group to attach and VFIO_SET_IOMMU refuses VFIO_NOIOMMU_IOMMU"
+          + " (vfio_iommu_driver_allowed)");
+    }
     String earlier = containerTypePath.putIfAbsent(id, typePath);
     if (earlier != null && containers.get(id) != type) {
       throw new Problem(

@@ -101,6 +101,15 @@ final class PciMapper {
                 + address
                 + ", so its function entry needs \"header\": \"bridge\"");
       }
+      if (address.segment() != bridge.segment()) {
+        throw new Problem(at, "bus " + address + " cannot be behind " + bridge
+            + ": a bridge's secondary bus lies in the bridge's own PCI segment (domain)");
+      }
+      if (address.bus() <= bridge.bus()) {
+        throw new Problem(at, "bus " + address + " cannot be behind " + bridge
+            + ": a bridge's secondary bus number is higher than the bus the bridge sits on"
+            + " (pci_scan_bridge treats secondary <= primary as broken)");
+      }
       BusAddress already = bridgeOf.putIfAbsent(bridge, address);
       if (already != null) {
         throw new Problem(
@@ -231,6 +240,11 @@ final class PciMapper {
                 + ", device "
                 + device
                 + ")");
+      }
+      if (Boolean.TRUE.equals(s.reset()) && buses.get(bus).bridge().isEmpty()) {
+        throw new Problem(path + ".reset", "slot \"" + name + "\" on root bus " + bus
+            + " cannot have a reset: slot reset is the hotplug controller of the bridge above the"
+            + " slot (pciehp's reset_slot), and a root bus has no bridge");
       }
       out.add(new Slot(name, bus, device, hotplug(s, path)));
     }

@@ -2,6 +2,7 @@ package org.vfioworkbench.scenario;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,6 +20,11 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.vfioworkbench.io.IoMessages;
+import org.vfioworkbench.io.Limit;
+import org.vfioworkbench.io.LimitExceededException;
+import org.vfioworkbench.io.NotRegularFileException;
+import org.vfioworkbench.io.RegularFiles;
 import org.vfioworkbench.scenario.dto.ScenarioDto;
 
 /**
@@ -30,8 +36,6 @@ public final class ScenarioLoader {
   /** The format version this workbench reads and writes. */
   public static final int FORMAT = 1;
 
-  /** Larger files are not scenarios. */
-  static final long MAX_BYTES = 16L * 1024 * 1024;
 
   private static final ObjectMapper MAPPER = strictMapper();
 
@@ -50,17 +54,18 @@ public final class ScenarioLoader {
       if (Files.isDirectory(file)) {
         throw ScenarioException.ofFile(source, "is a directory, not a scenario file");
       }
-      if (Files.size(file) > MAX_BYTES) {
-        throw ScenarioException.ofFile(
-            source, "is larger than " + (MAX_BYTES >> 20) + " MiB; not a scenario file");
-      }
-      content = Files.readAllBytes(file);
+      content = RegularFiles.read(file, Limit.FILE_BYTES);
     } catch (NoSuchFileException e) {
       throw ScenarioException.ofFile(source, "no such file");
     } catch (AccessDeniedException e) {
       throw ScenarioException.ofFile(source, "permission denied");
+    } catch (NotRegularFileException e) {
+      throw ScenarioException.ofFile(source, e.getReason() + "; not a scenario file");
+    } catch (LimitExceededException e) {
+      throw ScenarioException.ofFile(source, "has " + e.limit().exceeded()
+          + "; not a scenario file");
     } catch (IOException e) {
-      throw ScenarioException.ofFile(source, "cannot read: " + e.getMessage());
+      throw ScenarioException.ofFile(source, "cannot read: " + IoMessages.reason(file, e));
     }
     return parse(content, source);
   }
@@ -73,6 +78,7 @@ public final class ScenarioLoader {
   static LoadedScenario parse(byte[] content, String source) throws ScenarioException {
     JsonLocationIndex index = null;
     try {
+      Encodings.requireUtf8(content);
       index = JsonLocationIndex.build(MAPPER.getFactory(), content);
       ScenarioDto dto = bind(content, index);
       Scenario scenario = ScenarioMapper.toScenario(dto);
@@ -121,6 +127,7 @@ public final class ScenarioLoader {
                 + " is not supported; this workbench reads format "
                 + FORMAT);
       }
+      rejectNulls(tree);
       return MAPPER.treeToValue(tree, ScenarioDto.class);
     } catch (JsonProcessingException e) {
       Problem p = JacksonProblems.fromBinding(e, index);
@@ -129,6 +136,36 @@ public final class ScenarioLoader {
           : new Problem(p.path(), p.getMessage());
     } catch (IOException e) {
       throw new IllegalStateException("reading from memory cannot fail", e);
+    }
+  }
+
+  /**
+   * A scenario never holds {@code null}: absence is said by leaving a field out. An explicit null
+   * ({@code "bridge": null}, {@code "iommufd": null}) is refused rather than read as "absent".
+   */
+  private static void rejectNulls(JsonNode tree) {
+    java.util.Deque<java.util.Map.Entry<String, JsonNode>> todo = new java.util.ArrayDeque<>();
+    todo.push(java.util.Map.entry("$", tree));
+    while (!todo.isEmpty()) {
+      var e = todo.pop();
+      JsonNode n = e.getValue();
+      if (n.isNull()) {
+        throw new Problem(e.getKey(), "null is not a value here; leave the field out where"
+            + " nothing is meant");
+      }
+      List<java.util.Map.Entry<String, JsonNode>> children = new ArrayList<>();
+      if (n.isObject()) {
+        n.fields().forEachRemaining(f ->
+            children.add(java.util.Map.entry(JsonLocationIndex.child(e.getKey(), f.getKey()),
+                f.getValue())));
+      } else if (n.isArray()) {
+        for (int i = 0; i < n.size(); i++) {
+          children.add(java.util.Map.entry(JsonLocationIndex.element(e.getKey(), i), n.get(i)));
+        }
+      }
+      for (int i = children.size() - 1; i >= 0; i--) {
+        todo.push(children.get(i));
+      }
     }
   }
 
@@ -150,7 +187,12 @@ public final class ScenarioLoader {
   static ObjectMapper strictMapper() {
     JsonMapper mapper =
         JsonMapper.builder(
-                JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
+                JsonFactory.builder()
+                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                    .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(Limit.JSON_NESTING.intValue())
+                        .build())
+                    .build())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.vfioworkbench.io.Limit;
 import org.vfioworkbench.engine.Profile;
 import org.vfioworkbench.model.Bdf;
 import org.vfioworkbench.model.HostOptions;
@@ -28,6 +29,8 @@ final class ScenarioMapper {
               + " is not supported; this workbench reads format "
               + ScenarioLoader.FORMAT);
     }
+    checkLimit(Values.list(dto.functions()).size(), Limit.FUNCTIONS, "$.functions");
+    checkLimit(Values.list(dto.expect()).size(), Limit.EXPECTATIONS, "$.expect");
     Optional<Profile> profile =
         Optional.ofNullable(dto.profile()).map(p -> ExpectationMapper.profile(p, "$.profile"));
     HostOptions options = host(dto.host());
@@ -56,6 +59,12 @@ final class ScenarioMapper {
         profile,
         topology,
         expectations);
+  }
+
+  private static void checkLimit(int count, Limit limit, String path) {
+    if (count > limit.value()) {
+      throw new Problem(path, count + " entries: " + limit.exceeded());
+    }
   }
 
   private static HostOptions host(HostDto h) {

@@ -5,8 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Path;
+import org.vfioworkbench.io.AtomicFiles;
+import org.vfioworkbench.io.IoMessages;
 import org.vfioworkbench.scenario.dto.ScenarioDto;
 
 /**
@@ -30,13 +31,10 @@ public final class ScenarioWriter {
     byte[] content = toJson(scenario).getBytes(StandardCharsets.UTF_8);
     try {
       AtomicFiles.write(file, content);
-    } catch (AccessDeniedException e) {
-      throw ScenarioException.ofFile(
-          file.toString(),
-          "cannot save: permission denied (" + e.getFile() + "); the file was not changed");
     } catch (IOException e) {
       throw ScenarioException.ofFile(
-          file.toString(), "cannot save: " + e + "; the file was not changed");
+          file.toString(),
+          "cannot save: " + IoMessages.reason(file, e) + "; the file was not changed");
     }
   }
 

@@ -39,6 +39,7 @@ final class Values {
   }
 
   static Bdf bdf(String text, String path) {
+    requirePlain(text, path, "PCI address", "0000:02:00.1");
     try {
       return Bdf.parse(text);
     } catch (IllegalArgumentException e) {
@@ -46,7 +47,17 @@ final class Values {
     }
   }
 
+  /** Addresses are taken as written: no spaces, no NUL or other control characters. */
+  private static void requirePlain(String text, String path, String what, String example) {
+    if (text != null && text.chars().anyMatch(c -> c <= ' ' || Character.isWhitespace(c)
+        || Character.isISOControl(c))) {
+      throw new Problem(path, "not a " + what + ": '" + text + "' contains spaces or control"
+          + " characters (expected the form " + example + ")");
+    }
+  }
+
   static BusAddress bus(String text, String path) {
+    requirePlain(text, path, "PCI bus address", "0000:02");
     if (text == null || !text.trim().matches("([0-9a-fA-F]{1,4}:)?[0-9a-fA-F]{1,2}")) {
       throw new Problem(path, "not a PCI bus address: '" + text + "' (expected the form 0000:02)");
     }

@@ -317,7 +317,8 @@ final class WorkbenchActions {
   void exportSvg() {
     chooser("SVG image", "*.svg", "topology.svg").ifPresent(p -> {
       try {
-        Files.writeString(p, SvgExport.render(views.graphVm.modelProperty().get()));
+        org.vfioworkbench.io.AtomicFiles.write(p, SvgExport.render(views.graphVm.modelProperty()
+            .get()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         status.say("Exported " + p);
       } catch (IOException e) {
         error("Could not write " + p, e);

@@ -16,7 +16,6 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -25,6 +24,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
+import org.vfioworkbench.io.AtomicFiles;
+import org.vfioworkbench.io.Limit;
+import org.vfioworkbench.io.LimitExceededException;
+import org.vfioworkbench.io.RegularFiles;
 
 /**
  * Reads and writes capture files: one JSON document (gzip-compressed when the name ends in
@@ -49,21 +52,20 @@ public final class CaptureCodec {
 
   private CaptureCodec() {}
 
-  /** Writes atomically: a temporary file beside {@code file}, then a rename. */
+  /** Writes durably and atomically through {@link AtomicFiles}. */
   public static void write(Capture capture, Path file) throws IOException {
-    Path abs = file.toAbsolutePath();
-    Path dir = abs.getParent();
-    Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, "." + abs.getFileName(), ".tmp");
-    try {
-      try (OutputStream raw = Files.newOutputStream(tmp);
-          OutputStream out = abs.toString().endsWith(".gz") ? new GZIPOutputStream(raw) : raw) {
+    boolean gzip = file.getFileName() != null && file.getFileName().toString().endsWith(".gz");
+    AtomicFiles.write(file, raw -> {
+      if (gzip) {
+        GZIPOutputStream out = new GZIPOutputStream(raw, 1 << 16);
         write(capture, out);
+        out.finish();
+      } else {
+        OutputStream out = new java.io.BufferedOutputStream(raw, 1 << 16);
+        write(capture, out);
+        out.flush();
       }
-      Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    });
   }
 
   public static void write(Capture capture, OutputStream out) throws IOException {
@@ -135,7 +137,7 @@ public final class CaptureCodec {
     if (!Files.isRegularFile(file)) {
       return false;
     }
-    try (InputStream in = open(file)) {
+    try (InputStream in = open(file, file.toString())) {
       byte[] head = in.readNBytes(256);
       return new String(head, StandardCharsets.UTF_8).contains(Capture.FORMAT);
     } catch (IOException e) {
@@ -145,21 +147,26 @@ public final class CaptureCodec {
 
   public static Capture read(Path file) throws IOException {
     String name = file.toString();
-    if (!Files.isRegularFile(file)) {
+    if (!Files.exists(file)) {
       throw new CaptureFormatException(name, "no such capture file");
     }
-    try (InputStream in = open(file)) {
+    try (InputStream in = open(file, name)) {
       return read(in, name);
     }
   }
 
-  private static InputStream open(Path file) throws IOException {
-    InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+  /**
+   * Opens a regular file (a FIFO or device is refused before opening), decompressing gzip, and
+   * bounded to {@link Limit#CAPTURE_BYTES} of decompressed data.
+   */
+  private static InputStream open(Path file, String name) throws IOException {
+    InputStream in = new BufferedInputStream(RegularFiles.open(file), 1 << 16);
     in.mark(2);
     int b1 = in.read();
     int b2 = in.read();
     in.reset();
-    return b1 == 0x1f && b2 == 0x8b ? new BufferedInputStream(new GZIPInputStream(in), 1 << 16) : in;
+    InputStream data = b1 == 0x1f && b2 == 0x8b ? new GZIPInputStream(in, 1 << 16) : in;
+    return new BufferedInputStream(RegularFiles.bounded(data, name, Limit.CAPTURE_BYTES), 1 << 16);
   }
 
   /** Parses a capture; {@code name} is used in error messages. */
@@ -219,8 +226,11 @@ public final class CaptureCodec {
       Map<String, String> m = new HashMap<>();
       while (p.nextToken() == JsonToken.FIELD_NAME) {
         String k = p.currentName();
-        p.nextToken();
-        m.put(k, p.getValueAsString(""));
+        if (p.nextToken().isStructStart()) {
+          p.skipChildren();
+        } else {
+          m.put(k, p.getValueAsString(""));
+        }
       }
       return new CaptureInfo(
           m.getOrDefault("createdBy", ""), m.getOrDefault("createdAt", ""),
@@ -231,8 +241,12 @@ public final class CaptureCodec {
     private Map<String, CaptureEntry> entries(JsonToken t) throws IOException {
       expect(t, JsonToken.START_OBJECT, "\"entries\" must be an object");
       Map<String, CaptureEntry> out = new HashMap<>(1 << 16);
+      long max = Limit.CAPTURE_ENTRIES.value();
       while (p.nextToken() == JsonToken.FIELD_NAME) {
         String path = p.currentName();
+        if (out.size() >= max) {
+          throw new LimitExceededException(name, Limit.CAPTURE_ENTRIES);
+        }
         if (!path.startsWith("/")) {
           throw fail("entry " + quote(path) + " is not an absolute path");
         }
@@ -251,12 +265,12 @@ public final class CaptureCodec {
         JsonToken v = p.nextToken();
         switch (k) {
           case "text" -> e = new CaptureEntry.FileEntry(
-              p.getText().getBytes(StandardCharsets.UTF_8));
-          case "base64" -> e = new CaptureEntry.FileEntry(base64(path));
-          case "link" -> e = new CaptureEntry.LinkEntry(p.getText());
+              string(path, k, v).getBytes(StandardCharsets.UTF_8));
+          case "base64" -> e = new CaptureEntry.FileEntry(base64(path, v));
+          case "link" -> e = new CaptureEntry.LinkEntry(string(path, k, v));
           case "dir" -> e = new CaptureEntry.DirEntry(names(path, v));
-          case "error" -> error = p.getText();
-          case "reason" -> reason = p.getText();
+          case "error" -> error = string(path, k, v);
+          case "reason" -> reason = string(path, k, v);
           default -> p.skipChildren();
         }
       }
@@ -269,9 +283,15 @@ public final class CaptureCodec {
       return e;
     }
 
-    private byte[] base64(String path) throws IOException {
+    private String string(String path, String field, JsonToken t) throws IOException {
+      expect(t, JsonToken.VALUE_STRING,
+          "entry " + quote(path) + ": \"" + field + "\" must be a string");
+      return p.getText();
+    }
+
+    private byte[] base64(String path, JsonToken t) throws IOException {
       try {
-        return Base64.getDecoder().decode(p.getText());
+        return Base64.getDecoder().decode(string(path, "base64", t));
       } catch (IllegalArgumentException ex) {
         throw fail("entry " + quote(path) + ": bad base64 (" + ex.getMessage() + ")");
       }
@@ -280,10 +300,23 @@ public final class CaptureCodec {
     private List<String> names(String path, JsonToken t) throws IOException {
       expect(t, JsonToken.START_ARRAY, "entry " + quote(path) + ": \"dir\" must be an array");
       List<String> names = new ArrayList<>();
-      while (p.nextToken() != JsonToken.END_ARRAY) {
+      long max = Limit.DIR_ENTRIES.value();
+      for (JsonToken n = p.nextToken(); n != JsonToken.END_ARRAY; n = p.nextToken()) {
+        if (n != JsonToken.VALUE_STRING) {
+          throw fail("entry " + quote(path) + ": \"dir\" must hold names (strings)");
+        }
+        if (names.size() >= max) {
+          throw new LimitExceededException(name + " " + quote(path), Limit.DIR_ENTRIES);
+        }
         names.add(p.getText());
       }
       names.sort(null);
+      for (int i = 1; i < names.size(); i++) {
+        if (names.get(i).equals(names.get(i - 1))) {
+          throw fail("entry " + quote(path) + ": \"dir\" lists " + quote(names.get(i))
+              + " twice");
+        }
+      }
       return names;
     }
 

@@ -14,6 +14,15 @@ public final class FsErrors {
 
   /** {@code ENOENT}, {@code EACCES}, {@code ENOTDIR}, {@code EINVAL} or {@code EIO}. */
   public static String code(IOException e) {
+    if (e instanceof OutsideRootException) {
+      return "EXDEV";
+    }
+    if (e instanceof org.vfioworkbench.io.NotRegularFileException) {
+      return "EFTYPE";
+    }
+    if (e instanceof org.vfioworkbench.io.LimitExceededException) {
+      return "E2BIG";
+    }
     if (e instanceof NoSuchFileException) {
       return "ENOENT";
     }
@@ -37,6 +46,9 @@ public final class FsErrors {
           case "EACCES" -> "permission denied";
           case "ENOTDIR" -> "not a directory";
           case "EINVAL" -> "not a symbolic link";
+          case "EXDEV" -> "outside the root directory";
+          case "EFTYPE" -> "not a regular file";
+          case "E2BIG" -> "too large";
           default -> "read error";
         };
     String reason = e instanceof FileSystemException f ? f.getReason() : e.getMessage();
@@ -52,6 +64,7 @@ public final class FsErrors {
       case "EACCES" -> new AccessDeniedException(path, null, reason);
       case "ENOTDIR" -> new NotDirectoryException(path);
       case "EINVAL" -> new NotLinkException(path, null, reason);
+      case "EXDEV" -> new OutsideRootException(path, null);
       default -> new FileSystemException(path, null, reason == null ? "read error" : reason);
     };
   }

@@ -12,18 +12,36 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import org.vfioworkbench.io.Limit;
+import org.vfioworkbench.io.LimitExceededException;
+import org.vfioworkbench.io.RegularFiles;
 
 /**
  * The real filesystem below a root directory: {@code /} for the machine itself, or a directory
  * holding a copy of {@code sys}, {@code proc} and {@code dev} laid out as on a host. Read-only:
  * nothing here writes.
+ *
+ * <p>Below a root other than {@code /}, every path is resolved (symbolic links followed) before
+ * it is used, and one that ends up outside the root fails with {@link OutsideRootException}: a
+ * tree holding {@code sys/devices -> /sys/devices} cannot make a scan read the real host. Only
+ * regular files are read (a FIFO would block the scan forever), and directory listings stop at
+ * {@link Limit#DIR_ENTRIES}.
  */
 public final class LiveFs implements HostFs {
 
   private final Path root;
 
+  private final Path realRoot;
+
   public LiveFs(Path root) {
     this.root = Objects.requireNonNull(root, "root").toAbsolutePath().normalize();
+    Path real;
+    try {
+      real = this.root.toRealPath();
+    } catch (IOException e) {
+      real = this.root;
+    }
+    this.realRoot = real;
   }
 
   public Path root() {
@@ -40,16 +58,72 @@ public final class LiveFs implements HostFs {
     return rel.isEmpty() ? root : root.resolve(rel);
   }
 
+  /** {@code path} with every link resolved, refused when that leaves the root. */
+  private Path confined(String path) throws IOException {
+    Path p = at(path);
+    if (realRoot.getParent() == null) {
+      return p;
+    }
+    Path real;
+    try {
+      real = p.toRealPath();
+    } catch (java.nio.file.NoSuchFileException e) {
+      // A missing path is only "missing" when the part of it that exists lies inside the root.
+      requireInside(path, p.getParent());
+      throw e;
+    }
+    if (!real.startsWith(realRoot)) {
+      throw new OutsideRootException(path, real.toString());
+    }
+    return real;
+  }
+
+  private void requireInside(String path, Path ancestor) throws IOException {
+    for (Path a = ancestor; a != null; a = a.getParent()) {
+      try {
+        Path real = a.toRealPath();
+        if (!real.startsWith(realRoot)) {
+          throw new OutsideRootException(path, real.toString());
+        }
+        return;
+      } catch (java.nio.file.NoSuchFileException e) {
+        // Try the next ancestor up.
+      }
+    }
+  }
+
+  /** A link itself is not followed; the directory holding it must lie inside the root. */
+  private Path confinedLink(String path) throws IOException {
+    Path p = at(path);
+    if (realRoot.getParent() == null || p.equals(root)) {
+      return p;
+    }
+    Path parent = p.getParent();
+    Path realParent;
+    try {
+      realParent = parent.toRealPath();
+    } catch (java.nio.file.NoSuchFileException e) {
+      requireInside(path, parent.getParent());
+      throw new java.nio.file.NoSuchFileException(path);
+    }
+    if (!realParent.startsWith(realRoot)) {
+      throw new OutsideRootException(path, realParent.toString());
+    }
+    return realParent.resolve(p.getFileName());
+  }
+
   @Override
   public byte[] read(String path, int limit) throws IOException {
-    try (InputStream in = Files.newInputStream(at(path))) {
+    Path p = confined(path);
+    RegularFiles.requireRegular(p, path);
+    try (InputStream in = Files.newInputStream(p)) {
       return in.readNBytes(limit);
     }
   }
 
   @Override
   public String readLink(String path) throws IOException {
-    Path p = at(path);
+    Path p = confinedLink(path);
     if (!Files.isSymbolicLink(p)) {
       if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
         throw new java.nio.file.NoSuchFileException(path);
@@ -61,13 +135,17 @@ public final class LiveFs implements HostFs {
 
   @Override
   public List<String> list(String dir) throws IOException {
-    Path p = at(dir);
+    Path p = confined(dir);
     if (Files.exists(p) && !Files.isDirectory(p)) {
       throw new NotDirectoryException(dir);
     }
     List<String> names = new ArrayList<>();
+    long max = Limit.DIR_ENTRIES.value();
     try (DirectoryStream<Path> s = Files.newDirectoryStream(p)) {
       for (Path e : s) {
+        if (names.size() >= max) {
+          throw new LimitExceededException(dir, Limit.DIR_ENTRIES);
+        }
         names.add(e.getFileName().toString());
       }
     }

@@ -15,6 +15,7 @@ import org.vfioworkbench.host.ScanLog;
 import org.vfioworkbench.host.ScanPhase;
 import org.vfioworkbench.host.fs.FsErrors;
 import org.vfioworkbench.host.fs.HostFs;
+import org.vfioworkbench.host.fs.HostNumbers;
 
 /**
  * Finds the processes holding VFIO files by reading every {@code /proc/PID/fd} link, and reads
@@ -35,26 +36,34 @@ public final class ProcReader {
   }
 
   public List<ProcessFacts> read(ScanListener listener) {
-    List<String> pids;
+    List<Integer> pids = new ArrayList<>();
     try {
-      pids = fs.list("/proc").stream()
-          .filter(n -> !n.isEmpty() && n.chars().allMatch(Character::isDigit))
-          .sorted((a, b) -> Integer.compare(Integer.parseInt(a), Integer.parseInt(b)))
-          .toList();
+      for (String n : fs.list("/proc")) {
+        if (!HostNumbers.looksNumeric(n)) {
+          continue;
+        }
+        OptionalInt pid = HostNumbers.parse(n);
+        if (pid.isPresent()) {
+          pids.add(pid.getAsInt());
+        } else {
+          log.problem("/proc/" + n, "a process", "not a process id, skipped");
+        }
+      }
     } catch (IOException e) {
       log.problem("/proc", "the process list", e);
       return List.of();
     }
+    pids.sort(null);
     List<ProcessFacts> out = new ArrayList<>();
     List<Integer> denied = new ArrayList<>();
     int exited = 0;
     int done = 0;
-    for (String p : pids) {
+    for (int pid : pids) {
       if (listener.cancelled()) {
         throw new CancellationException("scan cancelled");
       }
       listener.progress(ScanPhase.PROCESSES, done++, pids.size());
-      int pid = Integer.parseInt(p);
+      String p = Integer.toString(pid);
       String fdDir = "/proc/" + p + "/fd";
       List<String> fdNames;
       try {
@@ -64,13 +73,18 @@ public final class ProcReader {
           exited++;
         } else if (FsErrors.code(e).equals("EACCES")) {
           denied.add(pid);
+          log.unreadableProcess(pid);
         } else {
           log.problem(fdDir, "open files of process " + pid, e);
+          log.unreadableProcess(pid);
         }
         continue;
       }
       Map<String, Integer> failures = new TreeMap<>();
       List<VfioFd> fds = vfioFds(p, fdNames, failures);
+      if (!failures.isEmpty()) {
+        log.unreadableProcess(pid);
+      }
       if (failures.containsKey("EACCES")) {
         denied.add(pid);
         failures.remove("EACCES");
@@ -95,11 +109,19 @@ public final class ProcReader {
 
   private List<VfioFd> vfioFds(String pid, List<String> fdNames, Map<String, Integer> failures) {
     List<VfioFd> fds = new ArrayList<>();
+    java.util.Set<Integer> seen = new java.util.HashSet<>();
     for (String n : fdNames) {
-      if (n.isEmpty() || !n.chars().allMatch(Character::isDigit)) {
+      String link = "/proc/" + pid + "/fd/" + n;
+      OptionalInt number = HostNumbers.parse(n);
+      if (number.isEmpty()) {
+        if (HostNumbers.looksNumeric(n)) {
+          log.problem(link, "an open file of process " + pid, "not an fd number, skipped");
+        }
         continue;
       }
-      String link = "/proc/" + pid + "/fd/" + n;
+      if (!seen.add(number.getAsInt())) {
+        continue;
+      }
       String target;
       try {
         target = fs.readLink(link);
@@ -110,8 +132,13 @@ public final class ProcReader {
         continue;
       }
       VfioFdKind kind = VfioFdKind.of(target);
+      if (kind == VfioFdKind.GROUP && VfioFd.groupIdOf(target).isEmpty()) {
+        log.problem(link, "the group behind fd " + n + " of process " + pid,
+            "'" + target + "' names no possible IOMMU group; skipped");
+        continue;
+      }
       if (kind != null) {
-        int fd = Integer.parseInt(n);
+        int fd = number.getAsInt();
         Optional<String> syspath = kind == VfioFdKind.DEVICE ? syspath(pid, n) : Optional.empty();
         fds.add(new VfioFd(fd, kind, target, syspath));
       }
@@ -144,7 +171,7 @@ public final class ProcReader {
     OptionalInt uid = OptionalInt.empty();
     boolean rawio = false;
     try {
-      comm = fs.readText(base + "/comm").trim();
+      comm = fs.readText(base + "/comm");
     } catch (IOException e) {
       log.problem(base + "/comm", "name of process " + pid, e);
     }

@@ -2,6 +2,8 @@ package org.vfioworkbench.host.proc;
 
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
+import org.vfioworkbench.host.fs.HostNumbers;
 
 /**
  * One VFIO-related fd of a process, as {@code /proc} shows it.
@@ -22,8 +24,17 @@ public record VfioFd(int fd, VfioFdKind kind, String target, Optional<String> sy
 
   /** The group number of a group file ({@code /dev/vfio/noiommu-3} gives 3). */
   public int groupId() {
+    return groupIdOf(target).orElseThrow(
+        () -> new IllegalStateException("not a group file: " + target));
+  }
+
+  /**
+   * The group number a group file's path names, empty when it names none ({@code
+   * /dev/vfio/99999999999} does not fit a group id).
+   */
+  public static OptionalInt groupIdOf(String target) {
     String n = target.substring(target.lastIndexOf('/') + 1);
-    return Integer.parseInt(n.startsWith("noiommu-") ? n.substring(8) : n);
+    return HostNumbers.parse(n.startsWith("noiommu-") ? n.substring(8) : n);
   }
 
   /** The cdev name of a cdev fd ({@code vfio3}). */

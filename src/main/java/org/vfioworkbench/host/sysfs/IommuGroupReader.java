@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeMap;
 import org.vfioworkbench.host.ScanListener;
@@ -12,6 +13,7 @@ import org.vfioworkbench.host.ScanLog;
 import org.vfioworkbench.host.ScanPhase;
 import org.vfioworkbench.host.fs.FsErrors;
 import org.vfioworkbench.host.fs.HostFs;
+import org.vfioworkbench.host.fs.HostNumbers;
 import org.vfioworkbench.host.fs.HostPaths;
 import org.vfioworkbench.host.fs.LiveFs;
 import org.vfioworkbench.model.Bdf;
@@ -69,13 +71,12 @@ public final class IommuGroupReader {
     int done = 0;
     for (String id : ids) {
       listener.progress(ScanPhase.IOMMU_GROUPS, done++, ids.size());
-      int group;
-      try {
-        group = Integer.parseInt(id);
-      } catch (NumberFormatException e) {
+      OptionalInt parsed = HostNumbers.parse(id);
+      if (parsed.isEmpty()) {
         log.problem(HostPaths.child(GROUPS, id), "an IOMMU group", "not a group number, skipped");
         continue;
       }
+      int group = parsed.getAsInt();
       String dir = HostPaths.child(GROUPS, id);
       GroupKind kind = noiommuNodes.contains(group) ? GroupKind.NOIOMMU : GroupKind.IOMMU;
       try {

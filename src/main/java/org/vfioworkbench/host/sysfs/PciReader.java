@@ -22,7 +22,10 @@ import org.vfioworkbench.host.ScanLog;
 import org.vfioworkbench.host.ScanPhase;
 import org.vfioworkbench.host.fs.FsErrors;
 import org.vfioworkbench.host.fs.HostFs;
+import org.vfioworkbench.host.fs.HostNumbers;
 import org.vfioworkbench.host.fs.HostPaths;
+import org.vfioworkbench.host.fs.OutsideRootException;
+import org.vfioworkbench.io.Limit;
 import org.vfioworkbench.model.Bdf;
 import org.vfioworkbench.model.BusAddress;
 import org.vfioworkbench.model.Driver;
@@ -90,6 +93,12 @@ public final class PciReader {
     } catch (IOException e) {
       log.problem(DEVICES, "the list of PCI functions", e);
       return new PciScan(List.of(), List.of(), List.of(), Map.of());
+    }
+    long max = Limit.FUNCTIONS.value();
+    if (names.size() > max) {
+      log.problem(DEVICES, "the list of PCI functions", names.size() + " names: "
+          + Limit.FUNCTIONS.exceeded() + "; only the first " + max + " were read");
+      names = names.subList(0, (int) max);
     }
     Map<Bdf, Raw> raws = new LinkedHashMap<>();
     int done = 0;
@@ -237,22 +246,25 @@ public final class PciReader {
   private List<Bdf> virtfns(Attributes a) {
     Map<Integer, Bdf> byIndex = new TreeMap<>();
     for (String n : a.names) {
-      if (n.startsWith("virtfn") && n.length() > 6
-          && n.substring(6).chars().allMatch(Character::isDigit)) {
+      if (n.startsWith("virtfn") && HostNumbers.looksNumeric(n.substring(6))) {
+        OptionalInt index = HostNumbers.parse(n.substring(6));
+        if (index.isEmpty()) {
+          log.problem(a.dir + "/" + n, "an SR-IOV link", "not a VF index, skipped");
+          continue;
+        }
         a.linkName(n).flatMap(t -> bdfOrLog(a.dir + "/" + n, t))
-            .ifPresent(v -> byIndex.put(Integer.parseInt(n.substring(6)), v));
+            .ifPresent(v -> byIndex.put(index.getAsInt(), v));
       }
     }
     return List.copyOf(byIndex.values());
   }
 
   private OptionalInt parseGroup(String path, String name) {
-    try {
-      return OptionalInt.of(Integer.parseInt(name));
-    } catch (NumberFormatException e) {
+    OptionalInt group = HostNumbers.parse(name);
+    if (group.isEmpty()) {
       log.problem(path + "/iommu_group", "IOMMU group", "not a group number: '" + name + "'");
-      return OptionalInt.empty();
     }
+    return group;
   }
 
   private Optional<Bdf> bdfOrLog(String path, String name) {
@@ -433,6 +445,11 @@ public final class PciReader {
         continue;
       }
       int dev = Integer.parseInt(m.group(3), 16);
+      if (dev > 0x1f) {
+        log.problem(dir + "/address", "slot " + name,
+            "address '" + address + "' names device " + dev + " (at most 31); slot left out");
+        continue;
+      }
       HotplugDriver hotplug = hotplugDriver(dir, name, attrs);
       Slot slot = new Slot(name, bus, dev, hotplug);
       slots.add(slot);
@@ -487,6 +504,9 @@ public final class PciReader {
       } catch (IOException e) {
         if (FsErrors.isMissing(e)) {
           log.problem(dir, "PCI function " + bdf, "removed during the scan");
+          vanished = true;
+        } else if (e instanceof OutsideRootException) {
+          log.problem(dir, "PCI function " + bdf + " (left out)", e);
           vanished = true;
         } else {
           log.problem(dir, "attributes of " + bdf, e);

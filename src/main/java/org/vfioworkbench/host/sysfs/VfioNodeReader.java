@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
 import org.vfioworkbench.host.ScanLog;
 import org.vfioworkbench.host.fs.FsErrors;
 import org.vfioworkbench.host.fs.HostFs;
+import org.vfioworkbench.host.fs.HostNumbers;
 
 /**
  * Reads the VFIO device nodes: {@code /dev/vfio/N}, {@code /dev/vfio/noiommu-N}, {@code
@@ -59,11 +61,17 @@ public final class VfioNodeReader {
         present = true;
         names.add(DEV_VFIO + "/" + n);
         String num = n.startsWith("noiommu-") ? n.substring(8) : n;
-        if (!num.isEmpty() && num.chars().allMatch(Character::isDigit)) {
-          groups.add(Integer.parseInt(num));
-          if (n.startsWith("noiommu-")) {
-            noiommu.add(Integer.parseInt(num));
-          }
+        if (!HostNumbers.looksNumeric(num)) {
+          continue;
+        }
+        OptionalInt id = HostNumbers.parse(num);
+        if (id.isEmpty()) {
+          log.problem(DEV_VFIO + "/" + n, "a VFIO group node", "not a group number, skipped");
+          continue;
+        }
+        groups.add(id.getAsInt());
+        if (n.startsWith("noiommu-")) {
+          noiommu.add(id.getAsInt());
         }
       }
       present = true;

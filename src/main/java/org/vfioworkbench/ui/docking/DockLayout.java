@@ -2,10 +2,8 @@ package org.vfioworkbench.ui.docking;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -81,10 +79,9 @@ public record DockLayout(Map<ViewId, ViewId.Region> places, List<ViewId> order, 
     }
     p.setProperty("dividers", d.toString());
     Files.createDirectories(file.getParent());
-    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-    try (Writer w = Files.newBufferedWriter(tmp)) {
-      p.store(w, "VFIO Workbench window layout");
-    }
-    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    java.io.StringWriter w = new java.io.StringWriter();
+    p.store(w, "VFIO Workbench window layout");
+    org.vfioworkbench.io.AtomicFiles.write(
+        file, w.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 }

@@ -3,7 +3,6 @@ package org.vfioworkbench.ui.files;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -38,9 +37,8 @@ public final class RecentFiles {
     }
     try {
       Files.createDirectories(store.getParent());
-      Path tmp = store.resolveSibling(store.getFileName() + ".tmp");
-      Files.write(tmp, out);
-      Files.move(tmp, store, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      org.vfioworkbench.io.AtomicFiles.write(store, (String.join("\n", out) + "\n")
+          .getBytes(java.nio.charset.StandardCharsets.UTF_8));
     } catch (IOException e) {
       // The recent list is a convenience; the document itself is unaffected.
     }
