@@ -29,8 +29,11 @@ public final class Launcher {
       app.getMethod("launchWith", String[].class).invoke(null, (Object) args);
     } catch (java.lang.reflect.InvocationTargetException e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
-      System.err.println("vfio-workbench: the workbench could not start: "
-          + (cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage()));
+      System.err.println(
+          "vfio-workbench: the workbench could not start: "
+              + (cause.getMessage() == null
+                  ? cause.getClass().getSimpleName()
+                  : cause.getMessage()));
       System.exit(2);
     } catch (ReflectiveOperationException e) {
       System.err.println("vfio-workbench: the workbench is not available in this build: " + e);

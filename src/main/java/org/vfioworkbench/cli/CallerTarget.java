@@ -7,7 +7,9 @@ import org.vfioworkbench.scenario.LoadedScenario;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** The file and the device fd an ioctl command calls on: {@code FILE --device BDF | --caller H:FD}. */
+/**
+ * The file and the device fd an ioctl command calls on: {@code FILE --device BDF | --caller H:FD}.
+ */
 final class CallerTarget {
 
   @Parameters(paramLabel = "FILE", description = "A scenario file, or a host capture.")
@@ -32,6 +34,7 @@ final class CallerTarget {
     LoadedScenario loaded = ScenarioFiles.load(file);
     CallerSpec spec = ScenarioFiles.caller(device, caller);
     ScenarioFiles.resolve(loaded, spec);
-    return new Resolved(loaded, spec, common.profile().orElse(loaded.scenario().profileOrDefault()));
+    return new Resolved(
+        loaded, spec, common.profile().orElse(loaded.scenario().profileOrDefault()));
   }
 }

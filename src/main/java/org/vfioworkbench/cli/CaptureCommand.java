@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.vfioworkbench.host.HostScanner;
 import org.vfioworkbench.host.HostSources;
-import org.vfioworkbench.io.IoMessages;
 import org.vfioworkbench.host.capture.CaptureCodec;
+import org.vfioworkbench.io.IoMessages;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -17,8 +17,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code capture}: scans a host and writes one portable file holding exactly what the scan read
- * (file contents, symlink targets, directory listings, failed reads), to attach to a bug report
- * or open in the workbench. Read-only on the host; the file is written atomically.
+ * (file contents, symlink targets, directory listings, failed reads), to attach to a bug report or
+ * open in the workbench. Read-only on the host; the file is written atomically.
  */
 @Command(
     name = "capture",
@@ -33,7 +33,10 @@ public final class CaptureCommand implements Callable<Integer> {
 
   @Mixin HostSourceOption source = new HostSourceOption();
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FILE", required = true,
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FILE",
+      required = true,
       description = "Capture file to write (gzip-compressed when it ends in .gz).")
   Path output;
 
@@ -50,16 +53,21 @@ public final class CaptureCommand implements Callable<Integer> {
     }
     try {
       CaptureCodec.write(c.capture(), output);
-      out.printf("Wrote %s: %d entries, %d KiB, from %s (%d PCI functions, %d holders; "
+      out.printf(
+          "Wrote %s: %d entries, %d KiB, from %s (%d PCI functions, %d holders; "
               + "%d things could not be read).%n",
-          output, c.capture().size(), Files.size(output) / 1024, c.result().source(),
-          c.result().topology().functions().size(), c.result().topology().holders().size(),
+          output,
+          c.capture().size(),
+          Files.size(output) / 1024,
+          c.result().source(),
+          c.result().topology().functions().size(),
+          c.result().topology().holders().size(),
           c.result().problems().size());
       out.flush();
       return 0;
     } catch (IOException e) {
-      err.println("capture: cannot write " + IoMessages.describe(output, e)
-          + "; nothing was written");
+      err.println(
+          "capture: cannot write " + IoMessages.describe(output, e) + "; nothing was written");
       return ExitCodes.BAD_INPUT;
     }
   }

@@ -83,8 +83,11 @@ final class CheckCommand implements Callable<Integer> {
           fileNotRun++;
         }
       }
-      List<Diagnostic> diagnostics = Diagnostics.of(Analysis.of(loaded.scenario().topology(),
-          common.profile().orElse(loaded.scenario().profileOrDefault())));
+      List<Diagnostic> diagnostics =
+          Diagnostics.of(
+              Analysis.of(
+                  loaded.scenario().topology(),
+                  common.profile().orElse(loaded.scenario().profileOrDefault())));
       fileNode.set("diagnostics", JsonResults.diagnostics(diagnostics));
       passed += filePassed;
       notRun += fileNotRun;

@@ -36,8 +36,8 @@ final class CommonOptions {
   /** The profile --profile or --kernel names, if any. */
   Optional<Profile> profile() {
     if (profile != null && kernel != null && profile != kernel) {
-      throw new BadInputException("give --profile or --kernel, not both ("
-          + profile.id() + " vs " + kernel.id() + ")");
+      throw new BadInputException(
+          "give --profile or --kernel, not both (" + profile.id() + " vs " + kernel.id() + ")");
     }
     return Optional.ofNullable(profile != null ? profile : kernel);
   }

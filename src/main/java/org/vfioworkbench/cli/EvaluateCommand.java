@@ -90,8 +90,14 @@ final class EvaluateCommand implements Callable<Integer> {
       text(out, loaded, profile, rows, analysis, refusals);
       out.println();
       // the refusals were listed above in the kernel's words
-      TextResults.diagnostics(out, refusals.isEmpty() ? diagnostics : diagnostics.stream()
-          .filter(d -> d.kind() != Diagnostic.Kind.KERNEL_REFUSAL).toList(), "");
+      TextResults.diagnostics(
+          out,
+          refusals.isEmpty()
+              ? diagnostics
+              : diagnostics.stream()
+                  .filter(d -> d.kind() != Diagnostic.Kind.KERNEL_REFUSAL)
+                  .toList(),
+          "");
     }
     return ExitCodes.OK;
   }

@@ -71,11 +71,12 @@ final class ExplainCommand implements Callable<Integer> {
       text(out, loaded, profile, explanations);
     }
     return explanations.stream().allMatch(e -> e.result().succeeded())
-        ? ExitCodes.OK : ExitCodes.DIFFERS;
+        ? ExitCodes.OK
+        : ExitCodes.DIFFERS;
   }
 
-  private void text(PrintWriter out, LoadedScenario loaded, Profile profile,
-      List<Explanation> list) {
+  private void text(
+      PrintWriter out, LoadedScenario loaded, Profile profile, List<Explanation> list) {
     out.println("File      " + loaded.source());
     out.println("Profile   " + profile.id());
     if (list.isEmpty()) {
@@ -86,8 +87,11 @@ final class ExplainCommand implements Callable<Integer> {
     for (Explanation e : list) {
       out.println();
       out.println(e.caller() + "  " + e.device() + "  held by " + e.holder().describe());
-      out.println("  natural reset: " + e.natural().description() + " → "
-          + TextResults.resetSummary(e.result()));
+      out.println(
+          "  natural reset: "
+              + e.natural().description()
+              + " → "
+              + TextResults.resetSummary(e.result()));
       if (e.result().succeeded()) {
         continue;
       }
@@ -98,9 +102,15 @@ final class ExplainCommand implements Callable<Integer> {
       if (!e.blockers().isEmpty()) {
         out.println("  in the way:");
         for (Blocker b : e.blockers()) {
-          out.println("    " + b.function() + " (group "
-              + (b.group().isPresent() ? String.valueOf(b.group().getAsInt()) : "none") + ", "
-              + b.driver() + "): " + String.join("; ", b.reasons()));
+          out.println(
+              "    "
+                  + b.function()
+                  + " (group "
+                  + (b.group().isPresent() ? String.valueOf(b.group().getAsInt()) : "none")
+                  + ", "
+                  + b.driver()
+                  + "): "
+                  + String.join("; ", b.reasons()));
         }
       }
       if (e.remedies().isEmpty()) {
@@ -110,8 +120,9 @@ final class ExplainCommand implements Callable<Integer> {
         int i = 1;
         for (Remedy r : e.remedies()) {
           out.println("    " + i++ + ". " + r.title());
-          out.println("       cost: " + (r.cost().isEmpty() ? "nothing from anyone"
-              : String.join("; ", r.cost())));
+          out.println(
+              "       cost: "
+                  + (r.cost().isEmpty() ? "nothing from anyone" : String.join("; ", r.cost())));
         }
       }
       if (showRefused && !e.refused().isEmpty()) {

@@ -38,20 +38,28 @@ final class ExportCommand implements Callable<Integer> {
   @Parameters(paramLabel = "FILE", description = "A scenario file, or a host capture.")
   Path file;
 
-  @Option(names = "--format", required = true, paramLabel = "dot|graphml",
+  @Option(
+      names = "--format",
+      required = true,
+      paramLabel = "dot|graphml",
       description = "dot or graphml.")
   String format;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "Write here, not to stdout.")
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "OUT",
+      description = "Write here, not to stdout.")
   Path output;
 
   @Override
   public Integer call() {
-    GraphExport.Format f = switch (format.toLowerCase(java.util.Locale.ROOT)) {
-      case "dot" -> GraphExport.Format.DOT;
-      case "graphml" -> GraphExport.Format.GRAPHML;
-      default -> throw new BadInputException("--format: '" + format + "' is not dot or graphml");
-    };
+    GraphExport.Format f =
+        switch (format.toLowerCase(java.util.Locale.ROOT)) {
+          case "dot" -> GraphExport.Format.DOT;
+          case "graphml" -> GraphExport.Format.GRAPHML;
+          default ->
+              throw new BadInputException("--format: '" + format + "' is not dot or graphml");
+        };
     LoadedScenario loaded = ScenarioFiles.load(file);
     Profile profile = common.profile().orElse(loaded.scenario().profileOrDefault());
     HostGraph graph = HostGraph.of(Analysis.of(loaded.scenario().topology(), profile));

@@ -13,14 +13,19 @@ public final class HostProfileConverter implements ITypeConverter<Profile> {
 
   @Override
   public Profile convert(String value) {
-    return Profile.byId(value).orElseGet(() -> {
-      try {
-        return Profile.forKernel(KernelRelease.parse(value));
-      } catch (IllegalArgumentException e) {
-        throw new TypeConversionException(
-            "unknown profile '" + value + "' (known: " + Profile.ids()
-                + ", or a kernel release such as 6.6.38)");
-      }
-    });
+    return Profile.byId(value)
+        .orElseGet(
+            () -> {
+              try {
+                return Profile.forKernel(KernelRelease.parse(value));
+              } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(
+                    "unknown profile '"
+                        + value
+                        + "' (known: "
+                        + Profile.ids()
+                        + ", or a kernel release such as 6.6.38)");
+              }
+            });
   }
 }

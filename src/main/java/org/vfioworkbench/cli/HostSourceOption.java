@@ -7,8 +7,8 @@ import org.vfioworkbench.host.fs.HostFs;
 import picocli.CommandLine.Option;
 
 /**
- * The {@code --root} option every host command shares: a root directory ({@code /} by default,
- * or a tree laid out like a host) or a capture file.
+ * The {@code --root} option every host command shares: a root directory ({@code /} by default, or a
+ * tree laid out like a host) or a capture file.
  */
 public final class HostSourceOption {
 

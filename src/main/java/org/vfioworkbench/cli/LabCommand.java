@@ -26,16 +26,20 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code lab FILE...}: verifies scenarios on a real Linux kernel in QEMU and compares every
- * answer with the engine's. Exit 0 when every scenario the lab can build agrees, 1 on any
- * disagreement or setup failure, 2 on bad input or when the lab cannot run (among others when
- * host packages are missing and {@code --install-deps} was not given: the message names them).
+ * {@code lab FILE...}: verifies scenarios on a real Linux kernel in QEMU and compares every answer
+ * with the engine's. Exit 0 when every scenario the lab can build agrees, 1 on any disagreement or
+ * setup failure, 2 on bad input or when the lab cannot run (among others when host packages are
+ * missing and {@code --install-deps} was not given: the message names them).
  */
-@Command(name = "lab", mixinStandardHelpOptions = true,
-    description = {"Verify scenarios on a real Linux kernel: boot it in QEMU with the scenario's"
-        + " PCI topology, make the scenario's opens and ioctls for real, compare every answer"
-        + " with the engine's. The first run builds and caches the lab kernel (about 7-11"
-        + " minutes on 2 cores) with the build script shipped inside the application."})
+@Command(
+    name = "lab",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Verify scenarios on a real Linux kernel: boot it in QEMU with the scenario's"
+          + " PCI topology, make the scenario's opens and ioctls for real, compare every answer"
+          + " with the engine's. The first run builds and caches the lab kernel (about 7-11"
+          + " minutes on 2 cores) with the build script shipped inside the application."
+    })
 public final class LabCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -43,13 +47,19 @@ public final class LabCommand implements Callable<Integer> {
   @Parameters(paramLabel = "FILE", arity = "0..*", description = "scenario files")
   List<Path> files = new ArrayList<>();
 
-  @Option(names = "--install-deps", description = "install missing host packages (QEMU,"
-      + " busybox-static, the kernel's build dependencies) with apt-get; needs root. Without"
-      + " it, missing packages end the run with exit 2 and their names")
+  @Option(
+      names = "--install-deps",
+      description =
+          "install missing host packages (QEMU,"
+              + " busybox-static, the kernel's build dependencies) with apt-get; needs root. Without"
+              + " it, missing packages end the run with exit 2 and their names")
   boolean installDeps;
 
-  @Option(names = "--prepare", description = "only check (with --install-deps: install) the"
-      + " host packages and build or find the lab kernel, print its path and exit; no FILE")
+  @Option(
+      names = "--prepare",
+      description =
+          "only check (with --install-deps: install) the"
+              + " host packages and build or find the lab kernel, print its path and exit; no FILE")
   boolean prepare;
 
   /** Which host packages are missing; replaced in tests. */
@@ -61,23 +71,34 @@ public final class LabCommand implements Callable<Integer> {
   /** Stops the kernel build and QEMU of this run. */
   final Cancellation cancellation = new Cancellation();
 
-  @Option(names = "--kernel", paramLabel = "BZIMAGE",
-      description = "use this bzImage (needs IOMMUFD, VFIO_DEVICE_CDEV, VFIO_PCI built in)"
-          + " instead of building and caching the lab kernel")
+  @Option(
+      names = "--kernel",
+      paramLabel = "BZIMAGE",
+      description =
+          "use this bzImage (needs IOMMUFD, VFIO_DEVICE_CDEV, VFIO_PCI built in)"
+              + " instead of building and caching the lab kernel")
   Path kernel;
 
-  @Option(names = "--accel", defaultValue = "tcg",
+  @Option(
+      names = "--accel",
+      defaultValue = "tcg",
       description = "QEMU accelerator: tcg (default) or kvm")
   String accel;
 
   @Option(names = "--json", paramLabel = "OUT", description = "write the JSON report here")
   Path json;
 
-  @Option(names = "--record", description = "store the kernel's answers of every scenario that"
-      + " ran in kernel-answers/ beside its file, with the verdict")
+  @Option(
+      names = "--record",
+      description =
+          "store the kernel's answers of every scenario that"
+              + " ran in kernel-answers/ beside its file, with the verdict")
   boolean record;
 
-  @Option(names = "--timeout", defaultValue = "600", paramLabel = "SECONDS",
+  @Option(
+      names = "--timeout",
+      defaultValue = "600",
+      paramLabel = "SECONDS",
       description = "how long one guest may run (default ${DEFAULT-VALUE})")
   long timeoutSeconds;
 
@@ -90,8 +111,11 @@ public final class LabCommand implements Callable<Integer> {
       return ExitCodes.BAD_INPUT;
     }
     if (files.isEmpty() != prepare) {
-      err.println("vfio-workbench lab: " + (prepare ? "--prepare takes no FILE"
-          : "give one or more scenario FILEs (or --prepare)"));
+      err.println(
+          "vfio-workbench lab: "
+              + (prepare
+                  ? "--prepare takes no FILE"
+                  : "give one or more scenario FILEs (or --prepare)"));
       return ExitCodes.BAD_INPUT;
     }
     List<LabCase> cases = new ArrayList<>();
@@ -112,8 +136,10 @@ public final class LabCommand implements Callable<Integer> {
       if (!hostPackagesReady(err)) {
         return ExitCodes.BAD_INPUT;
       }
-      bz = kernel != null ? kernel
-          : KernelProvider.locate().kernel(m -> err.println(m), cancellation);
+      bz =
+          kernel != null
+              ? kernel
+              : KernelProvider.locate().kernel(m -> err.println(m), cancellation);
     } catch (IOException e) {
       err.println("vfio-workbench lab: " + e.getMessage());
       return ExitCodes.BAD_INPUT;
@@ -126,8 +152,11 @@ public final class LabCommand implements Callable<Integer> {
       return ExitCodes.OK;
     }
     err.println("lab: kernel " + KernelProvider.version(bz));
-    KernelLab lab = new KernelLab(QemuOptions.defaults(bz).withAccel(accel)
-        .withTimeout(Duration.ofSeconds(timeoutSeconds)));
+    KernelLab lab =
+        new KernelLab(
+            QemuOptions.defaults(bz)
+                .withAccel(accel)
+                .withTimeout(Duration.ofSeconds(timeoutSeconds)));
     List<LabOutcome> outcomes = new ArrayList<>();
     boolean bad = false;
     for (int i = 0; i < cases.size(); i++) {
@@ -137,8 +166,9 @@ public final class LabCommand implements Callable<Integer> {
         o = lab.run(c, m -> err.println("lab: " + m), cancellation);
       } catch (IOException e) {
         err.println("lab: " + c.name() + ": " + e.getMessage());
-        o = new LabOutcome(c.name(), LabStatus.SETUP_FAILED, "", "", List.of(e.getMessage()),
-            List.of(), 0, 0);
+        o =
+            new LabOutcome(
+                c.name(), LabStatus.SETUP_FAILED, "", "", List.of(e.getMessage()), List.of(), 0, 0);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return ExitCodes.INTERNAL;
@@ -158,8 +188,9 @@ public final class LabCommand implements Callable<Integer> {
     }
     long verified = outcomes.stream().filter(o -> o.status() == LabStatus.VERIFIED).count();
     long cannot = outcomes.stream().filter(o -> o.status() == LabStatus.CANNOT_EXPRESS).count();
-    out.printf("%d verified, %d disagree or failed, %d cannot be expressed%n", verified,
-        outcomes.size() - verified - cannot, cannot);
+    out.printf(
+        "%d verified, %d disagree or failed, %d cannot be expressed%n",
+        verified, outcomes.size() - verified - cannot, cannot);
     if (json != null) {
       try {
         LabReportWriter.write(json, outcomes);
@@ -176,15 +207,19 @@ public final class LabCommand implements Callable<Integer> {
    * --install-deps}, otherwise names them and the commands that install them.
    */
   private boolean hostPackagesReady(PrintWriter err) throws InterruptedException {
-    boolean buildsKernel = kernel == null
-        && System.getProperty(KernelProvider.SCRIPT_PROPERTY) == null;
+    boolean buildsKernel =
+        kernel == null && System.getProperty(KernelProvider.SCRIPT_PROPERTY) == null;
     List<String> needed = HostPackages.needed(buildsKernel);
     List<String> missing;
     try {
       missing = packages.missing(needed);
     } catch (IOException e) {
-      err.println("lab: " + e.getMessage() + "; continuing (the lab needs "
-          + String.join(" ", needed) + ")");
+      err.println(
+          "lab: "
+              + e.getMessage()
+              + "; continuing (the lab needs "
+              + String.join(" ", needed)
+              + ")");
       return true;
     }
     if (missing.isEmpty()) {
@@ -201,13 +236,16 @@ public final class LabCommand implements Callable<Integer> {
       installer.install(missing, m -> err.println("lab: " + m), cancellation);
       List<String> still = packages.missing(needed);
       if (!still.isEmpty()) {
-        err.println("vfio-workbench lab: still missing after installing: "
-            + String.join(" ", still));
+        err.println(
+            "vfio-workbench lab: still missing after installing: " + String.join(" ", still));
         return false;
       }
     } catch (IOException e) {
-      err.println("vfio-workbench lab: cannot install " + String.join(" ", missing) + ": "
-          + e.getMessage());
+      err.println(
+          "vfio-workbench lab: cannot install "
+              + String.join(" ", missing)
+              + ": "
+              + e.getMessage());
       return false;
     }
     return true;

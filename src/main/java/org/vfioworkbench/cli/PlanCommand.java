@@ -28,8 +28,9 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "plan",
     mixinStandardHelpOptions = true,
-    description = "Plan passing functions to a VM: what comes along, what the host loses, what to"
-        + " type. Nothing is applied.")
+    description =
+        "Plan passing functions to a VM: what comes along, what the host loses, what to"
+            + " type. Nothing is applied.")
 final class PlanCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -39,7 +40,10 @@ final class PlanCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "FILE", description = "A scenario file, or a host capture.")
   Path file;
 
-  @Parameters(index = "1..*", arity = "1..*", paramLabel = "BDF",
+  @Parameters(
+      index = "1..*",
+      arity = "1..*",
+      paramLabel = "BDF",
       description = "The functions to pass through.")
   List<String> functions;
 
@@ -67,8 +71,8 @@ final class PlanCommand implements Callable<Integer> {
     } else {
       text(out, loaded, p);
     }
-    boolean clean = p.takenFromHost().isEmpty()
-        && p.functions().stream().allMatch(f -> f.heldBy().isEmpty());
+    boolean clean =
+        p.takenFromHost().isEmpty() && p.functions().stream().allMatch(f -> f.heldBy().isEmpty());
     return clean ? ExitCodes.OK : ExitCodes.DIFFERS;
   }
 
@@ -76,14 +80,23 @@ final class PlanCommand implements Callable<Integer> {
     out.println("File      " + loaded.source());
     out.println("Pass      " + p.requested());
     out.println();
-    TextTable t = new TextTable("FUNCTION", "NAME", "DRIVER", "GROUP", "DEV_SET", "WHY", "HOST USE");
+    TextTable t =
+        new TextTable("FUNCTION", "NAME", "DRIVER", "GROUP", "DEV_SET", "WHY", "HOST USE");
     for (PlannedFunction f : p.functions()) {
-      t.row(f.bdf().toString(), f.description(), f.driver(),
+      t.row(
+          f.bdf().toString(),
+          f.description(),
+          f.driver(),
           f.group().isPresent() ? String.valueOf(f.group().getAsInt()) : "none",
           f.resetDomain().orElse("-"),
-          f.bridge() ? "bridge (stays)" : String.join(", ",
-              f.roles().stream().map(r -> r.name().toLowerCase(java.util.Locale.ROOT)).sorted()
-                  .toList()),
+          f.bridge()
+              ? "bridge (stays)"
+              : String.join(
+                  ", ",
+                  f.roles().stream()
+                      .map(r -> r.name().toLowerCase(java.util.Locale.ROOT))
+                      .sorted()
+                      .toList()),
           f.hostUse().isEmpty() ? "-" : String.join("; ", f.hostUse()));
     }
     t.print(out);
@@ -92,8 +105,16 @@ final class PlanCommand implements Callable<Integer> {
       out.println("The host loses nothing it is using.");
     } else {
       out.println("Taken from the host:");
-      p.takenFromHost().forEach(f -> out.println("  " + f.bdf() + " " + f.description() + ": "
-          + String.join("; ", f.hostUse())));
+      p.takenFromHost()
+          .forEach(
+              f ->
+                  out.println(
+                      "  "
+                          + f.bdf()
+                          + " "
+                          + f.description()
+                          + ": "
+                          + String.join("; ", f.hostUse())));
     }
     p.notes().forEach(n -> out.println("Note: " + n));
     out.println();

@@ -10,9 +10,9 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.vfioworkbench.engine.Profile;
 import org.vfioworkbench.host.HostKernel;
-import org.vfioworkbench.host.fs.HostFs;
 import org.vfioworkbench.host.HostScanner;
 import org.vfioworkbench.host.ScanResult;
+import org.vfioworkbench.host.fs.HostFs;
 import org.vfioworkbench.host.ioctl.ProbeMode;
 import org.vfioworkbench.host.ioctl.ProbePlan;
 import org.vfioworkbench.host.ioctl.ProbeReport;
@@ -26,42 +26,55 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code probe}: opens a free vfio device on this machine (as root) through its group or its
- * cdev, asks the kernel for INFO, and prints the kernel's answer beside the engine's prediction.
- * Refuses devices in use. Calls HOT_RESET only with {@code --reset} and the affected functions
- * typed back with {@code --confirm}.
+ * {@code probe}: opens a free vfio device on this machine (as root) through its group or its cdev,
+ * asks the kernel for INFO, and prints the kernel's answer beside the engine's prediction. Refuses
+ * devices in use. Calls HOT_RESET only with {@code --reset} and the affected functions typed back
+ * with {@code --confirm}.
  */
 @Command(
     name = "probe",
     mixinStandardHelpOptions = true,
     description = {
-        "Open a free vfio device (needs root), call VFIO_DEVICE_GET_INFO and "
-            + "GET_PCI_HOT_RESET_INFO, and compare the kernel's answers with the engine's.",
-        "HOT_RESET is called only with --reset and --confirm listing exactly the functions the "
-            + "kernel reports as affected. Exit status: 0 all matched, 1 a difference, "
-            + "2 refused or bad usage, 3 not root."})
+      "Open a free vfio device (needs root), call VFIO_DEVICE_GET_INFO and "
+          + "GET_PCI_HOT_RESET_INFO, and compare the kernel's answers with the engine's.",
+      "HOT_RESET is called only with --reset and --confirm listing exactly the functions the "
+          + "kernel reports as affected. Exit status: 0 all matched, 1 a difference, "
+          + "2 refused or bad usage, 3 not root."
+    })
 public final class ProbeCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
   @Mixin HostSourceOption source = new HostSourceOption();
 
-  @Option(names = {"-d", "--device"}, required = true, paramLabel = "BDF",
+  @Option(
+      names = {"-d", "--device"},
+      required = true,
+      paramLabel = "BDF",
       description = "The function to open, e.g. 0000:01:00.0.")
   String device;
 
-  @Option(names = "--via", paramLabel = "group|cdev", defaultValue = "group",
+  @Option(
+      names = "--via",
+      paramLabel = "group|cdev",
+      defaultValue = "group",
       description = "Open it through its group (with a container) or its cdev (with iommufd).")
   String via;
 
   @Option(names = "--reset", description = "Also call VFIO_DEVICE_PCI_HOT_RESET (needs --confirm).")
   boolean reset;
 
-  @Option(names = "--confirm", split = ",", paramLabel = "BDF",
+  @Option(
+      names = "--confirm",
+      split = ",",
+      paramLabel = "BDF",
       description = "The functions the reset will affect, typed back as confirmation.")
   List<String> confirm;
 
-  @Option(names = "--profile", paramLabel = "ID", converter = HostProfileConverter.class,
+  @Option(
+      names = "--profile",
+      paramLabel = "ID",
+      converter = HostProfileConverter.class,
       description = "Kernel profile for the prediction (default: the running kernel's).")
   Profile profile;
 
@@ -86,13 +99,16 @@ public final class ProbeCommand implements Callable<Integer> {
       return 2;
     }
     if (reset && confirmed == null) {
-      err.println("probe: --reset needs --confirm with every function the reset affects "
-          + "(run without --reset first to see them)");
+      err.println(
+          "probe: --reset needs --confirm with every function the reset affects "
+              + "(run without --reset first to see them)");
       return 2;
     }
     if (!source.root().toAbsolutePath().normalize().equals(Path.of("/"))) {
-      err.println("probe: the probe talks to this machine's kernel; it cannot run on "
-          + source.root() + " (--root must be /)");
+      err.println(
+          "probe: the probe talks to this machine's kernel; it cannot run on "
+              + source.root()
+              + " (--root must be /)");
       return 2;
     }
     VfioBinding vfio = new VfioBinding();
@@ -140,9 +156,13 @@ public final class ProbeCommand implements Callable<Integer> {
       return Optional.empty();
     }
     List<String> shown = pids.stream().limit(20).map(String::valueOf).toList();
-    return Optional.of("the open files of " + pids.size() + " process(es) could not be read (pid "
-        + String.join(", ", shown) + (pids.size() > shown.size() ? ", ..." : "")
-        + "); any of them may hold the device, so it cannot be called free");
+    return Optional.of(
+        "the open files of "
+            + pids.size()
+            + " process(es) could not be read (pid "
+            + String.join(", ", shown)
+            + (pids.size() > shown.size() ? ", ..." : "")
+            + "); any of them may hold the device, so it cannot be called free");
   }
 
   static void print(PrintWriter out, ProbeReport report) {
@@ -151,11 +171,13 @@ public final class ProbeCommand implements Callable<Integer> {
     out.println();
     out.printf("  %-18s %-40s %-40s%n", "", "kernel", "engine (" + "prediction)");
     for (ProbeReport.Row r : report.rows()) {
-      out.printf("%s %-18s %-40s %-40s%n", r.differs() ? "!" : " ", r.what(), r.kernel(),
-          r.engine());
+      out.printf(
+          "%s %-18s %-40s %-40s%n", r.differs() ? "!" : " ", r.what(), r.kernel(), r.engine());
     }
-    out.println(report.anyDifference() ? "! marks a difference between the kernel and the engine."
-        : "The kernel and the engine agree.");
+    out.println(
+        report.anyDifference()
+            ? "! marks a difference between the kernel and the engine."
+            : "The kernel and the engine agree.");
     out.flush();
   }
 }

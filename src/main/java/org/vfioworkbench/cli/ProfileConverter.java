@@ -12,14 +12,19 @@ final class ProfileConverter implements CommandLine.ITypeConverter<Profile> {
 
   @Override
   public Profile convert(String value) {
-    return Profile.byId(value).orElseGet(() -> {
-      try {
-        return Profile.forKernel(KernelRelease.parse(value));
-      } catch (IllegalArgumentException e) {
-        throw new CommandLine.TypeConversionException(
-            "unknown profile '" + value + "'; known profiles: " + Profile.ids()
-                + " (or a kernel release such as 6.6.38)");
-      }
-    });
+    return Profile.byId(value)
+        .orElseGet(
+            () -> {
+              try {
+                return Profile.forKernel(KernelRelease.parse(value));
+              } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(
+                    "unknown profile '"
+                        + value
+                        + "'; known profiles: "
+                        + Profile.ids()
+                        + " (or a kernel release such as 6.6.38)");
+              }
+            });
   }
 }

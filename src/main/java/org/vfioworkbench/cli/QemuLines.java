@@ -17,8 +17,11 @@ final class QemuLines {
 
   /** QEMU's reset of the caller's device, unless the holder is declared a plain process. */
   static java.util.Optional<QemuOutcome> outcome(Analysis a, FdRef caller) {
-    boolean process = a.topology().holder(caller.holder())
-        .map(h -> h.consumer().kind() == Consumer.Kind.PROCESS).orElse(true);
+    boolean process =
+        a.topology()
+            .holder(caller.holder())
+            .map(h -> h.consumer().kind() == Consumer.Kind.PROCESS)
+            .orElse(true);
     if (process || a.topology().file(caller).flatMap(f -> f.openedDevice()).isEmpty()) {
       return java.util.Optional.empty();
     }
@@ -28,21 +31,26 @@ final class QemuLines {
   /** The text lines, indented. */
   static List<String> text(Analysis a, FdRef caller, String indent) {
     List<String> out = new ArrayList<>();
-    outcome(a, caller).ifPresent(o -> {
-      String who = ConsumerRelease.QEMU + " (" + o.backend().label() + " backend)";
-      if (o.printed().isEmpty()) {
-        out.add(indent + who + " would print nothing; "
-            + switch (o.method()) {
-              case DEVICE_RESET -> "it resets the device with VFIO_DEVICE_RESET";
-              case HOT_RESET -> "its hot reset succeeds";
-              case PM_RESET -> "it falls back to the PM reset";
-              case NONE -> "it leaves the device unreset";
+    outcome(a, caller)
+        .ifPresent(
+            o -> {
+              String who = ConsumerRelease.QEMU + " (" + o.backend().label() + " backend)";
+              if (o.printed().isEmpty()) {
+                out.add(
+                    indent
+                        + who
+                        + " would print nothing; "
+                        + switch (o.method()) {
+                          case DEVICE_RESET -> "it resets the device with VFIO_DEVICE_RESET";
+                          case HOT_RESET -> "its hot reset succeeds";
+                          case PM_RESET -> "it falls back to the PM reset";
+                          case NONE -> "it leaves the device unreset";
+                        });
+              }
+              for (String line : o.printed()) {
+                out.add(indent + who + " would print: " + line);
+              }
             });
-      }
-      for (String line : o.printed()) {
-        out.add(indent + who + " would print: " + line);
-      }
-    });
     return out;
   }
 

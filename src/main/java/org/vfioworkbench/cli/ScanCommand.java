@@ -12,11 +12,11 @@ import org.vfioworkbench.engine.Profile;
 import org.vfioworkbench.engine.diagnostics.Diagnostic;
 import org.vfioworkbench.engine.diagnostics.Diagnostics;
 import org.vfioworkbench.host.HostKernel;
-import org.vfioworkbench.host.fs.HostFs;
 import org.vfioworkbench.host.HostScanner;
 import org.vfioworkbench.host.ScanJson;
 import org.vfioworkbench.host.ScanPhase;
 import org.vfioworkbench.host.ScanResult;
+import org.vfioworkbench.host.fs.HostFs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,10 +32,11 @@ import picocli.CommandLine.Spec;
     name = "scan",
     mixinStandardHelpOptions = true,
     description = {
-        "Read a host's PCI topology, IOMMU groups, VFIO nodes and holders (read-only), "
-            + "and show the engine's INFO and HOT_RESET verdict for every open device fd.",
-        "Exit status: 0 when the scan ran (even if some things could not be read), "
-            + "2 when the root or capture cannot be opened."})
+      "Read a host's PCI topology, IOMMU groups, VFIO nodes and holders (read-only), "
+          + "and show the engine's INFO and HOT_RESET verdict for every open device fd.",
+      "Exit status: 0 when the scan ran (even if some things could not be read), "
+          + "2 when the root or capture cannot be opened."
+    })
 public final class ScanCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -45,17 +46,24 @@ public final class ScanCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print JSON instead of text.")
   boolean json;
 
-  @Option(names = "--profile", paramLabel = "ID",
-      description = "Kernel profile for the verdicts: ${COMPLETION-CANDIDATES}, or a kernel"
-          + " release. Default: the profile of the host's (or capture's) own kernel.",
+  @Option(
+      names = "--profile",
+      paramLabel = "ID",
+      description =
+          "Kernel profile for the verdicts: ${COMPLETION-CANDIDATES}, or a kernel"
+              + " release. Default: the profile of the host's (or capture's) own kernel.",
       converter = HostProfileConverter.class)
   Profile profile;
 
-  @Option(names = "--kernel", paramLabel = "RELEASE", converter = KernelConverter.class,
+  @Option(
+      names = "--kernel",
+      paramLabel = "RELEASE",
+      converter = KernelConverter.class,
       description = "Evaluate as kernel RELEASE would (6.6.38): picks that release's profile.")
   Profile kernel;
 
-  @Option(names = "--no-verdicts",
+  @Option(
+      names = "--no-verdicts",
       description = "Do not compute the engine's verdicts and diagnostics.")
   boolean noVerdicts;
 
@@ -82,8 +90,10 @@ public final class ScanCommand implements Callable<Integer> {
       return 2;
     }
     Profile chosen = profile != null ? profile : kernel != null ? kernel : hostKernel.profile();
-    String why = profile != null || kernel != null
-        ? "profile " + chosen.id() + " as asked" : hostKernel.reason();
+    String why =
+        profile != null || kernel != null
+            ? "profile " + chosen.id() + " as asked"
+            : hostKernel.reason();
     HotResetSimulator engine = noVerdicts ? null : Analysis.of(scan.topology(), chosen);
     List<DeviceVerdict> verdicts = engine == null ? null : DeviceVerdict.all(engine);
     List<Diagnostic> diagnostics = engine == null ? null : Diagnostics.of(engine);

@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import org.vfioworkbench.engine.InfoEntry;
 import org.vfioworkbench.engine.DeviceVerdict;
+import org.vfioworkbench.engine.InfoEntry;
 import org.vfioworkbench.host.HolderProvenance;
 import org.vfioworkbench.host.HostFunctionFacts;
 import org.vfioworkbench.host.InferredFact;
@@ -39,15 +39,22 @@ final class ScanText {
   }
 
   void print(List<DeviceVerdict> verdicts, String profile) {
-    out.printf("Scanned %s: %s on %s, %s, %s, %s; %s.%n", scan.source(),
-        count(t.functions().size(), "PCI function"), count(t.buses().size(), "bus"),
-        count(t.slots().size(), "slot"), count(t.groups().size(), "IOMMU group"),
+    out.printf(
+        "Scanned %s: %s on %s, %s, %s, %s; %s.%n",
+        scan.source(),
+        count(t.functions().size(), "PCI function"),
+        count(t.buses().size(), "bus"),
+        count(t.slots().size(), "slot"),
+        count(t.groups().size(), "IOMMU group"),
         count(t.holders().size(), "holder"),
-        (scan.problems().isEmpty() ? "everything could be read"
-            : count(scan.problems().size(), "thing") + " could not be read")
-            + (scan.notes().isEmpty() ? ""
+        (scan.problems().isEmpty()
+                ? "everything could be read"
+                : count(scan.problems().size(), "thing") + " could not be read")
+            + (scan.notes().isEmpty()
+                ? ""
                 : ", " + count(scan.notes().size(), "note") + " on facts inferred or missing"));
-    out.printf("No-IOMMU mode: %s. Device cdevs: %s.%n",
+    out.printf(
+        "No-IOMMU mode: %s. Device cdevs: %s.%n",
         t.options().noIommuMode() ? "on" : "off", t.options().cdevSupported() ? "yes" : "no");
     tree();
     slots();
@@ -67,8 +74,8 @@ final class ScanText {
 
   private void tree() {
     Map<BusAddress, List<PciFunction>> onBus = new TreeMap<>();
-    t.functions().forEach(f -> onBus.computeIfAbsent(f.bdf().busAddress(), b -> new ArrayList<>())
-        .add(f));
+    t.functions()
+        .forEach(f -> onBus.computeIfAbsent(f.bdf().busAddress(), b -> new ArrayList<>()).add(f));
     Map<Bdf, List<PciBus>> below = new TreeMap<>();
     List<PciBus> roots = new ArrayList<>();
     for (PciBus b : t.buses()) {
@@ -86,17 +93,26 @@ final class ScanText {
       bus(r.address(), onBus, below, "    ", shown);
     }
     for (PciBus b : t.buses()) {
-      if (!shown.contains(b.address()) && b.bridge().isPresent()
+      if (!shown.contains(b.address())
+          && b.bridge().isPresent()
           && t.function(b.bridge().get()).isEmpty()) {
-        out.println("  bus " + b.address() + " (below " + b.bridge().get()
-            + ", which the scan did not find)");
+        out.println(
+            "  bus "
+                + b.address()
+                + " (below "
+                + b.bridge().get()
+                + ", which the scan did not find)");
         bus(b.address(), onBus, below, "    ", shown);
       }
     }
   }
 
-  private void bus(BusAddress bus, Map<BusAddress, List<PciFunction>> onBus,
-      Map<Bdf, List<PciBus>> below, String indent, Set<BusAddress> shown) {
+  private void bus(
+      BusAddress bus,
+      Map<BusAddress, List<PciFunction>> onBus,
+      Map<Bdf, List<PciBus>> below,
+      String indent,
+      Set<BusAddress> shown) {
     if (!shown.add(bus)) {
       return;
     }
@@ -112,24 +128,32 @@ final class ScanText {
   private String line(PciFunction f) {
     Optional<HostFunctionFacts> h = Optional.ofNullable(scan.functions().get(f.bdf()));
     StringBuilder s = new StringBuilder();
-    s.append(f.bdf()).append("  ")
-        .append(h.map(x -> x.names().className() + ": " + x.names().vendorAndDevice())
-            .orElse(f.description()))
+    s.append(f.bdf())
+        .append("  ")
+        .append(
+            h.map(x -> x.names().className() + ": " + x.names().vendorAndDevice())
+                .orElse(f.description()))
         .append(String.format(" [%04x:%04x]", f.vendorId(), f.deviceId()))
-        .append("  driver: ").append(f.driver().label())
-        .append("  group: ").append(f.iommuGroup().isPresent()
-            ? String.valueOf(f.iommuGroup().getAsInt()) : "none");
+        .append("  driver: ")
+        .append(f.driver().label())
+        .append("  group: ")
+        .append(f.iommuGroup().isPresent() ? String.valueOf(f.iommuGroup().getAsInt()) : "none");
     f.physfn().ifPresent(p -> s.append("  VF of ").append(p));
-    h.ifPresent(x -> {
-      if (!x.virtfns().isEmpty()) {
-        s.append("  PF of ").append(x.virtfns().size()).append(" VFs");
-      }
-      x.slot().ifPresent(n -> s.append("  slot ").append(n));
-      x.vfioCdev().ifPresent(c -> s.append("  /dev/vfio/devices/").append(c));
-      x.driverOverride().ifPresent(o -> s.append("  override: ").append(o));
-      x.resetMethod().ifPresent(m -> s.append("  reset: ")
-          .append(m.isEmpty() ? "none (reset_method emptied)" : String.join(" ", m)));
-    });
+    h.ifPresent(
+        x -> {
+          if (!x.virtfns().isEmpty()) {
+            s.append("  PF of ").append(x.virtfns().size()).append(" VFs");
+          }
+          x.slot().ifPresent(n -> s.append("  slot ").append(n));
+          x.vfioCdev().ifPresent(c -> s.append("  /dev/vfio/devices/").append(c));
+          x.driverOverride().ifPresent(o -> s.append("  override: ").append(o));
+          x.resetMethod()
+              .ifPresent(
+                  m ->
+                      s.append("  reset: ")
+                          .append(
+                              m.isEmpty() ? "none (reset_method emptied)" : String.join(" ", m)));
+        });
     if (!f.quirks().isEmpty()) {
       s.append("  quirks: ").append(f.quirks()).append(" (inferred)");
     }
@@ -143,7 +167,11 @@ final class ScanText {
     out.println();
     out.println("Slots:");
     for (Slot s : t.slots()) {
-      out.printf("  %s at %s:%02x  reset %s (inferred)%n", s.name(), s.bus(), s.device(),
+      out.printf(
+          "  %s at %s:%02x  reset %s (inferred)%n",
+          s.name(),
+          s.bus(),
+          s.device(),
           s.resetSupported() ? "supported (hotplug slot)" : "not supported");
     }
   }
@@ -155,11 +183,16 @@ final class ScanText {
     out.println();
     out.println("IOMMU groups:");
     for (IommuGroup g : t.groups()) {
-      List<String> members = t.functions().stream()
-          .filter(f -> f.iommuGroup().isPresent() && f.iommuGroup().getAsInt() == g.id())
-          .map(f -> f.bdf() + " (" + f.driver().label() + ")").toList();
-      out.printf("  %s%s: %s%n", g.devicePath(), g.kind().name().equals("NOIOMMU")
-          ? " [no-IOMMU]" : "", String.join(", ", members));
+      List<String> members =
+          t.functions().stream()
+              .filter(f -> f.iommuGroup().isPresent() && f.iommuGroup().getAsInt() == g.id())
+              .map(f -> f.bdf() + " (" + f.driver().label() + ")")
+              .toList();
+      out.printf(
+          "  %s%s: %s%n",
+          g.devicePath(),
+          g.kind().name().equals("NOIOMMU") ? " [no-IOMMU]" : "",
+          String.join(", ", members));
     }
   }
 
@@ -172,15 +205,35 @@ final class ScanText {
     out.println("Holders:");
     for (Holder h : t.holders()) {
       Optional<HolderProvenance> p = scan.provenance(h.name());
-      out.printf("  %s  uid %s%s%n", SafeText.escape(h.name()),
-          p.flatMap(x -> x.uid().isPresent() ? Optional.of(String.valueOf(x.uid().getAsInt()))
-              : Optional.empty()).orElse("?"),
-          p.map(x -> x.cmdline().isEmpty() ? "" : "  " + abbreviate(SafeText.escape(String.join(" ", x.cmdline()))))
+      out.printf(
+          "  %s  uid %s%s%n",
+          SafeText.escape(h.name()),
+          p.flatMap(
+                  x ->
+                      x.uid().isPresent()
+                          ? Optional.of(String.valueOf(x.uid().getAsInt()))
+                          : Optional.empty())
+              .orElse("?"),
+          p.map(
+                  x ->
+                      x.cmdline().isEmpty()
+                          ? ""
+                          : "  " + abbreviate(SafeText.escape(String.join(" ", x.cmdline()))))
               .orElse(""));
       for (OpenFile f : h.files()) {
         Optional<InferredFact> inf = p.flatMap(x -> x.inferredFor(f.fd()));
-        out.printf("    fd %d  %s%s%n", f.fd(), f.describe(), inf.map(i -> "  [inferred"
-            + (i.ambiguous() ? ", ambiguous" : "") + ": " + i.basis() + "]").orElse(""));
+        out.printf(
+            "    fd %d  %s%s%n",
+            f.fd(),
+            f.describe(),
+            inf.map(
+                    i ->
+                        "  [inferred"
+                            + (i.ambiguous() ? ", ambiguous" : "")
+                            + ": "
+                            + i.basis()
+                            + "]")
+                .orElse(""));
       }
     }
   }
@@ -197,11 +250,14 @@ final class ScanText {
         entries.add(e.bdf() + " " + e.idLabel());
       }
       out.printf("  %s (%s)%n", d.fd(), d.device());
-      out.printf("    INFO: %s%s%s%n", d.info().retLabel(),
+      out.printf(
+          "    INFO: %s%s%s%n",
+          d.info().retLabel(),
           d.info().flags().isEmpty() ? "" : " flags " + d.info().flags(),
           entries.isEmpty() ? "" : " [" + String.join(", ", entries) + "]");
-      out.printf("    HOT_RESET (%s: %s): %s%n", d.natural().kind().label(),
-          d.natural().description(), d.reset().retLabel());
+      out.printf(
+          "    HOT_RESET (%s: %s): %s%n",
+          d.natural().kind().label(), d.natural().description(), d.reset().retLabel());
       if (!d.reset().trace().isEmpty()) {
         out.println("      decided by " + d.reset().trace().get(d.reset().trace().size() - 1));
       }

@@ -43,13 +43,23 @@ final class ScenarioFiles {
     try {
       ScanResult scan = HostSources.scan(source, ScanListener.NONE);
       String name = "Host " + source.getFileName();
-      String description = scan.problems().isEmpty()
-          ? "Scanned from " + source
-          : "Scanned from " + source + "; " + scan.problems().size() + " item(s) could not be read";
-      return new LoadedScenario(source.toString(), new Scenario(name, description, java.util.Optional.empty(), scan.topology(), List.of()), List.of());
+      String description =
+          scan.problems().isEmpty()
+              ? "Scanned from " + source
+              : "Scanned from "
+                  + source
+                  + "; "
+                  + scan.problems().size()
+                  + " item(s) could not be read";
+      return new LoadedScenario(
+          source.toString(),
+          new Scenario(name, description, java.util.Optional.empty(), scan.topology(), List.of()),
+          List.of());
     } catch (IOException | UncheckedIOException e) {
-      throw new BadInputException(e instanceof IOException io ? HostSources.why(source, io)
-          : source + ": " + e.getMessage());
+      throw new BadInputException(
+          e instanceof IOException io
+              ? HostSources.why(source, io)
+              : source + ": " + e.getMessage());
     }
   }
 

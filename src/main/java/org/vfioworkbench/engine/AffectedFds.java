@@ -30,8 +30,12 @@ public final class AffectedFds {
       if (caller.isEmpty()) {
         continue;
       }
-      boolean hit = caller.get().equals(bdf) || sim.scope(caller.get()).scope()
-          .map(s -> s.functions().stream().anyMatch(touched::contains)).orElse(false);
+      boolean hit =
+          caller.get().equals(bdf)
+              || sim.scope(caller.get())
+                  .scope()
+                  .map(s -> s.functions().stream().anyMatch(touched::contains))
+                  .orElse(false);
       if (hit) {
         out.add(fd);
       }

@@ -13,11 +13,11 @@ import org.vfioworkbench.model.OpenFile;
 import org.vfioworkbench.model.Topology;
 
 /**
- * The engine's {@link HotResetSimulator}: derives reset scopes, dev-sets, VFIO groups and
- * ownership from one topology under one profile, answers the two ioctls on any fd (caching INFO
- * with a full buffer) and hands reset variants to {@link ResetVariants} and their evaluation to
- * {@link WhatIfEvaluator}. Immutable once built; build a new one after every edit (building is
- * cheap and lazy per device).
+ * The engine's {@link HotResetSimulator}: derives reset scopes, dev-sets, VFIO groups and ownership
+ * from one topology under one profile, answers the two ioctls on any fd (caching INFO with a full
+ * buffer) and hands reset variants to {@link ResetVariants} and their evaluation to {@link
+ * WhatIfEvaluator}. Immutable once built; build a new one after every edit (building is cheap and
+ * lazy per device).
  */
 public final class Analysis implements HotResetSimulator {
 
@@ -43,8 +43,15 @@ public final class Analysis implements HotResetSimulator {
     this.scopes = pciAnalysis.scopes;
     this.state = new VfioState(topology, pci, pciAnalysis.devSets);
     this.files = new FileTable(topology);
-    IoctlContext context = new IoctlContext(files, pci, scopes, state,
-        new CallerGate(files, state, profile), new DevIdResolver(state), profile);
+    IoctlContext context =
+        new IoctlContext(
+            files,
+            pci,
+            scopes,
+            state,
+            new CallerGate(files, state, profile),
+            new DevIdResolver(state),
+            profile);
     this.info = new InfoIoctl(context);
     this.hotReset = new HotResetIoctl(context);
     this.variants = new ResetVariants(this, files);
@@ -65,8 +72,10 @@ public final class Analysis implements HotResetSimulator {
    * such as drags do. Otherwise the same as {@link #of(Topology, Profile)}.
    */
   public static Analysis after(Analysis previous, Topology topology, Profile profile) {
-    PciAnalysis shared = previous.pciAnalysis.sharesPciWith(topology, profile)
-        ? previous.pciAnalysis : new PciAnalysis(topology, profile);
+    PciAnalysis shared =
+        previous.pciAnalysis.sharesPciWith(topology, profile)
+            ? previous.pciAnalysis
+            : new PciAnalysis(topology, profile);
     return new Analysis(topology, profile, shared);
   }
 

@@ -9,8 +9,8 @@ import org.vfioworkbench.model.FdRef;
  *
  * @param ref the fd
  * @param bdf the device
- * @param cdevOpened whether the device is cdev-opened (decides INFO's mode and HOT_RESET's
- *     calling convention)
+ * @param cdevOpened whether the device is cdev-opened (decides INFO's mode and HOT_RESET's calling
+ *     convention)
  * @param ictx the caller's iommufd context ({@code vfio_iommufd_device_ictx}), if bound
  */
 record Caller(FdRef ref, Bdf bdf, boolean cdevOpened, Optional<String> ictx) {}

@@ -39,24 +39,46 @@ final class CallerGate {
         return Result.refused(Errno.ENODEV);
       }
       t.pass(FN, ref + " is a device fd of " + d.device() + " opened through its group");
-      return Result.admitted(new Caller(ref, d.device(), s.get().cdevOpened(), s.get().boundIctx()));
+      return Result.admitted(
+          new Caller(ref, d.device(), s.get().cdevOpened(), s.get().boundIctx()));
     }
     if (f instanceof CdevFile c) {
       if (!profile.hasDeviceCdev()) {
-        t.fail(FN, "this kernel (" + profile.id() + ") has no device cdev, so " + ref + " cannot exist", Errno.EBADF);
+        t.fail(
+            FN,
+            "this kernel (" + profile.id() + ") has no device cdev, so " + ref + " cannot exist",
+            Errno.EBADF);
         return Result.refused(Errno.EBADF);
       }
       Optional<DeviceState> s = state.device(c.device());
-      boolean bound = c.isBound() && s.isPresent() && s.get().cdevOpened()
-          && s.get().cdevFd().map(ref::equals).orElse(false);
+      boolean bound =
+          c.isBound()
+              && s.isPresent()
+              && s.get().cdevOpened()
+              && s.get().cdevFd().map(ref::equals).orElse(false);
       if (!bound) {
-        t.fail(FN, ref + " is a cdev fd of " + c.device() + " not bound with VFIO_DEVICE_BIND_IOMMUFD (access not granted)", Errno.EINVAL);
+        t.fail(
+            FN,
+            ref
+                + " is a cdev fd of "
+                + c.device()
+                + " not bound with VFIO_DEVICE_BIND_IOMMUFD (access not granted)",
+            Errno.EINVAL);
         return Result.refused(Errno.EINVAL);
       }
-      t.pass(FN, ref + " is the cdev fd of " + c.device() + ", bound to iommufd " + c.boundTo().orElseThrow());
+      t.pass(
+          FN,
+          ref
+              + " is the cdev fd of "
+              + c.device()
+              + ", bound to iommufd "
+              + c.boundTo().orElseThrow());
       return Result.admitted(new Caller(ref, c.device(), true, s.get().boundIctx()));
     }
-    t.fail(FN, ref + " is " + f.describe() + ", not a VFIO device file; device ioctls are unknown to it", Errno.ENOTTY);
+    t.fail(
+        FN,
+        ref + " is " + f.describe() + ", not a VFIO device file; device ioctls are unknown to it",
+        Errno.ENOTTY);
     return Result.refused(Errno.ENOTTY);
   }
 

@@ -4,8 +4,8 @@ import java.util.Optional;
 import org.vfioworkbench.model.Bdf;
 
 /**
- * {@code vfio_iommufd_get_dev_id}: what a dev-set member is to an iommufd context. Bound to it:
- * its devid. Not bound, but some device of its IOMMU group is: -ENOENT, reported as OWNED. Else
+ * {@code vfio_iommufd_get_dev_id}: what a dev-set member is to an iommufd context. Bound to it: its
+ * devid. Not bound, but some device of its IOMMU group is: -ENOENT, reported as OWNED. Else
  * -ENODEV, NOT_OWNED.
  */
 final class DevIdResolver {
@@ -22,15 +22,27 @@ final class DevIdResolver {
   Standing resolve(Bdf member, String ictx) {
     DeviceState s = state.device(member).orElseThrow();
     if (s.boundIctx().filter(ictx::equals).isPresent() && s.devid().isPresent()) {
-      return new Standing(s.devid().getAsLong(), true, "bound to iommufd " + ictx + " as devid " + s.devid().getAsLong());
+      return new Standing(
+          s.devid().getAsLong(),
+          true,
+          "bound to iommufd " + ictx + " as devid " + s.devid().getAsLong());
     }
     Optional<Integer> group = state.groupOf(member);
     if (group.isEmpty()) {
-      return new Standing(InfoEntry.DEVID_NOT_OWNED, false, "not bound to iommufd " + ictx + " and has no IOMMU group (-ENODEV)");
+      return new Standing(
+          InfoEntry.DEVID_NOT_OWNED,
+          false,
+          "not bound to iommufd " + ictx + " and has no IOMMU group (-ENODEV)");
     }
     if (state.ictxHasGroup(ictx, group.get())) {
-      return new Standing(InfoEntry.DEVID_OWNED, true,
-          "not bound to iommufd " + ictx + ", but group " + group.get() + " has a device bound to it (-ENOENT: owned)");
+      return new Standing(
+          InfoEntry.DEVID_OWNED,
+          true,
+          "not bound to iommufd "
+              + ictx
+              + ", but group "
+              + group.get()
+              + " has a device bound to it (-ENOENT: owned)");
     }
     return new Standing(InfoEntry.DEVID_NOT_OWNED, false, whyNotOwned(s, ictx, group.get()));
   }

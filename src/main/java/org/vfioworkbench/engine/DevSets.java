@@ -14,10 +14,10 @@ import org.vfioworkbench.model.PciFunction;
 import org.vfioworkbench.model.Topology;
 
 /**
- * The registered vfio devices and their {@code vfio_device_set}s, keyed the way
- * {@code vfio_pci_core_register_device} keys them: a singleton for root-bus functions (and for VFs
- * where the profile gives them their own, "vfio/pci: Separate SR-IOV VF dev_set"), the slot when
- * the slot can be reset, the bus otherwise. Members are in bind order.
+ * The registered vfio devices and their {@code vfio_device_set}s, keyed the way {@code
+ * vfio_pci_core_register_device} keys them: a singleton for root-bus functions (and for VFs where
+ * the profile gives them their own, "vfio/pci: Separate SR-IOV VF dev_set"), the slot when the slot
+ * can be reset, the bus otherwise. Members are in bind order.
  */
 final class DevSets {
 
@@ -31,8 +31,7 @@ final class DevSets {
     for (Bdf bdf : registered) {
       PciFunction f = pci.require(bdf);
       DevSet.Key key;
-      if (pci.busOf(bdf).hasNoUpstreamBridge()
-          || (f.isVirtfn() && profile.givesVfOwnDevSet())) {
+      if (pci.busOf(bdf).hasNoUpstreamBridge() || (f.isVirtfn() && profile.givesVfOwnDevSet())) {
         key = new DevSet.Key(DevSet.KeyKind.SINGLETON, bdf.toString());
       } else if (scopes.slotProbeSucceeds(bdf)) {
         key = new DevSet.Key(DevSet.KeyKind.SLOT, pci.slotOf(bdf).orElseThrow().name());
@@ -41,11 +40,12 @@ final class DevSets {
       }
       members.computeIfAbsent(key, k -> new ArrayList<>()).add(bdf);
     }
-    members.forEach((key, list) -> {
-      DevSet set = new DevSet(key, list);
-      all.add(set);
-      list.forEach(b -> devSetOf.put(b, set));
-    });
+    members.forEach(
+        (key, list) -> {
+          DevSet set = new DevSet(key, list);
+          all.add(set);
+          list.forEach(b -> devSetOf.put(b, set));
+        });
   }
 
   /** Registered vfio devices in bind order: the listed order first, then address order. */
@@ -56,8 +56,11 @@ final class DevSets {
         ordered.add(b);
       }
     }
-    topology.functions().stream().map(PciFunction::bdf).sorted()
-        .filter(pci::isVfioDevice).forEach(ordered::add);
+    topology.functions().stream()
+        .map(PciFunction::bdf)
+        .sorted()
+        .filter(pci::isVfioDevice)
+        .forEach(ordered::add);
     return List.copyOf(ordered);
   }
 

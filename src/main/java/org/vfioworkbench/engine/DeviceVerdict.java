@@ -35,8 +35,9 @@ public record DeviceVerdict(
     for (FdRef ref : analysis.deviceFds()) {
       Bdf dev = analysis.topology().file(ref).flatMap(OpenFile::openedDevice).orElseThrow();
       ResetVariant natural = analysis.naturalReset(ref);
-      out.add(new DeviceVerdict(ref, dev, analysis.info(ref), natural,
-          analysis.hotReset(ref, natural.request())));
+      out.add(
+          new DeviceVerdict(
+              ref, dev, analysis.info(ref), natural, analysis.hotReset(ref, natural.request())));
     }
     return out;
   }

@@ -10,9 +10,9 @@ import org.vfioworkbench.model.OpenFile;
 import org.vfioworkbench.model.Topology;
 
 /**
- * Object ids in each iommufd context as the kernel hands them out ({@code xa_alloc} with
- * {@code XA_FLAGS_ALLOC1}): the lowest free id from 1. Ids a file states are reserved first, so a
- * device that keeps its stated id is never given to another.
+ * Object ids in each iommufd context as the kernel hands them out ({@code xa_alloc} with {@code
+ * XA_FLAGS_ALLOC1}): the lowest free id from 1. Ids a file states are reserved first, so a device
+ * that keeps its stated id is never given to another.
  */
 final class DevidAllocator {
 
@@ -22,7 +22,8 @@ final class DevidAllocator {
     for (Holder h : topology.holders()) {
       for (OpenFile f : h.files()) {
         if (f instanceof CdevFile c && c.boundTo().isPresent() && c.devid().isPresent()) {
-          used.computeIfAbsent(c.boundTo().get(), k -> new HashSet<>()).add((long) c.devid().getAsInt());
+          used.computeIfAbsent(c.boundTo().get(), k -> new HashSet<>())
+              .add((long) c.devid().getAsInt());
         }
       }
     }

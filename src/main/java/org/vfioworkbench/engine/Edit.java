@@ -20,7 +20,9 @@ public sealed interface Edit {
   /** Tries the edit on {@code topology} under {@code profile}. */
   Attempt apply(Topology topology, Profile profile);
 
-  /** What the Edit menu and the status bar call it ("Move 0000:02:00.1 to qemu-vm1's cdev lane"). */
+  /**
+   * What the Edit menu and the status bar call it ("Move 0000:02:00.1 to qemu-vm1's cdev lane").
+   */
   String label();
 
   /** The gesture in the words a lesson uses ("drag 0000:02:00.1 onto qemu-vm1's cdev lane"). */
@@ -171,8 +173,12 @@ public sealed interface Edit {
     @Override
     public Attempt apply(Topology topology, Profile profile) {
       if (name.isBlank() || topology.holder(name).isPresent()) {
-        return Attempt.refused(new Refusal(name, "add holder", Errno.EEXIST,
-            name.isBlank() ? "a holder needs a name" : "a holder named " + name + " exists"),
+        return Attempt.refused(
+            new Refusal(
+                name,
+                "add holder",
+                Errno.EEXIST,
+                name.isBlank() ? "a holder needs a name" : "a holder named " + name + " exists"),
             List.of());
       }
       List<Holder> holders = new ArrayList<>(topology.holders());
@@ -200,8 +206,8 @@ public sealed interface Edit {
     @Override
     public Attempt apply(Topology topology, Profile profile) {
       if (topology.holder(name).isEmpty()) {
-        return Attempt.refused(new Refusal(name, "exit", Errno.ESRCH, "no holder named " + name),
-            List.of());
+        return Attempt.refused(
+            new Refusal(name, "exit", Errno.ESRCH, "no holder named " + name), List.of());
       }
       List<String> steps = new ArrayList<>();
       Topology t = topology;

@@ -8,11 +8,11 @@ import org.vfioworkbench.model.FdRef;
 import org.vfioworkbench.model.Topology;
 
 /**
- * What the workbench, the CLI and the scanners ask of the engine about one fixed topology under
- * one profile: the two hot-reset ioctls on any fd, the reset scope and dev-set of each function,
- * VFIO group and device state, and the reset variants a holder could try. Calls never throw for
- * any fd or argument: every input gets the kernel's answer, with its trace. {@link Analysis} is
- * the implementation.
+ * What the workbench, the CLI and the scanners ask of the engine about one fixed topology under one
+ * profile: the two hot-reset ioctls on any fd, the reset scope and dev-set of each function, VFIO
+ * group and device state, and the reset variants a holder could try. Calls never throw for any fd
+ * or argument: every input gets the kernel's answer, with its trace. {@link Analysis} is the
+ * implementation.
  */
 public interface HotResetSimulator {
 
@@ -28,7 +28,9 @@ public interface HotResetSimulator {
   /** Lookups over the topology's PCI part. */
   PciIndex pci();
 
-  /** {@code VFIO_DEVICE_GET_PCI_HOT_RESET_INFO} on {@code caller} with a buffer of {@code argsz}. */
+  /**
+   * {@code VFIO_DEVICE_GET_PCI_HOT_RESET_INFO} on {@code caller} with a buffer of {@code argsz}.
+   */
   InfoResult info(FdRef caller, long argsz);
 
   /** INFO with a buffer large enough for every entry. */
@@ -74,14 +76,14 @@ public interface HotResetSimulator {
   List<ResetVariant> variants(FdRef caller);
 
   /**
-   * Evaluates a variant; a hypothetical one first opens its groups through the kernel's open
-   * rules (see {@link WhatIfEvaluator}).
+   * Evaluates a variant; a hypothetical one first opens its groups through the kernel's open rules
+   * (see {@link WhatIfEvaluator}).
    */
   ResetResult evaluate(FdRef caller, ResetVariant variant);
 
   /**
-   * The simulator of {@code edited} under the same profile, reusing what this one derived from
-   * the PCI part when the edit left it untouched.
+   * The simulator of {@code edited} under the same profile, reusing what this one derived from the
+   * PCI part when the edit left it untouched.
    */
   HotResetSimulator after(Topology edited);
 }

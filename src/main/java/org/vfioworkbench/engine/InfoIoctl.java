@@ -57,24 +57,52 @@ final class InfoIoctl {
     int n = scope.size();
     long capacity = (argsz - HEADER) / ENTRY;
     boolean devIdMode = profile.hasDevIdReporting() && caller.cdevOpened();
-    t.note(FN, devIdMode
-        ? "caller is cdev-opened (iommufd " + caller.ictx().orElse("?") + "): DEV_ID mode, flags start as DEV_ID|DEV_ID_OWNED"
-        : "caller is opened through its group: group-id mode, flags 0");
+    t.note(
+        FN,
+        devIdMode
+            ? "caller is cdev-opened (iommufd "
+                + caller.ictx().orElse("?")
+                + "): DEV_ID mode, flags start as DEV_ID|DEV_ID_OWNED"
+            : "caller is opened through its group: group-id mode, flags 0");
     t.note(FN, n + " function(s) affected; argsz " + argsz + " has room for " + capacity);
     if (profile.copiesInsideWalk()) {
       return fillDuringWalk(caller, scope, capacity, devIdMode, argsz, t);
     }
     if (profile.hasUninitialisedInfoCount()) {
-      t.note(FN, "int count is not initialised before vfio_pci_count_devs adds the " + n
-          + " function(s) to it (" + profile.id() + "; fixed by \"vfio/pci: Init the count variable"
-          + " in collecting hot-reset devices\" in 6.6.41 and 6.9.10). The model takes a"
-          + " zero-initialised stack (CONFIG_INIT_STACK_ALL_ZERO, the default with GCC 12+ or clang);"
-          + " built without it, the count is " + n + " plus stack garbage: -ENOSPC reports that"
-          + " garbage, and QEMU sizes its next buffer from it");
+      t.note(
+          FN,
+          "int count is not initialised before vfio_pci_count_devs adds the "
+              + n
+              + " function(s) to it ("
+              + profile.id()
+              + "; fixed by \"vfio/pci: Init the count variable"
+              + " in collecting hot-reset devices\" in 6.6.41 and 6.9.10). The model takes a"
+              + " zero-initialised stack (CONFIG_INIT_STACK_ALL_ZERO, the default with GCC 12+ or clang);"
+              + " built without it, the count is "
+              + n
+              + " plus stack garbage: -ENOSPC reports that"
+              + " garbage, and QEMU sizes its next buffer from it");
     }
     if (n > capacity) {
-      t.fail(FN, "buffer holds " + capacity + " of " + n + " entries; header written with count " + n + ", flags 0, no entries", Errno.ENOSPC);
-      return new InfoResult(Errno.ENOSPC.ret(), Optional.of(Errno.ENOSPC), true, argsz, Set.of(), n, List.of(), t.build());
+      t.fail(
+          FN,
+          "buffer holds "
+              + capacity
+              + " of "
+              + n
+              + " entries; header written with count "
+              + n
+              + ", flags 0, no entries",
+          Errno.ENOSPC);
+      return new InfoResult(
+          Errno.ENOSPC.ret(),
+          Optional.of(Errno.ENOSPC),
+          true,
+          argsz,
+          Set.of(),
+          n,
+          List.of(),
+          t.build());
     }
     Fill fill = new Fill(caller, devIdMode);
     for (Bdf f : scope.functions()) {
@@ -87,7 +115,12 @@ final class InfoIoctl {
 
   /** v6.6–v6.9: entries are copied during the walk, and the walk only counts past the buffer. */
   private InfoResult fillDuringWalk(
-      Caller caller, ResetScope scope, long capacity, boolean devIdMode, long argsz, TraceBuilder t) {
+      Caller caller,
+      ResetScope scope,
+      long capacity,
+      boolean devIdMode,
+      long argsz,
+      TraceBuilder t) {
     Fill fill = new Fill(caller, devIdMode);
     int n = scope.size();
     for (int i = 0; i < n && i < capacity; i++) {
@@ -96,9 +129,26 @@ final class InfoIoctl {
       }
     }
     if (n > capacity) {
-      t.fail(FN, "buffer holds " + capacity + " of " + n + " entries; the walk counted the rest without evaluating them, "
-          + "so the flags describe only the " + fill.entries.size() + " entries written", Errno.ENOSPC);
-      return new InfoResult(Errno.ENOSPC.ret(), Optional.of(Errno.ENOSPC), true, argsz, fill.flags, n, fill.entries, t.build());
+      t.fail(
+          FN,
+          "buffer holds "
+              + capacity
+              + " of "
+              + n
+              + " entries; the walk counted the rest without evaluating them, "
+              + "so the flags describe only the "
+              + fill.entries.size()
+              + " entries written",
+          Errno.ENOSPC);
+      return new InfoResult(
+          Errno.ENOSPC.ret(),
+          Optional.of(Errno.ENOSPC),
+          true,
+          argsz,
+          fill.flags,
+          n,
+          fill.entries,
+          t.build());
     }
     return finish(fill, n, argsz, t);
   }
@@ -123,7 +173,10 @@ final class InfoIoctl {
     Fill(Caller caller, boolean devIdMode) {
       this.caller = caller;
       this.devIdMode = devIdMode;
-      this.flags = devIdMode ? EnumSet.of(InfoFlag.DEV_ID, InfoFlag.DEV_ID_OWNED) : EnumSet.noneOf(InfoFlag.class);
+      this.flags =
+          devIdMode
+              ? EnumSet.of(InfoFlag.DEV_ID, InfoFlag.DEV_ID_OWNED)
+              : EnumSet.noneOf(InfoFlag.class);
       this.devSet = state.devSetOf(caller.bdf());
     }
 

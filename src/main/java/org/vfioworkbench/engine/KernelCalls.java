@@ -12,8 +12,8 @@ import org.vfioworkbench.model.ContainerFile;
 import org.vfioworkbench.model.ContainerType;
 import org.vfioworkbench.model.DeviceFile;
 import org.vfioworkbench.model.DmaContextRef;
-import org.vfioworkbench.model.FdRef;
 import org.vfioworkbench.model.Driver;
+import org.vfioworkbench.model.FdRef;
 import org.vfioworkbench.model.GroupFile;
 import org.vfioworkbench.model.GroupKind;
 import org.vfioworkbench.model.Holder;
@@ -33,8 +33,8 @@ public final class KernelCalls {
   private KernelCalls() {}
 
   /**
-   * Replays every holder's files from nothing, in holder and file order, and returns every call
-   * the kernel would have refused (empty for a state the kernel can reach).
+   * Replays every holder's files from nothing, in holder and file order, and returns every call the
+   * kernel would have refused (empty for a state the kernel can reach).
    */
   public static List<Refusal> validate(Topology topology, Profile profile) {
     OpenRules rules = new OpenRules(topology, profile);
@@ -53,8 +53,8 @@ public final class KernelCalls {
   }
 
   /**
-   * The opens {@link #validate} finds refused, keyed by the holder's fd that the kernel would
-   * have refused, in holder and file order (a holder listing one fd twice keeps the first).
+   * The opens {@link #validate} finds refused, keyed by the holder's fd that the kernel would have
+   * refused, in holder and file order (a holder listing one fd twice keeps the first).
    */
   public static Map<FdRef, Refusal> fileRefusals(Topology topology, Profile profile) {
     OpenRules rules = new OpenRules(topology, profile);
@@ -71,18 +71,21 @@ public final class KernelCalls {
   public static Attempt open(Topology topology, Profile profile, String holder, OpenFile file) {
     List<String> steps = new ArrayList<>();
     Topology t = pinDevids(topology);
-    return pinned(openInto(t, profile, holder, file, steps)
-        .map(r -> Attempt.refused(r, steps))
-        .orElseGet(() -> Attempt.done(append(t, holder, file), steps)));
+    return pinned(
+        openInto(t, profile, holder, file, steps)
+            .map(r -> Attempt.refused(r, steps))
+            .orElseGet(() -> Attempt.done(append(t, holder, file), steps)));
   }
 
   /**
-   * Writes each bound cdev's current devid into its file, so that later edits (a close that frees
-   * a lower id, say) leave it unchanged, as the kernel leaves object ids unchanged.
+   * Writes each bound cdev's current devid into its file, so that later edits (a close that frees a
+   * lower id, say) leave it unchanged, as the kernel leaves object ids unchanged.
    */
   static Topology pinDevids(Topology topology) {
-    boolean anyUnpinned = topology.holders().stream().flatMap(h -> h.files().stream())
-        .anyMatch(f -> f instanceof CdevFile c && c.isBound() && c.devid().isEmpty());
+    boolean anyUnpinned =
+        topology.holders().stream()
+            .flatMap(h -> h.files().stream())
+            .anyMatch(f -> f instanceof CdevFile c && c.isBound() && c.devid().isEmpty());
     if (!anyUnpinned) {
       return topology;
     }
@@ -93,10 +96,23 @@ public final class KernelCalls {
       for (OpenFile f : h.files()) {
         if (f instanceof CdevFile c && c.isBound() && c.devid().isEmpty()) {
           FdRef ref = new FdRef(h.name(), c.fd());
-          Optional<DeviceState> s = a.device(c.device()).filter(d -> d.cdevFd().map(ref::equals).orElse(false));
-          files.add(s.flatMap(d -> d.devid().isPresent() ? Optional.of(d.devid().getAsLong()) : Optional.empty())
-              .<OpenFile>map(id -> new CdevFile(c.fd(), c.device(), c.boundTo(), java.util.OptionalInt.of((int) (long) id), c.inferred()))
-              .orElse(c));
+          Optional<DeviceState> s =
+              a.device(c.device()).filter(d -> d.cdevFd().map(ref::equals).orElse(false));
+          files.add(
+              s.flatMap(
+                      d ->
+                          d.devid().isPresent()
+                              ? Optional.of(d.devid().getAsLong())
+                              : Optional.empty())
+                  .<OpenFile>map(
+                      id ->
+                          new CdevFile(
+                              c.fd(),
+                              c.device(),
+                              c.boundTo(),
+                              java.util.OptionalInt.of((int) (long) id),
+                              c.inferred()))
+                  .orElse(c));
         } else {
           files.add(f);
         }
@@ -120,14 +136,23 @@ public final class KernelCalls {
     Optional<Holder> h = topology.holder(holder);
     Optional<OpenFile> file = h.flatMap(x -> x.file(fd));
     if (file.isEmpty()) {
-      return Attempt.refused(new Refusal(holder + " fd " + fd, "close(" + fd + ")", Errno.EBADF,
-          "fd " + fd + " is not open in " + holder), steps);
+      return Attempt.refused(
+          new Refusal(
+              holder + " fd " + fd,
+              "close(" + fd + ")",
+              Errno.EBADF,
+              "fd " + fd + " is not open in " + holder),
+          steps);
     }
     List<OpenFile> kept = new ArrayList<>();
-    Optional<Integer> closedGroup = file.get() instanceof GroupFile g ? Optional.of(g.group()) : Optional.empty();
+    Optional<Integer> closedGroup =
+        file.get() instanceof GroupFile g ? Optional.of(g.group()) : Optional.empty();
     for (OpenFile f : h.get().files()) {
-      boolean closeIt = f.fd() == fd
-          || closedGroup.isPresent() && f instanceof DeviceFile d && groupOf(topology, d.device()).equals(closedGroup);
+      boolean closeIt =
+          f.fd() == fd
+              || closedGroup.isPresent()
+                  && f instanceof DeviceFile d
+                  && groupOf(topology, d.device()).equals(closedGroup);
       if (closeIt) {
         steps.add("close(" + f.fd() + ") " + f.describe());
       } else {
@@ -146,14 +171,20 @@ public final class KernelCalls {
     return pinned(moveToCdevPinned(pinDevids(topology), profile, holder, bdf));
   }
 
-  private static Attempt moveToCdevPinned(Topology topology, Profile profile, String holder, Bdf bdf) {
+  private static Attempt moveToCdevPinned(
+      Topology topology, Profile profile, String holder, Bdf bdf) {
     List<String> steps = new ArrayList<>();
     Topology t = closeDeviceIn(topology, holder, bdf, steps);
-    Holder h = t.holder(holder).orElseThrow(() -> new IllegalArgumentException("no holder " + holder));
-    Optional<String> ictx = h.files().stream().filter(f -> f instanceof IommufdFile)
-        .map(f -> ((IommufdFile) f).iommufd()).findFirst();
+    Holder h =
+        t.holder(holder).orElseThrow(() -> new IllegalArgumentException("no holder " + holder));
+    Optional<String> ictx =
+        h.files().stream()
+            .filter(f -> f instanceof IommufdFile)
+            .map(f -> ((IommufdFile) f).iommufd())
+            .findFirst();
     if (ictx.isEmpty()) {
-      String id = freshId(t.iommufds().stream().map(IommufdContext::id).toList(), holder + "-iommufd");
+      String id =
+          freshId(t.iommufds().stream().map(IommufdContext::id).toList(), holder + "-iommufd");
       t = t.withIommufds(plus(t.iommufds(), new IommufdContext(id)));
       IommufdFile file = new IommufdFile(t.holder(holder).orElseThrow().nextFreeFd(), id);
       Optional<Refusal> r = openInto(t, profile, holder, file, steps);
@@ -165,7 +196,9 @@ public final class KernelCalls {
     }
     CdevFile cdev = CdevFile.bound(t.holder(holder).orElseThrow().nextFreeFd(), bdf, ictx.get());
     Optional<Refusal> r = openInto(t, profile, holder, cdev, steps);
-    return r.isPresent() ? Attempt.refused(r.get(), steps) : Attempt.done(append(t, holder, cdev), steps);
+    return r.isPresent()
+        ? Attempt.refused(r.get(), steps)
+        : Attempt.done(append(t, holder, cdev), steps);
   }
 
   /**
@@ -176,24 +209,33 @@ public final class KernelCalls {
     return pinned(moveToGroupPinned(pinDevids(topology), profile, holder, bdf));
   }
 
-  private static Attempt moveToGroupPinned(Topology topology, Profile profile, String holder, Bdf bdf) {
+  private static Attempt moveToGroupPinned(
+      Topology topology, Profile profile, String holder, Bdf bdf) {
     List<String> steps = new ArrayList<>();
     Topology t = closeDeviceIn(topology, holder, bdf, steps);
     Optional<Integer> group = groupOf(t, bdf);
     if (group.isEmpty()) {
-      return Attempt.refused(new Refusal(bdf.toString(), "open group", Errno.ENODEV, bdf + " has no IOMMU group"), steps);
+      return Attempt.refused(
+          new Refusal(bdf.toString(), "open group", Errno.ENODEV, bdf + " has no IOMMU group"),
+          steps);
     }
-    Holder h = t.holder(holder).orElseThrow(() -> new IllegalArgumentException("no holder " + holder));
-    boolean holdsGroup = h.files().stream().anyMatch(f -> f instanceof GroupFile g && g.group() == group.get());
+    Holder h =
+        t.holder(holder).orElseThrow(() -> new IllegalArgumentException("no holder " + holder));
+    boolean holdsGroup =
+        h.files().stream().anyMatch(f -> f instanceof GroupFile g && g.group() == group.get());
     if (!holdsGroup) {
       boolean noiommu = t.group(group.get()).map(g -> g.kind() == GroupKind.NOIOMMU).orElse(false);
       ContainerType wanted = noiommu ? ContainerType.NOIOMMU : ContainerType.TYPE1;
-      Optional<String> container = h.files().stream().filter(f -> f instanceof ContainerFile)
-          .map(f -> ((ContainerFile) f).container())
-          .filter(id -> t.container(id).map(c -> c.type() == wanted).orElse(false)).findFirst();
+      Optional<String> container =
+          h.files().stream()
+              .filter(f -> f instanceof ContainerFile)
+              .map(f -> ((ContainerFile) f).container())
+              .filter(id -> t.container(id).map(c -> c.type() == wanted).orElse(false))
+              .findFirst();
       Topology next = t;
       if (container.isEmpty()) {
-        String id = freshId(next.containers().stream().map(Container::id).toList(), holder + "-container");
+        String id =
+            freshId(next.containers().stream().map(Container::id).toList(), holder + "-container");
         next = next.withContainers(plus(next.containers(), new Container(id, wanted)));
         ContainerFile file = new ContainerFile(h.nextFreeFd(), id);
         Optional<Refusal> r = openInto(next, profile, holder, file, steps);
@@ -203,8 +245,11 @@ public final class KernelCalls {
         next = append(next, holder, file);
         container = Optional.of(id);
       }
-      GroupFile gf = GroupFile.attached(next.holder(holder).orElseThrow().nextFreeFd(), group.get(),
-          DmaContextRef.container(container.get()));
+      GroupFile gf =
+          GroupFile.attached(
+              next.holder(holder).orElseThrow().nextFreeFd(),
+              group.get(),
+              DmaContextRef.container(container.get()));
       Optional<Refusal> r = openInto(next, profile, holder, gf, steps);
       if (r.isPresent()) {
         return Attempt.refused(r.get(), steps);
@@ -234,32 +279,66 @@ public final class KernelCalls {
     List<String> steps = new ArrayList<>();
     Optional<PciFunction> f = topology.function(bdf);
     if (f.isEmpty()) {
-      return Attempt.refused(new Refusal(bdf.toString(), "bind " + driver.label(), Errno.ENODEV, "no function " + bdf), steps);
+      return Attempt.refused(
+          new Refusal(bdf.toString(), "bind " + driver.label(), Errno.ENODEV, "no function " + bdf),
+          steps);
     }
     VfioState a = VfioState.of(topology, profile);
     if (f.get().driver().isVfio() && a.device(bdf).map(DeviceState::isOpen).orElse(false)) {
-      return Attempt.refused(new Refusal(bdf.toString(), "unbind " + f.get().driver().name(), Errno.EBUSY,
-          "vfio_unregister_group_dev: " + bdf + " is open; unbind waits until its user closes it"), steps);
+      return Attempt.refused(
+          new Refusal(
+              bdf.toString(),
+              "unbind " + f.get().driver().name(),
+              Errno.EBUSY,
+              "vfio_unregister_group_dev: "
+                  + bdf
+                  + " is open; unbind waits until its user closes it"),
+          steps);
     }
     Optional<Integer> group = groupOf(topology, bdf);
     if (driver.claimsDmaOwnership() && group.isPresent() && a.groupOpen(group.get()).isPresent()) {
-      return Attempt.refused(new Refusal(bdf.toString(), "bind " + driver.label(), Errno.EBUSY,
-          "iommu_device_use_default_domain: group " + group.get() + " is owned by a VFIO user ("
-              + a.groupOpen(group.get()).get().holder() + ")"), steps);
+      return Attempt.refused(
+          new Refusal(
+              bdf.toString(),
+              "bind " + driver.label(),
+              Errno.EBUSY,
+              "iommu_device_use_default_domain: group "
+                  + group.get()
+                  + " is owned by a VFIO user ("
+                  + a.groupOpen(group.get()).get().holder()
+                  + ")"),
+          steps);
     }
-    if (driver.claimsDmaOwnership() && group.isPresent() && a.devices().values().stream()
-        .anyMatch(d -> d.cdevOpened() && groupOf(topology, d.bdf()).equals(group))) {
-      return Attempt.refused(new Refusal(bdf.toString(), "bind " + driver.label(), Errno.EBUSY,
-          "iommu_device_use_default_domain: group " + group.get() + " is owned by an iommufd user"), steps);
+    if (driver.claimsDmaOwnership()
+        && group.isPresent()
+        && a.devices().values().stream()
+            .anyMatch(d -> d.cdevOpened() && groupOf(topology, d.bdf()).equals(group))) {
+      return Attempt.refused(
+          new Refusal(
+              bdf.toString(),
+              "bind " + driver.label(),
+              Errno.EBUSY,
+              "iommu_device_use_default_domain: group "
+                  + group.get()
+                  + " is owned by an iommufd user"),
+          steps);
     }
     if (driver.isVfio() && !f.get().driver().isVfio() && hasVirtfns(topology, bdf)) {
-      return Attempt.refused(new Refusal(bdf.toString(), "bind " + driver.label(), Errno.EBUSY,
-          "vfio_pci_core_register_device: " + bdf + " has SR-IOV VFs (\"Cannot bind to PF with"
-              + " SR-IOV enabled\")"), steps);
+      return Attempt.refused(
+          new Refusal(
+              bdf.toString(),
+              "bind " + driver.label(),
+              Errno.EBUSY,
+              "vfio_pci_core_register_device: "
+                  + bdf
+                  + " has SR-IOV VFs (\"Cannot bind to PF with"
+                  + " SR-IOV enabled\")"),
+          steps);
     }
     Topology t = topology.withFunction(bdf, x -> x.withDriver(driver));
     List<Refusal> structural = new OpenRules(t, profile).driverRefusals();
-    Optional<Refusal> mine = structural.stream().filter(r -> r.subject().equals(bdf.toString())).findFirst();
+    Optional<Refusal> mine =
+        structural.stream().filter(r -> r.subject().equals(bdf.toString())).findFirst();
     if (mine.isPresent()) {
       return Attempt.refused(mine.get(), steps);
     }
@@ -272,14 +351,18 @@ public final class KernelCalls {
     return topology.functions().stream().anyMatch(v -> v.physfn().map(pf::equals).orElse(false));
   }
 
-  private static Attempt openDeviceFd(Topology t, Profile profile, String holder, Bdf bdf, List<String> steps) {
+  private static Attempt openDeviceFd(
+      Topology t, Profile profile, String holder, Bdf bdf, List<String> steps) {
     DeviceFile df = new DeviceFile(t.holder(holder).orElseThrow().nextFreeFd(), bdf);
     Optional<Refusal> r = openInto(t, profile, holder, df, steps);
-    return r.isPresent() ? Attempt.refused(r.get(), steps) : Attempt.done(append(t, holder, df), steps);
+    return r.isPresent()
+        ? Attempt.refused(r.get(), steps)
+        : Attempt.done(append(t, holder, df), steps);
   }
 
   /** Closes {@code bdf}'s device fds and cdev in one holder, then its group file if now unused. */
-  private static Topology closeDeviceIn(Topology topology, String holder, Bdf bdf, List<String> steps) {
+  private static Topology closeDeviceIn(
+      Topology topology, String holder, Bdf bdf, List<String> steps) {
     Optional<Holder> h = topology.holder(holder);
     if (h.isEmpty()) {
       return topology;
@@ -294,8 +377,12 @@ public final class KernelCalls {
         kept.add(f);
       }
     }
-    boolean groupStillUsed = kept.stream().anyMatch(f -> f instanceof DeviceFile d && groupOf(topology, d.device()).equals(group));
-    boolean hadDeviceFd = h.get().files().stream().anyMatch(f -> f instanceof DeviceFile d && d.device().equals(bdf));
+    boolean groupStillUsed =
+        kept.stream()
+            .anyMatch(
+                f -> f instanceof DeviceFile d && groupOf(topology, d.device()).equals(group));
+    boolean hadDeviceFd =
+        h.get().files().stream().anyMatch(f -> f instanceof DeviceFile d && d.device().equals(bdf));
     if (group.isPresent() && hadDeviceFd && !groupStillUsed) {
       List<OpenFile> withoutGroup = new ArrayList<>();
       for (OpenFile f : kept) {
@@ -312,10 +399,17 @@ public final class KernelCalls {
   }
 
   /** Checks {@code file} against the state reached by replaying every file so far. */
-  private static Optional<Refusal> openInto(Topology t, Profile profile, String holder, OpenFile file, List<String> steps) {
-    Holder target = t.holder(holder).orElseThrow(() -> new IllegalArgumentException("no holder " + holder));
+  private static Optional<Refusal> openInto(
+      Topology t, Profile profile, String holder, OpenFile file, List<String> steps) {
+    Holder target =
+        t.holder(holder).orElseThrow(() -> new IllegalArgumentException("no holder " + holder));
     if (target.file(file.fd()).isPresent()) {
-      return Optional.of(new Refusal(holder + " fd " + file.fd(), "open", Errno.EBADF, "fd " + file.fd() + " is already in use in " + holder));
+      return Optional.of(
+          new Refusal(
+              holder + " fd " + file.fd(),
+              "open",
+              Errno.EBADF,
+              "fd " + file.fd() + " is already in use in " + holder));
     }
     OpenRules rules = new OpenRules(t, profile);
     for (Holder h : t.holders()) {
@@ -352,6 +446,11 @@ public final class KernelCalls {
   }
 
   private static Optional<Integer> groupOf(Topology t, Bdf bdf) {
-    return t.function(bdf).flatMap(f -> f.iommuGroup().isPresent() ? Optional.of(f.iommuGroup().getAsInt()) : Optional.empty());
+    return t.function(bdf)
+        .flatMap(
+            f ->
+                f.iommuGroup().isPresent()
+                    ? Optional.of(f.iommuGroup().getAsInt())
+                    : Optional.empty());
   }
 }

@@ -26,10 +26,10 @@ import org.vfioworkbench.model.PciFunction;
 import org.vfioworkbench.model.Topology;
 
 /**
- * The kernel's rules for opening VFIO files, applied one file at a time to a running record of
- * what is open: {@code vfio_group_fops_open}, {@code vfio_group_ioctl_set_container},
- * {@code vfio_group_ioctl_get_device_fd}, {@code vfio_device_fops_cdev_open} and
- * {@code vfio_df_ioctl_bind_iommufd}. Enforces the exclusivity rules E1–E4 of the reference.
+ * The kernel's rules for opening VFIO files, applied one file at a time to a running record of what
+ * is open: {@code vfio_group_fops_open}, {@code vfio_group_ioctl_set_container}, {@code
+ * vfio_group_ioctl_get_device_fd}, {@code vfio_device_fops_cdev_open} and {@code
+ * vfio_df_ioctl_bind_iommufd}. Enforces the exclusivity rules E1–E4 of the reference.
  */
 final class OpenRules {
 
@@ -71,7 +71,10 @@ final class OpenRules {
     }
     if (file instanceof IommufdFile) {
       if (!profile.hasDeviceCdev()) {
-        return refuse(who, "open(/dev/iommu)", Errno.ENOENT,
+        return refuse(
+            who,
+            "open(/dev/iommu)",
+            Errno.ENOENT,
             "this kernel (" + profile.id() + ") has no iommufd: /dev/iommu does not exist");
       }
       return Optional.empty();
@@ -96,22 +99,43 @@ final class OpenRules {
     String node = group == null ? "/dev/vfio/" + g.group() : group.devicePath();
     String call = "open(" + node + ")";
     if (group == null || pci.groupMembers(g.group()).stream().noneMatch(pci::isVfioDevice)) {
-      return refuse(who, call, Errno.ENOENT,
-          node + " does not exist: no function of IOMMU group " + g.group() + " is bound to a vfio driver");
+      return refuse(
+          who,
+          call,
+          Errno.ENOENT,
+          node
+              + " does not exist: no function of IOMMU group "
+              + g.group()
+              + " is bound to a vfio driver");
     }
     if (group.kind() == GroupKind.NOIOMMU && !holder.capSysRawio()) {
-      return refuse(who, call, Errno.EPERM,
+      return refuse(
+          who,
+          call,
+          Errno.EPERM,
           "vfio_group_fops_open: no-IOMMU group " + g.group() + " needs CAP_SYS_RAWIO");
     }
     if (cdevBoundInGroup.getOrDefault(g.group(), 0) > 0) {
-      return refuse(who, call, Errno.EBUSY,
-          "vfio_group_fops_open: a device of group " + g.group() + " is bound through its cdev "
+      return refuse(
+          who,
+          call,
+          Errno.EBUSY,
+          "vfio_group_fops_open: a device of group "
+              + g.group()
+              + " is bound through its cdev "
               + "(cdev_device_open_cnt > 0)");
     }
     String openBy = groupOpenBy.get(g.group());
     if (openBy != null) {
-      return refuse(who, call, Errno.EBUSY,
-          "vfio_group_fops_open: group " + g.group() + " is already open (by " + openBy + "); one open file per group");
+      return refuse(
+          who,
+          call,
+          Errno.EBUSY,
+          "vfio_group_fops_open: group "
+              + g.group()
+              + " is already open (by "
+              + openBy
+              + "); one open file per group");
     }
     if (g.attachedTo().isEmpty()) {
       return Optional.empty();
@@ -119,33 +143,59 @@ final class OpenRules {
     return checkSetContainer(holder, who, g, group);
   }
 
-  private Optional<Refusal> checkSetContainer(Holder holder, String who, GroupFile g, IommuGroup group) {
+  private Optional<Refusal> checkSetContainer(
+      Holder holder, String who, GroupFile g, IommuGroup group) {
     DmaContextRef ctx = g.attachedTo().get();
     String call = "VFIO_GROUP_SET_CONTAINER(group " + g.group() + ", " + ctx + ")";
     if (ctx.kind() == DmaContextRef.Kind.CONTAINER) {
       if (!heldContainers.getOrDefault(holder.name(), Set.of()).contains(ctx.id())) {
-        return refuse(who, call, Errno.EBADF, holder.name() + " has no open fd on container " + ctx.id());
+        return refuse(
+            who, call, Errno.EBADF, holder.name() + " has no open fd on container " + ctx.id());
       }
       Container c = containers.get(ctx.id());
       ContainerType type = c == null ? ContainerType.TYPE1 : c.type();
       boolean noiommu = group.kind() == GroupKind.NOIOMMU;
       if (noiommu != (type == ContainerType.NOIOMMU)) {
-        return refuse(who, call, Errno.EINVAL, "vfio_container_attach_group: a "
-            + (noiommu ? "no-IOMMU group needs a no-IOMMU container" : "group with an IOMMU cannot join a no-IOMMU container")
-            + " (container " + ctx.id() + " is " + type + ")");
+        return refuse(
+            who,
+            call,
+            Errno.EINVAL,
+            "vfio_container_attach_group: a "
+                + (noiommu
+                    ? "no-IOMMU group needs a no-IOMMU container"
+                    : "group with an IOMMU cannot join a no-IOMMU container")
+                + " (container "
+                + ctx.id()
+                + " is "
+                + type
+                + ")");
       }
       if (!pci.dmaClaimers(g.group()).isEmpty()) {
-        return refuse(who, call, Errno.EPERM, "iommu_group_claim_dma_owner: group " + g.group()
-            + " is not viable: " + dmaClaimer(g.group()) + " is on a driver that uses the DMA API");
+        return refuse(
+            who,
+            call,
+            Errno.EPERM,
+            "iommu_group_claim_dma_owner: group "
+                + g.group()
+                + " is not viable: "
+                + dmaClaimer(g.group())
+                + " is on a driver that uses the DMA API");
       }
       return Optional.empty();
     }
     if (!profile.hasDeviceCdev()) {
-      return refuse(who, call, Errno.EBADFD, "this kernel (" + profile.id() + ") has no iommufd compat: "
-          + "the fd is neither a container nor an iommufd");
+      return refuse(
+          who,
+          call,
+          Errno.EBADFD,
+          "this kernel ("
+              + profile.id()
+              + ") has no iommufd compat: "
+              + "the fd is neither a container nor an iommufd");
     }
     if (!heldIommufds.getOrDefault(holder.name(), Set.of()).contains(ctx.id())) {
-      return refuse(who, call, Errno.EBADF, holder.name() + " has no open fd on iommufd " + ctx.id());
+      return refuse(
+          who, call, Errno.EBADF, holder.name() + " has no open fd on iommufd " + ctx.id());
     }
     return Optional.empty();
   }
@@ -158,12 +208,25 @@ final class OpenRules {
     }
     int group = f.get().iommuGroup().getAsInt();
     if (!holder.name().equals(groupOpenBy.get(group))) {
-      return refuse(who, call, Errno.EBADF, holder.name() + " has no open file for group " + group
-          + ", through which the device fd is obtained");
+      return refuse(
+          who,
+          call,
+          Errno.EBADF,
+          holder.name()
+              + " has no open file for group "
+              + group
+              + ", through which the device fd is obtained");
     }
     if (!pci.isVfioDevice(d.device())) {
-      return refuse(who, call, Errno.ENODEV, "vfio_group_ioctl_get_device_fd: " + d.device()
-          + " is bound to " + f.get().driver().label() + ", not to a vfio driver");
+      return refuse(
+          who,
+          call,
+          Errno.ENODEV,
+          "vfio_group_ioctl_get_device_fd: "
+              + d.device()
+              + " is bound to "
+              + f.get().driver().label()
+              + ", not to a vfio driver");
     }
     Optional<Refusal> token = checkVfToken(who, call, f.get(), d.vfToken(), "vfio_pci_core_match");
     if (token.isPresent()) {
@@ -171,11 +234,22 @@ final class OpenRules {
     }
     Optional<DmaContextRef> ctx = groupAttachment.getOrDefault(group, Optional.empty());
     if (ctx.isEmpty()) {
-      return refuse(who, call, Errno.EINVAL, "vfio_df_group_open: group " + group + " has no container or iommufd set");
+      return refuse(
+          who,
+          call,
+          Errno.EINVAL,
+          "vfio_df_group_open: group " + group + " has no container or iommufd set");
     }
     if (ctx.get().kind() == DmaContextRef.Kind.IOMMUFD && !pci.dmaClaimers(group).isEmpty()) {
-      return refuse(who, call, Errno.EPERM, "iommufd_device_bind: group " + group + " is not viable: "
-          + dmaClaimer(group) + " is on a driver that uses the DMA API");
+      return refuse(
+          who,
+          call,
+          Errno.EPERM,
+          "iommufd_device_bind: group "
+              + group
+              + " is not viable: "
+              + dmaClaimer(group)
+              + " is on a driver that uses the DMA API");
     }
     return Optional.empty();
   }
@@ -183,15 +257,27 @@ final class OpenRules {
   private Optional<Refusal> checkCdev(Holder holder, String who, CdevFile c) {
     String node = "/dev/vfio/devices/vfioX (" + c.device() + ")";
     if (!profile.hasDeviceCdev() || !topology.options().cdevSupported()) {
-      return refuse(who, "open(" + node + ")", Errno.ENOENT,
-          "no device cdevs on this kernel (" + (profile.hasDeviceCdev() ? "CONFIG_VFIO_DEVICE_CDEV is off" : profile.id()) + ")");
+      return refuse(
+          who,
+          "open(" + node + ")",
+          Errno.ENOENT,
+          "no device cdevs on this kernel ("
+              + (profile.hasDeviceCdev() ? "CONFIG_VFIO_DEVICE_CDEV is off" : profile.id())
+              + ")");
     }
     if (!pci.isVfioDevice(c.device())) {
-      return refuse(who, "open(" + node + ")", Errno.ENOENT, c.device() + " is not bound to a vfio driver, so it has no cdev");
+      return refuse(
+          who,
+          "open(" + node + ")",
+          Errno.ENOENT,
+          c.device() + " is not bound to a vfio driver, so it has no cdev");
     }
     Optional<Integer> group = pci.groupOf(c.device());
     if (group.isPresent() && pci.isNoIommu(group.get())) {
-      return refuse(who, "open(" + node + ")", Errno.ENOENT,
+      return refuse(
+          who,
+          "open(" + node + ")",
+          Errno.ENOENT,
           "vfio_device_add: no-IOMMU devices get no cdev node; use the group interface");
     }
     if (c.boundTo().isEmpty()) {
@@ -200,43 +286,79 @@ final class OpenRules {
     String ictx = c.boundTo().get();
     String call = "VFIO_DEVICE_BIND_IOMMUFD(" + c.device() + ", iommufd " + ictx + ")";
     if (c.vfToken().isPresent() && !profile.checksVfTokenOnBind()) {
-      return refuse(who, call, Errno.EINVAL, "vfio_df_ioctl_bind_iommufd: bind.flags must be 0 on "
-          + profile.id() + " (VFIO_DEVICE_BIND_FLAG_TOKEN arrived in v6.17)");
+      return refuse(
+          who,
+          call,
+          Errno.EINVAL,
+          "vfio_df_ioctl_bind_iommufd: bind.flags must be 0 on "
+              + profile.id()
+              + " (VFIO_DEVICE_BIND_FLAG_TOKEN arrived in v6.17)");
     }
     if (group.isPresent() && groupOpenBy.containsKey(group.get())) {
-      return refuse(who, call, Errno.EBUSY, "vfio_device_block_group: group " + group.get()
-          + " is open through the legacy interface by " + groupOpenBy.get(group.get()));
+      return refuse(
+          who,
+          call,
+          Errno.EBUSY,
+          "vfio_device_block_group: group "
+              + group.get()
+              + " is open through the legacy interface by "
+              + groupOpenBy.get(group.get()));
     }
     if (profile.checksVfTokenOnBind()) {
-      Optional<Refusal> token = pci.function(c.device()).flatMap(
-          f -> checkVfToken(who, call, f, c.vfToken(), "vfio_df_check_token"));
+      Optional<Refusal> token =
+          pci.function(c.device())
+              .flatMap(f -> checkVfToken(who, call, f, c.vfToken(), "vfio_df_check_token"));
       if (token.isPresent()) {
         return token;
       }
     }
     if (!heldIommufds.getOrDefault(holder.name(), Set.of()).contains(ictx)) {
-      return refuse(who, call, Errno.EBADF, "iommufd_ctx_from_fd: " + holder.name() + " has no open fd on iommufd " + ictx);
+      return refuse(
+          who,
+          call,
+          Errno.EBADF,
+          "iommufd_ctx_from_fd: " + holder.name() + " has no open fd on iommufd " + ictx);
     }
     if (cdevBound.containsKey(c.device())) {
-      return refuse(who, call, Errno.EINVAL, "vfio_df_open: " + c.device() + " is already open through another cdev fd");
+      return refuse(
+          who,
+          call,
+          Errno.EINVAL,
+          "vfio_df_open: " + c.device() + " is already open through another cdev fd");
     }
     if (group.isPresent() && !pci.dmaClaimers(group.get()).isEmpty()) {
-      return refuse(who, call, Errno.EPERM, "iommufd_device_bind: group " + group.get() + " is not viable: "
-          + dmaClaimer(group.get()) + " is on a driver that uses the DMA API");
+      return refuse(
+          who,
+          call,
+          Errno.EPERM,
+          "iommufd_device_bind: group "
+              + group.get()
+              + " is not viable: "
+              + dmaClaimer(group.get())
+              + " is on a driver that uses the DMA API");
     }
-    if (group.isPresent() && groupIctx.containsKey(group.get()) && !groupIctx.get(group.get()).equals(ictx)) {
-      return refuse(who, call, Errno.EPERM, "iommu_device_claim_dma_owner: group " + group.get()
-          + " already has its DMA owned by iommufd " + groupIctx.get(group.get()) + "; one owner per group");
+    if (group.isPresent()
+        && groupIctx.containsKey(group.get())
+        && !groupIctx.get(group.get()).equals(ictx)) {
+      return refuse(
+          who,
+          call,
+          Errno.EPERM,
+          "iommu_device_claim_dma_owner: group "
+              + group.get()
+              + " already has its DMA owned by iommufd "
+              + groupIctx.get(group.get())
+              + "; one owner per group");
     }
     return Optional.empty();
   }
 
   /**
-   * The VF token rule of {@code vfio_pci_core_match_token_uuid} ({@code
-   * vfio_pci_validate_vf_token} before v6.17), for the VF side: a VF whose PF is bound to vfio-pci
-   * needs the PF's token (all zeroes until user space sets one); a token for a VF whose PF is not
-   * on vfio-pci, or for a function that is neither PF nor VF, is -EINVAL. The PF side (a PF whose
-   * VFs are in use needs the token too) is not modelled.
+   * The VF token rule of {@code vfio_pci_core_match_token_uuid} ({@code vfio_pci_validate_vf_token}
+   * before v6.17), for the VF side: a VF whose PF is bound to vfio-pci needs the PF's token (all
+   * zeroes until user space sets one); a token for a VF whose PF is not on vfio-pci, or for a
+   * function that is neither PF nor VF, is -EINVAL. The PF side (a PF whose VFs are in use needs
+   * the token too) is not modelled.
    */
   private Optional<Refusal> checkVfToken(
       String who, String call, PciFunction f, Optional<UUID> token, String fn) {
@@ -244,12 +366,20 @@ final class OpenRules {
       Bdf pfBdf = f.physfn().get();
       boolean pfOnVfio = pci.function(pfBdf).isPresent() && pci.isVfioDevice(pfBdf);
       if (!pfOnVfio) {
-        return token.isEmpty() ? Optional.empty() : refuse(who, call, Errno.EINVAL,
-            fn + ": VF token incorrectly provided, PF " + pfBdf + " not bound to vfio-pci");
+        return token.isEmpty()
+            ? Optional.empty()
+            : refuse(
+                who,
+                call,
+                Errno.EINVAL,
+                fn + ": VF token incorrectly provided, PF " + pfBdf + " not bound to vfio-pci");
       }
       if (token.isEmpty()) {
-        return refuse(who, call, Errno.EACCES, fn + ": VF token required to access device (PF "
-            + pfBdf + " is bound to vfio-pci)");
+        return refuse(
+            who,
+            call,
+            Errno.EACCES,
+            fn + ": VF token required to access device (PF " + pfBdf + " is bound to vfio-pci)");
       }
       UUID expected = pci.function(pfBdf).get().vfToken().orElse(new UUID(0, 0));
       if (!expected.equals(token.get())) {
@@ -257,11 +387,13 @@ final class OpenRules {
       }
       return Optional.empty();
     }
-    boolean isPf = f.vfToken().isPresent() || topology.functions().stream()
-        .anyMatch(v -> v.physfn().filter(f.bdf()::equals).isPresent());
+    boolean isPf =
+        f.vfToken().isPresent()
+            || topology.functions().stream()
+                .anyMatch(v -> v.physfn().filter(f.bdf()::equals).isPresent());
     if (token.isPresent() && !isPf) {
-      return refuse(who, call, Errno.EINVAL,
-          fn + ": VF token incorrectly provided, not a PF or VF");
+      return refuse(
+          who, call, Errno.EINVAL, fn + ": VF token incorrectly provided, not a PF or VF");
     }
     return Optional.empty();
   }
@@ -274,20 +406,25 @@ final class OpenRules {
     } else if (file instanceof GroupFile g) {
       groupOpenBy.put(g.group(), holder.name());
       groupAttachment.put(g.group(), g.attachedTo());
-      g.attachedTo().filter(a -> a.kind() == DmaContextRef.Kind.IOMMUFD)
+      g.attachedTo()
+          .filter(a -> a.kind() == DmaContextRef.Kind.IOMMUFD)
           .ifPresent(a -> groupIctx.put(g.group(), a.id()));
     } else if (file instanceof CdevFile c && c.boundTo().isPresent()) {
       cdevBound.put(c.device(), c.boundTo().get());
-      pci.groupOf(c.device()).ifPresent(g -> {
-        cdevBoundInGroup.merge(g, 1, Integer::sum);
-        groupIctx.put(g, c.boundTo().get());
-      });
+      pci.groupOf(c.device())
+          .ifPresent(
+              g -> {
+                cdevBoundInGroup.merge(g, 1, Integer::sum);
+                groupIctx.put(g, c.boundTo().get());
+              });
     }
   }
 
   private String dmaClaimer(int group) {
-    return pci.dmaClaimers(group).stream().findFirst()
-        .map(f -> f.bdf() + " (" + f.driver().label() + ")").orElse("?");
+    return pci.dmaClaimers(group).stream()
+        .findFirst()
+        .map(f -> f.bdf() + " (" + f.driver().label() + ")")
+        .orElse("?");
   }
 
   private static Optional<Refusal> refuse(String who, String call, Errno errno, String reason) {
@@ -298,9 +435,16 @@ final class OpenRules {
   List<Refusal> driverRefusals() {
     return topology.functions().stream()
         .filter(f -> f.driver().isVfio() && f.headerType() != HeaderType.NORMAL)
-        .map(f -> new Refusal(f.bdf().toString(), "bind " + f.driver().name(), Errno.EINVAL,
-            "vfio_pci_core_register_device: vfio-pci binds only normal (type 0) functions, "
-                + f.bdf() + " is a " + f.headerType().name().toLowerCase(java.util.Locale.ROOT)))
+        .map(
+            f ->
+                new Refusal(
+                    f.bdf().toString(),
+                    "bind " + f.driver().name(),
+                    Errno.EINVAL,
+                    "vfio_pci_core_register_device: vfio-pci binds only normal (type 0) functions, "
+                        + f.bdf()
+                        + " is a "
+                        + f.headerType().name().toLowerCase(java.util.Locale.ROOT)))
         .toList();
   }
 }

@@ -2,7 +2,9 @@ package org.vfioworkbench.engine;
 
 import java.util.Optional;
 
-/** What every simulated call returns: {@code 0} or {@code -errno}, and the checks that decided it. */
+/**
+ * What every simulated call returns: {@code 0} or {@code -errno}, and the checks that decided it.
+ */
 public interface Outcome {
 
   /** The ioctl's return value: 0 or {@code -errno}. */

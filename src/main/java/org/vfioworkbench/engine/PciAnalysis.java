@@ -3,10 +3,9 @@ package org.vfioworkbench.engine;
 import org.vfioworkbench.model.Topology;
 
 /**
- * Everything derived from the PCI part of a topology alone (functions, buses, slots, groups,
- * bind order): the index, the reset scopes and the dev-sets. Shared between analyses of
- * topologies that differ only in their holders, which is what makes re-evaluation after a drag
- * cheap.
+ * Everything derived from the PCI part of a topology alone (functions, buses, slots, groups, bind
+ * order): the index, the reset scopes and the dev-sets. Shared between analyses of topologies that
+ * differ only in their holders, which is what makes re-evaluation after a drag cheap.
  */
 final class PciAnalysis {
 

@@ -8,10 +8,10 @@ import java.util.Set;
 import org.vfioworkbench.model.Bdf;
 import org.vfioworkbench.model.BusAddress;
 import org.vfioworkbench.model.Driver;
-import org.vfioworkbench.model.HeaderType;
-import org.vfioworkbench.model.IommuGroup;
 import org.vfioworkbench.model.GroupKind;
+import org.vfioworkbench.model.HeaderType;
 import org.vfioworkbench.model.HostOptions;
+import org.vfioworkbench.model.IommuGroup;
 import org.vfioworkbench.model.PciBus;
 import org.vfioworkbench.model.PciFunction;
 import org.vfioworkbench.model.Quirk;
@@ -49,7 +49,13 @@ final class PciBuilder {
 
   void rootComplexFunction(Driver driver, int group) {
     int slot = nextRootSlot++;
-    add(new Bdf(segment, 0, slot >> 3, slot & 7), HeaderType.NORMAL, driver, group, Optional.empty(), false);
+    add(
+        new Bdf(segment, 0, slot >> 3, slot & 7),
+        HeaderType.NORMAL,
+        driver,
+        group,
+        Optional.empty(),
+        false);
   }
 
   Port rootPort(int group) {
@@ -69,26 +75,50 @@ final class PciBuilder {
     slots.add(new Slot("s" + segment + "-" + port.bus().bus(), port.bus(), 0, resetSupported));
   }
 
-  Bdf endpoint(BusAddress bus, int device, int function, Driver driver, int group, boolean noBusReset) {
+  Bdf endpoint(
+      BusAddress bus, int device, int function, Driver driver, int group, boolean noBusReset) {
     Bdf bdf = new Bdf(bus.segment(), bus.bus(), device, function);
     add(bdf, HeaderType.NORMAL, driver, group, Optional.empty(), noBusReset);
     return bdf;
   }
 
   void virtfn(BusAddress bus, int device, int function, Driver driver, int group, Bdf pf) {
-    add(new Bdf(bus.segment(), bus.bus(), device, function), HeaderType.NORMAL, driver, group, Optional.of(pf), false);
+    add(
+        new Bdf(bus.segment(), bus.bus(), device, function),
+        HeaderType.NORMAL,
+        driver,
+        group,
+        Optional.of(pf),
+        false);
   }
 
-  private void add(Bdf bdf, HeaderType header, Driver driver, int group, Optional<Bdf> physfn, boolean noBusReset) {
-    functions.add(new PciFunction(bdf, header, 0x8086, 0x1000 + functions.size() % 0x1000,
-        header == HeaderType.BRIDGE ? 0x060400 : 0x020000, "", driver, OptionalInt.of(group), physfn,
-        noBusReset ? Set.of(Quirk.NO_BUS_RESET) : Set.of(), Set.of()));
+  private void add(
+      Bdf bdf,
+      HeaderType header,
+      Driver driver,
+      int group,
+      Optional<Bdf> physfn,
+      boolean noBusReset) {
+    functions.add(
+        new PciFunction(
+            bdf,
+            header,
+            0x8086,
+            0x1000 + functions.size() % 0x1000,
+            header == HeaderType.BRIDGE ? 0x060400 : 0x020000,
+            "",
+            driver,
+            OptionalInt.of(group),
+            physfn,
+            noBusReset ? Set.of(Quirk.NO_BUS_RESET) : Set.of(),
+            Set.of()));
     if (groupIds.add(group)) {
       groups.add(new IommuGroup(group, GroupKind.IOMMU));
     }
   }
 
   Topology topology(HostOptions options) {
-    return new Topology(options, buses, slots, functions, groups, List.of(), List.of(), List.of(), List.of());
+    return new Topology(
+        options, buses, slots, functions, groups, List.of(), List.of(), List.of(), List.of());
   }
 }

@@ -41,7 +41,8 @@ public final class PciIndex {
     for (PciFunction f : sorted) {
       functions.put(f.bdf(), f);
       onBus.computeIfAbsent(f.bdf().busAddress(), k -> new ArrayList<>()).add(f);
-      f.iommuGroup().ifPresent(g -> groupMembers.computeIfAbsent(g, k -> new ArrayList<>()).add(f.bdf()));
+      f.iommuGroup()
+          .ifPresent(g -> groupMembers.computeIfAbsent(g, k -> new ArrayList<>()).add(f.bdf()));
     }
     for (Slot slot : topology.slots()) {
       for (PciFunction f : onBus.getOrDefault(slot.bus(), List.of())) {
@@ -83,8 +84,8 @@ public final class PciIndex {
   }
 
   /**
-   * The root buses of a segment, in address order: the declared buses with no upstream bridge,
-   * and every bus a function sits on that was never declared (which {@link #bus} treats as root).
+   * The root buses of a segment, in address order: the declared buses with no upstream bridge, and
+   * every bus a function sits on that was never declared (which {@link #bus} treats as root).
    */
   public List<BusAddress> rootBuses(int segment) {
     TreeSet<BusAddress> out = new TreeSet<>();
@@ -115,7 +116,9 @@ public final class PciIndex {
   /** The IOMMU group of a function, empty when it has none (or does not exist). */
   public Optional<Integer> groupOf(Bdf bdf) {
     PciFunction f = functions.get(bdf);
-    return f == null || f.iommuGroup().isEmpty() ? Optional.empty() : Optional.of(f.iommuGroup().getAsInt());
+    return f == null || f.iommuGroup().isEmpty()
+        ? Optional.empty()
+        : Optional.of(f.iommuGroup().getAsInt());
   }
 
   /** Whether a group was fabricated by VFIO's no-IOMMU mode. */
@@ -128,8 +131,10 @@ public final class PciIndex {
    * viable when there are none.
    */
   public List<PciFunction> dmaClaimers(int group) {
-    return groupMembers(group).stream().map(this::require)
-        .filter(f -> f.driver().claimsDmaOwnership()).toList();
+    return groupMembers(group).stream()
+        .map(this::require)
+        .filter(f -> f.driver().claimsDmaOwnership())
+        .toList();
   }
 
   /** vfio-pci registers only normal-header functions; a bridge bind fails with -EINVAL. */

@@ -15,81 +15,205 @@ public enum Profile {
    * VFIO_DEVICE_BIND_FLAG_TOKEN}, commit be2e70b96c3e), as opening through the group always did.
    */
   LINUX_6_17(
-      "linux-6.17", "Linux 6.17+ (VF token on cdev bind)", KernelRelease.of(6, 17, 0), false,
-      true, true, false, false, false, false, true, true, false, true),
+      "linux-6.17",
+      "Linux 6.17+ (VF token on cdev bind)",
+      KernelRelease.of(6, 17, 0),
+      false,
+      true,
+      true,
+      false,
+      false,
+      false,
+      false,
+      true,
+      true,
+      false,
+      true),
   /**
    * 6.12.42 on (checked against 6.12.117, linux-source-6.12): the 6.12 semantics plus the stable
    * backport of "vfio/pci: Separate SR-IOV VF dev_set" (each VF a dev-set of its own).
    */
   LINUX_6_12(
-      "linux-6.12", "Linux 6.12.42+ (VFs in dev-sets of their own)",
-      KernelRelease.of(6, 12, 117), false, true, true, false, false, false, false, false, true,
-      false, true),
+      "linux-6.12",
+      "Linux 6.12.42+ (VFs in dev-sets of their own)",
+      KernelRelease.of(6, 12, 117),
+      false,
+      true,
+      true,
+      false,
+      false,
+      false,
+      false,
+      false,
+      true,
+      false,
+      true),
   /**
    * 6.12.0–6.12.22, 6.12.25–6.12.41, 6.13, 6.14, 6.15-rc3 to 6.16: the 6.10 semantics with the
    * HOT_RESET group count compared as a {@code u32}; a VF still joins its bus's dev-set.
    */
   LINUX_6_12_0(
-      "linux-6.12.0", "Linux 6.12.0–6.12.41 (not .23–.24), 6.13–6.16 (6.15-rc3+)",
-      KernelRelease.of(6, 12, 0), false, true, true, false, false, false, false, false, true,
-      false, false),
+      "linux-6.12.0",
+      "Linux 6.12.0–6.12.41 (not .23–.24), 6.13–6.16 (6.15-rc3+)",
+      KernelRelease.of(6, 12, 0),
+      false,
+      true,
+      true,
+      false,
+      false,
+      false,
+      false,
+      false,
+      true,
+      false,
+      false),
   /**
    * Kernels carrying "PCI: Avoid reset when disabled via sysfs" before its revert: 6.12.23–6.12.24
-   * and 6.15-rc1–rc2 (6.6.87 is {@link #LINUX_6_6_87}). {@code pci_slot_resettable} and {@code pci_bus_resettable} refuse
-   * when a function on the slot or bus has no reset method.
+   * and 6.15-rc1–rc2 (6.6.87 is {@link #LINUX_6_6_87}). {@code pci_slot_resettable} and {@code
+   * pci_bus_resettable} refuse when a function on the slot or bus has no reset method.
    */
   LINUX_6_12_23(
-      "linux-6.12.23", "Linux 6.12.23–6.12.24, 6.15-rc1–rc2 (reset_method gate)",
-      KernelRelease.of(6, 12, 23), false, true, true, false, false, false, true, false, true,
-      false, false),
+      "linux-6.12.23",
+      "Linux 6.12.23–6.12.24, 6.15-rc1–rc2 (reset_method gate)",
+      KernelRelease.of(6, 12, 23),
+      false,
+      true,
+      true,
+      false,
+      false,
+      false,
+      true,
+      false,
+      true,
+      false,
+      false),
   /**
    * v6.10 and v6.11, and the stable kernels carrying the local-buffer INFO rework with its count
    * fix (6.6.41 on, 6.9.10 on): INFO collects entries first and copies them out after the walk.
    */
   LINUX_6_10(
-      "linux-6.10", "Linux 6.10–6.11, 6.6.41+ and 6.9.10+ stable",
-      KernelRelease.of(6, 10, 0), false, true, true, false, false, false, false, false, false,
-      false, false),
+      "linux-6.10",
+      "Linux 6.10–6.11, 6.6.41+ and 6.9.10+ stable",
+      KernelRelease.of(6, 10, 0),
+      false,
+      true,
+      true,
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+      false),
   /**
    * 6.6.87: "PCI: Avoid reset when disabled via sysfs" on the 6.6 series, whose HOT_RESET still
    * takes the group count as an {@code int} (the {@link #LINUX_6_10} semantics plus the gate).
    */
   LINUX_6_6_87(
-      "linux-6.6.87", "Linux 6.6.87 (reset_method gate)",
-      KernelRelease.of(6, 6, 87), false, true, true, false, false, false, true, false, false,
-      false, false),
+      "linux-6.6.87",
+      "Linux 6.6.87 (reset_method gate)",
+      KernelRelease.of(6, 6, 87),
+      false,
+      true,
+      true,
+      false,
+      false,
+      false,
+      true,
+      false,
+      false,
+      false,
+      false),
   /**
    * 6.6.36–6.6.40 and 6.9.7–6.9.9: the stable backport of "vfio/pci: Collect hot-reset devices to
    * local buffer" without "vfio/pci: Init the count variable in collecting hot-reset devices"
    * (6.6.41, 6.9.10): INFO counts the affected functions into an uninitialised {@code int count}.
    */
   LINUX_6_6_36(
-      "linux-6.6.36", "Linux 6.6.36–6.6.40, 6.9.7–6.9.9 (INFO count not initialised)",
-      KernelRelease.of(6, 6, 40), false, true, true, false, false, false, false, false, false,
-      true, false),
+      "linux-6.6.36",
+      "Linux 6.6.36–6.6.40, 6.9.7–6.9.9 (INFO count not initialised)",
+      KernelRelease.of(6, 6, 40),
+      false,
+      true,
+      true,
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+      true,
+      false),
   /** v6.6.0–6.6.35, 6.7, 6.8, 6.9.0–6.9.6: INFO copies entries during the walk. */
   LINUX_6_6(
-      "linux-6.6", "Linux 6.6.0–6.6.35, 6.7–6.8, 6.9.0–6.9.6",
-      KernelRelease.of(6, 6, 0), false, true, true, true, false, false, false, false, false,
-      false, false),
+      "linux-6.6",
+      "Linux 6.6.0–6.6.35, 6.7–6.8, 6.9.0–6.9.6",
+      KernelRelease.of(6, 6, 0),
+      false,
+      true,
+      true,
+      true,
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+      false),
   /** v5.15 to v6.5: dev-sets, group interface only; no device cdev, no DEV_ID reporting. */
   LINUX_5_15(
-      "linux-5.15", "Linux 5.15–6.5", KernelRelease.of(5, 15, 0), false, false, false, false,
-      false, false, false, false, true, false, false),
+      "linux-5.15",
+      "Linux 5.15–6.5",
+      KernelRelease.of(5, 15, 0),
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+      true,
+      false,
+      false),
   /**
    * Design review, never merged (April 2023, "Accept device fd in VFIO_DEVICE_PCI_HOT_RESET"):
    * device fds, group-derived or cdev, prove ownership of their device in the fd array.
    */
   REVIEW_DEVICE_FD_PROOF(
-      "review-devfd-proof", "Review: device fds as proof (not merged)", KernelRelease.of(6, 10, 0),
-      true, true, true, false, true, false, false, false, false, false, false),
+      "review-devfd-proof",
+      "Review: device fds as proof (not merged)",
+      KernelRelease.of(6, 10, 0),
+      true,
+      true,
+      true,
+      false,
+      true,
+      false,
+      false,
+      false,
+      false,
+      false,
+      false),
   /**
    * Design review, never merged: an INFO that refuses (-EPERM) instead of reporting NOT_OWNED
    * entries when the caller is cdev-opened.
    */
   REVIEW_STRICT_INFO(
-      "review-info-strict", "Review: INFO fails on unowned devices (not merged)",
-      KernelRelease.of(6, 10, 0), true, true, true, false, false, true, false, false, false, false,
+      "review-info-strict",
+      "Review: INFO fails on unowned devices (not merged)",
+      KernelRelease.of(6, 10, 0),
+      true,
+      true,
+      true,
+      false,
+      false,
+      true,
+      false,
+      false,
+      false,
+      false,
       false);
 
   private final String id;
@@ -202,8 +326,8 @@ public enum Profile {
 
   /**
    * {@code VFIO_DEVICE_BIND_IOMMUFD} takes {@code VFIO_DEVICE_BIND_FLAG_TOKEN} and checks the VF
-   * token like the group path's {@code vfio_pci_core_match}; before, any bind flag is -EINVAL and
-   * a VF binds through its cdev without a token.
+   * token like the group path's {@code vfio_pci_core_match}; before, any bind flag is -EINVAL and a
+   * VF binds through its cdev without a token.
    */
   public boolean checksVfTokenOnBind() {
     return tokenOnBind;

@@ -8,9 +8,9 @@ import java.util.List;
  * @param argsz the header's argsz
  * @param flags the header's flags (must be 0)
  * @param fds the {@code group_fds} array as far as the caller filled it
- * @param headerCount the header's {@code __u32 count}: normally the length of {@code fds}; a
- *     larger value models a caller that claims more fds than it passed (up to 0xffffffff, which
- *     the kernel refuses before it reads the array)
+ * @param headerCount the header's {@code __u32 count}: normally the length of {@code fds}; a larger
+ *     value models a caller that claims more fds than it passed (up to 0xffffffff, which the kernel
+ *     refuses before it reads the array)
  */
 public record ResetRequest(long argsz, int flags, List<Integer> fds, long headerCount) {
 
@@ -23,8 +23,13 @@ public record ResetRequest(long argsz, int flags, List<Integer> fds, long header
   public ResetRequest {
     fds = List.copyOf(fds);
     if (headerCount < fds.size() || headerCount > MAX_COUNT) {
-      throw new IllegalArgumentException("header count " + headerCount + " must lie between the "
-          + fds.size() + " fds passed and " + MAX_COUNT);
+      throw new IllegalArgumentException(
+          "header count "
+              + headerCount
+              + " must lie between the "
+              + fds.size()
+              + " fds passed and "
+              + MAX_COUNT);
     }
   }
 

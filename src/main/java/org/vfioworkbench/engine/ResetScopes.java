@@ -3,12 +3,12 @@ package org.vfioworkbench.engine;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.vfioworkbench.engine.kernel.FunctionQuirks;
 import org.vfioworkbench.model.Bdf;
 import org.vfioworkbench.model.BusAddress;
@@ -18,11 +18,10 @@ import org.vfioworkbench.model.Quirk;
 import org.vfioworkbench.model.Slot;
 
 /**
- * The PCI core's reset probes and the VFIO walk over the affected functions:
- * {@code pci_probe_reset_slot}, {@code pci_probe_reset_bus}, {@code pci_slot_resettable},
- * {@code pci_bus_resettable}, {@code vfio_pci_for_each_slot_or_bus} and
- * {@code vfio_pci_dev_below_slot}. Results are cached per bus and per slot;
- * the caches are safe to share between threads.
+ * The PCI core's reset probes and the VFIO walk over the affected functions: {@code
+ * pci_probe_reset_slot}, {@code pci_probe_reset_bus}, {@code pci_slot_resettable}, {@code
+ * pci_bus_resettable}, {@code vfio_pci_for_each_slot_or_bus} and {@code vfio_pci_dev_below_slot}.
+ * Results are cached per bus and per slot; the caches are safe to share between threads.
  */
 final class ResetScopes {
 
@@ -48,12 +47,20 @@ final class ResetScopes {
   private Optional<String> blocks(PciFunction f, String where) {
     FunctionQuirks q = quirks(f);
     if (profile.resetNeedsResetMethod() && q.has(Quirk.NO_RESET_METHOD)) {
-      return Optional.of(f.bdf() + where + " has no reset method (!pci_reset_supported, "
-          + profile.id() + ": \"PCI: Avoid reset when disabled via sysfs\")");
+      return Optional.of(
+          f.bdf()
+              + where
+              + " has no reset method (!pci_reset_supported, "
+              + profile.id()
+              + ": \"PCI: Avoid reset when disabled via sysfs\")");
     }
     if (q.has(Quirk.NO_BUS_RESET)) {
-      return Optional.of(f.bdf() + where + " has PCI_DEV_FLAGS_NO_BUS_RESET ("
-          + q.origin(Quirk.NO_BUS_RESET) + ")");
+      return Optional.of(
+          f.bdf()
+              + where
+              + " has PCI_DEV_FLAGS_NO_BUS_RESET ("
+              + q.origin(Quirk.NO_BUS_RESET)
+              + ")");
     }
     return Optional.empty();
   }
@@ -79,26 +86,39 @@ final class ResetScopes {
         List<Bdf> fns = slotFunctions(slot.get());
         t.pass(
             "pci_probe_reset_slot",
-            "slot " + slot.get().name() + " can be reset: slot scope, " + fns.size() + " function(s)");
+            "slot "
+                + slot.get().name()
+                + " can be reset: slot scope, "
+                + fns.size()
+                + " function(s)");
         return new ScopeDecision(
-            Optional.of(
-                new ResetScope(ResetScope.Kind.SLOT, bdf.busAddress(), slot, fns)),
+            Optional.of(new ResetScope(ResetScope.Kind.SLOT, bdf.busAddress(), slot, fns)),
             t.build());
       }
-      t.note("pci_probe_reset_slot", "slot " + slot.get().name() + ": " + refusal.get() + " → -ENOTTY");
+      t.note(
+          "pci_probe_reset_slot",
+          "slot " + slot.get().name() + ": " + refusal.get() + " → -ENOTTY");
     }
     BusAddress bus = bdf.busAddress();
     Optional<String> refusal = busRefusal(bus);
     if (refusal.isPresent()) {
-      t.fail("pci_probe_reset_bus", "bus " + bus + ": " + refusal.get() + " → -ENOTTY; neither slot nor bus reset", Errno.ENODEV);
+      t.fail(
+          "pci_probe_reset_bus",
+          "bus " + bus + ": " + refusal.get() + " → -ENOTTY; neither slot nor bus reset",
+          Errno.ENODEV);
       return new ScopeDecision(Optional.empty(), t.build());
     }
     List<Bdf> fns = busFunctions(bus);
     PciBus b = pci.bus(bus);
     t.pass(
         "pci_probe_reset_bus",
-        "bus " + bus + " behind bridge " + b.bridge().orElseThrow() + " can be reset: bus scope, "
-            + fns.size() + " function(s)");
+        "bus "
+            + bus
+            + " behind bridge "
+            + b.bridge().orElseThrow()
+            + " can be reset: bus scope, "
+            + fns.size()
+            + " function(s)");
     return new ScopeDecision(
         Optional.of(new ResetScope(ResetScope.Kind.BUS, bus, Optional.empty(), fns)), t.build());
   }
@@ -115,9 +135,12 @@ final class ResetScopes {
       if (bridge.isPresent()) {
         FunctionQuirks q = quirks(bridge.get());
         if (q.has(Quirk.NO_BUS_RESET)) {
-          return Optional.of("pci_slot_resettable: bridge " + bridge.get().bdf()
-              + " above the slot has PCI_DEV_FLAGS_NO_BUS_RESET ("
-              + q.origin(Quirk.NO_BUS_RESET) + ")");
+          return Optional.of(
+              "pci_slot_resettable: bridge "
+                  + bridge.get().bdf()
+                  + " above the slot has PCI_DEV_FLAGS_NO_BUS_RESET ("
+                  + q.origin(Quirk.NO_BUS_RESET)
+                  + ")");
         }
       }
     }
@@ -133,14 +156,21 @@ final class ResetScopes {
       if (sub.isPresent()) {
         Optional<String> below = busNotResettable(sub.get(), new HashSet<>());
         if (below.isPresent()) {
-          return Optional.of("pci_slot_resettable: bus " + sub.get() + " behind " + f.bdf()
-              + " in the slot cannot be reset: " + below.get());
+          return Optional.of(
+              "pci_slot_resettable: bus "
+                  + sub.get()
+                  + " behind "
+                  + f.bdf()
+                  + " in the slot cannot be reset: "
+                  + below.get());
         }
       }
     }
     if (!slot.resetSupported()) {
-      return Optional.of("pci_reset_hotplug_slot: its hotplug driver (" + slot.hotplug().id()
-          + ") has no reset_slot operation");
+      return Optional.of(
+          "pci_reset_hotplug_slot: its hotplug driver ("
+              + slot.hotplug().id()
+              + ") has no reset_slot operation");
     }
     return Optional.empty();
   }
@@ -198,8 +228,12 @@ final class ResetScopes {
     StringBuilder prefix = new StringBuilder();
     for (int i = frames.size() - 1; i >= 1; i--) {
       BusFrame outer = frames.get(i);
-      prefix.append("subordinate bus ").append(outer.viaBus).append(" of ")
-          .append(outer.via.bdf()).append(": ");
+      prefix
+          .append("subordinate bus ")
+          .append(outer.viaBus)
+          .append(" of ")
+          .append(outer.via.bdf())
+          .append(": ");
     }
     return Optional.of(prefix + refusal.get());
   }
@@ -211,9 +245,12 @@ final class ResetScopes {
     if (b.bridge().isPresent()) {
       Optional<PciFunction> bridge = pci.function(b.bridge().get());
       if (bridge.isPresent() && quirks(bridge.get()).has(Quirk.NO_BUS_RESET)) {
-        return Optional.of("upstream bridge " + bridge.get().bdf()
-            + " has PCI_DEV_FLAGS_NO_BUS_RESET ("
-            + quirks(bridge.get()).origin(Quirk.NO_BUS_RESET) + ")");
+        return Optional.of(
+            "upstream bridge "
+                + bridge.get().bdf()
+                + " has PCI_DEV_FLAGS_NO_BUS_RESET ("
+                + quirks(bridge.get()).origin(Quirk.NO_BUS_RESET)
+                + ")");
       }
     }
     return Optional.empty();

@@ -17,16 +17,20 @@ public record ResetVariant(
   public enum Kind {
     /** The zero-length array: what a cdev user (QEMU's iommufd backend) sends. */
     EMPTY_ARRAY("empty array"),
-    /** The holder's group fds for the affected functions' groups: what QEMU's legacy backend sends. */
+    /**
+     * The holder's group fds for the affected functions' groups: what QEMU's legacy backend sends.
+     */
     INFO_GROUPS("affected groups held"),
     /** Every group fd the holder has open. */
     ALL_HOLDER_GROUPS("all held groups"),
     /**
-     * Every affected group: the held ones plus the groups the holder would first have to open
-     * (a bare group file is proof enough); evaluated with {@link Analysis#evaluate}.
+     * Every affected group: the held ones plus the groups the holder would first have to open (a
+     * bare group file is proof enough); evaluated with {@link Analysis#evaluate}.
      */
     EVERY_AFFECTED_GROUP("every affected group"),
-    /** The holder's device fds for the affected devices (only proof under a design-review profile). */
+    /**
+     * The holder's device fds for the affected devices (only proof under a design-review profile).
+     */
     DEVICE_FDS("device fds");
 
     private final String label;

@@ -13,8 +13,8 @@ import org.vfioworkbench.model.GroupFile;
 import org.vfioworkbench.model.OpenFile;
 
 /**
- * The HOT_RESET fd arrays a holder could build for one of its device fds: the one QEMU builds
- * (its natural reset) and the other constructions worth comparing against it.
+ * The HOT_RESET fd arrays a holder could build for one of its device fds: the one QEMU builds (its
+ * natural reset) and the other constructions worth comparing against it.
  */
 final class ResetVariants {
 
@@ -43,8 +43,13 @@ final class ResetVariants {
     ResetVariant natural = natural(caller);
     List<ResetVariant> out = new ArrayList<>();
     out.add(natural);
-    for (ResetVariant v : List.of(emptyArray(), infoGroups(caller), allHeldGroups(caller),
-        everyAffectedGroup(caller), deviceFds(caller))) {
+    for (ResetVariant v :
+        List.of(
+            emptyArray(),
+            infoGroups(caller),
+            allHeldGroups(caller),
+            everyAffectedGroup(caller),
+            deviceFds(caller))) {
       if (v.kind() != natural.kind()) {
         out.add(v);
       }
@@ -53,7 +58,8 @@ final class ResetVariants {
   }
 
   private static ResetVariant emptyArray() {
-    return new ResetVariant(ResetVariant.Kind.EMPTY_ARRAY, ResetRequest.empty(), "zero-length array");
+    return new ResetVariant(
+        ResetVariant.Kind.EMPTY_ARRAY, ResetRequest.empty(), "zero-length array");
   }
 
   /**
@@ -78,8 +84,11 @@ final class ResetVariants {
         names.add("group " + g.group());
       }
     }
-    return new ResetVariant(ResetVariant.Kind.INFO_GROUPS, ResetRequest.of(fds),
-        fds.isEmpty() ? "holds no group of the affected functions"
+    return new ResetVariant(
+        ResetVariant.Kind.INFO_GROUPS,
+        ResetRequest.of(fds),
+        fds.isEmpty()
+            ? "holds no group of the affected functions"
             : "held groups of the affected functions: " + String.join(", ", names));
   }
 
@@ -100,10 +109,15 @@ final class ResetVariants {
         (sim.vfioGroupExists(g) ? toOpen : noNode).add(g);
       }
     }
-    String description = "held groups " + held
-        + (toOpen.isEmpty() ? "" : " plus groups " + toOpen + " opened first")
-        + (noNode.isEmpty() ? "" : "; groups " + noNode + " have no /dev/vfio node (no vfio function)");
-    return new ResetVariant(ResetVariant.Kind.EVERY_AFFECTED_GROUP, ResetRequest.of(fds), description, toOpen);
+    String description =
+        "held groups "
+            + held
+            + (toOpen.isEmpty() ? "" : " plus groups " + toOpen + " opened first")
+            + (noNode.isEmpty()
+                ? ""
+                : "; groups " + noNode + " have no /dev/vfio node (no vfio function)");
+    return new ResetVariant(
+        ResetVariant.Kind.EVERY_AFFECTED_GROUP, ResetRequest.of(fds), description, toOpen);
   }
 
   private ResetVariant allHeldGroups(FdRef caller) {
@@ -113,7 +127,9 @@ final class ResetVariants {
         fds.add(f.fd());
       }
     }
-    return new ResetVariant(ResetVariant.Kind.ALL_HOLDER_GROUPS, ResetRequest.of(fds),
+    return new ResetVariant(
+        ResetVariant.Kind.ALL_HOLDER_GROUPS,
+        ResetRequest.of(fds),
         "every group fd " + caller.holder() + " holds");
   }
 
@@ -126,7 +142,9 @@ final class ResetVariants {
         fds.add(f.fd());
       }
     }
-    return new ResetVariant(ResetVariant.Kind.DEVICE_FDS, ResetRequest.of(fds),
+    return new ResetVariant(
+        ResetVariant.Kind.DEVICE_FDS,
+        ResetRequest.of(fds),
         "device fds " + caller.holder() + " holds for affected devices");
   }
 

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The outcome of the kernel's "slot, else bus, else nothing" probe for one function, with the
- * probe steps that led to it.
+ * The outcome of the kernel's "slot, else bus, else nothing" probe for one function, with the probe
+ * steps that led to it.
  */
 public record ScopeDecision(Optional<ResetScope> scope, List<TraceStep> steps) {
 

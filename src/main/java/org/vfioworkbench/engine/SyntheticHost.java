@@ -31,7 +31,8 @@ public final class SyntheticHost {
   /** What to generate. */
   public record Spec(long seed, int functions, double vfioShare, int holders, double quirkShare) {
     public static Spec small(long seed) {
-      return new Spec(seed, 8 + (int) (Math.abs(seed) % 40), 0.6, 1 + (int) (Math.abs(seed) % 4), 0.05);
+      return new Spec(
+          seed, 8 + (int) (Math.abs(seed) % 40), 0.6, 1 + (int) (Math.abs(seed) % 4), 0.05);
     }
 
     public static Spec large(long seed) {
@@ -39,7 +40,9 @@ public final class SyntheticHost {
     }
   }
 
-  private static final String[] NATIVE = {"snd_hda_intel", "i40e", "nvme", "xhci_hcd", "e1000e", "amdgpu", "ahci"};
+  private static final String[] NATIVE = {
+    "snd_hda_intel", "i40e", "nvme", "xhci_hcd", "e1000e", "amdgpu", "ahci"
+  };
 
   private final Spec spec;
   private final Random rnd;
@@ -136,7 +139,8 @@ public final class SyntheticHost {
 
   /** Adds holders, keeping only the opens the kernel allows. */
   private Topology withHolders(Topology pciOnly) {
-    List<PciFunction> vfio = pciOnly.functions().stream().filter(f -> f.driver().isVfio() && !f.isBridge()).toList();
+    List<PciFunction> vfio =
+        pciOnly.functions().stream().filter(f -> f.driver().isVfio() && !f.isBridge()).toList();
     List<Holder> holders = new ArrayList<>();
     List<Container> containers = new ArrayList<>();
     List<IommufdContext> ictxs = new ArrayList<>();
@@ -167,16 +171,21 @@ public final class SyntheticHost {
           tryOpen(rules, holder, files, CdevFile.bound(files.size() + 3, target.bdf(), ictx));
         } else if (target.iommuGroup().isPresent()) {
           int group = target.iommuGroup().getAsInt();
-          boolean held = files.stream().anyMatch(f -> f instanceof GroupFile g && g.group() == group);
+          boolean held =
+              files.stream().anyMatch(f -> f instanceof GroupFile g && g.group() == group);
           if (!held) {
-            DmaContextRef ctx = style == 2 && rnd.nextBoolean() ? DmaContextRef.iommufd(ictx)
-                : style == 1 ? DmaContextRef.iommufd(ictx) : DmaContextRef.container(container);
+            DmaContextRef ctx =
+                style == 2 && rnd.nextBoolean()
+                    ? DmaContextRef.iommufd(ictx)
+                    : style == 1 ? DmaContextRef.iommufd(ictx) : DmaContextRef.container(container);
             if (ctx.kind() == DmaContextRef.Kind.CONTAINER && style == 1) {
               continue;
             }
             held = tryOpen(rules, holder, files, GroupFile.attached(files.size() + 3, group, ctx));
           }
-          if (held && files.stream().noneMatch(f -> f instanceof DeviceFile x && x.device().equals(target.bdf()))) {
+          if (held
+              && files.stream()
+                  .noneMatch(f -> f instanceof DeviceFile x && x.device().equals(target.bdf()))) {
             tryOpen(rules, holder, files, new DeviceFile(files.size() + 3, target.bdf()));
           }
         }
@@ -184,16 +193,25 @@ public final class SyntheticHost {
       holders.add(holder.withFiles(files));
     }
     Topology withHolders = draft.withHolders(holders);
-    List<String> usedContainers = holders.stream().flatMap(x -> x.files().stream())
-        .filter(f -> f instanceof ContainerFile).map(f -> ((ContainerFile) f).container()).toList();
-    List<String> usedIctxs = holders.stream().flatMap(x -> x.files().stream())
-        .filter(f -> f instanceof IommufdFile).map(f -> ((IommufdFile) f).iommufd()).toList();
+    List<String> usedContainers =
+        holders.stream()
+            .flatMap(x -> x.files().stream())
+            .filter(f -> f instanceof ContainerFile)
+            .map(f -> ((ContainerFile) f).container())
+            .toList();
+    List<String> usedIctxs =
+        holders.stream()
+            .flatMap(x -> x.files().stream())
+            .filter(f -> f instanceof IommufdFile)
+            .map(f -> ((IommufdFile) f).iommufd())
+            .toList();
     return withHolders
         .withContainers(containers.stream().filter(c -> usedContainers.contains(c.id())).toList())
         .withIommufds(ictxs.stream().filter(c -> usedIctxs.contains(c.id())).toList());
   }
 
-  private static boolean tryOpen(OpenRules rules, Holder holder, List<OpenFile> files, OpenFile file) {
+  private static boolean tryOpen(
+      OpenRules rules, Holder holder, List<OpenFile> files, OpenFile file) {
     if (rules.open(holder.withFiles(files), file).isEmpty()) {
       files.add(file);
       return true;

@@ -49,7 +49,10 @@ final class VfioState {
 
   private void replayFiles(Topology topology) {
     for (Bdf bdf : devSets.registered()) {
-      devices.put(bdf, new DeviceState(bdf, List.of(), Optional.empty(), false, Optional.empty(), OptionalLong.empty()));
+      devices.put(
+          bdf,
+          new DeviceState(
+              bdf, List.of(), Optional.empty(), false, Optional.empty(), OptionalLong.empty()));
     }
     DevidAllocator lastDevid = new DevidAllocator(topology);
     for (Holder h : topology.holders()) {
@@ -81,7 +84,8 @@ final class VfioState {
       devid = OptionalLong.of(nextDevid(compat.get(), lastDevid));
       bindIntoIctx(d.device(), compat.get());
     }
-    devices.put(d.device(), new DeviceState(d.device(), fds, s.cdevFd(), s.cdevOpened(), ictx, devid));
+    devices.put(
+        d.device(), new DeviceState(d.device(), fds, s.cdevFd(), s.cdevOpened(), ictx, devid));
   }
 
   /**
@@ -97,7 +101,8 @@ final class VfioState {
     if (open == null) {
       return Optional.empty();
     }
-    return open.file().attachedTo()
+    return open.file()
+        .attachedTo()
         .filter(c -> c.kind() == DmaContextRef.Kind.IOMMUFD)
         .map(DmaContextRef::id);
   }
@@ -109,7 +114,10 @@ final class VfioState {
     }
     if (c.boundTo().isEmpty()) {
       if (s.cdevFd().isEmpty()) {
-        devices.put(c.device(), new DeviceState(c.device(), s.groupFds(), Optional.of(ref), false, s.boundIctx(), s.devid()));
+        devices.put(
+            c.device(),
+            new DeviceState(
+                c.device(), s.groupFds(), Optional.of(ref), false, s.boundIctx(), s.devid()));
       }
       return;
     }
@@ -121,7 +129,15 @@ final class VfioState {
       devid = nextDevid(ictx, lastDevid);
     }
     bindIntoIctx(c.device(), ictx);
-    devices.put(c.device(), new DeviceState(c.device(), s.groupFds(), Optional.of(ref), true, Optional.of(ictx), OptionalLong.of(devid)));
+    devices.put(
+        c.device(),
+        new DeviceState(
+            c.device(),
+            s.groupFds(),
+            Optional.of(ref),
+            true,
+            Optional.of(ictx),
+            OptionalLong.of(devid)));
   }
 
   private long nextDevid(String ictx, DevidAllocator allocator) {
@@ -166,7 +182,9 @@ final class VfioState {
     return pci.groupMembers(group).stream().anyMatch(b -> devSets.of(b).isPresent());
   }
 
-  /** Why a function is not a member of a given dev-set: "a bridge on pcieport", "bound to X", ... */
+  /**
+   * Why a function is not a member of a given dev-set: "a bridge on pcieport", "bound to X", ...
+   */
   String whyNotMember(Bdf bdf) {
     PciFunction f = pci.require(bdf);
     if (f.isBridge()) {

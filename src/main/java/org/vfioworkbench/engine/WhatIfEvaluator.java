@@ -9,9 +9,9 @@ import org.vfioworkbench.model.Holder;
 import org.vfioworkbench.model.Topology;
 
 /**
- * Evaluates reset variants, including hypothetical ones that need the caller's holder to open
- * more groups first: those opens go through {@link KernelCalls} (a refused open decides the
- * result, with the open's errno), then HOT_RESET runs on the state the opens reach.
+ * Evaluates reset variants, including hypothetical ones that need the caller's holder to open more
+ * groups first: those opens go through {@link KernelCalls} (a refused open decides the result, with
+ * the open's errno), then HOT_RESET runs on the state the opens reach.
  */
 final class WhatIfEvaluator {
 
@@ -34,13 +34,18 @@ final class WhatIfEvaluator {
         return sim.hotReset(caller, variant.request());
       }
       int fd = holder.get().nextFreeFd();
-      Attempt open = KernelCalls.open(t, sim.profile(), caller.holder(), GroupFile.detached(fd, group));
+      Attempt open =
+          KernelCalls.open(t, sim.profile(), caller.holder(), GroupFile.detached(fd, group));
       if (open.refusal().isPresent()) {
         Refusal r = open.refusal().get();
-        pre.fail(r.call(), "first " + caller.holder() + " must open group " + group + ": " + r.reason(), r.errno());
+        pre.fail(
+            r.call(),
+            "first " + caller.holder() + " must open group " + group + ": " + r.reason(),
+            r.errno());
         return ResetResult.failure(r.errno(), pre.build());
       }
-      pre.note(open.steps().isEmpty() ? "open" : "open(/dev/vfio/" + group + ")",
+      pre.note(
+          open.steps().isEmpty() ? "open" : "open(/dev/vfio/" + group + ")",
           "what if: " + caller.holder() + " opens group " + group + " as fd " + fd);
       t = open.orElseThrow();
       fds.add(fd);

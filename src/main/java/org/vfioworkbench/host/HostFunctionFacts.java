@@ -47,7 +47,6 @@ public record HostFunctionFacts(
 
   public HostFunctionFacts withSlot(String name) {
     return new HostFunctionFacts(
-        bdf, sysfsPath, driverOverride, resetMethod, vfioCdev, virtfns, Optional.of(name),
-        names);
+        bdf, sysfsPath, driverOverride, resetMethod, vfioCdev, virtfns, Optional.of(name), names);
   }
 }

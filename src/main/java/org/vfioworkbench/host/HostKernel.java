@@ -24,7 +24,9 @@ public record HostKernel(Optional<String> osrelease, Profile profile, String rea
     try {
       text = fs.readText(OSRELEASE).trim();
     } catch (IOException e) {
-      return new HostKernel(Optional.empty(), Profile.DEFAULT,
+      return new HostKernel(
+          Optional.empty(),
+          Profile.DEFAULT,
           OSRELEASE + " unreadable; default profile " + Profile.DEFAULT.id());
     }
     return of(text);
@@ -34,10 +36,12 @@ public record HostKernel(Optional<String> osrelease, Profile profile, String rea
   public static HostKernel of(String osrelease) {
     try {
       Profile p = Profile.forKernel(KernelRelease.parse(osrelease));
-      return new HostKernel(Optional.of(osrelease), p,
-          "profile " + p.id() + " from the host's kernel " + osrelease);
+      return new HostKernel(
+          Optional.of(osrelease), p, "profile " + p.id() + " from the host's kernel " + osrelease);
     } catch (IllegalArgumentException e) {
-      return new HostKernel(Optional.of(osrelease), Profile.DEFAULT,
+      return new HostKernel(
+          Optional.of(osrelease),
+          Profile.DEFAULT,
           "kernel \"" + osrelease + "\" not understood; default profile " + Profile.DEFAULT.id());
     }
   }

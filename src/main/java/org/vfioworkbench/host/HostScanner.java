@@ -35,9 +35,9 @@ import org.vfioworkbench.model.PciFunction;
 import org.vfioworkbench.model.Topology;
 
 /**
- * Scans a host (live, a directory laid out like one, or a capture) into a {@link Topology} with
- * the problems met and the provenance of every holder. Read-only: it only lists, reads files and
- * reads links. One scanner may scan many times (refresh); {@link ScanDiff} compares two results.
+ * Scans a host (live, a directory laid out like one, or a capture) into a {@link Topology} with the
+ * problems met and the provenance of every holder. Read-only: it only lists, reads files and reads
+ * links. One scanner may scan many times (refresh); {@link ScanDiff} compares two results.
  */
 public final class HostScanner {
 
@@ -73,15 +73,19 @@ public final class HostScanner {
     String hostname = quietly(rec, "/proc/sys/kernel/hostname");
     String kernel = quietly(rec, "/proc/sys/kernel/osrelease");
     ScanResult result = scan(rec, listener);
-    CaptureInfo info = new CaptureInfo(createdBy,
-        Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), hostname, kernel,
-        fs.describe());
+    CaptureInfo info =
+        new CaptureInfo(
+            createdBy,
+            Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
+            hostname,
+            kernel,
+            fs.describe());
     return new Captured(result, rec.capture(info));
   }
 
   /**
-   * Keeps the targets of other processes' unrelated fds (file names, sockets) out of captures
-   * meant for bug reports: the reader only needs to know they are not VFIO files.
+   * Keeps the targets of other processes' unrelated fds (file names, sockets) out of captures meant
+   * for bug reports: the reader only needs to know they are not VFIO files.
    */
   static String redactOtherFds(String path, String target) {
     if (path.startsWith("/proc/") && path.contains("/fd/") && VfioFdKind.of(target) == null) {
@@ -115,16 +119,21 @@ public final class HostScanner {
     functions.forEach(f -> byBdf.put(f.bdf(), f));
     Map<String, Bdf> cdevs = new HashMap<>();
     Map<String, Bdf> syspaths = new HashMap<>();
-    pci.facts().forEach((b, f) -> {
-      f.vfioCdev().ifPresent(c -> cdevs.put(c, b));
-      syspaths.put(f.sysfsPath(), b);
-    });
+    pci.facts()
+        .forEach(
+            (b, f) -> {
+              f.vfioCdev().ifPresent(c -> cdevs.put(c, b));
+              syspaths.put(f.sysfsPath(), b);
+            });
     Set<Integer> noiommu = new TreeSet<>(nodes.noiommuGroups());
-    groups.kinds().forEach((id, k) -> {
-      if (k == GroupKind.NOIOMMU) {
-        noiommu.add(id);
-      }
-    });
+    groups
+        .kinds()
+        .forEach(
+            (id, k) -> {
+              if (k == GroupKind.NOIOMMU) {
+                noiommu.add(id);
+              }
+            });
 
     List<ProcessFacts> processes = new ProcReader(fs, log).read(listener);
     HolderMapper.Mapped mapped =
@@ -133,21 +142,40 @@ public final class HostScanner {
     Map<Integer, IommuGroup> groupList = new TreeMap<>();
     groups.kinds().forEach((id, k) -> groupList.put(id, new IommuGroup(id, k)));
     for (PciFunction f : functions) {
-      f.iommuGroup().ifPresent(g -> groupList.putIfAbsent(g,
-          new IommuGroup(g, noiommu.contains(g) ? GroupKind.NOIOMMU : GroupKind.IOMMU)));
+      f.iommuGroup()
+          .ifPresent(
+              g ->
+                  groupList.putIfAbsent(
+                      g,
+                      new IommuGroup(
+                          g, noiommu.contains(g) ? GroupKind.NOIOMMU : GroupKind.IOMMU)));
     }
     boolean noIommuMode = nodes.noIommuMode().orElse(!noiommu.isEmpty());
     boolean cdev = !nodes.present() || nodes.cdevDirectory() || !cdevs.isEmpty();
     if (!nodes.present()) {
       log.note("device cdev support unknown (vfio not loaded); assumed available");
     }
-    Topology topology = new Topology(
-        new HostOptions(noIommuMode, cdev), pci.buses(), pci.slots(), functions,
-        new ArrayList<>(groupList.values()), mapped.containers(), mapped.iommufds(),
-        mapped.holders(), List.of());
+    Topology topology =
+        new Topology(
+            new HostOptions(noIommuMode, cdev),
+            pci.buses(),
+            pci.slots(),
+            functions,
+            new ArrayList<>(groupList.values()),
+            mapped.containers(),
+            mapped.iommufds(),
+            mapped.holders(),
+            List.of());
     replayHolders(topology, log);
-    return new ScanResult(fs.describe(), topology, log.problems(), mapped.provenance(),
-        pci.facts(), nodes.names(), log.notes(), log.unreadableProcesses());
+    return new ScanResult(
+        fs.describe(),
+        topology,
+        log.problems(),
+        mapped.provenance(),
+        pci.facts(),
+        nodes.names(),
+        log.notes(),
+        log.unreadableProcesses());
   }
 
   /**
@@ -159,8 +187,15 @@ public final class HostScanner {
   private static void replayHolders(Topology topology, ScanLog log) {
     Profile profile = Profile.DEFAULT;
     for (Refusal r : KernelCalls.validate(topology, profile)) {
-      log.problem(pathOf(topology, r.subject()), "the files of " + r.subject(),
-          "the kernel (" + profile.id() + ") would refuse " + r.call() + " → " + r.headline()
+      log.problem(
+          pathOf(topology, r.subject()),
+          "the files of " + r.subject(),
+          "the kernel ("
+              + profile.id()
+              + ") would refuse "
+              + r.call()
+              + " → "
+              + r.headline()
               + "; the scan shows a state the kernel cannot reach (files replayed in the order"
               + " containers and iommufds, groups, cdevs, device fds)");
     }
@@ -193,15 +228,39 @@ public final class HostScanner {
     for (PciFunction f : functions) {
       Integer g = listed.get(f.bdf());
       if (f.iommuGroup().isEmpty() && g != null) {
-        log.problem("/sys/bus/pci/devices/" + f.bdf() + "/iommu_group", "IOMMU group of " + f.bdf(),
-            "link missing; group " + g + " taken from " + IommuGroupReader.GROUPS + "/" + g
+        log.problem(
+            "/sys/bus/pci/devices/" + f.bdf() + "/iommu_group",
+            "IOMMU group of " + f.bdf(),
+            "link missing; group "
+                + g
+                + " taken from "
+                + IommuGroupReader.GROUPS
+                + "/"
+                + g
                 + "/devices");
-        f = new PciFunction(f.bdf(), f.headerType(), f.vendorId(), f.deviceId(), f.classCode(),
-            f.description(), f.driver(), OptionalInt.of(g), f.physfn(), f.quirks(),
-            f.conditions(), f.quirksDeclared(), f.vfToken());
+        f =
+            new PciFunction(
+                f.bdf(),
+                f.headerType(),
+                f.vendorId(),
+                f.deviceId(),
+                f.classCode(),
+                f.description(),
+                f.driver(),
+                OptionalInt.of(g),
+                f.physfn(),
+                f.quirks(),
+                f.conditions(),
+                f.quirksDeclared(),
+                f.vfToken());
       } else if (g != null && f.iommuGroup().getAsInt() != g) {
-        log.problem("/sys/bus/pci/devices/" + f.bdf() + "/iommu_group", "IOMMU group of " + f.bdf(),
-            "link says group " + f.iommuGroup().getAsInt() + " but group " + g
+        log.problem(
+            "/sys/bus/pci/devices/" + f.bdf() + "/iommu_group",
+            "IOMMU group of " + f.bdf(),
+            "link says group "
+                + f.iommuGroup().getAsInt()
+                + " but group "
+                + g
                 + " lists the function; the link is used");
       }
       out.add(f);

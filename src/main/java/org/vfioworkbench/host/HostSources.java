@@ -10,8 +10,8 @@ import org.vfioworkbench.host.fs.HostFs;
 import org.vfioworkbench.host.fs.LiveFs;
 
 /**
- * Opens what a host command was pointed at: a directory is a root ({@code /} for this machine, or
- * a tree laid out like one), a regular file is a capture.
+ * Opens what a host command was pointed at: a directory is a root ({@code /} for this machine, or a
+ * tree laid out like one), a regular file is a capture.
  */
 public final class HostSources {
 
@@ -22,10 +22,11 @@ public final class HostSources {
       return new LiveFs(rootOrCapture);
     }
     if (Files.isRegularFile(rootOrCapture)) {
-      return new CaptureFs(CaptureCodec.read(rootOrCapture), rootOrCapture.getFileName().toString());
+      return new CaptureFs(
+          CaptureCodec.read(rootOrCapture), rootOrCapture.getFileName().toString());
     }
-    throw new NoSuchFileException(rootOrCapture.toString(), null,
-        "neither a root directory nor a capture file");
+    throw new NoSuchFileException(
+        rootOrCapture.toString(), null, "neither a root directory nor a capture file");
   }
 
   /**

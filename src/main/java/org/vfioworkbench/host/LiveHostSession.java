@@ -29,8 +29,8 @@ public final class LiveHostSession {
   /**
    * Scans again.
    *
-   * @throws java.util.concurrent.CancellationException when the listener cancels; the last
-   *     scan is kept
+   * @throws java.util.concurrent.CancellationException when the listener cancels; the last scan is
+   *     kept
    */
   public synchronized Refresh refresh(ScanListener listener) {
     ScanResult now = scanner.scan(listener);

@@ -18,16 +18,26 @@ import org.vfioworkbench.model.PciFunction;
 import org.vfioworkbench.model.Slot;
 
 /**
- * What changed between two scans of the same host: functions, buses, slots, groups and holders
- * that appeared, disappeared or changed, so a live view can highlight them.
+ * What changed between two scans of the same host: functions, buses, slots, groups and holders that
+ * appeared, disappeared or changed, so a live view can highlight them.
  */
 public record ScanDiff(List<Change> changes) {
 
   /** What kind of element changed. */
-  public enum Subject { FUNCTION, BUS, SLOT, GROUP, HOLDER }
+  public enum Subject {
+    FUNCTION,
+    BUS,
+    SLOT,
+    GROUP,
+    HOLDER
+  }
 
   /** How it changed. */
-  public enum Kind { ADDED, REMOVED, CHANGED }
+  public enum Kind {
+    ADDED,
+    REMOVED,
+    CHANGED
+  }
 
   /**
    * One change.
@@ -47,7 +57,11 @@ public record ScanDiff(List<Change> changes) {
 
     @Override
     public String toString() {
-      return kind.name().toLowerCase() + " " + subject.name().toLowerCase() + " " + key
+      return kind.name().toLowerCase()
+          + " "
+          + subject.name().toLowerCase()
+          + " "
+          + key
           + (detail.isEmpty() ? "" : ": " + detail);
     }
   }
@@ -78,38 +92,70 @@ public record ScanDiff(List<Change> changes) {
 
   public static ScanDiff between(ScanResult before, ScanResult after) {
     List<Change> out = new ArrayList<>();
-    compare(out, Subject.FUNCTION, before.topology().functions(), after.topology().functions(),
-        f -> f.bdf().toString(), ScanDiff::functionChange);
-    compare(out, Subject.BUS, before.topology().buses(), after.topology().buses(),
-        b -> b.address().toString(), ScanDiff::busChange);
-    compare(out, Subject.SLOT, before.topology().slots(), after.topology().slots(),
-        Slot::name, (a, b) -> a.equals(b) ? "" : "now " + b);
-    compare(out, Subject.GROUP, before.topology().groups(), after.topology().groups(),
-        g -> String.valueOf(g.id()), ScanDiff::groupChange);
-    compare(out, Subject.HOLDER, before.topology().holders(), after.topology().holders(),
-        Holder::name, ScanDiff::holderChange);
+    compare(
+        out,
+        Subject.FUNCTION,
+        before.topology().functions(),
+        after.topology().functions(),
+        f -> f.bdf().toString(),
+        ScanDiff::functionChange);
+    compare(
+        out,
+        Subject.BUS,
+        before.topology().buses(),
+        after.topology().buses(),
+        b -> b.address().toString(),
+        ScanDiff::busChange);
+    compare(
+        out,
+        Subject.SLOT,
+        before.topology().slots(),
+        after.topology().slots(),
+        Slot::name,
+        (a, b) -> a.equals(b) ? "" : "now " + b);
+    compare(
+        out,
+        Subject.GROUP,
+        before.topology().groups(),
+        after.topology().groups(),
+        g -> String.valueOf(g.id()),
+        ScanDiff::groupChange);
+    compare(
+        out,
+        Subject.HOLDER,
+        before.topology().holders(),
+        after.topology().holders(),
+        Holder::name,
+        ScanDiff::holderChange);
     return new ScanDiff(out);
   }
 
-  private static <T> void compare(List<Change> out, Subject subject, List<T> before, List<T> after,
-      Function<T, String> key, java.util.function.BiFunction<T, T, String> detail) {
+  private static <T> void compare(
+      List<Change> out,
+      Subject subject,
+      List<T> before,
+      List<T> after,
+      Function<T, String> key,
+      java.util.function.BiFunction<T, T, String> detail) {
     Map<String, T> a = index(before, key);
     Map<String, T> b = index(after, key);
-    a.forEach((k, v) -> {
-      if (!b.containsKey(k)) {
-        out.add(new Change(subject, Kind.REMOVED, k, ""));
-      } else {
-        String d = detail.apply(v, b.get(k));
-        if (!d.isEmpty()) {
-          out.add(new Change(subject, Kind.CHANGED, k, d));
-        }
-      }
-    });
-    b.forEach((k, v) -> {
-      if (!a.containsKey(k)) {
-        out.add(new Change(subject, Kind.ADDED, k, ""));
-      }
-    });
+    a.forEach(
+        (k, v) -> {
+          if (!b.containsKey(k)) {
+            out.add(new Change(subject, Kind.REMOVED, k, ""));
+          } else {
+            String d = detail.apply(v, b.get(k));
+            if (!d.isEmpty()) {
+              out.add(new Change(subject, Kind.CHANGED, k, d));
+            }
+          }
+        });
+    b.forEach(
+        (k, v) -> {
+          if (!a.containsKey(k)) {
+            out.add(new Change(subject, Kind.ADDED, k, ""));
+          }
+        });
   }
 
   private static <T> Map<String, T> index(List<T> items, Function<T, String> key) {
@@ -126,10 +172,12 @@ public record ScanDiff(List<Change> changes) {
     if (!a.iommuGroup().equals(b.iommuGroup())) {
       d.add("IOMMU group " + group(a) + " → " + group(b));
     }
-    if (a.vendorId() != b.vendorId() || a.deviceId() != b.deviceId()
+    if (a.vendorId() != b.vendorId()
+        || a.deviceId() != b.deviceId()
         || a.classCode() != b.classCode()) {
-      d.add(String.format("ids %04x:%04x → %04x:%04x", a.vendorId(), a.deviceId(), b.vendorId(),
-          b.deviceId()));
+      d.add(
+          String.format(
+              "ids %04x:%04x → %04x:%04x", a.vendorId(), a.deviceId(), b.vendorId(), b.deviceId()));
     }
     if (!a.physfn().equals(b.physfn()) || a.headerType() != b.headerType()) {
       d.add("SR-IOV role or header type");
@@ -145,8 +193,11 @@ public record ScanDiff(List<Change> changes) {
   }
 
   private static String busChange(PciBus a, PciBus b) {
-    return a.bridge().equals(b.bridge()) ? ""
-        : "upstream bridge " + a.bridge().map(Bdf::toString).orElse("none") + " → "
+    return a.bridge().equals(b.bridge())
+        ? ""
+        : "upstream bridge "
+            + a.bridge().map(Bdf::toString).orElse("none")
+            + " → "
             + b.bridge().map(Bdf::toString).orElse("none");
   }
 

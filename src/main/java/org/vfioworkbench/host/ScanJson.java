@@ -85,7 +85,10 @@ public final class ScanJson {
     }
     ArrayNode containers = root.putArray("containers");
     for (Container c : t.containers()) {
-      containers.addObject().put("id", c.id()).put("type", c.type().name())
+      containers
+          .addObject()
+          .put("id", c.id())
+          .put("type", c.type().name())
           .put("typeInferred", true);
     }
     ArrayNode iommufds = root.putArray("iommufds");
@@ -129,30 +132,33 @@ public final class ScanJson {
     n.put("physfn", f.physfn().map(Bdf::toString).orElse(null));
     ArrayNode q = n.putArray("quirks");
     for (Quirk quirk : f.quirks()) {
-      q.addObject().put("quirk", quirk.name()).put("inferred", true)
+      q.addObject()
+          .put("quirk", quirk.name())
+          .put("inferred", true)
           .put("basis", "vendor/device id in the kernel's quirk list");
     }
-    facts.ifPresent(h -> {
-      ObjectNode names = n.putObject("names");
-      names.put("class", h.names().className());
-      names.put("vendor", h.names().vendor());
-      names.put("device", h.names().device());
-      names.put("subsystemVendor", h.names().subsystemVendor());
-      names.put("subsystem", h.names().subsystem());
-      names.put("source", h.names().source());
-      n.put("sysfsPath", h.sysfsPath());
-      n.put("driverOverride", h.driverOverride().orElse(null));
-      if (h.resetMethod().isPresent()) {
-        ArrayNode r = n.putArray("resetMethods");
-        h.resetMethod().get().forEach(r::add);
-      } else {
-        n.putNull("resetMethods");
-      }
-      n.put("vfioCdev", h.vfioCdev().orElse(null));
-      ArrayNode vfs = n.putArray("virtfns");
-      h.virtfns().forEach(v -> vfs.add(v.toString()));
-      n.put("slot", h.slot().orElse(null));
-    });
+    facts.ifPresent(
+        h -> {
+          ObjectNode names = n.putObject("names");
+          names.put("class", h.names().className());
+          names.put("vendor", h.names().vendor());
+          names.put("device", h.names().device());
+          names.put("subsystemVendor", h.names().subsystemVendor());
+          names.put("subsystem", h.names().subsystem());
+          names.put("source", h.names().source());
+          n.put("sysfsPath", h.sysfsPath());
+          n.put("driverOverride", h.driverOverride().orElse(null));
+          if (h.resetMethod().isPresent()) {
+            ArrayNode r = n.putArray("resetMethods");
+            h.resetMethod().get().forEach(r::add);
+          } else {
+            n.putNull("resetMethods");
+          }
+          n.put("vfioCdev", h.vfioCdev().orElse(null));
+          ArrayNode vfs = n.putArray("virtfns");
+          h.virtfns().forEach(v -> vfs.add(v.toString()));
+          n.put("slot", h.slot().orElse(null));
+        });
     return n;
   }
 
@@ -161,16 +167,17 @@ public final class ScanJson {
     n.put("name", h.name());
     n.put("pid", h.pid());
     n.put("capSysRawio", h.capSysRawio());
-    prov.ifPresent(p -> {
-      n.put("comm", p.comm());
-      ArrayNode c = n.putArray("cmdline");
-      p.cmdline().forEach(c::add);
-      if (p.uid().isPresent()) {
-        n.put("uid", p.uid().getAsInt());
-      } else {
-        n.putNull("uid");
-      }
-    });
+    prov.ifPresent(
+        p -> {
+          n.put("comm", p.comm());
+          ArrayNode c = n.putArray("cmdline");
+          p.cmdline().forEach(c::add);
+          if (p.uid().isPresent()) {
+            n.put("uid", p.uid().getAsInt());
+          } else {
+            n.putNull("uid");
+          }
+        });
     ArrayNode files = n.putArray("files");
     for (OpenFile f : h.files()) {
       ObjectNode fn = files.addObject();
@@ -198,8 +205,12 @@ public final class ScanJson {
       }
       Optional<InferredFact> inf = prov.flatMap(p -> p.inferredFor(f.fd()));
       fn.put("inferred", inf.isPresent());
-      inf.ifPresent(i -> fn.putObject("inference").put("fact", i.fact()).put("basis", i.basis())
-          .put("ambiguous", i.ambiguous()));
+      inf.ifPresent(
+          i ->
+              fn.putObject("inference")
+                  .put("fact", i.fact())
+                  .put("basis", i.basis())
+                  .put("ambiguous", i.ambiguous()));
     }
     return n;
   }

@@ -18,8 +18,9 @@ public final class ScanLog {
     problems.add(new ScanProblem(path, what, FsErrors.describe(e)));
     if (FsErrors.code(e).equals("EXDEV") && !outsideRootNoted) {
       outsideRootNoted = true;
-      notes.add("symbolic links leading outside the root directory were not followed: "
-          + "a --root tree is read only inside the root");
+      notes.add(
+          "symbolic links leading outside the root directory were not followed: "
+              + "a --root tree is read only inside the root");
     }
   }
 

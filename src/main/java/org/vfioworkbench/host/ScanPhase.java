@@ -22,7 +22,9 @@ public enum ScanPhase {
     return label;
   }
 
-  /** The overall fraction done (0..1) when {@code done} of {@code total} items of this phase are. */
+  /**
+   * The overall fraction done (0..1) when {@code done} of {@code total} items of this phase are.
+   */
   public double overall(int done, int total) {
     double inPhase = total <= 0 ? 1.0 : Math.min(1.0, (double) done / total);
     return start + (end - start) * inPhase;

@@ -17,8 +17,8 @@ import org.vfioworkbench.model.Topology;
  * @param functions per-function facts the model does not hold, by address
  * @param vfioNodes the names under {@code /dev/vfio} and {@code /dev/vfio/devices}
  * @param notes host-wide inferences ("slot 3: reset support inferred from pciehp")
- * @param unreadableProcesses pids whose open files could not all be read: any of them may hold
- *     a VFIO file the scan does not show
+ * @param unreadableProcesses pids whose open files could not all be read: any of them may hold a
+ *     VFIO file the scan does not show
  */
 public record ScanResult(
     String source,
@@ -31,9 +31,14 @@ public record ScanResult(
     List<Integer> unreadableProcesses) {
 
   /** A scan in which every process's open files could be read. */
-  public ScanResult(String source, Topology topology, List<ScanProblem> problems,
-      List<HolderProvenance> holders, Map<Bdf, HostFunctionFacts> functions,
-      List<String> vfioNodes, List<String> notes) {
+  public ScanResult(
+      String source,
+      Topology topology,
+      List<ScanProblem> problems,
+      List<HolderProvenance> holders,
+      Map<Bdf, HostFunctionFacts> functions,
+      List<String> vfioNodes,
+      List<String> notes) {
     this(source, topology, problems, holders, functions, vfioNodes, notes, List.of());
   }
 

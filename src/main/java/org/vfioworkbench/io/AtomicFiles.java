@@ -60,14 +60,14 @@ public final class AtomicFiles {
     Path real = destination(target);
     Path dir = real.getParent();
     if (dir == null || !Files.isDirectory(dir)) {
-      throw new java.nio.file.NoSuchFileException(real.toString(), null,
-          "no such directory " + dir);
+      throw new java.nio.file.NoSuchFileException(
+          real.toString(), null, "no such directory " + dir);
     }
     removeStaleTemps(dir, real.getFileName().toString());
     Path tmp = dir.resolve(tempName(real.getFileName().toString()));
     try {
-      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW,
-          StandardOpenOption.WRITE)) {
+      try (FileChannel ch =
+          FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
         OutputStream out = Channels.newOutputStream(ch);
         content.writeTo(out);
         out.flush();
@@ -94,8 +94,8 @@ public final class AtomicFiles {
     Path p = target.toAbsolutePath();
     for (int hops = 0; Files.isSymbolicLink(p); hops++) {
       if (hops >= MAX_LINK_HOPS) {
-        throw new java.nio.file.FileSystemException(target.toString(), null,
-            "too many levels of symbolic links");
+        throw new java.nio.file.FileSystemException(
+            target.toString(), null, "too many levels of symbolic links");
       }
       Path link = Files.readSymbolicLink(p);
       p = p.resolveSibling(link).normalize();
@@ -106,7 +106,8 @@ public final class AtomicFiles {
   /** The temporary files this class makes for {@code name}: {@code .NAME.saving-RANDOM.tmp}. */
   static boolean isTempOf(String candidate, String name) {
     String prefix = "." + name + TEMP_MARK;
-    return candidate.startsWith(prefix) && candidate.endsWith(TEMP_SUFFIX)
+    return candidate.startsWith(prefix)
+        && candidate.endsWith(TEMP_SUFFIX)
         && candidate.length() > prefix.length() + TEMP_SUFFIX.length();
   }
 

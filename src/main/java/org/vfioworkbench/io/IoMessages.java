@@ -61,7 +61,9 @@ public final class IoMessages {
 
   private static String other(Path file, FileSystemException f) {
     String at = f.getFile();
-    if (at == null || file == null || at.equals(file.toString())
+    if (at == null
+        || file == null
+        || at.equals(file.toString())
         || at.equals(file.toAbsolutePath().toString())) {
       return "";
     }
@@ -69,6 +71,8 @@ public final class IoMessages {
   }
 
   private static String lower(String reason) {
-    return reason.isEmpty() ? reason : Character.toLowerCase(reason.charAt(0)) + reason.substring(1);
+    return reason.isEmpty()
+        ? reason
+        : Character.toLowerCase(reason.charAt(0)) + reason.substring(1);
   }
 }

@@ -2,16 +2,16 @@ package org.vfioworkbench.io;
 
 /**
  * The limits on what the product reads, so that a huge or hostile file ends in a clear error
- * instead of running out of memory or time. Each can be raised with a system property ({@code
- * java -Dvfioworkbench.maxFileBytes=67108864 ...}, or {@code JAVA_TOOL_OPTIONS} for the launchers);
- * the value is read on every use.
+ * instead of running out of memory or time. Each can be raised with a system property ({@code java
+ * -Dvfioworkbench.maxFileBytes=67108864 ...}, or {@code JAVA_TOOL_OPTIONS} for the launchers); the
+ * value is read on every use.
  */
 public enum Limit {
   /** Bytes of a scenario file. */
   FILE_BYTES("vfioworkbench.maxFileBytes", 16L * 1024 * 1024, "bytes in a scenario file"),
   /** Bytes of a capture file once decompressed. */
-  CAPTURE_BYTES("vfioworkbench.maxCaptureBytes", 512L * 1024 * 1024,
-      "bytes in a capture (decompressed)"),
+  CAPTURE_BYTES(
+      "vfioworkbench.maxCaptureBytes", 512L * 1024 * 1024, "bytes in a capture (decompressed)"),
   /** Entries (files, links, directories) in a capture. */
   CAPTURE_ENTRIES("vfioworkbench.maxCaptureEntries", 2_000_000, "entries in a capture"),
   /** Names in one directory listing (a capture's {@code dir} or a directory of a root tree). */
@@ -65,7 +65,6 @@ public enum Limit {
 
   /** "more than 16777216 bytes in a scenario file (the limit; raise it with -D...=N)". */
   public String exceeded() {
-    return "more than " + value() + " " + what + " (the limit; raise it with -D" + property
-        + "=N)";
+    return "more than " + value() + " " + what + " (the limit; raise it with -D" + property + "=N)";
   }
 }

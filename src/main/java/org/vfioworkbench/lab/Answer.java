@@ -9,8 +9,8 @@ import java.util.List;
  * @param errno the errno name ("EINVAL"), or empty on success
  * @param flags INFO's flags word, or -1 when no header was written (or not INFO)
  * @param count INFO's count, or -1 when no header was written (or not INFO)
- * @param entries INFO's entries as {@code bdf=label}, sorted by address ({@code label} is
- *     {@code group N}, {@code devid of BDF}, {@code OWNED} or {@code NOT_OWNED})
+ * @param entries INFO's entries as {@code bdf=label}, sorted by address ({@code label} is {@code
+ *     group N}, {@code devid of BDF}, {@code OWNED} or {@code NOT_OWNED})
  */
 public record Answer(int ret, String errno, int flags, int count, List<String> entries) {
 

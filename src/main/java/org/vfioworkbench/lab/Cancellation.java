@@ -8,9 +8,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The cancel handle of a lab run. Create one per run, pass it to {@link
  * KernelProvider#kernel(LabListener, Cancellation)}, {@link KernelLab#run(LabCase, LabListener,
- * Cancellation)} and {@link HostPackages.Installer#install}, and call {@link #cancel()} from any thread
- * (the workbench's task executor does when the user presses Cancel, the {@code lab} command on
- * Ctrl-C):
+ * Cancellation)} and {@link HostPackages.Installer#install}, and call {@link #cancel()} from any
+ * thread (the workbench's task executor does when the user presses Cancel, the {@code lab} command
+ * on Ctrl-C):
  *
  * <pre>{@code
  * Cancellation cancel = new Cancellation();
@@ -19,12 +19,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * LabOutcome outcome = new KernelLab(options).run(labCase, listener, cancel);
  * }</pre>
  *
- * <p>{@code cancel()} sends SIGTERM to every process the run started through {@link
- * LabProcesses} (the kernel build script with its {@code make} and compilers, {@code apt-get},
- * QEMU) and to all their descendants, and SIGKILL to whatever is still alive after the grace
- * period. It does not block. The run then throws {@link LabCancelledException} promptly (at
- * the latest once the killed processes are gone), and every later step refuses to start. A
- * cancelled handle stays cancelled.
+ * <p>{@code cancel()} sends SIGTERM to every process the run started through {@link LabProcesses}
+ * (the kernel build script with its {@code make} and compilers, {@code apt-get}, QEMU) and to all
+ * their descendants, and SIGKILL to whatever is still alive after the grace period. It does not
+ * block. The run then throws {@link LabCancelledException} promptly (at the latest once the killed
+ * processes are gone), and every later step refuses to start. A cancelled handle stays cancelled.
  */
 public final class Cancellation {
 

@@ -19,9 +19,9 @@ import org.vfioworkbench.model.DeviceFile;
 import org.vfioworkbench.model.OpenFile;
 
 /**
- * The engine's answer to each lab call, in the same terms as the kernel's: devids are named by
- * the device they belong to ("devid of 0000:02:00.0"), since the kernel numbers objects in an
- * iommufd context its own way.
+ * The engine's answer to each lab call, in the same terms as the kernel's: devids are named by the
+ * device they belong to ("devid of 0000:02:00.0"), since the kernel numbers objects in an iommufd
+ * context its own way.
  */
 public final class EngineAnswers {
 
@@ -38,18 +38,19 @@ public final class EngineAnswers {
       return info(info, engine.info(info.caller(), info.argsz().orElse(Analysis.LARGE_ARGSZ)));
     }
     if (call instanceof LabCall.Reset reset) {
-      ResetRequest req = new ResetRequest(
-          reset.argsz().orElse(ResetRequest.HEADER_SIZE + 4L * reset.fds().size()),
-          (int) reset.flags(), reset.fds());
+      ResetRequest req =
+          new ResetRequest(
+              reset.argsz().orElse(ResetRequest.HEADER_SIZE + 4L * reset.fds().size()),
+              (int) reset.flags(),
+              reset.fds());
       ResetResult r = engine.hotReset(reset.caller(), req);
       return new Answer(r.ret(), r.errno().map(Errno::name).orElse(""), -1, -1, List.of());
     }
     LabCall.Open open = (LabCall.Open) call;
-    Attempt a = KernelCalls.open(labCase.topology(), labCase.profile(), open.holder(),
-        open.file());
+    Attempt a = KernelCalls.open(labCase.topology(), labCase.profile(), open.holder(), open.file());
     Optional<Errno> e = a.refusal().map(rf -> rf.errno());
-    return new Answer(e.map(Errno::ret).orElse(0), e.map(Errno::name).orElse(""), -1, -1,
-        List.of());
+    return new Answer(
+        e.map(Errno::ret).orElse(0), e.map(Errno::name).orElse(""), -1, -1, List.of());
   }
 
   private Answer info(LabCall.Info info, InfoResult r) {
@@ -58,8 +59,11 @@ public final class EngineAnswers {
     for (InfoEntry e : r.entries()) {
       entries.put(e.bdf(), e.devIdMode() ? devid(e, ictx) : "group " + e.id());
     }
-    return new Answer(r.ret(), r.errno().map(Errno::name).orElse(""),
-        r.headerWritten() ? r.flagsMask() : -1, r.headerWritten() ? r.count() : -1,
+    return new Answer(
+        r.ret(),
+        r.errno().map(Errno::name).orElse(""),
+        r.headerWritten() ? r.flagsMask() : -1,
+        r.headerWritten() ? r.count() : -1,
         entries.entrySet().stream().map(x -> x.getKey() + "=" + x.getValue()).toList());
   }
 
@@ -84,7 +88,10 @@ public final class EngineAnswers {
     if (f.isPresent() && f.get() instanceof CdevFile c) {
       return c.boundTo();
     }
-    return f.flatMap(file -> file instanceof DeviceFile d
-        ? engine.device(d.device()).flatMap(DeviceState::boundIctx) : Optional.empty());
+    return f.flatMap(
+        file ->
+            file instanceof DeviceFile d
+                ? engine.device(d.device()).flatMap(DeviceState::boundIctx)
+                : Optional.empty());
   }
 }

@@ -39,8 +39,13 @@ public final class GuestPlanner {
         bindOrder.add(b.toString());
       }
     }
-    t.functions().stream().filter(f -> f.driver().isVfio()).map(PciFunction::bdf).sorted()
-        .map(Bdf::toString).filter(b -> !bindOrder.contains(b)).forEach(bindOrder::add);
+    t.functions().stream()
+        .filter(f -> f.driver().isVfio())
+        .map(PciFunction::bdf)
+        .sorted()
+        .map(Bdf::toString)
+        .filter(b -> !bindOrder.contains(b))
+        .forEach(bindOrder::add);
     List<PlannedOpen> opens = new ArrayList<>();
     for (Holder h : t.holders()) {
       for (OpenFile f : h.files()) {
@@ -52,30 +57,57 @@ public final class GuestPlanner {
       LabCall c = labCase.calls().get(i);
       String id = "c" + i;
       if (c instanceof LabCall.Info info) {
-        calls.add(new PlannedCall(id, "info", info.caller().holder(), info.caller().fd(),
-            info.argsz().orElse(-1), 0, List.of(), null));
+        calls.add(
+            new PlannedCall(
+                id,
+                "info",
+                info.caller().holder(),
+                info.caller().fd(),
+                info.argsz().orElse(-1),
+                0,
+                List.of(),
+                null));
       } else if (c instanceof LabCall.Reset r) {
-        calls.add(new PlannedCall(id, "reset", r.caller().holder(), r.caller().fd(),
-            r.argsz().orElse(-1), r.flags(), r.fds(), null));
+        calls.add(
+            new PlannedCall(
+                id,
+                "reset",
+                r.caller().holder(),
+                r.caller().fd(),
+                r.argsz().orElse(-1),
+                r.flags(),
+                r.fds(),
+                null));
       }
     }
     for (int i = 0; i < labCase.calls().size(); i++) {
       if (labCase.calls().get(i) instanceof LabCall.Open o) {
         Holder h = t.holder(o.holder()).orElse(new Holder(o.holder(), 0, true, List.of()));
-        calls.add(new PlannedCall("c" + i, "open", o.holder(), o.file().fd(), -1, 0, List.of(),
-            open(t, h, o.file())));
+        calls.add(
+            new PlannedCall(
+                "c" + i,
+                "open",
+                o.holder(),
+                o.file().fd(),
+                -1,
+                0,
+                List.of(),
+                open(t, h, o.file())));
       }
     }
-    List<String> withoutRawio = t.holders().stream().filter(h -> !h.capSysRawio())
-        .map(Holder::name).toList();
+    List<String> withoutRawio =
+        t.holders().stream().filter(h -> !h.capSysRawio()).map(Holder::name).toList();
     return new GuestPlan(layout.noIommu(), functions, bindOrder, opens, calls, withoutRawio);
   }
 
   private static PlannedOpen open(Topology t, Holder h, OpenFile f) {
     String holder = h.name();
     if (f instanceof ContainerFile c) {
-      boolean noIommu = t.container(c.container()).map(Container::type)
-          .map(ty -> ty == ContainerType.NOIOMMU).orElse(false);
+      boolean noIommu =
+          t.container(c.container())
+              .map(Container::type)
+              .map(ty -> ty == ContainerType.NOIOMMU)
+              .orElse(false);
       return new PlannedOpen(holder, f.fd(), "container", -1, null, -1, noIommu);
     }
     if (f instanceof IommufdFile) {
@@ -97,10 +129,16 @@ public final class GuestPlanner {
 
   /** The holder's fd on that container or iommufd, or -1 when it holds none. */
   private static int contextFd(Holder h, DmaContextRef ref) {
-    Optional<OpenFile> file = h.files().stream().filter(f -> switch (ref.kind()) {
-      case CONTAINER -> f instanceof ContainerFile c && c.container().equals(ref.id());
-      case IOMMUFD -> f instanceof IommufdFile i && i.iommufd().equals(ref.id());
-    }).findFirst();
+    Optional<OpenFile> file =
+        h.files().stream()
+            .filter(
+                f ->
+                    switch (ref.kind()) {
+                      case CONTAINER ->
+                          f instanceof ContainerFile c && c.container().equals(ref.id());
+                      case IOMMUFD -> f instanceof IommufdFile i && i.iommufd().equals(ref.id());
+                    })
+            .findFirst();
     return file.map(OpenFile::fd).orElse(-1);
   }
 }

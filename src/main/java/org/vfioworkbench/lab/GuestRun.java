@@ -11,4 +11,5 @@ import org.vfioworkbench.lab.guest.GuestReport;
  * @param runnerStart from QEMU start to the guest runner's first line (boot plus JVM start)
  * @param console the guest console's last lines, for diagnosis
  */
-public record GuestRun(GuestReport report, Duration elapsed, Duration runnerStart, String console) {}
+public record GuestRun(
+    GuestReport report, Duration elapsed, Duration runnerStart, String console) {}

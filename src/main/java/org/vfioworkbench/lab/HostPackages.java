@@ -12,8 +12,8 @@ import java.util.Set;
 
 /**
  * The Debian packages the lab needs on the host, which of them are missing, and installing them
- * when (and only when) the user asked for it ({@code lab --install-deps}). Checking needs no
- * root: it asks {@code dpkg-query}. Installing runs {@code apt-get} (as root), through {@link
+ * when (and only when) the user asked for it ({@code lab --install-deps}). Checking needs no root:
+ * it asks {@code dpkg-query}. Installing runs {@code apt-get} (as root), through {@link
  * LabProcesses} so that a {@link Cancellation} stops it.
  */
 public final class HostPackages {
@@ -22,9 +22,18 @@ public final class HostPackages {
   public static final List<String> GUEST = List.of("qemu-system-x86", "busybox-static");
 
   /** To build the lab kernel (what the bundled build script checks for). */
-  public static final List<String> KERNEL_BUILD = List.of("linux-source-6.12",
-      "build-essential", "bc", "bison", "flex", "libelf-dev", "libssl-dev", "cpio", "xz-utils",
-      "rsync");
+  public static final List<String> KERNEL_BUILD =
+      List.of(
+          "linux-source-6.12",
+          "build-essential",
+          "bc",
+          "bison",
+          "flex",
+          "libelf-dev",
+          "libssl-dev",
+          "cpio",
+          "xz-utils",
+          "rsync");
 
   private HostPackages() {}
 
@@ -67,19 +76,22 @@ public final class HostPackages {
   /** {@code dpkg-query}: a package counts as installed when its status says "installed". */
   public static Probe dpkg() {
     return packages -> {
-      List<String> cmd = new ArrayList<>(List.of("dpkg-query", "-W", "-f",
-          "${Package}\\t${db:Status-Status}\\n"));
+      List<String> cmd =
+          new ArrayList<>(List.of("dpkg-query", "-W", "-f", "${Package}\\t${db:Status-Status}\\n"));
       cmd.addAll(packages);
       Process p;
       try {
         p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
       } catch (IOException e) {
-        throw new IOException("cannot check the host's packages: dpkg-query is not available ("
-            + e.getMessage() + ")", e);
+        throw new IOException(
+            "cannot check the host's packages: dpkg-query is not available ("
+                + e.getMessage()
+                + ")",
+            e);
       }
       Set<String> installed = new HashSet<>();
-      try (BufferedReader r = new BufferedReader(
-          new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+      try (BufferedReader r =
+          new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
         String line;
         while ((line = r.readLine()) != null) {
           String[] w = line.split("\t");
@@ -100,8 +112,8 @@ public final class HostPackages {
   public static Installer aptGet() {
     return (packages, listener, cancellation) -> {
       apt(List.of("apt-get", "update", "-q"), listener, cancellation);
-      List<String> install = new ArrayList<>(List.of("apt-get", "install", "-y", "-q",
-          "--no-install-recommends"));
+      List<String> install =
+          new ArrayList<>(List.of("apt-get", "install", "-y", "-q", "--no-install-recommends"));
       install.addAll(packages);
       apt(install, listener, cancellation);
     };
@@ -114,8 +126,8 @@ public final class HostPackages {
     pb.environment().put("DEBIAN_FRONTEND", "noninteractive");
     listener.progress(String.join(" ", cmd));
     Process p = LabProcesses.start(pb, cancellation, what);
-    try (BufferedReader r = new BufferedReader(
-        new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+    try (BufferedReader r =
+        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
       String line;
       while ((line = r.readLine()) != null) {
         listener.progress(line);
@@ -128,8 +140,8 @@ public final class HostPackages {
     int rc = p.waitFor();
     cancellation.check(what);
     if (rc != 0) {
-      throw new IOException(String.join(" ", cmd) + " failed with exit " + rc
-          + " (installing packages needs root)");
+      throw new IOException(
+          String.join(" ", cmd) + " failed with exit " + rc + " (installing packages needs root)");
     }
   }
 }

@@ -47,8 +47,21 @@ public final class Initramfs {
   private static void entry(OutputStream out, int ino, String name, int mode, byte[] data)
       throws IOException {
     byte[] n = (name + "\0").getBytes(StandardCharsets.US_ASCII);
-    String header = "070701" + hex(ino) + hex(mode) + hex(0) + hex(0) + hex(mode == 040755 ? 2 : 1)
-        + hex(0) + hex(data.length) + hex(0) + hex(0) + hex(0) + hex(0) + hex(n.length) + hex(0);
+    String header =
+        "070701"
+            + hex(ino)
+            + hex(mode)
+            + hex(0)
+            + hex(0)
+            + hex(mode == 040755 ? 2 : 1)
+            + hex(0)
+            + hex(data.length)
+            + hex(0)
+            + hex(0)
+            + hex(0)
+            + hex(0)
+            + hex(n.length)
+            + hex(0);
     out.write(header.getBytes(StandardCharsets.US_ASCII));
     out.write(n);
     pad(out, 110 + n.length);

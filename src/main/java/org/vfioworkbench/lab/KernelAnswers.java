@@ -3,17 +3,16 @@ package org.vfioworkbench.lab;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A real kernel's answers to a scenario's calls, stored beside the scenario file as
- * {@code kernel-answers/NAME.json} (a folder beside the samples, so that the answers are never
- * mistaken for scenarios) so that the workbench can show "verified on Linux 6.12.117" and the
- * test suite can hold the engine to them without booting anything. They are recorded by the lab,
- * never written by hand; a disagreement is fixed in the engine, not here.
+ * A real kernel's answers to a scenario's calls, stored beside the scenario file as {@code
+ * kernel-answers/NAME.json} (a folder beside the samples, so that the answers are never mistaken
+ * for scenarios) so that the workbench can show "verified on Linux 6.12.117" and the test suite can
+ * hold the engine to them without booting anything. They are recorded by the lab, never written by
+ * hand; a disagreement is fixed in the engine, not here.
  *
  * @param format 1
  * @param scenario the scenario's name
@@ -23,7 +22,11 @@ import java.util.List;
  * @param calls every call with the kernel's answer, in scenario terms
  */
 public record KernelAnswers(
-    int format, String scenario, LabStatus status, String kernel, String grouping,
+    int format,
+    String scenario,
+    LabStatus status,
+    String kernel,
+    String grouping,
     List<RecordedCall> calls) {
 
   private static final ObjectMapper JSON =
@@ -47,13 +50,16 @@ public record KernelAnswers(
   }
 
   /**
-   * The kernel's answers of a run that got as far as comparing (VERIFIED or DISAGREES); the
-   * answers are the kernel's either way.
+   * The kernel's answers of a run that got as far as comparing (VERIFIED or DISAGREES); the answers
+   * are the kernel's either way.
    */
   public static KernelAnswers of(LabOutcome o) {
     if (o.status() != LabStatus.VERIFIED && o.status() != LabStatus.DISAGREES) {
-      throw new IllegalArgumentException(o.scenario() + " did not run to a comparison ("
-          + o.status() + "): there are no kernel answers to store");
+      throw new IllegalArgumentException(
+          o.scenario()
+              + " did not run to a comparison ("
+              + o.status()
+              + "): there are no kernel answers to store");
     }
     List<RecordedCall> calls = new ArrayList<>();
     for (CallComparison c : o.calls()) {
@@ -72,8 +78,8 @@ public record KernelAnswers(
   }
 
   /**
-   * The answers recorded for a bundled sample ({@code s19-....json}), read from the jar's
-   * {@code sample-topologies/kernel-answers/}; empty when the lab recorded none.
+   * The answers recorded for a bundled sample ({@code s19-....json}), read from the jar's {@code
+   * sample-topologies/kernel-answers/}; empty when the lab recorded none.
    */
   public static java.util.Optional<KernelAnswers> bundled(String sampleFileName)
       throws IOException {
@@ -105,8 +111,13 @@ public record KernelAnswers(
   /** "verified on Linux 6.12.117", or "differs from Linux 6.12.117 on N calls". */
   public String verifiedLabel() {
     long n = calls.stream().filter(c -> !c.engineDiffers().isEmpty()).count();
-    return status == LabStatus.VERIFIED ? "verified on " + LabTable.shortKernel(kernel)
-        : "differs from " + LabTable.shortKernel(kernel) + " on " + n + " call"
+    return status == LabStatus.VERIFIED
+        ? "verified on " + LabTable.shortKernel(kernel)
+        : "differs from "
+            + LabTable.shortKernel(kernel)
+            + " on "
+            + n
+            + " call"
             + (n == 1 ? "" : "s");
   }
 }

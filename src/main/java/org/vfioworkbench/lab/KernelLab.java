@@ -6,8 +6,7 @@ import org.vfioworkbench.lab.guest.GuestPlan;
 
 /**
  * The kernel lab: lays a scenario out as QEMU devices, boots the lab kernel with it, replays the
- * holders' opens and the calls for real in the guest, and compares every answer with the
- * engine's.
+ * holders' opens and the calls for real in the guest, and compares every answer with the engine's.
  */
 public final class KernelLab {
 
@@ -31,16 +30,30 @@ public final class KernelLab {
       throws IOException, InterruptedException {
     GuestLayout layout = QemuMapper.map(labCase.topology());
     if (!layout.expressible()) {
-      return new LabOutcome(labCase.name(), LabStatus.CANNOT_EXPRESS, "", "",
-          layout.unexpressible(), List.of(), 0, 0);
+      return new LabOutcome(
+          labCase.name(),
+          LabStatus.CANNOT_EXPRESS,
+          "",
+          "",
+          layout.unexpressible(),
+          List.of(),
+          0,
+          0);
     }
-    listener.progress(labCase.name() + ": " + layout.functions().size() + " functions as "
-        + layout.deviceArgs().size() + " QEMU devices, " + labCase.calls().size() + " calls");
+    listener.progress(
+        labCase.name()
+            + ": "
+            + layout.functions().size()
+            + " functions as "
+            + layout.deviceArgs().size()
+            + " QEMU devices, "
+            + labCase.calls().size()
+            + " calls");
     GuestPlan plan = GuestPlanner.plan(labCase, layout);
     GuestRun run = new QemuLab(options).run(layout, plan, listener, cancellation);
     LabOutcome outcome = LabComparison.compare(labCase, layout, run);
-    listener.progress(String.format("%s: %s in %.1f s", labCase.name(), outcome.status(),
-        outcome.seconds()));
+    listener.progress(
+        String.format("%s: %s in %.1f s", labCase.name(), outcome.status(), outcome.seconds()));
     return outcome;
   }
 }

@@ -11,11 +11,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Finds the lab kernel: the cached build of Debian's linux-source-6.12 with the lab
- * configuration, building it on first use with the build script shipped in the jar ({@link
- * LabScripts}, extracted into the private cache and verified by hash before it runs). The
- * system property {@code vfio.lab.buildScript} names another script instead (an explicit
- * choice); the working directory is never searched. {@code lab --kernel} skips all of this.
+ * Finds the lab kernel: the cached build of Debian's linux-source-6.12 with the lab configuration,
+ * building it on first use with the build script shipped in the jar ({@link LabScripts}, extracted
+ * into the private cache and verified by hash before it runs). The system property {@code
+ * vfio.lab.buildScript} names another script instead (an explicit choice); the working directory is
+ * never searched. {@code lab --kernel} skips all of this.
  */
 public final class KernelProvider {
 
@@ -70,8 +70,8 @@ public final class KernelProvider {
   }
 
   /**
-   * The cached bzImage, building it first if needed; {@code cancellation} stops the build
-   * script with {@code make} and every compiler it started, and this then throws {@link
+   * The cached bzImage, building it first if needed; {@code cancellation} stops the build script
+   * with {@code make} and every compiler it started, and this then throws {@link
    * LabCancelledException}.
    */
   public Path kernel(LabListener listener, Cancellation cancellation)
@@ -91,8 +91,8 @@ public final class KernelProvider {
       Thread err = new Thread(() -> pump(p, listener), "lab-kernel-log");
       err.setDaemon(true);
       err.start();
-      try (BufferedReader r = new BufferedReader(
-          new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+      try (BufferedReader r =
+          new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
         String line;
         while ((line = r.readLine()) != null) {
           out.add(line);
@@ -102,8 +102,11 @@ public final class KernelProvider {
       err.join(1000);
       cancellation.check(what);
       if (rc != 0 || out.isEmpty()) {
-        throw new IOException(script + " failed with exit " + rc
-            + (rc == 2 ? " (missing packages: see its message above)" : ""));
+        throw new IOException(
+            script
+                + " failed with exit "
+                + rc
+                + (rc == 2 ? " (missing packages: see its message above)" : ""));
       }
       Path bz = Path.of(out.get(out.size() - 1).trim());
       if (!Files.isRegularFile(bz)) {
@@ -118,8 +121,8 @@ public final class KernelProvider {
   }
 
   private static void pump(Process p, LabListener listener) {
-    try (BufferedReader r = new BufferedReader(
-        new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8))) {
+    try (BufferedReader r =
+        new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8))) {
       String line;
       while ((line = r.readLine()) != null) {
         listener.progress(line);

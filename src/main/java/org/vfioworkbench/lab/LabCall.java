@@ -20,7 +20,10 @@ public sealed interface LabCall {
   record Info(FdRef caller, OptionalLong argsz) implements LabCall {
     @Override
     public String describe() {
-      return "INFO " + caller.holder() + ":" + caller.fd()
+      return "INFO "
+          + caller.holder()
+          + ":"
+          + caller.fd()
           + (argsz.isPresent() ? " argsz " + argsz.getAsLong() : "");
     }
   }
@@ -42,7 +45,12 @@ public sealed interface LabCall {
 
     @Override
     public String describe() {
-      return "HOT_RESET " + caller.holder() + ":" + caller.fd() + " " + label
+      return "HOT_RESET "
+          + caller.holder()
+          + ":"
+          + caller.fd()
+          + " "
+          + label
           + (argsz.isPresent() ? " argsz " + argsz.getAsLong() : "")
           + (flags != 0 ? " flags 0x" + Long.toHexString(flags) : "");
     }

@@ -3,8 +3,8 @@ package org.vfioworkbench.lab;
 import java.util.concurrent.CancellationException;
 
 /**
- * A lab run stopped because its {@link Cancellation} was cancelled: the kernel build, the
- * package installation or QEMU it had started were killed. Unchecked, like the {@link
+ * A lab run stopped because its {@link Cancellation} was cancelled: the kernel build, the package
+ * installation or QEMU it had started were killed. Unchecked, like the {@link
  * CancellationException} it extends, so task frameworks treat it as a cancellation and not as a
  * failure.
  */

@@ -12,8 +12,8 @@ import org.vfioworkbench.model.FdRef;
 import org.vfioworkbench.model.Topology;
 
 /**
- * One scenario as the lab runs it: a topology, the profile the engine answers under, and the
- * calls to make.
+ * One scenario as the lab runs it: a topology, the profile the engine answers under, and the calls
+ * to make.
  *
  * @param name what reports call it (a file name or a title)
  * @param topology the state to build in the guest
@@ -30,8 +30,8 @@ public record LabCase(String name, Topology topology, Profile profile, List<LabC
   }
 
   /**
-   * A case making {@code explicit} calls and then, for every device fd, INFO with a large
-   * buffer and the reset its holder would naturally attempt.
+   * A case making {@code explicit} calls and then, for every device fd, INFO with a large buffer
+   * and the reset its holder would naturally attempt.
    */
   public static LabCase withNaturalCalls(
       String name, Topology topology, Profile profile, List<LabCall> explicit) {
@@ -47,8 +47,9 @@ public record LabCase(String name, Topology topology, Profile profile, List<LabC
     for (FdRef fd : a.deviceFds()) {
       out.add(new LabCall.Info(fd, OptionalLong.empty()));
       ResetVariant v = a.naturalReset(fd);
-      out.add(new LabCall.Reset(fd, v.request().fds(), OptionalLong.empty(), 0,
-          "natural: " + v.description()));
+      out.add(
+          new LabCall.Reset(
+              fd, v.request().fds(), OptionalLong.empty(), 0, "natural: " + v.description()));
     }
     return out;
   }

@@ -5,17 +5,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.TreeMap;
 import org.vfioworkbench.engine.Analysis;
-import org.vfioworkbench.engine.Attempt;
-import org.vfioworkbench.engine.DeviceState;
 import org.vfioworkbench.engine.Errno;
 import org.vfioworkbench.engine.InfoEntry;
-import org.vfioworkbench.engine.InfoResult;
-import org.vfioworkbench.engine.KernelCalls;
-import org.vfioworkbench.engine.ResetRequest;
-import org.vfioworkbench.engine.ResetResult;
 import org.vfioworkbench.lab.guest.GuestReport;
 import org.vfioworkbench.lab.guest.GuestReport.CallOutcome;
 import org.vfioworkbench.lab.guest.GuestReport.GuestEntry;
@@ -29,10 +22,10 @@ import org.vfioworkbench.model.PciFunction;
 import org.vfioworkbench.model.Topology;
 
 /**
- * Compares a guest's report with the engine: first that the guest was set up as the scenario
- * says (every function found, on the right driver, grouped the same way, every open accepted),
- * then every call field by field, after translating the guest's addresses, group numbers and
- * devids back to the scenario's.
+ * Compares a guest's report with the engine: first that the guest was set up as the scenario says
+ * (every function found, on the right driver, grouped the same way, every open accepted), then
+ * every call field by field, after translating the guest's addresses, group numbers and devids back
+ * to the scenario's.
  */
 public final class LabComparison {
 
@@ -43,8 +36,10 @@ public final class LabComparison {
   private final EngineAnswers engineAnswers;
   private final Map<String, Bdf> fromGuestBdf = new HashMap<>();
   private final Map<Integer, Integer> fromGuestGroup = new HashMap<>();
+
   /** Per scenario iommufd id: devid returned by BIND for each bound cdev's function. */
   private final Map<String, Map<Long, Bdf>> realDevids = new HashMap<>();
+
   private final List<String> problems = new ArrayList<>();
 
   private LabComparison(LabCase labCase, GuestLayout layout, GuestReport report) {
@@ -81,11 +76,21 @@ public final class LabComparison {
         rows.add(compareCall(labCase.calls().get(i), o));
       }
     }
-    LabStatus status = !problems.isEmpty() ? LabStatus.SETUP_FAILED
-        : rows.stream().allMatch(CallComparison::agrees) ? LabStatus.VERIFIED
-        : LabStatus.DISAGREES;
-    return new LabOutcome(labCase.name(), status, report.kernel(), grouping(layout), problems,
-        rows, seconds, runnerSeconds);
+    LabStatus status =
+        !problems.isEmpty()
+            ? LabStatus.SETUP_FAILED
+            : rows.stream().allMatch(CallComparison::agrees)
+                ? LabStatus.VERIFIED
+                : LabStatus.DISAGREES;
+    return new LabOutcome(
+        labCase.name(),
+        status,
+        report.kernel(),
+        grouping(layout),
+        problems,
+        rows,
+        seconds,
+        runnerSeconds);
   }
 
   private void checkSetup() {
@@ -97,32 +102,51 @@ public final class LabComparison {
         continue;
       }
       fromGuestBdf.put(g.guestBdf(), bdf);
-      PlacedFunction p = layout.functions().stream().filter(f -> f.bdf().equals(bdf))
-          .findFirst().orElseThrow();
+      PlacedFunction p =
+          layout.functions().stream().filter(f -> f.bdf().equals(bdf)).findFirst().orElseThrow();
       String want = p.want();
-      boolean driverOk = switch (want) {
-        case "vfio-pci" -> g.driver().equals("vfio-pci");
-        case "none" -> g.driver().isEmpty();
-        case "pci-stub" -> g.driver().equals("pci-stub");
-        case "native" -> !g.driver().isEmpty() && !g.driver().equals("vfio-pci");
-        default -> g.driver().isEmpty() || g.driver().equals("pcieport");
-      };
+      boolean driverOk =
+          switch (want) {
+            case "vfio-pci" -> g.driver().equals("vfio-pci");
+            case "none" -> g.driver().isEmpty();
+            case "pci-stub" -> g.driver().equals("pci-stub");
+            case "native" -> !g.driver().isEmpty() && !g.driver().equals("vfio-pci");
+            default -> g.driver().isEmpty() || g.driver().equals("pcieport");
+          };
       if (!driverOk) {
-        problems.add(bdf + " (guest " + g.guestBdf() + ", " + p.qemuDevice() + ") is on '"
-            + g.driver() + "', the scenario needs " + want);
+        problems.add(
+            bdf
+                + " (guest "
+                + g.guestBdf()
+                + ", "
+                + p.qemuDevice()
+                + ") is on '"
+                + g.driver()
+                + "', the scenario needs "
+                + want);
       }
       boolean bridge = want.equals("bridge");
       if (g.group() >= 0 && p.group() >= 0) {
         Integer before = fromGuestGroup.putIfAbsent(g.group(), p.group());
         Integer back = toGuestGroup.putIfAbsent(p.group(), g.group());
         if (before != null && before != p.group() || back != null && back != g.group()) {
-          problems.add("IOMMU grouping differs: " + bdf + " is in guest group " + g.group()
-              + ", scenario group " + p.group() + " (the kernel's groups cannot match the"
-              + " scenario's on this guest)");
+          problems.add(
+              "IOMMU grouping differs: "
+                  + bdf
+                  + " is in guest group "
+                  + g.group()
+                  + ", scenario group "
+                  + p.group()
+                  + " (the kernel's groups cannot match the"
+                  + " scenario's on this guest)");
         }
       } else if (!bridge && (g.group() >= 0) != (p.group() >= 0)) {
-        problems.add(bdf + ": " + (p.group() >= 0 ? "has no IOMMU group in the guest"
-            : "has guest IOMMU group " + g.group() + ", none in the scenario"));
+        problems.add(
+            bdf
+                + ": "
+                + (p.group() >= 0
+                    ? "has no IOMMU group in the guest"
+                    : "has guest IOMMU group " + g.group() + ", none in the scenario"));
       }
     }
   }
@@ -134,16 +158,29 @@ public final class LabComparison {
       Holder h = t.holder(o.holder()).orElseThrow();
       OpenFile f = h.file(o.fd()).orElseThrow();
       if (f instanceof CdevFile c && c.boundTo().isPresent() && o.devid() >= 0) {
-        realDevids.computeIfAbsent(c.boundTo().get(), k -> new HashMap<>())
+        realDevids
+            .computeIfAbsent(c.boundTo().get(), k -> new HashMap<>())
             .put(o.devid(), c.device());
       }
       if (o.errno() != 0) {
         // The scenario says this file is open; the engine accepted the state.
         Answer eng = new Answer(0, "", -1, -1, List.of());
         Answer real = new Answer(-o.errno(), errnoName(o.errno()), -1, -1, List.of());
-        rows.add(new CallComparison("setup: " + o.holder() + " opens fd " + o.fd() + " = "
-            + f.describe() + " (" + o.failedCall() + ")", eng, real,
-            List.of("ret: engine 0 (the scenario's state), kernel " + real.brief()), 0));
+        rows.add(
+            new CallComparison(
+                "setup: "
+                    + o.holder()
+                    + " opens fd "
+                    + o.fd()
+                    + " = "
+                    + f.describe()
+                    + " ("
+                    + o.failedCall()
+                    + ")",
+                eng,
+                real,
+                List.of("ret: engine 0 (the scenario's state), kernel " + real.brief()),
+                0));
       }
     }
     return rows;
@@ -169,7 +206,10 @@ public final class LabComparison {
       String key = bdf != null ? bdf.toString() : "guest " + g.guestBdf();
       entries.put(key, kernelLabel(g, bdf, real.flags(), ictx));
     }
-    return new Answer(real.ret(), errnoName(real.errno()), header ? real.flags() : -1,
+    return new Answer(
+        real.ret(),
+        errnoName(real.errno()),
+        header ? real.flags() : -1,
         header ? real.count() : -1,
         entries.entrySet().stream().map(x -> x.getKey() + "=" + x.getValue()).toList());
   }
@@ -204,8 +244,11 @@ public final class LabComparison {
       out.add("errno: engine " + or(eng.errno()) + ", kernel " + or(ker.errno()));
     }
     if (eng.flags() >= 0 && ker.flags() >= 0 && eng.flags() != ker.flags()) {
-      out.add("flags: engine 0x" + Integer.toHexString(eng.flags()) + ", kernel 0x"
-          + Integer.toHexString(ker.flags()));
+      out.add(
+          "flags: engine 0x"
+              + Integer.toHexString(eng.flags())
+              + ", kernel 0x"
+              + Integer.toHexString(ker.flags()));
     }
     if (eng.count() != ker.count() && (eng.count() >= 0 || ker.count() >= 0)) {
       out.add("count: engine " + eng.count() + ", kernel " + ker.count());

@@ -8,5 +8,5 @@ public interface LabListener {
   void progress(String message);
 
   /** A listener that ignores everything. */
-  LabListener SILENT = message -> { };
+  LabListener SILENT = message -> {};
 }

@@ -8,8 +8,8 @@ import java.util.List;
  * @param scenario the scenario's name
  * @param status how it ended
  * @param kernel the guest kernel's version line, empty when nothing ran
- * @param grouping how IOMMU groups came about ("real kernel, synthetic grouping" when the lab
- *     quirk or no-IOMMU mode made them)
+ * @param grouping how IOMMU groups came about ("real kernel, synthetic grouping" when the lab quirk
+ *     or no-IOMMU mode made them)
  * @param problems why it cannot be expressed or set up
  * @param calls every compared call
  * @param seconds QEMU start to power-off

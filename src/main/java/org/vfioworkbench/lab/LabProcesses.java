@@ -9,8 +9,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Starts the lab's external processes (the kernel build script, {@code apt-get}, QEMU) so that a
- * {@link Cancellation} can stop them with everything they started: SIGTERM to the process and
- * every descendant, SIGKILL after a grace period to whatever is still alive.
+ * {@link Cancellation} can stop them with everything they started: SIGTERM to the process and every
+ * descendant, SIGKILL after a grace period to whatever is still alive.
  */
 public final class LabProcesses {
 
@@ -30,21 +30,23 @@ public final class LabProcesses {
 
   /**
    * Stops {@code p} and its descendants without blocking: SIGTERM now (the descendants are
-   * collected first, since they are re-parented once {@code p} is gone), SIGKILL to every one
-   * still alive after {@code grace}, including children started in the meantime.
+   * collected first, since they are re-parented once {@code p} is gone), SIGKILL to every one still
+   * alive after {@code grace}, including children started in the meantime.
    */
   public static void stop(Process p, Duration grace) {
     List<ProcessHandle> tree = tree(p.toHandle());
     tree.forEach(ProcessHandle::destroy);
-    CompletableFuture.runAsync(() -> {
-      List<ProcessHandle> now = new ArrayList<>(tree);
-      for (ProcessHandle h : tree) {
-        if (h.isAlive()) {
-          h.descendants().forEach(now::add);
-        }
-      }
-      now.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
-    }, CompletableFuture.delayedExecutor(grace.toMillis(), TimeUnit.MILLISECONDS));
+    CompletableFuture.runAsync(
+        () -> {
+          List<ProcessHandle> now = new ArrayList<>(tree);
+          for (ProcessHandle h : tree) {
+            if (h.isAlive()) {
+              h.descendants().forEach(now::add);
+            }
+          }
+          now.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+        },
+        CompletableFuture.delayedExecutor(grace.toMillis(), TimeUnit.MILLISECONDS));
   }
 
   /** Stops {@code p} as {@link #stop} does and waits up to {@code grace} plus a second. */
@@ -59,8 +61,7 @@ public final class LabProcesses {
       }
       try {
         h.onExit().get(left, TimeUnit.NANOSECONDS);
-      } catch (java.util.concurrent.ExecutionException
-          | java.util.concurrent.TimeoutException e) {
+      } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
         // still going: the forced kill is scheduled
       }
     }

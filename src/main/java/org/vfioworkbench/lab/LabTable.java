@@ -11,8 +11,13 @@ public final class LabTable {
     StringBuilder b = new StringBuilder();
     b.append(o.scenario()).append(": ").append(o.status());
     if (!o.kernel().isEmpty()) {
-      b.append(String.format(Locale.ROOT, " on %s (%.1f s, guest runner up after %.1f s)",
-          shortKernel(o.kernel()), o.seconds(), o.runnerSeconds()));
+      b.append(
+          String.format(
+              Locale.ROOT,
+              " on %s (%.1f s, guest runner up after %.1f s)",
+              shortKernel(o.kernel()),
+              o.seconds(),
+              o.runnerSeconds()));
       b.append("\n  ").append(o.grouping());
     }
     b.append('\n');
@@ -25,8 +30,9 @@ public final class LabTable {
       b.append(String.format("  %-" + w + "s  %-5s  %s%n", "call", "same?", "kernel / engine"));
       for (CallComparison c : o.calls()) {
         String call = c.call().length() > w ? c.call().substring(0, w - 1) + "…" : c.call();
-        b.append(String.format("  %-" + w + "s  %-5s  %s%n", call, c.agrees() ? "yes" : "NO",
-            c.kernel().brief()));
+        b.append(
+            String.format(
+                "  %-" + w + "s  %-5s  %s%n", call, c.agrees() ? "yes" : "NO", c.kernel().brief()));
         if (!c.agrees()) {
           b.append(String.format("  %-" + w + "s         engine: %s%n", "", c.engine().brief()));
           for (String d : c.differences()) {

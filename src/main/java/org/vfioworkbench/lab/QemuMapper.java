@@ -28,11 +28,11 @@ import org.vfioworkbench.model.Topology;
  *
  * <ul>
  *   <li>a bridge on the root bus becomes a {@code pcie-root-port}, with native hotplug (so slot
- *       reset through pciehp) when the scenario has a resettable slot below it, without
- *       (secondary bus reset) otherwise;
+ *       reset through pciehp) when the scenario has a resettable slot below it, without (secondary
+ *       bus reset) otherwise;
  *   <li>an endpoint behind a root port is a function of a multifunction {@code e1000e} (one IOMMU
- *       group per function on the lab kernel) or, when it shares its group with siblings, an
- *       {@code e1000} (no ACS: the siblings share one group);
+ *       group per function on the lab kernel) or, when it shares its group with siblings, an {@code
+ *       e1000} (no ACS: the siblings share one group);
  *   <li>a bridge behind a root port is a {@code pcie-pci-bridge}, with conventional {@code e1000}
  *       devices behind it (one group with the bridge);
  *   <li>a function on a native driver keeps the stand-in's own driver (e1000e or e1000);
@@ -68,8 +68,11 @@ public final class QemuMapper {
     BusAddress root = new BusAddress(0, 0);
     for (PciBus bus : topology.buses()) {
       if (bus.hasNoUpstreamBridge() && !bus.address().equals(root)) {
-        problems.add("root bus " + bus.address() + ": the lab guest has one root bus, 0000:00"
-            + " (no PCI expander buses)");
+        problems.add(
+            "root bus "
+                + bus.address()
+                + ": the lab guest has one root bus, 0000:00"
+                + " (no PCI expander buses)");
       }
     }
     for (PciFunction f : topology.functions()) {
@@ -91,8 +94,11 @@ public final class QemuMapper {
         // A root-bus device is never in another's reset scope and the guest's address is
         // translated back, so it may sit at another free address.
         if (spare.size() < 2) {
-          problems.add(e.getValue().get(0).bdf() + ": q35 keeps root-bus device "
-              + String.format("%02x", device) + " and no other is free");
+          problems.add(
+              e.getValue().get(0).bdf()
+                  + ": q35 keeps root-bus device "
+                  + String.format("%02x", device)
+                  + " and no other is free");
           continue;
         }
         device = spare.remove(spare.size() - 1);
@@ -103,8 +109,12 @@ public final class QemuMapper {
     if (free == 0) {
       problems.add("the root bus has no free slot left for the lab's own 9p device");
     }
-    return new GuestLayout(devices, placed, List.copyOf(new LinkedHashSet<>(problems)),
-        topology.options().noIommuMode(), free);
+    return new GuestLayout(
+        devices,
+        placed,
+        List.copyOf(new LinkedHashSet<>(problems)),
+        topology.options().noIommuMode(),
+        free);
   }
 
   private void checkHostWide() {
@@ -119,27 +129,40 @@ public final class QemuMapper {
           problems.add(h.name() + " fd " + f.fd() + ": an inferred attachment cannot be replayed");
         }
         if (!contextHeld(h, f)) {
-          problems.add(h.name() + " fd " + f.fd() + ": its container or iommufd is held by"
-              + " another holder (the lab replays each holder's files in one process)");
+          problems.add(
+              h.name()
+                  + " fd "
+                  + f.fd()
+                  + ": its container or iommufd is held by"
+                  + " another holder (the lab replays each holder's files in one process)");
         }
         if (f instanceof CdevFile c && c.devid().isPresent()) {
           // devids are compared by the device they name, so a fixed devid is fine
           continue;
         }
         if (f instanceof CdevFile && !topology.options().cdevSupported()) {
-          problems.add(h.name() + " fd " + f.fd() + ": the lab kernel has device cdevs but the"
-              + " scenario's host does not");
+          problems.add(
+              h.name()
+                  + " fd "
+                  + f.fd()
+                  + ": the lab kernel has device cdevs but the"
+                  + " scenario's host does not");
         }
       }
     }
     if (topology.options().noIommuMode()) {
       for (PciFunction f : topology.functions()) {
-        boolean noIommuGroup = f.iommuGroup().isPresent()
-            && topology.group(f.iommuGroup().getAsInt()).map(g -> g.kind() == GroupKind.NOIOMMU)
-            .orElse(false);
+        boolean noIommuGroup =
+            f.iommuGroup().isPresent()
+                && topology
+                    .group(f.iommuGroup().getAsInt())
+                    .map(g -> g.kind() == GroupKind.NOIOMMU)
+                    .orElse(false);
         if (f.iommuGroup().isPresent() && !noIommuGroup && !f.isBridge()) {
-          problems.add(f.bdf() + ": in no-IOMMU mode the lab guest has no IOMMU groups, only"
-              + " no-IOMMU ones");
+          problems.add(
+              f.bdf()
+                  + ": in no-IOMMU mode the lab guest has no IOMMU groups, only"
+                  + " no-IOMMU ones");
         }
       }
     }
@@ -156,12 +179,17 @@ public final class QemuMapper {
       return true;
     }
     org.vfioworkbench.model.DmaContextRef r = ref.get();
-    return h.files().stream().anyMatch(o -> switch (r.kind()) {
-      case CONTAINER -> o instanceof org.vfioworkbench.model.ContainerFile c
-          && c.container().equals(r.id());
-      case IOMMUFD -> o instanceof org.vfioworkbench.model.IommufdFile i
-          && i.iommufd().equals(r.id());
-    });
+    return h.files().stream()
+        .anyMatch(
+            o ->
+                switch (r.kind()) {
+                  case CONTAINER ->
+                      o instanceof org.vfioworkbench.model.ContainerFile c
+                          && c.container().equals(r.id());
+                  case IOMMUFD ->
+                      o instanceof org.vfioworkbench.model.IommufdFile i
+                          && i.iommufd().equals(r.id());
+                });
   }
 
   private void checkFunction(PciFunction f) {
@@ -169,8 +197,10 @@ public final class QemuMapper {
       problems.add(f.bdf() + ": the lab guest has only PCI segment 0000");
     }
     if (f.isVirtfn()) {
-      problems.add(f.bdf() + ": SR-IOV virtual functions (QEMU 7.2 has no SR-IOV device the"
-          + " lab can bind)");
+      problems.add(
+          f.bdf()
+              + ": SR-IOV virtual functions (QEMU 7.2 has no SR-IOV device the"
+              + " lab can bind)");
     }
     if (topology.functions().stream().anyMatch(o -> o.physfn().equals(Optional.of(f.bdf())))) {
       problems.add(f.bdf() + ": SR-IOV physical functions with VFs enabled");
@@ -179,24 +209,37 @@ public final class QemuMapper {
       problems.add(f.bdf() + ": PCI quirks " + f.quirks() + " (no QEMU device carries them)");
     }
     if (!f.conditions().isEmpty()) {
-      problems.add(f.bdf() + ": transient conditions " + f.conditions()
-          + " (a moment, not a configuration)");
+      problems.add(
+          f.bdf()
+              + ": transient conditions "
+              + f.conditions()
+              + " (a moment, not a configuration)");
     }
     if (!f.isBridge() && f.iommuGroup().isEmpty() && !topology.options().noIommuMode()) {
-      problems.add(f.bdf() + ": a function without an IOMMU group (with the lab's IOMMU"
-          + " every function has one)");
+      problems.add(
+          f.bdf()
+              + ": a function without an IOMMU group (with the lab's IOMMU"
+              + " every function has one)");
     }
     DriverKind kind = f.driver().kind();
     if (f.isBridge()) {
       if (kind != DriverKind.PCIEPORT) {
-        problems.add(f.bdf() + ": a bridge on " + f.driver().label() + " (the lab's bridges are"
-            + " on pcieport or none)");
+        problems.add(
+            f.bdf()
+                + ": a bridge on "
+                + f.driver().label()
+                + " (the lab's bridges are"
+                + " on pcieport or none)");
       }
       return;
     }
     if (kind == DriverKind.VFIO_PCI && !f.driver().name().equals("vfio-pci")) {
-      problems.add(f.bdf() + ": variant driver " + f.driver().name() + " (only vfio-pci is"
-          + " built into the lab kernel)");
+      problems.add(
+          f.bdf()
+              + ": variant driver "
+              + f.driver().name()
+              + " (only vfio-pci is"
+              + " built into the lab kernel)");
     }
     if (kind == DriverKind.PCIEPORT) {
       problems.add(f.bdf() + ": pcieport on an endpoint");
@@ -223,8 +266,9 @@ public final class QemuMapper {
       multi = false;
     }
     for (PciFunction f : slot) {
-      String addr = String.format("addr=0x%x.%x", device, f.bdf().function())
-          + (multi && f.bdf().function() == 0 ? ",multifunction=on" : "");
+      String addr =
+          String.format("addr=0x%x.%x", device, f.bdf().function())
+              + (multi && f.bdf().function() == 0 ? ",multifunction=on" : "");
       List<Integer> path = List.of(device << 3 | f.bdf().function());
       if (f.isBridge()) {
         placeRootPort(f, addr, path);
@@ -238,8 +282,16 @@ public final class QemuMapper {
     Optional<PciBus> below = secondaryOf(port.bdf());
     if (below.isEmpty()) {
       placed.add(new PlacedFunction(port.bdf(), path, "bridge", group(port), "pcie-root-port"));
-      devices.add("pcie-root-port,id=rp" + nextPort + ",bus=pcie.0," + addr + ",chassis="
-          + nextPort + ",slot=" + nextPort + ",hotplug=off");
+      devices.add(
+          "pcie-root-port,id=rp"
+              + nextPort
+              + ",bus=pcie.0,"
+              + addr
+              + ",chassis="
+              + nextPort
+              + ",slot="
+              + nextPort
+              + ",hotplug=off");
       nextPort++;
       return;
     }
@@ -250,22 +302,34 @@ public final class QemuMapper {
       if (s.device() != 0) {
         problems.add("slot " + s.name() + ": a root port's slot is device 00 of its bus");
       } else if (!s.resetSupported()) {
-        problems.add("slot " + s.name() + ": a hotplug slot without reset_slot (pciehp always"
-            + " has one)");
+        problems.add(
+            "slot "
+                + s.name()
+                + ": a hotplug slot without reset_slot (pciehp always"
+                + " has one)");
       } else {
         hotplug = true;
       }
     }
     String id = "rp" + nextPort;
-    devices.add("pcie-root-port,id=" + id + ",bus=pcie.0," + addr + ",chassis=" + nextPort
-        + ",slot=" + nextPort + ",hotplug=" + (hotplug ? "on" : "off"));
+    devices.add(
+        "pcie-root-port,id="
+            + id
+            + ",bus=pcie.0,"
+            + addr
+            + ",chassis="
+            + nextPort
+            + ",slot="
+            + nextPort
+            + ",hotplug="
+            + (hotplug ? "on" : "off"));
     nextPort++;
     placed.add(new PlacedFunction(port.bdf(), path, "bridge", group(port), "pcie-root-port"));
     Map<Integer, List<PciFunction>> onSec = slotsOn(sec);
     for (var e : onSec.entrySet()) {
       if (e.getKey() != 0) {
-        problems.add(e.getValue().get(0).bdf() + ": behind a PCIe root port only device 00"
-            + " exists");
+        problems.add(
+            e.getValue().get(0).bdf() + ": behind a PCIe root port only device 00" + " exists");
         continue;
       }
       placeLinkSlot(id, e.getValue(), path);
@@ -280,13 +344,16 @@ public final class QemuMapper {
     boolean multi = slot.size() > 1;
     Set<Integer> sharedGroups = sharedGroupsWithin(slot);
     if (sharedGroups.size() > 1) {
-      problems.add(slot.get(0).bdf().busAddress() + ": functions of one device share more than"
-          + " one IOMMU group among them (their stand-ins have no ACS, so the guest puts them"
-          + " all in one group)");
+      problems.add(
+          slot.get(0).bdf().busAddress()
+              + ": functions of one device share more than"
+              + " one IOMMU group among them (their stand-ins have no ACS, so the guest puts them"
+              + " all in one group)");
     }
     for (PciFunction f : slot) {
-      String addr = String.format("addr=0x0.%x", f.bdf().function())
-          + (multi && f.bdf().function() == 0 ? ",multifunction=on" : "");
+      String addr =
+          String.format("addr=0x0.%x", f.bdf().function())
+              + (multi && f.bdf().function() == 0 ? ",multifunction=on" : "");
       List<Integer> path = new ArrayList<>(parentPath);
       path.add(f.bdf().devfn());
       if (f.isBridge()) {
@@ -296,8 +363,8 @@ public final class QemuMapper {
         placePciBridge(port, f, addr, path);
         continue;
       }
-      boolean shared = f.iommuGroup().isPresent()
-          && sharedGroups.contains(f.iommuGroup().getAsInt());
+      boolean shared =
+          f.iommuGroup().isPresent() && sharedGroups.contains(f.iommuGroup().getAsInt());
       placeEndpoint(f, port, addr, path, shared);
     }
   }
@@ -305,8 +372,7 @@ public final class QemuMapper {
   private void placePciBridge(String port, PciFunction bridge, String addr, List<Integer> path) {
     String id = "pb" + nextPort++;
     devices.add("pcie-pci-bridge,id=" + id + ",bus=" + port + "," + addr + ",shpc=off");
-    placed.add(new PlacedFunction(bridge.bdf(), path, "bridge", group(bridge),
-        "pcie-pci-bridge"));
+    placed.add(new PlacedFunction(bridge.bdf(), path, "bridge", group(bridge), "pcie-pci-bridge"));
     Optional<PciBus> below = secondaryOf(bridge.bdf());
     if (below.isEmpty()) {
       return;
@@ -325,16 +391,20 @@ public final class QemuMapper {
           problems.add(f.bdf() + ": bridges nested more than two deep");
           continue;
         }
-        String a = String.format("addr=0x%x.%x", f.bdf().device(), f.bdf().function())
-            + (multi && f.bdf().function() == 0 ? ",multifunction=on" : "");
+        String a =
+            String.format("addr=0x%x.%x", f.bdf().device(), f.bdf().function())
+                + (multi && f.bdf().function() == 0 ? ",multifunction=on" : "");
         List<Integer> p = new ArrayList<>(path);
         p.add(f.bdf().devfn());
         placeConventional(f, id, a, p);
       }
     }
     if (groups.size() > 1 && !topology.options().noIommuMode()) {
-      problems.add(bridge.bdf() + ": a PCIe-to-PCI bridge and everything behind it form one"
-          + " IOMMU group, the scenario splits them into " + groups);
+      problems.add(
+          bridge.bdf()
+              + ": a PCIe-to-PCI bridge and everything behind it form one"
+              + " IOMMU group, the scenario splits them into "
+              + groups);
     }
   }
 
@@ -357,16 +427,18 @@ public final class QemuMapper {
       f.iommuGroup().ifPresent(g -> count.merge(g, 1, Integer::sum));
     }
     Set<Integer> out = new LinkedHashSet<>();
-    count.forEach((g, n) -> {
-      if (n > 1) {
-        out.add(g);
-      }
-    });
+    count.forEach(
+        (g, n) -> {
+          if (n > 1) {
+            out.add(g);
+          }
+        });
     return out;
   }
 
   private Optional<PciBus> secondaryOf(Bdf bridge) {
-    return topology.buses().stream().filter(b -> b.bridge().equals(Optional.of(bridge)))
+    return topology.buses().stream()
+        .filter(b -> b.bridge().equals(Optional.of(bridge)))
         .findFirst();
   }
 

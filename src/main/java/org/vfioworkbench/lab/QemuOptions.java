@@ -16,8 +16,15 @@ import java.util.Objects;
  * @param qemu the QEMU program ({@code qemu-system-x86_64}, looked up on the PATH)
  * @param busybox the static busybox put into the guest's initramfs
  */
-public record QemuOptions(Path kernel, String accel, int memoryMiB, Duration timeout,
-    Path javaHome, String classPath, String qemu, Path busybox) {
+public record QemuOptions(
+    Path kernel,
+    String accel,
+    int memoryMiB,
+    Duration timeout,
+    Path javaHome,
+    String classPath,
+    String qemu,
+    Path busybox) {
 
   public QemuOptions {
     Objects.requireNonNull(kernel, "kernel");
@@ -30,13 +37,18 @@ public record QemuOptions(Path kernel, String accel, int memoryMiB, Duration tim
   }
 
   /**
-   * TCG, 1 GiB, 10 minutes, this JVM and its class path (made absolute: the guest runs from
-   * the root of the shared host file system).
+   * TCG, 1 GiB, 10 minutes, this JVM and its class path (made absolute: the guest runs from the
+   * root of the shared host file system).
    */
   public static QemuOptions defaults(Path kernel) {
-    return new QemuOptions(kernel, "tcg", 1024, Duration.ofMinutes(10),
+    return new QemuOptions(
+        kernel,
+        "tcg",
+        1024,
+        Duration.ofMinutes(10),
         Path.of(System.getProperty("java.home")),
-        absolute(System.getProperty("java.class.path")), "qemu-system-x86_64",
+        absolute(System.getProperty("java.class.path")),
+        "qemu-system-x86_64",
         Initramfs.BUSYBOX);
   }
 
@@ -48,18 +60,18 @@ public record QemuOptions(Path kernel, String accel, int memoryMiB, Duration tim
   }
 
   public QemuOptions withAccel(String newAccel) {
-    return new QemuOptions(kernel, newAccel, memoryMiB, timeout, javaHome, classPath, qemu,
-        busybox);
+    return new QemuOptions(
+        kernel, newAccel, memoryMiB, timeout, javaHome, classPath, qemu, busybox);
   }
 
   public QemuOptions withTimeout(Duration newTimeout) {
-    return new QemuOptions(kernel, accel, memoryMiB, newTimeout, javaHome, classPath, qemu,
-        busybox);
+    return new QemuOptions(
+        kernel, accel, memoryMiB, newTimeout, javaHome, classPath, qemu, busybox);
   }
 
   /** Runs {@code program} as QEMU (tests use a stand-in). */
   public QemuOptions withQemu(String program, Path newBusybox) {
-    return new QemuOptions(kernel, accel, memoryMiB, timeout, javaHome, classPath, program,
-        newBusybox);
+    return new QemuOptions(
+        kernel, accel, memoryMiB, timeout, javaHome, classPath, program, newBusybox);
   }
 }

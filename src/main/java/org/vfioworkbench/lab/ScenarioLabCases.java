@@ -14,10 +14,10 @@ import org.vfioworkbench.scenario.ScenarioException;
 import org.vfioworkbench.scenario.ScenarioLoader;
 
 /**
- * Scenario files as lab cases: the topology, every INFO / HOT_RESET / open the expect blocks
- * name (with the arrays the scenario format builds), then INFO and the natural reset on every
- * device fd. The engine answers under the profile of the lab kernel (6.12: {@link
- * Profile#LINUX_6_10}), whatever profile the file was written for.
+ * Scenario files as lab cases: the topology, every INFO / HOT_RESET / open the expect blocks name
+ * (with the arrays the scenario format builds), then INFO and the natural reset on every device fd.
+ * The engine answers under the profile of the lab kernel (6.12: {@link Profile#LINUX_6_10}),
+ * whatever profile the file was written for.
  */
 public final class ScenarioLabCases {
 
@@ -48,8 +48,13 @@ public final class ScenarioLabCases {
       if (ran instanceof CallRunner.InfoRan i && c instanceof ExpectedCall.Info info) {
         calls.add(new LabCall.Info(i.caller(), info.argsz()));
       } else if (ran instanceof CallRunner.ResetRan r && c instanceof ExpectedCall.Reset reset) {
-        calls.add(new LabCall.Reset(r.caller(), r.request().fds(), reset.argsz(), reset.flags(),
-            reset.array().toString()));
+        calls.add(
+            new LabCall.Reset(
+                r.caller(),
+                r.request().fds(),
+                reset.argsz(),
+                reset.flags(),
+                reset.array().toString()));
       }
     }
     return LabCase.withNaturalCalls(name, t, LAB_KERNEL_PROFILE, calls);

@@ -5,13 +5,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A PCI function address: segment (domain), bus, device (slot number) and function, written
- * {@code 0000:02:00.1} as in sysfs.
+ * A PCI function address: segment (domain), bus, device (slot number) and function, written {@code
+ * 0000:02:00.1} as in sysfs.
  */
 public record Bdf(int segment, int bus, int device, int function) implements Comparable<Bdf> {
 
   private static final Pattern FORMAT =
       Pattern.compile("(?:([0-9a-fA-F]{1,8}):)?([0-9a-fA-F]{1,2}):([0-9a-fA-F]{1,2})\\.([0-7])");
+
   /**
    * The largest segment (PCI domain): the kernel's domain number is an {@code int}, and domains
    * above {@code 0xffff} are real (Intel VMD puts its buses in {@code 10000:00}).
@@ -75,7 +76,10 @@ public record Bdf(int segment, int bus, int device, int function) implements Com
   @Override
   public boolean equals(Object o) {
     return o instanceof Bdf b
-        && b.segment == segment && b.bus == bus && b.device == device && b.function == function;
+        && b.segment == segment
+        && b.bus == bus
+        && b.device == device
+        && b.function == function;
   }
 
   @Override

@@ -26,7 +26,8 @@ public record BusAddress(int segment, int bus) implements Comparable<BusAddress>
         return new BusAddress(0, Integer.parseInt(t, 16));
       }
       return new BusAddress(
-          Integer.parseInt(t.substring(0, colon), 16), Integer.parseInt(t.substring(colon + 1), 16));
+          Integer.parseInt(t.substring(0, colon), 16),
+          Integer.parseInt(t.substring(colon + 1), 16));
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(
           "not a PCI bus address: '" + text + "' (expected the form 0000:02)", e);

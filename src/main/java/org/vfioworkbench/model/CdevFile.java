@@ -57,6 +57,9 @@ public record CdevFile(
 
   @Override
   public String describe() {
-    return "/dev/vfio/devices (" + device + ")" + boundTo.map(i -> " bound to " + i).orElse(" unbound");
+    return "/dev/vfio/devices ("
+        + device
+        + ")"
+        + boundTo.map(i -> " bound to " + i).orElse(" unbound");
   }
 }

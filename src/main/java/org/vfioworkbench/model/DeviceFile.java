@@ -3,8 +3,8 @@ package org.vfioworkbench.model;
 import java.util.Objects;
 
 /**
- * A device fd obtained through a group with {@code VFIO_GROUP_GET_DEVICE_FD}
- * ({@code anon_inode:[vfio-device]}).
+ * A device fd obtained through a group with {@code VFIO_GROUP_GET_DEVICE_FD} ({@code
+ * anon_inode:[vfio-device]}).
  *
  * @param fd descriptor number
  * @param device the function

@@ -12,7 +12,9 @@ public record IommuGroup(int id, GroupKind kind) {
     }
   }
 
-  /** The VFIO group node for this group, e.g. {@code /dev/vfio/20} or {@code /dev/vfio/noiommu-3}. */
+  /**
+   * The VFIO group node for this group, e.g. {@code /dev/vfio/20} or {@code /dev/vfio/noiommu-3}.
+   */
   public String devicePath() {
     return kind == GroupKind.NOIOMMU ? "/dev/vfio/noiommu-" + id : "/dev/vfio/" + id;
   }

@@ -11,8 +11,8 @@ import java.util.function.Function;
 /**
  * An immutable list that also finds an element by its key in constant time. The index is built on
  * the first look-up and travels with the list, so a topology derived by an edit that keeps the list
- * (a holder edit keeps the functions, a driver change keeps the holders) keeps its index too.
- * Where two elements share a key, the first one is found, as a search from the front would.
+ * (a holder edit keeps the functions, a driver change keeps the holders) keeps its index too. Where
+ * two elements share a key, the first one is found, as a search from the front would.
  *
  * @param <K> the key
  * @param <V> the element

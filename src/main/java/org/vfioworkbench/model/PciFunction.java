@@ -69,8 +69,20 @@ public record PciFunction(
       Optional<Bdf> physfn,
       Set<Quirk> quirks,
       Set<TransientCondition> conditions) {
-    this(bdf, headerType, vendorId, deviceId, classCode, description, driver, iommuGroup, physfn,
-        quirks, conditions, !quirks.isEmpty(), Optional.empty());
+    this(
+        bdf,
+        headerType,
+        vendorId,
+        deviceId,
+        classCode,
+        description,
+        driver,
+        iommuGroup,
+        physfn,
+        quirks,
+        conditions,
+        !quirks.isEmpty(),
+        Optional.empty());
   }
 
   /** A normal endpoint with no quirks, ids or SR-IOV role: handy for tests and generators. */
@@ -93,27 +105,71 @@ public record PciFunction(
 
   public PciFunction withDriver(Driver newDriver) {
     return new PciFunction(
-        bdf, headerType, vendorId, deviceId, classCode, description, newDriver, iommuGroup, physfn,
-        quirks, conditions, quirksDeclared, vfToken);
+        bdf,
+        headerType,
+        vendorId,
+        deviceId,
+        classCode,
+        description,
+        newDriver,
+        iommuGroup,
+        physfn,
+        quirks,
+        conditions,
+        quirksDeclared,
+        vfToken);
   }
 
   /** The same function with these quirks stated, replacing what the ids would derive. */
   public PciFunction withQuirks(Set<Quirk> newQuirks) {
     return new PciFunction(
-        bdf, headerType, vendorId, deviceId, classCode, description, driver, iommuGroup, physfn,
-        newQuirks, conditions, true, vfToken);
+        bdf,
+        headerType,
+        vendorId,
+        deviceId,
+        classCode,
+        description,
+        driver,
+        iommuGroup,
+        physfn,
+        newQuirks,
+        conditions,
+        true,
+        vfToken);
   }
 
   public PciFunction withConditions(Set<TransientCondition> newConditions) {
     return new PciFunction(
-        bdf, headerType, vendorId, deviceId, classCode, description, driver, iommuGroup, physfn,
-        quirks, newConditions, quirksDeclared, vfToken);
+        bdf,
+        headerType,
+        vendorId,
+        deviceId,
+        classCode,
+        description,
+        driver,
+        iommuGroup,
+        physfn,
+        quirks,
+        newConditions,
+        quirksDeclared,
+        vfToken);
   }
 
   /** The same function with this VF token set (or cleared) on it. */
   public PciFunction withVfToken(Optional<UUID> token) {
     return new PciFunction(
-        bdf, headerType, vendorId, deviceId, classCode, description, driver, iommuGroup, physfn,
-        quirks, conditions, quirksDeclared, token);
+        bdf,
+        headerType,
+        vendorId,
+        deviceId,
+        classCode,
+        description,
+        driver,
+        iommuGroup,
+        physfn,
+        quirks,
+        conditions,
+        quirksDeclared,
+        token);
   }
 }

@@ -2,7 +2,9 @@ package org.vfioworkbench.model;
 
 /** Per-function facts that change whether a slot or bus may be reset. */
 public enum Quirk {
-  /** {@code PCI_DEV_FLAGS_NO_BUS_RESET}: neither this bus nor a slot holding the function resets. */
+  /**
+   * {@code PCI_DEV_FLAGS_NO_BUS_RESET}: neither this bus nor a slot holding the function resets.
+   */
   NO_BUS_RESET,
   /**
    * The function's {@code reset_method} is empty ({@code pci_reset_supported()} is false: every

@@ -58,8 +58,15 @@ public record Topology(
 
   public static Topology empty() {
     return new Topology(
-        HostOptions.DEFAULT, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
-        List.of(), List.of());
+        HostOptions.DEFAULT,
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of());
   }
 
   public Optional<PciFunction> function(Bdf bdf) {

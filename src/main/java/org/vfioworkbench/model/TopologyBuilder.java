@@ -79,9 +79,15 @@ public final class TopologyBuilder {
 
   public Topology build() {
     return new Topology(
-        options, new ArrayList<>(buses.values()), slots, new ArrayList<>(functions.values()),
-        new ArrayList<>(groups.values()), new ArrayList<>(containers.values()),
-        new ArrayList<>(iommufds.values()), holders, bindOrder);
+        options,
+        new ArrayList<>(buses.values()),
+        slots,
+        new ArrayList<>(functions.values()),
+        new ArrayList<>(groups.values()),
+        new ArrayList<>(containers.values()),
+        new ArrayList<>(iommufds.values()),
+        holders,
+        bindOrder);
   }
 
   /** Attributes of one function; defaults: normal header, no driver, no group. */
@@ -179,8 +185,20 @@ public final class TopologyBuilder {
     }
 
     PciFunction build() {
-      return new PciFunction(bdf, header, vendor, device, classCode, description, driver, group,
-          physfn, quirks, conditions, quirksDeclared || !quirks.isEmpty(), vfToken);
+      return new PciFunction(
+          bdf,
+          header,
+          vendor,
+          device,
+          classCode,
+          description,
+          driver,
+          group,
+          physfn,
+          quirks,
+          conditions,
+          quirksDeclared || !quirks.isEmpty(),
+          vfToken);
     }
   }
 

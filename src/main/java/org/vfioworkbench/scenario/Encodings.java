@@ -1,8 +1,8 @@
 package org.vfioworkbench.scenario;
 
 /**
- * Scenario files are UTF-8 (RFC 8259). The JSON parser would also guess UTF-16 and UTF-32 from
- * the first bytes; such files are refused with the reason instead.
+ * Scenario files are UTF-8 (RFC 8259). The JSON parser would also guess UTF-16 and UTF-32 from the
+ * first bytes; such files are refused with the reason instead.
  */
 final class Encodings {
 

@@ -77,7 +77,8 @@ public final class ExpectationChecker {
   }
 
   private static void compareInfo(ExpectedResult want, InfoResult actual, List<Mismatch> out) {
-    want.flags().ifPresent(f -> compare(out, "flags", InfoFlag.names(f), InfoFlag.names(actual.flags())));
+    want.flags()
+        .ifPresent(f -> compare(out, "flags", InfoFlag.names(f), InfoFlag.names(actual.flags())));
     if (want.count().isPresent()) {
       compare(
           out, "count", String.valueOf(want.count().getAsInt()), String.valueOf(actual.count()));

@@ -73,7 +73,9 @@ final class FileMapper {
       case "cdev" -> cdev(f, fd, path);
       case "device" -> {
         only(f, path, "device", "vfToken");
-        yield new DeviceFile(fd, Values.bdf(f.device(), path + ".device"),
+        yield new DeviceFile(
+            fd,
+            Values.bdf(f.device(), path + ".device"),
             FunctionMapper.vfToken(f.vfToken(), false, path));
       }
       case "group" -> group(f, fd, path);
@@ -99,7 +101,12 @@ final class FileMapper {
       devid =
           OptionalInt.of(Values.range(f.devid(), 1, Integer.MAX_VALUE, path + ".devid", "devid"));
     }
-    return new CdevFile(fd, device, bound, devid, Boolean.TRUE.equals(f.inferred()),
+    return new CdevFile(
+        fd,
+        device,
+        bound,
+        devid,
+        Boolean.TRUE.equals(f.inferred()),
         FunctionMapper.vfToken(f.vfToken(), false, path));
   }
 

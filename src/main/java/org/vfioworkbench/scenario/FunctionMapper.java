@@ -4,9 +4,9 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.UUID;
 import org.vfioworkbench.model.Bdf;
 import org.vfioworkbench.model.Driver;
 import org.vfioworkbench.model.DriverKind;
@@ -77,7 +77,8 @@ final class FunctionMapper {
     try {
       return Optional.of(UUID.fromString(token));
     } catch (IllegalArgumentException e) {
-      throw new Problem(at, "\"" + token + "\" is not a UUID (e.g. 2ab74924-c335-45f4-9b16-8569e5b08258)");
+      throw new Problem(
+          at, "\"" + token + "\" is not a UUID (e.g. 2ab74924-c335-45f4-9b16-8569e5b08258)");
     }
   }
 

@@ -49,9 +49,10 @@ final class HolderMapper {
   }
 
   private Holders run(ScenarioDto dto, Predicate<Bdf> functionExists, Set<Integer> groups) {
-    noIommuMode = dto.host() != null && dto.host().noIommuMode() != null
-        ? dto.host().noIommuMode()
-        : org.vfioworkbench.model.HostOptions.DEFAULT.noIommuMode();
+    noIommuMode =
+        dto.host() != null && dto.host().noIommuMode() != null
+            ? dto.host().noIommuMode()
+            : org.vfioworkbench.model.HostOptions.DEFAULT.noIommuMode();
     declareTopLevel(dto);
     List<HolderDto> list = Values.list(dto.holders());
     List<Holder> holders = new ArrayList<>();
@@ -72,8 +73,13 @@ final class HolderMapper {
       if (h.pid() != null && pid != 0) {
         Integer samePid = pids.putIfAbsent(pid, i);
         if (samePid != null) {
-          throw new Problem(path + ".pid", "pid " + pid + " is already the pid of $.holders["
-              + samePid + "]; one process is one holder (put all its files in one holder)");
+          throw new Problem(
+              path + ".pid",
+              "pid "
+                  + pid
+                  + " is already the pid of $.holders["
+                  + samePid
+                  + "]; one process is one holder (put all its files in one holder)");
         }
       }
       holders.add(
@@ -101,7 +107,9 @@ final class HolderMapper {
 
   private static Consumer consumer(HolderDto h, String path) {
     Optional<String> vm =
-        h.vm() == null ? Optional.empty() : Optional.of(Values.name(h.vm(), path + ".vm", "vm name"));
+        h.vm() == null
+            ? Optional.empty()
+            : Optional.of(Values.name(h.vm(), path + ".vm", "vm name"));
     if (h.consumer() == null) {
       return new Consumer(Consumer.Kind.UNKNOWN, vm);
     }
@@ -185,10 +193,14 @@ final class HolderMapper {
     }
     ContainerType type = Values.choice(typeName, ContainerType.class, typePath, "container type");
     if (type == ContainerType.NOIOMMU && !noIommuMode) {
-      throw new Problem(typePath, "container \"" + id + "\" cannot be a no-IOMMU container:"
-          + " without no-IOMMU mode (\"host\": {\"noIommuMode\": true}) there is no no-IOMMU"
-          + " group to attach and VFIO_SET_IOMMU refuses VFIO_NOIOMMU_IOMMU"
-          + " (vfio_iommu_driver_allowed)");
+      throw new Problem(
+          typePath,
+          "container \""
+              + id
+              + "\" cannot be a no-IOMMU container:"
+              + " without no-IOMMU mode (\"host\": {\"noIommuMode\": true}) there is no no-IOMMU"
+              + " group to attach and VFIO_SET_IOMMU refuses VFIO_NOIOMMU_IOMMU"
+              + " (vfio_iommu_driver_allowed)");
     }
     String earlier = containerTypePath.putIfAbsent(id, typePath);
     if (earlier != null && containers.get(id) != type) {

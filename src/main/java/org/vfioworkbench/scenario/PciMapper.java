@@ -12,10 +12,10 @@ import org.vfioworkbench.model.BusAddress;
 import org.vfioworkbench.model.GroupKind;
 import org.vfioworkbench.model.HeaderType;
 import org.vfioworkbench.model.HostOptions;
+import org.vfioworkbench.model.HotplugDriver;
 import org.vfioworkbench.model.IommuGroup;
 import org.vfioworkbench.model.PciBus;
 import org.vfioworkbench.model.PciFunction;
-import org.vfioworkbench.model.HotplugDriver;
 import org.vfioworkbench.model.Slot;
 import org.vfioworkbench.scenario.dto.BusDto;
 import org.vfioworkbench.scenario.dto.FunctionDto;
@@ -102,13 +102,23 @@ final class PciMapper {
                 + ", so its function entry needs \"header\": \"bridge\"");
       }
       if (address.segment() != bridge.segment()) {
-        throw new Problem(at, "bus " + address + " cannot be behind " + bridge
-            + ": a bridge's secondary bus lies in the bridge's own PCI segment (domain)");
+        throw new Problem(
+            at,
+            "bus "
+                + address
+                + " cannot be behind "
+                + bridge
+                + ": a bridge's secondary bus lies in the bridge's own PCI segment (domain)");
       }
       if (address.bus() <= bridge.bus()) {
-        throw new Problem(at, "bus " + address + " cannot be behind " + bridge
-            + ": a bridge's secondary bus number is higher than the bus the bridge sits on"
-            + " (pci_scan_bridge treats secondary <= primary as broken)");
+        throw new Problem(
+            at,
+            "bus "
+                + address
+                + " cannot be behind "
+                + bridge
+                + ": a bridge's secondary bus number is higher than the bus the bridge sits on"
+                + " (pci_scan_bridge treats secondary <= primary as broken)");
       }
       BusAddress already = bridgeOf.putIfAbsent(bridge, address);
       if (already != null) {
@@ -181,20 +191,35 @@ final class PciMapper {
   }
 
   /**
-   * The slot's hotplug driver: {@code hotplug} when given, else the older {@code reset} flag
-   * (true: pciehp, false: a driver without reset_slot), else pciehp.
+   * The slot's hotplug driver: {@code hotplug} when given, else the older {@code reset} flag (true:
+   * pciehp, false: a driver without reset_slot), else pciehp.
    */
   private static HotplugDriver hotplug(SlotDto s, String path) {
     if (s.hotplug() != null) {
-      if (s.reset() != null && s.reset() != HotplugDriver.byId(s.hotplug())
-          .map(HotplugDriver::hasResetSlot).orElse(s.reset())) {
-        throw new Problem(path + ".reset", "\"reset\": " + s.reset() + " contradicts \"hotplug\": \""
-            + s.hotplug() + "\"; drop \"reset\"");
+      if (s.reset() != null
+          && s.reset()
+              != HotplugDriver.byId(s.hotplug())
+                  .map(HotplugDriver::hasResetSlot)
+                  .orElse(s.reset())) {
+        throw new Problem(
+            path + ".reset",
+            "\"reset\": "
+                + s.reset()
+                + " contradicts \"hotplug\": \""
+                + s.hotplug()
+                + "\"; drop \"reset\"");
       }
-      return HotplugDriver.byId(s.hotplug()).orElseThrow(() -> new Problem(path + ".hotplug",
-          "unknown hotplug driver \"" + s.hotplug() + "\"; known: "
-              + java.util.Arrays.stream(HotplugDriver.values()).map(HotplugDriver::id)
-                  .collect(java.util.stream.Collectors.joining(", "))));
+      return HotplugDriver.byId(s.hotplug())
+          .orElseThrow(
+              () ->
+                  new Problem(
+                      path + ".hotplug",
+                      "unknown hotplug driver \""
+                          + s.hotplug()
+                          + "\"; known: "
+                          + java.util.Arrays.stream(HotplugDriver.values())
+                              .map(HotplugDriver::id)
+                              .collect(java.util.stream.Collectors.joining(", "))));
     }
     if (s.reset() != null) {
       return s.reset() ? HotplugDriver.PCIEHP : HotplugDriver.OTHER;
@@ -242,9 +267,14 @@ final class PciMapper {
                 + ")");
       }
       if (Boolean.TRUE.equals(s.reset()) && buses.get(bus).bridge().isEmpty()) {
-        throw new Problem(path + ".reset", "slot \"" + name + "\" on root bus " + bus
-            + " cannot have a reset: slot reset is the hotplug controller of the bridge above the"
-            + " slot (pciehp's reset_slot), and a root bus has no bridge");
+        throw new Problem(
+            path + ".reset",
+            "slot \""
+                + name
+                + "\" on root bus "
+                + bus
+                + " cannot have a reset: slot reset is the hotplug controller of the bridge above the"
+                + " slot (pciehp's reset_slot), and a root bus has no bridge");
       }
       out.add(new Slot(name, bus, device, hotplug(s, path)));
     }

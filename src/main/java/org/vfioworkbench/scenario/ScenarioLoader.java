@@ -36,7 +36,6 @@ public final class ScenarioLoader {
   /** The format version this workbench reads and writes. */
   public static final int FORMAT = 1;
 
-
   private static final ObjectMapper MAPPER = strictMapper();
 
   private ScenarioLoader() {}
@@ -62,8 +61,8 @@ public final class ScenarioLoader {
     } catch (NotRegularFileException e) {
       throw ScenarioException.ofFile(source, e.getReason() + "; not a scenario file");
     } catch (LimitExceededException e) {
-      throw ScenarioException.ofFile(source, "has " + e.limit().exceeded()
-          + "; not a scenario file");
+      throw ScenarioException.ofFile(
+          source, "has " + e.limit().exceeded() + "; not a scenario file");
     } catch (IOException e) {
       throw ScenarioException.ofFile(source, "cannot read: " + IoMessages.reason(file, e));
     }
@@ -150,14 +149,18 @@ public final class ScenarioLoader {
       var e = todo.pop();
       JsonNode n = e.getValue();
       if (n.isNull()) {
-        throw new Problem(e.getKey(), "null is not a value here; leave the field out where"
-            + " nothing is meant");
+        throw new Problem(
+            e.getKey(),
+            "null is not a value here; leave the field out where" + " nothing is meant");
       }
       List<java.util.Map.Entry<String, JsonNode>> children = new ArrayList<>();
       if (n.isObject()) {
-        n.fields().forEachRemaining(f ->
-            children.add(java.util.Map.entry(JsonLocationIndex.child(e.getKey(), f.getKey()),
-                f.getValue())));
+        n.fields()
+            .forEachRemaining(
+                f ->
+                    children.add(
+                        java.util.Map.entry(
+                            JsonLocationIndex.child(e.getKey(), f.getKey()), f.getValue())));
       } else if (n.isArray()) {
         for (int i = 0; i < n.size(); i++) {
           children.add(java.util.Map.entry(JsonLocationIndex.element(e.getKey(), i), n.get(i)));
@@ -189,9 +192,10 @@ public final class ScenarioLoader {
         JsonMapper.builder(
                 JsonFactory.builder()
                     .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                    .streamReadConstraints(StreamReadConstraints.builder()
-                        .maxNestingDepth(Limit.JSON_NESTING.intValue())
-                        .build())
+                    .streamReadConstraints(
+                        StreamReadConstraints.builder()
+                            .maxNestingDepth(Limit.JSON_NESTING.intValue())
+                            .build())
                     .build())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)

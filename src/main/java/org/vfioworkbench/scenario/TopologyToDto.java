@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.vfioworkbench.model.BusAddress;
 import org.vfioworkbench.model.CdevFile;
+import org.vfioworkbench.model.Consumer;
 import org.vfioworkbench.model.Container;
 import org.vfioworkbench.model.ContainerFile;
 import org.vfioworkbench.model.ContainerType;
@@ -18,7 +19,6 @@ import org.vfioworkbench.model.DmaContextRef;
 import org.vfioworkbench.model.GroupFile;
 import org.vfioworkbench.model.GroupKind;
 import org.vfioworkbench.model.HeaderType;
-import org.vfioworkbench.model.Consumer;
 import org.vfioworkbench.model.Holder;
 import org.vfioworkbench.model.HostOptions;
 import org.vfioworkbench.model.IommuGroup;
@@ -77,14 +77,7 @@ final class TopologyToDto {
 
   List<SlotDto> slots() {
     return t.slots().stream()
-        .map(
-            s ->
-                new SlotDto(
-                    s.name(),
-                    s.bus().toString(),
-                    s.device(),
-                    s.hotplug().id(),
-                    null))
+        .map(s -> new SlotDto(s.name(), s.bus().toString(), s.device(), s.hotplug().id(), null))
         .toList();
   }
 
@@ -207,8 +200,7 @@ final class TopologyToDto {
           null);
     }
     if (f instanceof IommufdFile i) {
-      return new FileDto(
-          i.fd(), null, null, i.iommufd(), null, null, null, null, null, null, null);
+      return new FileDto(i.fd(), null, null, i.iommufd(), null, null, null, null, null, null, null);
     }
     if (f instanceof GroupFile g) {
       Optional<DmaContextRef> ctx = g.attachedTo();
@@ -235,7 +227,16 @@ final class TopologyToDto {
     }
     if (f instanceof DeviceFile d) {
       return new FileDto(
-          d.fd(), null, null, null, null, d.device().toString(), null, null, null, null,
+          d.fd(),
+          null,
+          null,
+          null,
+          null,
+          d.device().toString(),
+          null,
+          null,
+          null,
+          null,
           d.vfToken().map(Object::toString).orElse(null));
     }
     if (f instanceof CdevFile c) {

@@ -49,10 +49,19 @@ final class Values {
 
   /** Addresses are taken as written: no spaces, no NUL or other control characters. */
   private static void requirePlain(String text, String path, String what, String example) {
-    if (text != null && text.chars().anyMatch(c -> c <= ' ' || Character.isWhitespace(c)
-        || Character.isISOControl(c))) {
-      throw new Problem(path, "not a " + what + ": '" + text + "' contains spaces or control"
-          + " characters (expected the form " + example + ")");
+    if (text != null
+        && text.chars()
+            .anyMatch(c -> c <= ' ' || Character.isWhitespace(c) || Character.isISOControl(c))) {
+      throw new Problem(
+          path,
+          "not a "
+              + what
+              + ": '"
+              + text
+              + "' contains spaces or control"
+              + " characters (expected the form "
+              + example
+              + ")");
     }
   }
 

@@ -17,25 +17,48 @@ final class StatusBar extends HBox {
     getStyleClass().add("status-bar");
     setPadding(new Insets(3, 8, 3, 8));
     Label selection = new Label();
-    selection.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
-        () -> state.selectionProperty().get() == null ? "no selection"
-            : "selected: " + state.selectionProperty().get().label(), state.selectionProperty()));
+    selection
+        .textProperty()
+        .bind(
+            javafx.beans.binding.Bindings.createStringBinding(
+                () ->
+                    state.selectionProperty().get() == null
+                        ? "no selection"
+                        : "selected: " + state.selectionProperty().get().label(),
+                state.selectionProperty()));
     Label profile = new Label();
-    profile.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
-        () -> "profile " + state.profileProperty().get().id()
-            + (state.compareProfileProperty().get() == null ? ""
-                : "  vs " + state.compareProfileProperty().get().id()),
-        state.profileProperty(), state.compareProfileProperty()));
+    profile
+        .textProperty()
+        .bind(
+            javafx.beans.binding.Bindings.createStringBinding(
+                () ->
+                    "profile "
+                        + state.profileProperty().get().id()
+                        + (state.compareProfileProperty().get() == null
+                            ? ""
+                            : "  vs " + state.compareProfileProperty().get().id()),
+                state.profileProperty(),
+                state.compareProfileProperty()));
     Label counts = new Label();
-    counts.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
-        () -> state.topology().functions().size() + " functions, "
-            + state.topology().holders().size() + " holders", state.topologyProperty()));
+    counts
+        .textProperty()
+        .bind(
+            javafx.beans.binding.Bindings.createStringBinding(
+                () ->
+                    state.topology().functions().size()
+                        + " functions, "
+                        + state.topology().holders().size()
+                        + " holders",
+                state.topologyProperty()));
     message.setId("status-message");
     message.setMinWidth(0);
     message.setMaxWidth(Double.MAX_VALUE);
     HBox.setHgrow(message, Priority.ALWAYS);
-    message.tooltipProperty().bind(javafx.beans.binding.Bindings.createObjectBinding(
-        () -> new javafx.scene.control.Tooltip(message.getText()), message.textProperty()));
+    message
+        .tooltipProperty()
+        .bind(
+            javafx.beans.binding.Bindings.createObjectBinding(
+                () -> new javafx.scene.control.Tooltip(message.getText()), message.textProperty()));
     for (Label fixed : new Label[] {selection, profile, counts}) {
       fixed.setMinWidth(Region.USE_PREF_SIZE);
     }

@@ -11,8 +11,10 @@ public enum Theme {
   DARK;
 
   public void apply(Scene scene) {
-    Application.setUserAgentStylesheet(this == LIGHT
-        ? new PrimerLight().getUserAgentStylesheet() : new PrimerDark().getUserAgentStylesheet());
+    Application.setUserAgentStylesheet(
+        this == LIGHT
+            ? new PrimerLight().getUserAgentStylesheet()
+            : new PrimerDark().getUserAgentStylesheet());
     scene.getRoot().getStyleClass().remove("dark");
     if (this == DARK) {
       scene.getRoot().getStyleClass().add("dark");

@@ -24,8 +24,13 @@ interface UnsavedChangesQuestion {
     return name -> {
       ButtonType saveIt = new ButtonType("Save");
       ButtonType discard = new ButtonType("Discard");
-      Alert a = new Alert(Alert.AlertType.CONFIRMATION,
-          "The document has unsaved changes.", saveIt, discard, ButtonType.CANCEL);
+      Alert a =
+          new Alert(
+              Alert.AlertType.CONFIRMATION,
+              "The document has unsaved changes.",
+              saveIt,
+              discard,
+              ButtonType.CANCEL);
       a.setHeaderText("Save the changes to " + name + "?");
       a.initOwner(owner);
       Optional<ButtonType> answer = a.showAndWait();

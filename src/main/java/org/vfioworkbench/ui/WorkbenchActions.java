@@ -1,7 +1,6 @@
 package org.vfioworkbench.ui;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -49,8 +48,13 @@ final class WorkbenchActions {
   private final UnsavedChangesQuestion unsaved;
   private final LiveHostView liveHost;
 
-  WorkbenchActions(WorkbenchState state, WorkbenchViews views, Window owner, StatusBar status,
-      RecentFiles recent, UnsavedChangesQuestion unsaved,
+  WorkbenchActions(
+      WorkbenchState state,
+      WorkbenchViews views,
+      Window owner,
+      StatusBar status,
+      RecentFiles recent,
+      UnsavedChangesQuestion unsaved,
       Supplier<LiveHostView.HostWatch> hosts) {
     this.recent = recent;
     this.state = state;
@@ -58,7 +62,8 @@ final class WorkbenchActions {
     this.owner = owner;
     this.status = status;
     this.unsaved = unsaved;
-    this.liveHost = new LiveHostView(owner, state.executor(), hosts, this::hostScanned, status::say);
+    this.liveHost =
+        new LiveHostView(owner, state.executor(), hosts, this::hostScanned, status::say);
   }
 
   void openSample(Sample s) {
@@ -69,8 +74,10 @@ final class WorkbenchActions {
       Scenario sc = s.source().read();
       show(Document.of(sc.name().isBlank() ? s.name() : sc.name(), sc, null));
       String file = s.description().substring(s.description().lastIndexOf('/') + 1);
-      status.say("Opened sample: " + s.description()
-          + LabVerdicts.forBundled(file).map(v -> " — " + v).orElse(""));
+      status.say(
+          "Opened sample: "
+              + s.description()
+              + LabVerdicts.forBundled(file).map(v -> " — " + v).orElse(""));
     } catch (ScenarioException e) {
       problem("Could not open the sample " + s.name(), e);
     }
@@ -80,19 +87,25 @@ final class WorkbenchActions {
   private record Opened(Document document, String message) {}
 
   /**
-   * Opens a scenario file or a host capture as a background task with a progress dialog; a
-   * broken file is reported with its name and line, and nothing changes.
+   * Opens a scenario file or a host capture as a background task with a progress dialog; a broken
+   * file is reported with its name and line, and nothing changes.
    */
   TaskHandle openFile(Path file) {
-    BackgroundTask<Opened> task = BackgroundTask.of("Opening " + file.getFileName(),
-        progress -> HostSources.isCapture(file) ? readCapture(file, progress) : readScenario(file, progress))
-        .onSuccess(o -> {
-          show(o.document());
-          recent.add(file);
-          status.say(o.message());
-        })
-        .onFailure(e -> problem("Could not open " + file, e))
-        .onCancelled(() -> status.say("Opening " + file + " was cancelled; nothing changed"));
+    BackgroundTask<Opened> task =
+        BackgroundTask.of(
+                "Opening " + file.getFileName(),
+                progress ->
+                    HostSources.isCapture(file)
+                        ? readCapture(file, progress)
+                        : readScenario(file, progress))
+            .onSuccess(
+                o -> {
+                  show(o.document());
+                  recent.add(file);
+                  status.say(o.message());
+                })
+            .onFailure(e -> problem("Could not open " + file, e))
+            .onCancelled(() -> status.say("Opening " + file + " was cancelled; nothing changed"));
     TaskHandle h = state.executor().execute(task);
     TaskProgressDialog.show(owner, h, "Open", "Opening " + file);
     return h;
@@ -102,8 +115,9 @@ final class WorkbenchActions {
     progress.update("Reading and checking " + file.getFileName(), -1);
     Scenario sc = ScenarioLoader.load(file);
     String title = sc.name().isBlank() ? file.getFileName().toString() : sc.name();
-    return new Opened(Document.of(title, sc, file), "Opened " + file
-        + LabVerdicts.forFile(file).map(v -> " — " + v).orElse(""));
+    return new Opened(
+        Document.of(title, sc, file),
+        "Opened " + file + LabVerdicts.forFile(file).map(v -> " — " + v).orElse(""));
   }
 
   /**
@@ -118,7 +132,10 @@ final class WorkbenchActions {
     String title = "Capture " + file.getFileName();
     return new Opened(
         Document.host(title, "Host capture " + file, scan.topology(), Document.Origin.CAPTURE),
-        "Opened capture " + file + ": " + summary(scan)
+        "Opened capture "
+            + file
+            + ": "
+            + summary(scan)
             + " (read-only; File › Save As… makes it an editable scenario)");
   }
 
@@ -127,7 +144,9 @@ final class WorkbenchActions {
       return;
     }
     FileChooser fc = scenarioChooser();
-    Optional.ofNullable(fc.showOpenDialog(owner)).map(java.io.File::toPath).ifPresent(this::openFile);
+    Optional.ofNullable(fc.showOpenDialog(owner))
+        .map(java.io.File::toPath)
+        .ifPresent(this::openFile);
   }
 
   void openRecent(Path file) {
@@ -148,15 +167,19 @@ final class WorkbenchActions {
 
   boolean saveAs() {
     FileChooser fc = scenarioChooser();
-    fc.setInitialFileName(state.documentNameProperty().get().endsWith(".json")
-        ? state.documentNameProperty().get() : "scenario.json");
-    return Optional.ofNullable(fc.showSaveDialog(owner)).map(java.io.File::toPath)
-        .map(this::saveTo).orElse(false);
+    fc.setInitialFileName(
+        state.documentNameProperty().get().endsWith(".json")
+            ? state.documentNameProperty().get()
+            : "scenario.json");
+    return Optional.ofNullable(fc.showSaveDialog(owner))
+        .map(java.io.File::toPath)
+        .map(this::saveTo)
+        .orElse(false);
   }
 
   /**
-   * Writes the document (its scenario, with the profile it is analysed under) to {@code file}.
-   * A document the loader would refuse to reopen is not written: the reason is shown instead.
+   * Writes the document (its scenario, with the profile it is analysed under) to {@code file}. A
+   * document the loader would refuse to reopen is not written: the reason is shown instead.
    */
   boolean saveTo(Path file) {
     Scenario sc = state.document().scenario();
@@ -193,9 +216,11 @@ final class WorkbenchActions {
 
   private static FileChooser scenarioChooser() {
     FileChooser fc = new FileChooser();
-    fc.getExtensionFilters().addAll(
-        new FileChooser.ExtensionFilter("Scenario files and host captures", "*.json", "*.json.gz"),
-        new FileChooser.ExtensionFilter("All files", "*"));
+    fc.getExtensionFilters()
+        .addAll(
+            new FileChooser.ExtensionFilter(
+                "Scenario files and host captures", "*.json", "*.json.gz"),
+            new FileChooser.ExtensionFilter("All files", "*"));
     return fc;
   }
 
@@ -229,41 +254,54 @@ final class WorkbenchActions {
   private void hostScanned(LiveHostSession.Refresh r, boolean first) {
     ScanResult scan = r.current();
     if (first) {
-      show(Document.host(LIVE_TITLE, "Live scan of this host", scan.topology(),
-          Document.Origin.LIVE_HOST));
-      status.say("Attached to this host: " + summary(scan)
-          + ". The host is never modified; F5 re-scans");
+      show(
+          Document.host(
+              LIVE_TITLE, "Live scan of this host", scan.topology(), Document.Origin.LIVE_HOST));
+      status.say(
+          "Attached to this host: " + summary(scan) + ". The host is never modified; F5 re-scans");
       return;
     }
     if (state.document().origin() != Document.Origin.LIVE_HOST) {
       liveHost.detach();
-      status.say("Stopped re-scanning this host: " + state.documentNameProperty().get()
-          + " is open now");
+      status.say(
+          "Stopped re-scanning this host: " + state.documentNameProperty().get() + " is open now");
       return;
     }
-    String summary = r.changes().isEmpty() ? "nothing changed since the last scan"
-        : r.changes().changes().size() + " change(s) since the last scan: "
-            + r.changes().changes().stream().limit(3).map(Object::toString)
-                .collect(Collectors.joining("; "));
+    String summary =
+        r.changes().isEmpty()
+            ? "nothing changed since the last scan"
+            : r.changes().changes().size()
+                + " change(s) since the last scan: "
+                + r.changes().changes().stream()
+                    .limit(3)
+                    .map(Object::toString)
+                    .collect(Collectors.joining("; "));
     state.rescan(scan.topology(), summary);
     if (state.selectionProperty().get() == null) {
-      r.changes().touchedFunctions().stream().sorted().findFirst()
+      r.changes().touchedFunctions().stream()
+          .sorted()
+          .findFirst()
           .ifPresent(b -> state.select(new ElementRef.FunctionRef(b)));
     }
     status.say("Re-scanned: " + summary);
   }
 
   private static String summary(ScanResult scan) {
-    return scan.topology().functions().size() + " functions, " + scan.topology().groups().size()
-        + " IOMMU groups, " + scan.topology().holders().size() + " holders"
-        + (scan.problems().isEmpty() ? ""
+    return scan.topology().functions().size()
+        + " functions, "
+        + scan.topology().groups().size()
+        + " IOMMU groups, "
+        + scan.topology().holders().size()
+        + " holders"
+        + (scan.problems().isEmpty()
+            ? ""
             : ", " + scan.problems().size() + " item(s) could not be read");
   }
 
   /** Runs the open document, as it is now, on a real kernel in QEMU (kernel lab). */
   void verifyOnRealKernel() {
-    VerifyOnKernelDialog.show(owner, state.executor(), state.documentNameProperty().get(),
-        state.document().scenario());
+    VerifyOnKernelDialog.show(
+        owner, state.executor(), state.documentNameProperty().get(), state.document().scenario());
   }
 
   void newDocument() {
@@ -304,26 +342,32 @@ final class WorkbenchActions {
   }
 
   void exportPng() {
-    chooser("PNG image", "*.png", "topology.png").ifPresent(p -> {
-      try {
-        PngExport.write(views.graph.content(), p, 2);
-        status.say("Exported " + p);
-      } catch (IOException | RuntimeException e) {
-        error("Could not write " + p, e);
-      }
-    });
+    chooser("PNG image", "*.png", "topology.png")
+        .ifPresent(
+            p -> {
+              try {
+                PngExport.write(views.graph.content(), p, 2);
+                status.say("Exported " + p);
+              } catch (IOException | RuntimeException e) {
+                error("Could not write " + p, e);
+              }
+            });
   }
 
   void exportSvg() {
-    chooser("SVG image", "*.svg", "topology.svg").ifPresent(p -> {
-      try {
-        org.vfioworkbench.io.AtomicFiles.write(p, SvgExport.render(views.graphVm.modelProperty()
-            .get()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        status.say("Exported " + p);
-      } catch (IOException e) {
-        error("Could not write " + p, e);
-      }
-    });
+    chooser("SVG image", "*.svg", "topology.svg")
+        .ifPresent(
+            p -> {
+              try {
+                org.vfioworkbench.io.AtomicFiles.write(
+                    p,
+                    SvgExport.render(views.graphVm.modelProperty().get())
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                status.say("Exported " + p);
+              } catch (IOException e) {
+                error("Could not write " + p, e);
+              }
+            });
   }
 
   private Optional<Path> chooser(String what, String glob, String name) {

@@ -31,10 +31,13 @@ public final class WorkbenchApp extends Application {
     }
   }
 
-  /** Where the layout is kept: {@code -Dvfio.workbench.config=DIR}, else ~/.config/vfio-workbench. */
+  /**
+   * Where the layout is kept: {@code -Dvfio.workbench.config=DIR}, else ~/.config/vfio-workbench.
+   */
   static Path configDir() {
     String p = System.getProperty("vfio.workbench.config");
-    return p != null ? Path.of(p)
+    return p != null
+        ? Path.of(p)
         : Path.of(System.getProperty("user.home"), ".config", "vfio-workbench");
   }
 }

@@ -32,8 +32,13 @@ final class WorkbenchMenus {
   private final Runnable quit;
   private final java.util.function.Consumer<Theme> theme;
 
-  WorkbenchMenus(WorkbenchState state, WorkbenchActions actions, WorkbenchViews views,
-      WorkbenchDocking docking, Runnable quit, java.util.function.Consumer<Theme> theme) {
+  WorkbenchMenus(
+      WorkbenchState state,
+      WorkbenchActions actions,
+      WorkbenchViews views,
+      WorkbenchDocking docking,
+      Runnable quit,
+      java.util.function.Consumer<Theme> theme) {
     this.state = state;
     this.actions = actions;
     this.views = views;
@@ -53,20 +58,21 @@ final class WorkbenchMenus {
     MenuItem saveAs = item("Save _As\u2026", "Shortcut+Shift+S", actions::saveAs);
     Menu recent = new Menu("_Recent files");
     recent.getItems().add(new MenuItem("(none)"));
-    recent.setOnShowing(e -> {
-      recent.getItems().clear();
-      for (java.nio.file.Path p : actions.recentFiles()) {
-        MenuItem m = new MenuItem(p.toString());
-        m.setMnemonicParsing(false);
-        m.setOnAction(x -> actions.openRecent(p));
-        recent.getItems().add(m);
-      }
-      if (recent.getItems().isEmpty()) {
-        MenuItem none = new MenuItem("(none)");
-        none.setDisable(true);
-        recent.getItems().add(none);
-      }
-    });
+    recent.setOnShowing(
+        e -> {
+          recent.getItems().clear();
+          for (java.nio.file.Path p : actions.recentFiles()) {
+            MenuItem m = new MenuItem(p.toString());
+            m.setMnemonicParsing(false);
+            m.setOnAction(x -> actions.openRecent(p));
+            recent.getItems().add(m);
+          }
+          if (recent.getItems().isEmpty()) {
+            MenuItem none = new MenuItem("(none)");
+            none.setDisable(true);
+            recent.getItems().add(none);
+          }
+        });
     Menu samples = new Menu("Sa_mples");
     for (Sample s : BuiltInSamples.all()) {
       samples.getItems().add(sampleItem(s));
@@ -79,39 +85,69 @@ final class WorkbenchMenus {
     MenuItem png = item("Export graph as _PNG\u2026", "Shortcut+E", actions::exportPng);
     MenuItem svg = item("Export graph as S_VG\u2026", "Shortcut+Shift+E", actions::exportSvg);
     MenuItem exit = item("_Quit", "Shortcut+Q", quit);
-    MenuItem attach = item("_Attach to this host (read-only)", "Shortcut+Shift+H", actions::attachToHost);
+    MenuItem attach =
+        item("_Attach to this host (read-only)", "Shortcut+Shift+H", actions::attachToHost);
     MenuItem rescan = item("Re-scan the _host", "F5", actions::refreshHost);
     CheckMenuItem every = new CheckMenuItem("Re-scan the host every 10 s");
     every.setSelected(actions.liveHost().refreshingProperty().get());
     every.setOnAction(e -> actions.refreshHostEvery(every.isSelected()));
     actions.liveHost().refreshingProperty().addListener((o, a, b) -> every.setSelected(b));
-    Menu m = new Menu("_File", null, newDoc, open, save, saveAs, recent, samples,
-        new SeparatorMenuItem(), attach, rescan, every,
-        new SeparatorMenuItem(), png, svg, new SeparatorMenuItem(), exit);
+    Menu m =
+        new Menu(
+            "_File",
+            null,
+            newDoc,
+            open,
+            save,
+            saveAs,
+            recent,
+            samples,
+            new SeparatorMenuItem(),
+            attach,
+            rescan,
+            every,
+            new SeparatorMenuItem(),
+            png,
+            svg,
+            new SeparatorMenuItem(),
+            exit);
     return m;
   }
 
   private Menu edit() {
     MenuItem undo = item("_Undo", "Shortcut+Z", state::undo);
-    undo.textProperty().bind(Bindings.createStringBinding(() -> state.commands().canUndoProperty().get()
-        ? "_Undo " + state.commands().undoLabelProperty().get() : "_Undo",
-        state.commands().undoLabelProperty(), state.commands().canUndoProperty()));
+    undo.textProperty()
+        .bind(
+            Bindings.createStringBinding(
+                () ->
+                    state.commands().canUndoProperty().get()
+                        ? "_Undo " + state.commands().undoLabelProperty().get()
+                        : "_Undo",
+                state.commands().undoLabelProperty(),
+                state.commands().canUndoProperty()));
     undo.disableProperty().bind(state.commands().canUndoProperty().not());
     MenuItem redo = item("_Redo", "Shortcut+Shift+Z", state::redo);
-    redo.textProperty().bind(Bindings.createStringBinding(() -> state.commands().canRedoProperty().get()
-        ? "_Redo " + state.commands().redoLabelProperty().get() : "_Redo",
-        state.commands().redoLabelProperty(), state.commands().canRedoProperty()));
+    redo.textProperty()
+        .bind(
+            Bindings.createStringBinding(
+                () ->
+                    state.commands().canRedoProperty().get()
+                        ? "_Redo " + state.commands().redoLabelProperty().get()
+                        : "_Redo",
+                state.commands().redoLabelProperty(),
+                state.commands().canRedoProperty()));
     redo.disableProperty().bind(state.commands().canRedoProperty().not());
     MenuItem holder = item("New _holder\u2026", "Shortcut+H", actions::newHolder);
     Menu move = new Menu("_Move selected function to");
-    move.setOnShowing(e -> {
-      move.getItems().clear();
-      for (DropTarget t : views.graphVm.targets()) {
-        MenuItem i = new MenuItem(t.describe());
-        i.setOnAction(x -> actions.moveSelected(t));
-        move.getItems().add(i);
-      }
-    });
+    move.setOnShowing(
+        e -> {
+          move.getItems().clear();
+          for (DropTarget t : views.graphVm.targets()) {
+            MenuItem i = new MenuItem(t.describe());
+            i.setOnAction(x -> actions.moveSelected(t));
+            move.getItems().add(i);
+          }
+        });
     move.getItems().add(new MenuItem("(select a function)"));
     return new Menu("_Edit", null, undo, redo, new SeparatorMenuItem(), holder, move);
   }
@@ -119,8 +155,12 @@ final class WorkbenchMenus {
   private Menu view() {
     Menu m = new Menu("_View");
     for (ViewId v : ViewId.values()) {
-      m.getItems().add(item("Show " + v.title(), v.shortcut().replace("Ctrl", "Shortcut"),
-          () -> docking.show(v)));
+      m.getItems()
+          .add(
+              item(
+                  "Show " + v.title(),
+                  v.shortcut().replace("Ctrl", "Shortcut"),
+                  () -> docking.show(v)));
     }
     m.getItems().add(new SeparatorMenuItem());
     m.getItems().add(item("Zoom _in", "Shortcut+EQUALS", views.graph::zoomIn));
@@ -153,7 +193,8 @@ final class WorkbenchMenus {
       i.setOnAction(e -> state.compareProfileProperty().set(p));
       compare.getItems().add(i);
     }
-    MenuItem lab = item("_Verify on a real kernel…", "Shortcut+Shift+K", actions::verifyOnRealKernel);
+    MenuItem lab =
+        item("_Verify on a real kernel…", "Shortcut+Shift+K", actions::verifyOnRealKernel);
     return new Menu("_Analysis", null, profiles, compare, new SeparatorMenuItem(), lab);
   }
 
@@ -161,31 +202,41 @@ final class WorkbenchMenus {
     ComboBox<Profile> profile = profileBox(false);
     profile.setValue(state.profileProperty().get());
     state.profileProperty().addListener((o, a, b) -> profile.setValue(b));
-    profile.valueProperty().addListener((o, a, b) -> {
-      if (b != null && b != state.profileProperty().get()) {
-        state.setProfile(b);
-        profile.setValue(state.profileProperty().get());
-      }
-    });
-    profile.setTooltip(new Tooltip("Semantics profile: which kernel's (or design's) rules the engine applies"));
+    profile
+        .valueProperty()
+        .addListener(
+            (o, a, b) -> {
+              if (b != null && b != state.profileProperty().get()) {
+                state.setProfile(b);
+                profile.setValue(state.profileProperty().get());
+              }
+            });
+    profile.setTooltip(
+        new Tooltip("Semantics profile: which kernel's (or design's) rules the engine applies"));
     profile.setId("profile-switcher");
     ComboBox<Profile> compare = profileBox(true);
     compare.valueProperty().bindBidirectional(state.compareProfileProperty());
-    compare.setTooltip(new Tooltip("Compare mode: mark on the graph (orange) and in the tables what"
-        + " changes under a second profile"));
+    compare.setTooltip(
+        new Tooltip(
+            "Compare mode: mark on the graph (orange) and in the tables what"
+                + " changes under a second profile"));
     var undo = button("\u21b6 Undo", "Undo the last edit (Ctrl+Z)", state::undo);
     undo.disableProperty().bind(state.commands().canUndoProperty().not());
     var redo = button("\u21b7 Redo", "Redo (Ctrl+Shift+Z)", state::redo);
     redo.disableProperty().bind(state.commands().canRedoProperty().not());
     return new ToolBar(
-        button("+ Holder", "New holder (Ctrl+H)", actions::newHolder), undo, redo,
+        button("+ Holder", "New holder (Ctrl+H)", actions::newHolder),
+        undo,
+        redo,
         new javafx.scene.control.Separator(),
         button("\u2212", "Zoom out (Ctrl+-)", views.graph::zoomOut),
         button("+", "Zoom in (Ctrl+=)", views.graph::zoomIn),
         button("Fit", "Fit the graph to the view (Ctrl+0)", views.graph::fit),
         new javafx.scene.control.Separator(),
-        new javafx.scene.control.Label("Profile"), profile,
-        new javafx.scene.control.Label("Compare"), compare);
+        new javafx.scene.control.Label("Profile"),
+        profile,
+        new javafx.scene.control.Label("Compare"),
+        compare);
   }
 
   private static ComboBox<Profile> profileBox(boolean withOff) {
@@ -194,17 +245,18 @@ final class WorkbenchMenus {
       box.getItems().add(null);
     }
     box.getItems().addAll(Profile.values());
-    box.setConverter(new StringConverter<>() {
-      @Override
-      public String toString(Profile p) {
-        return p == null ? "off" : p.id();
-      }
+    box.setConverter(
+        new StringConverter<>() {
+          @Override
+          public String toString(Profile p) {
+            return p == null ? "off" : p.id();
+          }
 
-      @Override
-      public Profile fromString(String s) {
-        return Profile.byId(s).orElse(null);
-      }
-    });
+          @Override
+          public Profile fromString(String s) {
+            return Profile.byId(s).orElse(null);
+          }
+        });
     return box;
   }
 

@@ -41,8 +41,12 @@ public final class WorkbenchWindow {
     this(stage, configDir, executor, LiveHostView.thisHost(), UnsavedChangesQuestion.dialog(stage));
   }
 
-  WorkbenchWindow(Stage stage, Path configDir, TaskExecutor executor,
-      java.util.function.Supplier<LiveHostView.HostWatch> hosts, UnsavedChangesQuestion unsaved) {
+  WorkbenchWindow(
+      Stage stage,
+      Path configDir,
+      TaskExecutor executor,
+      java.util.function.Supplier<LiveHostView.HostWatch> hosts,
+      UnsavedChangesQuestion unsaved) {
     this.stage = stage;
     this.state = new WorkbenchState(executor);
     this.layoutFile = configDir.resolve("layout.properties");
@@ -50,16 +54,21 @@ public final class WorkbenchWindow {
     this.docking = new WorkbenchDocking(views::view, DockLayout.load(layoutFile));
     status = new StatusBar(state);
     executor.onFailure(this::failed);
-    actions = new WorkbenchActions(state, views, stage, status, new RecentFiles(configDir),
-        unsaved, hosts);
-    WorkbenchMenus menus = new WorkbenchMenus(state, actions, views, docking, this::close, this::theme);
+    actions =
+        new WorkbenchActions(
+            state, views, stage, status, new RecentFiles(configDir), unsaved, hosts);
+    WorkbenchMenus menus =
+        new WorkbenchMenus(state, actions, views, docking, this::close, this::theme);
     views.graphVm.messageProperty().addListener((o, a, b) -> status.say(b));
     views.propertiesVm.messageProperty().addListener((o, a, b) -> status.say(b));
-    state.refusedEditProperty().addListener((o, a, b) -> {
-      if (!b.isEmpty()) {
-        status.say(b);
-      }
-    });
+    state
+        .refusedEditProperty()
+        .addListener(
+            (o, a, b) -> {
+              if (!b.isEmpty()) {
+                status.say(b);
+              }
+            });
     BorderPane root = new BorderPane(docking.node());
     root.setTop(new VBox(menus.menuBar(), menus.toolBar()));
     root.setBottom(status);
@@ -68,17 +77,25 @@ public final class WorkbenchWindow {
     scene.getStylesheets().add(WorkbenchWindow.class.getResource("workbench.css").toExternalForm());
     theme(Theme.LIGHT);
     stage.setScene(scene);
-    stage.titleProperty().bind(Bindings.createStringBinding(
-        () -> (state.isDirty() ? "*" : "") + state.documentNameProperty().get() + " \u2014 VFIO Workbench",
-        state.dirtyProperty(), state.documentNameProperty()));
-    stage.setOnCloseRequest(e -> {
-      if (!actions.confirmDiscard()) {
-        e.consume();
-      } else {
-        saveLayout();
-        actions.liveHost().detach();
-      }
-    });
+    stage
+        .titleProperty()
+        .bind(
+            Bindings.createStringBinding(
+                () ->
+                    (state.isDirty() ? "*" : "")
+                        + state.documentNameProperty().get()
+                        + " \u2014 VFIO Workbench",
+                state.dirtyProperty(),
+                state.documentNameProperty()));
+    stage.setOnCloseRequest(
+        e -> {
+          if (!actions.confirmDiscard()) {
+            e.consume();
+          } else {
+            saveLayout();
+            actions.liveHost().detach();
+          }
+        });
     stage.setOnShown(e -> docking.applyDividers());
   }
 
@@ -86,7 +103,9 @@ public final class WorkbenchWindow {
     t.apply(scene);
   }
 
-  /** File › Quit: asks about unsaved changes; Save or Discard closes the window, Cancel keeps it. */
+  /**
+   * File › Quit: asks about unsaved changes; Save or Discard closes the window, Cancel keeps it.
+   */
   void close() {
     if (actions.confirmDiscard()) {
       saveLayout();
@@ -119,8 +138,10 @@ public final class WorkbenchWindow {
     try {
       docking.snapshot().save(layoutFile);
     } catch (IOException e) {
-      System.getLogger("vfio-workbench").log(System.Logger.Level.WARNING,
-          "could not save the window layout to " + layoutFile + ": " + e.getMessage());
+      System.getLogger("vfio-workbench")
+          .log(
+              System.Logger.Level.WARNING,
+              "could not save the window layout to " + layoutFile + ": " + e.getMessage());
     }
   }
 
@@ -141,7 +162,9 @@ public final class WorkbenchWindow {
     actions.openSample(s);
   }
 
-  /** Opens a scenario file or a capture in the background; a broken file is reported in a dialog. */
+  /**
+   * Opens a scenario file or a capture in the background; a broken file is reported in a dialog.
+   */
   public void openFile(Path file) {
     actions.openFile(file);
   }

@@ -27,8 +27,8 @@ import org.vfioworkbench.model.Topology;
 
 /**
  * The engine on a generated 10,000-function host (issue 2's target: the whole host ≤ 20 ms, one
- * owner change ≤ 1 ms), against a baseline that only touches every function and file once.
- * Run: see docs/performance.md.
+ * owner change ≤ 1 ms), against a baseline that only touches every function and file once. Run: see
+ * docs/performance.md.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -51,8 +51,12 @@ public class EngineBenchmark {
       for (OpenFile f : h.files()) {
         if (f instanceof org.vfioworkbench.model.DeviceFile d) {
           for (Holder target : host.holders()) {
-            Attempt a = KernelCalls.moveToCdev(KernelCalls.release(host, d.device()).orElseThrow(),
-                Profile.DEFAULT, target.name(), d.device());
+            Attempt a =
+                KernelCalls.moveToCdev(
+                    KernelCalls.release(host, d.device()).orElseThrow(),
+                    Profile.DEFAULT,
+                    target.name(),
+                    d.device());
             if (a.succeeded()) {
               moved = a.orElseThrow();
               movedDevice = d.device();

@@ -39,8 +39,13 @@ public class PlanBenchmark {
   @Setup
   public void setUp() {
     host = SyntheticHost.generate(new SyntheticHost.Spec(7, 2_000, 0.4, 40, 0.01));
-    wanted = host.functions().stream().filter(f -> !f.isBridge()).map(PciFunction::bdf)
-        .filter(b -> b.hashCode() % 7 == 0).limit(20).toList();
+    wanted =
+        host.functions().stream()
+            .filter(f -> !f.isBridge())
+            .map(PciFunction::bdf)
+            .filter(b -> b.hashCode() % 7 == 0)
+            .limit(20)
+            .toList();
     if (wanted.size() < 20) {
       throw new IllegalStateException("the generated host has too few endpoints");
     }

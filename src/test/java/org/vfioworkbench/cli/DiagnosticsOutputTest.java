@@ -7,16 +7,19 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** {@code check}, {@code evaluate} and {@code scan} carry the engine's diagnostics, text and JSON. */
+/**
+ * {@code check}, {@code evaluate} and {@code scan} carry the engine's diagnostics, text and JSON.
+ */
 class DiagnosticsOutputTest {
 
   private static List<JsonNode> ofKind(JsonNode diagnostics, String kind) {
     List<JsonNode> out = new ArrayList<>();
-    diagnostics.forEach(d -> {
-      if (d.get("kind").asText().equals(kind)) {
-        out.add(d);
-      }
-    });
+    diagnostics.forEach(
+        d -> {
+          if (d.get("kind").asText().equals(kind)) {
+            out.add(d);
+          }
+        });
     return out;
   }
 
@@ -24,18 +27,22 @@ class DiagnosticsOutputTest {
   void evaluateJsonListsTheSeedCaseConflictsOnTheCallersFds() {
     JsonNode root = CliRun.of("evaluate", WorkbenchCliTest.SEED, "--json").json();
     List<JsonNode> conflicts = ofKind(root.get("diagnostics"), "ownership-conflict");
-    assertThat(conflicts).extracting(d -> d.at("/subject/holder").asText() + ":"
-        + d.at("/subject/fd").asInt()).containsExactlyInAnyOrder("qemu-cdev:4", "qemu-legacy:5");
-    assertThat(conflicts).allSatisfy(d -> {
-      assertThat(d.get("severity").asText()).isEqualTo("warning");
-      assertThat(d.get("message").asText()).contains("-EINVAL");
-    });
+    assertThat(conflicts)
+        .extracting(d -> d.at("/subject/holder").asText() + ":" + d.at("/subject/fd").asInt())
+        .containsExactlyInAnyOrder("qemu-cdev:4", "qemu-legacy:5");
+    assertThat(conflicts)
+        .allSatisfy(
+            d -> {
+              assertThat(d.get("severity").asText()).isEqualTo("warning");
+              assertThat(d.get("message").asText()).contains("-EINVAL");
+            });
   }
 
   @Test
   void evaluateTextEndsWithTheDiagnostics() {
     CliRun r = CliRun.of("evaluate", WorkbenchCliTest.SEED);
-    assertThat(r.out()).contains("Diagnostics (")
+    assertThat(r.out())
+        .contains("Diagnostics (")
         .contains("warning ownership-conflict qemu-cdev fd 4: qemu-cdev cannot hot-reset");
   }
 
@@ -47,7 +54,9 @@ class DiagnosticsOutputTest {
     assertThat(ofKind(file.get("diagnostics"), "ownership-conflict")).hasSize(2);
 
     CliRun text = CliRun.of("check", WorkbenchCliTest.SEED);
-    assertThat(text.out()).contains("  Diagnostics (").contains("ownership-conflict qemu-legacy fd 5");
+    assertThat(text.out())
+        .contains("  Diagnostics (")
+        .contains("ownership-conflict qemu-legacy fd 5");
   }
 
   @Test
@@ -62,7 +71,8 @@ class DiagnosticsOutputTest {
         }
         if (everyResetSucceeds) {
           clean++;
-          assertThat(ofKind(root.get("diagnostics"), "ownership-conflict")).as(file.toString())
+          assertThat(ofKind(root.get("diagnostics"), "ownership-conflict"))
+              .as(file.toString())
               .isEmpty();
         }
       }
@@ -77,11 +87,17 @@ class DiagnosticsOutputTest {
     assertThat(root.get("diagnostics")).isNotNull();
     JsonNode failing = root.get("verdicts").get(0);
     assertThat(failing.at("/hotReset/ret").asText()).isEqualTo("-EINVAL");
-    assertThat(root.get("diagnostics")).anySatisfy(d ->
-        assertThat(d.get("kind").asText()).isIn("ownership-conflict", "unheld-device-blocks-reset"));
+    assertThat(root.get("diagnostics"))
+        .anySatisfy(
+            d ->
+                assertThat(d.get("kind").asText())
+                    .isIn("ownership-conflict", "unheld-device-blocks-reset"));
 
     assertThat(CliRun.of("scan", "--root", capture).out()).contains("Diagnostics");
-    assertThat(CliRun.of("scan", "--root", capture, "--json", "--no-verdicts").json()
-        .get("diagnostics")).isNull();
+    assertThat(
+            CliRun.of("scan", "--root", capture, "--json", "--no-verdicts")
+                .json()
+                .get("diagnostics"))
+        .isNull();
   }
 }

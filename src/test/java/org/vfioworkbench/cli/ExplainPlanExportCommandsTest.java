@@ -30,8 +30,12 @@ class ExplainPlanExportCommandsTest {
   void explainNamesTheBlockerTheQemuLineAndTheRemedy() {
     Run r = run("explain", SEED, "--device", "0000:02:00.0");
     assertEquals(ExitCodes.DIFFERS, r.code(), r.err());
-    assertTrue(r.out().contains("QEMU would print: vfio: Cannot reset device 0000:02:00.0, depends"
-        + " on device 0000:02:00.1 which is not owned."), r.out());
+    assertTrue(
+        r.out()
+            .contains(
+                "QEMU would print: vfio: Cannot reset device 0000:02:00.0, depends"
+                    + " on device 0000:02:00.1 which is not owned."),
+        r.out());
     assertTrue(r.out().contains("1. move 0000:02:00.1 into iommufd A"), r.out());
   }
 
@@ -43,10 +47,10 @@ class ExplainPlanExportCommandsTest {
     assertEquals(false, root.get("allSucceed").asBoolean());
     assertEquals(2, root.get("explanations").size());
     JsonNode cdev = root.get("explanations").get(0);
-    assertEquals("move 0000:02:00.1 into iommufd A",
-        cdev.get("remedies").get(0).get("title").asText());
-    assertEquals("qemu-legacy", cdev.get("blockers").get(0).get("holders").get(0).get("name")
-        .asText());
+    assertEquals(
+        "move 0000:02:00.1 into iommufd A", cdev.get("remedies").get(0).get("title").asText());
+    assertEquals(
+        "qemu-legacy", cdev.get("blockers").get(0).get("holders").get(0).get("name").asText());
     assertEquals("iommufd", cdev.get("qemu").get("backend").asText());
   }
 
@@ -62,8 +66,8 @@ class ExplainPlanExportCommandsTest {
     assertEquals(ExitCodes.DIFFERS, r.code(), r.err());
     JsonNode root = new ObjectMapper().readTree(r.out());
     assertEquals("0000:02:00.0", root.get("takenFromHost").get(0).asText());
-    assertEquals("driverctl set-override 0000:02:00.0 vfio-pci",
-        root.get("driverctl").get(0).asText());
+    assertEquals(
+        "driverctl set-override 0000:02:00.0 vfio-pci", root.get("driverctl").get(0).asText());
   }
 
   @Test
@@ -88,7 +92,11 @@ class ExplainPlanExportCommandsTest {
   @Test
   void evaluateShowsWhatQemuWouldPrint() {
     Run r = run("evaluate", SEED);
-    assertTrue(r.out().contains("(legacy backend) would print: vfio: Cannot reset device"
-        + " 0000:02:00.1, depends on group 20 which is not owned."), r.out());
+    assertTrue(
+        r.out()
+            .contains(
+                "(legacy backend) would print: vfio: Cannot reset device"
+                    + " 0000:02:00.1, depends on group 20 which is not owned."),
+        r.out());
   }
 }

@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Seeded mutators for the fuzz suite: byte-level damage to any file, and structure-aware damage
- * to scenario files and captures (numbers beyond every range, names no kernel writes, control
+ * Seeded mutators for the fuzz suite: byte-level damage to any file, and structure-aware damage to
+ * scenario files and captures (numbers beyond every range, names no kernel writes, control
  * characters, nulls, wrong types, deleted and duplicated parts). Same seed, same mutation.
  */
 final class FuzzMutators {
@@ -22,15 +22,52 @@ final class FuzzMutators {
 
   /** Values a hostile file puts where a number or a name belongs. */
   private static final String[] ODD_TEXT = {
-    "99999999999", "-1", "-5", "03", "0x10", "", " 1", "1 ", "1\u0000", "\u001b[31m", "..",
-    "../../..", "/", "0000:00:00.0 ", " 0000:00:00.0", "ffff:ff:1f.7", "10000:00:00.0",
-    "0000:100:00.0", "0000:00:20.0", "0000:00:00.8", "noiommu-99999999999", "vfio", "\n",
-    "2147483648", "4294967296", "-2147483649", "1e400", "NaN", "\ud800", "é", "a".repeat(300)
+    "99999999999",
+    "-1",
+    "-5",
+    "03",
+    "0x10",
+    "",
+    " 1",
+    "1 ",
+    "1\u0000",
+    "\u001b[31m",
+    "..",
+    "../../..",
+    "/",
+    "0000:00:00.0 ",
+    " 0000:00:00.0",
+    "ffff:ff:1f.7",
+    "10000:00:00.0",
+    "0000:100:00.0",
+    "0000:00:20.0",
+    "0000:00:00.8",
+    "noiommu-99999999999",
+    "vfio",
+    "\n",
+    "2147483648",
+    "4294967296",
+    "-2147483649",
+    "1e400",
+    "NaN",
+    "\ud800",
+    "é",
+    "a".repeat(300)
   };
 
   private static final long[] ODD_NUMBERS = {
-    -1, 0, 1, 255, 256, 65535, 65536, Integer.MAX_VALUE, Integer.MIN_VALUE, 99999999999L,
-    Long.MAX_VALUE, Long.MIN_VALUE
+    -1,
+    0,
+    1,
+    255,
+    256,
+    65535,
+    65536,
+    Integer.MAX_VALUE,
+    Integer.MIN_VALUE,
+    99999999999L,
+    Long.MAX_VALUE,
+    Long.MIN_VALUE
   };
 
   private final Random random;
@@ -185,8 +222,14 @@ final class FuzzMutators {
         }
         case 1 -> entries.set(p, N.objectNode().put("link", oddLink()));
         case 2 -> entries.set(p, N.objectNode().put("text", pick(ODD_TEXT) + "\n"));
-        case 3 -> entries.set(p, N.objectNode().put("error",
-            new String[] {"EACCES", "ENOENT", "EIO", "ENOTDIR", "EINVAL"}[random.nextInt(5)]));
+        case 3 ->
+            entries.set(
+                p,
+                N.objectNode()
+                    .put(
+                        "error",
+                        new String[] {"EACCES", "ENOENT", "EIO", "ENOTDIR", "EINVAL"}
+                            [random.nextInt(5)]));
         case 4 -> entries.remove(p);
         default -> {
           String parent = p.substring(0, Math.max(1, p.lastIndexOf('/')));
@@ -195,9 +238,11 @@ final class FuzzMutators {
           if (dir != null && dir.has("dir") && dir.get("dir").isArray()) {
             ((ArrayNode) dir.get("dir")).add(child);
           }
-          entries.set(parent + "/" + child, random.nextBoolean()
-              ? N.objectNode().put("link", oddLink())
-              : N.objectNode().put("text", pick(ODD_TEXT)));
+          entries.set(
+              parent + "/" + child,
+              random.nextBoolean()
+                  ? N.objectNode().put("link", oddLink())
+                  : N.objectNode().put("text", pick(ODD_TEXT)));
         }
       }
     }
@@ -210,10 +255,19 @@ final class FuzzMutators {
 
   private String oddLink() {
     String[] targets = {
-      "/dev/vfio/" + pick(ODD_TEXT), "/dev/vfio/devices/" + pick(ODD_TEXT), "/dev/vfio/vfio",
-      "/dev/iommu", "anon_inode:[vfio-device]", "../../../kernel/iommu_groups/" + pick(ODD_TEXT),
-      "../" + pick(ODD_TEXT), "/", ".", "..", "../../../devices/pci0000:00/" + pick(ODD_TEXT),
-      "/sys/bus/pci/devices", pick(ODD_TEXT)
+      "/dev/vfio/" + pick(ODD_TEXT),
+      "/dev/vfio/devices/" + pick(ODD_TEXT),
+      "/dev/vfio/vfio",
+      "/dev/iommu",
+      "anon_inode:[vfio-device]",
+      "../../../kernel/iommu_groups/" + pick(ODD_TEXT),
+      "../" + pick(ODD_TEXT),
+      "/",
+      ".",
+      "..",
+      "../../../devices/pci0000:00/" + pick(ODD_TEXT),
+      "/sys/bus/pci/devices",
+      pick(ODD_TEXT)
     };
     return targets[random.nextInt(targets.length)];
   }

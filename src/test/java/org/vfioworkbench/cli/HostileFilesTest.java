@@ -15,9 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.vfioworkbench.io.Limit;
 
 /**
- * Files that used to hang or exhaust the commands (issue 15): a FIFO, {@code /dev/zero}, files
- * past a limit, a file in UTF-16, and writes that fail. Each ends in exit 2 with words naming the
- * file and the problem, within seconds.
+ * Files that used to hang or exhaust the commands (issue 15): a FIFO, {@code /dev/zero}, files past
+ * a limit, a file in UTF-16, and writes that fail. Each ends in exit 2 with words naming the file
+ * and the problem, within seconds.
  */
 class HostileFilesTest {
 
@@ -67,13 +67,15 @@ class HostileFilesTest {
     Path fn = root.resolve("sys/devices/pci0000:00/0000:00:01.0");
     Files.createDirectories(fn);
     Files.createDirectories(root.resolve("sys/bus/pci/devices"));
-    Files.createSymbolicLink(root.resolve("sys/bus/pci/devices/0000:00:01.0"),
+    Files.createSymbolicLink(
+        root.resolve("sys/bus/pci/devices/0000:00:01.0"),
         Path.of("../../../devices/pci0000:00/0000:00:01.0"));
     fifo("root/sys/devices/pci0000:00/0000:00:01.0/class");
     Files.createDirectories(root.resolve("proc"));
     CliRun scan = run("scan", "--root", root.toString());
     assertThat(scan.exit()).isZero();
-    assertThat(scan.out()).contains("/sys/devices/pci0000:00/0000:00:01.0/class")
+    assertThat(scan.out())
+        .contains("/sys/devices/pci0000:00/0000:00:01.0/class")
         .contains("not a regular file");
     Path out = dir.resolve("c.json");
     CliRun capture = run("capture", "--root", root.toString(), "-o", out.toString());
@@ -95,15 +97,25 @@ class HostileFilesTest {
     Path f = dir.resolve("s.json");
     StringBuilder expect = new StringBuilder();
     for (int i = 0; i < 3; i++) {
-      expect.append(i == 0 ? "" : ",").append("{\"caller\": {\"device\": \"0000:00:00.0\"},"
-          + " \"info\": {}, \"result\": {\"ret\": 0}}");
+      expect
+          .append(i == 0 ? "" : ",")
+          .append(
+              "{\"caller\": {\"device\": \"0000:00:00.0\"},"
+                  + " \"info\": {}, \"result\": {\"ret\": 0}}");
     }
-    Files.writeString(f, "{\"format\": 1, \"buses\": [{\"bus\": \"0000:00\"}], \"functions\": ["
-        + "{\"bdf\": \"0000:00:00.0\", \"driver\": \"vfio-pci\", \"group\": 1}],"
-        + " \"expect\": [" + expect + "]}");
+    Files.writeString(
+        f,
+        "{\"format\": 1, \"buses\": [{\"bus\": \"0000:00\"}], \"functions\": ["
+            + "{\"bdf\": \"0000:00:00.0\", \"driver\": \"vfio-pci\", \"group\": 1}],"
+            + " \"expect\": ["
+            + expect
+            + "]}");
     String old = System.setProperty(Limit.EXPECTATIONS.property(), "2");
     try {
-      assertCleanFailure(run("check", f.toString()), "$.expect", "more than 2 expectations",
+      assertCleanFailure(
+          run("check", f.toString()),
+          "$.expect",
+          "more than 2 expectations",
           "-Dvfioworkbench.maxExpectations=N");
     } finally {
       restore(Limit.EXPECTATIONS, old);
@@ -116,7 +128,10 @@ class HostileFilesTest {
     Files.writeString(f, "{\"format\": 1, \"name\": \"" + "x".repeat(200) + "\"}");
     String old = System.setProperty(Limit.FILE_BYTES.property(), "100");
     try {
-      assertCleanFailure(run("check", f.toString()), "s.json", "more than 100 bytes",
+      assertCleanFailure(
+          run("check", f.toString()),
+          "s.json",
+          "more than 100 bytes",
           "-Dvfioworkbench.maxFileBytes=N");
     } finally {
       restore(Limit.FILE_BYTES, old);
@@ -126,8 +141,8 @@ class HostileFilesTest {
   @Test
   void aCaptureWriteFailureExitsTwoWithWordsNotClassNames() throws IOException {
     Path missing = dir.resolve("no/such/dir/c.json");
-    CliRun r = run("capture", "--root", ScanCommandTest.fixture("workstation"), "-o",
-        missing.toString());
+    CliRun r =
+        run("capture", "--root", ScanCommandTest.fixture("workstation"), "-o", missing.toString());
     assertCleanFailure(r, "cannot write", "no such directory " + dir.resolve("no/such/dir"));
     assertThat(r.err()).doesNotContain("java.");
   }
@@ -136,14 +151,16 @@ class HostileFilesTest {
   void aCaptureWriteIsDurableAndKeepsTheModeOfTheFileItReplaces() throws Exception {
     Path out = dir.resolve("c.json");
     Files.writeString(out, "old");
-    Files.setPosixFilePermissions(out,
-        java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw-r--"));
-    CliRun r = run("capture", "--root", ScanCommandTest.fixture("workstation"), "-o",
-        out.toString());
+    Files.setPosixFilePermissions(
+        out, java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw-r--"));
+    CliRun r =
+        run("capture", "--root", ScanCommandTest.fixture("workstation"), "-o", out.toString());
     assertThat(r.exit()).isZero();
     assertThat(Files.readString(out)).contains("vfio-workbench-capture");
-    assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
-        Files.getPosixFilePermissions(out))).isEqualTo("rw-rw-r--");
+    assertThat(
+            java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(out)))
+        .isEqualTo("rw-rw-r--");
   }
 
   private static void restore(Limit limit, String old) {

@@ -23,12 +23,12 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The fuzz suite of issue 15: seeded mutations of the sample scenario files, the fixture captures
  * and host trees laid out from them, run through {@code check}, {@code evaluate}, {@code scan} and
- * {@code capture}. Every case must end with exit 0, 1 or 2 (never 3, an internal error), within
- * its time limit, and with no stack trace or Java exception name in the output.
+ * {@code capture}. Every case must end with exit 0, 1 or 2 (never 3, an internal error), within its
+ * time limit, and with no stack trace or Java exception name in the output.
  *
- * <p>The default run is a few thousand cases. {@code -Dvfioworkbench.fuzz.scale=N} runs N times
- * as many, {@code -Dvfioworkbench.fuzz.seed=S} another series; a failure names the seed of its
- * case and leaves the input in {@code target/fuzz-failures/}.
+ * <p>The default run is a few thousand cases. {@code -Dvfioworkbench.fuzz.scale=N} runs N times as
+ * many, {@code -Dvfioworkbench.fuzz.seed=S} another series; a failure names the seed of its case
+ * and leaves the input in {@code target/fuzz-failures/}.
  */
 class HostileInputFuzzTest {
 
@@ -86,11 +86,12 @@ class HostileInputFuzzTest {
       long seed = seedOf("capture", i);
       FuzzMutators m = new FuzzMutators(seed);
       byte[] base = captures.get((int) Math.floorMod(seed, (long) captures.size()));
-      byte[] input = switch (i % 5) {
-        case 0 -> m.bytes(base);
-        case 1 -> m.json(base);
-        default -> m.capture(base);
-      };
+      byte[] input =
+          switch (i % 5) {
+            case 0 -> m.bytes(base);
+            case 1 -> m.json(base);
+            default -> m.capture(base);
+          };
       Path f = dir.resolve("c.json");
       Files.write(f, input);
       check(seed, input, "scan", "--json", "--root", f.toString());
@@ -99,7 +100,13 @@ class HostileInputFuzzTest {
       }
       if (i % 10 == 0) {
         check(seed, input, "scan", "--root", f.toString());
-        check(seed, input, "capture", "--root", f.toString(), "-o",
+        check(
+            seed,
+            input,
+            "capture",
+            "--root",
+            f.toString(),
+            "-o",
             dir.resolve("again.json.gz").toString());
       }
     }
@@ -116,7 +123,13 @@ class HostileInputFuzzTest {
       Path root = Files.createDirectories(dir.resolve("tree" + i));
       layOut(input, root);
       check(seed, input, "scan", "--root", root.toString());
-      check(seed, input, "capture", "--root", root.toString(), "-o",
+      check(
+          seed,
+          input,
+          "capture",
+          "--root",
+          root.toString(),
+          "-o",
           dir.resolve("tree" + i + ".json").toString());
     }
   }
@@ -167,22 +180,35 @@ class HostileInputFuzzTest {
       throw failure(seed, input, args, "did not finish within " + PER_CASE, timeout);
     }
     String all = r.out() + r.err();
-    boolean crashed = r.exit() == ExitCodes.INTERNAL || r.exit() < 0 || r.exit() > 2
-        || all.contains("internal error") || all.contains("Exception")
-        || all.contains("\tat ") || all.matches("(?s).*\\b[A-Za-z]+Error\\b.*");
+    boolean crashed =
+        r.exit() == ExitCodes.INTERNAL
+            || r.exit() < 0
+            || r.exit() > 2
+            || all.contains("internal error")
+            || all.contains("Exception")
+            || all.contains("\tat ")
+            || all.matches("(?s).*\\b[A-Za-z]+Error\\b.*");
     if (crashed) {
       throw failure(seed, input, args, "exit " + r.exit() + ":\n" + abbreviate(all), null);
     }
   }
 
-  private static AssertionError failure(long seed, byte[] input, String[] args, String what,
-      Throwable cause) throws IOException {
+  private static AssertionError failure(
+      long seed, byte[] input, String[] args, String what, Throwable cause) throws IOException {
     Path keep = Path.of("target", "fuzz-failures");
     Files.createDirectories(keep);
     Path f = keep.resolve("seed-" + seed + ".input");
     Files.write(f, input);
-    AssertionError e = new AssertionError("fuzz case seed " + seed + " (" + String.join(" ", args)
-        + ", input kept in " + f + "): " + what);
+    AssertionError e =
+        new AssertionError(
+            "fuzz case seed "
+                + seed
+                + " ("
+                + String.join(" ", args)
+                + ", input kept in "
+                + f
+                + "): "
+                + what);
     if (cause != null) {
       e.initCause(cause);
     }
@@ -195,8 +221,9 @@ class HostileInputFuzzTest {
 
   @Test
   void theMutatorsAreSeeded() {
-    byte[] base = "{\"format\": 1, \"functions\": [{\"bdf\": \"0000:00:00.0\"}]}"
-        .getBytes(StandardCharsets.UTF_8);
+    byte[] base =
+        "{\"format\": 1, \"functions\": [{\"bdf\": \"0000:00:00.0\"}]}"
+            .getBytes(StandardCharsets.UTF_8);
     assertThat(new FuzzMutators(7).json(base)).isEqualTo(new FuzzMutators(7).json(base));
     assertThat(new FuzzMutators(7).bytes(base)).isEqualTo(new FuzzMutators(7).bytes(base));
   }

@@ -39,8 +39,8 @@ import org.vfioworkbench.model.Topology;
  * <p>The trees are not part of this repository: they are read from the directory named by the
  * system property {@code vfio.wb.hwloc.trees} or the environment variable {@code
  * VFIO_WB_HWLOC_TREES} (default {@code ~/.cache/vfio-workbench/hwloc-trees}), which {@code
- * .ci/hwloc-trees.sh} fills from Debian's hwloc source package. A tree that is not there is
- * skipped with the reason. lspci's figures for each tree are in {@code
+ * .ci/hwloc-trees.sh} fills from Debian's hwloc source package. A tree that is not there is skipped
+ * with the reason. lspci's figures for each tree are in {@code
  * src/test/resources/host/hwloc-lspci/NAME.txt}.
  */
 class HwlocTreesScanTest {
@@ -52,14 +52,20 @@ class HwlocTreesScanTest {
   static Stream<String> trees() throws IOException, URISyntaxException {
     Path dir = Path.of(HwlocTreesScanTest.class.getResource("/host/hwloc-lspci").toURI());
     try (Stream<Path> s = Files.list(dir)) {
-      return s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".txt"))
-          .map(n -> n.substring(0, n.length() - 4)).sorted().toList().stream();
+      return s
+          .map(p -> p.getFileName().toString())
+          .filter(n -> n.endsWith(".txt"))
+          .map(n -> n.substring(0, n.length() - 4))
+          .sorted()
+          .toList()
+          .stream();
     }
   }
 
   static Path treesDir() {
     String dir = System.getProperty("vfio.wb.hwloc.trees", System.getenv("VFIO_WB_HWLOC_TREES"));
-    return dir != null && !dir.isBlank() ? Path.of(dir)
+    return dir != null && !dir.isBlank()
+        ? Path.of(dir)
         : Path.of(System.getProperty("user.home"), ".cache", "vfio-workbench", "hwloc-trees");
   }
 
@@ -67,8 +73,9 @@ class HwlocTreesScanTest {
   record Expected(int count, Map<Bdf, String> parents, Map<BusAddress, Bdf> secondaries) {
 
     static Expected read(String name) throws IOException, URISyntaxException {
-      Path p = Path.of(HwlocTreesScanTest.class
-          .getResource("/host/hwloc-lspci/" + name + ".txt").toURI());
+      Path p =
+          Path.of(
+              HwlocTreesScanTest.class.getResource("/host/hwloc-lspci/" + name + ".txt").toURI());
       int count = -1;
       Map<Bdf, String> parents = new LinkedHashMap<>();
       Map<BusAddress, Bdf> buses = new TreeMap<>();
@@ -96,11 +103,24 @@ class HwlocTreesScanTest {
       return done;
     }
     Path tarball = treesDir().resolve(name + ".tar.bz2");
-    assumeTrue(Files.isRegularFile(tarball), "hwloc test tree " + tarball + " not present "
-        + "(run .ci/hwloc-trees.sh, or set VFIO_WB_HWLOC_TREES to a directory holding it)");
-    Process tar = new ProcessBuilder("tar", "-xjf", tarball.toString(), "-C", work.toString(),
-        "--wildcards", "*/sys/bus/pci/*", "*/sys/devices/pci*")
-        .redirectErrorStream(true).start();
+    assumeTrue(
+        Files.isRegularFile(tarball),
+        "hwloc test tree "
+            + tarball
+            + " not present "
+            + "(run .ci/hwloc-trees.sh, or set VFIO_WB_HWLOC_TREES to a directory holding it)");
+    Process tar =
+        new ProcessBuilder(
+                "tar",
+                "-xjf",
+                tarball.toString(),
+                "-C",
+                work.toString(),
+                "--wildcards",
+                "*/sys/bus/pci/*",
+                "*/sys/devices/pci*")
+            .redirectErrorStream(true)
+            .start();
     String out = new String(tar.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(tar.waitFor(5, TimeUnit.MINUTES)).isTrue();
     assertThat(tar.exitValue()).as("tar -xjf %s: %s", tarball, out).isZero();
@@ -112,8 +132,11 @@ class HwlocTreesScanTest {
 
   private static String parentOf(Topology t, PciFunction f) {
     BusAddress bus = f.bdf().busAddress();
-    PciBus b = t.buses().stream().filter(x -> x.address().equals(bus)).findFirst()
-        .orElseThrow(() -> new AssertionError("no bus " + bus + " for " + f.bdf()));
+    PciBus b =
+        t.buses().stream()
+            .filter(x -> x.address().equals(bus))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no bus " + bus + " for " + f.bdf()));
     return b.bridge().map(Bdf::toString).orElse("root");
   }
 
@@ -128,13 +151,15 @@ class HwlocTreesScanTest {
 
     assertThat(lspci.parents()).hasSize(lspci.count());
     assertThat(t.functions()).hasSize(lspci.count());
-    assertThat(t.functions()).extracting(PciFunction::bdf)
+    assertThat(t.functions())
+        .extracting(PciFunction::bdf)
         .containsExactlyInAnyOrderElementsOf(lspci.parents().keySet());
     Map<Bdf, String> parents = new LinkedHashMap<>();
     t.functions().forEach(f -> parents.put(f.bdf(), parentOf(t, f)));
     assertThat(parents).containsExactlyInAnyOrderEntriesOf(lspci.parents());
     for (Map.Entry<BusAddress, Bdf> e : lspci.secondaries().entrySet()) {
-      assertThat(t.buses()).as("secondary bus of %s", e.getValue())
+      assertThat(t.buses())
+          .as("secondary bus of %s", e.getValue())
           .contains(PciBus.below(e.getKey(), e.getValue()));
     }
   }
@@ -162,21 +187,32 @@ class HwlocTreesScanTest {
     for (JsonNode f : json.json().get("functions")) {
       jsonBdfs.add(f.get("bdf").asText());
     }
-    assertThat(jsonBdfs).containsExactlyInAnyOrderElementsOf(
-        lspci.parents().keySet().stream().map(Bdf::toString).toList());
+    assertThat(jsonBdfs)
+        .containsExactlyInAnyOrderElementsOf(
+            lspci.parents().keySet().stream().map(Bdf::toString).toList());
     assertThat(json.json().get("notes")).isNotEmpty();
   }
 
   @ParameterizedTest
   @MethodSource("trees")
   void namesEqualWhatLspciMmPrints(String name) throws Exception {
-    assumeTrue(PciIds.SYSTEM_COPIES.stream().anyMatch(p -> Files.isReadable(Path.of(p))),
+    assumeTrue(
+        PciIds.SYSTEM_COPIES.stream().anyMatch(p -> Files.isReadable(Path.of(p))),
         "no system pci.ids for lspci to read");
     Path root = extracted(name);
     Process p;
     try {
-      p = new ProcessBuilder("lspci", "-mm", "-D", "-A", "linux-sysfs", "-O",
-          "sysfs.path=" + root.resolve("sys/bus/pci")).redirectErrorStream(true).start();
+      p =
+          new ProcessBuilder(
+                  "lspci",
+                  "-mm",
+                  "-D",
+                  "-A",
+                  "linux-sysfs",
+                  "-O",
+                  "sysfs.path=" + root.resolve("sys/bus/pci"))
+              .redirectErrorStream(true)
+              .start();
     } catch (IOException e) {
       assumeTrue(false, "lspci is not installed (apt-get install pciutils)");
       return;
@@ -198,8 +234,8 @@ class HwlocTreesScanTest {
       }
       Bdf bdf = Bdf.parse(line.substring(0, line.indexOf(' ')));
       PciNames n = scan.functions().get(bdf).names();
-      List<String> ours = List.of(n.className(), n.vendor(), n.device(), n.subsystemVendor(),
-          n.subsystem());
+      List<String> ours =
+          List.of(n.className(), n.vendor(), n.device(), n.subsystemVendor(), n.subsystem());
       if (!ours.equals(lspci)) {
         differ.add(bdf + ": lspci " + lspci + ", scan " + ours);
       }

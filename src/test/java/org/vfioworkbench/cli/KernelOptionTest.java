@@ -14,14 +14,30 @@ class KernelOptionTest {
 
   @Test
   void kernelPicksTheProfileOfThatRelease() {
-    assertThat(CliRun.of("evaluate", SEED, "--kernel", "6.6.20", "--json").json()
-        .get("profile").asText()).isEqualTo("linux-6.6");
-    assertThat(CliRun.of("evaluate", SEED, "--kernel", "6.6.38", "--json").json()
-        .get("profile").asText()).isEqualTo("linux-6.6.36");
-    assertThat(CliRun.of("evaluate", SEED, "--kernel", "6.6.41", "--json").json()
-        .get("profile").asText()).isEqualTo("linux-6.10");
-    assertThat(CliRun.of("evaluate", SEED, "--kernel", "6.12.23", "--json").json()
-        .get("profile").asText()).isEqualTo("linux-6.12.23");
+    assertThat(
+            CliRun.of("evaluate", SEED, "--kernel", "6.6.20", "--json")
+                .json()
+                .get("profile")
+                .asText())
+        .isEqualTo("linux-6.6");
+    assertThat(
+            CliRun.of("evaluate", SEED, "--kernel", "6.6.38", "--json")
+                .json()
+                .get("profile")
+                .asText())
+        .isEqualTo("linux-6.6.36");
+    assertThat(
+            CliRun.of("evaluate", SEED, "--kernel", "6.6.41", "--json")
+                .json()
+                .get("profile")
+                .asText())
+        .isEqualTo("linux-6.10");
+    assertThat(
+            CliRun.of("evaluate", SEED, "--kernel", "6.12.23", "--json")
+                .json()
+                .get("profile")
+                .asText())
+        .isEqualTo("linux-6.12.23");
     CliRun bad = CliRun.of("evaluate", SEED, "--kernel", "six");
     assertThat(bad.exit()).isEqualTo(2);
     assertThat(bad.err()).contains("\"six\" is not a kernel release");

@@ -22,8 +22,7 @@ import picocli.CommandLine;
  */
 class LabCommandTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private final StringWriter out = new StringWriter();
   private final StringWriter err = new StringWriter();
@@ -56,8 +55,11 @@ class LabCommandTest {
 
   @Test
   void aMissingKernelImageIsBadInput() {
-    int code = run("--kernel", dir.resolve("no-bzImage").toString(),
-        "sample-topologies/s24-no-bus-reset-quirk.json");
+    int code =
+        run(
+            "--kernel",
+            dir.resolve("no-bzImage").toString(),
+            "sample-topologies/s24-no-bus-reset-quirk.json");
 
     assertThat(code).isEqualTo(ExitCodes.BAD_INPUT);
     assertThat(err.toString()).contains("no-bzImage");
@@ -75,14 +77,16 @@ class LabCommandTest {
 
     LabCommand command() {
       LabCommand c = new LabCommand();
-      c.packages = packages -> {
-        asked.add(packages);
-        return packages.stream().filter(missing::contains).toList();
-      };
-      c.installer = (packages, listener, cancellation) -> {
-        installed.add(packages);
-        missing.removeAll(packages);
-      };
+      c.packages =
+          packages -> {
+            asked.add(packages);
+            return packages.stream().filter(missing::contains).toList();
+          };
+      c.installer =
+          (packages, listener, cancellation) -> {
+            installed.add(packages);
+            missing.removeAll(packages);
+          };
       return c;
     }
   }
@@ -92,15 +96,21 @@ class LabCommandTest {
     FakeHost host = new FakeHost("qemu-system-x86", "bison", "not-needed-by-the-lab");
     Path bz = Files.writeString(dir.resolve("bzImage"), "x");
 
-    int code = run(host.command(), "--kernel", bz.toString(),
-        "sample-topologies/s19-seed-cdev-and-type1-group.json");
+    int code =
+        run(
+            host.command(),
+            "--kernel",
+            bz.toString(),
+            "sample-topologies/s19-seed-cdev-and-type1-group.json");
 
     assertThat(code).isEqualTo(ExitCodes.BAD_INPUT);
     assertThat(host.asked).containsExactly(HostPackages.GUEST);
     assertThat(err.toString())
         .containsPattern("missing host packages: qemu-system-x86\\R")
         .contains("sudo apt-get install --no-install-recommends qemu-system-x86")
-        .contains("--install-deps").doesNotContain("bison").doesNotContain("booting");
+        .contains("--install-deps")
+        .doesNotContain("bison")
+        .doesNotContain("booting");
     assertThat(host.installed).isEmpty();
   }
 
@@ -111,7 +121,8 @@ class LabCommandTest {
     int code = run(host.command(), "--prepare");
 
     assertThat(code).isEqualTo(ExitCodes.BAD_INPUT);
-    assertThat(host.asked.get(0)).containsAll(HostPackages.GUEST)
+    assertThat(host.asked.get(0))
+        .containsAll(HostPackages.GUEST)
         .containsAll(HostPackages.KERNEL_BUILD);
     assertThat(err.toString()).contains("missing host packages: linux-source-6.12 bison");
     assertThat(host.installed).isEmpty();
@@ -147,7 +158,8 @@ class LabCommandTest {
     assertThat(run("--prepare", "sample-topologies/s19-seed-cdev-and-type1-group.json"))
         .isEqualTo(ExitCodes.BAD_INPUT);
     assertThat(run()).isEqualTo(ExitCodes.BAD_INPUT);
-    assertThat(err.toString()).contains("--prepare takes no FILE")
+    assertThat(err.toString())
+        .contains("--prepare takes no FILE")
         .contains("give one or more scenario FILEs");
   }
 }

@@ -43,10 +43,16 @@ class ProbeCommandTest {
   @Test
   void theReportMarksDifferences() {
     StringWriter out = new StringWriter();
-    ProbeCommand.print(new PrintWriter(out), new ProbeReport(List.of("open(/dev/vfio/vfio) = fd 3"),
-        List.of(new ProbeReport.Row("INFO return", "0", "0"),
-            new ProbeReport.Row("INFO flags", "DEV_ID", "DEV_ID|DEV_ID_OWNED"))));
-    assertThat(out.toString()).contains("  INFO return").contains("! INFO flags")
+    ProbeCommand.print(
+        new PrintWriter(out),
+        new ProbeReport(
+            List.of("open(/dev/vfio/vfio) = fd 3"),
+            List.of(
+                new ProbeReport.Row("INFO return", "0", "0"),
+                new ProbeReport.Row("INFO flags", "DEV_ID", "DEV_ID|DEV_ID_OWNED"))));
+    assertThat(out.toString())
+        .contains("  INFO return")
+        .contains("! INFO flags")
         .contains("! marks a difference");
   }
 }

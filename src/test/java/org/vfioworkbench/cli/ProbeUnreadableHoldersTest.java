@@ -14,8 +14,8 @@ import org.vfioworkbench.host.capture.CaptureEntry;
 import org.vfioworkbench.host.capture.CaptureFs;
 
 /**
- * {@code probe} opens only free devices, and a device is free only when every process's open
- * files could be read: a process whose {@code /proc/PID/fd} is unreadable may hold it (issue 15).
+ * {@code probe} opens only free devices, and a device is free only when every process's open files
+ * could be read: a process whose {@code /proc/PID/fd} is unreadable may hold it (issue 15).
  */
 class ProbeUnreadableHoldersTest {
 
@@ -33,25 +33,29 @@ class ProbeUnreadableHoldersTest {
 
   @Test
   void aProcessWhoseFdsArePermissionDeniedIsNamed() throws Exception {
-    ScanResult s = scan(Map.of("/proc/4242/fd",
-        new CaptureEntry.ErrorEntry("EACCES", "Permission denied")));
+    ScanResult s =
+        scan(Map.of("/proc/4242/fd", new CaptureEntry.ErrorEntry("EACCES", "Permission denied")));
     assertThat(s.unreadableProcesses()).containsExactly(4242);
-    assertThat(ProbeCommand.unreadableHolders(s)).hasValueSatisfying(r ->
-        assertThat(r).contains("pid 4242").contains("cannot be called free"));
+    assertThat(ProbeCommand.unreadableHolders(s))
+        .hasValueSatisfying(
+            r -> assertThat(r).contains("pid 4242").contains("cannot be called free"));
   }
 
   @Test
   void aProcessWithOneUnreadableFdLinkIsNamedToo() throws Exception {
-    ScanResult s = scan(Map.of("/proc/1200/fd/4",
-        new CaptureEntry.ErrorEntry("EIO", "Input/output error")));
-    assertThat(ProbeCommand.unreadableHolders(s)).hasValueSatisfying(r ->
-        assertThat(r).contains("pid 1200"));
+    ScanResult s =
+        scan(Map.of("/proc/1200/fd/4", new CaptureEntry.ErrorEntry("EIO", "Input/output error")));
+    assertThat(ProbeCommand.unreadableHolders(s))
+        .hasValueSatisfying(r -> assertThat(r).contains("pid 1200"));
   }
 
   @Test
   void aProcessThatExitedDuringTheScanIsNotABlindSpot() throws Exception {
-    ScanResult s = scan(Map.of("/proc/1200/fd",
-        new CaptureEntry.ErrorEntry("ENOENT", "No such file or directory")));
+    ScanResult s =
+        scan(
+            Map.of(
+                "/proc/1200/fd",
+                new CaptureEntry.ErrorEntry("ENOENT", "No such file or directory")));
     assertThat(ProbeCommand.unreadableHolders(s)).isEmpty();
   }
 }

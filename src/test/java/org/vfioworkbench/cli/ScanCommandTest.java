@@ -65,7 +65,8 @@ class ScanCommandTest {
     JsonNode groupFile = j.get("holders").get(0).get("files").get(1);
     assertThat(groupFile.get("kind").asText()).isEqualTo("group");
     assertThat(groupFile.get("attachedTo").get("kind").asText()).isEqualTo("container");
-    assertThat(groupFile.get("attachedTo").get("id").asText()).isEqualTo("qemu-system-x86[5001]:15");
+    assertThat(groupFile.get("attachedTo").get("id").asText())
+        .isEqualTo("qemu-system-x86[5001]:15");
     assertThat(j.get("verdicts")).hasSize(3);
     assertThat(j.get("verdicts").get(0).get("hotReset").get("ret").asText()).isEqualTo("-EINVAL");
     assertThat(j.get("verdicts").get(2).get("hotReset").get("ret").asText()).isEqualTo("0");
@@ -76,9 +77,11 @@ class ScanCommandTest {
   void textNamesTheTreeGroupsHoldersAndInferredFacts() {
     assertThat(run("--root", fixture("workstation"))).isZero();
     String s = out.toString();
-    assertThat(s).contains("9 PCI functions on 3 buses, 0 slots, 6 IOMMU groups, 1 holder; everything")
+    assertThat(s)
+        .contains("9 PCI functions on 3 buses, 0 slots, 6 IOMMU groups, 1 holder; everything")
         .contains("bus 0000:01")
-        .containsPattern("0000:01:00.1  Audio device: .+ \\[10de:10f0\\]  driver: vfio-pci  group: 1")
+        .containsPattern(
+            "0000:01:00.1  Audio device: .+ \\[10de:10f0\\]  driver: vfio-pci  group: 1")
         .contains("/dev/vfio/1: 0000:00:01.0 (pcieport), 0000:01:00.0 (vfio-pci)")
         .contains("fd 10  /dev/vfio/1 (container qemu-system-x86[4242]:9)  [inferred")
         .containsPattern("HOT_RESET \\([^)]*group 1\\): 0")
@@ -97,7 +100,9 @@ class ScanCommandTest {
   void aBrokenCaptureIsAClearErrorNotAStackTrace() throws Exception {
     Path bad = Files.writeString(dir.resolve("bad.json"), "{\"format\": \"something\"}");
     assertThat(run("--root", bad.toString())).isEqualTo(2);
-    assertThat(err.toString()).contains("bad.json").contains("not a VFIO Workbench capture")
+    assertThat(err.toString())
+        .contains("bad.json")
+        .contains("not a VFIO Workbench capture")
         .doesNotContain("Exception");
     assertThat(run("--root", dir.resolve("none").toString())).isEqualTo(2);
     assertThat(err.toString()).contains("neither a root directory nor a capture file");

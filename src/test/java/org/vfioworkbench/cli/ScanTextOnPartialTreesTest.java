@@ -34,11 +34,14 @@ class ScanTextOnPartialTreesTest {
   private void tree() throws IOException {
     Files.createDirectories(root.resolve("proc"));
     function("pci0000:5d/0000:5d:02.0", "0000:5d:02.0", "0x060400", true);
-    function("pci0000:5d/0000:5d:02.0/0000:5e:00.0/0000:5f:03.0", "0000:5f:03.0", "0x060400",
-        false);
+    function(
+        "pci0000:5d/0000:5d:02.0/0000:5e:00.0/0000:5f:03.0", "0000:5f:03.0", "0x060400", false);
     function("pci0000:5d/0000:5d:02.0/0000:5e:00.0", "0000:5e:00.0", "0x060400", true);
-    function("pci0000:5d/0000:5d:02.0/0000:5e:00.0/0000:5f:03.0/0000:60:00.0", "0000:60:00.0",
-        "0x020000", true);
+    function(
+        "pci0000:5d/0000:5d:02.0/0000:5e:00.0/0000:5f:03.0/0000:60:00.0",
+        "0000:60:00.0",
+        "0x020000",
+        true);
     function("pci10000:00/10000:00:04.0", "10000:00:04.0", "0x020000", true);
   }
 
@@ -50,12 +53,17 @@ class ScanTextOnPartialTreesTest {
 
     assertThat(r.exit()).as(r.err()).isZero();
     String tree = r.out().substring(r.out().indexOf("PCI:"), r.out().indexOf("Holders"));
-    assertThat(tree).contains("0000:5e:00.0  ").contains("0000:60:00.0  ")
-        .contains("10000:00:04.0  ").contains("bus 10000:00");
+    assertThat(tree)
+        .contains("0000:5e:00.0  ")
+        .contains("0000:60:00.0  ")
+        .contains("10000:00:04.0  ")
+        .contains("bus 10000:00");
     assertThat(tree.indexOf("0000:60:00.0")).isGreaterThan(tree.indexOf("0000:5e:00.0"));
-    assertThat(r.out()).containsPattern("everything could be read, \\d+ notes on facts inferred")
-        .contains("bridge 0000:5f:03.0 on the sysfs path of 0000:60:00.0 is not in "
-            + "/sys/bus/pci/devices")
+    assertThat(r.out())
+        .containsPattern("everything could be read, \\d+ notes on facts inferred")
+        .contains(
+            "bridge 0000:5f:03.0 on the sysfs path of 0000:60:00.0 is not in "
+                + "/sys/bus/pci/devices")
         .contains("/sys/kernel/iommu_groups is not in directory")
         .contains("no function has a reset_method attribute")
         .doesNotContain("bridge 0000:5d:02.0: secondary bus unknown");
@@ -78,7 +86,8 @@ class ScanTextOnPartialTreesTest {
     assertThat(nic.get("resetMethods").isNull()).isTrue();
     assertThat(nic.get("names").get("class").asText()).isNotEmpty();
     assertThat(nic.get("names").get("device").asText()).isNotEmpty();
-    assertThat(j.get("buses").toString()).contains("\"bus\":\"0000:60\",\"bridge\":\"0000:5e:00.0\"");
+    assertThat(j.get("buses").toString())
+        .contains("\"bus\":\"0000:60\",\"bridge\":\"0000:5e:00.0\"");
     assertThat(j.get("notes").toString()).contains("0000:5f:03.0");
   }
 }

@@ -14,12 +14,13 @@ class AffectedFdsTest {
 
   @Test
   void theFdsWhoseScopeHoldsTheFunctionAndItsOwnAreAffectedOthersAreNot() {
-    Topology t = Fixtures.splitVfio()
-        .function("0000:00:1f.3", f -> f.group(9).vfio())
-        .holder("q", h -> h.container(3, "c").group(4, 20, "c").device(5, FN0))
-        .holder("p", h -> h.container(3, "d").group(4, 21, "d").device(5, FN1))
-        .holder("r", h -> h.container(3, "e").group(4, 9, "e").device(5, "0000:00:1f.3"))
-        .build();
+    Topology t =
+        Fixtures.splitVfio()
+            .function("0000:00:1f.3", f -> f.group(9).vfio())
+            .holder("q", h -> h.container(3, "c").group(4, 20, "c").device(5, FN0))
+            .holder("p", h -> h.container(3, "d").group(4, 21, "d").device(5, FN1))
+            .holder("r", h -> h.container(3, "e").group(4, 9, "e").device(5, "0000:00:1f.3"))
+            .build();
     HotResetSimulator sim = Analysis.of(t);
 
     assertThat(AffectedFds.of(sim, Bdf.parse(FN1))).containsExactly(fd("q", 5), fd("p", 5));
@@ -28,10 +29,11 @@ class AffectedFdsTest {
 
   @Test
   void aGroupMateCountsBecauseItsImplicitOwnershipDependsOnTheFunction() {
-    Topology t = Fixtures.cardOnBus02(20, f -> f.vfio(), 20, f -> f.vfio())
-        .function("0000:00:1f.3", f -> f.group(20).vfio())
-        .holder("r", h -> h.iommufd(3, "A").cdev(4, FN0, "A"))
-        .build();
+    Topology t =
+        Fixtures.cardOnBus02(20, f -> f.vfio(), 20, f -> f.vfio())
+            .function("0000:00:1f.3", f -> f.group(20).vfio())
+            .holder("r", h -> h.iommufd(3, "A").cdev(4, FN0, "A"))
+            .build();
     HotResetSimulator sim = Analysis.of(t);
     assertThat(AffectedFds.of(sim, Bdf.parse("0000:00:1f.3"))).containsExactly(fd("r", 4));
   }

@@ -28,9 +28,10 @@ class CdevRowsTest {
 
   @Test
   void bothFunctionsInOneIommufdAreReportedByDevidAndResetWithTheEmptyArray() {
-    Topology t = Fixtures.splitVfio()
-        .holder("vm", h -> h.iommufd(3, "A").cdev(4, FN0, "A").cdev(5, FN1, "A"))
-        .build();
+    Topology t =
+        Fixtures.splitVfio()
+            .holder("vm", h -> h.iommufd(3, "A").cdev(4, FN0, "A").cdev(5, FN1, "A"))
+            .build();
     Analysis a = Analysis.of(t);
     InfoResult info = a.info(fd("vm", 4));
     assertThat(info.flags()).containsExactlyInAnyOrder(InfoFlag.DEV_ID, InfoFlag.DEV_ID_OWNED);
@@ -44,7 +45,8 @@ class CdevRowsTest {
 
   @Test
   void anUnopenedSiblingInAnotherGroupIsNotOwned() {
-    Topology t = Fixtures.splitVfio().holder("vm", h -> h.iommufd(3, "A").cdev(4, FN0, "A")).build();
+    Topology t =
+        Fixtures.splitVfio().holder("vm", h -> h.iommufd(3, "A").cdev(4, FN0, "A")).build();
     Analysis a = Analysis.of(t);
     InfoResult info = a.info(fd("vm", 4));
     assertThat(info.flags()).containsExactly(InfoFlag.DEV_ID);
@@ -56,7 +58,8 @@ class CdevRowsTest {
 
   @Test
   void anUnopenedGroupMateIsOwnedImplicitly() {
-    Topology t = Fixtures.sharedVfio().holder("vm", h -> h.iommufd(3, "A").cdev(4, FN0, "A")).build();
+    Topology t =
+        Fixtures.sharedVfio().holder("vm", h -> h.iommufd(3, "A").cdev(4, FN0, "A")).build();
     Analysis a = Analysis.of(t);
     InfoResult info = a.info(fd("vm", 4));
     assertThat(info.flagsMask()).isEqualTo(0x3);
@@ -68,28 +71,34 @@ class CdevRowsTest {
 
   @Test
   void twoVmsWithTheirOwnIommufdSeeEachOtherAsNotOwned() {
-    Topology t = Fixtures.splitVfio()
-        .holder("vm1", h -> h.iommufd(3, "A").cdev(4, FN0, "A"))
-        .holder("vm2", h -> h.iommufd(3, "B").cdev(4, FN1, "B"))
-        .build();
+    Topology t =
+        Fixtures.splitVfio()
+            .holder("vm1", h -> h.iommufd(3, "A").cdev(4, FN0, "A"))
+            .holder("vm2", h -> h.iommufd(3, "B").cdev(4, FN1, "B"))
+            .build();
     Analysis a = Analysis.of(t);
     assertThat(ids(a.info(fd("vm1", 4)))).containsExactly(1L, DEVID_NOT_OWNED);
     assertThat(ids(a.info(fd("vm2", 4)))).containsExactly(DEVID_NOT_OWNED, 1L);
     assertThat(a.hotReset(fd("vm1", 4), ResetRequest.empty()).errno()).contains(Errno.EINVAL);
     assertThat(a.hotReset(fd("vm2", 4), ResetRequest.empty()).errno()).contains(Errno.EINVAL);
-    assertThat(lastStep(a.hotReset(fd("vm1", 4), ResetRequest.empty()))).contains("bound to another iommufd, B");
+    assertThat(lastStep(a.hotReset(fd("vm1", 4), ResetRequest.empty())))
+        .contains("bound to another iommufd, B");
   }
 
   @Test
   void aGroupHasOneDmaOwnerSoASecondIommufdCannotBindItsOtherDevice() {
-    Topology t = Fixtures.sharedVfio()
-        .holder("vm1", h -> h.iommufd(3, "A").cdev(4, FN0, "A"))
-        .holder("vm2", h -> h.iommufd(3, "B"))
-        .build();
-    Attempt bind = KernelCalls.open(t, Profile.DEFAULT, "vm2", CdevFile.bound(4, Bdf.parse(FN1), "B"));
+    Topology t =
+        Fixtures.sharedVfio()
+            .holder("vm1", h -> h.iommufd(3, "A").cdev(4, FN0, "A"))
+            .holder("vm2", h -> h.iommufd(3, "B"))
+            .build();
+    Attempt bind =
+        KernelCalls.open(t, Profile.DEFAULT, "vm2", CdevFile.bound(4, Bdf.parse(FN1), "B"));
     assertThat(bind.succeeded()).isFalse();
     assertThat(bind.refusal().orElseThrow().reason()).contains("iommufd A");
-    assertThat(bind.refusal().get().errno()).as("Linux 6.12.117 in the kernel lab answers -EPERM").isEqualTo(Errno.EPERM);
+    assertThat(bind.refusal().get().errno())
+        .as("Linux 6.12.117 in the kernel lab answers -EPERM")
+        .isEqualTo(Errno.EPERM);
   }
 
   @Test
@@ -117,9 +126,12 @@ class CdevRowsTest {
 
   @Test
   void seedTwinWithTheGroupInTheSameIommufdSucceeds() {
-    Topology t = Fixtures.splitVfio()
-        .holder("vm", h -> h.iommufd(3, "A").cdev(4, FN0, "A").groupCompat(5, 21, "A").device(6, FN1))
-        .build();
+    Topology t =
+        Fixtures.splitVfio()
+            .holder(
+                "vm",
+                h -> h.iommufd(3, "A").cdev(4, FN0, "A").groupCompat(5, 21, "A").device(6, FN1))
+            .build();
     assertThat(KernelCalls.validate(t, Profile.DEFAULT)).isEmpty();
     Analysis a = Analysis.of(t);
     InfoResult info = a.info(fd("vm", 4));
@@ -131,14 +143,21 @@ class CdevRowsTest {
 
   @Test
   void aGroupOpenedElsewhereBlocksTheCdevBindButNotTheCdevOpen() {
-    Topology t = Fixtures.splitVfio()
-        .holder("p2", h -> h.group(3, 20))
-        .holder("p1", h -> h.iommufd(3, "A"))
-        .build();
-    assertThat(KernelCalls.open(t, Profile.DEFAULT, "p1", CdevFile.unbound(4, Bdf.parse(FN0))).succeeded()).isTrue();
-    Attempt bind = KernelCalls.open(t, Profile.DEFAULT, "p1", CdevFile.bound(4, Bdf.parse(FN0), "A"));
+    Topology t =
+        Fixtures.splitVfio()
+            .holder("p2", h -> h.group(3, 20))
+            .holder("p1", h -> h.iommufd(3, "A"))
+            .build();
+    assertThat(
+            KernelCalls.open(t, Profile.DEFAULT, "p1", CdevFile.unbound(4, Bdf.parse(FN0)))
+                .succeeded())
+        .isTrue();
+    Attempt bind =
+        KernelCalls.open(t, Profile.DEFAULT, "p1", CdevFile.bound(4, Bdf.parse(FN0), "A"));
     assertThat(bind.refusal().orElseThrow().errno()).isEqualTo(Errno.EBUSY);
-    assertThat(bind.refusal().get().headline()).isEqualTo("-EBUSY: vfio_device_block_group: group 20 is open through the legacy interface by p2");
+    assertThat(bind.refusal().get().headline())
+        .isEqualTo(
+            "-EBUSY: vfio_device_block_group: group 20 is open through the legacy interface by p2");
   }
 
   @Test
@@ -151,7 +170,8 @@ class CdevRowsTest {
 
   @Test
   void headerOnlyInfoDiffersBetweenKernelGenerations() {
-    Topology t = Fixtures.splitVfio().holder("vm", h -> h.iommufd(3, "A").cdev(4, FN0, "A")).build();
+    Topology t =
+        Fixtures.splitVfio().holder("vm", h -> h.iommufd(3, "A").cdev(4, FN0, "A")).build();
     FdRef fn0 = fd("vm", 4);
     InfoResult current = Analysis.of(t, Profile.LINUX_6_10).info(fn0, 12);
     assertThat(current.errno()).contains(Errno.ENOSPC);
@@ -168,36 +188,64 @@ class CdevRowsTest {
 
   @Test
   void aStrictInfoFromTheReviewRefusesInsteadOfReporting() {
-    Topology t = Fixtures.splitVfio().holder("vm", h -> h.iommufd(3, "A").cdev(4, FN0, "A")).build();
-    assertThat(Analysis.of(t, Profile.REVIEW_STRICT_INFO).info(fd("vm", 4)).errno()).contains(Errno.EPERM);
-    Topology owned = Fixtures.sharedVfio().holder("vm", h -> h.iommufd(3, "A").cdev(4, FN0, "A")).build();
+    Topology t =
+        Fixtures.splitVfio().holder("vm", h -> h.iommufd(3, "A").cdev(4, FN0, "A")).build();
+    assertThat(Analysis.of(t, Profile.REVIEW_STRICT_INFO).info(fd("vm", 4)).errno())
+        .contains(Errno.EPERM);
+    Topology owned =
+        Fixtures.sharedVfio().holder("vm", h -> h.iommufd(3, "A").cdev(4, FN0, "A")).build();
     assertThat(Analysis.of(owned, Profile.REVIEW_STRICT_INFO).info(fd("vm", 4)).ret()).isZero();
   }
 
   @Test
   void olderKernelsHaveNoCdevAtAll() {
-    Topology t = Fixtures.splitVfio().holder("vm", h -> h.iommufd(3, "A").cdev(4, FN0, "A")).build();
-    assertThat(KernelCalls.validate(t, Profile.LINUX_5_15)).extracting(Refusal::errno).contains(Errno.ENOENT);
+    Topology t =
+        Fixtures.splitVfio().holder("vm", h -> h.iommufd(3, "A").cdev(4, FN0, "A")).build();
+    assertThat(KernelCalls.validate(t, Profile.LINUX_5_15))
+        .extracting(Refusal::errno)
+        .contains(Errno.ENOENT);
     assertThat(Analysis.of(t, Profile.LINUX_5_15).info(fd("vm", 4)).errno()).contains(Errno.EBADF);
     Topology noCdevConfig = t.withOptions(new org.vfioworkbench.model.HostOptions(false, false));
-    assertThat(KernelCalls.validate(noCdevConfig, Profile.DEFAULT)).extracting(Refusal::errno).contains(Errno.ENOENT);
+    assertThat(KernelCalls.validate(noCdevConfig, Profile.DEFAULT))
+        .extracting(Refusal::errno)
+        .contains(Errno.ENOENT);
   }
 
   @Test
   void explicitDevidsAreReportedAsGiven() {
-    Topology t = Fixtures.splitVfio()
-        .holder("vm", h -> h.iommufd(3, "A"))
-        .build()
-        .withHolder("vm", h -> h.withFiles(List.of(h.files().get(0),
-            new CdevFile(4, Bdf.parse(FN0), java.util.Optional.of("A"), java.util.OptionalInt.of(7), false),
-            CdevFile.bound(5, Bdf.parse(FN1), "A"))));
-    assertThat(ids(Analysis.of(t).info(fd("vm", 4)))).as("xa_alloc hands out the lowest free id").containsExactly(7L, 1L);
+    Topology t =
+        Fixtures.splitVfio()
+            .holder("vm", h -> h.iommufd(3, "A"))
+            .build()
+            .withHolder(
+                "vm",
+                h ->
+                    h.withFiles(
+                        List.of(
+                            h.files().get(0),
+                            new CdevFile(
+                                4,
+                                Bdf.parse(FN0),
+                                java.util.Optional.of("A"),
+                                java.util.OptionalInt.of(7),
+                                false),
+                            CdevFile.bound(5, Bdf.parse(FN1), "A"))));
+    assertThat(ids(Analysis.of(t).info(fd("vm", 4))))
+        .as("xa_alloc hands out the lowest free id")
+        .containsExactly(7L, 1L);
   }
 
   /** The seed case of the April 2023 discussion: fn0 via cdev, fn1 via its group in type1. */
   static Topology seed() {
     return Fixtures.splitVfio()
-        .holder("vm", h -> h.iommufd(3, "A").cdev(4, FN0, "A").container(5, "c").group(6, 21, "c").device(7, FN1))
+        .holder(
+            "vm",
+            h ->
+                h.iommufd(3, "A")
+                    .cdev(4, FN0, "A")
+                    .container(5, "c")
+                    .group(6, 21, "c")
+                    .device(7, FN1))
         .build();
   }
 }

@@ -11,9 +11,9 @@ import org.vfioworkbench.model.Topology;
 import org.vfioworkbench.model.TopologyBuilder;
 
 /**
- * A held device below thousands of bridges: the bus walks of {@code pci_bus_resettable} and
- * {@code pci_walk_bus} are iterative, so the depth costs time, not stack (issue 15 ended {@code
- * evaluate} with a StackOverflowError below 5,000 bridges).
+ * A held device below thousands of bridges: the bus walks of {@code pci_bus_resettable} and {@code
+ * pci_walk_bus} are iterative, so the depth costs time, not stack (issue 15 ended {@code evaluate}
+ * with a StackOverflowError below 5,000 bridges).
  */
 class DeepBridgeChainTest {
 
@@ -36,12 +36,14 @@ class DeepBridgeChainTest {
     String device = new Bdf((depth) / 256, depth % 256, 0, 0).toString();
     String mate = new Bdf((depth) / 256, depth % 256, 0, 1).toString();
     b.function(device, f -> f.vfio().group(2));
-    b.function(mate, f -> {
-      f.vfio().group(2);
-      if (quirkAtTheBottom) {
-        f.quirk(Quirk.NO_BUS_RESET);
-      }
-    });
+    b.function(
+        mate,
+        f -> {
+          f.vfio().group(2);
+          if (quirkAtTheBottom) {
+            f.quirk(Quirk.NO_BUS_RESET);
+          }
+        });
     b.holder("qemu", h -> h.container(3, "c").group(4, 2, "c").device(5, device));
     return b.build();
   }
@@ -61,10 +63,12 @@ class DeepBridgeChainTest {
   @Test
   void aQuirkAtTheBottomOfADeepChainIsFoundAndNamedThroughEveryLevel() {
     Analysis a = Analysis.of(chain(5_000, true));
-    String refusal = new ResetScopes(a.pci(), a.profile()).busRefusal(BusAddress.parse(bus(1))).orElseThrow();
+    String refusal =
+        new ResetScopes(a.pci(), a.profile()).busRefusal(BusAddress.parse(bus(1))).orElseThrow();
     assertThat(refusal).startsWith("subordinate bus " + bus(2) + " of " + bridge(1) + ": ");
-    assertThat(refusal).contains(new Bdf(5_000 / 256, 5_000 % 256, 0, 1)
-        + " on the bus has PCI_DEV_FLAGS_NO_BUS_RESET");
+    assertThat(refusal)
+        .contains(
+            new Bdf(5_000 / 256, 5_000 % 256, 0, 1) + " on the bus has PCI_DEV_FLAGS_NO_BUS_RESET");
     assertThat(refusal.split("subordinate bus ", -1)).hasSize(5_000 - 1 + 1);
   }
 
@@ -72,8 +76,12 @@ class DeepBridgeChainTest {
   void aShortChainGivesTheSameWordsAsBefore() {
     Analysis a = Analysis.of(chain(3, true));
     assertThat(new ResetScopes(a.pci(), a.profile()).busRefusal(BusAddress.parse(bus(1))))
-        .hasValueSatisfying(r -> assertThat(r).startsWith("subordinate bus 0000:02 of "
-            + "0000:01:00.0: subordinate bus 0000:03 of 0000:02:00.0: 0000:03:00.1 on the bus has"
-            + " PCI_DEV_FLAGS_NO_BUS_RESET"));
+        .hasValueSatisfying(
+            r ->
+                assertThat(r)
+                    .startsWith(
+                        "subordinate bus 0000:02 of "
+                            + "0000:01:00.0: subordinate bus 0000:03 of 0000:02:00.0: 0000:03:00.1 on the bus has"
+                            + " PCI_DEV_FLAGS_NO_BUS_RESET"));
   }
 }

@@ -16,13 +16,24 @@ final class Fixtures {
   private Fixtures() {}
 
   /** T-A: root port 00:1c.0 → bus 02 with a two-function card; groups as given. */
-  static TopologyBuilder cardOnBus02(int groupFn0, Consumer<FunctionSpec> fn0, int groupFn1, Consumer<FunctionSpec> fn1) {
+  static TopologyBuilder cardOnBus02(
+      int groupFn0, Consumer<FunctionSpec> fn0, int groupFn1, Consumer<FunctionSpec> fn1) {
     return new TopologyBuilder()
         .rootBus("0000:00")
         .function(ROOT_PORT, f -> f.bridge().group(1).describe("Root Port"))
         .bus("0000:02", ROOT_PORT)
-        .function(FN0, f -> { f.group(groupFn0).describe("fn0"); fn0.accept(f); })
-        .function(FN1, f -> { f.group(groupFn1).describe("fn1"); fn1.accept(f); });
+        .function(
+            FN0,
+            f -> {
+              f.group(groupFn0).describe("fn0");
+              fn0.accept(f);
+            })
+        .function(
+            FN1,
+            f -> {
+              f.group(groupFn1).describe("fn1");
+              fn1.accept(f);
+            });
   }
 
   /** T-A split: fn0 in group 20, fn1 in group 21, both on vfio-pci. */

@@ -73,7 +73,8 @@ class GeneratedHostsTest {
         continue;
       }
       assertThat(info.hasFlag(InfoFlag.DEV_ID)).isTrue();
-      assertThat(reset.succeeded()).as("seed %d %s: %s", seed, fd, reset.trace())
+      assertThat(reset.succeeded())
+          .as("seed %d %s: %s", seed, fd, reset.trace())
           .isEqualTo(info.hasFlag(InfoFlag.DEV_ID_OWNED));
     }
   }
@@ -100,10 +101,11 @@ class GeneratedHostsTest {
   void resultsDoNotDependOnDeclarationOrder(long seed) {
     Topology t = host(seed);
     Random rnd = new Random(seed);
-    Topology shuffled = t.withFunctions(shuffle(t.functions(), rnd))
-        .withBuses(shuffle(t.buses(), rnd))
-        .withSlots(shuffle(t.slots(), rnd))
-        .withGroups(shuffle(t.groups(), rnd));
+    Topology shuffled =
+        t.withFunctions(shuffle(t.functions(), rnd))
+            .withBuses(shuffle(t.buses(), rnd))
+            .withSlots(shuffle(t.slots(), rnd))
+            .withGroups(shuffle(t.groups(), rnd));
     assertThat(outcomes(Analysis.of(shuffled))).isEqualTo(outcomes(Analysis.of(t)));
   }
 

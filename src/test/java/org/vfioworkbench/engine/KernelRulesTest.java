@@ -42,21 +42,32 @@ class KernelRulesTest {
     assertThat(shpc.errno()).contains(Errno.ENODEV);
     InfoResult pciehp = Analysis.of(rootBusSlot(HotplugDriver.PCIEHP)).info(fd("qemu", 6));
     assertThat(pciehp.errno()).isEmpty();
-    assertThat(Analysis.of(rootBusSlot(HotplugDriver.PCIEHP)).scope(Bdf.parse(ROOT_FN)).scope()
-        .orElseThrow().kind()).isEqualTo(ResetScope.Kind.SLOT);
+    assertThat(
+            Analysis.of(rootBusSlot(HotplugDriver.PCIEHP))
+                .scope(Bdf.parse(ROOT_FN))
+                .scope()
+                .orElseThrow()
+                .kind())
+        .isEqualTo(ResetScope.Kind.SLOT);
   }
 
   /** A two-function card in pciehp slot "2" below root port 00:1c.0 with the given ids. */
   private static TopologyBuilder cardInSlotBelow(Consumer<FunctionSpec> rootPort) {
     return new TopologyBuilder()
         .rootBus("0000:00")
-        .function(Fixtures.ROOT_PORT, f -> { f.bridge().group(1); rootPort.accept(f); })
+        .function(
+            Fixtures.ROOT_PORT,
+            f -> {
+              f.bridge().group(1);
+              rootPort.accept(f);
+            })
         .bus("0000:02", Fixtures.ROOT_PORT)
         .slot("2", "0000:02", 0, HotplugDriver.PCIEHP)
         .function(Fixtures.FN0, f -> f.vfio().group(20).ids(0x10de, 0x2204, 0x030000))
         .function(Fixtures.FN1, f -> f.vfio().group(21).ids(0x10de, 0x1aef, 0x040300))
-        .holder("qemu", h -> h.container(3, "c").group(4, 20, "c").group(5, 21, "c")
-            .device(6, Fixtures.FN0));
+        .holder(
+            "qemu",
+            h -> h.container(3, "c").group(4, 20, "c").group(5, 21, "c").device(6, Fixtures.FN0));
   }
 
   @Test
@@ -84,19 +95,23 @@ class KernelRulesTest {
         cardInSlotBelow(f -> f.ids(0x177d, 0xa100, 0x060400).quirksDeclared()).build();
     ScopeDecision d = Analysis.of(declaredNone).scope(Bdf.parse(Fixtures.FN0));
     assertThat(d.scope().orElseThrow().kind()).isEqualTo(ResetScope.Kind.SLOT);
-    Topology declared = Fixtures.splitVfio()
-        .holder("qemu", h -> h.container(3, "c").group(4, 20, "c").device(6, Fixtures.FN0))
-        .build()
-        .withFunction(Bdf.parse(Fixtures.FN1), f -> f.withQuirks(java.util.Set.of(Quirk.NO_BUS_RESET)));
+    Topology declared =
+        Fixtures.splitVfio()
+            .holder("qemu", h -> h.container(3, "c").group(4, 20, "c").device(6, Fixtures.FN0))
+            .build()
+            .withFunction(
+                Bdf.parse(Fixtures.FN1), f -> f.withQuirks(java.util.Set.of(Quirk.NO_BUS_RESET)));
     assertThat(Analysis.of(declared).scope(Bdf.parse(Fixtures.FN0)).steps().toString())
         .contains("(declared)");
   }
 
   /** fn0 of the T-A card with the given ids, opened by QEMU; no slot, so the bus decides. */
   private static Topology gpuOnBus02(int vendor, int device) {
-    return Fixtures.cardOnBus02(20, f -> f.vfio().ids(vendor, device, 0x030200), 21, FunctionSpec::vfio)
-        .holder("qemu", h -> h.container(3, "c").group(4, 20, "c").group(5, 21, "c")
-            .device(6, Fixtures.FN0))
+    return Fixtures.cardOnBus02(
+            20, f -> f.vfio().ids(vendor, device, 0x030200), 21, FunctionSpec::vfio)
+        .holder(
+            "qemu",
+            h -> h.container(3, "c").group(4, 20, "c").group(5, 21, "c").device(6, Fixtures.FN0))
         .build();
   }
 
@@ -111,7 +126,8 @@ class KernelRulesTest {
     }
     for (int device : new int[] {0x2302, 0x2380, 0x2204}) {
       assertThat(Analysis.of(gpuOnBus02(0x10de, device)).info(fd("qemu", 6)).errno())
-          .as("10de:%04x", device).isEmpty();
+          .as("10de:%04x", device)
+          .isEmpty();
     }
   }
 
@@ -127,23 +143,33 @@ class KernelRulesTest {
 
   @Test
   void anEmptyResetMethodBlocksTheBusOnlyUnderTheSysfsGate() {
-    Topology t = Fixtures.cardOnBus02(20, FunctionSpec::vfio, 21,
-            f -> f.vfio().quirk(Quirk.NO_RESET_METHOD))
-        .holder("qemu", h -> h.container(3, "c").group(4, 20, "c").group(5, 21, "c")
-            .device(6, Fixtures.FN0))
-        .build();
+    Topology t =
+        Fixtures.cardOnBus02(20, FunctionSpec::vfio, 21, f -> f.vfio().quirk(Quirk.NO_RESET_METHOD))
+            .holder(
+                "qemu",
+                h ->
+                    h.container(3, "c").group(4, 20, "c").group(5, 21, "c").device(6, Fixtures.FN0))
+            .build();
     InfoResult gated = Analysis.of(t, Profile.LINUX_6_12_23).info(fd("qemu", 6));
     assertThat(gated.errno()).contains(Errno.ENODEV);
     assertThat(gated.trace().toString()).contains("PCI: Avoid reset when disabled via sysfs");
     assertThat(Analysis.of(t, Profile.LINUX_6_12).info(fd("qemu", 6)).errno()).isEmpty();
     assertThat(Analysis.of(t, Profile.LINUX_6_10).info(fd("qemu", 6)).errno()).isEmpty();
     for (String release : List.of("6.6.87", "6.12.23", "6.12.24", "6.15-rc1", "6.15-rc2")) {
-      assertThat(Analysis.of(t, Profile.forKernel(KernelRelease.parse(release)))
-          .info(fd("qemu", 6)).errno()).as(release).contains(Errno.ENODEV);
+      assertThat(
+              Analysis.of(t, Profile.forKernel(KernelRelease.parse(release)))
+                  .info(fd("qemu", 6))
+                  .errno())
+          .as(release)
+          .contains(Errno.ENODEV);
     }
     for (String release : List.of("6.6.86", "6.6.88", "6.12.22", "6.12.25", "6.15-rc3")) {
-      assertThat(Analysis.of(t, Profile.forKernel(KernelRelease.parse(release)))
-          .info(fd("qemu", 6)).errno()).as(release).isEmpty();
+      assertThat(
+              Analysis.of(t, Profile.forKernel(KernelRelease.parse(release)))
+                  .info(fd("qemu", 6))
+                  .errno())
+          .as(release)
+          .isEmpty();
     }
   }
 }

@@ -5,17 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.vfioworkbench.model.BusAddress;
 import org.vfioworkbench.model.Topology;
-import org.vfioworkbench.model.TopologyBuilder;
 
 /** Segments and root buses, the one place the explorer and the graph take them from. */
 class PciIndexTest {
 
   @Test
   void rootBusesAreDeclaredRootsPlusUndeclaredBusesWithFunctions() {
-    Topology t = Fixtures.splitVfio()
-        .function("0000:05:00.0", f -> f.group(30).nativeDriver("nvme"))
-        .function("0001:00:02.0", f -> f.group(40).nativeDriver("ahci"))
-        .build();
+    Topology t =
+        Fixtures.splitVfio()
+            .function("0000:05:00.0", f -> f.group(30).nativeDriver("nvme"))
+            .function("0001:00:02.0", f -> f.group(40).nativeDriver("ahci"))
+            .build();
     PciIndex pci = new PciIndex(t);
 
     assertThat(pci.segments()).containsExactly(0, 1);

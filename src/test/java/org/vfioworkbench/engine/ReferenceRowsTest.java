@@ -37,10 +37,19 @@ class ReferenceRowsTest {
   /** S01–S04, S06–S09: T-A split, one holder with both groups in a type1 container. */
   @Nested
   class GroupFdProof {
-    final Topology t = Fixtures.splitVfio()
-        .holder("qemu", h -> h.container(3, "c").group(4, 20, "c").group(5, 21, "c").device(6, FN0)
-            .device(7, FN1).iommufd(8, "A").other(10, "anon_inode:[eventfd]"))
-        .build();
+    final Topology t =
+        Fixtures.splitVfio()
+            .holder(
+                "qemu",
+                h ->
+                    h.container(3, "c")
+                        .group(4, 20, "c")
+                        .group(5, 21, "c")
+                        .device(6, FN0)
+                        .device(7, FN1)
+                        .iommufd(8, "A")
+                        .other(10, "anon_inode:[eventfd]"))
+            .build();
     final Analysis a = Analysis.of(t);
     final FdRef fn0 = fd("qemu", 6);
 
@@ -66,7 +75,8 @@ class ReferenceRowsTest {
       ResetResult r = a.hotReset(fn0, ResetRequest.of(List.of(4)));
       assertThat(r.errno()).contains(Errno.EINVAL);
       assertThat(r.reset()).isEmpty();
-      assertThat(lastStep(r)).startsWith("vfio_pci_dev_set_hot_reset: member 0000:02:00.1 not owned")
+      assertThat(lastStep(r))
+          .startsWith("vfio_pci_dev_set_hot_reset: member 0000:02:00.1 not owned")
           .contains("group 21 is not among the passed group files");
     }
 
@@ -95,12 +105,16 @@ class ReferenceRowsTest {
     void deviceFdsAreNotProofOnAReleasedKernel() {
       ResetResult r = a.hotReset(fn0, ResetRequest.of(List.of(4, 7)));
       assertThat(r.errno()).contains(Errno.EINVAL);
-      assertThat(lastStep(r)).contains("vfio_pci_ioctl_pci_hot_reset_groups").contains("not a VFIO group file");
+      assertThat(lastStep(r))
+          .contains("vfio_pci_ioctl_pci_hot_reset_groups")
+          .contains("not a VFIO group file");
     }
 
     @Test
     void deviceFdsAreProofUnderTheDeviceFdReviewProfile() {
-      ResetResult r = Analysis.of(t, Profile.REVIEW_DEVICE_FD_PROOF).hotReset(fn0, ResetRequest.of(List.of(4, 7)));
+      ResetResult r =
+          Analysis.of(t, Profile.REVIEW_DEVICE_FD_PROOF)
+              .hotReset(fn0, ResetRequest.of(List.of(4, 7)));
       assertThat(r.ret()).isZero();
     }
 
@@ -116,13 +130,16 @@ class ReferenceRowsTest {
       ResetResult r = a.hotReset(fn0, ResetRequest.empty());
       assertThat(r.errno()).contains(Errno.EINVAL);
       assertThat(lastStep(r)).contains("must pass group fds");
-      assertThat(Analysis.of(t, Profile.LINUX_5_15).hotReset(fn0, ResetRequest.empty()).errno()).contains(Errno.EINVAL);
+      assertThat(Analysis.of(t, Profile.LINUX_5_15).hotReset(fn0, ResetRequest.empty()).errno())
+          .contains(Errno.EINVAL);
     }
 
     @Test
     void nonZeroFlagsOrAShortHeaderAreRefused() {
-      assertThat(a.hotReset(fn0, new ResetRequest(20, 1, List.of(4, 5))).errno()).contains(Errno.EINVAL);
-      assertThat(a.hotReset(fn0, new ResetRequest(8, 0, List.of(4, 5))).errno()).contains(Errno.EINVAL);
+      assertThat(a.hotReset(fn0, new ResetRequest(20, 1, List.of(4, 5))).errno())
+          .contains(Errno.EINVAL);
+      assertThat(a.hotReset(fn0, new ResetRequest(8, 0, List.of(4, 5))).errno())
+          .contains(Errno.EINVAL);
     }
 
     @Test
@@ -153,10 +170,12 @@ class ReferenceRowsTest {
   /** S05: T-B, a group shared by two functions reported twice; duplicates are allowed. */
   @Test
   void duplicateGroupFdsAreAllowedWithinTheCountCap() {
-    Topology t = Fixtures.cardOnBus02(20, FunctionSpec::vfio, 20, FunctionSpec::vfio)
-        .function(Fixtures.FN2, f -> f.vfio().group(22))
-        .holder("qemu", h -> h.container(3, "c").group(4, 20, "c").group(5, 22, "c").device(6, FN0))
-        .build();
+    Topology t =
+        Fixtures.cardOnBus02(20, FunctionSpec::vfio, 20, FunctionSpec::vfio)
+            .function(Fixtures.FN2, f -> f.vfio().group(22))
+            .holder(
+                "qemu", h -> h.container(3, "c").group(4, 20, "c").group(5, 22, "c").device(6, FN0))
+            .build();
     Analysis a = Analysis.of(t);
     FdRef fn0 = fd("qemu", 6);
     assertThat(ids(a.info(fn0))).containsExactly(20L, 20L, 22L);
@@ -168,9 +187,10 @@ class ReferenceRowsTest {
   /** S10: an unopened vfio sibling is covered by a bare group file and is reset too. */
   @Test
   void aGroupFileWithoutContainerOrDeviceStillProvesOwnership() {
-    Topology t = Fixtures.splitVfio()
-        .holder("qemu", h -> h.container(3, "c").group(4, 20, "c").device(5, FN0).group(6, 21))
-        .build();
+    Topology t =
+        Fixtures.splitVfio()
+            .holder("qemu", h -> h.container(3, "c").group(4, 20, "c").device(5, FN0).group(6, 21))
+            .build();
     Analysis a = Analysis.of(t);
     assertThat(ids(a.info(fd("qemu", 5)))).containsExactly(20L, 21L);
     ResetResult r = a.hotReset(fd("qemu", 5), ResetRequest.of(List.of(4, 6)));
@@ -182,17 +202,23 @@ class ReferenceRowsTest {
   /** S11, S13: a sibling on a native driver, pci-stub or no driver is not a dev-set member. */
   @Test
   void aSiblingOutsideVfioMakesTheResetImpossible() {
-    for (var sibling : List.<java.util.function.Consumer<FunctionSpec>>of(
-        f -> f.nativeDriver("snd_hda_intel"), f -> f.driver(org.vfioworkbench.model.Driver.PCI_STUB), f -> { })) {
-      Topology t = Fixtures.cardOnBus02(20, FunctionSpec::vfio, 21, sibling)
-          .holder("qemu", h -> h.container(3, "c").group(4, 20, "c").device(5, FN0))
-          .build();
+    for (var sibling :
+        List.<java.util.function.Consumer<FunctionSpec>>of(
+            f -> f.nativeDriver("snd_hda_intel"),
+            f -> f.driver(org.vfioworkbench.model.Driver.PCI_STUB),
+            f -> {})) {
+      Topology t =
+          Fixtures.cardOnBus02(20, FunctionSpec::vfio, 21, sibling)
+              .holder("qemu", h -> h.container(3, "c").group(4, 20, "c").device(5, FN0))
+              .build();
       Analysis a = Analysis.of(t);
       InfoResult info = a.info(fd("qemu", 5));
       assertThat(ids(info)).containsExactly(20L, 21L);
       ResetResult r = a.hotReset(fd("qemu", 5), ResetRequest.of(List.of(4)));
       assertThat(r.errno()).contains(Errno.EINVAL);
-      assertThat(lastStep(r)).startsWith("vfio_pci_dev_set_resettable: 0000:02:00.1 is affected but not in the dev_set");
+      assertThat(lastStep(r))
+          .startsWith(
+              "vfio_pci_dev_set_resettable: 0000:02:00.1 is affected but not in the dev_set");
       assertThat(a.vfioGroupExists(21)).isFalse();
     }
   }
@@ -200,22 +226,33 @@ class ReferenceRowsTest {
   /** S11: /dev/vfio/21 does not exist when nothing in group 21 is vfio-bound. */
   @Test
   void aGroupWithNoVfioFunctionHasNoNode() {
-    Topology t = Fixtures.cardOnBus02(20, FunctionSpec::vfio, 21, f -> f.nativeDriver("snd_hda_intel"))
-        .holder("qemu", h -> h.container(3, "c"))
-        .build();
-    Attempt open = KernelCalls.open(t, Profile.DEFAULT, "qemu", org.vfioworkbench.model.GroupFile.detached(4, 21));
+    Topology t =
+        Fixtures.cardOnBus02(20, FunctionSpec::vfio, 21, f -> f.nativeDriver("snd_hda_intel"))
+            .holder("qemu", h -> h.container(3, "c"))
+            .build();
+    Attempt open =
+        KernelCalls.open(
+            t, Profile.DEFAULT, "qemu", org.vfioworkbench.model.GroupFile.detached(4, 21));
     assertThat(open.refusal().orElseThrow().errno()).isEqualTo(Errno.ENOENT);
   }
 
-  /** S12: a shared group with a function on a native driver is not viable; the container refuses it. */
+  /**
+   * S12: a shared group with a function on a native driver is not viable; the container refuses it.
+   */
   @Test
   void aNonViableGroupCannotJoinAContainer() {
-    Topology t = Fixtures.cardOnBus02(20, FunctionSpec::vfio, 20, f -> f.nativeDriver("snd_hda_intel"))
-        .holder("qemu", h -> h.container(3, "c"))
-        .build();
+    Topology t =
+        Fixtures.cardOnBus02(20, FunctionSpec::vfio, 20, f -> f.nativeDriver("snd_hda_intel"))
+            .holder("qemu", h -> h.container(3, "c"))
+            .build();
     assertThat(Analysis.of(t).viable(20)).isFalse();
-    Attempt open = KernelCalls.open(t, Profile.DEFAULT, "qemu",
-        org.vfioworkbench.model.GroupFile.attached(4, 20, org.vfioworkbench.model.DmaContextRef.container("c")));
+    Attempt open =
+        KernelCalls.open(
+            t,
+            Profile.DEFAULT,
+            "qemu",
+            org.vfioworkbench.model.GroupFile.attached(
+                4, 20, org.vfioworkbench.model.DmaContextRef.container("c")));
     assertThat(open.refusal().orElseThrow().errno()).isEqualTo(Errno.EPERM);
     assertThat(open.refusal().get().reason()).contains("not viable").contains("snd_hda_intel");
   }
@@ -223,9 +260,10 @@ class ReferenceRowsTest {
   /** S36 with group callers: a header-only buffer on 6.6 reports flags 0 and no entries. */
   @Test
   void groupModeEnospcHasNoFlagsOnAnyKernel() {
-    Topology t = Fixtures.splitVfio()
-        .holder("qemu", h -> h.container(3, "c").group(4, 20, "c").device(5, FN0))
-        .build();
+    Topology t =
+        Fixtures.splitVfio()
+            .holder("qemu", h -> h.container(3, "c").group(4, 20, "c").device(5, FN0))
+            .build();
     for (Profile p : Set.of(Profile.LINUX_6_10, Profile.LINUX_6_6, Profile.LINUX_5_15)) {
       InfoResult r = Analysis.of(t, p).info(fd("qemu", 5), 12);
       assertThat(r.errno()).as(p.id()).contains(Errno.ENOSPC);

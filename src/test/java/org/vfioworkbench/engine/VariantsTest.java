@@ -27,7 +27,10 @@ class VariantsTest {
 
   @Test
   void everyAffectedGroupOpensTheMissingGroupsFirstAndThenResets() {
-    Topology t = Fixtures.splitVfio().holder("q", h -> h.container(3, "c").group(4, 20, "c").device(5, FN0)).build();
+    Topology t =
+        Fixtures.splitVfio()
+            .holder("q", h -> h.container(3, "c").group(4, 20, "c").device(5, FN0))
+            .build();
     Analysis a = Analysis.of(t);
     ResetVariant every = variant(a, fd("q", 5), ResetVariant.Kind.EVERY_AFFECTED_GROUP);
     assertThat(every.groupsToOpen()).containsExactly(21);
@@ -35,26 +38,34 @@ class VariantsTest {
     ResetResult r = a.evaluate(fd("q", 5), every);
     assertThat(r.ret()).isZero();
     assertThat(r.trace().get(0).fact()).contains("what if: q opens group 21 as fd 6");
-    assertThat(a.hotReset(fd("q", 5), a.naturalReset(fd("q", 5)).request()).errno()).contains(Errno.EINVAL);
+    assertThat(a.hotReset(fd("q", 5), a.naturalReset(fd("q", 5)).request()).errno())
+        .contains(Errno.EINVAL);
   }
 
   @Test
   void everyAffectedGroupIsRefusedWhenTheMissingGroupCannotBeOpened() {
-    Topology t = Fixtures.splitVfio()
-        .holder("cdev", h -> h.iommufd(3, "A").cdev(4, FN0, "A"))
-        .holder("legacy", h -> h.container(3, "c").group(4, 21, "c").device(5, FN1))
-        .build();
+    Topology t =
+        Fixtures.splitVfio()
+            .holder("cdev", h -> h.iommufd(3, "A").cdev(4, FN0, "A"))
+            .holder("legacy", h -> h.container(3, "c").group(4, 21, "c").device(5, FN1))
+            .build();
     Analysis a = Analysis.of(t);
-    ResetResult r = a.evaluate(fd("legacy", 5), variant(a, fd("legacy", 5), ResetVariant.Kind.EVERY_AFFECTED_GROUP));
+    ResetResult r =
+        a.evaluate(
+            fd("legacy", 5), variant(a, fd("legacy", 5), ResetVariant.Kind.EVERY_AFFECTED_GROUP));
     assertThat(r.errno()).contains(Errno.EBUSY);
     assertThat(r.trace()).hasSize(1);
-    assertThat(r.trace().get(0).toString()).contains("first legacy must open group 20").contains("bound through its cdev");
+    assertThat(r.trace().get(0).toString())
+        .contains("first legacy must open group 20")
+        .contains("bound through its cdev");
   }
 
   @Test
   void aGroupWithoutNodeIsNamedButNotOpened() {
-    Topology t = Fixtures.cardOnBus02(20, f -> f.vfio(), 21, f -> f.nativeDriver("snd_hda_intel"))
-        .holder("q", h -> h.container(3, "c").group(4, 20, "c").device(5, FN0)).build();
+    Topology t =
+        Fixtures.cardOnBus02(20, f -> f.vfio(), 21, f -> f.nativeDriver("snd_hda_intel"))
+            .holder("q", h -> h.container(3, "c").group(4, 20, "c").device(5, FN0))
+            .build();
     Analysis a = Analysis.of(t);
     ResetVariant every = variant(a, fd("q", 5), ResetVariant.Kind.EVERY_AFFECTED_GROUP);
     assertThat(every.isHypothetical()).isFalse();
@@ -70,6 +81,7 @@ class VariantsTest {
         assertThat(a.evaluate(fd("vm", 7), v)).isEqualTo(a.hotReset(fd("vm", 7), v.request()));
       }
     }
-    assertThat(List.of(ResetVariant.Kind.values())).contains(ResetVariant.Kind.EVERY_AFFECTED_GROUP);
+    assertThat(List.of(ResetVariant.Kind.values()))
+        .contains(ResetVariant.Kind.EVERY_AFFECTED_GROUP);
   }
 }

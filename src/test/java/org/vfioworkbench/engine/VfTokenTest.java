@@ -35,14 +35,21 @@ class VfTokenTest {
         .rootBus("0000:00")
         .function("0000:00:01.0", f -> f.bridge().group(1))
         .bus("0000:03", "0000:00:01.0")
-        .function(PF, f -> { f.group(30).ids(0x8086, 0x1572, 0x020000); pf.accept(f); })
+        .function(
+            PF,
+            f -> {
+              f.group(30).ids(0x8086, 0x1572, 0x020000);
+              pf.accept(f);
+            })
         .function(VF, f -> f.vfio().group(31).virtfnOf(PF).ids(0x8086, 0x154c, 0x020000))
-        .holder("qemu", h -> {
-          if (group) {
-            h.container(3, "c").group(4, 31, "c");
-          }
-          h.iommufd(5, "ictx");
-        })
+        .holder(
+            "qemu",
+            h -> {
+              if (group) {
+                h.container(3, "c").group(4, 31, "c");
+              }
+              h.iommufd(5, "ictx");
+            })
         .build();
   }
 
@@ -63,7 +70,8 @@ class VfTokenTest {
     }
     Topology unset = sriov(FunctionSpec::vfio);
     assertThat(openVf(unset, Profile.LINUX_6_12, Optional.of(new UUID(0, 0))).succeeded())
-        .as("the token is all zeroes until user space sets one").isTrue();
+        .as("the token is all zeroes until user space sets one")
+        .isTrue();
   }
 
   @Test
@@ -75,7 +83,10 @@ class VfTokenTest {
   }
 
   private static Attempt bindVf(Topology t, Profile p, Optional<UUID> token) {
-    return KernelCalls.open(t, p, "qemu",
+    return KernelCalls.open(
+        t,
+        p,
+        "qemu",
         new CdevFile(7, Bdf.parse(VF), Optional.of("ictx"), OptionalInt.empty(), false, token));
   }
 
@@ -83,7 +94,8 @@ class VfTokenTest {
   void theCdevBindChecksTheTokenOnlyFromV617() {
     Topology t = sriov(f -> f.vfio().vfToken(TOKEN), false);
     assertThat(bindVf(t, Profile.LINUX_6_12, Optional.empty()).succeeded())
-        .as("6.12: the cdev path never asked for the token").isTrue();
+        .as("6.12: the cdev path never asked for the token")
+        .isTrue();
     Attempt flag612 = bindVf(t, Profile.LINUX_6_12, Optional.of(TOKEN));
     assertThat(flag612.refusal().orElseThrow().errno()).isEqualTo(Errno.EINVAL);
     assertThat(flag612.refusal().get().toString()).contains("bind.flags must be 0");

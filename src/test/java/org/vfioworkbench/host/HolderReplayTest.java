@@ -32,27 +32,39 @@ class HolderReplayTest {
 
   @Test
   void theFixtureHostsAreStatesTheKernelReaches() throws Exception {
-    for (String name : new String[] {FixtureHosts.WORKSTATION, FixtureHosts.SRIOV_SERVER,
-        FixtureHosts.NOIOMMU, FixtureHosts.MIXED_QEMU}) {
-      assertThat(Fixtures.scan(name).problems()).as(name)
+    for (String name :
+        new String[] {
+          FixtureHosts.WORKSTATION,
+          FixtureHosts.SRIOV_SERVER,
+          FixtureHosts.NOIOMMU,
+          FixtureHosts.MIXED_QEMU
+        }) {
+      assertThat(Fixtures.scan(name).problems())
+          .as(name)
           .noneSatisfy(p -> assertThat(p.error()).contains("would refuse"));
     }
   }
 
   @Test
   void aGroupOpenInASecondProcessIsAProblemNamingBothProcesses() throws Exception {
-    ScanResult s = scanEdited(e -> {
-      e.put("/proc", new CaptureEntry.DirEntry(java.util.List.of("1200", "4242", "5000")));
-      e.put("/proc/5000/fd", new CaptureEntry.DirEntry(java.util.List.of("3", "4")));
-      e.put("/proc/5000/fd/3", new CaptureEntry.LinkEntry("/dev/vfio/vfio"));
-      e.put("/proc/5000/fd/4", new CaptureEntry.LinkEntry("/dev/vfio/1"));
-      e.put("/proc/5000/comm", text("intruder\n"));
-    });
-    assertThat(s.problems()).anySatisfy(p -> {
-      assertThat(p.path()).isEqualTo("/proc/5000/fd/4");
-      assertThat(p.what()).contains("intruder[5000]");
-      assertThat(p.error()).contains("would refuse").contains("EBUSY")
-          .contains("qemu-system-x86[4242]");
-    });
+    ScanResult s =
+        scanEdited(
+            e -> {
+              e.put("/proc", new CaptureEntry.DirEntry(java.util.List.of("1200", "4242", "5000")));
+              e.put("/proc/5000/fd", new CaptureEntry.DirEntry(java.util.List.of("3", "4")));
+              e.put("/proc/5000/fd/3", new CaptureEntry.LinkEntry("/dev/vfio/vfio"));
+              e.put("/proc/5000/fd/4", new CaptureEntry.LinkEntry("/dev/vfio/1"));
+              e.put("/proc/5000/comm", text("intruder\n"));
+            });
+    assertThat(s.problems())
+        .anySatisfy(
+            p -> {
+              assertThat(p.path()).isEqualTo("/proc/5000/fd/4");
+              assertThat(p.what()).contains("intruder[5000]");
+              assertThat(p.error())
+                  .contains("would refuse")
+                  .contains("EBUSY")
+                  .contains("qemu-system-x86[4242]");
+            });
   }
 }

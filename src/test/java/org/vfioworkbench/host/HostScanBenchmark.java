@@ -41,7 +41,9 @@ import org.vfioworkbench.host.fs.LiveFs;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgs = {"-Xmx2g"})
+@Fork(
+    value = 1,
+    jvmArgs = {"-Xmx2g"})
 public class HostScanBenchmark {
 
   static final int FUNCTIONS = 10_000;
@@ -83,9 +85,17 @@ public class HostScanBenchmark {
   /** {@code lspci -tv} on the same sysfs tree. */
   @Benchmark
   public int lspciTree() throws IOException, InterruptedException {
-    Process p = new ProcessBuilder("lspci", "-A", "linux-sysfs", "-O",
-        "sysfs.path=" + tree.resolve("sys/bus/pci").toAbsolutePath(), "-tv")
-        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    Process p =
+        new ProcessBuilder(
+                "lspci",
+                "-A",
+                "linux-sysfs",
+                "-O",
+                "sysfs.path=" + tree.resolve("sys/bus/pci").toAbsolutePath(),
+                "-tv")
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
     return p.waitFor();
   }
 
@@ -93,22 +103,31 @@ public class HostScanBenchmark {
   public static void main(String[] args) throws Exception {
     Path base = Path.of(args.length > 0 ? args[0] : "target/bench-host").toAbsolutePath();
     ensure(base);
-    ScanResult check = new HostScanner(new CaptureFs(
-        CaptureCodec.read(base.resolve("capture.json.gz")), "bench")).scan();
-    System.out.printf("capture holds %d functions, %d buses, %d holders, %d problems%n",
-        check.topology().functions().size(), check.topology().buses().size(),
-        check.topology().holders().size(), check.problems().size());
-    Collection<RunResult> results = new Runner(new OptionsBuilder()
-        .include(HostScanBenchmark.class.getName())
-        .param("dir", base.toString())
-        .build()).run();
+    ScanResult check =
+        new HostScanner(new CaptureFs(CaptureCodec.read(base.resolve("capture.json.gz")), "bench"))
+            .scan();
+    System.out.printf(
+        "capture holds %d functions, %d buses, %d holders, %d problems%n",
+        check.topology().functions().size(),
+        check.topology().buses().size(),
+        check.topology().holders().size(),
+        check.problems().size());
+    Collection<RunResult> results =
+        new Runner(
+                new OptionsBuilder()
+                    .include(HostScanBenchmark.class.getName())
+                    .param("dir", base.toString())
+                    .build())
+            .run();
     List<String> rows = new ArrayList<>();
     double lspci = score(results, "lspciTree");
     for (RunResult r : results) {
       String name = r.getParams().getBenchmark().replaceAll(".*\\.", "");
       double ms = r.getPrimaryResult().getScore();
-      rows.add(String.format("| %s | %.1f ± %.1f | %.2f |", name, ms,
-          r.getPrimaryResult().getScoreError(), ms / lspci));
+      rows.add(
+          String.format(
+              "| %s | %.1f ± %.1f | %.2f |",
+              name, ms, r.getPrimaryResult().getScoreError(), ms / lspci));
     }
     System.out.println("| benchmark | ms/op | × lspci -tv |");
     System.out.println("|---|---|---|");
@@ -123,17 +142,22 @@ public class HostScanBenchmark {
     Path tree = base.resolve("tree");
     long t0 = System.nanoTime();
     int n = LargeHostTree.write(tree, FUNCTIONS, PROCESSES);
-    HostScanner.Captured c = new HostScanner(new LiveFs(tree)).capture(ScanListener.NONE,
-        "vfio-workbench benchmark");
+    HostScanner.Captured c =
+        new HostScanner(new LiveFs(tree)).capture(ScanListener.NONE, "vfio-workbench benchmark");
     CaptureCodec.write(c.capture(), base.resolve("capture.json.gz"));
-    System.out.printf("generated %d functions, %d holders, %d capture entries in %.1f s%n", n,
-        c.result().topology().holders().size(), c.capture().size(),
+    System.out.printf(
+        "generated %d functions, %d holders, %d capture entries in %.1f s%n",
+        n,
+        c.result().topology().holders().size(),
+        c.capture().size(),
         (System.nanoTime() - t0) / 1e9);
   }
 
   private static double score(Collection<RunResult> results, String name) {
     return results.stream()
         .filter(r -> r.getParams().getBenchmark().endsWith("." + name))
-        .mapToDouble(r -> r.getPrimaryResult().getScore()).findFirst().orElse(Double.NaN);
+        .mapToDouble(r -> r.getPrimaryResult().getScore())
+        .findFirst()
+        .orElse(Double.NaN);
   }
 }

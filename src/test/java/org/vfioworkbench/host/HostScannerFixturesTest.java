@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.vfioworkbench.engine.Analysis;
 import org.vfioworkbench.engine.InfoFlag;
 import org.vfioworkbench.model.Bdf;
-import org.vfioworkbench.model.HotplugDriver;
 import org.vfioworkbench.model.BusAddress;
 import org.vfioworkbench.model.CdevFile;
 import org.vfioworkbench.model.ContainerType;
@@ -23,6 +22,7 @@ import org.vfioworkbench.model.GroupFile;
 import org.vfioworkbench.model.GroupKind;
 import org.vfioworkbench.model.HeaderType;
 import org.vfioworkbench.model.Holder;
+import org.vfioworkbench.model.HotplugDriver;
 import org.vfioworkbench.model.PciBus;
 import org.vfioworkbench.model.PciFunction;
 import org.vfioworkbench.model.Topology;
@@ -62,7 +62,8 @@ class HostScannerFixturesTest {
     assertThat(fn(t, "00:00.0").driver().kind()).isEqualTo(DriverKind.NONE);
     assertThat(fn(t, "01:00.1").iommuGroup()).hasValue(1);
     assertThat(s.functions().get(Bdf.parse("01:00.0")).driverOverride()).contains("vfio-pci");
-    assertThat(s.functions().get(Bdf.parse("02:00.0")).resetMethods()).containsExactly("flr", "bus");
+    assertThat(s.functions().get(Bdf.parse("02:00.0")).resetMethods())
+        .containsExactly("flr", "bus");
     assertThat(s.functions().get(Bdf.parse("01:00.1")).vfioCdev()).contains("vfio1");
     assertThat(t.options().noIommuMode()).isFalse();
   }
@@ -74,13 +75,21 @@ class HostScannerFixturesTest {
     assertThat(t.holders()).extracting(Holder::name).containsExactly("qemu-system-x86[4242]");
     Holder q = t.holders().get(0);
     assertThat(q.pid()).isEqualTo(4242);
-    assertThat(q.file(10)).get().isInstanceOfSatisfying(GroupFile.class, g -> {
-      assertThat(g.group()).isEqualTo(1);
-      assertThat(g.inferred()).isTrue();
-      assertThat(g.attachedTo()).contains(DmaContextRef.container("qemu-system-x86[4242]:9"));
-    });
-    assertThat(q.files().stream().filter(f -> f instanceof DeviceFile).map(f -> ((DeviceFile) f)
-        .device().toString())).containsExactly("0000:01:00.0", "0000:01:00.1");
+    assertThat(q.file(10))
+        .get()
+        .isInstanceOfSatisfying(
+            GroupFile.class,
+            g -> {
+              assertThat(g.group()).isEqualTo(1);
+              assertThat(g.inferred()).isTrue();
+              assertThat(g.attachedTo())
+                  .contains(DmaContextRef.container("qemu-system-x86[4242]:9"));
+            });
+    assertThat(
+            q.files().stream()
+                .filter(f -> f instanceof DeviceFile)
+                .map(f -> ((DeviceFile) f).device().toString()))
+        .containsExactly("0000:01:00.0", "0000:01:00.1");
     HolderProvenance p = s.provenance(q.name()).orElseThrow();
     assertThat(p.comm()).isEqualTo("qemu-system-x86");
     assertThat(p.uid()).hasValue(0);
@@ -90,7 +99,8 @@ class HostScannerFixturesTest {
     Analysis a = Analysis.of(t);
     FdRef gpu = new FdRef(q.name(), 11);
     assertThat(a.info(gpu).ret()).isZero();
-    assertThat(a.info(gpu).entries()).extracting(e -> e.bdf().toString())
+    assertThat(a.info(gpu).entries())
+        .extracting(e -> e.bdf().toString())
         .containsExactly("0000:01:00.0", "0000:01:00.1");
     assertThat(a.hotReset(gpu, a.naturalReset(gpu).request()).ret()).isZero();
   }
@@ -107,19 +117,25 @@ class HostScannerFixturesTest {
     assertThat(buses.get(BusAddress.parse("0000:05")).bridge()).isEmpty();
     assertThat(fn(t, "03:02.0").physfn()).contains(Bdf.parse("03:00.0"));
     assertThat(fn(t, "05:00.1").physfn()).contains(Bdf.parse("04:00.0"));
-    assertThat(fn(t, "05:00.1").driver()).satisfies(d -> {
-      assertThat(d.kind()).isEqualTo(DriverKind.VFIO_PCI);
-      assertThat(d.name()).isEqualTo("mlx5_vfio_pci");
-    });
+    assertThat(fn(t, "05:00.1").driver())
+        .satisfies(
+            d -> {
+              assertThat(d.kind()).isEqualTo(DriverKind.VFIO_PCI);
+              assertThat(d.name()).isEqualTo("mlx5_vfio_pci");
+            });
     assertThat(s.functions().get(Bdf.parse("03:00.0")).virtfns())
         .containsExactly(Bdf.parse("03:02.0"), Bdf.parse("03:02.1"));
-    assertThat(t.slots()).extracting(sl -> sl.name() + "@" + sl.bus() + ":" + sl.device() + "="
-        + sl.resetSupported()).containsExactly("3@0000:03:0=true", "4@0000:04:0=false");
+    assertThat(t.slots())
+        .extracting(
+            sl -> sl.name() + "@" + sl.bus() + ":" + sl.device() + "=" + sl.resetSupported())
+        .containsExactly("3@0000:03:0=true", "4@0000:04:0=false");
     assertThat(s.functions().get(Bdf.parse("03:00.1")).slot()).contains("3");
     assertThat(s.functions().get(Bdf.parse("03:02.0")).slot()).isEmpty();
-    assertThat(t.slots()).extracting(sl -> sl.hotplug())
+    assertThat(t.slots())
+        .extracting(sl -> sl.hotplug())
         .containsExactly(HotplugDriver.PCIEHP, HotplugDriver.NONE);
-    assertThat(s.notes()).anyMatch(n -> n.contains("slot 3") && n.contains("hotplug driver pciehp"));
+    assertThat(s.notes())
+        .anyMatch(n -> n.contains("slot 3") && n.contains("hotplug driver pciehp"));
   }
 
   @Test
@@ -132,17 +148,22 @@ class HostScannerFixturesTest {
     FdRef vf = new FdRef(vmA.name(), 22);
     // Bus 03 below 02:08.0 is resettable; INFO lists its four functions with their groups.
     assertThat(a.info(vf).ret()).isZero();
-    assertThat(a.info(vf).entries()).extracting(e -> e.idLabel())
+    assertThat(a.info(vf).entries())
+        .extracting(e -> e.idLabel())
         .containsExactly("group 14", "group 15", "group 16", "group 17");
     // The VF is a singleton dev_set, so the i40e PF on its bus cannot be covered: -EINVAL.
     assertThat(a.hotReset(vf, a.naturalReset(vf).request()).retLabel()).isEqualTo("-EINVAL");
     // A VF on the virtual bus 05 has no upstream bridge and no slot: -ENODEV for both.
     Holder vmB = t.holder("qemu-system-x86[7002]").orElseThrow();
-    assertThat(vmB.file(31)).get().isInstanceOfSatisfying(CdevFile.class, c -> {
-      assertThat(c.device()).isEqualTo(Bdf.parse("05:00.1"));
-      assertThat(c.boundTo()).contains("qemu-system-x86[7002]:30");
-      assertThat(c.inferred()).isTrue();
-    });
+    assertThat(vmB.file(31))
+        .get()
+        .isInstanceOfSatisfying(
+            CdevFile.class,
+            c -> {
+              assertThat(c.device()).isEqualTo(Bdf.parse("05:00.1"));
+              assertThat(c.boundTo()).contains("qemu-system-x86[7002]:30");
+              assertThat(c.inferred()).isTrue();
+            });
     FdRef cdev = new FdRef(vmB.name(), 31);
     assertThat(a.info(cdev).retLabel()).isEqualTo("-ENODEV");
     assertThat(a.hotReset(cdev, a.naturalReset(cdev).request()).retLabel()).isEqualTo("-ENODEV");
@@ -153,12 +174,16 @@ class HostScannerFixturesTest {
     ScanResult s = Fixtures.scan(FixtureHosts.NOIOMMU);
     Topology t = s.topology();
     assertThat(t.options().noIommuMode()).isTrue();
-    assertThat(t.groups()).singleElement().satisfies(g -> {
-      assertThat(g.id()).isZero();
-      assertThat(g.kind()).isEqualTo(GroupKind.NOIOMMU);
-    });
+    assertThat(t.groups())
+        .singleElement()
+        .satisfies(
+            g -> {
+              assertThat(g.id()).isZero();
+              assertThat(g.kind()).isEqualTo(GroupKind.NOIOMMU);
+            });
     assertThat(fn(t, "01:00.1").iommuGroup()).isEmpty();
-    assertThat(t.containers()).singleElement()
+    assertThat(t.containers())
+        .singleElement()
         .satisfies(c -> assertThat(c.type()).isEqualTo(ContainerType.NOIOMMU));
     Holder h = t.holders().get(0);
     assertThat(h.name()).isEqualTo("dpdk-testpmd[3100]");
@@ -181,23 +206,31 @@ class HostScannerFixturesTest {
     assertThat(a.hotReset(groupSide, a.naturalReset(groupSide).request()).retLabel())
         .isEqualTo("-EINVAL");
     assertThat(a.info(cdevSide).flags()).containsExactly(InfoFlag.DEV_ID);
-    assertThat(a.info(cdevSide).entries()).extracting(e -> e.idLabel())
+    assertThat(a.info(cdevSide).entries())
+        .extracting(e -> e.idLabel())
         .containsExactly("NOT_OWNED", "devid 1");
     assertThat(a.hotReset(cdevSide, a.naturalReset(cdevSide).request()).retLabel())
         .isEqualTo("-EINVAL");
     assertThat(a.hotReset(nvme, a.naturalReset(nvme).request()).ret()).isZero();
     HolderProvenance p = s.provenance("qemu-system-x86[5002]").orElseThrow();
-    assertThat(p.inferredFor(19)).get().satisfies(f -> {
-      assertThat(f.ambiguous()).isTrue();
-      assertThat(f.basis()).contains("2 iommufds");
-    });
+    assertThat(p.inferredFor(19))
+        .get()
+        .satisfies(
+            f -> {
+              assertThat(f.ambiguous()).isTrue();
+              assertThat(f.basis()).contains("2 iommufds");
+            });
     assertThat(t.iommufds()).hasSize(2);
   }
 
   @Test
   void everyFixtureScansWithoutProblems() {
-    for (String name : List.of(FixtureHosts.WORKSTATION, FixtureHosts.SRIOV_SERVER,
-        FixtureHosts.NOIOMMU, FixtureHosts.MIXED_QEMU)) {
+    for (String name :
+        List.of(
+            FixtureHosts.WORKSTATION,
+            FixtureHosts.SRIOV_SERVER,
+            FixtureHosts.NOIOMMU,
+            FixtureHosts.MIXED_QEMU)) {
       assertThat(Fixtures.scan(name).problems()).as(name).isEmpty();
     }
   }
@@ -205,7 +238,8 @@ class HostScannerFixturesTest {
   @Test
   void holderNamesAreUniqueByPid() {
     Topology t = Fixtures.scan(FixtureHosts.MIXED_QEMU).topology();
-    assertThat(t.holders()).extracting(Holder::name)
+    assertThat(t.holders())
+        .extracting(Holder::name)
         .containsExactly("qemu-system-x86[5001]", "qemu-system-x86[5002]");
     Optional<Holder> none = t.holder("qemu-system-x86");
     assertThat(none).isEmpty();

@@ -31,15 +31,16 @@ class HostScannerProgressTest {
   @Test
   void aCancelledScanStops() throws Exception {
     HostScanner s = new HostScanner(HostSources.open(Fixtures.path(FixtureHosts.WORKSTATION)));
-    ScanListener cancel = new ScanListener() {
-      @Override
-      public void progress(ScanPhase phase, int done, int total) {}
+    ScanListener cancel =
+        new ScanListener() {
+          @Override
+          public void progress(ScanPhase phase, int done, int total) {}
 
-      @Override
-      public boolean cancelled() {
-        return true;
-      }
-    };
+          @Override
+          public boolean cancelled() {
+            return true;
+          }
+        };
     assertThatThrownBy(() -> s.scan(cancel)).isInstanceOf(CancellationException.class);
   }
 

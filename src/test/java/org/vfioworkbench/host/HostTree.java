@@ -51,9 +51,12 @@ final class HostTree {
 
   /** Starts a function below a bridge ({@code parent}) or on a root bus ({@code parent} null). */
   Fn fn(String bdf, String parent) {
-    String dir = (parent == null
-        ? "/sys/devices/pci" + bdf.substring(0, bdf.lastIndexOf(':'))
-        : devicePaths.get(parent)) + "/" + bdf;
+    String dir =
+        (parent == null
+                ? "/sys/devices/pci" + bdf.substring(0, bdf.lastIndexOf(':'))
+                : devicePaths.get(parent))
+            + "/"
+            + bdf;
     if (parent != null && !devicePaths.containsKey(parent)) {
       throw new IllegalArgumentException("unknown parent " + parent);
     }
@@ -63,7 +66,9 @@ final class HostTree {
     return new Fn(bdf, dir);
   }
 
-  /** Leaves a function out of {@code /sys/bus/pci/devices}, as some trees do; its directory stays. */
+  /**
+   * Leaves a function out of {@code /sys/bus/pci/devices}, as some trees do; its directory stays.
+   */
   HostTree unlist(String bdf) {
     try {
       Files.delete(at("/sys/bus/pci/devices/" + bdf));
@@ -85,7 +90,9 @@ final class HostTree {
     return this;
   }
 
-  /** A pciehp slot, or a plain one without hotplug driver, at {@code address} ({@code 0000:06:00}). */
+  /**
+   * A pciehp slot, or a plain one without hotplug driver, at {@code address} ({@code 0000:06:00}).
+   */
   HostTree slot(String name, String address, boolean hotplug) {
     return slot(name, address, hotplug ? "pciehp" : null);
   }
@@ -111,9 +118,23 @@ final class HostTree {
     String dir = "/proc/" + pid;
     write(dir + "/comm", comm + "\n");
     write(dir + "/cmdline", String.join("\0", cmdline) + "\0");
-    write(dir + "/status", "Name:\t" + comm + "\nPid:\t" + pid + "\nUid:\t" + uid + "\t" + uid
-        + "\t" + uid + "\t" + uid + "\nCapEff:\t" + (uid == 0 ? "000001ffffffffff" : "0000000000000000")
-        + "\n");
+    write(
+        dir + "/status",
+        "Name:\t"
+            + comm
+            + "\nPid:\t"
+            + pid
+            + "\nUid:\t"
+            + uid
+            + "\t"
+            + uid
+            + "\t"
+            + uid
+            + "\t"
+            + uid
+            + "\nCapEff:\t"
+            + (uid == 0 ? "000001ffffffffff" : "0000000000000000")
+            + "\n");
     mkdirs(dir + "/fd");
     mkdirs(dir + "/fdinfo");
     return new Proc(dir);
@@ -134,8 +155,9 @@ final class HostTree {
       this.dir = dir;
       write(dir + "/driver_override", "(null)\n");
       write(dir + "/irq", "0\n");
-      write(dir + "/resource", "0x0000000000000000 0x0000000000000000 0x0000000000000000\n"
-          .repeat(13));
+      write(
+          dir + "/resource",
+          "0x0000000000000000 0x0000000000000000 0x0000000000000000\n".repeat(13));
       write(dir + "/enable", "1\n");
       write(dir + "/numa_node", "-1\n");
       link(dir + "/subsystem", "/sys/bus/pci");
@@ -195,8 +217,8 @@ final class HostTree {
     Fn cardbus(String bus) {
       header = (header & 0x80) | 2;
       int busNo = Integer.parseInt(bus.substring(bus.indexOf(':') + 1), 16);
-      config[0x18] = (byte) Integer.parseInt(bdf.substring(bdf.indexOf(':') + 1,
-          bdf.lastIndexOf(':')), 16);
+      config[0x18] =
+          (byte) Integer.parseInt(bdf.substring(bdf.indexOf(':') + 1, bdf.lastIndexOf(':')), 16);
       config[0x19] = (byte) busNo;
       config[0x1a] = (byte) busNo;
       writeConfig();
@@ -302,8 +324,12 @@ final class HostTree {
     /** A device fd whose fdinfo names its device (Linux 6.18+). */
     Proc deviceFd(int fd, String bdf) {
       link(dir + "/fd/" + fd, "anon_inode:[vfio-device]", true);
-      write(dir + "/fdinfo/" + fd, "pos:\t0\nflags:\t02000002\nmnt_id:\t16\nino:\t1057\n"
-          + "vfio-device-syspath: " + devicePaths.get(bdf) + "\n");
+      write(
+          dir + "/fdinfo/" + fd,
+          "pos:\t0\nflags:\t02000002\nmnt_id:\t16\nino:\t1057\n"
+              + "vfio-device-syspath: "
+              + devicePaths.get(bdf)
+              + "\n");
       return this;
     }
   }
@@ -342,8 +368,8 @@ final class HostTree {
     try {
       Path l = at(hostPath);
       Files.createDirectories(l.getParent());
-      String t = verbatim ? target
-          : Path.of(hostPath).getParent().relativize(Path.of(target)).toString();
+      String t =
+          verbatim ? target : Path.of(hostPath).getParent().relativize(Path.of(target)).toString();
       Files.deleteIfExists(l);
       Files.createSymbolicLink(l, Path.of(t));
     } catch (IOException e) {

@@ -30,8 +30,12 @@ final class LargeHostTree {
         for (int fn = 0; fn < 8 && written < functions && bus < 256; fn++, bus++) {
           String port = String.format("%s:00:%02x.%d", s, dev, fn);
           String b = String.format("%s:%02x", s, bus);
-          HostTree.Fn p = t.fn(port, null).ids(0x8086, 0x2030, 0x060400).bridge(b, bus)
-              .driver("pcieport").group(group++);
+          HostTree.Fn p =
+              t.fn(port, null)
+                  .ids(0x8086, 0x2030, 0x060400)
+                  .bridge(b, bus)
+                  .driver("pcieport")
+                  .group(group++);
           if (fn == 0) {
             p.multifunction();
           }
@@ -39,8 +43,12 @@ final class LargeHostTree {
           for (int ef = 0; ef < 8 && written < functions; ef++) {
             String ep = String.format("%s:%02x:00.%d", s, bus, ef);
             boolean vfio = (bus + ef) % 2 == 0;
-            HostTree.Fn e = t.fn(ep, port).ids(0x15b3, 0x1017, 0x020000)
-                .driver(vfio ? "vfio-pci" : "mlx5_core").resetMethod("flr bus").group(group);
+            HostTree.Fn e =
+                t.fn(ep, port)
+                    .ids(0x15b3, 0x1017, 0x020000)
+                    .driver(vfio ? "vfio-pci" : "mlx5_core")
+                    .resetMethod("flr bus")
+                    .group(group);
             if (ef == 0) {
               e.multifunction();
             }
@@ -62,15 +70,25 @@ final class LargeHostTree {
       int pid = 10_000 + i;
       if (i % 4 == 0 && vfioBdfs[i / 4] != null) {
         t.process(pid, "qemu-system-x86", 107, "qemu-system-x86_64", "-name", "vm" + i)
-            .fd(0, "/dev/null").fd(1, "pipe:[1]").fd(2, "pipe:[2]")
-            .fd(20, "/dev/vfio/vfio").fd(21, "/dev/vfio/" + vfioGroups[i / 4])
-            .deviceFd(22, vfioBdfs[i / 4]).fd(23, "anon_inode:[eventfd]")
-            .fd(24, "socket:[" + pid + "]").fd(25, "/var/log/vm" + i + ".log");
+            .fd(0, "/dev/null")
+            .fd(1, "pipe:[1]")
+            .fd(2, "pipe:[2]")
+            .fd(20, "/dev/vfio/vfio")
+            .fd(21, "/dev/vfio/" + vfioGroups[i / 4])
+            .deviceFd(22, vfioBdfs[i / 4])
+            .fd(23, "anon_inode:[eventfd]")
+            .fd(24, "socket:[" + pid + "]")
+            .fd(25, "/var/log/vm" + i + ".log");
       } else {
         t.process(pid, "worker", 1000, "/usr/bin/worker", "--id", String.valueOf(i))
-            .fd(0, "/dev/null").fd(1, "pipe:[1]").fd(2, "pipe:[2]").fd(3, "socket:[" + pid + "]")
-            .fd(4, "/var/lib/worker/" + i + ".db").fd(5, "anon_inode:[eventpoll]")
-            .fd(6, "/dev/urandom").fd(7, "anon_inode:[eventfd]");
+            .fd(0, "/dev/null")
+            .fd(1, "pipe:[1]")
+            .fd(2, "pipe:[2]")
+            .fd(3, "socket:[" + pid + "]")
+            .fd(4, "/var/lib/worker/" + i + ".db")
+            .fd(5, "anon_inode:[eventpoll]")
+            .fd(6, "/dev/urandom")
+            .fd(7, "anon_inode:[eventfd]");
       }
     }
     return written;

@@ -33,7 +33,8 @@ class LiveHostSessionTest {
     LiveHostSession.Refresh second = s.refresh(ScanListener.NONE);
     assertThat(second.previous()).contains(first.current());
     assertThat(second.changes().touchedFunctions()).containsExactly(Bdf.parse("01:00.1"));
-    assertThat(second.changes().changes()).extracting(ScanDiff.Change::toString)
+    assertThat(second.changes().changes())
+        .extracting(ScanDiff.Change::toString)
         .contains("removed holder qemu-system-x86[4242]");
     assertThat(s.last()).contains(second.current());
     assertThat(HostSources.isCapture(Fixtures.path(FixtureHosts.WORKSTATION))).isTrue();

@@ -20,9 +20,9 @@ import org.vfioworkbench.host.sysfs.PciIds;
 import org.vfioworkbench.model.Bdf;
 
 /**
- * The scan names functions exactly as {@code lspci -mm} does on the same tree, from the same
- * {@code pci.ids}: class, vendor, device, subsystem vendor and subsystem, known and unknown ids
- * alike. Skipped, with the reason, where lspci or the system's pci.ids is missing.
+ * The scan names functions exactly as {@code lspci -mm} does on the same tree, from the same {@code
+ * pci.ids}: class, vendor, device, subsystem vendor and subsystem, known and unknown ids alike.
+ * Skipped, with the reason, where lspci or the system's pci.ids is missing.
  */
 class PciNamesMatchLspciTest {
 
@@ -32,7 +32,8 @@ class PciNamesMatchLspciTest {
 
   @Test
   void namesEqualWhatLspciPrints() throws Exception {
-    assumeTrue(PciIds.SYSTEM_COPIES.stream().anyMatch(p -> Files.isReadable(Path.of(p))),
+    assumeTrue(
+        PciIds.SYSTEM_COPIES.stream().anyMatch(p -> Files.isReadable(Path.of(p))),
         "no system pci.ids (" + PciIds.SYSTEM_COPIES + ") for lspci to read");
     HostTree t = new HostTree(root);
     t.fn("0000:00:00.0", null).ids(0x8086, 0x1237, 0x060000).subsystem(0x1af4, 0x1100);
@@ -49,8 +50,9 @@ class PciNamesMatchLspciTest {
 
     for (Map.Entry<Bdf, List<String>> e : lspci.entrySet()) {
       PciNames n = s.functions().get(e.getKey()).names();
-      assertThat(List.of(n.className(), n.vendor(), n.device(), n.subsystemVendor(),
-          n.subsystem())).as("names of %s", e.getKey()).isEqualTo(e.getValue());
+      assertThat(List.of(n.className(), n.vendor(), n.device(), n.subsystemVendor(), n.subsystem()))
+          .as("names of %s", e.getKey())
+          .isEqualTo(e.getValue());
     }
     assertThat(s.topology().function(Bdf.parse("00:03.0")).orElseThrow().description())
         .isEqualTo(lspci.get(Bdf.parse("00:03.0")).get(2));
@@ -60,8 +62,17 @@ class PciNamesMatchLspciTest {
   private static Map<Bdf, List<String>> lspciMm(Path root) throws Exception {
     Process p;
     try {
-      p = new ProcessBuilder("lspci", "-mm", "-D", "-A", "linux-sysfs", "-O",
-          "sysfs.path=" + root.resolve("sys/bus/pci")).redirectErrorStream(true).start();
+      p =
+          new ProcessBuilder(
+                  "lspci",
+                  "-mm",
+                  "-D",
+                  "-A",
+                  "linux-sysfs",
+                  "-O",
+                  "sysfs.path=" + root.resolve("sys/bus/pci"))
+              .redirectErrorStream(true)
+              .start();
     } catch (java.io.IOException e) {
       assumeTrue(false, "lspci is not installed (apt-get install pciutils): " + e.getMessage());
       throw e;

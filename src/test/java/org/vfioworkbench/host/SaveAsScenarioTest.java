@@ -30,15 +30,19 @@ class SaveAsScenarioTest {
     } catch (ScenarioException e) {
       throw new AssertionError(what + " does not reopen: " + e.getMessage());
     }
-    assertThat(reopened.topology().functions()).as(what)
-        .hasSameSizeAs(scan.topology().functions());
+    assertThat(reopened.topology().functions()).as(what).hasSameSizeAs(scan.topology().functions());
     assertThat(reopened.topology().holders()).as(what).hasSameSizeAs(scan.topology().holders());
   }
 
   @Test
   void everyFixtureCaptureReopens() {
-    for (String name : new String[] {FixtureHosts.WORKSTATION, FixtureHosts.SRIOV_SERVER,
-        FixtureHosts.NOIOMMU, FixtureHosts.MIXED_QEMU}) {
+    for (String name :
+        new String[] {
+          FixtureHosts.WORKSTATION,
+          FixtureHosts.SRIOV_SERVER,
+          FixtureHosts.NOIOMMU,
+          FixtureHosts.MIXED_QEMU
+        }) {
       assertReopens(name, Fixtures.scan(name));
     }
   }

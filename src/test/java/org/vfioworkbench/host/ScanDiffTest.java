@@ -25,14 +25,17 @@ class ScanDiffTest {
     Capture c = CaptureCodec.read(Fixtures.path(FixtureHosts.WORKSTATION));
     Map<String, CaptureEntry> e = new HashMap<>(c.entries());
     e.keySet().removeIf(k -> k.startsWith("/proc/4242/"));
-    e.put("/sys/devices/pci0000:00/0000:00:01.0/0000:01:00.1/driver",
+    e.put(
+        "/sys/devices/pci0000:00/0000:00:01.0/0000:01:00.1/driver",
         new CaptureEntry.LinkEntry("../../../../bus/pci/drivers/snd_hda_intel"));
     ScanResult after = new HostScanner(new CaptureFs(new Capture(c.info(), e), "after")).scan();
 
     ScanDiff d = ScanDiff.between(before, after);
-    assertThat(d.changes()).extracting(ScanDiff.Change::toString).containsExactlyInAnyOrder(
-        "changed function 0000:01:00.1: driver vfio-pci → snd_hda_intel",
-        "removed holder qemu-system-x86[4242]");
+    assertThat(d.changes())
+        .extracting(ScanDiff.Change::toString)
+        .containsExactlyInAnyOrder(
+            "changed function 0000:01:00.1: driver vfio-pci → snd_hda_intel",
+            "removed holder qemu-system-x86[4242]");
     assertThat(d.touchedFunctions()).containsExactly(Bdf.parse("01:00.1"));
     assertThat(d.touchedHolders()).isEmpty();
   }

@@ -36,15 +36,20 @@ class ScanRobustnessTest {
 
   @Test
   void permissionDeniedOnAProcessIsReportedAndTheRestIsShown() throws Exception {
-    ScanResult s = scanEdited(e -> e.put("/proc/4242/fd",
-        new CaptureEntry.ErrorEntry("EACCES", "Permission denied")));
+    ScanResult s =
+        scanEdited(
+            e ->
+                e.put("/proc/4242/fd", new CaptureEntry.ErrorEntry("EACCES", "Permission denied")));
     assertThat(s.topology().holders()).isEmpty();
     assertThat(s.topology().functions()).hasSize(9);
-    assertThat(s.problems()).singleElement().satisfies(p -> {
-      assertThat(p.path()).isEqualTo("/proc/*/fd");
-      assertThat(p.what()).contains("4242");
-      assertThat(p.error()).contains("permission denied");
-    });
+    assertThat(s.problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.path()).isEqualTo("/proc/*/fd");
+              assertThat(p.what()).contains("4242");
+              assertThat(p.error()).contains("permission denied");
+            });
   }
 
   @Test
@@ -53,10 +58,12 @@ class ScanRobustnessTest {
     Topology t = s.topology();
     assertThat(t.function(Bdf.parse("01:00.1"))).isEmpty();
     assertThat(t.function(Bdf.parse("01:00.0"))).isPresent();
-    assertThat(s.problems()).anySatisfy(p -> {
-      assertThat(p.path()).isEqualTo(HDA);
-      assertThat(p.error()).isEqualTo("removed during the scan");
-    });
+    assertThat(s.problems())
+        .anySatisfy(
+            p -> {
+              assertThat(p.path()).isEqualTo(HDA);
+              assertThat(p.error()).isEqualTo("removed during the scan");
+            });
     // The QEMU's second device fd now has no candidate: shown as another file, and said so.
     assertThat(s.problems()).anySatisfy(p -> assertThat(p.path()).isEqualTo("/proc/4242/fd/12"));
   }
@@ -71,40 +78,55 @@ class ScanRobustnessTest {
 
   @Test
   void oddAndMissingAttributesAreReportedWithTheValueAssumed() throws Exception {
-    ScanResult s = scanEdited(e -> {
-      e.put(GPU + "/class", text("banana\n"));
-      e.remove(HDA + "/vendor");
-      e.put(HDA, new CaptureEntry.DirEntry(((CaptureEntry.DirEntry) e.get(HDA)).names().stream()
-          .filter(n -> !n.equals("vendor")).toList()));
-      e.put(GPU + "/config", new CaptureEntry.ErrorEntry("EIO", "Input/output error"));
-    });
+    ScanResult s =
+        scanEdited(
+            e -> {
+              e.put(GPU + "/class", text("banana\n"));
+              e.remove(HDA + "/vendor");
+              e.put(
+                  HDA,
+                  new CaptureEntry.DirEntry(
+                      ((CaptureEntry.DirEntry) e.get(HDA))
+                          .names().stream().filter(n -> !n.equals("vendor")).toList()));
+              e.put(GPU + "/config", new CaptureEntry.ErrorEntry("EIO", "Input/output error"));
+            });
     assertThat(s.topology().function(Bdf.parse("01:00.0")).orElseThrow().classCode()).isZero();
-    assertThat(s.problems()).extracting(ScanProblem::toString).anySatisfy(
-        p -> assertThat(p).contains(GPU + "/class").contains("unexpected value 'banana'"));
-    assertThat(s.problems()).extracting(ScanProblem::toString).anySatisfy(
-        p -> assertThat(p).contains(HDA + "/vendor").contains("attribute missing"));
-    assertThat(s.problems()).extracting(ScanProblem::toString).anySatisfy(
-        p -> assertThat(p).contains(GPU + "/config").contains("read error"));
+    assertThat(s.problems())
+        .extracting(ScanProblem::toString)
+        .anySatisfy(
+            p -> assertThat(p).contains(GPU + "/class").contains("unexpected value 'banana'"));
+    assertThat(s.problems())
+        .extracting(ScanProblem::toString)
+        .anySatisfy(p -> assertThat(p).contains(HDA + "/vendor").contains("attribute missing"));
+    assertThat(s.problems())
+        .extracting(ScanProblem::toString)
+        .anySatisfy(p -> assertThat(p).contains(GPU + "/config").contains("read error"));
     assertThat(s.topology().functions()).hasSize(9);
   }
 
   @Test
   void aMissingIommuGroupLinkFallsBackToTheGroupsListing() throws Exception {
-    ScanResult s = scanEdited(e -> {
-      e.remove(GPU + "/iommu_group");
-      e.put(GPU, new CaptureEntry.DirEntry(((CaptureEntry.DirEntry) e.get(GPU)).names().stream()
-          .filter(n -> !n.equals("iommu_group")).toList()));
-    });
+    ScanResult s =
+        scanEdited(
+            e -> {
+              e.remove(GPU + "/iommu_group");
+              e.put(
+                  GPU,
+                  new CaptureEntry.DirEntry(
+                      ((CaptureEntry.DirEntry) e.get(GPU))
+                          .names().stream().filter(n -> !n.equals("iommu_group")).toList()));
+            });
     assertThat(s.topology().function(Bdf.parse("01:00.0")).orElseThrow().iommuGroup()).hasValue(1);
     assertThat(s.problems()).anySatisfy(p -> assertThat(p.error()).contains("link missing"));
   }
 
   @Test
   void aHostWithoutSysfsStillListsHoldersAndSaysWhy() throws Exception {
-    ScanResult s = scanEdited(e -> e.put("/sys/bus/pci/devices",
-        new CaptureEntry.ErrorEntry("EACCES", "")));
+    ScanResult s =
+        scanEdited(e -> e.put("/sys/bus/pci/devices", new CaptureEntry.ErrorEntry("EACCES", "")));
     assertThat(s.topology().functions()).isEmpty();
     assertThat(s.topology().holders()).hasSize(1);
-    assertThat(s.problems()).anySatisfy(p -> assertThat(p.path()).isEqualTo("/sys/bus/pci/devices"));
+    assertThat(s.problems())
+        .anySatisfy(p -> assertThat(p.path()).isEqualTo("/sys/bus/pci/devices"));
   }
 }

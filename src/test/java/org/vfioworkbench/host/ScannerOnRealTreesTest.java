@@ -16,9 +16,9 @@ import org.vfioworkbench.model.PciBus;
 
 /**
  * What real machines' sysfs trees contain and small hand-made hosts do not: bridges left out of
- * {@code /sys/bus/pci/devices}, PCI domains above {@code 0xffff}, CardBus bridges, bridges
- * without {@code pci_bus/}, absent versus empty {@code reset_method}, trees without IOMMU groups.
- * Every fact the scan had to infer or could not find is a note.
+ * {@code /sys/bus/pci/devices}, PCI domains above {@code 0xffff}, CardBus bridges, bridges without
+ * {@code pci_bus/}, absent versus empty {@code reset_method}, trees without IOMMU groups. Every
+ * fact the scan had to infer or could not find is a note.
  */
 class ScannerOnRealTreesTest {
 
@@ -48,13 +48,19 @@ class ScannerOnRealTreesTest {
 
     ScanResult s = scan(t);
 
-    assertThat(s.topology().functions()).extracting(f -> f.bdf().toString())
+    assertThat(s.topology().functions())
+        .extracting(f -> f.bdf().toString())
         .containsExactly("0000:5d:02.0", "0000:5e:00.0", "0000:60:00.0");
     assertThat(buses(s).get(bus("0000:60")).bridge()).contains(Bdf.parse("0000:5e:00.0"));
     assertThat(buses(s).get(bus("0000:5f")).bridge()).contains(Bdf.parse("0000:5e:00.0"));
-    assertThat(s.notes()).anySatisfy(n -> assertThat(n)
-        .contains("0000:5f:03.0").contains("not in /sys/bus/pci/devices")
-        .contains("0000:60:00.0").contains("below 0000:5e:00.0"));
+    assertThat(s.notes())
+        .anySatisfy(
+            n ->
+                assertThat(n)
+                    .contains("0000:5f:03.0")
+                    .contains("not in /sys/bus/pci/devices")
+                    .contains("0000:60:00.0")
+                    .contains("below 0000:5e:00.0"));
   }
 
   @Test
@@ -67,7 +73,8 @@ class ScannerOnRealTreesTest {
     ScanResult s = scan(t);
 
     assertThat(s.problems()).isEmpty();
-    assertThat(s.topology().functions()).extracting(f -> f.bdf().toString())
+    assertThat(s.topology().functions())
+        .extracting(f -> f.bdf().toString())
         .containsExactly("0000:00:00.0", "10000:00:00.0", "10000:00:04.0");
     assertThat(buses(s).get(bus("10000:00")).hasNoUpstreamBridge()).isTrue();
     assertThat(Bdf.parse("10000:00:04.0").segment()).isEqualTo(0x10000);
@@ -89,29 +96,35 @@ class ScannerOnRealTreesTest {
   @Test
   void aBridgeWithoutPciBusTakesItsSecondaryBusFromConfigSpaceAndSaysSo() {
     HostTree t = new HostTree(root);
-    HostTree.Fn port = t.fn("0000:00:1c.0", null).ids(0x8086, 0xa110, 0x060400)
-        .bridge("0000:04", 0x04);
+    HostTree.Fn port =
+        t.fn("0000:00:1c.0", null).ids(0x8086, 0xa110, 0x060400).bridge("0000:04", 0x04);
     t.remove(port.dir() + "/pci_bus");
 
     ScanResult s = scan(t);
 
     assertThat(buses(s).get(bus("0000:04")).bridge()).contains(Bdf.parse("0000:00:1c.0"));
-    assertThat(s.notes()).anySatisfy(n -> assertThat(n).contains("0000:00:1c.0")
-        .contains("no pci_bus/").contains("0000:04").contains("config space"));
+    assertThat(s.notes())
+        .anySatisfy(
+            n ->
+                assertThat(n)
+                    .contains("0000:00:1c.0")
+                    .contains("no pci_bus/")
+                    .contains("0000:04")
+                    .contains("config space"));
   }
 
   @Test
   void aBridgeWithNeitherPciBusNorConfigIsNotedAsUnknown() {
     HostTree t = new HostTree(root);
-    HostTree.Fn port = t.fn("0000:00:1c.0", null).ids(0x8086, 0xa110, 0x060400)
-        .bridge("0000:04", 0x04);
+    HostTree.Fn port =
+        t.fn("0000:00:1c.0", null).ids(0x8086, 0xa110, 0x060400).bridge("0000:04", 0x04);
     t.remove(port.dir() + "/pci_bus").remove(port.dir() + "/config");
 
     ScanResult s = scan(t);
 
     assertThat(buses(s)).doesNotContainKey(bus("0000:04"));
-    assertThat(s.notes()).anySatisfy(n -> assertThat(n).contains("0000:00:1c.0")
-        .contains("secondary bus unknown"));
+    assertThat(s.notes())
+        .anySatisfy(n -> assertThat(n).contains("0000:00:1c.0").contains("secondary bus unknown"));
   }
 
   @Test
@@ -125,13 +138,18 @@ class ScannerOnRealTreesTest {
 
     assertThat(s.functions().get(Bdf.parse("00:02.0")).resetMethod())
         .contains(java.util.List.of("flr", "bus"));
-    assertThat(s.functions().get(Bdf.parse("00:03.0")).resetMethod())
-        .contains(java.util.List.of());
+    assertThat(s.functions().get(Bdf.parse("00:03.0")).resetMethod()).contains(java.util.List.of());
     assertThat(s.functions().get(Bdf.parse("00:04.0")).resetMethod()).isEmpty();
-    assertThat(s.notes()).anySatisfy(n -> assertThat(n).startsWith("0000:00:03.0")
-        .contains("reset_method is empty"));
-    assertThat(s.notes()).anySatisfy(n -> assertThat(n).contains("no reset_method attribute")
-        .contains("0000:00:04.0").doesNotContain("0000:00:03.0"));
+    assertThat(s.notes())
+        .anySatisfy(
+            n -> assertThat(n).startsWith("0000:00:03.0").contains("reset_method is empty"));
+    assertThat(s.notes())
+        .anySatisfy(
+            n ->
+                assertThat(n)
+                    .contains("no reset_method attribute")
+                    .contains("0000:00:04.0")
+                    .doesNotContain("0000:00:03.0"));
   }
 
   @Test
@@ -142,9 +160,13 @@ class ScannerOnRealTreesTest {
 
     ScanResult s = scan(t);
 
-    assertThat(s.notes()).anySatisfy(n -> assertThat(n)
-        .contains("/sys/kernel/iommu_groups is not in directory " + root.toAbsolutePath())
-        .contains("groups unknown"));
+    assertThat(s.notes())
+        .anySatisfy(
+            n ->
+                assertThat(n)
+                    .contains(
+                        "/sys/kernel/iommu_groups is not in directory " + root.toAbsolutePath())
+                    .contains("groups unknown"));
     assertThat(s.notes()).noneSatisfy(n -> assertThat(n).endsWith("has no IOMMU group support"));
   }
 }

@@ -72,10 +72,15 @@ class AtomicFilesTest {
   void aFailingSaveLeavesTheOldContentAndNoTemporaryFile() throws Exception {
     Path f = dir.resolve("a.json");
     Files.writeString(f, "old");
-    assertThatThrownBy(() -> AtomicFiles.write(f, out -> {
-      out.write(bytes("half"));
-      throw new IOException("disk full");
-    })).hasMessage("disk full");
+    assertThatThrownBy(
+            () ->
+                AtomicFiles.write(
+                    f,
+                    out -> {
+                      out.write(bytes("half"));
+                      throw new IOException("disk full");
+                    }))
+        .hasMessage("disk full");
     assertThat(f).hasContent("old");
     assertThat(temps()).isZero();
   }
@@ -99,7 +104,9 @@ class AtomicFilesTest {
     Path f = dir.resolve("no/such/a.json");
     assertThatThrownBy(() -> AtomicFiles.write(f, bytes("x")))
         .isInstanceOf(NoSuchFileException.class)
-        .satisfies(e -> assertThat(IoMessages.reason(f, (IOException) e))
-            .isEqualTo("no such directory " + dir.resolve("no/such")));
+        .satisfies(
+            e ->
+                assertThat(IoMessages.reason(f, (IOException) e))
+                    .isEqualTo("no such directory " + dir.resolve("no/such")));
   }
 }

@@ -24,19 +24,23 @@ class RegularFilesTest {
   void aFifoIsRefusedBeforeItIsOpened() throws Exception {
     Path fifo = dir.resolve("fifo");
     new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor();
-    assertTimeoutPreemptively(Duration.ofSeconds(10), () ->
-        assertThatThrownBy(() -> RegularFiles.read(fifo, Limit.FILE_BYTES))
-            .isInstanceOf(NotRegularFileException.class)
-            .hasMessageContaining("is a FIFO, not a regular file"));
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(10),
+        () ->
+            assertThatThrownBy(() -> RegularFiles.read(fifo, Limit.FILE_BYTES))
+                .isInstanceOf(NotRegularFileException.class)
+                .hasMessageContaining("is a FIFO, not a regular file"));
   }
 
   @Test
   @EnabledOnOs(OS.LINUX)
   void devZeroIsRefusedAsADeviceNotReadUntilMemoryRunsOut() {
-    assertTimeoutPreemptively(Duration.ofSeconds(10), () ->
-        assertThatThrownBy(() -> RegularFiles.read(Path.of("/dev/zero"), Limit.FILE_BYTES))
-            .isInstanceOf(NotRegularFileException.class)
-            .hasMessageContaining("character device"));
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(10),
+        () ->
+            assertThatThrownBy(() -> RegularFiles.read(Path.of("/dev/zero"), Limit.FILE_BYTES))
+                .isInstanceOf(NotRegularFileException.class)
+                .hasMessageContaining("character device"));
   }
 
   @Test
@@ -63,9 +67,10 @@ class RegularFilesTest {
   void aBoundedStreamStopsAtTheLimit() throws Exception {
     String old = System.setProperty(Limit.CAPTURE_BYTES.property(), "10");
     try {
-      InputStream in = RegularFiles.bounded(
-          new ByteArrayInputStream(new byte[11]), "x.gz", Limit.CAPTURE_BYTES);
-      assertThatThrownBy(in::readAllBytes).isInstanceOf(LimitExceededException.class)
+      InputStream in =
+          RegularFiles.bounded(new ByteArrayInputStream(new byte[11]), "x.gz", Limit.CAPTURE_BYTES);
+      assertThatThrownBy(in::readAllBytes)
+          .isInstanceOf(LimitExceededException.class)
           .hasMessageStartingWith("x.gz: more than 10 bytes in a capture");
     } finally {
       if (old == null) {

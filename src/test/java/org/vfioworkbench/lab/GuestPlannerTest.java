@@ -13,7 +13,8 @@ class GuestPlannerTest {
     GuestPlan plan = GuestPlanner.plan(c, QemuMapper.map(c.topology()));
 
     assertThat(plan.bindOrder()).containsExactly("0000:02:00.0", "0000:02:00.1");
-    assertThat(plan.opens()).extracting(GuestPlan.PlannedOpen::kind)
+    assertThat(plan.opens())
+        .extracting(GuestPlan.PlannedOpen::kind)
         .containsExactly("iommufd", "cdev", "container", "group", "device");
     assertThat(plan.opens().get(1).contextFd()).isEqualTo(3);
     assertThat(plan.opens().get(3).group()).isEqualTo(21);

@@ -12,8 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class InitramfsTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void writesANewcArchiveWithBusyboxTheInitScriptAndATrailer() throws IOException {
@@ -23,8 +22,16 @@ class InitramfsTest {
     Initramfs.write(out, fakeBusybox);
 
     String archive = new String(Files.readAllBytes(out), StandardCharsets.ISO_8859_1);
-    assertThat(archive).startsWith("070701").contains("bin/busybox\0", "bin/sh\0", "init\0",
-        "TRAILER!!!\0", "#!fake", "lab.script=", "hostroot");
+    assertThat(archive)
+        .startsWith("070701")
+        .contains(
+            "bin/busybox\0",
+            "bin/sh\0",
+            "init\0",
+            "TRAILER!!!\0",
+            "#!fake",
+            "lab.script=",
+            "hostroot");
     assertThat(Files.size(out) % 4).isZero();
   }
 

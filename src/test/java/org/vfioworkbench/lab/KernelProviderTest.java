@@ -19,9 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Which build script the lab runs, and that cancelling stops it. A script planted as {@code
  * packaging/lab/build-kernel.sh} in the working directory and in its parent is never run: a
- * separate JVM started in that directory runs the lab's kernel step, which runs the script
- * shipped in the jar from the private cache (stopped early by a stand-in {@code dpkg} that
- * reports the build packages missing, so no kernel is built).
+ * separate JVM started in that directory runs the lab's kernel step, which runs the script shipped
+ * in the jar from the private cache (stopped early by a stand-in {@code dpkg} that reports the
+ * build packages missing, so no kernel is built).
  */
 class KernelProviderTest {
 
@@ -48,9 +48,14 @@ class KernelProviderTest {
     Path cache = dir.resolve("cache");
 
     String java = ProcessHandle.current().info().command().orElse("java");
-    ProcessBuilder pb = new ProcessBuilder(java, "-cp",
-        QemuOptions.absolute(System.getProperty("java.class.path")),
-        KernelStep.class.getName()).directory(cwd.toFile()).redirectErrorStream(true);
+    ProcessBuilder pb =
+        new ProcessBuilder(
+                java,
+                "-cp",
+                QemuOptions.absolute(System.getProperty("java.class.path")),
+                KernelStep.class.getName())
+            .directory(cwd.toFile())
+            .redirectErrorStream(true);
     pb.environment().put("VFIO_WORKBENCH_CACHE", cache.toString());
     pb.environment().put("PATH", fakeBin + ":" + System.getenv("PATH"));
     Process p = pb.start();
@@ -58,11 +63,16 @@ class KernelProviderTest {
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
 
     assertThat(marker).as("the planted script ran:\n" + out).doesNotExist();
-    Path extracted = cache.resolve("lab/scripts").resolve(LabScripts.bundled().hash())
-        .resolve("build-kernel.sh");
-    assertThat(out).contains("script " + extracted)
+    Path extracted =
+        cache
+            .resolve("lab/scripts")
+            .resolve(LabScripts.bundled().hash())
+            .resolve("build-kernel.sh");
+    assertThat(out)
+        .contains("script " + extracted)
         .contains("missing packages: linux-source-6.12")
-        .contains("failed with exit 2").doesNotContain("/planted/bzImage");
+        .contains("failed with exit 2")
+        .doesNotContain("/planted/bzImage");
     assertThat(extracted).exists();
   }
 
@@ -82,8 +92,8 @@ class KernelProviderTest {
   @Test
   void anExplicitScriptPropertyIsRunAsGiven() throws Exception {
     Path bz = Files.writeString(dir.resolve("bzImage"), "not a kernel");
-    Path script = Files.writeString(dir.resolve("my-build.sh"),
-        "echo building >&2\necho " + bz + "\n");
+    Path script =
+        Files.writeString(dir.resolve("my-build.sh"), "echo building >&2\necho " + bz + "\n");
     List<String> progress = new ArrayList<>();
 
     Path kernel = KernelProvider.ofScript(script).kernel(progress::add);
@@ -94,26 +104,36 @@ class KernelProviderTest {
 
   @Test
   void cancellingStopsTheBuildScriptAndItsChildrenAndThrowsCancelled() throws Exception {
-    Path script = Files.writeString(dir.resolve("slow-build.sh"),
-        "echo compiling >&2\nsleep 60 & sleep 60 &\nwait\necho /never\n");
+    Path script =
+        Files.writeString(
+            dir.resolve("slow-build.sh"),
+            "echo compiling >&2\nsleep 60 & sleep 60 &\nwait\necho /never\n");
     Cancellation cancel = new Cancellation(Duration.ofSeconds(2));
     List<String> progress = new java.util.concurrent.CopyOnWriteArrayList<>();
-    CompletableFuture<Throwable> outcome = CompletableFuture.supplyAsync(() -> {
-      try {
-        KernelProvider.ofScript(script).kernel(progress::add, cancel);
-        return null;
-      } catch (Throwable t) {
-        return t;
-      }
-    });
+    CompletableFuture<Throwable> outcome =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                KernelProvider.ofScript(script).kernel(progress::add, cancel);
+                return null;
+              } catch (Throwable t) {
+                return t;
+              }
+            });
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     List<ProcessHandle> tree = List.of();
     while (System.nanoTime() < deadline) {
-      tree = ProcessHandle.current().descendants()
-          .filter(h -> h.info().commandLine().orElse("").contains("sleep 60")
-              || h.info().arguments().map(a -> String.join(" ", a).contains("slow-build.sh"))
-                  .orElse(false))
-          .toList();
+      tree =
+          ProcessHandle.current()
+              .descendants()
+              .filter(
+                  h ->
+                      h.info().commandLine().orElse("").contains("sleep 60")
+                          || h.info()
+                              .arguments()
+                              .map(a -> String.join(" ", a).contains("slow-build.sh"))
+                              .orElse(false))
+              .toList();
       if (tree.size() >= 3 && progress.contains("compiling")) {
         break;
       }
@@ -126,7 +146,8 @@ class KernelProviderTest {
     Throwable t = outcome.get(5, TimeUnit.SECONDS);
 
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
-    assertThat(t).isInstanceOf(LabCancelledException.class)
+    assertThat(t)
+        .isInstanceOf(LabCancelledException.class)
         .hasMessageContaining("building the lab kernel");
     long gone = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
     while (System.nanoTime() < gone && tree.stream().anyMatch(ProcessHandle::isAlive)) {
@@ -140,7 +161,8 @@ class KernelProviderTest {
     Path script = Files.writeString(dir.resolve("broken.sh"), "exit 4\n");
 
     assertThatThrownBy(() -> KernelProvider.ofScript(script).kernel(LabListener.SILENT))
-        .isInstanceOf(IOException.class).hasMessageContaining("broken.sh")
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("broken.sh")
         .hasMessageContaining("exit 4");
   }
 }

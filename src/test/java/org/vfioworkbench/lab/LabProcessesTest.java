@@ -9,8 +9,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * Cancelling a lab run stops what it started through {@link LabProcesses}: the process and all
- * its children, SIGTERM first, SIGKILL after the grace period for those that ignore it.
+ * Cancelling a lab run stops what it started through {@link LabProcesses}: the process and all its
+ * children, SIGTERM first, SIGKILL after the grace period for those that ignore it.
  */
 class LabProcessesTest {
 
@@ -33,21 +33,24 @@ class LabProcessesTest {
     while (System.nanoTime() < deadline && handles.stream().anyMatch(ProcessHandle::isAlive)) {
       Thread.sleep(20);
     }
-    assertThat(handles).as("processes still alive after " + within)
+    assertThat(handles)
+        .as("processes still alive after " + within)
         .noneMatch(ProcessHandle::isAlive);
   }
 
   @Test
   void cancelKillsTheProcessAndItsChildren() throws Exception {
     Cancellation cancel = new Cancellation(Duration.ofSeconds(2));
-    Process p = LabProcesses.start(
-        new ProcessBuilder("bash", "-c", "sleep 60 & sleep 60 & wait"), cancel, "a fake build");
+    Process p =
+        LabProcesses.start(
+            new ProcessBuilder("bash", "-c", "sleep 60 & sleep 60 & wait"), cancel, "a fake build");
     List<ProcessHandle> children = descendants(p, 2);
     long start = System.nanoTime();
 
     cancel.cancel();
 
-    assertThat(System.nanoTime() - start).as("cancel() does not block")
+    assertThat(System.nanoTime() - start)
+        .as("cancel() does not block")
         .isLessThan(TimeUnit.SECONDS.toNanos(1));
     awaitDead(List.of(p.toHandle()), Duration.ofSeconds(2));
     awaitDead(children, Duration.ofSeconds(2));
@@ -57,14 +60,17 @@ class LabProcessesTest {
   @Test
   void processesThatIgnoreSigtermAreKilledAfterTheGracePeriod() throws Exception {
     Cancellation cancel = new Cancellation(Duration.ofMillis(600));
-    Process p = LabProcesses.start(
-        new ProcessBuilder("bash", "-c", "trap '' TERM; sleep 60 & sleep 60 & wait"), cancel,
-        "a stubborn build");
+    Process p =
+        LabProcesses.start(
+            new ProcessBuilder("bash", "-c", "trap '' TERM; sleep 60 & sleep 60 & wait"),
+            cancel,
+            "a stubborn build");
     List<ProcessHandle> children = descendants(p, 2);
 
     cancel.cancel();
     Thread.sleep(150);
-    assertThat(p.isAlive()).as("SIGTERM is ignored, so it lives until the grace period ends")
+    assertThat(p.isAlive())
+        .as("SIGTERM is ignored, so it lives until the grace period ends")
         .isTrue();
 
     awaitDead(List.of(p.toHandle()), Duration.ofSeconds(3));
@@ -76,9 +82,10 @@ class LabProcessesTest {
     Cancellation cancel = new Cancellation();
     cancel.cancel();
 
-    assertThatThrownBy(() -> LabProcesses.start(new ProcessBuilder("sleep", "60"), cancel,
-        "booting QEMU"))
-        .isInstanceOf(LabCancelledException.class).hasMessageContaining("booting QEMU")
+    assertThatThrownBy(
+            () -> LabProcesses.start(new ProcessBuilder("sleep", "60"), cancel, "booting QEMU"))
+        .isInstanceOf(LabCancelledException.class)
+        .hasMessageContaining("booting QEMU")
         .hasMessageContaining("cancelled");
   }
 }

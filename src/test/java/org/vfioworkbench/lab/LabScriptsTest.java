@@ -17,8 +17,8 @@ class LabScriptsTest {
   @TempDir Path cache;
 
   private static byte[] resource(String name) throws IOException {
-    try (InputStream in = LabScripts.class.getResourceAsStream(
-        "/org/vfioworkbench/lab/kernel/" + name)) {
+    try (InputStream in =
+        LabScripts.class.getResourceAsStream("/org/vfioworkbench/lab/kernel/" + name)) {
       return in.readAllBytes();
     }
   }
@@ -36,12 +36,18 @@ class LabScriptsTest {
     }
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir)))
         .isEqualTo("rwx------");
-    assertThat(PosixFilePermissions.toString(
-        Files.getPosixFilePermissions(cache.resolve("lab/scripts")))).isEqualTo("rwx------");
-    assertThat(PosixFilePermissions.toString(
-        Files.getPosixFilePermissions(dir.resolve("build-kernel.sh")))).isEqualTo("rwx------");
-    assertThat(PosixFilePermissions.toString(
-        Files.getPosixFilePermissions(dir.resolve("lab-kernel.config")))).isEqualTo("rw-------");
+    assertThat(
+            PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(cache.resolve("lab/scripts"))))
+        .isEqualTo("rwx------");
+    assertThat(
+            PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(dir.resolve("build-kernel.sh"))))
+        .isEqualTo("rwx------");
+    assertThat(
+            PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(dir.resolve("lab-kernel.config"))))
+        .isEqualTo("rw-------");
     try (var s = Files.list(dir)) {
       assertThat(s.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
     }
@@ -54,8 +60,10 @@ class LabScriptsTest {
     Path script = dir.resolve("build-kernel.sh");
     Files.writeString(script, "#!/bin/bash\necho planted\n");
 
-    assertThatThrownBy(() -> scripts.verify(dir)).isInstanceOf(IOException.class)
-        .hasMessageContaining("build-kernel.sh").hasMessageContaining("SHA-256");
+    assertThatThrownBy(() -> scripts.verify(dir))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("build-kernel.sh")
+        .hasMessageContaining("SHA-256");
 
     scripts.extract(cache);
     assertThat(Files.readAllBytes(script)).isEqualTo(resource("build-kernel.sh"));
@@ -68,7 +76,8 @@ class LabScriptsTest {
     Files.createSymbolicLink(cache.resolve("root/lab/scripts"), elsewhere);
 
     assertThatThrownBy(() -> LabScripts.bundled().extract(cache.resolve("root")))
-        .isInstanceOf(IOException.class).hasMessageContaining("lab/scripts")
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("lab/scripts")
         .hasMessageContaining("not a directory");
     try (var s = Files.list(elsewhere)) {
       assertThat(s).isEmpty();

@@ -14,11 +14,13 @@ class TopologyIndexTest {
 
   @Test
   void findsFunctionsHoldersAndGroupsByKey() {
-    Topology t = Topology.empty()
-        .withFunctions(List.of(function("0000:01:00.0"), function("0000:02:00.0")))
-        .withHolders(List.of(new Holder("qemu", 10, true, List.of())));
+    Topology t =
+        Topology.empty()
+            .withFunctions(List.of(function("0000:01:00.0"), function("0000:02:00.0")))
+            .withHolders(List.of(new Holder("qemu", 10, true, List.of())));
 
-    assertThat(t.function(Bdf.parse("0000:02:00.0"))).map(PciFunction::bdf)
+    assertThat(t.function(Bdf.parse("0000:02:00.0")))
+        .map(PciFunction::bdf)
         .contains(Bdf.parse("0000:02:00.0"));
     assertThat(t.function(Bdf.parse("0000:03:00.0"))).isEmpty();
     assertThat(t.holder("qemu")).isPresent();

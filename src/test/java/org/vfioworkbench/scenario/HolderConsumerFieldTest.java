@@ -12,7 +12,8 @@ import org.vfioworkbench.model.Holder;
 
 class HolderConsumerFieldTest {
 
-  private static final String BASE = """
+  private static final String BASE =
+      """
       {"format": 1,
        "buses": [{"bus": "0000:00"}, {"bus": "0000:02", "bridge": "0000:00:1c.0"}],
        "functions": [
@@ -23,14 +24,20 @@ class HolderConsumerFieldTest {
 
   @Test
   void aHolderSaysWhichConsumerItIsAndItsVm() throws Exception {
-    Scenario s = ScenarioLoader.parse(
-        BASE.formatted("\"consumer\": \"qemu-iommufd\", \"vm\": \"win11\","), "t.json");
+    Scenario s =
+        ScenarioLoader.parse(
+            BASE.formatted("\"consumer\": \"qemu-iommufd\", \"vm\": \"win11\","), "t.json");
     Holder h = s.topology().holder("qemu").orElseThrow();
     assertEquals(new Consumer(Consumer.Kind.QEMU_IOMMUFD, Optional.of("win11")), h.consumer());
     String written = ScenarioWriter.toJson(s);
     assertTrue(written.contains("\"consumer\""), written);
-    assertEquals(h.consumer(), ScenarioLoader.parse(written, "again.json").topology()
-        .holder("qemu").orElseThrow().consumer());
+    assertEquals(
+        h.consumer(),
+        ScenarioLoader.parse(written, "again.json")
+            .topology()
+            .holder("qemu")
+            .orElseThrow()
+            .consumer());
   }
 
   @Test
@@ -42,8 +49,10 @@ class HolderConsumerFieldTest {
 
   @Test
   void anUnknownConsumerIsBadInputNamingThePlace() {
-    ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioLoader.parse(
-        BASE.formatted("\"consumer\": \"qemu-vfio\","), "t.json"));
+    ScenarioException e =
+        assertThrows(
+            ScenarioException.class,
+            () -> ScenarioLoader.parse(BASE.formatted("\"consumer\": \"qemu-vfio\","), "t.json"));
     assertTrue(e.getMessage().contains("$.holders[0].consumer"), e.getMessage());
     assertTrue(e.getMessage().contains("qemu-legacy, qemu-iommufd, process"), e.getMessage());
   }

@@ -373,7 +373,12 @@ final class MalformedScenarios {
     } else {
       Spot s = bdfs.get(rnd.nextInt(bdfs.size()));
       String[] pool = {
-        "0000:02:20.0", "100000000:00:00.0", "0000:100:00.0", "0000:02:00.8", "0000:02:00", "-1:02:00.0"
+        "0000:02:20.0",
+        "100000000:00:00.0",
+        "0000:100:00.0",
+        "0000:02:00.8",
+        "0000:02:00",
+        "-1:02:00.0"
       };
       String v = pool[rnd.nextInt(pool.length)];
       what[0] = s.path() + " := " + v;

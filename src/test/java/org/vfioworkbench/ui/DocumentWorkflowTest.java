@@ -47,22 +47,25 @@ class DocumentWorkflowTest extends FxTestBase {
   private static final Bdf GPU = Bdf.parse("0000:02:00.0");
   private static final Bdf HDA = Bdf.parse("0000:02:00.1");
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private Stage stage;
   private WorkbenchWindow window;
   private WorkbenchState state;
   private final Deque<Topology> scans = new ArrayDeque<>();
   private final Deque<UnsavedChangesQuestion.Answer> answers = new ArrayDeque<>();
-  private Runnable duringScan = () -> { };
+  private Runnable duringScan = () -> {};
 
   @Start
   void start(Stage stage) throws Exception {
     this.stage = stage;
-    window = new WorkbenchWindow(stage, Files.createTempDirectory("wb-config"),
-        TaskExecutor.currentThread(), this::fakeHost,
-        name -> answers.isEmpty() ? UnsavedChangesQuestion.Answer.CANCEL : answers.pop());
+    window =
+        new WorkbenchWindow(
+            stage,
+            Files.createTempDirectory("wb-config"),
+            TaskExecutor.currentThread(),
+            this::fakeHost,
+            name -> answers.isEmpty() ? UnsavedChangesQuestion.Answer.CANCEL : answers.pop());
     state = window.state();
     stage.setWidth(1200);
     stage.setHeight(800);
@@ -74,12 +77,12 @@ class DocumentWorkflowTest extends FxTestBase {
     ScanResult[] last = {null};
     return listener -> {
       duringScan.run();
-      ScanResult now = new ScanResult("fake", scans.pop(), List.of(), List.of(), Map.of(),
-          List.of(), List.of());
+      ScanResult now =
+          new ScanResult("fake", scans.pop(), List.of(), List.of(), Map.of(), List.of(), List.of());
       Optional<ScanResult> before = Optional.ofNullable(last[0]);
       last[0] = now;
-      return new LiveHostSession.Refresh(before, now,
-          before.map(b -> ScanDiff.between(b, now)).orElse(new ScanDiff(List.of())));
+      return new LiveHostSession.Refresh(
+          before, now, before.map(b -> ScanDiff.between(b, now)).orElse(new ScanDiff(List.of())));
     };
   }
 
@@ -87,21 +90,23 @@ class DocumentWorkflowTest extends FxTestBase {
   void s37SavedAfterAProfileSwitchSaysTheNewProfileReopensAndGivesTheSameAnswers(FxRobot robot)
       throws Exception {
     Path saved = dir.resolve("s37-on-6.10.json");
-    robot.interact(() -> {
-      window.openFile(S37);
-      assertThat(state.profileProperty().get()).isEqualTo(Profile.LINUX_5_15);
-      state.setProfile(Profile.LINUX_6_10);
-      assertThat(state.execute(new Edit.MoveToCdev("qemu", GPU)).orElseThrow().succeeded())
-          .isTrue();
-      assertThat(window.actions().saveTo(saved)).isTrue();
-    });
+    robot.interact(
+        () -> {
+          window.openFile(S37);
+          assertThat(state.profileProperty().get()).isEqualTo(Profile.LINUX_5_15);
+          state.setProfile(Profile.LINUX_6_10);
+          assertThat(state.execute(new Edit.MoveToCdev("qemu", GPU)).orElseThrow().succeeded())
+              .isTrue();
+          assertThat(window.actions().saveTo(saved)).isTrue();
+        });
     List<String> before = Answers.of(state.results().analysis());
 
     Scenario reopened = ScenarioLoader.load(saved);
     assertThat(Files.readString(saved)).contains("\"profile\": \"linux-6.10\"");
     assertThat(reopened.profileOrDefault()).isEqualTo(Profile.LINUX_6_10);
     assertThat(reopened.expectations().get(0).profile())
-        .as("an expectation written for the file's old profile keeps it").contains(Profile.LINUX_5_15);
+        .as("an expectation written for the file's old profile keeps it")
+        .contains(Profile.LINUX_5_15);
     assertThat(Answers.of(Analysis.of(reopened.topology(), reopened.profileOrDefault())))
         .isEqualTo(before);
 
@@ -129,13 +134,15 @@ class DocumentWorkflowTest extends FxTestBase {
   @Test
   void aDocumentTheLoaderWouldRefuseIsNotSaved(FxRobot robot) {
     Path target = dir.resolve("refused.json");
-    robot.interact(() -> {
-      state.open(Document.of("seed", Scenario.of(BuiltInSamples.seedCase()), null));
-      state.setProfile(Profile.LINUX_5_15);
-      assertThat(window.actions().saveTo(target)).isFalse();
-    });
+    robot.interact(
+        () -> {
+          state.open(Document.of("seed", Scenario.of(BuiltInSamples.seedCase()), null));
+          state.setProfile(Profile.LINUX_5_15);
+          assertThat(window.actions().saveTo(target)).isFalse();
+        });
     assertThat(target).doesNotExist();
-    assertThat(window.statusMessage()).startsWith("Not saved: " + target)
+    assertThat(window.statusMessage())
+        .startsWith("Not saved: " + target)
         .contains("would not reopen under linux-5.15");
     assertThat(state.isDirty()).isTrue();
   }
@@ -147,13 +154,14 @@ class DocumentWorkflowTest extends FxTestBase {
     scans.add(first);
     scans.add(second);
     ElementRef gpu = new ElementRef.FunctionRef(Bdf.parse("0000:02:00.0"));
-    robot.interact(() -> {
-      window.actions().attachToHost();
-      assertThat(state.document().origin()).isEqualTo(Document.Origin.LIVE_HOST);
-      state.setProfile(Profile.LINUX_6_6);
-      state.select(gpu);
-      window.actions().refreshHost();
-    });
+    robot.interact(
+        () -> {
+          window.actions().attachToHost();
+          assertThat(state.document().origin()).isEqualTo(Document.Origin.LIVE_HOST);
+          state.setProfile(Profile.LINUX_6_6);
+          state.select(gpu);
+          window.actions().refreshHost();
+        });
     assertThat(state.topology()).isEqualTo(second);
     assertThat(state.selectionProperty().get()).isEqualTo(gpu);
     assertThat(state.commands().undoLabelProperty().get()).isEqualTo("Re-scan");
@@ -170,10 +178,11 @@ class DocumentWorkflowTest extends FxTestBase {
     scans.add(BuiltInSamples.seedCase());
     scans.add(BuiltInSamples.seedCase());
     LiveHostView host = window.actions().liveHost();
-    robot.interact(() -> {
-      window.actions().attachToHost();
-      window.actions().refreshHostEvery(true);
-    });
+    robot.interact(
+        () -> {
+          window.actions().attachToHost();
+          window.actions().refreshHostEvery(true);
+        });
     assertThat(host.refreshingProperty().get()).isTrue();
 
     robot.interact(() -> window.openSample(BuiltInSamples.all().get(1)));
@@ -200,10 +209,11 @@ class DocumentWorkflowTest extends FxTestBase {
 
   @Test
   void quitThenDiscardClosesTheWindowAndCancelKeepsIt(FxRobot robot) {
-    robot.interact(() -> {
-      state.open("seed", BuiltInSamples.seedCase(), null);
-      state.setProfile(Profile.LINUX_5_15);
-    });
+    robot.interact(
+        () -> {
+          state.open("seed", BuiltInSamples.seedCase(), null);
+          state.setProfile(Profile.LINUX_5_15);
+        });
     assertThat(state.isDirty()).isTrue();
     answers.add(UnsavedChangesQuestion.Answer.CANCEL);
     robot.interact(window::close);
@@ -215,15 +225,25 @@ class DocumentWorkflowTest extends FxTestBase {
 
   @Test
   void aFailingBackgroundTaskIsSaidInTheStatusBar(FxRobot robot) {
-    robot.interact(() -> state.executor().execute(BackgroundTask.of("Laying out the graph",
-        progress -> {
-          throw new IllegalStateException("no room for 3 lanes");
-        })));
+    robot.interact(
+        () ->
+            state
+                .executor()
+                .execute(
+                    BackgroundTask.of(
+                        "Laying out the graph",
+                        progress -> {
+                          throw new IllegalStateException("no room for 3 lanes");
+                        })));
     assertThat(window.statusMessage())
         .isEqualTo("Laying out the graph failed: no room for 3 lanes");
-    robot.interact(() -> state.derive(r -> {
-      throw new ArithmeticException("/ by zero");
-    }, v -> { }));
+    robot.interact(
+        () ->
+            state.derive(
+                r -> {
+                  throw new ArithmeticException("/ by zero");
+                },
+                v -> {}));
     assertThat(window.statusMessage()).isEqualTo("Updating the views failed: / by zero");
   }
 

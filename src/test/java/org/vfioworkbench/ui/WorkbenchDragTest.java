@@ -27,8 +27,7 @@ import org.vfioworkbench.ui.task.TaskExecutor;
 @ExtendWith(ApplicationExtension.class)
 class WorkbenchDragTest extends FxTestBase {
 
-  @TempDir
-  static Path config;
+  @TempDir static Path config;
 
   private WorkbenchWindow window;
 
@@ -68,7 +67,8 @@ class WorkbenchDragTest extends FxTestBase {
   }
 
   private void selectFn0(FxRobot robot) {
-    robot.interact(() -> window.state().select(new ElementRef.FunctionRef(Bdf.parse("0000:02:00.0"))));
+    robot.interact(
+        () -> window.state().select(new ElementRef.FunctionRef(Bdf.parse("0000:02:00.0"))));
   }
 
   private static String flags(FxRobot robot) {
@@ -78,8 +78,12 @@ class WorkbenchDragTest extends FxTestBase {
   @SuppressWarnings("unchecked")
   private static String emptyArrayOnFn0(FxRobot robot) {
     TableView<OutcomeRow> t = robot.lookup("#reset-outcomes").queryAs(TableView.class);
-    return t.getItems().stream().filter(r -> r.device().equals("02:00.0")).findFirst().orElseThrow()
-        .cell(ResetVariant.Kind.EMPTY_ARRAY).label();
+    return t.getItems().stream()
+        .filter(r -> r.device().equals("02:00.0"))
+        .findFirst()
+        .orElseThrow()
+        .cell(ResetVariant.Kind.EMPTY_ARRAY)
+        .label();
   }
 
   private static Node byId(FxRobot robot, String id) {

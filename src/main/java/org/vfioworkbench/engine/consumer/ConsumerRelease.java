@@ -20,7 +20,8 @@ public final class ConsumerRelease {
           + " hw/vfio/iommufd.c (iommufd_cdev_pci_hot_reset)";
 
   /** The libvirt whose {@code virPCIDeviceReset} {@link LibvirtReset} follows. */
-  public static final String LIBVIRT = "libvirt (current tree; same message text in older releases)";
+  public static final String LIBVIRT =
+      "libvirt (current tree; same message text in older releases)";
 
   /** Where in libvirt's tree. */
   public static final String LIBVIRT_SOURCES =

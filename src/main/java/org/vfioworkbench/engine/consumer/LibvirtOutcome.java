@@ -14,7 +14,10 @@ import org.vfioworkbench.model.Bdf;
  * @param reset the functions a secondary bus reset took along (empty for other outcomes)
  */
 public record LibvirtOutcome(
-    Bdf device, boolean succeeded, List<String> steps, java.util.Optional<String> error,
+    Bdf device,
+    boolean succeeded,
+    List<String> steps,
+    java.util.Optional<String> error,
     List<Bdf> reset) {
 
   public LibvirtOutcome {

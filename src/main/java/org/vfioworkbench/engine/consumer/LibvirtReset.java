@@ -16,11 +16,11 @@ import org.vfioworkbench.model.Topology;
  * libvirt's own reset of a device it manages ({@code virPCIDeviceReset}, {@link
  * ConsumerRelease#LIBVIRT}): refused for non-endpoints and for devices a running domain uses;
  * skipped for vfio-pci devices (vfio-pci resets them); FLR counts as done (KVM does it); then a PM
- * reset; then, off bus 0, a secondary bus reset, refused when any other function on the same bus
- * is "active", meaning not on libvirt's inactive list of detached, unassigned devices.
+ * reset; then, off bus 0, a secondary bus reset, refused when any other function on the same bus is
+ * "active", meaning not on libvirt's inactive list of detached, unassigned devices.
  *
- * <p>In the model, a running domain uses a function when some holder has a device fd or cdev
- * open on it; the inactive list is every function on vfio-pci or pci-stub that nobody holds.
+ * <p>In the model, a running domain uses a function when some holder has a device fd or cdev open
+ * on it; the inactive list is every function on vfio-pci or pci-stub that nobody holds.
  */
 public final class LibvirtReset {
 
@@ -35,12 +35,16 @@ public final class LibvirtReset {
     Set<Bdf> active = activeDevices(topology);
     List<String> steps = new ArrayList<>();
     if (f.isBridge()) {
-      return failed(device, steps, LibvirtMessages.INTERNAL
-          + String.format(LibvirtMessages.NOT_ENDPOINT, device));
+      return failed(
+          device,
+          steps,
+          LibvirtMessages.INTERNAL + String.format(LibvirtMessages.NOT_ENDPOINT, device));
     }
     if (active.contains(device)) {
-      return failed(device, steps, LibvirtMessages.INTERNAL
-          + String.format(LibvirtMessages.NOT_RESETTING_ACTIVE, device));
+      return failed(
+          device,
+          steps,
+          LibvirtMessages.INTERNAL + String.format(LibvirtMessages.NOT_RESETTING_ACTIVE, device));
     }
     if (f.driver().isVfio()) {
       steps.add("Device " + device + " is bound to " + f.driver().name() + " - skip reset");
@@ -56,7 +60,8 @@ public final class LibvirtReset {
     }
     if (device.bus() == 0) {
       steps.add("bus reset is not an option on bus 0");
-      return failed(device, steps, LibvirtMessages.unableToReset(device, LibvirtMessages.NO_METHOD));
+      return failed(
+          device, steps, LibvirtMessages.unableToReset(device, LibvirtMessages.NO_METHOD));
     }
     Set<Bdf> inactive = inactiveDevices(topology, active);
     TreeSet<Bdf> sameBus = new TreeSet<>();
@@ -68,7 +73,8 @@ public final class LibvirtReset {
     }
     for (Bdf other : sameBus) {
       if (!inactive.contains(other)) {
-        steps.add(other + " shares bus " + device.busAddress() + " and is not on the inactive list");
+        steps.add(
+            other + " shares bus " + device.busAddress() + " and is not on the inactive list");
         String inner = LibvirtMessages.activeOnBus(other, device);
         return failed(device, steps, LibvirtMessages.unableToReset(device, inner));
       }
@@ -98,8 +104,8 @@ public final class LibvirtReset {
   private static Set<Bdf> inactiveDevices(Topology topology, Set<Bdf> active) {
     Set<Bdf> out = new TreeSet<>();
     for (PciFunction f : topology.functions()) {
-      boolean stub = f.driver().kind() == DriverKind.VFIO_PCI
-          || f.driver().kind() == DriverKind.PCI_STUB;
+      boolean stub =
+          f.driver().kind() == DriverKind.VFIO_PCI || f.driver().kind() == DriverKind.PCI_STUB;
       if (stub && !active.contains(f.bdf())) {
         out.add(f.bdf());
       }

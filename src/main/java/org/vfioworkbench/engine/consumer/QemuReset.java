@@ -31,12 +31,12 @@ import org.vfioworkbench.model.OpenFile;
  * several assigned devices at once and does nothing when no other assigned device is affected.
  *
  * <p>The hot reset itself: INFO with a bare header (an error other than ENOSPC prints "no available
- * reset mechanism"), INFO again with room for {@code count} entries (an error prints "hot reset info
- * failed"), then per backend: legacy checks that it holds every group INFO names (else "depends on
- * group N which is not owned", -EPERM, no call) and passes every group it holds that INFO names, in
- * its group list's order (newest first); iommufd requires DEV_ID_OWNED (else "depends on device X
- * which is not owned" for each NOT_OWNED entry, -EPERM, no call) and passes the zero-length array.
- * The "not owned" lines are printed only when the device has no PM reset.
+ * reset mechanism"), INFO again with room for {@code count} entries (an error prints "hot reset
+ * info failed"), then per backend: legacy checks that it holds every group INFO names (else
+ * "depends on group N which is not owned", -EPERM, no call) and passes every group it holds that
+ * INFO names, in its group list's order (newest first); iommufd requires DEV_ID_OWNED (else
+ * "depends on device X which is not owned" for each NOT_OWNED entry, -EPERM, no call) and passes
+ * the zero-length array. The "not owned" lines are printed only when the device has no PM reset.
  */
 public final class QemuReset {
 
@@ -99,14 +99,17 @@ public final class QemuReset {
     boolean alone = analysis.scope(device).scope().map(s -> isOnly(s, device)).orElse(false);
     boolean resetWorks = caps.flr() || caps.pmReset() || alone;
     if (resetWorks && (caps.flr() || !caps.pmReset())) {
-      steps.add("VFIO_DEVICE_RESET (" + (caps.flr() ? "FLR" : "the device is alone in its reset scope")
-          + ") succeeds");
+      steps.add(
+          "VFIO_DEVICE_RESET ("
+              + (caps.flr() ? "FLR" : "the device is alone in its reset scope")
+              + ") succeeds");
       return outcome(QemuOutcome.Method.DEVICE_RESET);
     }
-    steps.add(resetWorks
-        ? "no FLR: the PM reset is kept for last; try a hot reset first"
-        : "VFIO_DEVICE_RESET is not offered (no FLR, no PM reset, not alone in a reset scope);"
-            + " try a hot reset");
+    steps.add(
+        resetWorks
+            ? "no FLR: the PM reset is kept for last; try a hot reset first"
+            : "VFIO_DEVICE_RESET is not offered (no FLR, no PM reset, not alone in a reset scope);"
+                + " try a hot reset");
     if (hotReset(true)) {
       return outcome(QemuOutcome.Method.HOT_RESET);
     }
@@ -138,7 +141,8 @@ public final class QemuReset {
   /** {@code vfio_pci_get_pci_hot_reset_info}: two calls, the second sized by the first. */
   private Optional<InfoResult> hotResetInfo() {
     InfoResult first = analysis.info(caller, INFO_HEADER);
-    if (!first.succeeded() && first.errno().orElseThrow() != org.vfioworkbench.engine.Errno.ENOSPC) {
+    if (!first.succeeded()
+        && first.errno().orElseThrow() != org.vfioworkbench.engine.Errno.ENOSPC) {
       steps.add("VFIO_DEVICE_GET_PCI_HOT_RESET_INFO (header only) → " + first.retLabel());
       if (!caps.pmReset()) {
         printed.add(QemuMessages.noResetMechanism(device));
@@ -147,8 +151,12 @@ public final class QemuReset {
     }
     long argsz = INFO_HEADER + (long) INFO_ENTRY * first.count();
     InfoResult second = analysis.info(caller, argsz);
-    steps.add("VFIO_DEVICE_GET_PCI_HOT_RESET_INFO (argsz " + argsz + ") → " + second.retLabel()
-        + (second.succeeded() ? ", " + second.count() + " entries" : ""));
+    steps.add(
+        "VFIO_DEVICE_GET_PCI_HOT_RESET_INFO (argsz "
+            + argsz
+            + ") → "
+            + second.retLabel()
+            + (second.succeeded() ? ", " + second.count() + " entries" : ""));
     if (!second.succeeded()) {
       printed.add(QemuMessages.hotResetInfoFailed(second.errno().orElseThrow()));
       return Optional.empty();
@@ -179,8 +187,10 @@ public final class QemuReset {
       }
       if (realizedThroughGroups(qemu, e.bdf())) {
         if (single) {
-          steps.add(e.bdf() + " is assigned to this VM too: left for the system reset (-EINVAL,"
-              + " nothing printed)");
+          steps.add(
+              e.bdf()
+                  + " is assigned to this VM too: left for the system reset (-EINVAL,"
+                  + " nothing printed)");
           return false;
         }
         multi = true;
@@ -223,8 +233,12 @@ public final class QemuReset {
       return false;
     }
     Holder qemu = analysis.topology().holder(caller.holder()).orElseThrow();
-    long ownDevid = analysis.device(device).flatMap(d -> d.devid().isPresent()
-        ? Optional.of(d.devid().getAsLong()) : Optional.empty()).orElse(-1L);
+    long ownDevid =
+        analysis
+            .device(device)
+            .flatMap(
+                d -> d.devid().isPresent() ? Optional.of(d.devid().getAsLong()) : Optional.empty())
+            .orElse(-1L);
     boolean multi = false;
     for (InfoEntry e : info.entries()) {
       if (e.id() == ownDevid || e.id() == InfoEntry.DEVID_OWNED) {
@@ -232,8 +246,10 @@ public final class QemuReset {
       }
       if (realizedByDevid(qemu, e.id())) {
         if (single) {
-          steps.add(e.bdf() + " is assigned to this VM too: left for the system reset (-EINVAL,"
-              + " nothing printed)");
+          steps.add(
+              e.bdf()
+                  + " is assigned to this VM too: left for the system reset (-EINVAL,"
+                  + " nothing printed)");
           return false;
         }
         multi = true;
@@ -249,8 +265,11 @@ public final class QemuReset {
   private boolean realizedByDevid(Holder qemu, long devid) {
     for (OpenFile f : qemu.files()) {
       if (f instanceof CdevFile c && !c.device().equals(device)) {
-        boolean match = analysis.device(c.device())
-            .map(d -> d.devid().isPresent() && d.devid().getAsLong() == devid).orElse(false);
+        boolean match =
+            analysis
+                .device(c.device())
+                .map(d -> d.devid().isPresent() && d.devid().getAsLong() == devid)
+                .orElse(false);
         if (match) {
           return true;
         }
@@ -263,9 +282,11 @@ public final class QemuReset {
     ResetResult result = analysis.hotReset(caller, r);
     request = Optional.of(r);
     kernel = Optional.of(result);
-    steps.add("VFIO_DEVICE_PCI_HOT_RESET with " + described + " → "
-        + (result.succeeded() ? "0, " + result.reset().size() + " reset" : result.retLabel()));
+    steps.add(
+        "VFIO_DEVICE_PCI_HOT_RESET with "
+            + described
+            + " → "
+            + (result.succeeded() ? "0, " + result.reset().size() + " reset" : result.retLabel()));
     return result.succeeded();
   }
-
 }

@@ -21,11 +21,11 @@ public record Diagnostic(Severity severity, Kind kind, String message, Subject s
     /** An open device whose holder cannot reset it with any array of the fds it holds. */
     OWNERSHIP_CONFLICT("ownership-conflict", "Ownership conflict", Severity.WARNING),
     /** A vfio device nobody holds, whose group is missing from a failing reset. */
-    UNHELD_DEVICE_BLOCKS_RESET("unheld-device-blocks-reset", "Unheld device blocks a reset",
-        Severity.WARNING),
+    UNHELD_DEVICE_BLOCKS_RESET(
+        "unheld-device-blocks-reset", "Unheld device blocks a reset", Severity.WARNING),
     /** A device fd on a function whose group is not viable: the kernel would not hand it out. */
-    DEVICE_FD_IN_NON_VIABLE_GROUP("device-fd-in-non-viable-group", "Device fd in non-viable group",
-        Severity.ERROR),
+    DEVICE_FD_IN_NON_VIABLE_GROUP(
+        "device-fd-in-non-viable-group", "Device fd in non-viable group", Severity.ERROR),
     /** An open or a driver bind that the kernel would have refused: the state cannot exist. */
     KERNEL_REFUSAL("kernel-refusal", "Unreachable state", Severity.ERROR);
 

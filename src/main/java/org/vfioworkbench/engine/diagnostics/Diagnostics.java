@@ -28,8 +28,8 @@ import org.vfioworkbench.model.PciFunction;
 
 /**
  * Finds every {@link Diagnostic} of a state from the engine's own answers: kernel refusals of the
- * described files, viability, reset scopes against dev-sets, and simulated resets. Pure; the
- * order is stable (kind by kind, each in topology order).
+ * described files, viability, reset scopes against dev-sets, and simulated resets. Pure; the order
+ * is stable (kind by kind, each in topology order).
  */
 public final class Diagnostics {
 
@@ -55,21 +55,37 @@ public final class Diagnostics {
   /** Files and driver bindings the kernel would have refused, replayed in order. */
   private static void kernelRefusals(HotResetSimulator sim, List<Diagnostic> out) {
     for (Refusal r : KernelCalls.driverRefusals(sim.topology(), sim.profile())) {
-      out.add(Diagnostic.of(Diagnostic.Kind.KERNEL_REFUSAL,
-          "the kernel (" + sim.profile().id() + ") would refuse " + r.call() + ": " + r.headline(),
-          new Subject.Function(Bdf.parse(r.subject()))));
+      out.add(
+          Diagnostic.of(
+              Diagnostic.Kind.KERNEL_REFUSAL,
+              "the kernel ("
+                  + sim.profile().id()
+                  + ") would refuse "
+                  + r.call()
+                  + ": "
+                  + r.headline(),
+              new Subject.Function(Bdf.parse(r.subject()))));
     }
-    KernelCalls.fileRefusals(sim.topology(), sim.profile()).forEach((fd, r) ->
-        out.add(Diagnostic.of(Diagnostic.Kind.KERNEL_REFUSAL,
-            "the kernel (" + sim.profile().id() + ") would refuse " + r.call() + ": " + r.headline(),
-            new Subject.File(fd))));
+    KernelCalls.fileRefusals(sim.topology(), sim.profile())
+        .forEach(
+            (fd, r) ->
+                out.add(
+                    Diagnostic.of(
+                        Diagnostic.Kind.KERNEL_REFUSAL,
+                        "the kernel ("
+                            + sim.profile().id()
+                            + ") would refuse "
+                            + r.call()
+                            + ": "
+                            + r.headline(),
+                        new Subject.File(fd))));
   }
 
   /**
-   * A device fd through a group, or a cdev bound into an iommufd, claims the group's DMA
-   * ownership ({@code vfio_group_ioctl_set_container} needs a viable group,
-   * {@code iommu_device_claim_dma_owner} fails while a DMA-API driver owns it): such an fd cannot
-   * exist next to a member on a DMA-API driver.
+   * A device fd through a group, or a cdev bound into an iommufd, claims the group's DMA ownership
+   * ({@code vfio_group_ioctl_set_container} needs a viable group, {@code
+   * iommu_device_claim_dma_owner} fails while a DMA-API driver owns it): such an fd cannot exist
+   * next to a member on a DMA-API driver.
    */
   private static void deviceFdsInNonViableGroups(HotResetSimulator sim, List<Diagnostic> out) {
     for (Holder h : sim.topology().holders()) {
@@ -79,11 +95,22 @@ public final class Diagnostics {
         Optional<Integer> group = device.flatMap(b -> sim.pci().groupOf(b));
         if (claimsOwnership && group.isPresent() && !sim.viable(group.get())) {
           PciFunction claimer = sim.pci().dmaClaimers(group.get()).get(0);
-          out.add(Diagnostic.of(Diagnostic.Kind.DEVICE_FD_IN_NON_VIABLE_GROUP,
-              h.name() + " holds " + f.describe() + " on " + device.get() + ", but group "
-                  + group.get() + " is not viable (" + claimer.bdf() + " is bound to "
-                  + claimer.driver().label() + "): the kernel hands out no such fd",
-              new Subject.File(new FdRef(h.name(), f.fd()))));
+          out.add(
+              Diagnostic.of(
+                  Diagnostic.Kind.DEVICE_FD_IN_NON_VIABLE_GROUP,
+                  h.name()
+                      + " holds "
+                      + f.describe()
+                      + " on "
+                      + device.get()
+                      + ", but group "
+                      + group.get()
+                      + " is not viable ("
+                      + claimer.bdf()
+                      + " is bound to "
+                      + claimer.driver().label()
+                      + "): the kernel hands out no such fd",
+                  new Subject.File(new FdRef(h.name(), f.fd()))));
         }
       }
     }
@@ -95,10 +122,17 @@ public final class Diagnostics {
         continue;
       }
       for (PciFunction f : sim.pci().dmaClaimers(g)) {
-        out.add(Diagnostic.of(Diagnostic.Kind.NON_VIABLE_GROUP,
-            "group " + g + " is not viable: " + name(f) + " is bound to " + f.driver().label()
-                + ", which claims the group's DMA",
-            new Subject.Function(f.bdf())));
+        out.add(
+            Diagnostic.of(
+                Diagnostic.Kind.NON_VIABLE_GROUP,
+                "group "
+                    + g
+                    + " is not viable: "
+                    + name(f)
+                    + " is bound to "
+                    + f.driver().label()
+                    + ", which claims the group's DMA",
+                new Subject.Function(f.bdf())));
       }
     }
   }
@@ -108,9 +142,15 @@ public final class Diagnostics {
     for (Bdf b : sim.devices().keySet()) {
       ScopeDecision d = sim.scope(b);
       if (d.scope().isEmpty()) {
-        String why = d.steps().isEmpty() ? "no slot or bus reset" : d.steps().get(d.steps().size() - 1).fact();
-        out.add(Diagnostic.of(Diagnostic.Kind.NEVER_RESETTABLE,
-            b + " can never be hot-reset (-ENODEV): " + why, new Subject.Function(b)));
+        String why =
+            d.steps().isEmpty()
+                ? "no slot or bus reset"
+                : d.steps().get(d.steps().size() - 1).fact();
+        out.add(
+            Diagnostic.of(
+                Diagnostic.Kind.NEVER_RESETTABLE,
+                b + " can never be hot-reset (-ENODEV): " + why,
+                new Subject.Function(b)));
         continue;
       }
       ResetScope s = d.scope().get();
@@ -121,18 +161,25 @@ public final class Diagnostics {
         }
         if (reported.add(s.describe() + "/" + other)) {
           PciFunction f = sim.pci().require(other);
-          out.add(Diagnostic.of(Diagnostic.Kind.NEVER_RESETTABLE,
-              "devices on " + s.describe() + " can never be hot-reset: " + other + " ("
-                  + f.driver().label() + ") is in the reset scope but not in the dev-set",
-              new Subject.Function(other)));
+          out.add(
+              Diagnostic.of(
+                  Diagnostic.Kind.NEVER_RESETTABLE,
+                  "devices on "
+                      + s.describe()
+                      + " can never be hot-reset: "
+                      + other
+                      + " ("
+                      + f.driver().label()
+                      + ") is in the reset scope but not in the dev-set",
+                  new Subject.Function(other)));
         }
       }
     }
   }
 
   /**
-   * An open, resettable device whose holder fails with every array it could build from the fds
-   * it holds; the note names the groups whose opening would make the reset succeed, if any.
+   * An open, resettable device whose holder fails with every array it could build from the fds it
+   * holds; the note names the groups whose opening would make the reset succeed, if any.
    */
   private static void ownershipConflicts(HotResetSimulator sim, List<Diagnostic> out) {
     for (Map.Entry<Bdf, DeviceState> e : sim.devices().entrySet()) {
@@ -150,27 +197,39 @@ public final class Diagnostics {
           natural = r;
         }
         if (v.isHypothetical()) {
-          remedy = r.succeeded() ? "; it would succeed after opening groups " + v.groupsToOpen() : remedy;
+          remedy =
+              r.succeeded()
+                  ? "; it would succeed after opening groups " + v.groupsToOpen()
+                  : remedy;
         } else {
           anyPasses |= r.succeeded();
         }
       }
       if (!anyPasses && natural != null) {
         TraceStep last = natural.trace().get(natural.trace().size() - 1);
-        out.add(Diagnostic.of(Diagnostic.Kind.OWNERSHIP_CONFLICT,
-            fd.holder() + " cannot hot-reset " + e.getKey() + " with the fds it holds ("
-                + natural.retLabel() + ": " + last.fact() + ")" + remedy,
-            new Subject.File(fd)));
+        out.add(
+            Diagnostic.of(
+                Diagnostic.Kind.OWNERSHIP_CONFLICT,
+                fd.holder()
+                    + " cannot hot-reset "
+                    + e.getKey()
+                    + " with the fds it holds ("
+                    + natural.retLabel()
+                    + ": "
+                    + last.fact()
+                    + ")"
+                    + remedy,
+                new Subject.File(fd)));
       }
     }
   }
 
   /**
    * {@code vfio_pci_dev_set_hot_reset} wants every device of the dev-set covered: its group in the
-   * array ({@code vfio_dev_in_groups}) or, for the zero-length array, owned by the caller's
-   * iommufd ({@code vfio_device_owned}: bound into it, or its group has a device bound into it).
-   * A vfio device that nobody holds is covered by neither unless the caller holds its group, so
-   * it blocks a reset that fails.
+   * array ({@code vfio_dev_in_groups}) or, for the zero-length array, owned by the caller's iommufd
+   * ({@code vfio_device_owned}: bound into it, or its group has a device bound into it). A vfio
+   * device that nobody holds is covered by neither unless the caller holds its group, so it blocks
+   * a reset that fails.
    */
   private static void unheldDevicesBlockingResets(HotResetSimulator sim, List<Diagnostic> out) {
     Set<Bdf> reported = new LinkedHashSet<>();
@@ -194,20 +253,30 @@ public final class Diagnostics {
         if (!unheld || group.isEmpty() || reported.contains(member)) {
           continue;
         }
-        boolean covered = emptyArray
-            ? ictx.map(i -> sim.iommufdHasGroup(i, group.get())).orElse(false)
-            : arrayGroups.contains(group.get());
+        boolean covered =
+            emptyArray
+                ? ictx.map(i -> sim.iommufdHasGroup(i, group.get())).orElse(false)
+                : arrayGroups.contains(group.get());
         if (!covered) {
           reported.add(member);
-          out.add(Diagnostic.of(Diagnostic.Kind.UNHELD_DEVICE_BLOCKS_RESET,
-              member + " is bound to " + sim.pci().require(member).driver().label()
-                  + " but nobody holds it; " + fd.holder() + "'s reset of " + e.getKey()
-                  + " must cover it, and "
-                  + (emptyArray
-                      ? "no device of group " + group.get() + " is bound into "
-                          + ictx.orElse("an iommufd")
-                      : "group " + group.get() + " is not in the array"),
-              new Subject.Function(member)));
+          out.add(
+              Diagnostic.of(
+                  Diagnostic.Kind.UNHELD_DEVICE_BLOCKS_RESET,
+                  member
+                      + " is bound to "
+                      + sim.pci().require(member).driver().label()
+                      + " but nobody holds it; "
+                      + fd.holder()
+                      + "'s reset of "
+                      + e.getKey()
+                      + " must cover it, and "
+                      + (emptyArray
+                          ? "no device of group "
+                              + group.get()
+                              + " is bound into "
+                              + ictx.orElse("an iommufd")
+                          : "group " + group.get() + " is not in the array"),
+                  new Subject.Function(member)));
         }
       }
     }
@@ -215,22 +284,29 @@ public final class Diagnostics {
 
   /** The fd a holder would call HOT_RESET on: its cdev, else its first group-derived fd. */
   private static FdRef callerFd(DeviceState d) {
-    return d.cdevFd().filter(c -> d.cdevOpened() || d.groupFds().isEmpty())
+    return d.cdevFd()
+        .filter(c -> d.cdevOpened() || d.groupFds().isEmpty())
         .orElseGet(() -> d.groupFds().isEmpty() ? d.cdevFd().orElseThrow() : d.groupFds().get(0));
   }
 
   private static Set<Integer> groupsOf(HotResetSimulator sim, String holder, List<Integer> fds) {
     Set<Integer> out = new HashSet<>();
-    sim.topology().holder(holder).ifPresent(h -> h.files().stream()
-        .filter(f -> fds.contains(f.fd()) && f instanceof GroupFile)
-        .forEach(f -> out.add(((GroupFile) f).group())));
+    sim.topology()
+        .holder(holder)
+        .ifPresent(
+            h ->
+                h.files().stream()
+                    .filter(f -> fds.contains(f.fd()) && f instanceof GroupFile)
+                    .forEach(f -> out.add(((GroupFile) f).group())));
     return out;
   }
 
   private static boolean scopeInDevSet(HotResetSimulator sim, Bdf b) {
     Optional<DevSet> set = sim.devSet(b);
-    return sim.scope(b).scope().map(s -> s.functions().stream()
-        .allMatch(f -> set.map(x -> x.contains(f)).orElse(false))).orElse(false);
+    return sim.scope(b)
+        .scope()
+        .map(s -> s.functions().stream().allMatch(f -> set.map(x -> x.contains(f)).orElse(false)))
+        .orElse(false);
   }
 
   /** "0000:01:00.1 HD audio": the address and the description when there is one. */

@@ -8,8 +8,8 @@ import org.vfioworkbench.model.Quirk;
 
 /**
  * The flags a function carries under one kernel release, and where they come from: stated in the
- * file (they win over the ids), or derived from vendor and device id through the {@link
- * QuirkTable} plus what the host showed ({@link Quirk#NO_RESET_METHOD}).
+ * file (they win over the ids), or derived from vendor and device id through the {@link QuirkTable}
+ * plus what the host showed ({@link Quirk#NO_RESET_METHOD}).
  *
  * @param quirks the flags in effect
  * @param declared true when the topology stated them and the table was not consulted

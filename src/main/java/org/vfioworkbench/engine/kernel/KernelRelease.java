@@ -7,8 +7,8 @@ import java.util.regex.Pattern;
 
 /**
  * A kernel release number: {@code 6.12.23}, {@code 6.15-rc2}, or what {@code
- * /proc/sys/kernel/osrelease} says ({@code 6.12.0-27-amd64}: the distribution suffix is dropped).
- * A release candidate sorts before the release it leads to.
+ * /proc/sys/kernel/osrelease} says ({@code 6.12.0-27-amd64}: the distribution suffix is dropped). A
+ * release candidate sorts before the release it leads to.
  *
  * @param major the major number (6)
  * @param minor the minor number (12)
@@ -57,7 +57,9 @@ public record KernelRelease(int major, int minor, int patch, OptionalInt rc)
     Matcher m = FORM.matcher(s);
     if (!m.matches()) {
       throw new IllegalArgumentException(
-          "\"" + s + "\" is not a kernel release (expected e.g. 6.6.38, 6.15-rc1 or 6.12.0-27-amd64)");
+          "\""
+              + s
+              + "\" is not a kernel release (expected e.g. 6.6.38, 6.15-rc1 or 6.12.0-27-amd64)");
     }
     int major = Integer.parseInt(m.group(1));
     int minor = Integer.parseInt(m.group(2));

@@ -6,9 +6,9 @@ import java.util.Optional;
 /**
  * The kernel's PCI fixups that decide whether a slot or bus can be reset, by release. Mirrors
  * {@code drivers/pci/quirks.c}; a test checks the 6.12 entries against the source of {@code
- * linux-source-6.12} (6.12.117). Only {@code PCI_DEV_FLAGS_NO_BUS_RESET} matters here:
- * {@code pci_slot_resettable} and {@code pci_bus_resettable} consult it. The other reset flags in
- * quirks.c ({@code PCI_DEV_FLAGS_NO_FLR_RESET}, {@code PCI_DEV_FLAGS_NO_PM_RESET}) only remove a
+ * linux-source-6.12} (6.12.117). Only {@code PCI_DEV_FLAGS_NO_BUS_RESET} matters here: {@code
+ * pci_slot_resettable} and {@code pci_bus_resettable} consult it. The other reset flags in quirks.c
+ * ({@code PCI_DEV_FLAGS_NO_FLR_RESET}, {@code PCI_DEV_FLAGS_NO_PM_RESET}) only remove a
  * function-level reset method, which the hot-reset ioctls never use.
  */
 public final class QuirkTable {
@@ -27,46 +27,79 @@ public final class QuirkTable {
 
   private static final List<NoBusResetFixup> NO_BUS_RESET =
       List.of(
-          old(ATHEROS, 0x0030, "PCI: Mark Atheros AR93xx to avoid bus reset", "Atheros AR9xxx/QCA988x"),
-          old(ATHEROS, 0x0032, "PCI: Mark Atheros AR93xx to avoid bus reset", "Atheros AR9xxx/QCA988x"),
-          old(ATHEROS, 0x003c, "PCI: Mark Atheros AR93xx to avoid bus reset", "Atheros AR9xxx/QCA988x"),
+          old(
+              ATHEROS,
+              0x0030,
+              "PCI: Mark Atheros AR93xx to avoid bus reset",
+              "Atheros AR9xxx/QCA988x"),
+          old(
+              ATHEROS,
+              0x0032,
+              "PCI: Mark Atheros AR93xx to avoid bus reset",
+              "Atheros AR9xxx/QCA988x"),
+          old(
+              ATHEROS,
+              0x003c,
+              "PCI: Mark Atheros AR93xx to avoid bus reset",
+              "Atheros AR9xxx/QCA988x"),
           old(ATHEROS, 0x0033, "PCI: Mark Atheros AR9580 to avoid bus reset", "Atheros AR9580"),
           old(ATHEROS, 0x0034, "PCI: Mark Atheros AR9462 to avoid bus reset", "Atheros AR9462"),
           old(ATHEROS, 0x003e, "PCI: Mark Atheros QCA6174 to avoid bus reset", "Atheros QCA6174"),
-          old(CAVIUM, 0xa100, "PCI: Avoid bus reset if bridge itself is broken",
+          old(
+              CAVIUM,
+              0xa100,
+              "PCI: Avoid bus reset if bridge itself is broken",
               "Cavium CN8xxx root port"),
           old(TI, 0xb005, "PCI: Mark TI C667X to avoid bus reset", "TI KeyStone C667X"),
           new NoBusResetFixup(
-              NVIDIA, 0x2340, 0xffc0, "quirk_nvidia_no_bus_reset",
+              NVIDIA,
+              0x2340,
+              0xffc0,
+              "quirk_nvidia_no_bus_reset",
               "PCI: Mark some NVIDIA GPUs to avoid bus reset",
-              "NVIDIA GPUs with (device & 0xffc0) == 0x2340 (v5.14)", NoBusResetFixup.BEFORE_5_15,
+              "NVIDIA GPUs with (device & 0xffc0) == 0x2340 (v5.14)",
+              NoBusResetFixup.BEFORE_5_15,
               List.of()),
-          late(NVIDIA, 0x22ce, "PCI: Mark Nvidia GB10 to avoid bus reset", "NVIDIA GB10 root port",
+          late(
+              NVIDIA,
+              0x22ce,
+              "PCI: Mark Nvidia GB10 to avoid bus reset",
+              "NVIDIA GB10 root port",
               KernelRelease.of(7, 0, 0)),
-          late(NVIDIA, 0x22d0, "PCI: Mark Nvidia GB10 to avoid bus reset", "NVIDIA GB10 root port",
+          late(
+              NVIDIA,
+              0x22d0,
+              "PCI: Mark Nvidia GB10 to avoid bus reset",
+              "NVIDIA GB10 root port",
               KernelRelease.of(7, 0, 0)),
-          late(ASMEDIA, 0x1164, "PCI: Mark ASM1164 SATA controller to avoid bus reset",
-              "ASMedia ASM1164 SATA", KernelRelease.of(7, 0, 0)),
-          late(QCOM, 0x1103, QCOM_TITLE,
-              "Qualcomm WCN6855", KernelRelease.of(7, 2, 0)),
-          late(QCOM, 0x1107, QCOM_TITLE,
-              "Qualcomm WCN7850", KernelRelease.of(7, 2, 0)),
-          late(QCOM, 0x0308, QCOM_TITLE,
-              "Qualcomm SDX62/SDX65", KernelRelease.of(7, 2, 0)));
+          late(
+              ASMEDIA,
+              0x1164,
+              "PCI: Mark ASM1164 SATA controller to avoid bus reset",
+              "ASMedia ASM1164 SATA",
+              KernelRelease.of(7, 0, 0)),
+          late(QCOM, 0x1103, QCOM_TITLE, "Qualcomm WCN6855", KernelRelease.of(7, 2, 0)),
+          late(QCOM, 0x1107, QCOM_TITLE, "Qualcomm WCN7850", KernelRelease.of(7, 2, 0)),
+          late(QCOM, 0x0308, QCOM_TITLE, "Qualcomm SDX62/SDX65", KernelRelease.of(7, 2, 0)));
 
   private QuirkTable() {}
 
   private static NoBusResetFixup old(int vendor, int device, String title, String name) {
     return new NoBusResetFixup(
-        vendor, device, 0xffff, "quirk_no_bus_reset", title, name, NoBusResetFixup.BEFORE_5_15,
+        vendor,
+        device,
+        0xffff,
+        "quirk_no_bus_reset",
+        title,
+        name,
+        NoBusResetFixup.BEFORE_5_15,
         List.of());
   }
 
   private static NoBusResetFixup late(
       int vendor, int device, String title, String name, KernelRelease mainline) {
     return new NoBusResetFixup(
-        vendor, device, 0xffff, "quirk_no_bus_reset", title, name, mainline,
-        List.of(V6_12_117));
+        vendor, device, 0xffff, "quirk_no_bus_reset", title, name, mainline, List.of(V6_12_117));
   }
 
   /** Every NO_BUS_RESET fixup the table knows, whatever the release. */

@@ -44,13 +44,16 @@ public final class GraphExport {
     Map<String, Attribute> a = new LinkedHashMap<>();
     a.put("label", DefaultAttribute.createAttribute(v.label()));
     a.put("kind", DefaultAttribute.createAttribute(kind(v)));
-    a.put("shape", DefaultAttribute.createAttribute(switch (kind(v)) {
-      case "function" -> "box";
-      case "group" -> "ellipse";
-      case "devset" -> "hexagon";
-      case "holder" -> "house";
-      default -> "note";
-    }));
+    a.put(
+        "shape",
+        DefaultAttribute.createAttribute(
+            switch (kind(v)) {
+              case "function" -> "box";
+              case "group" -> "ellipse";
+              case "devset" -> "hexagon";
+              case "holder" -> "house";
+              default -> "note";
+            }));
     return a;
   }
 
@@ -75,8 +78,12 @@ public final class GraphExport {
     DOTExporter<Node, Link> exporter = new DOTExporter<>(Node::id);
     exporter.setGraphIdProvider(() -> "vfio_host");
     exporter.setVertexAttributeProvider(GraphExport::vertexAttributes);
-    exporter.setEdgeAttributeProvider(e -> Map.of("label",
-        DefaultAttribute.createAttribute(e.kind().name().toLowerCase(java.util.Locale.ROOT))));
+    exporter.setEdgeAttributeProvider(
+        e ->
+            Map.of(
+                "label",
+                DefaultAttribute.createAttribute(
+                    e.kind().name().toLowerCase(java.util.Locale.ROOT))));
     StringWriter body = new StringWriter();
     exporter.exportGraph(graph, body);
     String dot = body.toString();
@@ -126,34 +133,45 @@ public final class GraphExport {
   private static List<Node> members(Graph<Node, Link> graph, Node of) {
     return Graphs.neighborListOf(graph, of).stream()
         .filter(n -> n instanceof Node.Function)
-        .sorted(java.util.Comparator.comparing(Node::id)).toList();
+        .sorted(java.util.Comparator.comparing(Node::id))
+        .toList();
   }
 
   private static void writeGraphMl(HostGraph host, Writer out) {
     GraphMLExporter<Node, Link> exporter = new GraphMLExporter<>(Node::id);
-    exporter.registerAttribute("label", GraphMLExporter.AttributeCategory.NODE,
-        AttributeType.STRING);
-    exporter.registerAttribute("kind", GraphMLExporter.AttributeCategory.ALL,
-        AttributeType.STRING);
-    exporter.registerAttribute("group", GraphMLExporter.AttributeCategory.NODE,
-        AttributeType.STRING);
-    exporter.registerAttribute("devset", GraphMLExporter.AttributeCategory.NODE,
-        AttributeType.STRING);
-    exporter.setVertexAttributeProvider(v -> {
-      Map<String, Attribute> a = new LinkedHashMap<>();
-      a.put("label", DefaultAttribute.createAttribute(v.label()));
-      a.put("kind", DefaultAttribute.createAttribute(kind(v)));
-      if (v instanceof Node.Function f) {
-        host.topology().function(f.bdf()).flatMap(x -> x.iommuGroup().isPresent()
-            ? java.util.Optional.of(x.iommuGroup().getAsInt()) : java.util.Optional.empty())
-            .ifPresent(g -> a.put("group", DefaultAttribute.createAttribute(String.valueOf(g))));
-        host.resetDomain(f.bdf()).ifPresent(k ->
-            a.put("devset", DefaultAttribute.createAttribute(k.toString())));
-      }
-      return a;
-    });
-    exporter.setEdgeAttributeProvider(e -> Map.of("kind",
-        DefaultAttribute.createAttribute(e.kind().name().toLowerCase(java.util.Locale.ROOT))));
+    exporter.registerAttribute(
+        "label", GraphMLExporter.AttributeCategory.NODE, AttributeType.STRING);
+    exporter.registerAttribute("kind", GraphMLExporter.AttributeCategory.ALL, AttributeType.STRING);
+    exporter.registerAttribute(
+        "group", GraphMLExporter.AttributeCategory.NODE, AttributeType.STRING);
+    exporter.registerAttribute(
+        "devset", GraphMLExporter.AttributeCategory.NODE, AttributeType.STRING);
+    exporter.setVertexAttributeProvider(
+        v -> {
+          Map<String, Attribute> a = new LinkedHashMap<>();
+          a.put("label", DefaultAttribute.createAttribute(v.label()));
+          a.put("kind", DefaultAttribute.createAttribute(kind(v)));
+          if (v instanceof Node.Function f) {
+            host.topology()
+                .function(f.bdf())
+                .flatMap(
+                    x ->
+                        x.iommuGroup().isPresent()
+                            ? java.util.Optional.of(x.iommuGroup().getAsInt())
+                            : java.util.Optional.empty())
+                .ifPresent(
+                    g -> a.put("group", DefaultAttribute.createAttribute(String.valueOf(g))));
+            host.resetDomain(f.bdf())
+                .ifPresent(k -> a.put("devset", DefaultAttribute.createAttribute(k.toString())));
+          }
+          return a;
+        });
+    exporter.setEdgeAttributeProvider(
+        e ->
+            Map.of(
+                "kind",
+                DefaultAttribute.createAttribute(
+                    e.kind().name().toLowerCase(java.util.Locale.ROOT))));
     exporter.exportGraph(host.graph(), out);
   }
 }

@@ -28,8 +28,8 @@ import org.vfioworkbench.model.Topology;
  * The host as one JGraphT graph: every function, IOMMU group, reset domain (dev-set), process and
  * open fd is a vertex; membership, holding and opening are edges. Assignment questions are graph
  * questions: the functions a passthrough drags along are the connected components, restricted to
- * functions, groups and reset domains, that contain the functions asked for. Those restrictions
- * are kept as graphs of their own, built with the whole one, so each question is one search.
+ * functions, groups and reset domains, that contain the functions asked for. Those restrictions are
+ * kept as graphs of their own, built with the whole one, so each question is one search.
  *
  * <p>A function's reset domain is its dev-set, or, for a function not on vfio-pci, the dev-set it
  * would join once bound (found by analysing the host with every endpoint on vfio-pci: the key
@@ -61,10 +61,11 @@ public final class HostGraph {
       byEither.addVertex(v);
       f.iommuGroup().ifPresent(g -> link(v, new Node.Group(g), Link.Kind.IN_GROUP));
       Optional<DevSet> set = analysis.devSet(f.bdf()).or(() -> allBound.devSet(f.bdf()));
-      set.ifPresent(s -> {
-        domains.put(f.bdf(), s.key());
-        link(v, new Node.ResetDomain(s.key()), Link.Kind.IN_RESET_DOMAIN);
-      });
+      set.ifPresent(
+          s -> {
+            domains.put(f.bdf(), s.key());
+            link(v, new Node.ResetDomain(s.key()), Link.Kind.IN_RESET_DOMAIN);
+          });
     }
     for (Holder h : topology.holders()) {
       Node.Process p = new Node.Process(h.name(), h.pid());
@@ -72,7 +73,8 @@ public final class HostGraph {
       for (OpenFile file : h.files()) {
         Node.Fd fd = new Node.Fd(new FdRef(h.name(), file.fd()), file.describe());
         link(p, fd, Link.Kind.HOLDS);
-        file.openedDevice().map(functions::get)
+        file.openedDevice()
+            .map(functions::get)
             .ifPresent(fn -> link(fd, fn, Link.Kind.OPENS_DEVICE));
         if (file instanceof GroupFile g) {
           link(fd, new Node.Group(g.group()), Link.Kind.OPENS_GROUP);
@@ -104,9 +106,10 @@ public final class HostGraph {
   }
 
   private static Topology everyEndpointOnVfio(Topology t) {
-    return t.withFunctions(t.functions().stream()
-        .map(f -> f.isBridge() || f.driver().isVfio() ? f : f.withDriver(Driver.VFIO_PCI))
-        .toList());
+    return t.withFunctions(
+        t.functions().stream()
+            .map(f -> f.isBridge() || f.driver().isVfio() ? f : f.withDriver(Driver.VFIO_PCI))
+            .toList());
   }
 
   /** The graph, read-only. */

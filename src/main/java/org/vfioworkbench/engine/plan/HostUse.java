@@ -8,9 +8,9 @@ import org.vfioworkbench.model.DriverKind;
 import org.vfioworkbench.model.PciFunction;
 
 /**
- * What the host uses a function for, as far as is known: from its driver and class in any
- * topology, plus facts a live scan or capture read (a mounted block device, an interface that is
- * up, the boot display), passed in as {@code facts}.
+ * What the host uses a function for, as far as is known: from its driver and class in any topology,
+ * plus facts a live scan or capture read (a mounted block device, an interface that is up, the boot
+ * display), passed in as {@code facts}.
  */
 public final class HostUse {
 

@@ -56,8 +56,8 @@ public sealed interface Node {
   }
 
   /**
-   * A reset domain: the dev-set its functions are in, or would be in once bound to vfio-pci
-   * (keyed by slot, bus or the device itself, as {@code vfio_pci_core_register_device} keys it).
+   * A reset domain: the dev-set its functions are in, or would be in once bound to vfio-pci (keyed
+   * by slot, bus or the device itself, as {@code vfio_pci_core_register_device} keys it).
    */
   record ResetDomain(DevSet.Key key) implements Node {
     public ResetDomain {
@@ -66,7 +66,9 @@ public sealed interface Node {
 
     @Override
     public String id() {
-      return "devset_" + key.kind().name().toLowerCase(java.util.Locale.ROOT) + "_"
+      return "devset_"
+          + key.kind().name().toLowerCase(java.util.Locale.ROOT)
+          + "_"
           + key.name().replaceAll("[^A-Za-z0-9]", "_");
     }
 

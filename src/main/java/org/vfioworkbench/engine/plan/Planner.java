@@ -47,12 +47,23 @@ public final class Planner {
       if (resetMates.contains(b) && !asked.contains(b)) {
         roles.add(PlannedFunction.Role.RESET_MATE);
       }
-      functions.add(new PlannedFunction(b, f.description(), f.driver().label(), f.iommuGroup(),
-          graph.resetDomain(b).map(Object::toString), roles, f.isBridge(),
-          f.isBridge() ? List.of() : use.of(f), graph.holdersOf(b)));
+      functions.add(
+          new PlannedFunction(
+              b,
+              f.description(),
+              f.driver().label(),
+              f.iommuGroup(),
+              graph.resetDomain(b).map(Object::toString),
+              roles,
+              f.isBridge(),
+              f.isBridge() ? List.of() : use.of(f),
+              graph.holdersOf(b)));
       if (f.isBridge()) {
-        notes.add(b + " is a bridge: it stays on " + f.driver().label()
-            + " (pcieport keeps the group viable) and is not passed");
+        notes.add(
+            b
+                + " is a bridge: it stays on "
+                + f.driver().label()
+                + " (pcieport keeps the group viable) and is not passed");
         continue;
       }
       if (f.iommuGroup().isEmpty()) {
@@ -71,13 +82,24 @@ public final class Planner {
     }
     for (PlannedFunction p : functions) {
       if (!p.heldBy().isEmpty()) {
-        notes.add(p.bdf() + " is held now by " + String.join(", ", p.heldBy())
-            + ": they must close it first");
+        notes.add(
+            p.bdf()
+                + " is held now by "
+                + String.join(", ", p.heldBy())
+                + ": they must close it first");
       }
     }
-    return new Plan(List.copyOf(asked), functions, passthrough, driverctl, sysfs,
-        qemuLegacy(passthrough), qemuIommufd(passthrough), libvirt(passthrough, false),
-        libvirt(passthrough, true), notes);
+    return new Plan(
+        List.copyOf(asked),
+        functions,
+        passthrough,
+        driverctl,
+        sysfs,
+        qemuLegacy(passthrough),
+        qemuIommufd(passthrough),
+        libvirt(passthrough, false),
+        libvirt(passthrough, true),
+        notes);
   }
 
   /** Plans {@code wanted} on a fresh graph of {@code analysis}, with driver-derived host use. */
@@ -109,10 +131,11 @@ public final class Planner {
       if (iommufd) {
         s.append("  <driver iommufd='yes'/>\n");
       }
-      s.append(String.format(
-          "  <source>\n    <address domain='0x%04x' bus='0x%02x' slot='0x%02x' function='0x%x'/>\n"
-              + "  </source>\n",
-          b.segment(), b.bus(), b.device(), b.function()));
+      s.append(
+          String.format(
+              "  <source>\n    <address domain='0x%04x' bus='0x%02x' slot='0x%02x' function='0x%x'/>\n"
+                  + "  </source>\n",
+              b.segment(), b.bus(), b.device(), b.function()));
       s.append("</hostdev>\n");
     }
     return s.toString();

@@ -15,7 +15,11 @@ import org.vfioworkbench.model.Bdf;
  * @param holders the processes that hold it (a device fd, a cdev, or its group file)
  */
 public record Blocker(
-    Bdf function, OptionalInt group, String driver, List<String> reasons, List<HolderInfo> holders) {
+    Bdf function,
+    OptionalInt group,
+    String driver,
+    List<String> reasons,
+    List<HolderInfo> holders) {
 
   public Blocker {
     Objects.requireNonNull(function, "function");

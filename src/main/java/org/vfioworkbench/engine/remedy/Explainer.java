@@ -89,14 +89,17 @@ public final class Explainer {
               .thenComparingInt(r -> editCount(r.edit()))
               .thenComparing(Remedy::title));
       List<Topology> seen = new ArrayList<>();
-      remedies.removeIf(r -> {
-        boolean same = seen.contains(r.after());
-        seen.add(r.after());
-        return same;
-      });
+      remedies.removeIf(
+          r -> {
+            boolean same = seen.contains(r.after());
+            seen.add(r.after());
+            return same;
+          });
     }
     Optional<NoRemedy> none =
-        result.succeeded() || !remedies.isEmpty() ? Optional.empty() : Optional.of(noRemedy(device));
+        result.succeeded() || !remedies.isEmpty()
+            ? Optional.empty()
+            : Optional.of(noRemedy(device));
     return new Explanation(
         caller,
         device,
@@ -156,19 +159,31 @@ public final class Explainer {
 
   private Set<Integer> groupsHeld(String holder) {
     Set<Integer> out = new LinkedHashSet<>();
-    topology.holder(holder).ifPresent(h -> h.files().forEach(f -> {
-      if (f instanceof GroupFile g) {
-        out.add(g.group());
-      }
-    }));
+    topology
+        .holder(holder)
+        .ifPresent(
+            h ->
+                h.files()
+                    .forEach(
+                        f -> {
+                          if (f instanceof GroupFile g) {
+                            out.add(g.group());
+                          }
+                        }));
     return out;
   }
 
   private List<HolderInfo> holdersOf(Bdf f, OptionalInt group) {
     List<HolderInfo> out = new ArrayList<>();
     for (Holder h : topology.holders()) {
-      boolean holds = h.files().stream().anyMatch(x -> x.openedDevice().equals(Optional.of(f))
-          || group.isPresent() && x instanceof GroupFile g && g.group() == group.getAsInt());
+      boolean holds =
+          h.files().stream()
+              .anyMatch(
+                  x ->
+                      x.openedDevice().equals(Optional.of(f))
+                          || group.isPresent()
+                              && x instanceof GroupFile g
+                              && g.group() == group.getAsInt());
       if (holds) {
         out.add(HolderInfo.of(h));
       }
@@ -212,10 +227,12 @@ public final class Explainer {
       if (b.group().isPresent() && !groupsHeld(me).contains(b.group().getAsInt())) {
         int g = b.group().getAsInt();
         String openTitle = "open group " + g + " in " + me;
-        Edit open = sequence(openTitle,
-            needsVfio ? List.of(new Edit.SetDriver(f, Driver.VFIO_PCI)) : List.of(),
-            new Edit.Open(me, GroupFile.detached(
-                topology.holder(me).orElseThrow().nextFreeFd(), g)));
+        Edit open =
+            sequence(
+                openTitle,
+                needsVfio ? List.of(new Edit.SetDriver(f, Driver.VFIO_PCI)) : List.of(),
+                new Edit.Open(
+                    me, GroupFile.detached(topology.holder(me).orElseThrow().nextFreeFd(), g)));
         add(out, openTitle, open);
         allOpen.add(open);
       }
@@ -234,8 +251,12 @@ public final class Explainer {
       }
     }
     Set<String> others = new LinkedHashSet<>();
-    blockers.forEach(b -> b.holders().stream().map(HolderInfo::name)
-        .filter(n -> !n.equals(me)).forEach(others::add));
+    blockers.forEach(
+        b ->
+            b.holders().stream()
+                .map(HolderInfo::name)
+                .filter(n -> !n.equals(me))
+                .forEach(others::add));
     for (String other : others) {
       List<Edit> thenCdev = new ArrayList<>(List.of(new Edit.RemoveHolder(other)));
       List<Edit> thenGroup = new ArrayList<>(List.of(new Edit.RemoveHolder(other)));
@@ -243,55 +264,69 @@ public final class Explainer {
         thenCdev.add(new Edit.MoveToCdev(me, b.function()));
         thenGroup.add(new Edit.MoveToGroup(me, b.function()));
       }
-      add(out, new Edit.Sequence("end " + other + ", then move what it held into iommufd " + ictx,
-          thenCdev));
-      add(out, new Edit.Sequence("end " + other + ", then move what it held into " + me
-          + "'s group lane", thenGroup));
+      add(
+          out,
+          new Edit.Sequence(
+              "end " + other + ", then move what it held into iommufd " + ictx, thenCdev));
+      add(
+          out,
+          new Edit.Sequence(
+              "end " + other + ", then move what it held into " + me + "'s group lane", thenGroup));
     }
     boolean unbound = topology.file(caller).orElseThrow() instanceof CdevFile c && !c.isBound();
     if (unbound) {
       add(out, "bind " + device + "'s cdev to iommufd " + ictx, new Edit.MoveToCdev(me, device));
     }
-    analysis.scope(device).scope().ifPresent(scope -> {
-      List<Edit> wholeCdev = new ArrayList<>();
-      List<Edit> wholeGroup = new ArrayList<>();
-      for (Bdf f : scope.functions()) {
-        PciFunction fn = topology.function(f).orElseThrow();
-        if (fn.isBridge()) {
-          continue;
-        }
-        boolean elsewhere = holdersOf(f, fn.iommuGroup()).stream()
-            .anyMatch(h -> !h.name().equals(me));
-        List<Edit> prefix = new ArrayList<>();
-        if (elsewhere) {
-          prefix.add(new Edit.Release(f));
-        }
-        if (!fn.driver().isVfio()) {
-          prefix.add(new Edit.SetDriver(f, Driver.VFIO_PCI));
-        }
-        boolean self = f.equals(device);
-        if (!self || (cdevCaller && (unbound || elsewhere))) {
-          wholeCdev.addAll(prefix);
-          wholeCdev.add(new Edit.MoveToCdev(me, f));
-        }
-        if (!self || (!cdevCaller && elsewhere)) {
-          wholeGroup.addAll(prefix);
-          wholeGroup.add(new Edit.MoveToGroup(me, f));
-        }
-      }
-      if (!wholeCdev.isEmpty()) {
-        add(out, new Edit.Sequence("move everything the reset takes into iommufd " + ictx,
-            wholeCdev));
-      }
-      if (!wholeGroup.isEmpty()) {
-        add(out, new Edit.Sequence("move everything the reset takes into " + me
-            + "'s group lane", wholeGroup));
-      }
-    });
+    analysis
+        .scope(device)
+        .scope()
+        .ifPresent(
+            scope -> {
+              List<Edit> wholeCdev = new ArrayList<>();
+              List<Edit> wholeGroup = new ArrayList<>();
+              for (Bdf f : scope.functions()) {
+                PciFunction fn = topology.function(f).orElseThrow();
+                if (fn.isBridge()) {
+                  continue;
+                }
+                boolean elsewhere =
+                    holdersOf(f, fn.iommuGroup()).stream().anyMatch(h -> !h.name().equals(me));
+                List<Edit> prefix = new ArrayList<>();
+                if (elsewhere) {
+                  prefix.add(new Edit.Release(f));
+                }
+                if (!fn.driver().isVfio()) {
+                  prefix.add(new Edit.SetDriver(f, Driver.VFIO_PCI));
+                }
+                boolean self = f.equals(device);
+                if (!self || (cdevCaller && (unbound || elsewhere))) {
+                  wholeCdev.addAll(prefix);
+                  wholeCdev.add(new Edit.MoveToCdev(me, f));
+                }
+                if (!self || (!cdevCaller && elsewhere)) {
+                  wholeGroup.addAll(prefix);
+                  wholeGroup.add(new Edit.MoveToGroup(me, f));
+                }
+              }
+              if (!wholeCdev.isEmpty()) {
+                add(
+                    out,
+                    new Edit.Sequence(
+                        "move everything the reset takes into iommufd " + ictx, wholeCdev));
+              }
+              if (!wholeGroup.isEmpty()) {
+                add(
+                    out,
+                    new Edit.Sequence(
+                        "move everything the reset takes into " + me + "'s group lane",
+                        wholeGroup));
+              }
+            });
     if (blockers.size() > 1) {
       add(out, new Edit.Sequence("move every blocking function into iommufd " + ictx, allCdev));
-      add(out, new Edit.Sequence("move every blocking function into " + me + "'s group lane",
-          allGroup));
+      add(
+          out,
+          new Edit.Sequence("move every blocking function into " + me + "'s group lane", allGroup));
       if (allOpen.size() > 1) {
         add(out, new Edit.Sequence("open every blocking group in " + me, allOpen));
       }
@@ -339,8 +374,14 @@ public final class Explainer {
   }
 
   private Optional<String> iommufdOf(String holder) {
-    return topology.holder(holder).flatMap(h -> h.files().stream()
-        .filter(f -> f instanceof IommufdFile).map(f -> ((IommufdFile) f).iommufd()).findFirst());
+    return topology
+        .holder(holder)
+        .flatMap(
+            h ->
+                h.files().stream()
+                    .filter(f -> f instanceof IommufdFile)
+                    .map(f -> ((IommufdFile) f).iommufd())
+                    .findFirst());
   }
 
   private static int editCount(Edit e) {
@@ -359,8 +400,8 @@ public final class Explainer {
     Topology after = attempt.orElseThrow();
     Optional<FdRef> newCaller = callerAfter(after, caller, device);
     if (newCaller.isEmpty()) {
-      refused.add(new Refused(c.title(), c.edit(),
-          caller.holder() + " no longer has " + device + " open"));
+      refused.add(
+          new Refused(c.title(), c.edit(), caller.holder() + " no longer has " + device + " open"));
       return;
     }
     Analysis again = Analysis.after(analysis, after, profile);
@@ -370,37 +411,49 @@ public final class Explainer {
       refused.add(new Refused(c.title(), c.edit(), "the reset still fails: " + result.retLabel()));
       return;
     }
-    remedies.add(new Remedy(c.title(), c.edit(), cost(after, caller.holder()), after, natural,
-        result));
+    remedies.add(
+        new Remedy(c.title(), c.edit(), cost(after, caller.holder()), after, natural, result));
   }
 
   /**
-   * The caller after an edit: the same fd when it still opens the device, else the holder's fd
-   * that does (an edit may reopen the device, as binding a cdev does).
+   * The caller after an edit: the same fd when it still opens the device, else the holder's fd that
+   * does (an edit may reopen the device, as binding a cdev does).
    */
   static Optional<FdRef> callerAfter(Topology after, FdRef caller, Bdf device) {
     if (after.file(caller).flatMap(OpenFile::openedDevice).equals(Optional.of(device))) {
       return Optional.of(caller);
     }
-    return after.holder(caller.holder()).flatMap(h -> h.files().stream()
-        .filter(f -> f.openedDevice().equals(Optional.of(device))).findFirst())
+    return after
+        .holder(caller.holder())
+        .flatMap(
+            h ->
+                h.files().stream()
+                    .filter(f -> f.openedDevice().equals(Optional.of(device)))
+                    .findFirst())
         .map(f -> new FdRef(caller.holder(), f.fd()));
   }
 
   /**
    * The functions in {@code device}'s reset scope that can never be in its dev_set: bridges, vfio
-   * devices of another dev_set, and every other function when the device's dev_set is its own
-   * (a VF or a root-bus function).
+   * devices of another dev_set, and every other function when the device's dev_set is its own (a VF
+   * or a root-bus function).
    */
   public static List<Bdf> outsideDevSet(Analysis analysis, Bdf device) {
     Optional<org.vfioworkbench.engine.DevSet> own = analysis.devSet(device);
-    boolean singleton = own.map(d -> d.key().kind()
-        == org.vfioworkbench.engine.DevSet.KeyKind.SINGLETON).orElse(false);
+    boolean singleton =
+        own.map(d -> d.key().kind() == org.vfioworkbench.engine.DevSet.KeyKind.SINGLETON)
+            .orElse(false);
     List<Bdf> scope = analysis.scope(device).scope().map(ResetScope::functions).orElse(List.of());
-    return scope.stream().filter(f -> !f.equals(device)).filter(f -> {
-      PciFunction fn = analysis.topology().function(f).orElseThrow();
-      return singleton || fn.isBridge() || fn.driver().isVfio() && !analysis.devSet(f).equals(own);
-    }).toList();
+    return scope.stream()
+        .filter(f -> !f.equals(device))
+        .filter(
+            f -> {
+              PciFunction fn = analysis.topology().function(f).orElseThrow();
+              return singleton
+                  || fn.isBridge()
+                  || fn.driver().isVfio() && !analysis.devSet(f).equals(own);
+            })
+        .toList();
   }
 
   /** What the change takes from whom: functions leaving processes, drivers, processes ending. */
@@ -425,8 +478,13 @@ public final class Explainer {
       Driver was = f.driver();
       Driver is = after.function(f.bdf()).map(PciFunction::driver).orElse(was);
       if (!was.equals(is)) {
-        out.add(f.bdf() + " leaves " + was.label()
-            + (was.claimsDmaOwnership() ? " (the host loses it)" : "") + " for " + is.label());
+        out.add(
+            f.bdf()
+                + " leaves "
+                + was.label()
+                + (was.claimsDmaOwnership() ? " (the host loses it)" : "")
+                + " for "
+                + is.label());
       }
     }
     return out;
@@ -468,46 +526,70 @@ public final class Explainer {
   private NoRemedy noRemedy(Bdf device) {
     ScopeDecision decision = analysis.scope(device);
     if (decision.scope().isEmpty()) {
-      String last = decision.steps().isEmpty() ? ""
-          : ": " + decision.steps().get(decision.steps().size() - 1).fact();
-      return new NoRemedy(NoRemedy.Kind.NO_RESET_SCOPE,
-          "no slot or bus reset reaches " + device + last, List.of(device));
+      String last =
+          decision.steps().isEmpty()
+              ? ""
+              : ": " + decision.steps().get(decision.steps().size() - 1).fact();
+      return new NoRemedy(
+          NoRemedy.Kind.NO_RESET_SCOPE,
+          "no slot or bus reset reaches " + device + last,
+          List.of(device));
     }
     List<Bdf> scope = decision.scope().get().functions();
-    List<Bdf> groupless = scope.stream()
-        .filter(f -> topology.function(f).map(x -> x.iommuGroup().isEmpty()).orElse(false))
-        .toList();
+    List<Bdf> groupless =
+        scope.stream()
+            .filter(f -> topology.function(f).map(x -> x.iommuGroup().isEmpty()).orElse(false))
+            .toList();
     if (!groupless.isEmpty()) {
-      return new NoRemedy(NoRemedy.Kind.FUNCTION_WITHOUT_GROUP,
-          groupless + " in the reset scope of " + device + " has no IOMMU group", groupless);
+      return new NoRemedy(
+          NoRemedy.Kind.FUNCTION_WITHOUT_GROUP,
+          groupless + " in the reset scope of " + device + " has no IOMMU group",
+          groupless);
     }
     List<Bdf> outside = outsideDevSet(analysis, device);
     if (!outside.isEmpty()) {
-      return new NoRemedy(NoRemedy.Kind.OUTSIDE_DEV_SET,
-          "the reset of " + device + " reaches " + outside
+      return new NoRemedy(
+          NoRemedy.Kind.OUTSIDE_DEV_SET,
+          "the reset of "
+              + device
+              + " reaches "
+              + outside
               + ", which are not in its dev_set (a bridge, or a device of another dev_set), so"
-              + " the kernel refuses it whoever holds what", outside);
+              + " the kernel refuses it whoever holds what",
+          outside);
     }
-    List<Bdf> transientOnes = scope.stream()
-        .filter(f -> topology.function(f).map(x -> !x.conditions().isEmpty()).orElse(false))
-        .toList();
+    List<Bdf> transientOnes =
+        scope.stream()
+            .filter(f -> topology.function(f).map(x -> !x.conditions().isEmpty()).orElse(false))
+            .toList();
     if (!transientOnes.isEmpty()) {
-      return new NoRemedy(NoRemedy.Kind.TRANSIENT,
+      return new NoRemedy(
+          NoRemedy.Kind.TRANSIENT,
           "a passing condition on " + transientOnes + " makes the reset fail now; retry",
           transientOnes);
     }
-    List<Bdf> pfs = scope.stream()
-        .filter(f -> topology.function(f).map(x -> !x.driver().isVfio()).orElse(false))
-        .filter(f -> topology.functions().stream()
-            .anyMatch(v -> v.physfn().map(f::equals).orElse(false)))
-        .toList();
+    List<Bdf> pfs =
+        scope.stream()
+            .filter(f -> topology.function(f).map(x -> !x.driver().isVfio()).orElse(false))
+            .filter(
+                f ->
+                    topology.functions().stream()
+                        .anyMatch(v -> v.physfn().map(f::equals).orElse(false)))
+            .toList();
     if (!pfs.isEmpty()) {
-      return new NoRemedy(NoRemedy.Kind.PF_WITH_VFS,
-          "the reset of " + device + " reaches " + pfs + ", the PF of SR-IOV VFs: vfio-pci refuses"
+      return new NoRemedy(
+          NoRemedy.Kind.PF_WITH_VFS,
+          "the reset of "
+              + device
+              + " reaches "
+              + pfs
+              + ", the PF of SR-IOV VFs: vfio-pci refuses"
               + " to bind a PF while its VFs exist (-EBUSY), so it can never join the dev_set",
           pfs);
     }
-    return new NoRemedy(NoRemedy.Kind.NONE_FOUND,
-        "none of the edits tried makes the reset of " + device + " succeed", List.of(device));
+    return new NoRemedy(
+        NoRemedy.Kind.NONE_FOUND,
+        "none of the edits tried makes the reset of " + device + " succeed",
+        List.of(device));
   }
 }

@@ -20,8 +20,8 @@ public record NoRemedy(Kind kind, String reason, List<Bdf> functions) {
     /** A function in the reset scope has no IOMMU group, so INFO and the reset fail with EPERM. */
     FUNCTION_WITHOUT_GROUP,
     /**
-     * The reset scope reaches a bridge or a vfio device of another dev_set: no vfio user can
-     * vouch for those, so the kernel refuses the reset whatever is passed.
+     * The reset scope reaches a bridge or a vfio device of another dev_set: no vfio user can vouch
+     * for those, so the kernel refuses the reset whatever is passed.
      */
     OUTSIDE_DEV_SET,
     /** A passing condition (a lock held, a device busy) makes the reset fail now; retry later. */

@@ -1,16 +1,16 @@
 package org.vfioworkbench.host.capture;
 
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.HashMap;
 
 /**
- * A portable record of exactly what a scan read from a host: every file's contents, every
- * symlink's target, every directory listing and every read that failed, keyed by absolute path.
- * Replaying it through {@link CaptureFs} gives the reader the same answers the host gave. The
- * entries have no order; files list them sorted by path.
+ * A portable record of exactly what a scan read from a host: every file's contents, every symlink's
+ * target, every directory listing and every read that failed, keyed by absolute path. Replaying it
+ * through {@link CaptureFs} gives the reader the same answers the host gave. The entries have no
+ * order; files list them sorted by path.
  */
 public record Capture(CaptureInfo info, Map<String, CaptureEntry> entries) {
 

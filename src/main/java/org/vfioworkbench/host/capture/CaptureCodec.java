@@ -30,8 +30,8 @@ import org.vfioworkbench.io.LimitExceededException;
 import org.vfioworkbench.io.RegularFiles;
 
 /**
- * Reads and writes capture files: one JSON document (gzip-compressed when the name ends in
- * {@code .gz}) of the form
+ * Reads and writes capture files: one JSON document (gzip-compressed when the name ends in {@code
+ * .gz}) of the form
  *
  * <pre>{@code
  * {"format": "vfio-workbench-capture", "version": 1,
@@ -55,17 +55,19 @@ public final class CaptureCodec {
   /** Writes durably and atomically through {@link AtomicFiles}. */
   public static void write(Capture capture, Path file) throws IOException {
     boolean gzip = file.getFileName() != null && file.getFileName().toString().endsWith(".gz");
-    AtomicFiles.write(file, raw -> {
-      if (gzip) {
-        GZIPOutputStream out = new GZIPOutputStream(raw, 1 << 16);
-        write(capture, out);
-        out.finish();
-      } else {
-        OutputStream out = new java.io.BufferedOutputStream(raw, 1 << 16);
-        write(capture, out);
-        out.flush();
-      }
-    });
+    AtomicFiles.write(
+        file,
+        raw -> {
+          if (gzip) {
+            GZIPOutputStream out = new GZIPOutputStream(raw, 1 << 16);
+            write(capture, out);
+            out.finish();
+          } else {
+            OutputStream out = new java.io.BufferedOutputStream(raw, 1 << 16);
+            write(capture, out);
+            out.flush();
+          }
+        });
   }
 
   public static void write(Capture capture, OutputStream out) throws IOException {
@@ -122,7 +124,8 @@ public final class CaptureCodec {
 
   private static String utf8(byte[] b) {
     try {
-      return StandardCharsets.UTF_8.newDecoder()
+      return StandardCharsets.UTF_8
+          .newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT)
           .decode(ByteBuffer.wrap(b))
@@ -175,8 +178,9 @@ public final class CaptureCodec {
       return new Reader(p, name).capture();
     } catch (JsonProcessingException e) {
       throw new CaptureFormatException(
-          name, "not valid JSON at line " + e.getLocation().getLineNr() + ": "
-              + e.getOriginalMessage(), e);
+          name,
+          "not valid JSON at line " + e.getLocation().getLineNr() + ": " + e.getOriginalMessage(),
+          e);
     }
   }
 
@@ -208,12 +212,20 @@ public final class CaptureCodec {
         }
       }
       if (!Capture.FORMAT.equals(format)) {
-        throw fail("not a VFIO Workbench capture (\"format\" is " + quote(format)
-            + ", expected \"" + Capture.FORMAT + "\")");
+        throw fail(
+            "not a VFIO Workbench capture (\"format\" is "
+                + quote(format)
+                + ", expected \""
+                + Capture.FORMAT
+                + "\")");
       }
       if (version != Capture.VERSION) {
-        throw fail("capture version " + version + " is not supported (this build reads version "
-            + Capture.VERSION + ")");
+        throw fail(
+            "capture version "
+                + version
+                + " is not supported (this build reads version "
+                + Capture.VERSION
+                + ")");
       }
       if (entries == null) {
         throw fail("the capture has no \"entries\" object");
@@ -233,8 +245,10 @@ public final class CaptureCodec {
         }
       }
       return new CaptureInfo(
-          m.getOrDefault("createdBy", ""), m.getOrDefault("createdAt", ""),
-          m.getOrDefault("hostname", ""), m.getOrDefault("kernel", ""),
+          m.getOrDefault("createdBy", ""),
+          m.getOrDefault("createdAt", ""),
+          m.getOrDefault("hostname", ""),
+          m.getOrDefault("kernel", ""),
           m.getOrDefault("source", ""));
     }
 
@@ -250,7 +264,8 @@ public final class CaptureCodec {
         if (!path.startsWith("/")) {
           throw fail("entry " + quote(path) + " is not an absolute path");
         }
-        expect(p.nextToken(), JsonToken.START_OBJECT, "entry " + quote(path) + " must be an object");
+        expect(
+            p.nextToken(), JsonToken.START_OBJECT, "entry " + quote(path) + " must be an object");
         out.put(path, entry(path));
       }
       return out;
@@ -264,8 +279,8 @@ public final class CaptureCodec {
         String k = p.currentName();
         JsonToken v = p.nextToken();
         switch (k) {
-          case "text" -> e = new CaptureEntry.FileEntry(
-              string(path, k, v).getBytes(StandardCharsets.UTF_8));
+          case "text" ->
+              e = new CaptureEntry.FileEntry(string(path, k, v).getBytes(StandardCharsets.UTF_8));
           case "base64" -> e = new CaptureEntry.FileEntry(base64(path, v));
           case "link" -> e = new CaptureEntry.LinkEntry(string(path, k, v));
           case "dir" -> e = new CaptureEntry.DirEntry(names(path, v));
@@ -284,7 +299,9 @@ public final class CaptureCodec {
     }
 
     private String string(String path, String field, JsonToken t) throws IOException {
-      expect(t, JsonToken.VALUE_STRING,
+      expect(
+          t,
+          JsonToken.VALUE_STRING,
           "entry " + quote(path) + ": \"" + field + "\" must be a string");
       return p.getText();
     }
@@ -313,8 +330,7 @@ public final class CaptureCodec {
       names.sort(null);
       for (int i = 1; i < names.size(); i++) {
         if (names.get(i).equals(names.get(i - 1))) {
-          throw fail("entry " + quote(path) + ": \"dir\" lists " + quote(names.get(i))
-              + " twice");
+          throw fail("entry " + quote(path) + ": \"dir\" lists " + quote(names.get(i)) + " twice");
         }
       }
       return names;

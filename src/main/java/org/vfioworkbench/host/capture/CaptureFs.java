@@ -115,7 +115,9 @@ public final class CaptureFs implements HostFs {
       prefix = prefix + "/" + parts[i];
       CaptureEntry e = entries.get(prefix);
       int hops = 0;
-      while (e instanceof CaptureEntry.LinkEntry l && i < parts.length - 1 && hops++ < MAX_LINK_HOPS) {
+      while (e instanceof CaptureEntry.LinkEntry l
+          && i < parts.length - 1
+          && hops++ < MAX_LINK_HOPS) {
         prefix = HostPaths.resolveLink(prefix, l.target());
         e = entries.get(prefix);
       }

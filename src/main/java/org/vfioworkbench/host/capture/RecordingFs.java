@@ -10,8 +10,8 @@ import org.vfioworkbench.host.fs.FsErrors;
 import org.vfioworkbench.host.fs.HostFs;
 
 /**
- * Passes reads through to another filesystem and remembers each answer, failures included, so
- * that {@link #capture} holds exactly what was read. Not thread-safe; one scan at a time.
+ * Passes reads through to another filesystem and remembers each answer, failures included, so that
+ * {@link #capture} holds exactly what was read. Not thread-safe; one scan at a time.
  */
 public final class RecordingFs implements HostFs {
 
@@ -71,8 +71,10 @@ public final class RecordingFs implements HostFs {
   }
 
   private IOException failed(String path, IOException e) {
-    String reason = e instanceof java.nio.file.FileSystemException f && f.getReason() != null
-        ? f.getReason() : "";
+    String reason =
+        e instanceof java.nio.file.FileSystemException f && f.getReason() != null
+            ? f.getReason()
+            : "";
     entries.putIfAbsent(path, new CaptureEntry.ErrorEntry(FsErrors.code(e), reason));
     return e;
   }

@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * The few filesystem operations the host readers need, on absolute host paths written with
- * {@code /} ({@code /sys/bus/pci/devices}). A live host, a directory tree laid out like one and a
- * capture file all implement it, so they go through the same reader code.
+ * The few filesystem operations the host readers need, on absolute host paths written with {@code
+ * /} ({@code /sys/bus/pci/devices}). A live host, a directory tree laid out like one and a capture
+ * file all implement it, so they go through the same reader code.
  *
  * <p>Failures are {@link IOException}s as {@code java.nio.file} reports them: {@link
  * java.nio.file.NoSuchFileException} for a missing path, {@link

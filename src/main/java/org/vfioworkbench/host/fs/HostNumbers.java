@@ -3,10 +3,10 @@ package org.vfioworkbench.host.fs;
 import java.util.OptionalInt;
 
 /**
- * Strict parsing of the decimal numbers the kernel writes into names (pids, fd numbers, IOMMU
- * group ids, {@code virtfnN} indexes): digits only, no sign, no leading zero, and a value that
- * fits an {@code int}. Anything else is not a number the kernel wrote, so a reader reports it
- * instead of building a model value from it.
+ * Strict parsing of the decimal numbers the kernel writes into names (pids, fd numbers, IOMMU group
+ * ids, {@code virtfnN} indexes): digits only, no sign, no leading zero, and a value that fits an
+ * {@code int}. Anything else is not a number the kernel wrote, so a reader reports it instead of
+ * building a model value from it.
  */
 public final class HostNumbers {
 

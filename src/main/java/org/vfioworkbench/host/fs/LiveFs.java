@@ -21,11 +21,11 @@ import org.vfioworkbench.io.RegularFiles;
  * holding a copy of {@code sys}, {@code proc} and {@code dev} laid out as on a host. Read-only:
  * nothing here writes.
  *
- * <p>Below a root other than {@code /}, every path is resolved (symbolic links followed) before
- * it is used, and one that ends up outside the root fails with {@link OutsideRootException}: a
- * tree holding {@code sys/devices -> /sys/devices} cannot make a scan read the real host. Only
- * regular files are read (a FIFO would block the scan forever), and directory listings stop at
- * {@link Limit#DIR_ENTRIES}.
+ * <p>Below a root other than {@code /}, every path is resolved (symbolic links followed) before it
+ * is used, and one that ends up outside the root fails with {@link OutsideRootException}: a tree
+ * holding {@code sys/devices -> /sys/devices} cannot make a scan read the real host. Only regular
+ * files are read (a FIFO would block the scan forever), and directory listings stop at {@link
+ * Limit#DIR_ENTRIES}.
  */
 public final class LiveFs implements HostFs {
 

@@ -6,7 +6,10 @@ import com.sun.jna.Native;
 import com.sun.jna.NativeLong;
 import com.sun.jna.Pointer;
 
-/** The few libc calls the binding needs (files, ioctl, capabilities). Errors arrive as {@link LastErrorException} (errno). */
+/**
+ * The few libc calls the binding needs (files, ioctl, capabilities). Errors arrive as {@link
+ * LastErrorException} (errno).
+ */
 interface LibC extends Library {
 
   int O_RDWR = 2;

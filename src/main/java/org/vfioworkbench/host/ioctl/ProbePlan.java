@@ -60,6 +60,7 @@ public record ProbePlan(
 
   /** The holder name the prediction gives the probe. */
   public static final String PROBE = "probe";
+
   static final int CONTAINER_FD = 3;
   static final int GROUP_FD = 4;
   static final int DEVICE_FD = 5;
@@ -79,8 +80,8 @@ public record ProbePlan(
   /**
    * @param reset whether the user asked for HOT_RESET ({@code --reset})
    */
-  public static Decision decide(ScanResult scan, Bdf device, ProbeMode mode, boolean reset,
-      Profile profile) {
+  public static Decision decide(
+      ScanResult scan, Bdf device, ProbeMode mode, boolean reset, Profile profile) {
     Topology t = scan.topology();
     List<String> no = new ArrayList<>();
     Optional<PciFunction> found = t.function(device);
@@ -89,8 +90,12 @@ public record ProbePlan(
     }
     PciFunction f = found.get();
     if (!f.driver().isVfio()) {
-      return refuse(device + " is bound to " + f.driver().label() + ", not to vfio-pci: the probe "
-          + "never rebinds drivers");
+      return refuse(
+          device
+              + " is bound to "
+              + f.driver().label()
+              + ", not to vfio-pci: the probe "
+              + "never rebinds drivers");
     }
     OptionalInt group = f.iommuGroup();
     if (group.isEmpty()) {
@@ -98,9 +103,12 @@ public record ProbePlan(
     }
     int g = group.getAsInt();
     boolean noiommu = t.group(g).map(x -> x.kind() == GroupKind.NOIOMMU).orElse(false);
-    String groupNode = new IommuGroup(g, noiommu ? GroupKind.NOIOMMU : GroupKind.IOMMU).devicePath();
-    Optional<String> cdev = Optional.ofNullable(scan.functions().get(device))
-        .flatMap(HostFunctionFacts::vfioCdev).map(c -> "/dev/vfio/devices/" + c);
+    String groupNode =
+        new IommuGroup(g, noiommu ? GroupKind.NOIOMMU : GroupKind.IOMMU).devicePath();
+    Optional<String> cdev =
+        Optional.ofNullable(scan.functions().get(device))
+            .flatMap(HostFunctionFacts::vfioCdev)
+            .map(c -> "/dev/vfio/devices/" + c);
     if (mode == ProbeMode.GROUP && !scan.vfioNodes().contains(groupNode)) {
       no.add(groupNode + " does not exist");
     }
@@ -108,8 +116,10 @@ public record ProbePlan(
       if (noiommu) {
         no.add("device cdevs do not support no-IOMMU devices; use --via group");
       } else if (cdev.isEmpty()) {
-        no.add(device + " has no device cdev (vfio-dev/vfioX); the kernel may lack "
-            + "CONFIG_VFIO_DEVICE_CDEV; use --via group");
+        no.add(
+            device
+                + " has no device cdev (vfio-dev/vfioX); the kernel may lack "
+                + "CONFIG_VFIO_DEVICE_CDEV; use --via group");
       }
     }
     Set<Integer> groupsInUse = new TreeSet<>();
@@ -138,15 +148,30 @@ public record ProbePlan(
     }
     Analysis now = Analysis.of(t, profile);
     if (mode == ProbeMode.GROUP && !now.viable(g)) {
-      no.add("group " + g + " is not viable (a member is on a native driver): the kernel would "
-          + "refuse VFIO_GROUP_SET_CONTAINER");
+      no.add(
+          "group "
+              + g
+              + " is not viable (a member is on a native driver): the kernel would "
+              + "refuse VFIO_GROUP_SET_CONTAINER");
     }
     if (reset) {
       ScopeDecision scope = now.scope(device);
-      scope.scope().ifPresent(s -> s.functions().stream()
-          .filter(b -> devicesInUse.contains(b) || t.function(b).map(x -> x.iommuGroup().isPresent()
-              && groupsInUse.contains(x.iommuGroup().getAsInt())).orElse(false))
-          .forEach(b -> no.add("the reset would affect " + b + ", which is in use")));
+      scope
+          .scope()
+          .ifPresent(
+              s ->
+                  s.functions().stream()
+                      .filter(
+                          b ->
+                              devicesInUse.contains(b)
+                                  || t.function(b)
+                                      .map(
+                                          x ->
+                                              x.iommuGroup().isPresent()
+                                                  && groupsInUse.contains(
+                                                      x.iommuGroup().getAsInt()))
+                                      .orElse(false))
+                      .forEach(b -> no.add("the reset would affect " + b + ", which is in use")));
     }
     if (!no.isEmpty()) {
       return new Decision(Optional.empty(), no);
@@ -155,8 +180,18 @@ public record ProbePlan(
     Analysis a = Analysis.of(withProbe, profile);
     FdRef ref = new FdRef(PROBE, mode == ProbeMode.GROUP ? DEVICE_FD : GROUP_FD);
     ResetVariant natural = a.naturalReset(ref);
-    return new Decision(Optional.of(new ProbePlan(device, mode, groupNode, cdev, noiommu,
-        a.info(ref), a.hotReset(ref, natural.request()), natural)), List.of());
+    return new Decision(
+        Optional.of(
+            new ProbePlan(
+                device,
+                mode,
+                groupNode,
+                cdev,
+                noiommu,
+                a.info(ref),
+                a.hotReset(ref, natural.request()),
+                natural)),
+        List.of());
   }
 
   private static Decision refuse(String why) {

@@ -12,10 +12,10 @@ import org.vfioworkbench.engine.InfoFlag;
 import org.vfioworkbench.model.Bdf;
 
 /**
- * Carries out a {@link ProbePlan} on this machine's kernel: opens the device the way the plan
- * says, calls DEVICE_GET_INFO and GET_PCI_HOT_RESET_INFO, and HOT_RESET only when the caller
- * typed back exactly the functions the kernel listed. Closes everything it opened, in reverse
- * order, whatever happens. Needs root; never run by the tests against host devices.
+ * Carries out a {@link ProbePlan} on this machine's kernel: opens the device the way the plan says,
+ * calls DEVICE_GET_INFO and GET_PCI_HOT_RESET_INFO, and HOT_RESET only when the caller typed back
+ * exactly the functions the kernel listed. Closes everything it opened, in reverse order, whatever
+ * happens. Needs root; never run by the tests against host devices.
  */
 public final class Prober {
 
@@ -40,13 +40,16 @@ public final class Prober {
         steps.add("VFIO_GET_API_VERSION = " + vfio.apiVersion(container));
         int group = open(plan.groupNode(), opened, steps);
         VfioBinding.GroupStatus st = vfio.groupStatus(group);
-        steps.add("VFIO_GROUP_GET_STATUS: viable=" + st.viable() + " container_set="
-            + st.containerSet());
+        steps.add(
+            "VFIO_GROUP_GET_STATUS: viable=" + st.viable() + " container_set=" + st.containerSet());
         vfio.setContainer(group, container);
         steps.add("VFIO_GROUP_SET_CONTAINER: ok");
-        int type = plan.noiommu() ? VfioUapi.VFIO_NOIOMMU_IOMMU
-            : vfio.checkExtension(container, VfioUapi.VFIO_TYPE1V2_IOMMU)
-                ? VfioUapi.VFIO_TYPE1V2_IOMMU : VfioUapi.VFIO_TYPE1_IOMMU;
+        int type =
+            plan.noiommu()
+                ? VfioUapi.VFIO_NOIOMMU_IOMMU
+                : vfio.checkExtension(container, VfioUapi.VFIO_TYPE1V2_IOMMU)
+                    ? VfioUapi.VFIO_TYPE1V2_IOMMU
+                    : VfioUapi.VFIO_TYPE1_IOMMU;
         vfio.setIommu(container, type);
         steps.add("VFIO_SET_IOMMU(" + type + "): ok");
         device = vfio.groupDeviceFd(group, plan.device());
@@ -63,8 +66,10 @@ public final class Prober {
         steps.add("VFIO_DEVICE_ATTACH_IOMMUFD_PT(" + ioas + "): ok");
       }
       VfioBinding.DeviceInfo di = vfio.deviceInfo(device);
-      steps.add(String.format("VFIO_DEVICE_GET_INFO: flags 0x%x, %d regions, %d irqs", di.flags(),
-          di.numRegions(), di.numIrqs()));
+      steps.add(
+          String.format(
+              "VFIO_DEVICE_GET_INFO: flags 0x%x, %d regions, %d irqs",
+              di.flags(), di.numRegions(), di.numIrqs()));
       info(device, plan, steps, rows, confirm, proofGroupFd);
     } catch (VfioCallException e) {
       steps.add(e.getMessage() + "; the probe stopped here");
@@ -77,8 +82,14 @@ public final class Prober {
     return new ProbeReport(steps, rows);
   }
 
-  private void info(int device, ProbePlan plan, List<String> steps, List<ProbeReport.Row> rows,
-      Set<Bdf> confirm, int proofGroupFd) throws VfioCallException {
+  private void info(
+      int device,
+      ProbePlan plan,
+      List<String> steps,
+      List<ProbeReport.Row> rows,
+      Set<Bdf> confirm,
+      int proofGroupFd)
+      throws VfioCallException {
     String ret;
     String flags = "";
     String entries = "";
@@ -88,9 +99,10 @@ public final class Prober {
       ret = "0";
       flags = flagNames(hi.flags());
       boolean devId = (hi.flags() & VfioUapi.VFIO_PCI_HOT_RESET_FLAG_DEV_ID) != 0;
-      entries = hi.devices().stream()
-          .map(d -> d.bdf() + " " + new InfoEntry(d.bdf(), devId, d.id()).idLabel())
-          .collect(Collectors.joining(", "));
+      entries =
+          hi.devices().stream()
+              .map(d -> d.bdf() + " " + new InfoEntry(d.bdf(), devId, d.id()).idLabel())
+              .collect(Collectors.joining(", "));
       hi.devices().forEach(d -> listed.add(d.bdf()));
       steps.add("VFIO_DEVICE_GET_PCI_HOT_RESET_INFO: " + flags + " [" + entries + "]");
     } catch (VfioCallException e) {
@@ -99,22 +111,33 @@ public final class Prober {
     }
     rows.add(new ProbeReport.Row("INFO return", ret, plan.predictedInfo().retLabel()));
     if (ret.equals("0") && plan.predictedInfo().succeeded()) {
-      rows.add(new ProbeReport.Row("INFO flags", flags,
-          flagNames(plan.predictedInfo().flagsMask())));
-      rows.add(new ProbeReport.Row("INFO entries", normalize(entries),
-          normalize(plan.predictedInfo().entries().stream()
-              .map(e -> e.bdf() + " " + e.idLabel()).collect(Collectors.joining(", ")))));
+      rows.add(
+          new ProbeReport.Row("INFO flags", flags, flagNames(plan.predictedInfo().flagsMask())));
+      rows.add(
+          new ProbeReport.Row(
+              "INFO entries",
+              normalize(entries),
+              normalize(
+                  plan.predictedInfo().entries().stream()
+                      .map(e -> e.bdf() + " " + e.idLabel())
+                      .collect(Collectors.joining(", ")))));
     }
     if (confirm == null) {
       return;
     }
     if (!confirm.equals(listed)) {
-      steps.add("HOT_RESET not called: the confirmation " + confirm + " is not the set the kernel "
-          + "listed " + listed);
+      steps.add(
+          "HOT_RESET not called: the confirmation "
+              + confirm
+              + " is not the set the kernel "
+              + "listed "
+              + listed);
       return;
     }
-    int[] fds = plan.resetRequest().request().fds().isEmpty() || proofGroupFd < 0
-        ? new int[0] : new int[] {proofGroupFd};
+    int[] fds =
+        plan.resetRequest().request().fds().isEmpty() || proofGroupFd < 0
+            ? new int[0]
+            : new int[] {proofGroupFd};
     String resetRet;
     try {
       vfio.hotReset(device, fds);

@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The binary layout of one UAPI struct as the binding writes and reads it: its C name, size and
- * the offset and width of every member used. A layout test compiles a C program against the
- * kernel's headers and compares these numbers.
+ * The binary layout of one UAPI struct as the binding writes and reads it: its C name, size and the
+ * offset and width of every member used. A layout test compiles a C program against the kernel's
+ * headers and compares these numbers.
  *
  * @param cName the C type ({@code struct vfio_device_info})
  * @param size {@code sizeof}, the fixed part only for structs ending in a flexible array
@@ -33,7 +33,9 @@ public record StructLayout(String cName, int size, List<Field> fields) {
   }
 
   public Field field(String name) {
-    return fields.stream().filter(f -> f.name().equals(name)).findFirst()
+    return fields.stream()
+        .filter(f -> f.name().equals(name))
+        .findFirst()
         .orElseThrow(() -> new IllegalArgumentException(cName + " has no field " + name));
   }
 

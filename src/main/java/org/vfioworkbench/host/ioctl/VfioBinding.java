@@ -20,11 +20,11 @@ import java.util.List;
 import org.vfioworkbench.model.Bdf;
 
 /**
- * The VFIO and iommufd ioctls, called through JNA with structs laid out as {@link VfioUapi}
- * says: the project's one native binding, used by the probe and by the kernel lab's guest. Each
- * method is one system call (or a fixed pair); errors come back as {@link VfioCallException}
- * with the kernel's errno. Nothing here decides whether a call is safe: {@link ProbePlan} does
- * that on a real host, and the lab's guest runner refuses to run outside a lab guest.
+ * The VFIO and iommufd ioctls, called through JNA with structs laid out as {@link VfioUapi} says:
+ * the project's one native binding, used by the probe and by the kernel lab's guest. Each method is
+ * one system call (or a fixed pair); errors come back as {@link VfioCallException} with the
+ * kernel's errno. Nothing here decides whether a call is safe: {@link ProbePlan} does that on a
+ * real host, and the lab's guest runner refuses to run outside a lab guest.
  */
 public final class VfioBinding {
 
@@ -60,8 +60,8 @@ public final class VfioBinding {
   public record HotResetInfo(int flags, List<Dependent> devices) {}
 
   /**
-   * One INFO call as the caller wrote it, never thrown: the return value and the header the
-   * kernel wrote back are part of the answer (the kernel lab compares them field by field).
+   * One INFO call as the caller wrote it, never thrown: the return value and the header the kernel
+   * wrote back are part of the answer (the kernel lab compares them field by field).
    *
    * @param ret 0 or -errno
    * @param flags the header's flags after the call
@@ -132,8 +132,10 @@ public final class VfioBinding {
     Memory m = struct(DEVICE_INFO.size());
     m.setInt(DEVICE_INFO.offset("argsz"), DEVICE_INFO.size());
     ioctl("VFIO_DEVICE_GET_INFO", device, VfioUapi.VFIO_DEVICE_GET_INFO, m);
-    return new DeviceInfo(m.getInt(DEVICE_INFO.offset("flags")),
-        m.getInt(DEVICE_INFO.offset("num_regions")), m.getInt(DEVICE_INFO.offset("num_irqs")));
+    return new DeviceInfo(
+        m.getInt(DEVICE_INFO.offset("flags")),
+        m.getInt(DEVICE_INFO.offset("num_regions")),
+        m.getInt(DEVICE_INFO.offset("num_irqs")));
   }
 
   /**
@@ -145,8 +147,11 @@ public final class VfioBinding {
     Memory probe = struct(HOT_RESET_INFO.size());
     probe.setInt(HOT_RESET_INFO.offset("argsz"), HOT_RESET_INFO.size());
     try {
-      ioctl("VFIO_DEVICE_GET_PCI_HOT_RESET_INFO", device,
-          VfioUapi.VFIO_DEVICE_GET_PCI_HOT_RESET_INFO, probe);
+      ioctl(
+          "VFIO_DEVICE_GET_PCI_HOT_RESET_INFO",
+          device,
+          VfioUapi.VFIO_DEVICE_GET_PCI_HOT_RESET_INFO,
+          probe);
       count = probe.getInt(HOT_RESET_INFO.offset("count"));
     } catch (VfioCallException e) {
       if (e.errno() != 28) { // ENOSPC
@@ -158,17 +163,20 @@ public final class VfioBinding {
     int argsz = HOT_RESET_INFO.size() + entry * count;
     Memory m = struct(argsz);
     m.setInt(HOT_RESET_INFO.offset("argsz"), argsz);
-    ioctl("VFIO_DEVICE_GET_PCI_HOT_RESET_INFO", device,
-        VfioUapi.VFIO_DEVICE_GET_PCI_HOT_RESET_INFO, m);
+    ioctl(
+        "VFIO_DEVICE_GET_PCI_HOT_RESET_INFO",
+        device,
+        VfioUapi.VFIO_DEVICE_GET_PCI_HOT_RESET_INFO,
+        m);
     int n = m.getInt(HOT_RESET_INFO.offset("count"));
-    return new HotResetInfo(m.getInt(HOT_RESET_INFO.offset("flags")),
-        dependents(m, Math.min(n, count)));
+    return new HotResetInfo(
+        m.getInt(HOT_RESET_INFO.offset("flags")), dependents(m, Math.min(n, count)));
   }
 
   /**
    * One INFO call with the header's argsz set to {@code argsz} (negative: the whole buffer) in a
-   * buffer with room for {@link #RAW_INFO_ENTRIES} entries; an argsz beyond the buffer is
-   * clipped to it. Used by the kernel lab to replay the exact calls a scenario names.
+   * buffer with room for {@link #RAW_INFO_ENTRIES} entries; an argsz beyond the buffer is clipped
+   * to it. Used by the kernel lab to replay the exact calls a scenario names.
    */
   public RawHotResetInfo hotResetInfoAsWritten(int device, long argsz) {
     int room = HOT_RESET_INFO.size() + DEPENDENT_DEVICE.size() * RAW_INFO_ENTRIES;
@@ -176,14 +184,16 @@ public final class VfioBinding {
     m.setInt(HOT_RESET_INFO.offset("argsz"), (int) (argsz < 0 ? room : Math.min(argsz, room)));
     int ret = 0;
     try {
-      ioctl("VFIO_DEVICE_GET_PCI_HOT_RESET_INFO", device,
-          VfioUapi.VFIO_DEVICE_GET_PCI_HOT_RESET_INFO, m);
+      ioctl(
+          "VFIO_DEVICE_GET_PCI_HOT_RESET_INFO",
+          device,
+          VfioUapi.VFIO_DEVICE_GET_PCI_HOT_RESET_INFO,
+          m);
     } catch (VfioCallException e) {
       ret = -e.errno();
     }
     int count = m.getInt(HOT_RESET_INFO.offset("count"));
-    List<Dependent> devs =
-        ret == 0 ? dependents(m, Math.min(count, RAW_INFO_ENTRIES)) : List.of();
+    List<Dependent> devs = ret == 0 ? dependents(m, Math.min(count, RAW_INFO_ENTRIES)) : List.of();
     return new RawHotResetInfo(ret, m.getInt(HOT_RESET_INFO.offset("flags")), count, devs);
   }
 
@@ -215,9 +225,9 @@ public final class VfioBinding {
   }
 
   /**
-   * HOT_RESET with the header as written: {@code argsz} (negative: the natural size), {@code
-   * flags} and the fd array (count = its length). Used by the kernel lab to replay malformed
-   * headers a scenario names.
+   * HOT_RESET with the header as written: {@code argsz} (negative: the natural size), {@code flags}
+   * and the fd array (count = its length). Used by the kernel lab to replay malformed headers a
+   * scenario names.
    */
   public void hotResetAsWritten(int device, long argsz, int flags, int[] fds)
       throws VfioCallException {
@@ -233,20 +243,18 @@ public final class VfioBinding {
   }
 
   /**
-   * Raises or drops one capability in this thread's effective set (it stays permitted), with
-   * {@code capget} and {@code capset}, version 3. The kernel lab's guest uses it to act as
-   * holders with and without {@code CAP_SYS_RAWIO} in one process.
+   * Raises or drops one capability in this thread's effective set (it stays permitted), with {@code
+   * capget} and {@code capset}, version 3. The kernel lab's guest uses it to act as holders with
+   * and without {@code CAP_SYS_RAWIO} in one process.
    */
-  public void setEffectiveCapability(int capability, boolean effective)
-      throws VfioCallException {
+  public void setEffectiveCapability(int capability, boolean effective) throws VfioCallException {
     if (capability < 0 || capability >= 32 * VfioUapi.LINUX_CAPABILITY_U32S_3) {
       throw new IllegalArgumentException("no such capability: " + capability);
     }
     Memory header = struct(CAP_USER_HEADER.size());
     header.setInt(CAP_USER_HEADER.offset("version"), VfioUapi.LINUX_CAPABILITY_VERSION_3);
     Memory data = struct(CAP_USER_DATA.size() * VfioUapi.LINUX_CAPABILITY_U32S_3);
-    long word = (long) CAP_USER_DATA.size() * (capability / 32)
-        + CAP_USER_DATA.offset("effective");
+    long word = (long) CAP_USER_DATA.size() * (capability / 32) + CAP_USER_DATA.offset("effective");
     int bit = 1 << (capability % 32);
     try {
       libc.capget(header, data);

@@ -9,8 +9,8 @@ import java.util.Map;
 /**
  * The VFIO and iommufd UAPI the project uses (Linux 6.12 {@code linux/vfio.h} and {@code
  * linux/iommufd.h}), plus the two {@code linux/capability.h} structs of {@code capget}/{@code
- * capset} the kernel lab's guest needs: ioctl numbers, flag values and struct layouts, in one
- * place so the layout test can check every number against the kernel's headers.
+ * capset} the kernel lab's guest needs: ioctl numbers, flag values and struct layouts, in one place
+ * so the layout test can check every number against the kernel's headers.
  */
 public final class VfioUapi {
 
@@ -56,53 +56,94 @@ public final class VfioUapi {
   public static final int LINUX_CAPABILITY_U32S_3 = 2;
   public static final int CAP_SYS_RAWIO = 17;
 
-  public static final StructLayout GROUP_STATUS = new StructLayout("struct vfio_group_status", 8,
-      List.of(u32("argsz", 0), u32("flags", 4)));
+  public static final StructLayout GROUP_STATUS =
+      new StructLayout("struct vfio_group_status", 8, List.of(u32("argsz", 0), u32("flags", 4)));
 
-  public static final StructLayout DEVICE_INFO = new StructLayout("struct vfio_device_info", 24,
-      List.of(u32("argsz", 0), u32("flags", 4), u32("num_regions", 8), u32("num_irqs", 12),
-          u32("cap_offset", 16), u32("pad", 20)));
+  public static final StructLayout DEVICE_INFO =
+      new StructLayout(
+          "struct vfio_device_info",
+          24,
+          List.of(
+              u32("argsz", 0),
+              u32("flags", 4),
+              u32("num_regions", 8),
+              u32("num_irqs", 12),
+              u32("cap_offset", 16),
+              u32("pad", 20)));
 
-  public static final StructLayout DEPENDENT_DEVICE = new StructLayout(
-      "struct vfio_pci_dependent_device", 8,
-      List.of(u32("group_id", 0), u32("devid", 0), new StructLayout.Field("segment", 4, 2),
-          new StructLayout.Field("bus", 6, 1), new StructLayout.Field("devfn", 7, 1)));
+  public static final StructLayout DEPENDENT_DEVICE =
+      new StructLayout(
+          "struct vfio_pci_dependent_device",
+          8,
+          List.of(
+              u32("group_id", 0),
+              u32("devid", 0),
+              new StructLayout.Field("segment", 4, 2),
+              new StructLayout.Field("bus", 6, 1),
+              new StructLayout.Field("devfn", 7, 1)));
 
-  public static final StructLayout HOT_RESET_INFO = new StructLayout(
-      "struct vfio_pci_hot_reset_info", 12,
-      List.of(u32("argsz", 0), u32("flags", 4), u32("count", 8),
-          new StructLayout.Field("devices[0]", 12, 8)));
+  public static final StructLayout HOT_RESET_INFO =
+      new StructLayout(
+          "struct vfio_pci_hot_reset_info",
+          12,
+          List.of(
+              u32("argsz", 0),
+              u32("flags", 4),
+              u32("count", 8),
+              new StructLayout.Field("devices[0]", 12, 8)));
 
-  public static final StructLayout HOT_RESET = new StructLayout("struct vfio_pci_hot_reset", 12,
-      List.of(u32("argsz", 0), u32("flags", 4), u32("count", 8), u32("group_fds[0]", 12)));
+  public static final StructLayout HOT_RESET =
+      new StructLayout(
+          "struct vfio_pci_hot_reset",
+          12,
+          List.of(u32("argsz", 0), u32("flags", 4), u32("count", 8), u32("group_fds[0]", 12)));
 
-  public static final StructLayout BIND_IOMMUFD = new StructLayout(
-      "struct vfio_device_bind_iommufd", 16,
-      List.of(u32("argsz", 0), u32("flags", 4), u32("iommufd", 8), u32("out_devid", 12)));
+  public static final StructLayout BIND_IOMMUFD =
+      new StructLayout(
+          "struct vfio_device_bind_iommufd",
+          16,
+          List.of(u32("argsz", 0), u32("flags", 4), u32("iommufd", 8), u32("out_devid", 12)));
 
-  public static final StructLayout ATTACH_IOMMUFD_PT = new StructLayout(
-      "struct vfio_device_attach_iommufd_pt", 12,
-      List.of(u32("argsz", 0), u32("flags", 4), u32("pt_id", 8)));
+  public static final StructLayout ATTACH_IOMMUFD_PT =
+      new StructLayout(
+          "struct vfio_device_attach_iommufd_pt",
+          12,
+          List.of(u32("argsz", 0), u32("flags", 4), u32("pt_id", 8)));
 
-  public static final StructLayout IOAS_ALLOC = new StructLayout("struct iommu_ioas_alloc", 12,
-      List.of(u32("size", 0), u32("flags", 4), u32("out_ioas_id", 8)));
+  public static final StructLayout IOAS_ALLOC =
+      new StructLayout(
+          "struct iommu_ioas_alloc",
+          12,
+          List.of(u32("size", 0), u32("flags", 4), u32("out_ioas_id", 8)));
 
-  public static final StructLayout IOMMU_DESTROY_ARGS = new StructLayout("struct iommu_destroy", 8,
-      List.of(u32("size", 0), u32("id", 4)));
+  public static final StructLayout IOMMU_DESTROY_ARGS =
+      new StructLayout("struct iommu_destroy", 8, List.of(u32("size", 0), u32("id", 4)));
 
   /** {@code capget}/{@code capset}'s header: version 3 and the pid (0: this thread). */
-  public static final StructLayout CAP_USER_HEADER = new StructLayout(
-      "struct __user_cap_header_struct", 8, List.of(u32("version", 0), u32("pid", 4)));
+  public static final StructLayout CAP_USER_HEADER =
+      new StructLayout(
+          "struct __user_cap_header_struct", 8, List.of(u32("version", 0), u32("pid", 4)));
 
   /** One of the {@link #LINUX_CAPABILITY_U32S_3} capability words that version 3 passes. */
-  public static final StructLayout CAP_USER_DATA = new StructLayout(
-      "struct __user_cap_data_struct", 12,
-      List.of(u32("effective", 0), u32("permitted", 4), u32("inheritable", 8)));
+  public static final StructLayout CAP_USER_DATA =
+      new StructLayout(
+          "struct __user_cap_data_struct",
+          12,
+          List.of(u32("effective", 0), u32("permitted", 4), u32("inheritable", 8)));
 
   /** Every struct layout the binding uses. */
   public static List<StructLayout> layouts() {
-    return List.of(GROUP_STATUS, DEVICE_INFO, DEPENDENT_DEVICE, HOT_RESET_INFO, HOT_RESET,
-        BIND_IOMMUFD, ATTACH_IOMMUFD_PT, IOAS_ALLOC, IOMMU_DESTROY_ARGS, CAP_USER_HEADER,
+    return List.of(
+        GROUP_STATUS,
+        DEVICE_INFO,
+        DEPENDENT_DEVICE,
+        HOT_RESET_INFO,
+        HOT_RESET,
+        BIND_IOMMUFD,
+        ATTACH_IOMMUFD_PT,
+        IOAS_ALLOC,
+        IOMMU_DESTROY_ARGS,
+        CAP_USER_HEADER,
         CAP_USER_DATA);
   }
 

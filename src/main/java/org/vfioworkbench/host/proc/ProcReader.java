@@ -89,16 +89,21 @@ public final class ProcReader {
         denied.add(pid);
         failures.remove("EACCES");
       }
-      failures.forEach((code, count) -> log.problem(fdDir + "/*", "open files of process " + pid,
-          count + " fd link(s) unreadable (" + code + ")"));
+      failures.forEach(
+          (code, count) ->
+              log.problem(
+                  fdDir + "/*",
+                  "open files of process " + pid,
+                  count + " fd link(s) unreadable (" + code + ")"));
       if (!fds.isEmpty()) {
         out.add(facts(pid, fds));
       }
     }
     listener.progress(ScanPhase.PROCESSES, pids.size(), pids.size());
     if (!denied.isEmpty()) {
-      log.problem("/proc/*/fd", "open files of " + denied.size() + " process(es): pid "
-          + sample(denied),
+      log.problem(
+          "/proc/*/fd",
+          "open files of " + denied.size() + " process(es): pid " + sample(denied),
           "permission denied (all or some of their fds); their VFIO files may be missing");
     }
     if (exited > 0) {
@@ -133,7 +138,9 @@ public final class ProcReader {
       }
       VfioFdKind kind = VfioFdKind.of(target);
       if (kind == VfioFdKind.GROUP && VfioFd.groupIdOf(target).isEmpty()) {
-        log.problem(link, "the group behind fd " + n + " of process " + pid,
+        log.problem(
+            link,
+            "the group behind fd " + n + " of process " + pid,
             "'" + target + "' names no possible IOMMU group; skipped");
         continue;
       }
@@ -191,7 +198,9 @@ public final class ProcReader {
         }
       }
     } catch (IOException | RuntimeException e) {
-      log.problem(base + "/status", "uid and capabilities of process " + pid,
+      log.problem(
+          base + "/status",
+          "uid and capabilities of process " + pid,
           e instanceof IOException io ? FsErrors.describe(io) : "unexpected format");
     }
     return new ProcessFacts(pid, comm, cmdline, uid, rawio, fds);

@@ -15,7 +15,11 @@ import java.util.OptionalInt;
  * @param fds its VFIO-related fds, by number
  */
 public record ProcessFacts(
-    int pid, String comm, List<String> cmdline, OptionalInt uid, boolean capSysRawio,
+    int pid,
+    String comm,
+    List<String> cmdline,
+    OptionalInt uid,
+    boolean capSysRawio,
     List<VfioFd> fds) {
 
   public ProcessFacts {

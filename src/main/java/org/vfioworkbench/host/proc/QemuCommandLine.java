@@ -34,8 +34,10 @@ public final class QemuCommandLine {
           iommufd |= hasProperty(value, "iommufd");
         }
       } else if (arg.equals("-object") || arg.equals("--object")) {
-        iommufd |= value.startsWith("iommufd,") || value.equals("iommufd")
-            || value.contains("qom-type\":\"iommufd\"");
+        iommufd |=
+            value.startsWith("iommufd,")
+                || value.equals("iommufd")
+                || value.contains("qom-type\":\"iommufd\"");
       } else if (arg.equals("-name") || arg.equals("--name")) {
         vm = vmName(value);
       }

@@ -24,8 +24,8 @@ public record VfioFd(int fd, VfioFdKind kind, String target, Optional<String> sy
 
   /** The group number of a group file ({@code /dev/vfio/noiommu-3} gives 3). */
   public int groupId() {
-    return groupIdOf(target).orElseThrow(
-        () -> new IllegalStateException("not a group file: " + target));
+    return groupIdOf(target)
+        .orElseThrow(() -> new IllegalStateException("not a group file: " + target));
   }
 
   /**

@@ -20,9 +20,9 @@ import org.vfioworkbench.model.Bdf;
 import org.vfioworkbench.model.GroupKind;
 
 /**
- * Reads {@code /sys/kernel/iommu_groups/N/devices}. A group named {@code vfio-noiommu} (its
- * {@code name} attribute), or one with a {@code /dev/vfio/noiommu-N} node, was made by VFIO's
- * no-IOMMU mode.
+ * Reads {@code /sys/kernel/iommu_groups/N/devices}. A group named {@code vfio-noiommu} (its {@code
+ * name} attribute), or one with a {@code /dev/vfio/noiommu-N} node, was made by VFIO's no-IOMMU
+ * mode.
  */
 public final class IommuGroupReader {
 
@@ -47,7 +47,10 @@ public final class IommuGroupReader {
     if (fs instanceof LiveFs live && live.root().equals(Path.of("/"))) {
       return GROUPS + " does not exist: the kernel has no IOMMU group support";
     }
-    return GROUPS + " is not in " + fs.describe() + ": IOMMU groups unknown (the kernel has no "
+    return GROUPS
+        + " is not in "
+        + fs.describe()
+        + ": IOMMU groups unknown (the kernel has no "
         + "IOMMU group support, or the tree left them out); functions shown without groups";
   }
 
@@ -95,7 +98,9 @@ public final class IommuGroupReader {
         members.put(group, devs);
         kinds.put(group, kind);
       } catch (IOException e) {
-        log.problem(dir, "IOMMU group " + group,
+        log.problem(
+            dir,
+            "IOMMU group " + group,
             FsErrors.isMissing(e) ? "removed during the scan" : FsErrors.describe(e));
       }
     }

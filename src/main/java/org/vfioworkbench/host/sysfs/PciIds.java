@@ -72,7 +72,8 @@ public final class PciIds {
     }
     try (InputStream in = PciIds.class.getResourceAsStream(BUNDLED)) {
       if (in != null) {
-        return parse("pci.ids bundled with the workbench",
+        return parse(
+            "pci.ids bundled with the workbench",
             new String(in.readAllBytes(), StandardCharsets.UTF_8));
       }
     } catch (IOException e) {
@@ -100,8 +101,8 @@ public final class PciIds {
   }
 
   /**
-   * A subsystem's name as lspci finds it: the entry below the device, or the device's own name
-   * when the subsystem ids equal the device ids.
+   * A subsystem's name as lspci finds it: the entry below the device, or the device's own name when
+   * the subsystem ids equal the device ids.
    */
   public Optional<String> subsystem(int vendor, int device, int subVendor, int subDevice) {
     String s = subsystems.get(key(key(vendor, device), key(subVendor, subDevice)));
@@ -196,13 +197,16 @@ public final class PciIds {
           }
         } else if (line.length() > 1 && line.charAt(1) != '\t') {
           if (inClasses && baseClass >= 0 && isHex(line, 1, 2)) {
-            classes.put((baseClass << 8) | Integer.parseInt(line.substring(1, 3), 16),
-                name(line, 3));
+            classes.put(
+                (baseClass << 8) | Integer.parseInt(line.substring(1, 3), 16), name(line, 3));
           } else if (vendor >= 0 && isHex(line, 1, 4)) {
             device = Integer.parseInt(line.substring(1, 5), 16);
             devices.put(key(vendor, device), name(line, 5));
           }
-        } else if (!inClasses && vendor >= 0 && device >= 0 && isHex(line, 2, 4)
+        } else if (!inClasses
+            && vendor >= 0
+            && device >= 0
+            && isHex(line, 2, 4)
             && isHex(line, 7, 4)) {
           int sv = Integer.parseInt(line.substring(2, 6), 16);
           int sd = Integer.parseInt(line.substring(7, 11), 16);

@@ -55,6 +55,7 @@ public final class PciReader {
       Pattern.compile("([0-9a-fA-F]{4,8}):([0-9a-fA-F]{2})(?::([0-9a-fA-F]{2}))?");
   private static final int CONFIG_BYTES = 64;
   private static final int HEADER_TYPE_OFFSET = 0x0e;
+
   /** Secondary bus number in a type 1 (bridge) and a type 2 (CardBus) header alike. */
   private static final int SECONDARY_BUS_OFFSET = 0x19;
 
@@ -96,8 +97,15 @@ public final class PciReader {
     }
     long max = Limit.FUNCTIONS.value();
     if (names.size() > max) {
-      log.problem(DEVICES, "the list of PCI functions", names.size() + " names: "
-          + Limit.FUNCTIONS.exceeded() + "; only the first " + max + " were read");
+      log.problem(
+          DEVICES,
+          "the list of PCI functions",
+          names.size()
+              + " names: "
+              + Limit.FUNCTIONS.exceeded()
+              + "; only the first "
+              + max
+              + " were read");
       names = names.subList(0, (int) max);
     }
     Map<Bdf, Raw> raws = new LinkedHashMap<>();
@@ -137,7 +145,9 @@ public final class PciReader {
     try {
       path = HostPaths.resolveLink(link, fs.readLink(link));
     } catch (IOException e) {
-      log.problem(link, "PCI function " + bdf,
+      log.problem(
+          link,
+          "PCI function " + bdf,
           FsErrors.isMissing(e) ? "removed during the scan" : FsErrors.describe(e));
       return Optional.empty();
     }
@@ -151,8 +161,8 @@ public final class PciReader {
     Optional<byte[]> config = a.bytes("config", CONFIG_BYTES);
     HeaderType header = headerType(a, config, classCode);
     Driver driver = DriverClassifier.classify(a.linkName("driver").orElse(null));
-    OptionalInt group = a.linkName("iommu_group").map(g -> parseGroup(path, g))
-        .orElse(OptionalInt.empty());
+    OptionalInt group =
+        a.linkName("iommu_group").map(g -> parseGroup(path, g)).orElse(OptionalInt.empty());
     Optional<Bdf> physfn = a.linkName("physfn").flatMap(n -> bdfOrLog(path + "/physfn", n));
     List<Bdf> virtfns = virtfns(a);
     // PCI_DEV_FLAGS_NO_BUS_RESET is not visible in sysfs: the engine derives it from the ids
@@ -160,25 +170,39 @@ public final class PciReader {
     // shows. An empty reset_method (noted by noteResetMethods) is the flag the reset_method gate
     // of "PCI: Avoid reset when disabled via sysfs" looks at.
     Set<Quirk> quirks = EnumSet.noneOf(Quirk.class);
-    Optional<List<String>> resets = a.text("reset_method")
-        .map(s -> s.isBlank() ? List.<String>of() : List.of(s.trim().split("\\s+")));
+    Optional<List<String>> resets =
+        a.text("reset_method")
+            .map(s -> s.isBlank() ? List.<String>of() : List.of(s.trim().split("\\s+")));
     if (resets.isPresent() && resets.get().isEmpty()) {
       quirks.add(Quirk.NO_RESET_METHOD);
     }
     PciNames names = names(a, classCode, vendor, device);
-    String description = names.deviceKnown() ? names.device()
-        : PciClassNames.name(classCode, ids);
-    PciFunction f = new PciFunction(
-        bdf, header, vendor, device, classCode, description, driver, group,
-        physfn, quirks, EnumSet.noneOf(TransientCondition.class), false, Optional.empty());
+    String description = names.deviceKnown() ? names.device() : PciClassNames.name(classCode, ids);
+    PciFunction f =
+        new PciFunction(
+            bdf,
+            header,
+            vendor,
+            device,
+            classCode,
+            description,
+            driver,
+            group,
+            physfn,
+            quirks,
+            EnumSet.noneOf(TransientCondition.class),
+            false,
+            Optional.empty());
     Optional<String> override = a.text("driver_override").filter(s -> !s.equals("(null)"));
     Optional<String> cdev = a.listing("vfio-dev").flatMap(l -> l.stream().findFirst());
     boolean bridge = header == HeaderType.BRIDGE || header == HeaderType.CARDBUS;
     Optional<List<String>> childBuses = bridge ? a.listing("pci_bus") : Optional.empty();
-    int secondary = bridge && config.isPresent() && config.get().length > SECONDARY_BUS_OFFSET
-        ? config.get()[SECONDARY_BUS_OFFSET] & 0xff : -1;
-    HostFunctionFacts facts = new HostFunctionFacts(
-        bdf, path, override, resets, cdev, virtfns, Optional.empty(), names);
+    int secondary =
+        bridge && config.isPresent() && config.get().length > SECONDARY_BUS_OFFSET
+            ? config.get()[SECONDARY_BUS_OFFSET] & 0xff
+            : -1;
+    HostFunctionFacts facts =
+        new HostFunctionFacts(bdf, path, override, resets, cdev, virtfns, Optional.empty(), names);
     return Optional.of(new Raw(f, path, childBuses, secondary, facts));
   }
 
@@ -187,17 +211,22 @@ public final class PciReader {
     int subVendor = a.names.contains("subsystem_vendor") ? a.hex("subsystem_vendor", 0xffff) : 0;
     int subDevice = a.names.contains("subsystem_device") ? a.hex("subsystem_device", 0xffff) : 0;
     boolean sub = subVendor != 0 || subDevice != 0;
-    String className = ids.isEmpty() ? PciClassNames.name(classCode, ids) : ids.className(classCode);
-    return new PciNames(className, ids.vendorName(vendor),
-        ids.deviceName(vendor, device), sub ? ids.subsystemVendorName(subVendor) : "",
+    String className =
+        ids.isEmpty() ? PciClassNames.name(classCode, ids) : ids.className(classCode);
+    return new PciNames(
+        className,
+        ids.vendorName(vendor),
+        ids.deviceName(vendor, device),
+        sub ? ids.subsystemVendorName(subVendor) : "",
         sub ? ids.subsystemName(vendor, device, subVendor, subDevice) : "",
-        ids.device(vendor, device).isPresent(), ids.source());
+        ids.device(vendor, device).isPresent(),
+        ids.source());
   }
 
   /**
-   * An absent {@code reset_method} (kernels before 5.15, or a function with no reset method at
-   * all) and an empty one (every method disabled by writing to it) mean different things, so
-   * each is a note.
+   * An absent {@code reset_method} (kernels before 5.15, or a function with no reset method at all)
+   * and an empty one (every method disabled by writing to it) mean different things, so each is a
+   * note.
    */
   private void noteResetMethods(Map<Bdf, Raw> raws) {
     List<Bdf> absent = new ArrayList<>();
@@ -206,16 +235,21 @@ public final class PciReader {
       if (m.isEmpty()) {
         absent.add(r.function().bdf());
       } else if (m.get().isEmpty()) {
-        log.note(r.function().bdf() + ": reset_method is empty: every reset method was disabled "
-            + "through sysfs, so the kernel will not reset this function");
+        log.note(
+            r.function().bdf()
+                + ": reset_method is empty: every reset method was disabled "
+                + "through sysfs, so the kernel will not reset this function");
       }
     }
     if (!absent.isEmpty()) {
-      log.note(absent.size() == raws.size()
-          ? "no function has a reset_method attribute (the kernel predates 5.15, or the tree "
-              + "omits it): reset methods unknown"
-          : absent.size() + " function(s) have no reset_method attribute (no reset method, or "
-              + "not in the tree): " + abbreviated(absent));
+      log.note(
+          absent.size() == raws.size()
+              ? "no function has a reset_method attribute (the kernel predates 5.15, or the tree "
+                  + "omits it): reset methods unknown"
+              : absent.size()
+                  + " function(s) have no reset_method attribute (no reset method, or "
+                  + "not in the tree): "
+                  + abbreviated(absent));
     }
   }
 
@@ -228,11 +262,16 @@ public final class PciReader {
     if (config.isPresent() && config.get().length > HEADER_TYPE_OFFSET) {
       int type = config.get()[HEADER_TYPE_OFFSET] & 0x7f;
       switch (type) {
-        case 0: return HeaderType.NORMAL;
-        case 1: return HeaderType.BRIDGE;
-        case 2: return HeaderType.CARDBUS;
+        case 0:
+          return HeaderType.NORMAL;
+        case 1:
+          return HeaderType.BRIDGE;
+        case 2:
+          return HeaderType.CARDBUS;
         default:
-          log.problem(a.dir + "/config", "header type of " + a.bdf,
+          log.problem(
+              a.dir + "/config",
+              "header type of " + a.bdf,
               "unknown header type " + type + "; taken from the class code");
       }
     }
@@ -252,7 +291,8 @@ public final class PciReader {
           log.problem(a.dir + "/" + n, "an SR-IOV link", "not a VF index, skipped");
           continue;
         }
-        a.linkName(n).flatMap(t -> bdfOrLog(a.dir + "/" + n, t))
+        a.linkName(n)
+            .flatMap(t -> bdfOrLog(a.dir + "/" + n, t))
             .ifPresent(v -> byIndex.put(index.getAsInt(), v));
       }
     }
@@ -276,13 +316,12 @@ public final class PciReader {
   }
 
   /**
-   * Buses from the resolved paths: a function whose parent directory is a PCI function sits on
-   * that bridge's secondary bus; one whose parent is {@code pciSSSS:BB} is on a root bus. A bridge
-   * on the path that is not in {@code /sys/bus/pci/devices} (a tree that left it out) is passed
-   * over for the nearest listed one above it, with a note. VFs on a bus number beyond their PF's
-   * bus sit on a virtual bus with no bridge. Bridges' and CardBus bridges' {@code pci_bus/}
-   * listings (or, without one, the secondary bus number in config space) add secondary buses that
-   * hold nothing.
+   * Buses from the resolved paths: a function whose parent directory is a PCI function sits on that
+   * bridge's secondary bus; one whose parent is {@code pciSSSS:BB} is on a root bus. A bridge on
+   * the path that is not in {@code /sys/bus/pci/devices} (a tree that left it out) is passed over
+   * for the nearest listed one above it, with a note. VFs on a bus number beyond their PF's bus sit
+   * on a virtual bus with no bridge. Bridges' and CardBus bridges' {@code pci_bus/} listings (or,
+   * without one, the secondary bus number in config space) add secondary buses that hold nothing.
    */
   private List<PciBus> buses(Map<Bdf, Raw> raws) {
     Map<BusAddress, PciBus> buses = new TreeMap<>();
@@ -296,8 +335,12 @@ public final class PciReader {
       if (f.physfn().isPresent() && !f.physfn().get().busAddress().equals(bus)) {
         buses.put(bus, PciBus.root(bus));
         if (virtualNoted.add(bus)) {
-          log.note("bus " + bus + " holds VFs of " + f.physfn().get()
-              + " beyond their PF's bus: a virtual bus with no upstream bridge");
+          log.note(
+              "bus "
+                  + bus
+                  + " holds VFs of "
+                  + f.physfn().get()
+                  + " beyond their PF's bus: a virtual bus with no upstream bridge");
         }
         continue;
       }
@@ -310,22 +353,29 @@ public final class PciReader {
       if (!listed && withBus.contains(r.function().bdf())) {
         continue;
       }
-      secondaryBuses(r).forEach(child -> {
-        PciBus known = buses.get(child);
-        if (known == null) {
-          buses.put(child, PciBus.below(child, r.function().bdf()));
-        } else if (known.bridge().isEmpty() && !isVirtual(child, raws)) {
-          log.note("bus " + child + " is the secondary bus of " + r.function().bdf()
-              + " but its functions' sysfs paths do not pass through it; kept as they say");
-        }
-      });
+      secondaryBuses(r)
+          .forEach(
+              child -> {
+                PciBus known = buses.get(child);
+                if (known == null) {
+                  buses.put(child, PciBus.below(child, r.function().bdf()));
+                } else if (known.bridge().isEmpty() && !isVirtual(child, raws)) {
+                  log.note(
+                      "bus "
+                          + child
+                          + " is the secondary bus of "
+                          + r.function().bdf()
+                          + " but its functions' sysfs paths do not pass through it; kept as they say");
+                }
+              });
     }
     return new ArrayList<>(buses.values());
   }
 
   private static boolean isVirtual(BusAddress bus, Map<Bdf, Raw> raws) {
-    return raws.values().stream().anyMatch(r -> r.function().bdf().busAddress().equals(bus)
-        && r.function().physfn().isPresent());
+    return raws.values().stream()
+        .anyMatch(
+            r -> r.function().bdf().busAddress().equals(bus) && r.function().physfn().isPresent());
   }
 
   /** The bus of {@code r}'s function: below the nearest listed bridge on its path, or a root. */
@@ -349,7 +399,9 @@ public final class PciReader {
       }
       dir = HostPaths.parent(dir);
     }
-    log.problem(r.path(), "the bus of " + r.function().bdf(),
+    log.problem(
+        r.path(),
+        "the bus of " + r.function().bdf(),
         "no host bridge (pciSSSS:BB) on the sysfs path; treated as a root bus");
     return PciBus.root(bus);
   }
@@ -364,9 +416,17 @@ public final class PciReader {
 
   private void noteHidden(Raw r, BusAddress bus, List<String> hidden, String outcome) {
     if (!hidden.isEmpty()) {
-      log.note("bus " + bus + ": bridge " + String.join(", ", hidden) + " on the sysfs path of "
-          + r.function().bdf() + " is not in " + DEVICES + " (left out of this tree); "
-          + outcome);
+      log.note(
+          "bus "
+              + bus
+              + ": bridge "
+              + String.join(", ", hidden)
+              + " on the sysfs path of "
+              + r.function().bdf()
+              + " is not in "
+              + DEVICES
+              + " (left out of this tree); "
+              + outcome);
     }
   }
 
@@ -393,19 +453,28 @@ public final class PciReader {
     }
     if (r.secondaryBus() > 0) {
       BusAddress bus = new BusAddress(f.bdf().segment(), r.secondaryBus());
-      log.note(kind + f.bdf() + ": no pci_bus/ directory in the tree; secondary bus " + bus
-          + " taken from its config space");
+      log.note(
+          kind
+              + f.bdf()
+              + ": no pci_bus/ directory in the tree; secondary bus "
+              + bus
+              + " taken from its config space");
       return List.of(bus);
     }
-    log.note(kind + f.bdf() + ": secondary bus unknown (no pci_bus/ directory"
-        + (r.secondaryBus() == 0 ? ", and config space says 0: not configured)" : " nor config)"));
+    log.note(
+        kind
+            + f.bdf()
+            + ": secondary bus unknown (no pci_bus/ directory"
+            + (r.secondaryBus() == 0
+                ? ", and config space says 0: not configured)"
+                : " nor config)"));
     return List.of();
   }
 
   /**
-   * {@code /sys/bus/pci/slots/NAME/address} ({@code 0000:06:00}). A slot counts as
-   * reset-capable when it is a hotplug slot (pciehp adds a {@code power} attribute): inferred,
-   * since sysfs does not show whether the controller implements {@code reset_slot}.
+   * {@code /sys/bus/pci/slots/NAME/address} ({@code 0000:06:00}). A slot counts as reset-capable
+   * when it is a hotplug slot (pciehp adds a {@code power} attribute): inferred, since sysfs does
+   * not show whether the controller implements {@code reset_slot}.
    */
   private List<Slot> slots(Map<Bdf, HostFunctionFacts> facts, ScanListener listener) {
     List<String> names;
@@ -433,7 +502,9 @@ public final class PciReader {
       }
       Matcher m = SLOT_ADDRESS.matcher(address);
       if (!m.matches() || m.group(3) == null) {
-        log.problem(dir + "/address", "slot " + name,
+        log.problem(
+            dir + "/address",
+            "slot " + name,
             "address '" + address + "' names no device; slot left out");
         continue;
       }
@@ -446,7 +517,9 @@ public final class PciReader {
       }
       int dev = Integer.parseInt(m.group(3), 16);
       if (dev > 0x1f) {
-        log.problem(dir + "/address", "slot " + name,
+        log.problem(
+            dir + "/address",
+            "slot " + name,
             "address '" + address + "' names device " + dev + " (at most 31); slot left out");
         continue;
       }
@@ -473,18 +546,30 @@ public final class PciReader {
     try {
       module = HostPaths.name(HostPaths.resolveLink(link, fs.readLink(link)));
     } catch (IOException e) {
-      log.problem(link, "hotplug driver of slot " + name,
+      log.problem(
+          link,
+          "hotplug driver of slot " + name,
           FsErrors.describe(e) + "; taken as a driver without reset_slot");
       return HotplugDriver.OTHER;
     }
     Optional<HotplugDriver> known = HotplugDriver.byId(module);
     if (known.isEmpty()) {
-      log.note("slot " + name + ": hotplug driver " + module
-          + " is not one the workbench knows; taken as one without reset_slot");
+      log.note(
+          "slot "
+              + name
+              + ": hotplug driver "
+              + module
+              + " is not one the workbench knows; taken as one without reset_slot");
       return HotplugDriver.OTHER;
     }
-    log.note("slot " + name + ": hotplug driver " + module + " ("
-        + (known.get().hasResetSlot() ? "has" : "has no") + " reset_slot)");
+    log.note(
+        "slot "
+            + name
+            + ": hotplug driver "
+            + module
+            + " ("
+            + (known.get().hasResetSlot() ? "has" : "has no")
+            + " reset_slot)");
     return known.get();
   }
 
@@ -517,10 +602,12 @@ public final class PciReader {
     }
 
     Optional<String> text(String attr) {
-      return bytes(attr, 4096).map(b -> {
-        String s = new String(b, java.nio.charset.StandardCharsets.UTF_8);
-        return s.endsWith("\n") ? s.substring(0, s.length() - 1) : s;
-      });
+      return bytes(attr, 4096)
+          .map(
+              b -> {
+                String s = new String(b, java.nio.charset.StandardCharsets.UTF_8);
+                return s.endsWith("\n") ? s.substring(0, s.length() - 1) : s;
+              });
     }
 
     Optional<byte[]> bytes(String attr, int limit) {
@@ -578,7 +665,8 @@ public final class PciReader {
         }
         return v;
       } catch (NumberFormatException e) {
-        log.problem(dir + "/" + attr, attr + " of " + bdf, "unexpected value '" + s + "'; 0 assumed");
+        log.problem(
+            dir + "/" + attr, attr + " of " + bdf, "unexpected value '" + s + "'; 0 assumed");
         return 0;
       }
     }

@@ -14,8 +14,8 @@ import org.vfioworkbench.host.fs.HostNumbers;
 
 /**
  * Reads the VFIO device nodes: {@code /dev/vfio/N}, {@code /dev/vfio/noiommu-N}, {@code
- * /dev/vfio/vfio} and the device cdevs {@code /dev/vfio/devices/vfioX}, and VFIO's
- * {@code enable_unsafe_noiommu_mode} parameter.
+ * /dev/vfio/vfio} and the device cdevs {@code /dev/vfio/devices/vfioX}, and VFIO's {@code
+ * enable_unsafe_noiommu_mode} parameter.
  */
 public final class VfioNodeReader {
 

@@ -9,10 +9,10 @@ import org.vfioworkbench.model.Bdf;
 
 /**
  * {@link LabVfio} through the project's one native binding ({@link VfioBinding}), so the layout
- * test of {@code host.ioctl} covers every struct the guest passes to the kernel: every open,
- * attach and bind, INFO with a buffer for every entry (the binding's two-step, QEMU-like INFO)
- * or with the argsz a scenario names, HOT_RESET with a well-formed header or with the argsz and
- * flags a scenario names, and the CAP_SYS_RAWIO switch.
+ * test of {@code host.ioctl} covers every struct the guest passes to the kernel: every open, attach
+ * and bind, INFO with a buffer for every entry (the binding's two-step, QEMU-like INFO) or with the
+ * argsz a scenario names, HOT_RESET with a well-formed header or with the argsz and flags a
+ * scenario names, and the CAP_SYS_RAWIO switch.
  */
 public final class BindingLabVfio implements LabVfio {
 

@@ -3,8 +3,8 @@ package org.vfioworkbench.lab.guest;
 import java.util.List;
 
 /**
- * What the guest must do, in scenario terms: where each function sits (as a path of devfns from
- * the root bus), which driver it needs, the holders' opens in order and the calls to make.
+ * What the guest must do, in scenario terms: where each function sits (as a path of devfns from the
+ * root bus), which driver it needs, the holders' opens in order and the calls to make.
  *
  * @param noIommu the guest runs in no-IOMMU mode (groups are {@code noiommu-N})
  * @param functions every function the lab placed
@@ -34,8 +34,8 @@ public record GuestPlan(
    *
    * @param bdf its scenario address
    * @param path the devfn on the root bus, then the devfn on each secondary bus below it
-   * @param want {@code vfio-pci}, {@code pci-stub}, {@code none} (no driver), {@code native}
-   *     (keep the guest's driver) or {@code bridge} (pcieport)
+   * @param want {@code vfio-pci}, {@code pci-stub}, {@code none} (no driver), {@code native} (keep
+   *     the guest's driver) or {@code bridge} (pcieport)
    * @param group its scenario IOMMU group, or -1
    */
   public record PlannedFunction(String bdf, List<Integer> path, String want, int group) {
@@ -49,16 +49,21 @@ public record GuestPlan(
    *
    * @param holder the holder's name
    * @param fd its fd number in the scenario
-   * @param kind {@code container}, {@code iommufd}, {@code group}, {@code device}, {@code cdev}
-   *     or {@code other}
+   * @param kind {@code container}, {@code iommufd}, {@code group}, {@code device}, {@code cdev} or
+   *     {@code other}
    * @param group for a group file, the scenario group id
    * @param bdf for a device or cdev file, the scenario address
-   * @param contextFd the holder fd of the container or iommufd a group joins or a cdev binds
-   *     to, or -1
+   * @param contextFd the holder fd of the container or iommufd a group joins or a cdev binds to, or
+   *     -1
    * @param noIommuContainer for a container, use the no-IOMMU driver instead of type1v2
    */
   public record PlannedOpen(
-      String holder, int fd, String kind, int group, String bdf, int contextFd,
+      String holder,
+      int fd,
+      String kind,
+      int group,
+      String bdf,
+      int contextFd,
       boolean noIommuContainer) {}
 
   /**
@@ -74,7 +79,13 @@ public record GuestPlan(
    * @param open for {@code open}: the file to open
    */
   public record PlannedCall(
-      String id, String kind, String holder, int fd, long argsz, long flags, List<Integer> fds,
+      String id,
+      String kind,
+      String holder,
+      int fd,
+      long argsz,
+      long flags,
+      List<Integer> fds,
       PlannedOpen open) {
     public PlannedCall {
       fds = fds == null ? List.of() : List.copyOf(fds);

@@ -3,8 +3,8 @@ package org.vfioworkbench.lab.guest;
 import java.util.List;
 
 /**
- * What the guest found and what the kernel answered, in guest terms (addresses, group numbers
- * and devids as the guest kernel numbered them; the host translates them back).
+ * What the guest found and what the kernel answered, in guest terms (addresses, group numbers and
+ * devids as the guest kernel numbered them; the host translates them back).
  *
  * @param kernel {@code uname -r} and version of the guest kernel
  * @param functions every placed function as the guest sees it after binding
@@ -63,8 +63,7 @@ public record GuestReport(
    * @param micros how long the call took
    */
   public record CallOutcome(
-      String id, int ret, int errno, int flags, int count, List<GuestEntry> entries,
-      long micros) {
+      String id, int ret, int errno, int flags, int count, List<GuestEntry> entries, long micros) {
     public CallOutcome {
       entries = entries == null ? List.of() : List.copyOf(entries);
     }

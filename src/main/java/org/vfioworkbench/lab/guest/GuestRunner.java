@@ -21,19 +21,21 @@ import org.vfioworkbench.lab.guest.GuestReport.OpenOutcome;
 
 /**
  * Runs a {@link GuestPlan} inside the lab guest: binds the placed functions, replays the holders'
- * opens in order, makes the planned calls and writes a {@link GuestReport} as one JSON line
- * (framed by {@link #BEGIN} and {@link #END}) to the output, the guest's second serial port.
+ * opens in order, makes the planned calls and writes a {@link GuestReport} as one JSON line (framed
+ * by {@link #BEGIN} and {@link #END}) to the output, the guest's second serial port.
  *
- * <p>Usage inside the guest: {@code GuestRunner PLAN.json /dev/ttyS1}. It refuses to run unless
- * the kernel command line carries {@code vfio_workbench_lab=1}, so it can never touch the
- * devices of a real host.
+ * <p>Usage inside the guest: {@code GuestRunner PLAN.json /dev/ttyS1}. It refuses to run unless the
+ * kernel command line carries {@code vfio_workbench_lab=1}, so it can never touch the devices of a
+ * real host.
  */
 public final class GuestRunner {
 
   /** Marks the start of the report line on the output port. */
   public static final String BEGIN = "VFIO-LAB-REPORT ";
+
   /** Marks progress lines on the output port. */
   public static final String PROGRESS = "VFIO-LAB-PROGRESS ";
+
   /** Marks the end of the run. */
   public static final String END = "VFIO-LAB-END";
 
@@ -59,14 +61,24 @@ public final class GuestRunner {
     String line = Files.exists(cmdline) ? Files.readString(cmdline) : "";
     try (OutputStream out = Files.newOutputStream(Path.of(args[1]))) {
       if (!line.contains("vfio_workbench_lab=1")) {
-        emit(out, BEGIN, new ObjectMapper().writeValueAsString(new GuestReport(
-            "", List.of(), List.of(), List.of(), "not a kernel lab guest: refusing to run")));
+        emit(
+            out,
+            BEGIN,
+            new ObjectMapper()
+                .writeValueAsString(
+                    new GuestReport(
+                        "",
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        "not a kernel lab guest: refusing to run")));
         return;
       }
       ObjectMapper json = new ObjectMapper();
       GuestPlan plan = json.readValue(Path.of(args[0]).toFile(), GuestPlan.class);
-      GuestReport report = new GuestRunner(plan, new BindingLabVfio(), new GuestSysfs(Path.of("/sys")),
-          out).run(kernelVersion());
+      GuestReport report =
+          new GuestRunner(plan, new BindingLabVfio(), new GuestSysfs(Path.of("/sys")), out)
+              .run(kernelVersion());
       emit(out, BEGIN, json.writeValueAsString(report));
       emit(out, END, "");
     }
@@ -91,7 +103,11 @@ public final class GuestRunner {
         byBdf.put(f.bdf(), f);
         String g = sysfs.resolve(f.path()).orElse(null);
         if (g == null) {
-          return new GuestReport(kernel, functions, opens, calls,
+          return new GuestReport(
+              kernel,
+              functions,
+              opens,
+              calls,
               "function " + f.bdf() + " not found at path " + f.path());
         }
         guestBdf.put(f.bdf(), g);
@@ -111,8 +127,9 @@ public final class GuestRunner {
       }
       for (PlannedFunction f : plan.functions()) {
         String g = guestBdf.get(f.bdf());
-        GuestFunction gf = new GuestFunction(f.bdf(), g, sysfs.ids(g), sysfs.group(g),
-            sysfs.driver(g), sysfs.resetMethod(g));
+        GuestFunction gf =
+            new GuestFunction(
+                f.bdf(), g, sysfs.ids(g), sysfs.group(g), sysfs.driver(g), sysfs.resetMethod(g));
         functions.add(gf);
       }
       progress("opening " + plan.opens().size() + " files");
@@ -161,8 +178,7 @@ public final class GuestRunner {
     }
   }
 
-  private OpenOutcome openSteps(PlannedOpen o, int[] opened)
-      throws LabCallException, IOException {
+  private OpenOutcome openSteps(PlannedOpen o, int[] opened) throws LabCallException, IOException {
     int fd;
     long devid = -1;
     switch (o.kind()) {
@@ -175,7 +191,8 @@ public final class GuestRunner {
           int ctx = realFd(o.holder(), o.contextFd());
           vfio.setContainer(fd, ctx);
           PlannedOpen ctxOpen = contextOpen(o.holder(), o.contextFd());
-          if (ctxOpen != null && ctxOpen.kind().equals("container")
+          if (ctxOpen != null
+              && ctxOpen.kind().equals("container")
               && !iommuSet.getOrDefault(ctx, false)) {
             vfio.setIommu(ctx, ctxOpen.noIommuContainer() ? LabVfio.NOIOMMU : LabVfio.TYPE1V2);
             iommuSet.put(ctx, true);
@@ -187,8 +204,10 @@ public final class GuestRunner {
         fd = vfio.groupDeviceFd(group, guestBdf.get(o.bdf()));
       }
       case "cdev" -> {
-        String node = sysfs.cdevNode(guestBdf.get(o.bdf()))
-            .orElseThrow(() -> new LabCallException("no vfio-dev cdev for " + o.bdf(), 2));
+        String node =
+            sysfs
+                .cdevNode(guestBdf.get(o.bdf()))
+                .orElseThrow(() -> new LabCallException("no vfio-dev cdev for " + o.bdf(), 2));
         fd = vfio.open(node);
         opened[0] = fd;
         if (o.contextFd() >= 0) {
@@ -209,8 +228,10 @@ public final class GuestRunner {
   }
 
   private PlannedOpen contextOpen(String holder, int fd) {
-    return plan.opens().stream().filter(p -> p.holder().equals(holder) && p.fd() == fd)
-        .findFirst().orElse(null);
+    return plan.opens().stream()
+        .filter(p -> p.holder().equals(holder) && p.fd() == fd)
+        .findFirst()
+        .orElse(null);
   }
 
   private String groupNode(int scenarioGroup) throws IOException {
@@ -229,8 +250,12 @@ public final class GuestRunner {
   }
 
   private int groupFdFor(String holder, String bdf) throws LabCallException {
-    int group = plan.functions().stream().filter(f -> f.bdf().equals(bdf))
-        .mapToInt(PlannedFunction::group).findFirst().orElse(-1);
+    int group =
+        plan.functions().stream()
+            .filter(f -> f.bdf().equals(bdf))
+            .mapToInt(PlannedFunction::group)
+            .findFirst()
+            .orElse(-1);
     for (PlannedOpen o : plan.opens()) {
       if (o.holder().equals(holder) && o.kind().equals("group") && o.group() == group) {
         Integer fd = realFds.get(holder + ":" + o.fd());
@@ -270,8 +295,9 @@ public final class GuestRunner {
       long micros = (System.nanoTime() - start) / 1000;
       List<GuestEntry> entries = new ArrayList<>();
       for (long[] e : r.entries()) {
-        entries.add(new GuestEntry(String.format("%04x:%02x:%02x.%d", e[0], e[1], e[2] >> 3,
-            e[2] & 7), e[3]));
+        entries.add(
+            new GuestEntry(
+                String.format("%04x:%02x:%02x.%d", e[0], e[1], e[2] >> 3, e[2] & 7), e[3]));
       }
       return new CallOutcome(c.id(), r.ret(), -r.ret(), r.flags(), r.count(), entries, micros);
     }

@@ -69,8 +69,10 @@ final class GuestSysfs {
       return Optional.empty();
     }
     try (var s = Files.list(dir)) {
-      return s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("vfio"))
-          .findFirst().map(n -> "/dev/vfio/devices/" + n);
+      return s.map(p -> p.getFileName().toString())
+          .filter(n -> n.startsWith("vfio"))
+          .findFirst()
+          .map(n -> "/dev/vfio/devices/" + n);
     }
   }
 

@@ -4,8 +4,8 @@ import java.util.List;
 import org.vfioworkbench.host.ioctl.VfioUapi;
 
 /**
- * The VFIO and iommufd calls the guest runner makes. Every method is one system call (or a
- * fixed pair) and reports failure as {@link LabCallException} with the kernel's errno.
+ * The VFIO and iommufd calls the guest runner makes. Every method is one system call (or a fixed
+ * pair) and reports failure as {@link LabCallException} with the kernel's errno.
  */
 public interface LabVfio {
 
@@ -27,8 +27,8 @@ public interface LabVfio {
   void attachIommufdPt(int device, int ptId) throws LabCallException;
 
   /**
-   * Raises or drops CAP_SYS_RAWIO in the effective set (it stays permitted), so one process can
-   * act as holders with and without it.
+   * Raises or drops CAP_SYS_RAWIO in the effective set (it stays permitted), so one process can act
+   * as holders with and without it.
    */
   void setRawio(boolean effective) throws LabCallException;
 
@@ -50,6 +50,7 @@ public interface LabVfio {
 
   /** {@code VFIO_TYPE1v2_IOMMU}. */
   int TYPE1V2 = VfioUapi.VFIO_TYPE1V2_IOMMU;
+
   /** {@code VFIO_NOIOMMU_IOMMU}. */
   int NOIOMMU = VfioUapi.VFIO_NOIOMMU_IOMMU;
 }

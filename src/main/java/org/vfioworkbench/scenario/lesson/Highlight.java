@@ -40,7 +40,10 @@ public record Highlight(
   }
 
   public boolean isEmpty() {
-    return functions.isEmpty() && groups.isEmpty() && holders.isEmpty() && buses.isEmpty()
+    return functions.isEmpty()
+        && groups.isEmpty()
+        && holders.isEmpty()
+        && buses.isEmpty()
         && views.isEmpty();
   }
 

@@ -31,7 +31,8 @@ public final class LessonCatalog {
       }
       Index index = new ObjectMapper().readValue(in, Index.class);
       if (index == null || index.lessons() == null) {
-        throw new LessonException(resource, "lessons", "is required: the list of lesson files in order");
+        throw new LessonException(
+            resource, "lessons", "is required: the list of lesson files in order");
       }
       return List.copyOf(index.lessons());
     } catch (JsonProcessingException e) {

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 
 /**
- * The JSON shape of a lesson file (format 1), bound strictly by Jackson: unknown fields fail.
- * Goals stay JSON trees: they are scenario expectations and are read by the scenario loader.
+ * The JSON shape of a lesson file (format 1), bound strictly by Jackson: unknown fields fail. Goals
+ * stay JSON trees: they are scenario expectations and are read by the scenario loader.
  */
 final class LessonDto {
 
@@ -24,8 +24,8 @@ final class LessonDto {
       List<StepDto> steps) {}
 
   /**
-   * One step. {@code facts} are scenario expectations that hold at this step: what its text
-   * claims, checked by the lesson walk but not shown as a task.
+   * One step. {@code facts} are scenario expectations that hold at this step: what its text claims,
+   * checked by the lesson walk but not shown as a task.
    */
   record StepDto(
       String title, String text, HighlightDto highlight, List<JsonNode> facts, TaskDto task) {}
@@ -42,12 +42,15 @@ final class LessonDto {
    * A task: goal expectations in the scenario format, diagnostic kinds (codes) that must be gone,
    * and a solution.
    */
-  record TaskDto(String prompt, String hint, List<JsonNode> goal, List<String> clears,
+  record TaskDto(
+      String prompt,
+      String hint,
+      List<JsonNode> goal,
+      List<String> clears,
       List<EditDto> solution) {}
 
   /** One edit; exactly one field is set. */
-  record EditDto(
-      MoveDto moveToCdev, MoveDto moveToGroup, DeviceDto release, DriverDto setDriver) {}
+  record EditDto(MoveDto moveToCdev, MoveDto moveToGroup, DeviceDto release, DriverDto setDriver) {}
 
   /** A function and the holder whose lane it is dropped on. */
   record MoveDto(String holder, String device) {}

@@ -1,8 +1,8 @@
 package org.vfioworkbench.scenario.lesson;
 
 /**
- * A lesson file that cannot be used. The message is one line for users: {@code source: where:
- * what is wrong}.
+ * A lesson file that cannot be used. The message is one line for users: {@code source: where: what
+ * is wrong}.
  */
 public final class LessonException extends Exception {
 

@@ -45,11 +45,12 @@ public final class LessonLoader {
   public static final int FORMAT = 1;
 
   private static final Pattern EXPECT_INDEX = Pattern.compile("^\\$\\.expect\\[(\\d+)](.*)$");
-  private static final ObjectMapper MAPPER = JsonMapper.builder(
-          JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
-      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-      .build();
+  private static final ObjectMapper MAPPER =
+      JsonMapper.builder(
+              JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
+          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .build();
 
   private LessonLoader() {}
 
@@ -88,6 +89,7 @@ public final class LessonLoader {
   private static final class Reader {
     private final LessonDto.File dto;
     private final String source;
+
     /**
      * For each entry of the combined scenario's expect list: its step, whether it is a fact (1) or
      * a goal (0), and its index in that list.
@@ -101,7 +103,9 @@ public final class LessonLoader {
 
     Lesson read() throws LessonException {
       if (dto.format() == null || dto.format() != FORMAT) {
-        throw fail("format", "must be " + FORMAT + (dto.format() == null ? "" : ", found " + dto.format()));
+        throw fail(
+            "format",
+            "must be " + FORMAT + (dto.format() == null ? "" : ", found " + dto.format()));
       }
       String id = required(dto.id(), "id");
       String title = required(dto.title(), "title");
@@ -109,7 +113,9 @@ public final class LessonLoader {
         throw fail("steps", "a lesson needs at least one step");
       }
       if ((dto.sample() == null) == (dto.scenario() == null)) {
-        throw fail("", "name exactly one of \"sample\" (a bundled sample file) and \"scenario\" (an embedded scenario)");
+        throw fail(
+            "",
+            "name exactly one of \"sample\" (a bundled sample file) and \"scenario\" (an embedded scenario)");
       }
       Scenario scenario = scenario();
       Profile profile = profile(scenario);
@@ -118,8 +124,15 @@ public final class LessonLoader {
       for (int i = 0; i < dto.steps().size(); i++) {
         steps.add(step(i, dto.steps().get(i), scenario.expectations()));
       }
-      return new Lesson(id, title, dto.summary() == null ? "" : dto.summary(), source,
-          Optional.ofNullable(dto.sample()), profile, start, steps);
+      return new Lesson(
+          id,
+          title,
+          dto.summary() == null ? "" : dto.summary(),
+          source,
+          Optional.ofNullable(dto.sample()),
+          profile,
+          start,
+          steps);
     }
 
     /** The lesson's scenario with every task goal as its expectations, checked by the loader. */
@@ -127,8 +140,10 @@ public final class LessonLoader {
       String what = dto.sample() != null ? "sample " + dto.sample() : "scenario";
       ObjectNode tree;
       try {
-        JsonNode node = dto.sample() != null
-            ? MAPPER.readTree(LessonSamples.read(dto.sample())) : dto.scenario();
+        JsonNode node =
+            dto.sample() != null
+                ? MAPPER.readTree(LessonSamples.read(dto.sample()))
+                : dto.scenario();
         if (!node.isObject()) {
           throw fail("scenario", "must be a JSON object in the scenario format");
         }
@@ -151,7 +166,8 @@ public final class LessonLoader {
           continue;
         }
         if (task.goal() == null || task.goal().isEmpty()) {
-          throw fail("steps[" + i + "].task.goal", "a task needs at least one expectation to check");
+          throw fail(
+              "steps[" + i + "].task.goal", "a task needs at least one expectation to check");
         }
         for (int j = 0; j < task.goal().size(); j++) {
           expect.add(task.goal().get(j));
@@ -177,8 +193,12 @@ public final class LessonLoader {
       if (dto.profile() == null) {
         return scenario.profileOrDefault();
       }
-      return Profile.byId(dto.profile()).orElseThrow(() -> fail("profile",
-          "unknown profile \"" + dto.profile() + "\"; known: " + Profile.ids()));
+      return Profile.byId(dto.profile())
+          .orElseThrow(
+              () ->
+                  fail(
+                      "profile",
+                      "unknown profile \"" + dto.profile() + "\"; known: " + Profile.ids()));
     }
 
     private Topology setup(Topology topology, Profile profile) throws LessonException {
@@ -187,15 +207,17 @@ public final class LessonLoader {
       for (int k = 0; k < setup.size(); k++) {
         Attempt a = setup.get(k).apply(t, profile);
         if (!a.succeeded()) {
-          throw fail("setup[" + k + "]", setup.get(k).describe() + " is refused: "
-              + a.refusal().orElseThrow().headline());
+          throw fail(
+              "setup[" + k + "]",
+              setup.get(k).describe() + " is refused: " + a.refusal().orElseThrow().headline());
         }
         t = a.orElseThrow();
       }
       return t;
     }
 
-    private LessonStep step(int i, LessonDto.StepDto s, List<Expectation> all) throws LessonException {
+    private LessonStep step(int i, LessonDto.StepDto s, List<Expectation> all)
+        throws LessonException {
       String at = "steps[" + i + "]";
       String text = required(s.text(), at + ".text");
       Highlight highlight = highlight(s.highlight(), at + ".highlight");
@@ -208,10 +230,14 @@ public final class LessonLoader {
       }
       Optional<LessonTask> task = Optional.empty();
       if (s.task() != null) {
-        task = Optional.of(new LessonTask(required(s.task().prompt(), at + ".task.prompt"),
-            s.task().hint() == null ? "" : s.task().hint(), goal,
-            edits(s.task().solution(), at + ".task.solution"),
-            kinds(s.task().clears(), at + ".task.clears")));
+        task =
+            Optional.of(
+                new LessonTask(
+                    required(s.task().prompt(), at + ".task.prompt"),
+                    s.task().hint() == null ? "" : s.task().hint(),
+                    goal,
+                    edits(s.task().solution(), at + ".task.solution"),
+                    kinds(s.task().clears(), at + ".task.clears")));
       }
       return new LessonStep(s.title() == null ? "" : s.title(), text, highlight, facts, task);
     }
@@ -234,8 +260,12 @@ public final class LessonLoader {
       }
       for (String v : list(h.views())) {
         if (!Highlight.VIEWS.contains(v)) {
-          throw fail(at + ".views", "unknown view \"" + v + "\"; known: " + String.join(", ",
-              Highlight.VIEWS.stream().sorted().toList()));
+          throw fail(
+              at + ".views",
+              "unknown view \""
+                  + v
+                  + "\"; known: "
+                  + String.join(", ", Highlight.VIEWS.stream().sorted().toList()));
         }
       }
       return new Highlight(functions, list(h.groups()), list(h.holders()), buses, list(h.views()));
@@ -246,11 +276,17 @@ public final class LessonLoader {
       List<String> list = codes == null ? List.of() : codes;
       for (int k = 0; k < list.size(); k++) {
         String code = list.get(k);
-        Optional<Diagnostic.Kind> kind = code == null ? Optional.empty() : Diagnostic.Kind.ofCode(code);
+        Optional<Diagnostic.Kind> kind =
+            code == null ? Optional.empty() : Diagnostic.Kind.ofCode(code);
         if (kind.isEmpty()) {
-          throw fail(at + "[" + k + "]", "unknown diagnostic kind \"" + code + "\"; known: "
-              + String.join(", ", Arrays.stream(Diagnostic.Kind.values())
-                  .map(Diagnostic.Kind::code).toList()));
+          throw fail(
+              at + "[" + k + "]",
+              "unknown diagnostic kind \""
+                  + code
+                  + "\"; known: "
+                  + String.join(
+                      ", ",
+                      Arrays.stream(Diagnostic.Kind.values()).map(Diagnostic.Kind::code).toList()));
         }
         out.add(kind.get());
       }
@@ -266,23 +302,29 @@ public final class LessonLoader {
     }
 
     private Edit edit(LessonDto.EditDto g, String at) throws LessonException {
-      int set = (g.moveToCdev() != null ? 1 : 0) + (g.moveToGroup() != null ? 1 : 0)
-          + (g.release() != null ? 1 : 0) + (g.setDriver() != null ? 1 : 0);
+      int set =
+          (g.moveToCdev() != null ? 1 : 0)
+              + (g.moveToGroup() != null ? 1 : 0)
+              + (g.release() != null ? 1 : 0)
+              + (g.setDriver() != null ? 1 : 0);
       if (set != 1) {
         throw fail(at, "a gesture is exactly one of moveToCdev, moveToGroup, release, setDriver");
       }
       if (g.moveToCdev() != null) {
-        return new Edit.MoveToCdev(required(g.moveToCdev().holder(), at + ".moveToCdev.holder"),
+        return new Edit.MoveToCdev(
+            required(g.moveToCdev().holder(), at + ".moveToCdev.holder"),
             bdf(g.moveToCdev().device(), at + ".moveToCdev.device"));
       }
       if (g.moveToGroup() != null) {
-        return new Edit.MoveToGroup(required(g.moveToGroup().holder(), at + ".moveToGroup.holder"),
+        return new Edit.MoveToGroup(
+            required(g.moveToGroup().holder(), at + ".moveToGroup.holder"),
             bdf(g.moveToGroup().device(), at + ".moveToGroup.device"));
       }
       if (g.release() != null) {
         return new Edit.Release(bdf(g.release().device(), at + ".release.device"));
       }
-      return new Edit.SetDriver(bdf(g.setDriver().device(), at + ".setDriver.device"),
+      return new Edit.SetDriver(
+          bdf(g.setDriver().device(), at + ".setDriver.device"),
           driver(required(g.setDriver().driver(), at + ".setDriver.driver")));
     }
 

@@ -8,9 +8,9 @@ import org.vfioworkbench.scenario.ScenarioException;
 import org.vfioworkbench.scenario.ScenarioLoader;
 
 /**
- * The samples lessons start from: the scenario files of {@code sample-topologies/}, which the
- * build copies onto the class path (see the POM's resources), so lessons find them in a source
- * checkout, in the fat jar and in the installed application alike.
+ * The samples lessons start from: the scenario files of {@code sample-topologies/}, which the build
+ * copies onto the class path (see the POM's resources), so lessons find them in a source checkout,
+ * in the fat jar and in the installed application alike.
  */
 public final class LessonSamples {
 
@@ -22,7 +22,8 @@ public final class LessonSamples {
   /** The JSON text of sample {@code name} ({@code s19-seed-cdev-and-type1-group.json}). */
   public static String read(String name) throws ScenarioException {
     if (name.contains("/") || name.contains("\\") || !name.endsWith(".json")) {
-      throw ScenarioException.ofFile(name, "not a sample name (a file name in " + FOLDER + " ending in .json)");
+      throw ScenarioException.ofFile(
+          name, "not a sample name (a file name in " + FOLDER + " ending in .json)");
     }
     try (InputStream in = LessonSamples.class.getClassLoader().getResourceAsStream(FOLDER + name)) {
       if (in == null) {

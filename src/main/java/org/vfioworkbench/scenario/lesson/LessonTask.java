@@ -14,11 +14,15 @@ import org.vfioworkbench.scenario.Expectation;
  * @param prompt what to do, in words
  * @param hint a nudge shown on request (may be empty)
  * @param goal expectations in the scenario format that must all hold; checked with the engine
- * @param solution edits that achieve the goal from the step's canonical start (may be empty
- *     only for lessons that do not ship one; every bundled lesson does)
+ * @param solution edits that achieve the goal from the step's canonical start (may be empty only
+ *     for lessons that do not ship one; every bundled lesson does)
  * @param clears kinds of engine diagnostic of which none may remain once the task is done
  */
-public record LessonTask(String prompt, String hint, List<Expectation> goal, List<Edit> solution,
+public record LessonTask(
+    String prompt,
+    String hint,
+    List<Expectation> goal,
+    List<Edit> solution,
     Set<Diagnostic.Kind> clears) {
 
   public LessonTask {

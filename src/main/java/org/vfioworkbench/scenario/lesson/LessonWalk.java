@@ -8,11 +8,11 @@ import org.vfioworkbench.engine.Edit;
 import org.vfioworkbench.model.Topology;
 
 /**
- * Walks a lesson the way a learner who follows every solution would: from the start topology,
- * step by step, checking that each step's highlight names elements that exist, that its facts
- * hold, that each task's goal does not hold before its solution (otherwise it teaches nothing)
- * and holds after it, and that every solution edit is allowed by the kernel. Also gives the
- * canonical topology at the start of each step, for "start this step again".
+ * Walks a lesson the way a learner who follows every solution would: from the start topology, step
+ * by step, checking that each step's highlight names elements that exist, that its facts hold, that
+ * each task's goal does not hold before its solution (otherwise it teaches nothing) and holds after
+ * it, and that every solution edit is allowed by the kernel. Also gives the canonical topology at
+ * the start of each step, for "start this step again".
  */
 public final class LessonWalk {
 
@@ -83,15 +83,22 @@ public final class LessonWalk {
       Edit g = task.solution().get(k);
       Attempt a = g.apply(next, lesson.profile());
       if (!a.succeeded()) {
-        problems.add(at + ".task.solution[" + k + "]: " + g.describe() + " is refused: "
-            + a.refusal().orElseThrow().headline());
+        problems.add(
+            at
+                + ".task.solution["
+                + k
+                + "]: "
+                + g.describe()
+                + " is refused: "
+                + a.refusal().orElseThrow().headline());
         return next;
       }
       next = a.orElseThrow();
     }
     TaskChecker.Result after = TaskChecker.check(task, next, lesson.profile());
     if (!after.solved()) {
-      problems.add(at + ".task: the solution does not reach the goal: " + String.join("; ", after.unmet()));
+      problems.add(
+          at + ".task: the solution does not reach the goal: " + String.join("; ", after.unmet()));
     }
     return next;
   }

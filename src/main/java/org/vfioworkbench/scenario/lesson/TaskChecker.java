@@ -45,23 +45,28 @@ public final class TaskChecker {
     }
 
     /**
-     * One line per expectation that does not hold yet (what was called and what differs), then
-     * one per diagnostic still to clear.
+     * One line per expectation that does not hold yet (what was called and what differs), then one
+     * per diagnostic still to clear.
      */
     public List<String> unmet() {
-      List<String> out = new ArrayList<>(
-          outcomes.stream().filter(o -> !o.passed()).map(Result::describe).toList());
+      List<String> out =
+          new ArrayList<>(
+              outcomes.stream().filter(o -> !o.passed()).map(Result::describe).toList());
       remaining.forEach(d -> out.add("still " + d.kind() + ": " + d.message()));
       return out;
     }
 
     private static String describe(ExpectationOutcome o) {
-      String call = o.expectation().about().isEmpty()
-          ? o.expectation().call().describe() : o.expectation().about();
+      String call =
+          o.expectation().about().isEmpty()
+              ? o.expectation().call().describe()
+              : o.expectation().about();
       if (!o.evaluated()) {
         return call + ": cannot be called yet (" + ((CallRunner.NotRun) o.ran()).reason() + ")";
       }
-      return call + ": " + o.mismatches().stream().map(TaskChecker::mismatch).collect(Collectors.joining("; "));
+      return call
+          + ": "
+          + o.mismatches().stream().map(TaskChecker::mismatch).collect(Collectors.joining("; "));
     }
   }
 
@@ -69,14 +74,20 @@ public final class TaskChecker {
   public static Result check(LessonTask task, Topology topology, Profile profile) {
     Objects.requireNonNull(task, "task");
     Scenario goal = new Scenario("", "", Optional.of(profile), topology, task.goal());
-    List<Diagnostic> remaining = task.clears().isEmpty() ? List.of()
-        : Diagnostics.of(Analysis.of(topology, profile)).stream()
-            .filter(d -> task.clears().contains(d.kind())).toList();
+    List<Diagnostic> remaining =
+        task.clears().isEmpty()
+            ? List.of()
+            : Diagnostics.of(Analysis.of(topology, profile)).stream()
+                .filter(d -> task.clears().contains(d.kind()))
+                .toList();
     return new Result(ExpectationChecker.check(goal, Optional.empty()), remaining);
   }
 
   private static String mismatch(Mismatch m) {
-    return m.field() + " is " + withErrno(m.field(), m.actual()) + ", wanted "
+    return m.field()
+        + " is "
+        + withErrno(m.field(), m.actual())
+        + ", wanted "
         + withErrno(m.field(), m.expected());
   }
 
@@ -86,7 +97,9 @@ public final class TaskChecker {
       return value;
     }
     try {
-      return Errno.ofNumber(Integer.parseInt(value)).map(e -> value + " (" + e.negated() + ")").orElse(value);
+      return Errno.ofNumber(Integer.parseInt(value))
+          .map(e -> value + " (" + e.negated() + ")")
+          .orElse(value);
     } catch (NumberFormatException e) {
       return value;
     }

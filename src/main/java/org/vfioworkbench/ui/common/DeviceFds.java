@@ -38,10 +38,18 @@ public final class DeviceFds {
 
   /** "qemu-vm1 fd 4 (cdev 0000:02:00.0)". */
   public static String describe(Analysis a, FdRef fd) {
-    return a.topology().file(fd).map(f -> {
-      String kind = f instanceof CdevFile c ? "cdev " + c.device()
-          : f instanceof DeviceFile d ? "group-path device " + d.device() : f.describe();
-      return fd.holder() + " fd " + fd.fd() + " (" + kind + ")";
-    }).orElse(fd.toString());
+    return a.topology()
+        .file(fd)
+        .map(
+            f -> {
+              String kind =
+                  f instanceof CdevFile c
+                      ? "cdev " + c.device()
+                      : f instanceof DeviceFile d
+                          ? "group-path device " + d.device()
+                          : f.describe();
+              return fd.holder() + " fd " + fd.fd() + " (" + kind + ")";
+            })
+        .orElse(fd.toString());
   }
 }

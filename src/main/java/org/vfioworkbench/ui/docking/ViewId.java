@@ -11,7 +11,13 @@ public enum ViewId {
   PROBLEMS("problems", "Problems", Region.BOTTOM_RIGHT, "Ctrl+7");
 
   /** The fixed dock areas. */
-  public enum Region { LEFT, CENTER, RIGHT, BOTTOM, BOTTOM_RIGHT }
+  public enum Region {
+    LEFT,
+    CENTER,
+    RIGHT,
+    BOTTOM,
+    BOTTOM_RIGHT
+  }
 
   private final String id;
   private final String title;

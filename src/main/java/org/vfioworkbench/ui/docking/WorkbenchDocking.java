@@ -17,8 +17,8 @@ import software.coley.bentofx.layout.container.DockContainerRootBranch;
 
 /**
  * Builds the BentoFX docking area: four fixed leaves (left, centre, right, bottom) in two splits,
- * one dockable per view. Views can be dragged between leaves, stacked, closed and shown again;
- * the layout is read from and written to a {@link DockLayout}.
+ * one dockable per view. Views can be dragged between leaves, stacked, closed and shown again; the
+ * layout is read from and written to a {@link DockLayout}.
  */
 public final class WorkbenchDocking {
 
@@ -44,7 +44,8 @@ public final class WorkbenchDocking {
     }
     root.setPruneWhenEmpty(false);
     middle.setPruneWhenEmpty(false);
-    middle.addContainers(leaves.get(Region.LEFT), leaves.get(Region.CENTER), leaves.get(Region.RIGHT));
+    middle.addContainers(
+        leaves.get(Region.LEFT), leaves.get(Region.CENTER), leaves.get(Region.RIGHT));
     bottom = b.branch("workbench-bottom");
     bottom.setOrientation(Orientation.HORIZONTAL);
     bottom.setPruneWhenEmpty(false);
@@ -64,11 +65,14 @@ public final class WorkbenchDocking {
         leaves.get(r == null ? v.home() : r).addDockable(dockables.get(v));
       }
     }
-    leaves.values().forEach(l -> {
-      if (!l.getDockables().isEmpty()) {
-        l.selectDockable(l.getDockables().get(0));
-      }
-    });
+    leaves
+        .values()
+        .forEach(
+            l -> {
+              if (!l.getDockables().isEmpty()) {
+                l.selectDockable(l.getDockables().get(0));
+              }
+            });
   }
 
   /** Applies the saved divider positions; call once the window is shown. */
@@ -114,8 +118,12 @@ public final class WorkbenchDocking {
     double[] md = middle.getDividerPositions();
     double[] rd = root.getDividerPositions();
     double[] bd = bottom.getDividerPositions();
-    double[] d = {md.length > 0 ? md[0] : 0.18, md.length > 1 ? md[1] : 0.76,
-        rd.length > 0 ? rd[0] : 0.62, bd.length > 0 ? bd[0] : 0.5};
+    double[] d = {
+      md.length > 0 ? md[0] : 0.18,
+      md.length > 1 ? md[1] : 0.76,
+      rd.length > 0 ? rd[0] : 0.62,
+      bd.length > 0 ? bd[0] : 0.5
+    };
     return new DockLayout(places, List.of(ViewId.values()), d);
   }
 

@@ -52,8 +52,12 @@ public record Document(
     if (origin == Origin.SCENARIO) {
       throw new IllegalArgumentException("a host document comes from a capture or a live scan");
     }
-    return new Document(title,
-        new Scenario(title, description, Optional.empty(), topology, List.of()), null, origin, 0);
+    return new Document(
+        title,
+        new Scenario(title, description, Optional.empty(), topology, List.of()),
+        null,
+        origin,
+        0);
   }
 
   public Topology topology() {
@@ -75,7 +79,10 @@ public record Document(
     return new Document(title, newScenario, file, origin, savedRevision);
   }
 
-  /** The document after Save or Save As to {@code path}: an editable scenario, clean at {@code revision}. */
+  /**
+   * The document after Save or Save As to {@code path}: an editable scenario, clean at {@code
+   * revision}.
+   */
   public Document savedAs(Path path, int revision) {
     return new Document(path.getFileName().toString(), scenario, path, Origin.SCENARIO, revision);
   }

@@ -4,8 +4,8 @@ import java.util.Objects;
 import org.vfioworkbench.scenario.Scenario;
 
 /**
- * One undoable step: the edit as a value, its label, and the document content before and after
- * it. The model is immutable, so undo and redo are snapshot swaps.
+ * One undoable step: the edit as a value, its label, and the document content before and after it.
+ * The model is immutable, so undo and redo are snapshot swaps.
  *
  * @param edit what was done
  * @param label what the Edit menu shows ("Undo Move 0000:02:00.1 to qemu-vm1's cdev lane")

@@ -9,15 +9,17 @@ import org.vfioworkbench.scenario.Scenario;
 
 /**
  * One change of a document, as a value the command stack keeps: a kernel edit (a move, a driver
- * bind, a new holder), a plain model change (a quirk, a slot's reset support), the profile, or
- * the topology a re-scan found.
+ * bind, a new holder), a plain model change (a quirk, a slot's reset support), the profile, or the
+ * topology a re-scan found.
  */
 public sealed interface DocumentEdit {
 
   /** What the Edit menu and the status bar call it. */
   String label();
 
-  /** Whether a read-only (host) document accepts it: only what does not pretend to edit the host. */
+  /**
+   * Whether a read-only (host) document accepts it: only what does not pretend to edit the host.
+   */
   boolean allowedOnReadOnly();
 
   /** A change of the open files or drivers, refused where the kernel would refuse it. */

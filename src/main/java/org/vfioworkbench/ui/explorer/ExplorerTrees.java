@@ -51,10 +51,15 @@ public final class ExplorerTrees {
     for (PciFunction f : a.pci().functionsOn(bus)) {
       Optional<BusAddress> sub = a.pci().subordinateOf(f.bdf());
       List<TreeEntry> below = sub.map(s -> List.of(busEntry(a, s))).orElse(List.of());
-      fns.add(new TreeEntry(Labels.function(f), functionDetail(a, f),
-          new ElementRef.FunctionRef(f.bdf()), below));
+      fns.add(
+          new TreeEntry(
+              Labels.function(f),
+              functionDetail(a, f),
+              new ElementRef.FunctionRef(f.bdf()),
+              below));
     }
-    String detail = b.hasNoUpstreamBridge() ? "root bus" : "below " + Labels.shortBdf(b.bridge().get());
+    String detail =
+        b.hasNoUpstreamBridge() ? "root bus" : "below " + Labels.shortBdf(b.bridge().get());
     return new TreeEntry("bus " + bus, detail, new ElementRef.BusRef(bus), fns);
   }
 
@@ -69,10 +74,13 @@ public final class ExplorerTrees {
       List<TreeEntry> members = new ArrayList<>();
       for (Bdf b : a.pci().groupMembers(g)) {
         PciFunction f = a.pci().require(b);
-        members.add(TreeEntry.leaf(Labels.function(f), functionDetail(a, f), new ElementRef.FunctionRef(b)));
+        members.add(
+            TreeEntry.leaf(
+                Labels.function(f), functionDetail(a, f), new ElementRef.FunctionRef(b)));
       }
-      String detail = (a.viable(g) ? "viable" : "not viable")
-          + a.groupOpen(g).map(o -> ", open by " + o.holder()).orElse("");
+      String detail =
+          (a.viable(g) ? "viable" : "not viable")
+              + a.groupOpen(g).map(o -> ", open by " + o.holder()).orElse("");
       groups.add(new TreeEntry("group " + g, detail, new ElementRef.GroupRef(g), members));
     }
     return new TreeEntry("IOMMU groups", "", null, groups);
@@ -98,21 +106,32 @@ public final class ExplorerTrees {
     List<TreeEntry> out = new ArrayList<>();
     scopes.forEach((k, fns) -> out.add(new TreeEntry(k, details.get(k), null, fnLeaves(a, fns))));
     if (!none.isEmpty()) {
-      out.add(new TreeEntry("no hot reset (-ENODEV)", "neither slot nor bus reset", null, fnLeaves(a, none)));
+      out.add(
+          new TreeEntry(
+              "no hot reset (-ENODEV)", "neither slot nor bus reset", null, fnLeaves(a, none)));
     }
     return new TreeEntry("reset scopes", "", null, out);
   }
 
   private static List<PciFunction> sortedEndpoints(Topology t) {
-    return t.functions().stream().filter(f -> !f.isBridge())
-        .sorted((x, y) -> x.bdf().compareTo(y.bdf())).toList();
+    return t.functions().stream()
+        .filter(f -> !f.isBridge())
+        .sorted((x, y) -> x.bdf().compareTo(y.bdf()))
+        .toList();
   }
 
   private static List<TreeEntry> fnLeaves(HotResetSimulator a, List<Bdf> fns) {
     List<TreeEntry> out = new ArrayList<>();
     for (Bdf b : fns) {
-      a.pci().function(b).ifPresent(f -> out.add(TreeEntry.leaf(Labels.function(f),
-          functionDetail(a, f), new ElementRef.FunctionRef(b))));
+      a.pci()
+          .function(b)
+          .ifPresent(
+              f ->
+                  out.add(
+                      TreeEntry.leaf(
+                          Labels.function(f),
+                          functionDetail(a, f),
+                          new ElementRef.FunctionRef(b))));
     }
     return out;
   }
@@ -122,19 +141,31 @@ public final class ExplorerTrees {
     for (Holder h : a.topology().holders()) {
       List<TreeEntry> files = new ArrayList<>();
       for (OpenFile f : h.files()) {
-        files.add(TreeEntry.leaf("fd " + f.fd() + ": " + f.describe(), f.getClass().getSimpleName(),
-            new ElementRef.FileRef(new FdRef(h.name(), f.fd()))));
+        files.add(
+            TreeEntry.leaf(
+                "fd " + f.fd() + ": " + f.describe(),
+                f.getClass().getSimpleName(),
+                new ElementRef.FileRef(new FdRef(h.name(), f.fd()))));
       }
-      out.add(new TreeEntry(h.name(), "pid " + h.pid() + ", " + h.files().size() + " files",
-          new ElementRef.HolderRef(h.name()), files));
+      out.add(
+          new TreeEntry(
+              h.name(),
+              "pid " + h.pid() + ", " + h.files().size() + " files",
+              new ElementRef.HolderRef(h.name()),
+              files));
     }
     List<TreeEntry> unowned = new ArrayList<>();
-    a.devices().forEach((b, d) -> {
-      if (!d.isOpen()) {
-        unowned.add(TreeEntry.leaf(Labels.function(a.pci().require(b)), "vfio device, not open",
-            new ElementRef.FunctionRef(b)));
-      }
-    });
+    a.devices()
+        .forEach(
+            (b, d) -> {
+              if (!d.isOpen()) {
+                unowned.add(
+                    TreeEntry.leaf(
+                        Labels.function(a.pci().require(b)),
+                        "vfio device, not open",
+                        new ElementRef.FunctionRef(b)));
+              }
+            });
     if (!unowned.isEmpty()) {
       out.add(new TreeEntry("(nobody)", "vfio devices no holder has open", null, unowned));
     }

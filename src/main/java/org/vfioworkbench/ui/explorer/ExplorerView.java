@@ -24,7 +24,8 @@ public final class ExplorerView extends BorderPane {
     ChoiceBox<ExplorerMode> mode = new ChoiceBox<>();
     mode.getItems().setAll(ExplorerMode.values());
     mode.valueProperty().bindBidirectional(vm.modeProperty());
-    mode.setTooltip(new Tooltip("Order the tree by PCI hierarchy, IOMMU group, reset scope or holder"));
+    mode.setTooltip(
+        new Tooltip("Order the tree by PCI hierarchy, IOMMU group, reset scope or holder"));
     TextField filter = new TextField();
     filter.setPromptText("Type to filter");
     filter.textProperty().bindBidirectional(vm.filterProperty());
@@ -35,19 +36,25 @@ public final class ExplorerView extends BorderPane {
     setTop(top);
     setCenter(tree);
     tree.setShowRoot(false);
-    tree.setCellFactory(t -> new TreeCell<>() {
-      @Override
-      protected void updateItem(TreeEntry e, boolean empty) {
-        super.updateItem(e, empty);
-        setText(empty || e == null ? null : e.label());
-        setTooltip(empty || e == null || e.detail().isEmpty() ? null : new Tooltip(e.detail()));
-      }
-    });
-    tree.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
-      if (!syncing && b != null && b.getValue().ref() != null) {
-        vm.select(b.getValue().ref());
-      }
-    });
+    tree.setCellFactory(
+        t ->
+            new TreeCell<>() {
+              @Override
+              protected void updateItem(TreeEntry e, boolean empty) {
+                super.updateItem(e, empty);
+                setText(empty || e == null ? null : e.label());
+                setTooltip(
+                    empty || e == null || e.detail().isEmpty() ? null : new Tooltip(e.detail()));
+              }
+            });
+    tree.getSelectionModel()
+        .selectedItemProperty()
+        .addListener(
+            (o, a, b) -> {
+              if (!syncing && b != null && b.getValue().ref() != null) {
+                vm.select(b.getValue().ref());
+              }
+            });
     vm.rootProperty().addListener((o, a, b) -> show(b));
     vm.selectionProperty().addListener((o, a, b) -> reveal());
     show(vm.rootProperty().get());

@@ -33,12 +33,16 @@ public final class ExplorerViewModel {
     }
     ExplorerMode m = mode.get();
     String f = filter.get();
-    state.derive(x -> {
-      TreeEntry full = ExplorerTrees.build(x.analysis(), m);
-      TreeEntry shown = full.filtered(f);
-      return shown != null ? shown
-          : new TreeEntry(full.label(), "nothing matches '" + f + "'", null, java.util.List.of());
-    }, root::set);
+    state.derive(
+        x -> {
+          TreeEntry full = ExplorerTrees.build(x.analysis(), m);
+          TreeEntry shown = full.filtered(f);
+          return shown != null
+              ? shown
+              : new TreeEntry(
+                  full.label(), "nothing matches '" + f + "'", null, java.util.List.of());
+        },
+        root::set);
   }
 
   /** The view's row was chosen: select it everywhere. */

@@ -20,8 +20,10 @@ public record TreeEntry(String label, String detail, ElementRef ref, List<TreeEn
     return new TreeEntry(label, detail, ref, List.of());
   }
 
-  /** The entry with only the descendants whose label or detail contains {@code text}; an entry
-   * that matches keeps all its children. Null when nothing matches. */
+  /**
+   * The entry with only the descendants whose label or detail contains {@code text}; an entry that
+   * matches keeps all its children. Null when nothing matches.
+   */
   public TreeEntry filtered(String text) {
     if (text == null || text.isBlank()) {
       return this;
@@ -31,7 +33,8 @@ public record TreeEntry(String label, String detail, ElementRef ref, List<TreeEn
         || detail.toLowerCase(java.util.Locale.ROOT).contains(needle)) {
       return this;
     }
-    List<TreeEntry> kept = children.stream().map(c -> c.filtered(text)).filter(Objects::nonNull).toList();
+    List<TreeEntry> kept =
+        children.stream().map(c -> c.filtered(text)).filter(Objects::nonNull).toList();
     return kept.isEmpty() ? null : new TreeEntry(label, detail, ref, kept);
   }
 

@@ -5,8 +5,8 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.vfioworkbench.engine.SyntheticHost;
 import org.vfioworkbench.model.Topology;
-import org.vfioworkbench.scenario.Scenario;
 import org.vfioworkbench.model.TopologyBuilder;
+import org.vfioworkbench.scenario.Scenario;
 
 /** Samples written in code, available before any scenario file is read. */
 public final class BuiltInSamples {
@@ -16,20 +16,25 @@ public final class BuiltInSamples {
   /** Every built-in sample, seed case first. */
   public static List<Sample> all() {
     return List.of(
-        sample("Seed case: cdev + legacy group on one bus",
+        sample(
+            "Seed case: cdev + legacy group on one bus",
             "fn0 through cdev/iommufd, fn1 through a type1 group: INFO(fn0) says NOT_OWNED",
             BuiltInSamples::seedCase),
-        sample("Workstation: GPU, audio, NIC, chipset",
+        sample(
+            "Workstation: GPU, audio, NIC, chipset",
             "a desktop with a GPU and its audio function, a slot-reset NVMe and chipset audio",
             BuiltInSamples::workstation),
-        sample("Generated host: 2,000 functions",
+        sample(
+            "Generated host: 2,000 functions",
             "a synthetic host from the engine's generator, for trying the workbench at scale",
             () -> largeHost(2000)));
   }
 
   private static Sample sample(String name, String description, Supplier<Topology> topology) {
-    return new Sample(name, description, () -> new Scenario(name, description, Optional.empty(),
-        topology.get(), List.of()));
+    return new Sample(
+        name,
+        description,
+        () -> new Scenario(name, description, Optional.empty(), topology.get(), List.of()));
   }
 
   /** A synthetic host with about {@code functions} functions (fixed seed, reproducible). */
@@ -48,18 +53,21 @@ public final class BuiltInSamples {
         .bus("0000:02", "0000:00:1c.0")
         .function("0000:02:00.0", f -> f.vfio().group(20).describe("NIC port 0"))
         .function("0000:02:00.1", f -> f.vfio().group(21).describe("NIC port 1"))
-        .holder("qemu-vm1", h -> h.pid(4242)
-            .iommufd(3, "A")
-            .cdev(4, "0000:02:00.0", "A")
-            .container(5, "type1-c0")
-            .group(6, 21, "type1-c0")
-            .device(7, "0000:02:00.1"))
+        .holder(
+            "qemu-vm1",
+            h ->
+                h.pid(4242)
+                    .iommufd(3, "A")
+                    .cdev(4, "0000:02:00.0", "A")
+                    .container(5, "type1-c0")
+                    .group(6, 21, "type1-c0")
+                    .device(7, "0000:02:00.1"))
         .build();
   }
 
   /**
-   * A desktop: a GPU whose audio function is still on snd_hda_intel (group not viable), a
-   * two-port NIC in a hotplug slot with slot reset, and integrated chipset audio on the root bus.
+   * A desktop: a GPU whose audio function is still on snd_hda_intel (group not viable), a two-port
+   * NIC in a hotplug slot with slot reset, and integrated chipset audio on the root bus.
    */
   public static Topology workstation() {
     return new TopologyBuilder()
@@ -70,24 +78,30 @@ public final class BuiltInSamples {
         .function("0000:00:1f.3", f -> f.vfio().group(12).describe("Chipset HD audio"))
         .bus("0000:01", "0000:00:01.0")
         .function("0000:01:00.0", f -> f.vfio().group(14).describe("GPU"))
-        .function("0000:01:00.1", f -> f.nativeDriver("snd_hda_intel").group(14)
-            .describe("GPU HD audio"))
+        .function(
+            "0000:01:00.1", f -> f.nativeDriver("snd_hda_intel").group(14).describe("GPU HD audio"))
         .bus("0000:02", "0000:00:1c.0")
         .function("0000:02:00.0", f -> f.vfio().group(20).describe("NIC port 0"))
         .function("0000:02:00.1", f -> f.vfio().group(21).describe("NIC port 1"))
         .bus("0000:06", "0000:00:1d.0")
         .slot("5", "0000:06", 0, true)
         .function("0000:06:00.0", f -> f.vfio().group(30).describe("NVMe controller"))
-        .holder("qemu-vm1", h -> h.pid(4242)
-            .iommufd(3, "A")
-            .cdev(4, "0000:02:00.0", "A")
-            .container(5, "type1-c0")
-            .group(6, 21, "type1-c0")
-            .device(7, "0000:02:00.1"))
-        .holder("qemu-vm2", h -> h.pid(5150)
-            .iommufd(3, "B")
-            .cdev(4, "0000:06:00.0", "B")
-            .cdev(5, "0000:01:00.0", "B"))
+        .holder(
+            "qemu-vm1",
+            h ->
+                h.pid(4242)
+                    .iommufd(3, "A")
+                    .cdev(4, "0000:02:00.0", "A")
+                    .container(5, "type1-c0")
+                    .group(6, 21, "type1-c0")
+                    .device(7, "0000:02:00.1"))
+        .holder(
+            "qemu-vm2",
+            h ->
+                h.pid(5150)
+                    .iommufd(3, "B")
+                    .cdev(4, "0000:06:00.0", "B")
+                    .cdev(5, "0000:01:00.0", "B"))
         .build();
   }
 }

@@ -37,8 +37,8 @@ public final class RecentFiles {
     }
     try {
       Files.createDirectories(store.getParent());
-      org.vfioworkbench.io.AtomicFiles.write(store, (String.join("\n", out) + "\n")
-          .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      org.vfioworkbench.io.AtomicFiles.write(
+          store, (String.join("\n", out) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
     } catch (IOException e) {
       // The recent list is a convenience; the document itself is unaffected.
     }

@@ -85,10 +85,23 @@ public final class GraphLayout {
     List<ScopeOutline> scopes = scopes();
     HolderLayout holders = new HolderLayout(a, chipBox, hulls, treeRight + 2.5 * GAP, MARGIN);
     Box holderArea = holders.run();
-    Box bounds = new Box(0, 0, Math.max(treeRight, holderArea.right()) + MARGIN,
-        Math.max(treeBottom, holderArea.bottom()) + MARGIN);
-    return new GraphModel(complexes, buses, functions, edges, hulls, scopes, holders.holders(),
-        holders.edges(), holders.unowned(), bounds);
+    Box bounds =
+        new Box(
+            0,
+            0,
+            Math.max(treeRight, holderArea.right()) + MARGIN,
+            Math.max(treeBottom, holderArea.bottom()) + MARGIN);
+    return new GraphModel(
+        complexes,
+        buses,
+        functions,
+        edges,
+        hulls,
+        scopes,
+        holders.holders(),
+        holders.edges(),
+        holders.unowned(),
+        bounds);
   }
 
   private double slotWidth(PciFunction f) {
@@ -187,8 +200,17 @@ public final class GraphLayout {
     chipBox.put(f.bdf(), box);
     chipsInRow.computeIfAbsent(box.y(), k -> new ArrayList<>()).add(box);
     boolean open = a.device(f.bdf()).map(d -> d.isOpen()).orElse(false);
-    functions.add(new FunctionNode(f.bdf(), box, Labels.deviceName(f), f.driver().label(),
-        f.driver().kind(), f.isBridge(), f.iommuGroup(), open, a.device(f.bdf()).isPresent()));
+    functions.add(
+        new FunctionNode(
+            f.bdf(),
+            box,
+            Labels.deviceName(f),
+            f.driver().label(),
+            f.driver().kind(),
+            f.isBridge(),
+            f.iommuGroup(),
+            open,
+            a.device(f.bdf()).isPresent()));
   }
 
   private List<GroupHull> hulls() {
@@ -204,11 +226,12 @@ public final class GraphLayout {
       byGroup.put(g, merge(members));
     }
     List<GroupHull> out = new ArrayList<>();
-    byGroup.forEach((g, boxes) -> {
-      if (!boxes.isEmpty()) {
-        out.add(new GroupHull(g, boxes, a.viable(g), "group " + g));
-      }
-    });
+    byGroup.forEach(
+        (g, boxes) -> {
+          if (!boxes.isEmpty()) {
+            out.add(new GroupHull(g, boxes, a.viable(g), "group " + g));
+          }
+        });
     return out;
   }
 
@@ -267,10 +290,16 @@ public final class GraphLayout {
         }
       }
       if (u != null) {
-        String label = (s.get().kind() == ResetScope.Kind.SLOT ? "slot reset: " : "bus reset: ")
-            + key + " (" + s.get().size() + ")";
+        String label =
+            (s.get().kind() == ResetScope.Kind.SLOT ? "slot reset: " : "bus reset: ")
+                + key
+                + " ("
+                + s.get().size()
+                + ")";
         Box padded = u.pad(14);
-        out.put(key, new ScopeOutline(label, new Box(padded.x(), padded.y(), padded.w(), padded.h() + 16)));
+        out.put(
+            key,
+            new ScopeOutline(label, new Box(padded.x(), padded.y(), padded.w(), padded.h() + 16)));
       }
     }
     return new ArrayList<>(out.values());

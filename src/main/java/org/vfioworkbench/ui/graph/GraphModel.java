@@ -40,8 +40,15 @@ public record GraphModel(
    * @param vfio whether it is a vfio device (draggable)
    */
   public record FunctionNode(
-      Bdf bdf, Box box, String name, String driver, DriverKind driverKind, boolean bridge,
-      OptionalInt group, boolean open, boolean vfio) {}
+      Bdf bdf,
+      Box box,
+      String name,
+      String driver,
+      DriverKind driverKind,
+      boolean bridge,
+      OptionalInt group,
+      boolean open,
+      boolean vfio) {}
 
   /** A straight line. */
   public record Line(double x1, double y1, double x2, double y2) {}
@@ -59,7 +66,14 @@ public record GraphModel(
   public record Lane(DropTarget target, Box box, String title, List<FdChip> chips) {}
 
   /** What kind of file an fd chip shows. */
-  public enum FdKind { CONTAINER, GROUP, DEVICE, IOMMUFD, CDEV, OTHER }
+  public enum FdKind {
+    CONTAINER,
+    GROUP,
+    DEVICE,
+    IOMMUFD,
+    CDEV,
+    OTHER
+  }
 
   /**
    * One open file in a lane.

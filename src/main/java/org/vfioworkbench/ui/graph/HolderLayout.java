@@ -80,22 +80,34 @@ final class HolderLayout {
   }
 
   private static List<OpenFile> groupFiles(Holder h) {
-    return h.files().stream().filter(f -> f instanceof ContainerFile || f instanceof GroupFile
-        || f instanceof DeviceFile).toList();
+    return h.files().stream()
+        .filter(
+            f -> f instanceof ContainerFile || f instanceof GroupFile || f instanceof DeviceFile)
+        .toList();
   }
 
   private static List<OpenFile> cdevFiles(Holder h) {
-    return h.files().stream().filter(f -> f instanceof IommufdFile || f instanceof CdevFile).toList();
+    return h.files().stream()
+        .filter(f -> f instanceof IommufdFile || f instanceof CdevFile)
+        .toList();
   }
 
   private static String groupTitle(Holder h) {
-    return "groups \u00b7 " + h.files().stream().filter(ContainerFile.class::isInstance)
-        .map(f -> "container " + ((ContainerFile) f).container()).findFirst().orElse("no container");
+    return "groups \u00b7 "
+        + h.files().stream()
+            .filter(ContainerFile.class::isInstance)
+            .map(f -> "container " + ((ContainerFile) f).container())
+            .findFirst()
+            .orElse("no container");
   }
 
   private static String cdevTitle(Holder h) {
-    return "cdevs \u00b7 " + h.files().stream().filter(IommufdFile.class::isInstance)
-        .map(f -> "iommufd " + ((IommufdFile) f).iommufd()).findFirst().orElse("no iommufd");
+    return "cdevs \u00b7 "
+        + h.files().stream()
+            .filter(IommufdFile.class::isInstance)
+            .map(f -> "iommufd " + ((IommufdFile) f).iommufd())
+            .findFirst()
+            .orElse("no iommufd");
   }
 
   private Lane lane(Holder h, DropTarget target, Box box, String title, List<OpenFile> files) {
@@ -116,23 +128,38 @@ final class HolderLayout {
   private FdChip chip(FdRef ref, OpenFile f, Box box) {
     String fd = "fd " + f.fd() + "\n";
     if (f instanceof ContainerFile c) {
-      return new FdChip(ref, box, fd + "container " + c.container(), FdKind.CONTAINER, Optional.empty());
+      return new FdChip(
+          ref, box, fd + "container " + c.container(), FdKind.CONTAINER, Optional.empty());
     }
     if (f instanceof GroupFile g) {
       return new FdChip(ref, box, fd + "/dev/vfio/" + g.group(), FdKind.GROUP, Optional.empty());
     }
     if (f instanceof DeviceFile d) {
-      return new FdChip(ref, box, fd + "device " + Labels.shortBdf(d.device()), FdKind.DEVICE,
+      return new FdChip(
+          ref,
+          box,
+          fd + "device " + Labels.shortBdf(d.device()),
+          FdKind.DEVICE,
           Optional.of(d.device()));
     }
     if (f instanceof IommufdFile i) {
       return new FdChip(ref, box, fd + "iommufd " + i.iommufd(), FdKind.IOMMUFD, Optional.empty());
     }
     if (f instanceof CdevFile c) {
-      String devid = a.device(c.device()).filter(d -> d.cdevFd().map(ref::equals).orElse(false))
-          .flatMap(d -> d.devid().isPresent() ? Optional.of(" devid " + d.devid().getAsLong())
-              : Optional.empty()).orElse(c.isBound() ? "" : " unbound");
-      return new FdChip(ref, box, fd + "cdev " + Labels.shortBdf(c.device()) + devid, FdKind.CDEV,
+      String devid =
+          a.device(c.device())
+              .filter(d -> d.cdevFd().map(ref::equals).orElse(false))
+              .flatMap(
+                  d ->
+                      d.devid().isPresent()
+                          ? Optional.of(" devid " + d.devid().getAsLong())
+                          : Optional.empty())
+              .orElse(c.isBound() ? "" : " unbound");
+      return new FdChip(
+          ref,
+          box,
+          fd + "cdev " + Labels.shortBdf(c.device()) + devid,
+          FdKind.CDEV,
           Optional.of(c.device()));
     }
     return new FdChip(ref, box, fd + f.describe(), FdKind.OTHER, Optional.empty());
@@ -146,10 +173,16 @@ final class HolderLayout {
         edges.add(new FdEdge(c.fd(), c.kind(), from.x(), from.centerY(), to.right(), to.centerY()));
       }
     } else if (f instanceof GroupFile g) {
-      hulls.stream().filter(h -> h.group() == g.group()).findFirst().ifPresent(h -> {
-        Box to = h.boxes().get(0);
-        edges.add(new FdEdge(c.fd(), c.kind(), from.centerX(), from.y(), to.right(), to.y() + 10));
-      });
+      hulls.stream()
+          .filter(h -> h.group() == g.group())
+          .findFirst()
+          .ifPresent(
+              h -> {
+                Box to = h.boxes().get(0);
+                edges.add(
+                    new FdEdge(
+                        c.fd(), c.kind(), from.centerX(), from.y(), to.right(), to.y() + 10));
+              });
     }
   }
 

@@ -51,11 +51,19 @@ final class OverviewPane extends StackPane {
     double f = factor();
     g.setFill(Color.rgb(100, 116, 139));
     for (GraphModel.FunctionNode n : model.functions()) {
-      g.fillRect(n.box().x() * f, n.box().y() * f, Math.max(1, n.box().w() * f), Math.max(1, n.box().h() * f));
+      g.fillRect(
+          n.box().x() * f,
+          n.box().y() * f,
+          Math.max(1, n.box().w() * f),
+          Math.max(1, n.box().h() * f));
     }
     g.setFill(Color.rgb(124, 58, 237));
     for (GraphModel.HolderNode h : model.holders()) {
-      g.fillRect(h.box().x() * f, h.box().y() * f, Math.max(1, h.box().w() * f), Math.max(1, h.box().h() * f));
+      g.fillRect(
+          h.box().x() * f,
+          h.box().y() * f,
+          Math.max(1, h.box().w() * f),
+          Math.max(1, h.box().h() * f));
     }
     Box v = graph.visibleArea();
     g.setStroke(Color.rgb(220, 38, 38));

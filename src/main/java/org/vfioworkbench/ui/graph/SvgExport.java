@@ -14,9 +14,13 @@ public final class SvgExport {
   public static String render(GraphModel m) {
     StringBuilder s = new StringBuilder();
     Box b = m.bounds();
-    s.append(String.format(Locale.ROOT,
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%.0f\" height=\"%.0f\" "
-            + "font-family=\"DejaVu Sans, sans-serif\" font-size=\"12\">\n", b.w(), b.h()));
+    s.append(
+        String.format(
+            Locale.ROOT,
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%.0f\" height=\"%.0f\" "
+                + "font-family=\"DejaVu Sans, sans-serif\" font-size=\"12\">\n",
+            b.w(),
+            b.h()));
     s.append("<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n");
     for (GraphModel.ScopeOutline o : m.scopes()) {
       rect(s, o.box(), "none", "#334155", "stroke-dasharray=\"7 5\" rx=\"10\"");
@@ -24,37 +28,68 @@ public final class SvgExport {
     }
     for (GraphModel.GroupHull h : m.hulls()) {
       var c = GroupHullSkin.colour(h.group());
-      String col = String.format("#%02x%02x%02x", (int) (c.getRed() * 255), (int) (c.getGreen() * 255),
-          (int) (c.getBlue() * 255));
+      String col =
+          String.format(
+              "#%02x%02x%02x",
+              (int) (c.getRed() * 255), (int) (c.getGreen() * 255), (int) (c.getBlue() * 255));
       for (Box x : h.boxes()) {
         rect(s, x, col, col, "fill-opacity=\"0.2\" rx=\"8\"");
       }
       text(s, h.boxes().get(0).x() + 8, h.boxes().get(0).bottom() + 13, h.label(), col);
     }
     for (GraphModel.Line l : m.treeEdges()) {
-      s.append(String.format(Locale.ROOT,
-          "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#64748b\"/>\n",
-          l.x1(), l.y1(), l.x2(), l.y2()));
+      s.append(
+          String.format(
+              Locale.ROOT,
+              "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#64748b\"/>\n",
+              l.x1(),
+              l.y1(),
+              l.x2(),
+              l.y2()));
     }
     for (GraphModel.ComplexNode c : m.complexes()) {
       rect(s, c.box(), "#e2e8f0", "#475569", "rx=\"4\"");
-      text(s, c.box().x() + 10, c.box().y() + 21, String.format("Root complex \u00b7 segment %04x", c.segment()), "#0f172a");
+      text(
+          s,
+          c.box().x() + 10,
+          c.box().y() + 21,
+          String.format("Root complex \u00b7 segment %04x", c.segment()),
+          "#0f172a");
     }
     for (GraphModel.BusNode n : m.buses()) {
       rect(s, n.box(), "#cbd5e1", "#475569", "rx=\"3\"");
       text(s, n.box().x() + 8, n.box().y() + 15, "bus " + n.bus(), "#0f172a");
     }
     for (GraphModel.FunctionNode f : m.functions()) {
-      rect(s, f.box(), "#ffffff", "#475569", "rx=\"5\" stroke-width=\"" + (f.open() ? 2.5 : 1) + "\"");
+      rect(
+          s,
+          f.box(),
+          "#ffffff",
+          "#475569",
+          "rx=\"5\" stroke-width=\"" + (f.open() ? 2.5 : 1) + "\"");
       text(s, f.box().x() + 9, f.box().y() + 18, Labels.shortBdf(f.bdf()), "#0f172a");
       text(s, f.box().x() + 9, f.box().y() + 34, f.name(), "#334155");
-      text(s, f.box().x() + 9, f.box().bottom() - 8, "[" + f.driver() + "]", f.vfio() ? "#15803d" : "#b91c1c");
+      text(
+          s,
+          f.box().x() + 9,
+          f.box().bottom() - 8,
+          "[" + f.driver() + "]",
+          f.vfio() ? "#15803d" : "#b91c1c");
     }
     for (GraphModel.FdEdge e : m.fdEdges()) {
-      s.append(String.format(Locale.ROOT,
-          "<path d=\"M%.1f %.1f C%.1f %.1f %.1f %.1f %.1f %.1f\" fill=\"none\" stroke=\"%s\" stroke-width=\"1.6\"/>\n",
-          e.x1(), e.y1(), e.x1() - 90, e.y1(), e.x2() + 90, e.y2(), e.x2(), e.y2(),
-          e.kind() == GraphModel.FdKind.CDEV ? "#7c3aed" : "#2563eb"));
+      s.append(
+          String.format(
+              Locale.ROOT,
+              "<path d=\"M%.1f %.1f C%.1f %.1f %.1f %.1f %.1f %.1f\" fill=\"none\" stroke=\"%s\" stroke-width=\"1.6\"/>\n",
+              e.x1(),
+              e.y1(),
+              e.x1() - 90,
+              e.y1(),
+              e.x2() + 90,
+              e.y2(),
+              e.x2(),
+              e.y2(),
+              e.kind() == GraphModel.FdKind.CDEV ? "#7c3aed" : "#2563eb"));
     }
     for (GraphModel.HolderNode h : m.holders()) {
       rect(s, h.box(), "#f8fafc", "#334155", "rx=\"6\"");
@@ -77,13 +112,27 @@ public final class SvgExport {
   }
 
   private static void rect(StringBuilder s, Box b, String fill, String stroke, String extra) {
-    s.append(String.format(Locale.ROOT,
-        "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\" stroke=\"%s\" %s/>\n",
-        b.x(), b.y(), b.w(), b.h(), fill, stroke, extra));
+    s.append(
+        String.format(
+            Locale.ROOT,
+            "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\" stroke=\"%s\" %s/>\n",
+            b.x(),
+            b.y(),
+            b.w(),
+            b.h(),
+            fill,
+            stroke,
+            extra));
   }
 
   private static void text(StringBuilder s, double x, double y, String t, String fill) {
-    s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" fill=\"%s\">%s</text>\n", x, y,
-        fill, t.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")));
+    s.append(
+        String.format(
+            Locale.ROOT,
+            "<text x=\"%.1f\" y=\"%.1f\" fill=\"%s\">%s</text>\n",
+            x,
+            y,
+            fill,
+            t.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")));
   }
 }

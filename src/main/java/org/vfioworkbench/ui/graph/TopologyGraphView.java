@@ -11,7 +11,6 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
-import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.StackPane;
@@ -35,8 +34,8 @@ import org.vfioworkbench.ui.state.ElementRef;
 
 /**
  * The topology graph: draws the view model's {@link GraphModel} with one skin per element type,
- * zooms and pans, shows an overview for big hosts, and turns mouse drags of functions into the
- * view model's drag gesture (press, drag, release: it works without platform drag-and-drop).
+ * zooms and pans, shows an overview for big hosts, and turns mouse drags of functions into the view
+ * model's drag gesture (press, drag, release: it works without platform drag-and-drop).
  */
 public final class TopologyGraphView extends StackPane {
 
@@ -58,8 +57,10 @@ public final class TopologyGraphView extends StackPane {
   private Point2D pressAt;
   private Bdf pressed;
   private Point2D panFrom;
+
   /** True once the user panned or zoomed: until then the graph keeps fitting the view. */
   private boolean userMovedView;
+
   private boolean fitPending;
   private GraphModel shown;
   private boolean builtDetailed;
@@ -93,6 +94,7 @@ public final class TopologyGraphView extends StackPane {
 
   /** Below this zoom, big hosts are drawn without chip text. */
   static final double DETAIL_SCALE = 0.45;
+
   static final int DETAIL_ALWAYS_BELOW = 400;
 
   private boolean detailed(GraphModel m) {
@@ -150,7 +152,10 @@ public final class TopologyGraphView extends StackPane {
       lanes.addAll(s.lanes());
       s.titleNode().setOnMouseClicked(e -> vm.select(new ElementRef.HolderRef(h.name())));
       for (FdChipSkin c : s.chips()) {
-        installDrag(c, c.chip().device().orElse(null), c.chip().device().isPresent(),
+        installDrag(
+            c,
+            c.chip().device().orElse(null),
+            c.chip().device().isPresent(),
             new ElementRef.FileRef(c.chip().fd()));
       }
       holderLayer.getChildren().add(s);
@@ -168,52 +173,56 @@ public final class TopologyGraphView extends StackPane {
     unownedBox.setArcHeight(12);
     unownedBox.getStyleClass().add("unowned");
     unownedBox.setId("unowned-area");
-    javafx.scene.text.Text t = new javafx.scene.text.Text(b.x() + 12, b.y() + 36,
-        "Nobody \u2014 drop a function here to close all its fds");
+    javafx.scene.text.Text t =
+        new javafx.scene.text.Text(
+            b.x() + 12, b.y() + 36, "Nobody \u2014 drop a function here to close all its fds");
     t.getStyleClass().add("unowned-label");
     t.setMouseTransparent(true);
     return new Group(unownedBox, t);
   }
 
   private void installDrag(Node n, Bdf bdf, boolean draggable, ElementRef ref) {
-    n.setOnMousePressed(e -> {
-      if (e.getButton() != MouseButton.PRIMARY) {
-        return;
-      }
-      vm.select(ref);
-      pressAt = new Point2D(e.getSceneX(), e.getSceneY());
-      pressed = draggable ? bdf : null;
-      requestFocus();
-      e.consume();
-    });
-    n.setOnMouseDragged(e -> {
-      if (pressed == null) {
-        e.consume();
-        return;
-      }
-      if (vm.draggedProperty().get() == null
-          && pressAt.distance(e.getSceneX(), e.getSceneY()) > DRAG_THRESHOLD) {
-        vm.startDrag(pressed);
-        dragHint.setText("moving " + pressed);
-        dragHint.setVisible(true);
-      }
-      if (vm.draggedProperty().get() != null) {
-        Point2D local = viewport.sceneToLocal(e.getSceneX(), e.getSceneY());
-        dragHint.relocate(local.getX() + 14, local.getY() + 12);
-        vm.hover(targetAt(e.getSceneX(), e.getSceneY()));
-      }
-      e.consume();
-    });
-    n.setOnMouseReleased(e -> {
-      if (vm.draggedProperty().get() != null) {
-        DropTarget t = targetAt(e.getSceneX(), e.getSceneY());
-        dragHint.setVisible(false);
-        lanes.forEach(l -> l.setDropState(null));
-        vm.drop(t);
-      }
-      pressed = null;
-      e.consume();
-    });
+    n.setOnMousePressed(
+        e -> {
+          if (e.getButton() != MouseButton.PRIMARY) {
+            return;
+          }
+          vm.select(ref);
+          pressAt = new Point2D(e.getSceneX(), e.getSceneY());
+          pressed = draggable ? bdf : null;
+          requestFocus();
+          e.consume();
+        });
+    n.setOnMouseDragged(
+        e -> {
+          if (pressed == null) {
+            e.consume();
+            return;
+          }
+          if (vm.draggedProperty().get() == null
+              && pressAt.distance(e.getSceneX(), e.getSceneY()) > DRAG_THRESHOLD) {
+            vm.startDrag(pressed);
+            dragHint.setText("moving " + pressed);
+            dragHint.setVisible(true);
+          }
+          if (vm.draggedProperty().get() != null) {
+            Point2D local = viewport.sceneToLocal(e.getSceneX(), e.getSceneY());
+            dragHint.relocate(local.getX() + 14, local.getY() + 12);
+            vm.hover(targetAt(e.getSceneX(), e.getSceneY()));
+          }
+          e.consume();
+        });
+    n.setOnMouseReleased(
+        e -> {
+          if (vm.draggedProperty().get() != null) {
+            DropTarget t = targetAt(e.getSceneX(), e.getSceneY());
+            dragHint.setVisible(false);
+            lanes.forEach(l -> l.setDropState(null));
+            vm.drop(t);
+          }
+          pressed = null;
+          e.consume();
+        });
   }
 
   /** The lane or area under a scene point, if any. */
@@ -241,8 +250,10 @@ public final class TopologyGraphView extends StackPane {
       }
     }
     if (vm.draggedProperty().get() != null) {
-      dragHint.setText(p == null ? "moving " + vm.draggedProperty().get()
-          : (p.allowed() ? "\u2714 " : "\u2718 ") + p.message());
+      dragHint.setText(
+          p == null
+              ? "moving " + vm.draggedProperty().get()
+              : (p.allowed() ? "\u2714 " : "\u2718 ") + p.message());
       dragHint.getStyleClass().removeAll("hint-ok", "hint-refused");
       if (p != null) {
         dragHint.getStyleClass().add(p.allowed() ? "hint-ok" : "hint-refused");
@@ -252,7 +263,8 @@ public final class TopologyGraphView extends StackPane {
 
   private void showSelection() {
     ElementRef sel = vm.selectionProperty().get();
-    chips.forEach((b, s) -> s.setSelected(sel instanceof ElementRef.FunctionRef f && f.bdf().equals(b)));
+    chips.forEach(
+        (b, s) -> s.setSelected(sel instanceof ElementRef.FunctionRef f && f.bdf().equals(b)));
     for (HolderSkin h : holders) {
       h.setSelected(sel instanceof ElementRef.HolderRef r && r.holder().equals(h.node().name()));
       for (FdChipSkin c : h.chips()) {
@@ -266,37 +278,45 @@ public final class TopologyGraphView extends StackPane {
   }
 
   private void installPanAndZoom() {
-    viewport.setOnMousePressed(e -> {
-      panFrom = new Point2D(e.getX() - pan.getX(), e.getY() - pan.getY());
-      requestFocus();
-    });
-    viewport.setOnMouseDragged(e -> {
-      if (panFrom != null && vm.draggedProperty().get() == null) {
-        pan.setX(e.getX() - panFrom.getX());
-        pan.setY(e.getY() - panFrom.getY());
-        userMovedView = true;
-        overview.redrawViewport();
-      }
-    });
+    viewport.setOnMousePressed(
+        e -> {
+          panFrom = new Point2D(e.getX() - pan.getX(), e.getY() - pan.getY());
+          requestFocus();
+        });
+    viewport.setOnMouseDragged(
+        e -> {
+          if (panFrom != null && vm.draggedProperty().get() == null) {
+            pan.setX(e.getX() - panFrom.getX());
+            pan.setY(e.getY() - panFrom.getY());
+            userMovedView = true;
+            overview.redrawViewport();
+          }
+        });
     viewport.setOnMouseReleased(e -> panFrom = null);
-    viewport.addEventFilter(ScrollEvent.SCROLL, e -> {
-      zoomAt(e.getDeltaY() > 0 ? 1.15 : 1 / 1.15, e.getX(), e.getY());
-      e.consume();
-    });
-    setOnKeyPressed(e -> {
-      KeyCode k = e.getCode();
-      if (k == KeyCode.ESCAPE) {
-        vm.cancelDrag();
-        dragHint.setVisible(false);
-      } else if (k == KeyCode.LEFT || k == KeyCode.RIGHT || k == KeyCode.UP || k == KeyCode.DOWN) {
-        double d = 60;
-        pan.setX(pan.getX() + (k == KeyCode.LEFT ? d : k == KeyCode.RIGHT ? -d : 0));
-        pan.setY(pan.getY() + (k == KeyCode.UP ? d : k == KeyCode.DOWN ? -d : 0));
-        userMovedView = true;
-        overview.redrawViewport();
-        e.consume();
-      }
-    });
+    viewport.addEventFilter(
+        ScrollEvent.SCROLL,
+        e -> {
+          zoomAt(e.getDeltaY() > 0 ? 1.15 : 1 / 1.15, e.getX(), e.getY());
+          e.consume();
+        });
+    setOnKeyPressed(
+        e -> {
+          KeyCode k = e.getCode();
+          if (k == KeyCode.ESCAPE) {
+            vm.cancelDrag();
+            dragHint.setVisible(false);
+          } else if (k == KeyCode.LEFT
+              || k == KeyCode.RIGHT
+              || k == KeyCode.UP
+              || k == KeyCode.DOWN) {
+            double d = 60;
+            pan.setX(pan.getX() + (k == KeyCode.LEFT ? d : k == KeyCode.RIGHT ? -d : 0));
+            pan.setY(pan.getY() + (k == KeyCode.UP ? d : k == KeyCode.DOWN ? -d : 0));
+            userMovedView = true;
+            overview.redrawViewport();
+            e.consume();
+          }
+        });
   }
 
   public void zoomIn() {
@@ -352,13 +372,14 @@ public final class TopologyGraphView extends StackPane {
   private void fitOnce() {
     if (!userMovedView && !fitPending && getWidth() > 0 && getHeight() > 0) {
       fitPending = true;
-      vm.later(() -> {
-        fitPending = false;
-        if (!userMovedView) {
-          fitTo(vm.modelProperty().get());
-          relevelDetail();
-        }
-      });
+      vm.later(
+          () -> {
+            fitPending = false;
+            if (!userMovedView) {
+              fitTo(vm.modelProperty().get());
+              relevelDetail();
+            }
+          });
     }
   }
 
@@ -373,7 +394,8 @@ public final class TopologyGraphView extends StackPane {
   /** The visible part of the graph, in graph coordinates. */
   Box visibleArea() {
     double s = scale.getX();
-    return new Box(-pan.getX() / s, -pan.getY() / s, viewport.getWidth() / s, viewport.getHeight() / s);
+    return new Box(
+        -pan.getX() / s, -pan.getY() / s, viewport.getWidth() / s, viewport.getHeight() / s);
   }
 
   /** The drawn graph (for PNG export). */

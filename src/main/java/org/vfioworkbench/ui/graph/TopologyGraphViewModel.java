@@ -46,8 +46,12 @@ public final class TopologyGraphViewModel {
   }
 
   private void refresh() {
-    state.derive(r -> new Object[] {GraphLayout.compute(r.analysis()),
-        CompareMarks.changed(r.analysis(), r.compare())}, v -> {
+    state.derive(
+        r ->
+            new Object[] {
+              GraphLayout.compute(r.analysis()), CompareMarks.changed(r.analysis(), r.compare())
+            },
+        v -> {
           model.set((GraphModel) v[0]);
           @SuppressWarnings("unchecked")
           Set<Bdf> marks = (Set<Bdf>) v[1];
@@ -123,10 +127,13 @@ public final class TopologyGraphViewModel {
     return true;
   }
 
-  /** The verdict made for {@code target} during this drag, if the document has not changed since. */
+  /**
+   * The verdict made for {@code target} during this drag, if the document has not changed since.
+   */
   private Attempt cached(Bdf bdf, DropTarget target) {
     return bdf.equals(dragged.get()) && attemptsOn == state.document().scenario()
-        ? attempts.get(target) : null;
+        ? attempts.get(target)
+        : null;
   }
 
   private Attempt attempt(Bdf bdf, DropTarget target) {
@@ -157,7 +164,12 @@ public final class TopologyGraphViewModel {
     if (!at.succeeded()) {
       return at.refusal().orElseThrow().headline();
     }
-    return "drop to move " + bdf + " to " + target.describe() + ": " + String.join("; ", at.steps());
+    return "drop to move "
+        + bdf
+        + " to "
+        + target.describe()
+        + ": "
+        + String.join("; ", at.steps());
   }
 
   /** Every place {@code bdf} can be moved to, for menus and the keyboard. */
@@ -177,14 +189,18 @@ public final class TopologyGraphViewModel {
       message.set("A holder needs a new, unique name");
       return;
     }
-    state.execute(new Edit.AddHolder(name)).ifPresent(at -> {
-      if (at.succeeded()) {
-        state.select(new ElementRef.HolderRef(name));
-        message.set("New holder " + name);
-      } else {
-        message.set("A holder needs a new, unique name: " + at.refusal().orElseThrow().headline());
-      }
-    });
+    state
+        .execute(new Edit.AddHolder(name))
+        .ifPresent(
+            at -> {
+              if (at.succeeded()) {
+                state.select(new ElementRef.HolderRef(name));
+                message.set("New holder " + name);
+              } else {
+                message.set(
+                    "A holder needs a new, unique name: " + at.refusal().orElseThrow().headline());
+              }
+            });
   }
 
   /** A fresh holder name ("qemu-vm2"). */
@@ -231,6 +247,7 @@ public final class TopologyGraphViewModel {
 
   public Optional<Bdf> selectedFunction() {
     return state.selectionProperty().get() instanceof ElementRef.FunctionRef f
-        ? Optional.of(f.bdf()) : Optional.empty();
+        ? Optional.of(f.bdf())
+        : Optional.empty();
   }
 }

@@ -17,8 +17,11 @@ public final class InfoFormat {
     if (!r.headerWritten()) {
       return "not written";
     }
-    String names = java.util.Arrays.stream(InfoFlag.values()).filter(r::hasFlag)
-        .map(Enum::name).collect(Collectors.joining(" | "));
+    String names =
+        java.util.Arrays.stream(InfoFlag.values())
+            .filter(r::hasFlag)
+            .map(Enum::name)
+            .collect(Collectors.joining(" | "));
     return "0x" + Integer.toHexString(r.flagsMask()) + (names.isEmpty() ? "" : " (" + names + ")");
   }
 
@@ -27,7 +30,10 @@ public final class InfoFormat {
     if (!r.succeeded()) {
       return r.retLabel() + (r.headerWritten() ? ", count " + r.count() : "");
     }
-    return r.retLabel() + ", flags " + flags(r) + ", "
+    return r.retLabel()
+        + ", flags "
+        + flags(r)
+        + ", "
         + r.entries().stream().map(InfoEntry::idLabel).collect(Collectors.joining(", "));
   }
 
@@ -40,7 +46,9 @@ public final class InfoFormat {
         String o = i < other.entries().size() ? other.entries().get(i).idLabel() : "(absent)";
         changed = o.equals(e.idLabel()) ? "" : o;
       }
-      out.add(new InfoEntryRow(i, e.bdf().toString(), String.format("0x%08x", e.id()), e.idLabel(), changed));
+      out.add(
+          new InfoEntryRow(
+              i, e.bdf().toString(), String.format("0x%08x", e.id()), e.idLabel(), changed));
     }
     return out;
   }

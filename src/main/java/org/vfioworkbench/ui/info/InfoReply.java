@@ -15,8 +15,14 @@ import java.util.List;
  * @param compare in compare mode, the other profile's one-line reply (empty otherwise)
  */
 public record InfoReply(
-    String caller, String ret, String argsz, String flags, String count,
-    List<InfoEntryRow> entries, String note, String compare) {
+    String caller,
+    String ret,
+    String argsz,
+    String flags,
+    String count,
+    List<InfoEntryRow> entries,
+    String note,
+    String compare) {
 
   public InfoReply {
     entries = List.copyOf(entries);

@@ -29,7 +29,8 @@ public final class InfoView extends BorderPane {
     argsz.setPrefColumnCount(6);
     argsz.setMaxWidth(90);
     argsz.textProperty().bindBidirectional(vm.argszProperty(), new NumberStringConverter("#"));
-    argsz.setTooltip(new Tooltip("argsz passed in: 12 + 8 per entry is needed; less gives -ENOSPC"));
+    argsz.setTooltip(
+        new Tooltip("argsz passed in: 12 + 8 per entry is needed; less gives -ENOSPC"));
     argsz.setId("info-argsz");
     flags.setId("info-flags");
     ret.setId("info-ret");
@@ -70,8 +71,8 @@ public final class InfoView extends BorderPane {
     return l;
   }
 
-  private static TableColumn<InfoEntryRow, String> col(String name,
-      java.util.function.Function<InfoEntryRow, String> f, double w) {
+  private static TableColumn<InfoEntryRow, String> col(
+      String name, java.util.function.Function<InfoEntryRow, String> f, double w) {
     TableColumn<InfoEntryRow, String> c = new TableColumn<>(name);
     c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(f.apply(d.getValue())));
     c.setPrefWidth(w);
@@ -79,7 +80,8 @@ public final class InfoView extends BorderPane {
   }
 
   private void show(InfoReply r) {
-    caller.setText(r.ret().isEmpty() ? r.caller() : "VFIO_DEVICE_GET_PCI_HOT_RESET_INFO on " + r.caller());
+    caller.setText(
+        r.ret().isEmpty() ? r.caller() : "VFIO_DEVICE_GET_PCI_HOT_RESET_INFO on " + r.caller());
     ret.setText(r.ret());
     flags.setText(r.flags());
     count.setText(r.count());

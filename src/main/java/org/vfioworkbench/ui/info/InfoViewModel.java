@@ -43,22 +43,25 @@ public final class InfoViewModel {
     Analysis a = r.analysis();
     caller = DeviceFds.callerFor(a, state.selectionProperty().get());
     if (caller.isEmpty()) {
-      reply.set(InfoReply.none("INFO needs an open device fd: select a vfio device that a holder"
-          + " has open, or one of its device fds."));
+      reply.set(
+          InfoReply.none(
+              "INFO needs an open device fd: select a vfio device that a holder"
+                  + " has open, or one of its device fds."));
       return;
     }
     long size = argsz.get();
     InfoResult res = a.info(caller.get(), size);
     InfoResult other = r.comparing() ? r.compare().info(caller.get(), size) : null;
-    reply.set(new InfoReply(
-        DeviceFds.describe(a, caller.get()),
-        res.retLabel() + res.errno().map(e -> " (" + e.message() + ")").orElse(""),
-        String.valueOf(res.argsz()),
-        InfoFormat.flags(res),
-        res.headerWritten() ? String.valueOf(res.count()) : "not written",
-        InfoFormat.rows(res, other),
-        InfoFormat.note(res),
-        other == null ? "" : r.compare().profile().id() + ": " + InfoFormat.oneLine(other)));
+    reply.set(
+        new InfoReply(
+            DeviceFds.describe(a, caller.get()),
+            res.retLabel() + res.errno().map(e -> " (" + e.message() + ")").orElse(""),
+            String.valueOf(res.argsz()),
+            InfoFormat.flags(res),
+            res.headerWritten() ? String.valueOf(res.count()) : "not written",
+            InfoFormat.rows(res, other),
+            InfoFormat.note(res),
+            other == null ? "" : r.compare().profile().id() + ": " + InfoFormat.oneLine(other)));
   }
 
   /** Shows this INFO call's kernel-check chain in the Trace view. */

@@ -27,17 +27,17 @@ import org.vfioworkbench.ui.task.TaskHandle;
 import org.vfioworkbench.ui.task.TaskProgress;
 
 /**
- * "Verify on a real kernel": builds (first time) or finds the lab kernel, boots it in QEMU with
- * the open scenario and shows the kernel's answers beside the engine's, with progress. The run is
- * a background task: closing the dialog cancels it. Nothing runs on the host's devices:
- * everything happens inside the guest.
+ * "Verify on a real kernel": builds (first time) or finds the lab kernel, boots it in QEMU with the
+ * open scenario and shows the kernel's answers beside the engine's, with progress. The run is a
+ * background task: closing the dialog cancels it. Nothing runs on the host's devices: everything
+ * happens inside the guest.
  */
 public final class VerifyOnKernelDialog {
 
   /**
    * One lab run of a scenario. The seam between this dialog and the kernel lab: the run logs
-   * through {@code log} (any thread) and stops when {@code progress} is cancelled, registering
-   * what kills its child processes with {@link TaskProgress#onCancel}.
+   * through {@code log} (any thread) and stops when {@code progress} is cancelled, registering what
+   * kills its child processes with {@link TaskProgress#onCancel}.
    */
   @FunctionalInterface
   public interface LabRun {
@@ -70,14 +70,14 @@ public final class VerifyOnKernelDialog {
   }
 
   /** Opens the dialog and runs the lab on {@code scenario} as a task of {@code executor}. */
-  public static VerifyOnKernelDialog show(Window owner, TaskExecutor executor, String name,
-      Scenario scenario) {
+  public static VerifyOnKernelDialog show(
+      Window owner, TaskExecutor executor, String name, Scenario scenario) {
     return show(owner, executor, name, scenario, todaysLab());
   }
 
   /** As {@link #show(Window, TaskExecutor, String, Scenario)}, with the lab run given. */
-  public static VerifyOnKernelDialog show(Window owner, TaskExecutor executor, String name,
-      Scenario scenario, LabRun lab) {
+  public static VerifyOnKernelDialog show(
+      Window owner, TaskExecutor executor, String name, Scenario scenario, LabRun lab) {
     VerifyOnKernelDialog d = new VerifyOnKernelDialog(owner);
     d.start(executor, name, scenario, lab);
     d.dialog.show();
@@ -86,15 +86,16 @@ public final class VerifyOnKernelDialog {
 
   /**
    * The kernel lab: locating or building the kernel, then the guest run. Cancel (or closing the
-   * dialog) cancels the lab's {@link Cancellation}, which stops the kernel build and QEMU with their
-   * children and makes the run end with a cancellation at once.
+   * dialog) cancels the lab's {@link Cancellation}, which stops the kernel build and QEMU with
+   * their children and makes the run end with a cancellation at once.
    */
   public static LabRun todaysLab() {
     return (name, scenario, say, progress) -> {
       Cancellation cancellation = new Cancellation();
       progress.onCancel(cancellation::cancel);
-      say.accept("Locating the lab kernel (the first run builds it from linux-source-6.12:"
-          + " 7–11 minutes)…");
+      say.accept(
+          "Locating the lab kernel (the first run builds it from linux-source-6.12:"
+              + " 7–11 minutes)…");
       Path kernel = KernelProvider.locate().kernel(say::accept, cancellation);
       cancellation.check("the lab run");
       say.accept("Kernel: " + KernelProvider.version(kernel));
@@ -105,21 +106,26 @@ public final class VerifyOnKernelDialog {
 
   private void start(TaskExecutor executor, String name, Scenario scenario, LabRun lab) {
     Objects.requireNonNull(lab, "lab");
-    BackgroundTask<LabOutcome> task = BackgroundTask.of("Verify on a real kernel",
-        p -> lab.run(name, scenario, line -> say(executor, line), p))
-        .onSuccess(o -> {
-          progress.setProgress(1);
-          verdict.setText(headline(o));
-          log.appendText("\n" + LabTable.render(o));
-        })
-        .onFailure(e -> {
-          progress.setProgress(0);
-          verdict.setText("The lab could not run: " + message(e));
-        })
-        .onCancelled(() -> {
-          progress.setProgress(0);
-          verdict.setText("Cancelled: the lab run was stopped.");
-        });
+    BackgroundTask<LabOutcome> task =
+        BackgroundTask.of(
+                "Verify on a real kernel",
+                p -> lab.run(name, scenario, line -> say(executor, line), p))
+            .onSuccess(
+                o -> {
+                  progress.setProgress(1);
+                  verdict.setText(headline(o));
+                  log.appendText("\n" + LabTable.render(o));
+                })
+            .onFailure(
+                e -> {
+                  progress.setProgress(0);
+                  verdict.setText("The lab could not run: " + message(e));
+                })
+            .onCancelled(
+                () -> {
+                  progress.setProgress(0);
+                  verdict.setText("Cancelled: the lab run was stopped.");
+                });
     handle = executor.execute(task);
   }
 
@@ -146,14 +152,17 @@ public final class VerifyOnKernelDialog {
 
   private static String message(Throwable e) {
     return e.getMessage() == null || e.getMessage().isBlank()
-        ? e.getClass().getSimpleName() : e.getMessage();
+        ? e.getClass().getSimpleName()
+        : e.getMessage();
   }
 
   private static String headline(LabOutcome o) {
     return switch (o.status()) {
       case VERIFIED -> "Verified: the kernel agrees with the engine on every call.";
-      case DISAGREES -> "The kernel disagrees with the engine on " + o.disagreements() + " field(s).";
-      case CANNOT_EXPRESS -> "The lab cannot build this topology in QEMU: " + String.join("; ", reasons(o));
+      case DISAGREES ->
+          "The kernel disagrees with the engine on " + o.disagreements() + " field(s).";
+      case CANNOT_EXPRESS ->
+          "The lab cannot build this topology in QEMU: " + String.join("; ", reasons(o));
       default -> "The lab run failed: " + String.join("; ", reasons(o));
     };
   }
@@ -170,14 +179,15 @@ public final class VerifyOnKernelDialog {
       pending.append(message).append('\n');
     }
     if (schedule) {
-      executor.runOnUi(() -> {
-        String text;
-        synchronized (pending) {
-          text = pending.toString();
-          pending.setLength(0);
-        }
-        log.appendText(text);
-      });
+      executor.runOnUi(
+          () -> {
+            String text;
+            synchronized (pending) {
+              text = pending.toString();
+              pending.setLength(0);
+            }
+            log.appendText(text);
+          });
     }
   }
 }

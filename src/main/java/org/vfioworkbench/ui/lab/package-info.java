@@ -1,2 +1,5 @@
-/** The workbench's door to the kernel lab: recorded verdicts of samples and "Verify on a real kernel". */
+/**
+ * The workbench's door to the kernel lab: recorded verdicts of samples and "Verify on a real
+ * kernel".
+ */
 package org.vfioworkbench.ui.lab;

@@ -10,8 +10,8 @@ public interface LearnHost {
 
   /**
    * Shows {@code topology} under {@code profile} as the workbench's document, named {@code title}.
-   * The workbench may ask the user before discarding unsaved edits; returns false when the
-   * document was not replaced.
+   * The workbench may ask the user before discarding unsaved edits; returns false when the document
+   * was not replaced.
    */
   boolean open(String title, Topology topology, Profile profile);
 

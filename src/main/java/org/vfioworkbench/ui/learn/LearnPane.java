@@ -8,8 +8,8 @@ import org.vfioworkbench.ui.files.Sample;
 
 /**
  * The Learn perspective's panel, self-contained: the welcome page (lessons and samples) and the
- * lesson panel, switching between them. Dock it anywhere; it reaches the workbench only through
- * its {@link LearnHost}.
+ * lesson panel, switching between them. Dock it anywhere; it reaches the workbench only through its
+ * {@link LearnHost}.
  */
 public final class LearnPane extends StackPane {
 
@@ -57,7 +57,10 @@ public final class LearnPane extends StackPane {
     lessonView.setVisible(!welcomePage);
   }
 
-  /** Starts {@code l} and shows the lesson panel; stays on the welcome page if the workbench declined. */
+  /**
+   * Starts {@code l} and shows the lesson panel; stays on the welcome page if the workbench
+   * declined.
+   */
   public void startLesson(Lesson l) {
     if (lesson.start(l)) {
       showPage(false);

@@ -17,19 +17,24 @@ import org.vfioworkbench.ui.files.BundledSamples;
 
 /**
  * The Learn perspective in the workbench window: the {@link LearnPane} on the right of the docked
- * views, a Learn menu (welcome page, every lesson, hide), and the welcome page on first run.
- * {@link #install(WorkbenchWindow)} is all the window needs.
+ * views, a Learn menu (welcome page, every lesson, hide), and the welcome page on first run. {@link
+ * #install(WorkbenchWindow)} is all the window needs.
  */
 public final class LearnPerspective {
 
   private final BorderPane root;
   private final LearnPane pane;
 
-  private LearnPerspective(BorderPane root, MenuBar bar, WorkbenchWindow window,
-      Consumer<ViewId> showView, LearnProgress progress) {
+  private LearnPerspective(
+      BorderPane root,
+      MenuBar bar,
+      WorkbenchWindow window,
+      Consumer<ViewId> showView,
+      LearnProgress progress) {
     this.root = root;
-    this.pane = new LearnPane(new WorkbenchLearnHost(window, showView), progress,
-        BundledSamples.list(), this::hide);
+    this.pane =
+        new LearnPane(
+            new WorkbenchLearnHost(window, showView), progress, BundledSamples.list(), this::hide);
     bar.getMenus().add(menu());
   }
 
@@ -42,22 +47,24 @@ public final class LearnPerspective {
   }
 
   /**
-   * Like {@link #install(WorkbenchWindow)}, with the window's own way to bring a docked view to
-   * the front (otherwise the View menu's "Show …" items are used).
+   * Like {@link #install(WorkbenchWindow)}, with the window's own way to bring a docked view to the
+   * front (otherwise the View menu's "Show …" items are used).
    */
   public static LearnPerspective install(WorkbenchWindow window, Consumer<ViewId> showView) {
     return install(window, showView, LearnProgress.forCurrentUser());
   }
 
-  public static LearnPerspective install(WorkbenchWindow window, Consumer<ViewId> showView,
-      LearnProgress progress) {
+  public static LearnPerspective install(
+      WorkbenchWindow window, Consumer<ViewId> showView, LearnProgress progress) {
     Parent top = window.scene().getRoot();
     if (!(top instanceof BorderPane root)) {
       throw new IllegalStateException("the workbench window's root is not a BorderPane");
     }
-    MenuBar bar = menuBar(root.getTop()).orElseThrow(
-        () -> new IllegalStateException("the workbench window has no menu bar"));
-    Consumer<ViewId> show = showView != null ? showView : v -> viewItem(bar, v).ifPresent(MenuItem::fire);
+    MenuBar bar =
+        menuBar(root.getTop())
+            .orElseThrow(() -> new IllegalStateException("the workbench window has no menu bar"));
+    Consumer<ViewId> show =
+        showView != null ? showView : v -> viewItem(bar, v).ifPresent(MenuItem::fire);
     LearnPerspective p = new LearnPerspective(root, bar, window, show, progress);
     if (progress.showWelcomeAtStart()) {
       p.showWelcome();
@@ -84,18 +91,20 @@ public final class LearnPerspective {
     welcome.setAccelerator(new KeyCodeCombination(KeyCode.F1));
     welcome.setOnAction(e -> showWelcome());
     Menu lessons = new Menu("_Start lesson");
-    lessons.setOnShowing(e -> {
-      lessons.getItems().clear();
-      for (WelcomeViewModel.LessonEntry l : pane.welcome().lessons()) {
-        MenuItem i = new MenuItem(l.label());
-        i.setMnemonicParsing(false);
-        i.setOnAction(x -> {
-          root.setRight(pane);
-          pane.startLesson(l.lesson());
+    lessons.setOnShowing(
+        e -> {
+          lessons.getItems().clear();
+          for (WelcomeViewModel.LessonEntry l : pane.welcome().lessons()) {
+            MenuItem i = new MenuItem(l.label());
+            i.setMnemonicParsing(false);
+            i.setOnAction(
+                x -> {
+                  root.setRight(pane);
+                  pane.startLesson(l.lesson());
+                });
+            lessons.getItems().add(i);
+          }
         });
-        lessons.getItems().add(i);
-      }
-    });
     lessons.getItems().add(new MenuItem("(no lessons)"));
     MenuItem hide = new MenuItem("_Hide Learn panel");
     hide.setOnAction(e -> hide());
@@ -120,7 +129,9 @@ public final class LearnPerspective {
   /** The View menu's "Show …" item of {@code v}. */
   private static Optional<MenuItem> viewItem(MenuBar bar, ViewId v) {
     String text = "Show " + v.title();
-    return bar.getMenus().stream().flatMap(m -> m.getItems().stream())
-        .filter(i -> text.equals(i.getText())).findFirst();
+    return bar.getMenus().stream()
+        .flatMap(m -> m.getItems().stream())
+        .filter(i -> text.equals(i.getText()))
+        .findFirst();
   }
 }

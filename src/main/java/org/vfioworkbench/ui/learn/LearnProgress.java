@@ -57,8 +57,8 @@ public final class LearnProgress {
     try {
       prefs.flush();
     } catch (java.util.prefs.BackingStoreException | IllegalStateException e) {
-      System.getLogger("vfio-workbench").log(System.Logger.Level.WARNING,
-          "could not save the Learn settings: " + e.getMessage());
+      System.getLogger("vfio-workbench")
+          .log(System.Logger.Level.WARNING, "could not save the Learn settings: " + e.getMessage());
     }
   }
 }

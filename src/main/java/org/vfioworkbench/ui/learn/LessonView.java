@@ -22,9 +22,12 @@ final class LessonView extends VBox {
     Label title = new Label();
     title.getStyleClass().add("learn-title");
     title.setWrapText(true);
-    title.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
-        () -> vm.lessonProperty().get() == null ? "" : vm.lessonProperty().get().title(),
-        vm.lessonProperty()));
+    title
+        .textProperty()
+        .bind(
+            javafx.beans.binding.Bindings.createStringBinding(
+                () -> vm.lessonProperty().get() == null ? "" : vm.lessonProperty().get().title(),
+                vm.lessonProperty()));
     Label heading = new Label();
     heading.getStyleClass().add("learn-section");
     heading.setWrapText(true);
@@ -48,7 +51,8 @@ final class LessonView extends VBox {
     vm.stepIndexProperty().addListener((o, a, b) -> hintText.setText(""));
     hint.disableProperty().bind(vm.hintProperty().isEmpty());
     Button solution = new Button("Show solution");
-    solution.setTooltip(new Tooltip("Load this step's topology with the lesson's own solution applied"));
+    solution.setTooltip(
+        new Tooltip("Load this step's topology with the lesson's own solution applied"));
     solution.setOnAction(e -> vm.showSolution());
     VBox task = new VBox(8, prompt, new HBox(8, check, hint, solution), hintText);
     task.getStyleClass().add("learn-task-box");

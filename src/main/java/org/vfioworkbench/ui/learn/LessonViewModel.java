@@ -46,10 +46,16 @@ public final class LessonViewModel {
   public LessonViewModel(LearnHost host, LearnProgress progress) {
     this.host = Objects.requireNonNull(host, "host");
     this.progress = Objects.requireNonNull(progress, "progress");
-    canGoNext = Bindings.createBooleanBinding(() -> lesson.get() != null && !finished.get()
-        && (!hasTask.get() || solved.get()), lesson, hasTask, solved, finished);
-    canGoBack = Bindings.createBooleanBinding(() -> lesson.get() != null && stepIndex.get() > 0,
-        lesson, stepIndex);
+    canGoNext =
+        Bindings.createBooleanBinding(
+            () -> lesson.get() != null && !finished.get() && (!hasTask.get() || solved.get()),
+            lesson,
+            hasTask,
+            solved,
+            finished);
+    canGoBack =
+        Bindings.createBooleanBinding(
+            () -> lesson.get() != null && stepIndex.get() > 0, lesson, stepIndex);
   }
 
   /** Starts {@code l} at its first step and loads its topology into the workbench. */
@@ -74,8 +80,10 @@ public final class LessonViewModel {
     }
     TaskChecker.Result r = TaskChecker.check(task.get(), host.topology(), lesson.get().profile());
     solved.set(r.solved());
-    message.set(r.solved() ? "Done. " + (isLastStep() ? "That was the last step." : "Go on with Next.")
-        : "Not yet:\n\u2022 " + String.join("\n\u2022 ", r.unmet()));
+    message.set(
+        r.solved()
+            ? "Done. " + (isLastStep() ? "That was the last step." : "Go on with Next.")
+            : "Not yet:\n\u2022 " + String.join("\n\u2022 ", r.unmet()));
   }
 
   /** Goes to the next step, or finishes the lesson after the last one. */
@@ -99,10 +107,15 @@ public final class LessonViewModel {
     }
   }
 
-  /** Loads the topology this step starts from, as if every earlier task was solved the lesson's way. */
+  /**
+   * Loads the topology this step starts from, as if every earlier task was solved the lesson's way.
+   */
   public void restartStep() {
-    if (lesson.get() != null && host.open(documentName(lesson.get()), walk.stateBefore(stepIndex.get()),
-        lesson.get().profile())) {
+    if (lesson.get() != null
+        && host.open(
+            documentName(lesson.get()),
+            walk.stateBefore(stepIndex.get()),
+            lesson.get().profile())) {
       show(stepIndex.get());
     }
   }
@@ -124,8 +137,12 @@ public final class LessonViewModel {
     Lesson l = lesson.get();
     LessonStep step = l.steps().get(index);
     stepIndex.set(index);
-    heading.set("Step " + (index + 1) + " of " + l.steps().size()
-        + (step.title().isEmpty() ? "" : ": " + step.title()));
+    heading.set(
+        "Step "
+            + (index + 1)
+            + " of "
+            + l.steps().size()
+            + (step.title().isEmpty() ? "" : ": " + step.title()));
     text.set(step.text());
     hasTask.set(step.task().isPresent());
     prompt.set(step.task().map(LessonTask::prompt).orElse(""));
@@ -136,7 +153,8 @@ public final class LessonViewModel {
   }
 
   private Optional<LessonTask> currentTask() {
-    return lesson.get() == null ? Optional.empty()
+    return lesson.get() == null
+        ? Optional.empty()
         : lesson.get().steps().get(stepIndex.get()).task();
   }
 

@@ -26,10 +26,12 @@ final class WelcomeView extends VBox {
 
     Label title = new Label("Welcome to VFIO Workbench");
     title.getStyleClass().add("learn-title");
-    Label intro = wrapped("See how Linux VFIO decides who may hot-reset a PCI device. The lessons walk"
-        + " you through the rules with small tasks the engine checks; the samples are ready-made hosts"
-        + " to explore. Drag functions between holders' lanes on the graph, and watch INFO, Reset"
-        + " outcomes and Trace change.");
+    Label intro =
+        wrapped(
+            "See how Linux VFIO decides who may hot-reset a PCI device. The lessons walk"
+                + " you through the rules with small tasks the engine checks; the samples are ready-made hosts"
+                + " to explore. Drag functions between holders' lanes on the graph, and watch INFO, Reset"
+                + " outcomes and Trace change.");
 
     ListView<WelcomeViewModel.LessonEntry> lessons = new ListView<>(vm.lessons());
     lessons.setId("learn-lessons");
@@ -39,12 +41,14 @@ final class WelcomeView extends VBox {
     start.setId("learn-start-lesson");
     start.setDefaultButton(true);
     start.disableProperty().bind(lessons.getSelectionModel().selectedItemProperty().isNull());
-    start.setOnAction(e -> startLesson.accept(lessons.getSelectionModel().getSelectedItem().lesson()));
-    lessons.setOnMouseClicked(e -> {
-      if (e.getClickCount() == 2 && lessons.getSelectionModel().getSelectedItem() != null) {
-        startLesson.accept(lessons.getSelectionModel().getSelectedItem().lesson());
-      }
-    });
+    start.setOnAction(
+        e -> startLesson.accept(lessons.getSelectionModel().getSelectedItem().lesson()));
+    lessons.setOnMouseClicked(
+        e -> {
+          if (e.getClickCount() == 2 && lessons.getSelectionModel().getSelectedItem() != null) {
+            startLesson.accept(lessons.getSelectionModel().getSelectedItem().lesson());
+          }
+        });
     Label problem = wrapped("");
     problem.textProperty().bind(vm.problemProperty());
     problem.getStyleClass().add("learn-problem");
@@ -59,11 +63,12 @@ final class WelcomeView extends VBox {
     open.setId("learn-open-sample");
     open.disableProperty().bind(samples.getSelectionModel().selectedItemProperty().isNull());
     open.setOnAction(e -> vm.openSample(samples.getSelectionModel().getSelectedItem()));
-    samples.setOnMouseClicked(e -> {
-      if (e.getClickCount() == 2 && samples.getSelectionModel().getSelectedItem() != null) {
-        vm.openSample(samples.getSelectionModel().getSelectedItem());
-      }
-    });
+    samples.setOnMouseClicked(
+        e -> {
+          if (e.getClickCount() == 2 && samples.getSelectionModel().getSelectedItem() != null) {
+            vm.openSample(samples.getSelectionModel().getSelectedItem());
+          }
+        });
 
     CheckBox atStart = new CheckBox("Show this page at every start");
     atStart.selectedProperty().bindBidirectional(vm.showAtStartProperty());
@@ -74,8 +79,18 @@ final class WelcomeView extends VBox {
 
     VBox.setVgrow(lessons, Priority.ALWAYS);
     VBox.setVgrow(samples, Priority.SOMETIMES);
-    getChildren().addAll(title, intro, section("Lessons"), problem, lessons, new HBox(8, start),
-        section("Samples"), samples, new HBox(8, open), new HBox(8, atStart, gap, hide));
+    getChildren()
+        .addAll(
+            title,
+            intro,
+            section("Lessons"),
+            problem,
+            lessons,
+            new HBox(8, start),
+            section("Samples"),
+            samples,
+            new HBox(8, open),
+            new HBox(8, atStart, gap, hide));
   }
 
   private static Label section(String text) {

@@ -15,8 +15,8 @@ import org.vfioworkbench.ui.files.Sample;
 
 /**
  * The welcome page's state: the bundled lessons (with what the user completed), the bundled
- * samples, and whether the page opens at every start. A broken lesson file is reported, not
- * thrown: the samples stay usable.
+ * samples, and whether the page opens at every start. A broken lesson file is reported, not thrown:
+ * the samples stay usable.
  */
 public final class WelcomeViewModel {
 
@@ -51,8 +51,8 @@ public final class WelcomeViewModel {
   private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
   private final BooleanProperty showAtStart = new SimpleBooleanProperty(this, "showAtStart");
 
-  public WelcomeViewModel(LearnHost host, LearnProgress progress, LessonSource source,
-      List<Sample> bundledSamples) {
+  public WelcomeViewModel(
+      LearnHost host, LearnProgress progress, LessonSource source, List<Sample> bundledSamples) {
     this.host = Objects.requireNonNull(host, "host");
     this.progress = Objects.requireNonNull(progress, "progress");
     this.source = Objects.requireNonNull(source, "source");
@@ -65,8 +65,10 @@ public final class WelcomeViewModel {
   /** Re-reads the lessons and what was completed. */
   public void refresh() {
     try {
-      lessons.setAll(source.lessons().stream()
-          .map(l -> new LessonEntry(l, progress.completed(l.id()))).toList());
+      lessons.setAll(
+          source.lessons().stream()
+              .map(l -> new LessonEntry(l, progress.completed(l.id())))
+              .toList());
       problem.set("");
     } catch (LessonException e) {
       lessons.clear();

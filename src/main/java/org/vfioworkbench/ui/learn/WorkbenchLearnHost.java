@@ -15,8 +15,8 @@ import org.vfioworkbench.ui.state.ElementRef;
 
 /**
  * The workbench window as a {@link LearnHost}: lessons open like samples (the window asks before
- * discarding unsaved edits), highlights select the first element they name and bring their views
- * to the front.
+ * discarding unsaved edits), highlights select the first element they name and bring their views to
+ * the front.
  */
 public final class WorkbenchLearnHost implements LearnHost {
 

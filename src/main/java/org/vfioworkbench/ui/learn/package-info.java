@@ -7,7 +7,6 @@
  * org.vfioworkbench.ui.learn.LessonViewModel}; it talks to the workbench only through {@link
  * org.vfioworkbench.ui.learn.LearnHost}. {@link org.vfioworkbench.ui.learn.LearnPerspective} puts
  * it beside the workbench window with a Learn menu; {@link
- * org.vfioworkbench.ui.learn.WorkbenchLearnHost} adapts the workbench window to the host
- * interface.
+ * org.vfioworkbench.ui.learn.WorkbenchLearnHost} adapts the workbench window to the host interface.
  */
 package org.vfioworkbench.ui.learn;

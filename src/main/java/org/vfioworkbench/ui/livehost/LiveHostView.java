@@ -23,8 +23,8 @@ import org.vfioworkbench.ui.task.TaskProgress;
 import org.vfioworkbench.ui.task.TaskProgressDialog;
 
 /**
- * "Attach to this host": scans {@code /} (sysfs, /proc, /dev; read-only, nothing is ever written
- * to the host) as a background task with a progress dialog and Cancel, hands the result to the
+ * "Attach to this host": scans {@code /} (sysfs, /proc, /dev; read-only, nothing is ever written to
+ * the host) as a background task with a progress dialog and Cancel, hands the result to the
  * workbench, and re-scans on demand or on a timer, reporting what changed since the last scan.
  * {@link #detach} (another document was opened) stops the timer and any running scan.
  */
@@ -50,12 +50,16 @@ public final class LiveHostView {
 
   /**
    * @param hosts a new watch of the host for each attach
-   * @param onScan receives each scan, with true for the first one (open it) and false for
-   *     refreshes (replace the topology, show the changes)
+   * @param onScan receives each scan, with true for the first one (open it) and false for refreshes
+   *     (replace the topology, show the changes)
    * @param status one-line messages for the status bar
    */
-  public LiveHostView(Window owner, TaskExecutor executor, Supplier<HostWatch> hosts,
-      BiConsumer<LiveHostSession.Refresh, Boolean> onScan, Consumer<String> status) {
+  public LiveHostView(
+      Window owner,
+      TaskExecutor executor,
+      Supplier<HostWatch> hosts,
+      BiConsumer<LiveHostSession.Refresh, Boolean> onScan,
+      Consumer<String> status) {
     this.owner = owner;
     this.executor = Objects.requireNonNull(executor, "executor");
     this.hosts = Objects.requireNonNull(hosts, "hosts");
@@ -74,8 +78,8 @@ public final class LiveHostView {
     detach();
     session = hosts.get();
     TaskHandle h = scan(true);
-    TaskProgressDialog.show(owner, h, "Attach to this host",
-        "Reading sysfs, /proc and /dev (read-only)…");
+    TaskProgressDialog.show(
+        owner, h, "Attach to this host", "Reading sysfs, /proc and /dev (read-only)…");
   }
 
   /** Re-scans and reports what changed; does nothing while a scan runs or before attaching. */
@@ -133,21 +137,24 @@ public final class LiveHostView {
   private TaskHandle scan(boolean first) {
     HostWatch s = session;
     boolean[] succeeded = {false};
-    BackgroundTask<LiveHostSession.Refresh> task = BackgroundTask.of(
-        first ? "Attaching to this host" : "Re-scanning this host",
-        progress -> s.refresh(listener(progress)))
-        .onSuccess(r -> {
-          succeeded[0] = true;
-          if (session == s) {
-            onScan.accept(r, first);
-          }
-        })
-        .onCancelled(() -> status.accept("Scan cancelled; nothing changed"))
-        .onFinished(() -> {
-          if (first && !succeeded[0] && session == s) {
-            session = null;
-          }
-        });
+    BackgroundTask<LiveHostSession.Refresh> task =
+        BackgroundTask.of(
+                first ? "Attaching to this host" : "Re-scanning this host",
+                progress -> s.refresh(listener(progress)))
+            .onSuccess(
+                r -> {
+                  succeeded[0] = true;
+                  if (session == s) {
+                    onScan.accept(r, first);
+                  }
+                })
+            .onCancelled(() -> status.accept("Scan cancelled; nothing changed"))
+            .onFinished(
+                () -> {
+                  if (first && !succeeded[0] && session == s) {
+                    session = null;
+                  }
+                });
     running = executor.execute(task);
     return running;
   }
@@ -157,7 +164,8 @@ public final class LiveHostView {
     return new ScanListener() {
       @Override
       public void progress(ScanPhase phase, int done, int total) {
-        progress.update("Reading " + phase.label() + " (" + done + " of " + total + ")",
+        progress.update(
+            "Reading " + phase.label() + " (" + done + " of " + total + ")",
             phase.overall(done, total));
       }
 

@@ -12,7 +12,8 @@ import org.vfioworkbench.model.FdRef;
  * @param path "cdev" or "group"
  * @param cells one cell per variant kind
  */
-public record OutcomeRow(FdRef fd, String device, String path, Map<ResetVariant.Kind, OutcomeCell> cells) {
+public record OutcomeRow(
+    FdRef fd, String device, String path, Map<ResetVariant.Kind, OutcomeCell> cells) {
 
   public OutcomeRow {
     cells = Map.copyOf(cells);

@@ -23,9 +23,17 @@ public final class OutcomeTable {
     for (FdRef fd : a.deviceFds()) {
       Map<ResetVariant.Kind, OutcomeCell> cells = new EnumMap<>(ResetVariant.Kind.class);
       for (ResetVariant v : a.variants(fd)) {
-        if (v.kind() != ResetVariant.Kind.EMPTY_ARRAY && v.request().count() == 0 && !v.isHypothetical()) {
-          cells.put(v.kind(), new OutcomeCell(v.kind(), v.description()
-              + ": nothing to pass, the same call as the empty array", OutcomeCell.SAME_AS_EMPTY, false, ""));
+        if (v.kind() != ResetVariant.Kind.EMPTY_ARRAY
+            && v.request().count() == 0
+            && !v.isHypothetical()) {
+          cells.put(
+              v.kind(),
+              new OutcomeCell(
+                  v.kind(),
+                  v.description() + ": nothing to pass, the same call as the empty array",
+                  OutcomeCell.SAME_AS_EMPTY,
+                  false,
+                  ""));
           continue;
         }
         ResetResult r = a.evaluate(fd, v);
@@ -34,8 +42,14 @@ public final class OutcomeTable {
           String other = label(compare.evaluate(fd, v));
           compareLabel = other.equals(label(r)) ? "" : other;
         }
-        cells.put(v.kind(), new OutcomeCell(v.kind(), v.description() + " " + v.request().fds(),
-            label(r), r.succeeded(), compareLabel));
+        cells.put(
+            v.kind(),
+            new OutcomeCell(
+                v.kind(),
+                v.description() + " " + v.request().fds(),
+                label(r),
+                r.succeeded(),
+                compareLabel));
       }
       Optional<OpenFile> file = a.topology().file(fd);
       String device = file.flatMap(OpenFile::openedDevice).map(Labels::shortBdf).orElse("?");
@@ -50,7 +64,9 @@ public final class OutcomeTable {
     if (a.topology().file(fd).isEmpty()) {
       return Optional.empty();
     }
-    return a.variants(fd).stream().filter(v -> v.kind() == kind).findFirst()
+    return a.variants(fd).stream()
+        .filter(v -> v.kind() == kind)
+        .findFirst()
         .map(v -> a.evaluate(fd, v));
   }
 

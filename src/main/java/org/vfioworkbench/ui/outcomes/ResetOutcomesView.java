@@ -19,12 +19,13 @@ public final class ResetOutcomesView extends BorderPane {
     table.setId("reset-outcomes");
     table.getSelectionModel().setCellSelectionEnabled(true);
     TableColumn<OutcomeRow, String> fd = new TableColumn<>("device fd");
-    fd.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue().fd().holder() + ":"
-        + d.getValue().fd().fd()));
+    fd.setCellValueFactory(
+        d ->
+            new ReadOnlyObjectWrapper<>(d.getValue().fd().holder() + ":" + d.getValue().fd().fd()));
     fd.setPrefWidth(120);
     TableColumn<OutcomeRow, String> dev = new TableColumn<>("device");
-    dev.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue().device() + " ("
-        + d.getValue().path() + ")"));
+    dev.setCellValueFactory(
+        d -> new ReadOnlyObjectWrapper<>(d.getValue().device() + " (" + d.getValue().path() + ")"));
     dev.setPrefWidth(120);
     table.getColumns().add(fd);
     table.getColumns().add(dev);
@@ -38,18 +39,21 @@ public final class ResetOutcomesView extends BorderPane {
     }
     table.setPlaceholder(new Label("no device fds: nobody has a vfio device open"));
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-    table.setOnKeyPressed(e -> {
-      if (e.getCode() == KeyCode.ENTER) {
-        openFocused(table, vm);
-      }
-    });
+    table.setOnKeyPressed(
+        e -> {
+          if (e.getCode() == KeyCode.ENTER) {
+            openFocused(table, vm);
+          }
+        });
     setCenter(table);
   }
 
   private static void openFocused(TableView<OutcomeRow> table, ResetOutcomesViewModel vm) {
     TablePosition<OutcomeRow, ?> pos = table.getFocusModel().getFocusedCell();
-    if (pos != null && pos.getTableColumn() != null
-        && pos.getTableColumn().getUserData() instanceof ResetVariant.Kind k && pos.getRow() >= 0) {
+    if (pos != null
+        && pos.getTableColumn() != null
+        && pos.getTableColumn().getUserData() instanceof ResetVariant.Kind k
+        && pos.getRow() >= 0) {
       vm.open(table.getItems().get(pos.getRow()).fd(), k);
     }
   }
@@ -57,11 +61,12 @@ public final class ResetOutcomesView extends BorderPane {
   /** One outcome cell: ✔ in green, an errno in red, the compare change marked. */
   private static final class OutcomeCellView extends TableCell<OutcomeRow, OutcomeCell> {
     OutcomeCellView(ResetOutcomesViewModel vm) {
-      setOnMouseClicked(e -> {
-        if (getItem() != null && getTableRow() != null && getTableRow().getItem() != null) {
-          vm.open(getTableRow().getItem().fd(), getItem().kind());
-        }
-      });
+      setOnMouseClicked(
+          e -> {
+            if (getItem() != null && getTableRow() != null && getTableRow().getItem() != null) {
+              vm.open(getTableRow().getItem().fd(), getItem().kind());
+            }
+          });
     }
 
     @Override
@@ -74,13 +79,19 @@ public final class ResetOutcomesView extends BorderPane {
         return;
       }
       setText(c.text());
-      getStyleClass().add(c.succeeded() ? "outcome-ok"
-          : OutcomeCell.SAME_AS_EMPTY.equals(c.label()) ? "outcome-same" : "outcome-fail");
+      getStyleClass()
+          .add(
+              c.succeeded()
+                  ? "outcome-ok"
+                  : OutcomeCell.SAME_AS_EMPTY.equals(c.label()) ? "outcome-same" : "outcome-fail");
       if (c.changed()) {
         getStyleClass().add("outcome-changed");
       }
-      setTooltip(new Tooltip(c.request() + "\n\u2714 = returns 0; otherwise the errno."
-          + " Click for the kernel's checks."));
+      setTooltip(
+          new Tooltip(
+              c.request()
+                  + "\n\u2714 = returns 0; otherwise the errno."
+                  + " Click for the kernel's checks."));
     }
   }
 }

@@ -31,21 +31,24 @@ public final class ProblemsView extends BorderPane {
     table.getColumns().add(where);
     table.getColumns().add(what);
     table.setPlaceholder(new Label("no problems found"));
-    table.setRowFactory(t -> {
-      TableRow<Problem> row = new TableRow<>();
-      row.setOnMouseClicked(e -> {
-        if (e.getClickCount() == 2 && row.getItem() != null) {
-          vm.goTo(row.getItem());
-        }
-      });
-      return row;
-    });
-    table.setOnKeyPressed(e -> {
-      Problem p = table.getSelectionModel().getSelectedItem();
-      if (e.getCode() == KeyCode.ENTER && p != null) {
-        vm.goTo(p);
-      }
-    });
+    table.setRowFactory(
+        t -> {
+          TableRow<Problem> row = new TableRow<>();
+          row.setOnMouseClicked(
+              e -> {
+                if (e.getClickCount() == 2 && row.getItem() != null) {
+                  vm.goTo(row.getItem());
+                }
+              });
+          return row;
+        });
+    table.setOnKeyPressed(
+        e -> {
+          Problem p = table.getSelectionModel().getSelectedItem();
+          if (e.getCode() == KeyCode.ENTER && p != null) {
+            vm.goTo(p);
+          }
+        });
     setCenter(table);
   }
 }

@@ -23,8 +23,8 @@ public final class ProblemsViewModel {
       problems.setAll(List.of());
       return;
     }
-    state.derive(r -> Diagnostics.of(r.analysis()).stream().map(Problem::of).toList(),
-        problems::setAll);
+    state.derive(
+        r -> Diagnostics.of(r.analysis()).stream().map(Problem::of).toList(), problems::setAll);
   }
 
   public ObservableList<Problem> problems() {

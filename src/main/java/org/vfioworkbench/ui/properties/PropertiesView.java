@@ -61,7 +61,8 @@ public final class PropertiesView extends BorderPane {
 
     @Override
     public String getDescription() {
-      return row.description() + (row.editable() ? " (editable, undoable)" : " (derived, read-only)");
+      return row.description()
+          + (row.editable() ? " (editable, undoable)" : " (derived, read-only)");
     }
 
     @Override

@@ -14,7 +14,11 @@ import java.util.function.Consumer;
  * @param setter applies a new value as an undoable edit; {@code null} for read-only facts
  */
 public record PropertyRow(
-    String category, String name, String description, Object value, Class<?> type,
+    String category,
+    String name,
+    String description,
+    Object value,
+    Class<?> type,
     Consumer<Object> setter) {
 
   public PropertyRow {

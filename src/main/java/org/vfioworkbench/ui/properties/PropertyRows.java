@@ -49,10 +49,16 @@ public final class PropertyRows {
       return bus(a, a.pci().bus(b.bus()));
     }
     if (sel instanceof ElementRef.FileRef fr) {
-      return a.topology().file(fr.fd()).map(file -> List.of(
-          PropertyRow.fact("File", "fd", "descriptor number", file.fd()),
-          PropertyRow.fact("File", "holder", "the process", fr.fd().holder()),
-          PropertyRow.fact("File", "opens", "what /proc/PID/fd shows", file.describe()))).orElse(List.of());
+      return a.topology()
+          .file(fr.fd())
+          .map(
+              file ->
+                  List.of(
+                      PropertyRow.fact("File", "fd", "descriptor number", file.fd()),
+                      PropertyRow.fact("File", "holder", "the process", fr.fd().holder()),
+                      PropertyRow.fact(
+                          "File", "opens", "what /proc/PID/fd shows", file.describe())))
+          .orElse(List.of());
     }
     return List.of();
   }
@@ -63,23 +69,52 @@ public final class PropertyRows {
     rows.add(PropertyRow.fact("Identity", "address", "segment:bus:device.function", b));
     rows.add(PropertyRow.fact("Identity", "name", "short device name", Labels.deviceName(f)));
     rows.add(PropertyRow.fact("Identity", "header", "configuration header type", f.headerType()));
-    rows.add(PropertyRow.fact("Identity", "ids", "vendor:device, class",
-        String.format("%04x:%04x, class %06x", f.vendorId(), f.deviceId(), f.classCode())));
+    rows.add(
+        PropertyRow.fact(
+            "Identity",
+            "ids",
+            "vendor:device, class",
+            String.format("%04x:%04x, class %06x", f.vendorId(), f.deviceId(), f.classCode())));
     if (!f.isBridge()) {
-      rows.add(new PropertyRow("Binding", "driver", "the driver bound to the function",
-          DriverChoice.of(f.driver()), DriverChoice.class,
-          v -> edit.bind(b, ((DriverChoice) v).toDriver(f.driver()))));
+      rows.add(
+          new PropertyRow(
+              "Binding",
+              "driver",
+              "the driver bound to the function",
+              DriverChoice.of(f.driver()),
+              DriverChoice.class,
+              v -> edit.bind(b, ((DriverChoice) v).toDriver(f.driver()))));
     } else {
-      rows.add(PropertyRow.fact("Binding", "driver", "bridges stay on pcieport", f.driver().label()));
+      rows.add(
+          PropertyRow.fact("Binding", "driver", "bridges stay on pcieport", f.driver().label()));
     }
-    rows.add(new PropertyRow("Quirks", "NO_BUS_RESET", "PCI_DEV_FLAGS_NO_BUS_RESET on this function",
-        f.hasQuirk(Quirk.NO_BUS_RESET), Boolean.class,
-        v -> edit.apply(((Boolean) v ? "Set" : "Clear") + " NO_BUS_RESET on " + b,
-            a.topology().withFunction(b, x -> x.withQuirks(toggle(x.quirks(), (Boolean) v))))));
-    a.pci().slotOf(b).ifPresent(s -> rows.add(new PropertyRow("Slot", "slot " + s.name() + " reset",
-        "whether the slot's hotplug controller implements reset_slot", s.resetSupported(), Boolean.class,
-        v -> edit.apply(((Boolean) v ? "Enable" : "Disable") + " reset on slot " + s.name(),
-            withSlotReset(a.topology(), s, (Boolean) v)))));
+    rows.add(
+        new PropertyRow(
+            "Quirks",
+            "NO_BUS_RESET",
+            "PCI_DEV_FLAGS_NO_BUS_RESET on this function",
+            f.hasQuirk(Quirk.NO_BUS_RESET),
+            Boolean.class,
+            v ->
+                edit.apply(
+                    ((Boolean) v ? "Set" : "Clear") + " NO_BUS_RESET on " + b,
+                    a.topology()
+                        .withFunction(b, x -> x.withQuirks(toggle(x.quirks(), (Boolean) v))))));
+    a.pci()
+        .slotOf(b)
+        .ifPresent(
+            s ->
+                rows.add(
+                    new PropertyRow(
+                        "Slot",
+                        "slot " + s.name() + " reset",
+                        "whether the slot's hotplug controller implements reset_slot",
+                        s.resetSupported(),
+                        Boolean.class,
+                        v ->
+                            edit.apply(
+                                ((Boolean) v ? "Enable" : "Disable") + " reset on slot " + s.name(),
+                                withSlotReset(a.topology(), s, (Boolean) v)))));
     derived(a, f, rows);
     return rows;
   }
@@ -90,21 +125,49 @@ public final class PropertyRows {
     rows.add(PropertyRow.fact("Derived", "IOMMU group", "the DMA-isolation unit", g));
     if (f.iommuGroup().isPresent()) {
       int id = f.iommuGroup().getAsInt();
-      rows.add(PropertyRow.fact("Derived", "group viable", "no member claims DMA ownership",
-          a.viable(id) ? "yes" : "no"));
-      rows.add(PropertyRow.fact("Derived", "group open by", "the holder of /dev/vfio/" + id,
-          a.groupOpen(id).map(o -> o.holder() + " fd " + o.ref().fd()).orElse("nobody")));
+      rows.add(
+          PropertyRow.fact(
+              "Derived",
+              "group viable",
+              "no member claims DMA ownership",
+              a.viable(id) ? "yes" : "no"));
+      rows.add(
+          PropertyRow.fact(
+              "Derived",
+              "group open by",
+              "the holder of /dev/vfio/" + id,
+              a.groupOpen(id).map(o -> o.holder() + " fd " + o.ref().fd()).orElse("nobody")));
     }
     ScopeDecision d = a.scope(b);
-    rows.add(PropertyRow.fact("Derived", "reset scope", "what a hot reset of this function touches",
-        d.scope().map(s -> s.describe() + ", " + s.size() + " functions").orElse("none (-ENODEV)")));
+    rows.add(
+        PropertyRow.fact(
+            "Derived",
+            "reset scope",
+            "what a hot reset of this function touches",
+            d.scope()
+                .map(s -> s.describe() + ", " + s.size() + " functions")
+                .orElse("none (-ENODEV)")));
     Optional<DevSet> set = a.devSet(b);
-    rows.add(PropertyRow.fact("Derived", "dev-set", "vfio devices sharing the reset domain",
-        set.map(s -> s.key() + ": " + s.members().stream().map(Labels::shortBdf)
-            .collect(Collectors.joining(", "))).orElse("not a vfio device")));
+    rows.add(
+        PropertyRow.fact(
+            "Derived",
+            "dev-set",
+            "vfio devices sharing the reset domain",
+            set.map(
+                    s ->
+                        s.key()
+                            + ": "
+                            + s.members().stream()
+                                .map(Labels::shortBdf)
+                                .collect(Collectors.joining(", ")))
+                .orElse("not a vfio device")));
     Optional<DeviceState> st = a.device(b);
-    rows.add(PropertyRow.fact("Derived", "open state", "open_count and path",
-        st.map(PropertyRows::openState).orElse("not a vfio device")));
+    rows.add(
+        PropertyRow.fact(
+            "Derived",
+            "open state",
+            "open_count and path",
+            st.map(PropertyRows::openState).orElse("not a vfio device")));
   }
 
   private static String openState(DeviceState s) {
@@ -112,7 +175,10 @@ public final class PropertyRows {
       return "closed";
     }
     String path = s.cdevOpened() ? "cdev" : "group path";
-    return "open_count " + s.openCount() + " via " + path
+    return "open_count "
+        + s.openCount()
+        + " via "
+        + path
         + s.boundIctx().map(i -> ", iommufd " + i).orElse("")
         + (s.devid().isPresent() ? ", devid " + s.devid().getAsLong() : "");
   }
@@ -120,12 +186,24 @@ public final class PropertyRows {
   private static List<PropertyRow> group(Analysis a, int g) {
     return List.of(
         PropertyRow.fact("Group", "id", "IOMMU group id", g),
-        PropertyRow.fact("Group", "members", "functions in the group",
-            a.pci().groupMembers(g).stream().map(Labels::shortBdf).collect(Collectors.joining(", "))),
-        PropertyRow.fact("Group", "viable", "no member claims DMA ownership", a.viable(g) ? "yes" : "no"),
-        PropertyRow.fact("Group", "/dev/vfio node", "exists while a member is vfio-bound",
+        PropertyRow.fact(
+            "Group",
+            "members",
+            "functions in the group",
+            a.pci().groupMembers(g).stream()
+                .map(Labels::shortBdf)
+                .collect(Collectors.joining(", "))),
+        PropertyRow.fact(
+            "Group", "viable", "no member claims DMA ownership", a.viable(g) ? "yes" : "no"),
+        PropertyRow.fact(
+            "Group",
+            "/dev/vfio node",
+            "exists while a member is vfio-bound",
             a.vfioGroupExists(g) ? "exists" : "absent"),
-        PropertyRow.fact("Group", "open by", "the one open group file",
+        PropertyRow.fact(
+            "Group",
+            "open by",
+            "the one open group file",
             a.groupOpen(g).map(o -> o.holder() + " fd " + o.ref().fd()).orElse("nobody")));
   }
 
@@ -140,9 +218,15 @@ public final class PropertyRows {
   private static List<PropertyRow> bus(Analysis a, PciBus bus) {
     return List.of(
         PropertyRow.fact("Bus", "address", "segment:bus", bus.address()),
-        PropertyRow.fact("Bus", "upstream bridge", "bus->self",
+        PropertyRow.fact(
+            "Bus",
+            "upstream bridge",
+            "bus->self",
             bus.bridge().map(Bdf::toString).orElse("none (root bus)")),
-        PropertyRow.fact("Bus", "functions", "functions on this bus",
+        PropertyRow.fact(
+            "Bus",
+            "functions",
+            "functions on this bus",
             a.pci().functionsOn(bus.address()).size()));
   }
 
@@ -157,7 +241,9 @@ public final class PropertyRows {
   }
 
   private static Topology withSlotReset(Topology t, Slot s, boolean on) {
-    return t.withSlots(t.slots().stream()
-        .map(x -> x.equals(s) ? new Slot(x.name(), x.bus(), x.device(), on) : x).toList());
+    return t.withSlots(
+        t.slots().stream()
+            .map(x -> x.equals(s) ? new Slot(x.name(), x.bus(), x.device(), on) : x)
+            .toList());
   }
 }

@@ -14,7 +14,9 @@ public sealed interface ElementRef {
   /** A short label for status lines and menus. */
   String label();
 
-  /** Whether the thing this names is in {@code topology} (a re-scan keeps only such a selection). */
+  /**
+   * Whether the thing this names is in {@code topology} (a re-scan keeps only such a selection).
+   */
   default boolean existsIn(org.vfioworkbench.model.Topology topology) {
     if (this instanceof FunctionRef f) {
       return topology.function(f.bdf()).isPresent();

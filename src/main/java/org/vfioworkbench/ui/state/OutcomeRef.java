@@ -5,8 +5,8 @@ import org.vfioworkbench.engine.ResetVariant;
 import org.vfioworkbench.model.FdRef;
 
 /**
- * Names one simulated call whose trace the Trace view shows: a HOT_RESET variant on a device fd,
- * or (with an empty kind) INFO on that fd.
+ * Names one simulated call whose trace the Trace view shows: a HOT_RESET variant on a device fd, or
+ * (with an empty kind) INFO on that fd.
  *
  * @param fd the device fd the ioctl is called on
  * @param kind the HOT_RESET construction, or {@code null} for INFO

@@ -34,8 +34,8 @@ import org.vfioworkbench.ui.task.TaskExecutor;
  * The state every view shares: the one open {@link Document} (scenario with profile, file,
  * read-only flag, saved revision) and its undo history, the compare profile, the selection, the
  * selected outcome, and the engine's analysis of the document under each profile. Every change of
- * the document, the profile included, goes through {@link CommandStack} as an undoable step.
- * Views never talk to each other; they talk to this.
+ * the document, the profile included, goes through {@link CommandStack} as an undoable step. Views
+ * never talk to each other; they talk to this.
  */
 public final class WorkbenchState {
 
@@ -56,7 +56,8 @@ public final class WorkbenchState {
   private final ReadOnlyIntegerWrapper savedRevision = new ReadOnlyIntegerWrapper(this, "saved");
   private final ObjectProperty<Profile> compareProfile =
       new SimpleObjectProperty<>(this, "compareProfile");
-  private final ObjectProperty<ElementRef> selection = new SimpleObjectProperty<>(this, "selection");
+  private final ObjectProperty<ElementRef> selection =
+      new SimpleObjectProperty<>(this, "selection");
   private final ObjectProperty<OutcomeRef> selectedOutcome =
       new SimpleObjectProperty<>(this, "selectedOutcome");
   private final ReadOnlyObjectWrapper<Results> results =
@@ -67,8 +68,8 @@ public final class WorkbenchState {
   private long generation;
 
   /**
-   * The engine's view of one topology: the analysis under the chosen profile and, in compare
-   * mode, under the compare profile.
+   * The engine's view of one topology: the analysis under the chosen profile and, in compare mode,
+   * under the compare profile.
    *
    * @param analysis under {@link #profileProperty()}
    * @param compare under {@link #compareProfileProperty()}, or {@code null} outside compare mode
@@ -110,7 +111,8 @@ public final class WorkbenchState {
 
   /** The device behind the first device fd of any holder, so INFO shows something at once. */
   private static ElementRef firstOpenDevice(Topology t) {
-    return t.holders().stream().flatMap(h -> h.files().stream())
+    return t.holders().stream()
+        .flatMap(h -> h.files().stream())
         .flatMap(f -> f.openedDevice().stream())
         .findFirst()
         .<ElementRef>map(ElementRef.FunctionRef::new)
@@ -164,11 +166,17 @@ public final class WorkbenchState {
     if (old == newProfile) {
       return false;
     }
-    List<Expectation> pinned = s.expectations().stream()
-        .map(e -> e.profile().isPresent() ? e
-            : new Expectation(e.row(), e.about(), Optional.of(old), e.call(), e.result()))
-        .toList();
-    return record(new DocumentEdit.ProfileChange(newProfile),
+    List<Expectation> pinned =
+        s.expectations().stream()
+            .map(
+                e ->
+                    e.profile().isPresent()
+                        ? e
+                        : new Expectation(
+                            e.row(), e.about(), Optional.of(old), e.call(), e.result()))
+            .toList();
+    return record(
+        new DocumentEdit.ProfileChange(newProfile),
         new Scenario(s.name(), s.description(), Optional.of(newProfile), s.topology(), pinned));
   }
 
@@ -199,8 +207,12 @@ public final class WorkbenchState {
       return false;
     }
     refusedEdit.set("");
-    refusedEdit.set("Read-only: " + document.get().title() + " shows a real host. \"" + e.label()
-        + "\" was not applied; File › Save As… makes it an editable scenario.");
+    refusedEdit.set(
+        "Read-only: "
+            + document.get().title()
+            + " shows a real host. \""
+            + e.label()
+            + "\" was not applied; File › Save As… makes it an editable scenario.");
     return true;
   }
 
@@ -253,12 +265,15 @@ public final class WorkbenchState {
       results.set(analyse(t, p, c));
       return;
     }
-    executor.execute(BackgroundTask.of("Analysing " + t.functions().size() + " functions",
-        progress -> analyse(t, p, c)).onSuccess(r -> {
-          if (gen == generation) {
-            results.set(r);
-          }
-        }));
+    executor.execute(
+        BackgroundTask.of(
+                "Analysing " + t.functions().size() + " functions", progress -> analyse(t, p, c))
+            .onSuccess(
+                r -> {
+                  if (gen == generation) {
+                    results.set(r);
+                  }
+                }));
   }
 
   private static Results analyse(Topology t, Profile p, Profile c) {
@@ -271,21 +286,23 @@ public final class WorkbenchState {
   }
 
   /**
-   * Computes something from the current results through the executor and hands it to {@code
-   * apply} on the UI thread, unless newer results arrived meanwhile. A failure is reported by the
-   * executor (status bar, notification, log).
+   * Computes something from the current results through the executor and hands it to {@code apply}
+   * on the UI thread, unless newer results arrived meanwhile. A failure is reported by the executor
+   * (status bar, notification, log).
    */
   public <T> void derive(Function<Results, T> compute, Consumer<T> apply) {
     Results r = results.get();
     if (r == null) {
       return;
     }
-    executor.execute(BackgroundTask.of("Updating the views", progress -> compute.apply(r))
-        .onSuccess(v -> {
-          if (results.get() == r) {
-            apply.accept(v);
-          }
-        }));
+    executor.execute(
+        BackgroundTask.of("Updating the views", progress -> compute.apply(r))
+            .onSuccess(
+                v -> {
+                  if (results.get() == r) {
+                    apply.accept(v);
+                  }
+                }));
   }
 
   // ---- accessors ----

@@ -11,8 +11,8 @@ import java.util.function.Consumer;
  * One piece of work to run off the UI thread, with what to do on the UI thread when it succeeds,
  * fails or is cancelled. The work receives a {@link TaskProgress} for messages, fractions and
  * cancellation. A task without its own {@link #onFailure} handler has its failure reported by the
- * executor (status bar and notification); a task with one must tell the user itself. Either way
- * the executor logs it. A task runs once.
+ * executor (status bar and notification); a task with one must tell the user itself. Either way the
+ * executor logs it. A task runs once.
  *
  * @param <T> what the work produces
  */

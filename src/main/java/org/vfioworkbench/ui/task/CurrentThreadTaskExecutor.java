@@ -50,18 +50,19 @@ public final class CurrentThreadTaskExecutor implements TaskExecutor {
     failures.add(listener);
   }
 
-  private static final TaskHandle DONE = new TaskHandle() {
-    @Override
-    public void cancel() {}
+  private static final TaskHandle DONE =
+      new TaskHandle() {
+        @Override
+        public void cancel() {}
 
-    @Override
-    public boolean isDone() {
-      return true;
-    }
+        @Override
+        public boolean isDone() {
+          return true;
+        }
 
-    @Override
-    public Optional<Worker<?>> worker() {
-      return Optional.empty();
-    }
-  };
+        @Override
+        public Optional<Worker<?>> worker() {
+          return Optional.empty();
+        }
+      };
 }

@@ -4,8 +4,8 @@ import java.util.function.Consumer;
 
 /**
  * Runs {@link BackgroundTask}s off the UI thread and their handlers on it. The one way the
- * workbench runs work that may be slow: analyses of big hosts, derived tables, opening files,
- * host scans and kernel-lab runs.
+ * workbench runs work that may be slow: analyses of big hosts, derived tables, opening files, host
+ * scans and kernel-lab runs.
  */
 public interface TaskExecutor {
 

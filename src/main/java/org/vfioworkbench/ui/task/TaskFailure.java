@@ -15,7 +15,9 @@ public record TaskFailure(String task, Throwable error) {
     Objects.requireNonNull(error, "error");
   }
 
-  /** One line for the status bar: the task and the error's message (or its kind when it has none). */
+  /**
+   * One line for the status bar: the task and the error's message (or its kind when it has none).
+   */
   public String message() {
     String detail = error.getMessage();
     if (detail == null || detail.isBlank()) {

@@ -1,24 +1,25 @@
 package org.vfioworkbench.ui.task;
 
 /**
- * What running work sees of its task: where to report progress, whether it was cancelled, and
- * where to register what must happen on cancel (kill a child process, close a stream).
+ * What running work sees of its task: where to report progress, whether it was cancelled, and where
+ * to register what must happen on cancel (kill a child process, close a stream).
  */
 public interface TaskProgress {
 
   /** A progress that reports nowhere and is never cancelled. */
-  TaskProgress NONE = new TaskProgress() {
-    @Override
-    public void update(String message, double fraction) {}
+  TaskProgress NONE =
+      new TaskProgress() {
+        @Override
+        public void update(String message, double fraction) {}
 
-    @Override
-    public boolean isCancelled() {
-      return false;
-    }
+        @Override
+        public boolean isCancelled() {
+          return false;
+        }
 
-    @Override
-    public void onCancel(Runnable hook) {}
-  };
+        @Override
+        public void onCancel(Runnable hook) {}
+      };
 
   /**
    * Reports progress.

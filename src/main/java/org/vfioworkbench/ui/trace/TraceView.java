@@ -25,17 +25,19 @@ public final class TraceView extends BorderPane {
     TableColumn<TraceRow, String> v = new TableColumn<>("verdict");
     v.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue().verdict()));
     v.setPrefWidth(70);
-    v.setCellFactory(c -> new TableCell<>() {
-      @Override
-      protected void updateItem(String s, boolean empty) {
-        super.updateItem(s, empty);
-        setText(empty ? null : s);
-        getStyleClass().removeAll("verdict-fail", "verdict-ok");
-        if (!empty && s != null) {
-          getStyleClass().add(s.equals("FAIL") ? "verdict-fail" : "verdict-ok");
-        }
-      }
-    });
+    v.setCellFactory(
+        c ->
+            new TableCell<>() {
+              @Override
+              protected void updateItem(String s, boolean empty) {
+                super.updateItem(s, empty);
+                setText(empty ? null : s);
+                getStyleClass().removeAll("verdict-fail", "verdict-ok");
+                if (!empty && s != null) {
+                  getStyleClass().add(s.equals("FAIL") ? "verdict-fail" : "verdict-ok");
+                }
+              }
+            });
     TableColumn<TraceRow, String> fact = new TableColumn<>("fact");
     fact.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue().fact()));
     fact.setPrefWidth(600);

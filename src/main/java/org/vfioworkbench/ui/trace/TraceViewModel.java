@@ -30,14 +30,20 @@ public final class TraceViewModel {
 
   public TraceViewModel(WorkbenchState state) {
     this.state = state;
-    state.selectedOutcomeProperty().addListener((o, a, b) -> {
-      subject = b;
-      refresh();
-    });
-    state.selectionProperty().addListener((o, a, b) -> {
-      subject = null;
-      refresh();
-    });
+    state
+        .selectedOutcomeProperty()
+        .addListener(
+            (o, a, b) -> {
+              subject = b;
+              refresh();
+            });
+    state
+        .selectionProperty()
+        .addListener(
+            (o, a, b) -> {
+              subject = null;
+              refresh();
+            });
     state.resultsProperty().addListener((o, a, b) -> refresh());
     refresh();
   }
@@ -58,13 +64,17 @@ public final class TraceViewModel {
       rows.clear();
       return;
     }
-    Optional<? extends Outcome> outcome = shown.isInfo()
-        ? Optional.of(a.info(shown.fd()))
-        : OutcomeTable.replay(a, shown.fd(), shown.kind());
-    String call = shown.isInfo() ? "GET_PCI_HOT_RESET_INFO"
-        : "PCI_HOT_RESET (" + shown.kind().label() + ")";
-    title.set(call + " on " + DeviceFds.describe(a, shown.fd())
-        + outcome.map(o -> " \u2192 " + o.retLabel()).orElse(""));
+    Optional<? extends Outcome> outcome =
+        shown.isInfo()
+            ? Optional.of(a.info(shown.fd()))
+            : OutcomeTable.replay(a, shown.fd(), shown.kind());
+    String call =
+        shown.isInfo() ? "GET_PCI_HOT_RESET_INFO" : "PCI_HOT_RESET (" + shown.kind().label() + ")";
+    title.set(
+        call
+            + " on "
+            + DeviceFds.describe(a, shown.fd())
+            + outcome.map(o -> " \u2192 " + o.retLabel()).orElse(""));
     List<TraceRow> out = new ArrayList<>();
     List<TraceStep> steps = outcome.map(Outcome::trace).orElse(List.of());
     for (int i = 0; i < steps.size(); i++) {

@@ -15,9 +15,9 @@ import org.vfioworkbench.scenario.Scenario;
 import org.vfioworkbench.scenario.ScenarioLoader;
 
 /**
- * QEMU's reset of an assigned device on the bundled samples: the lines it prints are the ones
- * users report (issue 13 quotes them), built from QEMU's format strings; the arrays it sends are
- * the ones its backends build.
+ * QEMU's reset of an assigned device on the bundled samples: the lines it prints are the ones users
+ * report (issue 13 quotes them), built from QEMU's format strings; the arrays it sends are the ones
+ * its backends build.
  */
 class QemuResetTest {
 
@@ -174,8 +174,9 @@ class QemuResetTest {
     var t = org.vfioworkbench.engine.KernelCalls.release(a.topology(), fn0).orElseThrow();
     LibvirtOutcome skipped = LibvirtReset.reset(t, fn0, ResetCapabilities.NONE);
     assertTrue(skipped.succeeded() && skipped.reset().isEmpty(), "vfio-pci resets it itself");
-    t = t.withFunction(fn0, f -> f.withDriver(org.vfioworkbench.model.Driver.PCI_STUB))
-        .withFunction(fn1, f -> f.withDriver(org.vfioworkbench.model.Driver.PCI_STUB));
+    t =
+        t.withFunction(fn0, f -> f.withDriver(org.vfioworkbench.model.Driver.PCI_STUB))
+            .withFunction(fn1, f -> f.withDriver(org.vfioworkbench.model.Driver.PCI_STUB));
     LibvirtOutcome o = LibvirtReset.reset(t, fn0, ResetCapabilities.NONE);
     assertTrue(o.succeeded());
     assertEquals(List.of(fn0, fn1), o.reset());

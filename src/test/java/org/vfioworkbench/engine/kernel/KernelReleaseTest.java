@@ -24,14 +24,16 @@ class KernelReleaseTest {
     assertThat(KernelRelease.rc(6, 15, 2)).isLessThan(KernelRelease.rc(6, 15, 3));
     assertThat(KernelRelease.rc(6, 15, 3)).isLessThan(KernelRelease.of(6, 15, 0));
     assertThat(KernelRelease.of(6, 14, 11)).isLessThan(KernelRelease.rc(6, 15, 1));
-    assertThat(KernelRelease.of(6, 12, 117).between(
-        KernelRelease.of(6, 12, 0), KernelRelease.of(6, 12, 117))).isTrue();
+    assertThat(
+            KernelRelease.of(6, 12, 117)
+                .between(KernelRelease.of(6, 12, 0), KernelRelease.of(6, 12, 117)))
+        .isTrue();
   }
 
   @Test
   void aBackportCountsFromItsStableReleaseOnwardInThatSeriesOnly() {
-    NoBusResetFixup asm = QuirkTable.noBusReset(0x1b21, 0x1164, KernelRelease.of(6, 12, 117))
-        .orElseThrow();
+    NoBusResetFixup asm =
+        QuirkTable.noBusReset(0x1b21, 0x1164, KernelRelease.of(6, 12, 117)).orElseThrow();
     assertThat(asm.presentIn(KernelRelease.of(6, 12, 120))).isTrue();
     assertThat(asm.presentIn(KernelRelease.of(6, 12, 22))).isFalse();
     assertThat(asm.presentIn(KernelRelease.of(6, 13, 0))).isFalse();

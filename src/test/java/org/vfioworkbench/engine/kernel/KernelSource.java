@@ -13,18 +13,23 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The few files of the {@code linux-source-6.12} tarball the kernel-rule tests read, extracted
- * once into {@code target/kernel-source-6.12} (the tarball is 150 MB of xz; extraction takes half
- * a minute).
+ * The few files of the {@code linux-source-6.12} tarball the kernel-rule tests read, extracted once
+ * into {@code target/kernel-source-6.12} (the tarball is 150 MB of xz; extraction takes half a
+ * minute).
  */
 final class KernelSource {
 
   static final Path TARBALL = Path.of("/usr/src/linux-source-6.12.tar.xz");
   private static final Path CACHE = Path.of("target", "kernel-source-6.12");
-  private static final List<String> MEMBERS = List.of(
-      "*/Makefile", "*/drivers/pci/quirks.c", "*/drivers/pci/pci.c",
-      "*/drivers/pci/hotplug/*.c", "*/include/linux/pci_ids.h",
-      "*/drivers/vfio/pci/vfio_pci_core.c", "*/drivers/vfio/device_cdev.c");
+  private static final List<String> MEMBERS =
+      List.of(
+          "*/Makefile",
+          "*/drivers/pci/quirks.c",
+          "*/drivers/pci/pci.c",
+          "*/drivers/pci/hotplug/*.c",
+          "*/include/linux/pci_ids.h",
+          "*/drivers/vfio/pci/vfio_pci_core.c",
+          "*/drivers/vfio/device_cdev.c");
 
   private static Optional<Path> root;
 
@@ -45,12 +50,20 @@ final class KernelSource {
     Path stamp = CACHE.resolve(".extracted");
     FileTime built = Files.getLastModifiedTime(TARBALL);
     String wanted = TARBALL + " " + String.join(" ", MEMBERS);
-    if (!Files.isRegularFile(stamp) || Files.getLastModifiedTime(stamp).compareTo(built) < 0
+    if (!Files.isRegularFile(stamp)
+        || Files.getLastModifiedTime(stamp).compareTo(built) < 0
         || !Files.readString(stamp).equals(wanted)) {
       Files.createDirectories(CACHE);
-      List<String> cmd = new java.util.ArrayList<>(List.of(
-          "tar", "-xJf", TARBALL.toString(), "-C", CACHE.toString(), "--wildcards",
-          "--no-wildcards-match-slash"));
+      List<String> cmd =
+          new java.util.ArrayList<>(
+              List.of(
+                  "tar",
+                  "-xJf",
+                  TARBALL.toString(),
+                  "-C",
+                  CACHE.toString(),
+                  "--wildcards",
+                  "--no-wildcards-match-slash"));
       cmd.addAll(MEMBERS);
       Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
       String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -85,8 +98,9 @@ final class KernelSource {
 
   /** The body of C function {@code name} in {@code source}, from its opening brace. */
   static Optional<String> functionBody(String source, String name) {
-    Matcher m = Pattern.compile("(?m)^[a-z][^;\\n]*\\b" + Pattern.quote(name) + "\\([^)]*\\)\\s*\\{")
-        .matcher(source);
+    Matcher m =
+        Pattern.compile("(?m)^[a-z][^;\\n]*\\b" + Pattern.quote(name) + "\\([^)]*\\)\\s*\\{")
+            .matcher(source);
     if (!m.find()) {
       return Optional.empty();
     }

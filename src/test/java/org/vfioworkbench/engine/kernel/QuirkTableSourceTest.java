@@ -18,19 +18,21 @@ import org.vfioworkbench.model.HotplugDriver;
 
 /**
  * The kernel rules checked against the source CI installs ({@code linux-source-6.12}): every
- * NO_BUS_RESET fixup in {@code drivers/pci/quirks.c} is in the table for that release and the
- * table claims none the source lacks; the hotplug drivers with {@code reset_slot} are the ones
- * {@link HotplugDriver} says; {@code pci_slot_resettable} looks at the bridge; and the release is
- * not one with the reset_method gate.
+ * NO_BUS_RESET fixup in {@code drivers/pci/quirks.c} is in the table for that release and the table
+ * claims none the source lacks; the hotplug drivers with {@code reset_slot} are the ones {@link
+ * HotplugDriver} says; {@code pci_slot_resettable} looks at the bridge; and the release is not one
+ * with the reset_method gate.
  */
 class QuirkTableSourceTest {
 
-  private static final Pattern FIXUP = Pattern.compile(
-      "DECLARE_PCI_FIXUP_\\w+\\(\\s*(\\w+)\\s*,\\s*(\\w+)\\s*,\\s*(\\w+)\\s*\\)");
-  private static final Pattern DEFINE = Pattern.compile("(?m)^#define\\s+(\\w+)\\s+(0x[0-9a-fA-F]+)");
-  private static final Pattern MASK_CHECK = Pattern.compile(
-      "^\\s*if\\s*\\(\\(dev->device & (0x[0-9a-fA-F]+)\\) == (0x[0-9a-fA-F]+)\\)\\s*"
-          + "quirk_no_bus_reset\\(dev\\);\\s*$");
+  private static final Pattern FIXUP =
+      Pattern.compile("DECLARE_PCI_FIXUP_\\w+\\(\\s*(\\w+)\\s*,\\s*(\\w+)\\s*,\\s*(\\w+)\\s*\\)");
+  private static final Pattern DEFINE =
+      Pattern.compile("(?m)^#define\\s+(\\w+)\\s+(0x[0-9a-fA-F]+)");
+  private static final Pattern MASK_CHECK =
+      Pattern.compile(
+          "^\\s*if\\s*\\(\\(dev->device & (0x[0-9a-fA-F]+)\\) == (0x[0-9a-fA-F]+)\\)\\s*"
+              + "quirk_no_bus_reset\\(dev\\);\\s*$");
 
   @BeforeEach
   void needsTheSource() {
@@ -64,8 +66,12 @@ class QuirkTableSourceTest {
       } else {
         Matcher c = MASK_CHECK.matcher(body);
         if (!m.group(2).equals("PCI_ANY_ID") || !c.matches()) {
-          fail("quirks.c: " + fn + " sets NO_BUS_RESET under a condition this test does not "
-              + "read; model it in QuirkTable and teach the test: " + body);
+          fail(
+              "quirks.c: "
+                  + fn
+                  + " sets NO_BUS_RESET under a condition this test does not "
+                  + "read; model it in QuirkTable and teach the test: "
+                  + body);
           return out;
         }
         mask = Integer.decode(c.group(1));
@@ -97,12 +103,13 @@ class QuirkTableSourceTest {
 
   @Test
   void onlyTheHotplugDriversWithResetSlotResetSlots() throws Exception {
-    Map<HotplugDriver, String> files = Map.of(
-        HotplugDriver.PCIEHP, "drivers/pci/hotplug/pciehp_core.c",
-        HotplugDriver.ACPIPHP, "drivers/pci/hotplug/acpiphp_core.c",
-        HotplugDriver.SHPCHP, "drivers/pci/hotplug/shpchp_core.c",
-        HotplugDriver.PNV_PHP, "drivers/pci/hotplug/pnv_php.c",
-        HotplugDriver.S390_PCI_HPC, "drivers/pci/hotplug/s390_pci_hpc.c");
+    Map<HotplugDriver, String> files =
+        Map.of(
+            HotplugDriver.PCIEHP, "drivers/pci/hotplug/pciehp_core.c",
+            HotplugDriver.ACPIPHP, "drivers/pci/hotplug/acpiphp_core.c",
+            HotplugDriver.SHPCHP, "drivers/pci/hotplug/shpchp_core.c",
+            HotplugDriver.PNV_PHP, "drivers/pci/hotplug/pnv_php.c",
+            HotplugDriver.S390_PCI_HPC, "drivers/pci/hotplug/s390_pci_hpc.c");
     Pattern setsResetSlot = Pattern.compile("(\\.reset_slot\\s*=|->reset_slot\\s*=)");
     for (Map.Entry<HotplugDriver, String> e : files.entrySet()) {
       boolean inSource = setsResetSlot.matcher(KernelSource.read(e.getValue())).find();

@@ -37,8 +37,9 @@ class StableRangesTest {
         .bus("0000:02", "0000:00:1c.0")
         .function("0000:02:00.0", f -> f.vfio().group(20))
         .function("0000:02:00.1", f -> f.vfio().group(21))
-        .holder("qemu", h -> h.container(3, "c").group(4, 20, "c").group(5, 21, "c")
-            .device(6, "0000:02:00.0"))
+        .holder(
+            "qemu",
+            h -> h.container(3, "c").group(4, 20, "c").group(5, 21, "c").device(6, "0000:02:00.0"))
         .build();
   }
 
@@ -56,7 +57,9 @@ class StableRangesTest {
     for (String release : List.of("6.6.20", "6.6.45", "6.6.87", "6.10.3", "6.11.11")) {
       ResetResult r = Analysis.of(card(), kernel(release)).hotReset(CALLER, huge);
       assertThat(r.errno()).as(release).contains(Errno.ENOMEM);
-      assertThat(r.trace().toString()).as(release).contains("arrives as -2147483647")
+      assertThat(r.trace().toString())
+          .as(release)
+          .contains("arrives as -2147483647")
           .contains("kcalloc");
     }
     for (String release : List.of("5.15.160", "6.12.0", "6.12.117", "6.17.1")) {
@@ -64,14 +67,16 @@ class StableRangesTest {
       assertThat(r.errno()).as(release).contains(Errno.EINVAL);
       assertThat(r.trace().toString()).as(release).contains("compared unsigned");
     }
-    ResetResult fine = Analysis.of(card(), kernel("6.6.45")).hotReset(CALLER, ResetRequest.of(List.of(4, 5)));
+    ResetResult fine =
+        Analysis.of(card(), kernel("6.6.45")).hotReset(CALLER, ResetRequest.of(List.of(4, 5)));
     assertThat(fine.errno()).as("the same fds with an honest count reset").isEmpty();
   }
 
   @Test
   void aCountClaimingMoreFdsThanPassedReadsPastTheArray() {
-    ResetResult r = Analysis.of(card(), Profile.LINUX_6_12)
-        .hotReset(CALLER, ResetRequest.of(List.of(4)).withHeaderCount(2));
+    ResetResult r =
+        Analysis.of(card(), Profile.LINUX_6_12)
+            .hotReset(CALLER, ResetRequest.of(List.of(4)).withHeaderCount(2));
     assertThat(r.errno()).contains(Errno.EFAULT);
     assertThat(lastFunction(r.trace())).isEqualTo("vfio_pci_ioctl_pci_hot_reset_groups");
   }
@@ -81,7 +86,9 @@ class StableRangesTest {
     for (String release : List.of("6.6.36", "6.6.40", "6.9.7", "6.9.9")) {
       InfoResult r = Analysis.of(card(), kernel(release)).info(CALLER);
       assertThat(kernel(release).hasUninitialisedInfoCount()).as(release).isTrue();
-      assertThat(r.trace().toString()).as(release).contains("int count is not initialised")
+      assertThat(r.trace().toString())
+          .as(release)
+          .contains("int count is not initialised")
           .contains("CONFIG_INIT_STACK_ALL_ZERO");
       assertThat(r.count()).as(release + ", zero-initialised stack").isEqualTo(2);
     }
@@ -100,8 +107,14 @@ class StableRangesTest {
         .function("0000:08:00.0", f -> f.vfio().group(80))
         .function("0000:08:00.1", f -> f.vfio().group(81).virtfnOf("0000:08:00.0"))
         .function("0000:08:00.2", f -> f.vfio().group(82).virtfnOf("0000:08:00.0"))
-        .holder("qemu", h -> h.container(3, "c").group(4, 80, "c").group(5, 81, "c")
-            .group(7, 82, "c").device(6, "0000:08:00.0"))
+        .holder(
+            "qemu",
+            h ->
+                h.container(3, "c")
+                    .group(4, 80, "c")
+                    .group(5, 81, "c")
+                    .group(7, 82, "c")
+                    .device(6, "0000:08:00.0"))
         .build();
   }
 
@@ -111,26 +124,34 @@ class StableRangesTest {
     ResetRequest all = ResetRequest.of(List.of(4, 5, 7));
     for (String release : List.of("6.6.100", "6.10.0", "6.12.41", "6.16.3")) {
       Analysis a = Analysis.of(pfWithVfs(), kernel(release));
-      assertThat(a.devSet(vf).orElseThrow().key().kind()).as(release)
-          .isEqualTo(DevSet.KeyKind.BUS);
+      assertThat(a.devSet(vf).orElseThrow().key().kind()).as(release).isEqualTo(DevSet.KeyKind.BUS);
       ResetResult r = a.hotReset(CALLER, all);
       assertThat(r.errno()).as(release + ": every group passed, all in bus 08's dev_set").isEmpty();
       assertThat(r.trace().toString()).doesNotContain("is an SR-IOV VF");
     }
     for (String release : List.of("6.12.42", "6.12.117", "6.17.0")) {
       Analysis a = Analysis.of(pfWithVfs(), kernel(release));
-      assertThat(a.devSet(vf).orElseThrow().key().kind()).as(release)
+      assertThat(a.devSet(vf).orElseThrow().key().kind())
+          .as(release)
           .isEqualTo(DevSet.KeyKind.SINGLETON);
       ResetResult r = a.hotReset(CALLER, all);
       assertThat(r.errno()).as(release).contains(Errno.EINVAL);
       assertThat(lastFunction(r.trace())).isEqualTo("vfio_pci_dev_set_resettable");
     }
-    ResetResult asVf = Analysis.of(pfWithVfs().withHolders(new TopologyBuilder()
-            .holder("qemu", h -> h.container(3, "c").group(5, 81, "c").device(6, "0000:08:00.1"))
-            .build().holders()), Profile.LINUX_6_17)
-        .hotReset(CALLER, ResetRequest.of(List.of(5)));
-    assertThat(asVf.trace().toString()).contains("is an SR-IOV VF")
-        .contains("dev_set of its own");
+    ResetResult asVf =
+        Analysis.of(
+                pfWithVfs()
+                    .withHolders(
+                        new TopologyBuilder()
+                            .holder(
+                                "qemu",
+                                h ->
+                                    h.container(3, "c").group(5, 81, "c").device(6, "0000:08:00.1"))
+                            .build()
+                            .holders()),
+                Profile.LINUX_6_17)
+            .hotReset(CALLER, ResetRequest.of(List.of(5)));
+    assertThat(asVf.trace().toString()).contains("is an SR-IOV VF").contains("dev_set of its own");
   }
 
   @Test
@@ -139,14 +160,20 @@ class StableRangesTest {
     KernelRelease release = KernelSource.release();
     Profile p = Profile.forKernel(release);
     String core = KernelSource.read("drivers/vfio/pci/vfio_pci_core.c");
-    boolean u32 = Pattern.compile(
-            "vfio_pci_ioctl_pci_hot_reset_groups\\(struct vfio_pci_core_device \\*vdev,\\s*u32 array_count")
-        .matcher(core).find();
+    boolean u32 =
+        Pattern.compile(
+                "vfio_pci_ioctl_pci_hot_reset_groups\\(struct vfio_pci_core_device \\*vdev,\\s*u32 array_count")
+            .matcher(core)
+            .find();
     assertThat(p.comparesGroupCountUnsigned()).as(release + ": u32 array_count").isEqualTo(u32);
-    String info = KernelSource.functionBody(core, "vfio_pci_ioctl_get_pci_hot_reset_info").orElseThrow();
+    String info =
+        KernelSource.functionBody(core, "vfio_pci_ioctl_get_pci_hot_reset_info").orElseThrow();
     boolean initialised = Pattern.compile("int ret, count = 0;").matcher(info).find();
-    assertThat(p.hasUninitialisedInfoCount()).as(release + ": count initialised").isEqualTo(!initialised);
-    String register = KernelSource.functionBody(core, "vfio_pci_core_register_device").orElseThrow();
+    assertThat(p.hasUninitialisedInfoCount())
+        .as(release + ": count initialised")
+        .isEqualTo(!initialised);
+    String register =
+        KernelSource.functionBody(core, "vfio_pci_core_register_device").orElseThrow();
     boolean vfOwn = register.contains("pci_is_root_bus(pdev->bus) || pdev->is_virtfn");
     assertThat(p.givesVfOwnDevSet()).as(release + ": VF dev_set").isEqualTo(vfOwn);
     String cdev = KernelSource.read("drivers/vfio/device_cdev.c");

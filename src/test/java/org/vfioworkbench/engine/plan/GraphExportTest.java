@@ -21,7 +21,8 @@ import org.vfioworkbench.scenario.ScenarioLoader;
 class GraphExportTest {
 
   private static HostGraph seed() throws Exception {
-    Scenario s = ScenarioLoader.load(Path.of("sample-topologies", "s19-seed-cdev-and-type1-group.json"));
+    Scenario s =
+        ScenarioLoader.load(Path.of("sample-topologies", "s19-seed-cdev-and-type1-group.json"));
     return HostGraph.of(Analysis.of(s.topology(), s.profileOrDefault()));
   }
 
@@ -30,7 +31,8 @@ class GraphExportTest {
     StringWriter w = new StringWriter();
     GraphExport.write(seed(), GraphExport.Format.DOT, w);
     String dot = w.toString();
-    assertTrue(dot.startsWith("strict graph vfio_host {") || dot.startsWith("graph vfio_host {"), dot);
+    assertTrue(
+        dot.startsWith("strict graph vfio_host {") || dot.startsWith("graph vfio_host {"), dot);
     assertTrue(dot.contains("subgraph cluster_group_20 {"));
     assertTrue(dot.contains("subgraph cluster_group_21 {"));
     assertTrue(dot.contains("subgraph cluster_devset_bus_0000_02 {"), dot);
@@ -47,8 +49,8 @@ class GraphExportTest {
     GraphMLImporter<String, DefaultEdge> importer = new GraphMLImporter<>();
     importer.setVertexFactory(id -> id);
     Map<String, Map<String, Attribute>> attrs = new HashMap<>();
-    importer.addVertexAttributeConsumer((p, a) -> attrs.computeIfAbsent(p.getFirst(),
-        k -> new HashMap<>()).put(p.getSecond(), a));
+    importer.addVertexAttributeConsumer(
+        (p, a) -> attrs.computeIfAbsent(p.getFirst(), k -> new HashMap<>()).put(p.getSecond(), a));
     importer.importGraph(back, new StringReader(w.toString()));
     assertEquals(host.graph().vertexSet().size(), back.vertexSet().size());
     assertEquals(host.graph().edgeSet().size(), back.edgeSet().size());

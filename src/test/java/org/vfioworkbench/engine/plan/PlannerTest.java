@@ -34,26 +34,34 @@ class PlannerTest {
     assertEquals(List.of(NVME), p.takenFromHost().stream().map(PlannedFunction::bdf).toList());
     PlannedFunction nvme = p.takenFromHost().get(0);
     assertTrue(nvme.roles().contains(PlannedFunction.Role.GROUP_MATE));
-    assertTrue(nvme.hostUse().get(0).startsWith("bound to nvme (NVMe storage"), nvme.hostUse().toString());
+    assertTrue(
+        nvme.hostUse().get(0).startsWith("bound to nvme (NVMe storage"), nvme.hostUse().toString());
     assertEquals(List.of(GPU, AUDIO, NVME), p.passthrough());
     assertEquals(List.of("driverctl set-override 0000:02:00.0 vfio-pci"), p.driverctl());
-    assertTrue(p.sysfs().contains("echo 0000:02:00.0 > /sys/bus/pci/devices/0000:02:00.0/driver/unbind"));
+    assertTrue(
+        p.sysfs().contains("echo 0000:02:00.0 > /sys/bus/pci/devices/0000:02:00.0/driver/unbind"));
     assertEquals("-device vfio-pci,host=0000:01:00.0", p.qemuLegacy().get(0));
     assertEquals("-object iommufd,id=iommufd0", p.qemuIommufd().get(0));
     assertTrue(p.qemuIommufd().contains("-device vfio-pci,host=0000:02:00.0,iommufd=iommufd0"));
-    assertTrue(p.libvirt().contains(
-        "<address domain='0x0000' bus='0x02' slot='0x00' function='0x0'/>"));
+    assertTrue(
+        p.libvirt().contains("<address domain='0x0000' bus='0x02' slot='0x00' function='0x0'/>"));
     assertTrue(p.libvirtIommufd().contains("<driver iommufd='yes'/>"));
-    assertTrue(p.functions().stream().filter(PlannedFunction::bridge).noneMatch(
-        f -> p.passthrough().contains(f.bdf())), "root ports stay on pcieport");
+    assertTrue(
+        p.functions().stream()
+            .filter(PlannedFunction::bridge)
+            .noneMatch(f -> p.passthrough().contains(f.bdf())),
+        "root ports stay on pcieport");
   }
 
   @Test
   void theResetDomainDragsAFunctionOfAnotherGroup() throws Exception {
     Analysis a = sample("s11-native-driver-companion.json");
     Plan p = Planner.plan(a, List.of(Bdf.parse("0000:02:00.0")));
-    PlannedFunction audio = p.functions().stream()
-        .filter(f -> f.bdf().equals(Bdf.parse("0000:02:00.1"))).findFirst().orElseThrow();
+    PlannedFunction audio =
+        p.functions().stream()
+            .filter(f -> f.bdf().equals(Bdf.parse("0000:02:00.1")))
+            .findFirst()
+            .orElseThrow();
     assertEquals(Set.of(PlannedFunction.Role.RESET_MATE), audio.roles());
     assertTrue(audio.takenFromHost());
     assertEquals("0000:02:00.0", p.requested().get(0).toString());
@@ -71,12 +79,19 @@ class PlannerTest {
         assertEquals(c, g.closure(List.of(m)));
         // Every group-mate of a member is in it.
         PciFunction mf = host.function(m).orElseThrow();
-        mf.iommuGroup().ifPresent(id -> host.functions().stream()
-            .filter(x -> x.iommuGroup().isPresent() && x.iommuGroup().getAsInt() == id)
-            .forEach(x -> assertTrue(c.contains(x.bdf()), x.bdf() + " shares group " + id)));
-        g.resetDomain(m).ifPresent(k -> host.functions().stream()
-            .filter(x -> g.resetDomain(x.bdf()).equals(java.util.Optional.of(k)))
-            .forEach(x -> assertTrue(c.contains(x.bdf()), x.bdf() + " shares " + k)));
+        mf.iommuGroup()
+            .ifPresent(
+                id ->
+                    host.functions().stream()
+                        .filter(x -> x.iommuGroup().isPresent() && x.iommuGroup().getAsInt() == id)
+                        .forEach(
+                            x -> assertTrue(c.contains(x.bdf()), x.bdf() + " shares group " + id)));
+        g.resetDomain(m)
+            .ifPresent(
+                k ->
+                    host.functions().stream()
+                        .filter(x -> g.resetDomain(x.bdf()).equals(java.util.Optional.of(k)))
+                        .forEach(x -> assertTrue(c.contains(x.bdf()), x.bdf() + " shares " + k)));
       }
     }
   }
@@ -90,15 +105,19 @@ class PlannerTest {
     } catch (IllegalArgumentException e) {
       assertTrue(e.getMessage().contains("0000:7f:00.0"));
     }
-    assertFalse(Planner.plan(a, new ArrayList<>(List.of(Bdf.parse("0000:02:00.0"))))
-        .functions().isEmpty());
+    assertFalse(
+        Planner.plan(a, new ArrayList<>(List.of(Bdf.parse("0000:02:00.0")))).functions().isEmpty());
   }
 
   @Test
   void twentyFunctionsOnTheTwoThousandFunctionHostArePlannedQuickly() {
     Topology host = SyntheticHost.generate(new SyntheticHost.Spec(7, 2_000, 0.4, 40, 0.01));
-    List<Bdf> wanted = host.functions().stream().filter(f -> !f.isBridge()).limit(20)
-        .map(PciFunction::bdf).toList();
+    List<Bdf> wanted =
+        host.functions().stream()
+            .filter(f -> !f.isBridge())
+            .limit(20)
+            .map(PciFunction::bdf)
+            .toList();
     Planner.plan(Analysis.of(host), wanted); // warm up
     long start = System.nanoTime();
     Plan p = Planner.plan(Analysis.of(host), wanted);

@@ -55,37 +55,49 @@ class ExplainerTest {
 
   @TestFactory
   Stream<DynamicTest> everyFailingResetHasAVerifiedRemedyOrATrueReason() {
-    return samples().stream().map(p -> DynamicTest.dynamicTest(p.getFileName().toString(), () -> {
-      Analysis a = load(p);
-      for (FdRef fd : a.deviceFds()) {
-        boolean fails = !a.hotReset(fd, a.naturalReset(fd).request()).succeeded();
-        Explanation e = Explainer.explain(a, fd);
-        assertEquals(fails, !e.result().succeeded(), fd.toString());
-        if (!fails) {
-          continue;
-        }
-        if (e.remedies().isEmpty()) {
-          NoRemedy why = e.noRemedy().orElseThrow(() -> new AssertionError(fd + ": no reason"));
-          assertNotEquals(NoRemedy.Kind.NONE_FOUND, why.kind(), p + " " + fd + ": " + why);
-          assertReasonHolds(a, e.device(), why);
-        }
-        for (Remedy r : e.remedies()) {
-          assertRemedyWorks(a, fd, e.device(), r);
-        }
-        for (Refused r : e.refused()) {
-          assertTrue(e.remedies().stream().noneMatch(x -> x.edit().equals(r.edit())));
-          Attempt at = r.edit().apply(a.topology(), a.profile());
-          if (at.succeeded()) {
-            Optional<FdRef> c = Explainer.callerAfter(at.orElseThrow(), fd, e.device());
-            if (c.isPresent()) {
-              Analysis b = Analysis.of(at.orElseThrow(), a.profile());
-              assertFalse(b.hotReset(c.get(), b.naturalReset(c.get()).request()).succeeded(),
-                  p + " " + fd + ": refused '" + r.title() + "' would work");
-            }
-          }
-        }
-      }
-    }));
+    return samples().stream()
+        .map(
+            p ->
+                DynamicTest.dynamicTest(
+                    p.getFileName().toString(),
+                    () -> {
+                      Analysis a = load(p);
+                      for (FdRef fd : a.deviceFds()) {
+                        boolean fails = !a.hotReset(fd, a.naturalReset(fd).request()).succeeded();
+                        Explanation e = Explainer.explain(a, fd);
+                        assertEquals(fails, !e.result().succeeded(), fd.toString());
+                        if (!fails) {
+                          continue;
+                        }
+                        if (e.remedies().isEmpty()) {
+                          NoRemedy why =
+                              e.noRemedy()
+                                  .orElseThrow(() -> new AssertionError(fd + ": no reason"));
+                          assertNotEquals(
+                              NoRemedy.Kind.NONE_FOUND, why.kind(), p + " " + fd + ": " + why);
+                          assertReasonHolds(a, e.device(), why);
+                        }
+                        for (Remedy r : e.remedies()) {
+                          assertRemedyWorks(a, fd, e.device(), r);
+                        }
+                        for (Refused r : e.refused()) {
+                          assertTrue(
+                              e.remedies().stream().noneMatch(x -> x.edit().equals(r.edit())));
+                          Attempt at = r.edit().apply(a.topology(), a.profile());
+                          if (at.succeeded()) {
+                            Optional<FdRef> c =
+                                Explainer.callerAfter(at.orElseThrow(), fd, e.device());
+                            if (c.isPresent()) {
+                              Analysis b = Analysis.of(at.orElseThrow(), a.profile());
+                              assertFalse(
+                                  b.hotReset(c.get(), b.naturalReset(c.get()).request())
+                                      .succeeded(),
+                                  p + " " + fd + ": refused '" + r.title() + "' would work");
+                            }
+                          }
+                        }
+                      }
+                    }));
   }
 
   private static void assertRemedyWorks(Analysis a, FdRef fd, Bdf device, Remedy r) {
@@ -116,11 +128,13 @@ class ExplainerTest {
         for (Bdf f : why.functions()) {
           assertTrue(scope.orElseThrow().contains(f));
           PciFunction fn = a.topology().function(f).orElseThrow();
-          boolean ownSingleton = a.devSet(device).orElseThrow().members().size() == 1
-              && a.devSet(device).orElseThrow().key().kind()
-                  == org.vfioworkbench.engine.DevSet.KeyKind.SINGLETON;
-          assertTrue(fn.isBridge() || ownSingleton
-              || !a.devSet(f).equals(a.devSet(device)), f + " is in " + device + "'s dev_set");
+          boolean ownSingleton =
+              a.devSet(device).orElseThrow().members().size() == 1
+                  && a.devSet(device).orElseThrow().key().kind()
+                      == org.vfioworkbench.engine.DevSet.KeyKind.SINGLETON;
+          assertTrue(
+              fn.isBridge() || ownSingleton || !a.devSet(f).equals(a.devSet(device)),
+              f + " is in " + device + "'s dev_set");
         }
       }
       case TRANSIENT -> {
@@ -134,10 +148,13 @@ class ExplainerTest {
         for (Bdf f : why.functions()) {
           assertTrue(scope.orElseThrow().contains(f));
           assertFalse(a.topology().function(f).orElseThrow().driver().isVfio());
-          assertTrue(a.topology().functions().stream()
-              .anyMatch(v -> v.physfn().map(f::equals).orElse(false)), f + " has VFs");
-          assertFalse(new Edit.SetDriver(f, Driver.VFIO_PCI).apply(a.topology(), a.profile())
-              .succeeded(), "the kernel refuses to bind " + f + " to vfio-pci");
+          assertTrue(
+              a.topology().functions().stream()
+                  .anyMatch(v -> v.physfn().map(f::equals).orElse(false)),
+              f + " has VFs");
+          assertFalse(
+              new Edit.SetDriver(f, Driver.VFIO_PCI).apply(a.topology(), a.profile()).succeeded(),
+              "the kernel refuses to bind " + f + " to vfio-pci");
         }
       }
       case NONE_FOUND -> throw new AssertionError("not a reason");
@@ -153,8 +170,8 @@ class ExplainerTest {
   void seedCdevSideIsOfferedMovingFn1IntoIommufdA() {
     Explanation e = seed("qemu-cdev", 4);
     assertEquals("move 0000:02:00.1 into iommufd A", e.remedies().get(0).title());
-    assertEquals(List.of("0000:02:00.1 is taken from qemu-legacy (pid 4200)"),
-        e.remedies().get(0).cost());
+    assertEquals(
+        List.of("0000:02:00.1 is taken from qemu-legacy (pid 4200)"), e.remedies().get(0).cost());
     assertEquals(Bdf.parse("0000:02:00.1"), e.blockers().get(0).function());
     assertEquals("qemu-legacy", e.blockers().get(0).holders().get(0).name());
   }
@@ -162,9 +179,13 @@ class ExplainerTest {
   @Test
   void seedLegacySideIsNotOfferedGroup20WhichTheKernelRefuses() {
     Explanation e = seed("qemu-legacy", 5);
-    assertTrue(e.remedies().stream().noneMatch(r -> r.title().equals("open group 20 in qemu-legacy")));
-    Refused open = e.refused().stream()
-        .filter(r -> r.title().equals("open group 20 in qemu-legacy")).findFirst().orElseThrow();
+    assertTrue(
+        e.remedies().stream().noneMatch(r -> r.title().equals("open group 20 in qemu-legacy")));
+    Refused open =
+        e.refused().stream()
+            .filter(r -> r.title().equals("open group 20 in qemu-legacy"))
+            .findFirst()
+            .orElseThrow();
     assertTrue(open.why().startsWith("-EBUSY"), open.why());
     assertFalse(e.remedies().isEmpty());
   }
@@ -173,7 +194,8 @@ class ExplainerTest {
   void openingTheCompanionsGroupIsOfferedWhereTheKernelAllowsIt() {
     Analysis a = load(Path.of("sample-topologies", "s13-stub-and-driverless-companions.json"));
     Explanation e = Explainer.explain(a, new FdRef("qemu", 5));
-    assertTrue(e.remedies().stream().anyMatch(r -> r.title().equals("open group 21 in qemu")),
+    assertTrue(
+        e.remedies().stream().anyMatch(r -> r.title().equals("open group 21 in qemu")),
         e.remedies().stream().map(Remedy::title).toList().toString());
   }
 
@@ -188,10 +210,18 @@ class ExplainerTest {
   @Test
   void theHoldersVmNameComesFromTheConsumer() {
     Analysis a = load(Path.of("sample-topologies", "s19-seed-cdev-and-type1-group.json"));
-    Topology named = a.topology().withHolder("qemu-legacy", h -> h.withConsumer(
-        new org.vfioworkbench.model.Consumer(
-            org.vfioworkbench.model.Consumer.Kind.QEMU_LEGACY, Optional.of("win10"))));
-    Explanation e = Explainer.explain(Analysis.of(named, Profile.DEFAULT), new FdRef("qemu-cdev", 4));
-    assertEquals("qemu-legacy (pid 4200, VM win10)", e.blockers().get(0).holders().get(0).describe());
+    Topology named =
+        a.topology()
+            .withHolder(
+                "qemu-legacy",
+                h ->
+                    h.withConsumer(
+                        new org.vfioworkbench.model.Consumer(
+                            org.vfioworkbench.model.Consumer.Kind.QEMU_LEGACY,
+                            Optional.of("win10"))));
+    Explanation e =
+        Explainer.explain(Analysis.of(named, Profile.DEFAULT), new FdRef("qemu-cdev", 4));
+    assertEquals(
+        "qemu-legacy (pid 4200, VM win10)", e.blockers().get(0).holders().get(0).describe());
   }
 }

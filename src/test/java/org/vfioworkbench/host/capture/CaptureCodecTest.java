@@ -16,17 +16,21 @@ class CaptureCodecTest {
   @TempDir Path dir;
 
   private static Capture sample() {
-    return new Capture(new CaptureInfo("test", "2026-01-01T00:00:00Z", "h", "6.12", "live host /"),
+    return new Capture(
+        new CaptureInfo("test", "2026-01-01T00:00:00Z", "h", "6.12", "live host /"),
         Map.of(
-            "/sys/bus/pci/devices", new CaptureEntry.DirEntry(List.of("0000:00:01.0")),
+            "/sys/bus/pci/devices",
+            new CaptureEntry.DirEntry(List.of("0000:00:01.0")),
             "/sys/bus/pci/devices/0000:00:01.0",
             new CaptureEntry.LinkEntry("../../../devices/pci0000:00/0000:00:01.0"),
             "/sys/devices/pci0000:00/0000:00:01.0/class",
             new CaptureEntry.FileEntry("0x060400\n".getBytes(StandardCharsets.UTF_8)),
             "/sys/devices/pci0000:00/0000:00:01.0/config",
             new CaptureEntry.FileEntry(new byte[] {(byte) 0x86, (byte) 0x80, (byte) 0xff, 0, 1}),
-            "/proc/1/cmdline", new CaptureEntry.FileEntry("init\0--x\0".getBytes(StandardCharsets.UTF_8)),
-            "/proc/1/fd", new CaptureEntry.ErrorEntry("EACCES", "Permission denied")));
+            "/proc/1/cmdline",
+            new CaptureEntry.FileEntry("init\0--x\0".getBytes(StandardCharsets.UTF_8)),
+            "/proc/1/fd",
+            new CaptureEntry.ErrorEntry("EACCES", "Permission denied")));
   }
 
   @Test
@@ -40,7 +44,9 @@ class CaptureCodecTest {
       assertThat(CaptureCodec.looksLikeCapture(f)).isTrue();
     }
     assertThat(Files.readString(dir.resolve("c.json")))
-        .contains("\"base64\"").contains("\"text\":\"0x060400\\n\"").contains("\"error\":\"EACCES\"");
+        .contains("\"base64\"")
+        .contains("\"text\":\"0x060400\\n\"")
+        .contains("\"error\":\"EACCES\"");
   }
 
   @Test
@@ -56,15 +62,20 @@ class CaptureCodecTest {
     Path notJson = Files.writeString(dir.resolve("a.json"), "{ nope");
     assertThatThrownBy(() -> CaptureCodec.read(notJson))
         .isInstanceOf(CaptureFormatException.class)
-        .hasMessageStartingWith(notJson.toString()).hasMessageContaining("not valid JSON");
+        .hasMessageStartingWith(notJson.toString())
+        .hasMessageContaining("not valid JSON");
     Path scenario = Files.writeString(dir.resolve("b.json"), "{\"schemaVersion\": 1}");
     assertThatThrownBy(() -> CaptureCodec.read(scenario))
         .hasMessageContaining("not a VFIO Workbench capture");
-    Path future = Files.writeString(dir.resolve("c.json"),
-        "{\"format\":\"vfio-workbench-capture\",\"version\":9,\"entries\":{}}");
+    Path future =
+        Files.writeString(
+            dir.resolve("c.json"),
+            "{\"format\":\"vfio-workbench-capture\",\"version\":9,\"entries\":{}}");
     assertThatThrownBy(() -> CaptureCodec.read(future)).hasMessageContaining("version 9");
-    Path badEntry = Files.writeString(dir.resolve("d.json"),
-        "{\"format\":\"vfio-workbench-capture\",\"version\":1,\"entries\":{\"/x\":{\"size\":1}}}");
+    Path badEntry =
+        Files.writeString(
+            dir.resolve("d.json"),
+            "{\"format\":\"vfio-workbench-capture\",\"version\":1,\"entries\":{\"/x\":{\"size\":1}}}");
     assertThatThrownBy(() -> CaptureCodec.read(badEntry)).hasMessageContaining("\"/x\"");
     assertThatThrownBy(() -> CaptureCodec.read(dir.resolve("missing.json")))
         .hasMessageContaining("no such capture file");

@@ -22,7 +22,8 @@ class CaptureFsTest {
     Path dev = Files.createDirectories(root.resolve("sys/devices/pci0000:00/0000:00:01.0"));
     Files.writeString(dev.resolve("class"), "0x030000\n");
     Files.createDirectories(root.resolve("sys/bus/pci/devices"));
-    Files.createSymbolicLink(root.resolve("sys/bus/pci/devices/0000:00:01.0"),
+    Files.createSymbolicLink(
+        root.resolve("sys/bus/pci/devices/0000:00:01.0"),
         Path.of("../../../devices/pci0000:00/0000:00:01.0"));
 
     RecordingFs rec = new RecordingFs(new LiveFs(root));
@@ -39,15 +40,20 @@ class CaptureFsTest {
     assertThatThrownBy(() -> replay.read("/sys/nothing", 10))
         .isInstanceOf(NoSuchFileException.class);
     assertThatThrownBy(() -> replay.read("/sys/elsewhere", 10))
-        .isInstanceOf(NoSuchFileException.class).hasMessageContaining("not in the capture");
+        .isInstanceOf(NoSuchFileException.class)
+        .hasMessageContaining("not in the capture");
     assertThat(replay.describe()).isEqualTo("capture t");
   }
 
   @Test
   void recordedFailuresFailTheSameWay() {
-    Capture c = new Capture(new CaptureInfo("t", "", "", "", ""), java.util.Map.of(
-        "/proc/7/fd", new CaptureEntry.ErrorEntry("EACCES", "Permission denied"),
-        "/proc/7/comm", new CaptureEntry.FileEntry("qemu\n".getBytes(StandardCharsets.UTF_8))));
+    Capture c =
+        new Capture(
+            new CaptureInfo("t", "", "", "", ""),
+            java.util.Map.of(
+                "/proc/7/fd", new CaptureEntry.ErrorEntry("EACCES", "Permission denied"),
+                "/proc/7/comm",
+                    new CaptureEntry.FileEntry("qemu\n".getBytes(StandardCharsets.UTF_8))));
     CaptureFs fs = new CaptureFs(c, "t");
     assertThatThrownBy(() -> fs.list("/proc/7/fd")).isInstanceOf(AccessDeniedException.class);
     assertThatThrownBy(() -> fs.list("/proc/7/comm")).hasMessageContaining("/proc/7/comm");

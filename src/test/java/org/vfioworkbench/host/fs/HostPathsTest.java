@@ -17,11 +17,16 @@ class HostPathsTest {
 
   @Test
   void resolvesSysfsStyleRelativeLinks() {
-    assertThat(HostPaths.resolveLink("/sys/bus/pci/devices/0000:01:00.0",
-        "../../../devices/pci0000:00/0000:00:01.0/0000:01:00.0"))
+    assertThat(
+            HostPaths.resolveLink(
+                "/sys/bus/pci/devices/0000:01:00.0",
+                "../../../devices/pci0000:00/0000:00:01.0/0000:01:00.0"))
         .isEqualTo("/sys/devices/pci0000:00/0000:00:01.0/0000:01:00.0");
-    assertThat(HostPaths.resolveLink("/sys/devices/pci0000:00/0000:00:01.0/0000:01:00.0/iommu_group",
-        "../../../../kernel/iommu_groups/1")).isEqualTo("/sys/kernel/iommu_groups/1");
+    assertThat(
+            HostPaths.resolveLink(
+                "/sys/devices/pci0000:00/0000:00:01.0/0000:01:00.0/iommu_group",
+                "../../../../kernel/iommu_groups/1"))
+        .isEqualTo("/sys/kernel/iommu_groups/1");
     assertThat(HostPaths.resolveLink("/proc/1/fd/3", "/dev/vfio/1")).isEqualTo("/dev/vfio/1");
     assertThat(HostPaths.normalize("//a/./b/../c/")).isEqualTo("/a/c");
     assertThat(HostPaths.parent("/sys")).isEqualTo("/");

@@ -26,7 +26,8 @@ class LiveFsConfinementTest {
     Files.createDirectories(root.resolve("sys/bus/pci/devices"));
     Files.createDirectories(root.resolve("proc"));
     Files.createSymbolicLink(root.resolve("sys/devices"), target);
-    Files.createSymbolicLink(root.resolve("sys/bus/pci/devices/0000:00:01.0"),
+    Files.createSymbolicLink(
+        root.resolve("sys/bus/pci/devices/0000:00:01.0"),
         Path.of("../../../devices/pci0000:00/0000:00:01.0"));
     return root;
   }
@@ -43,8 +44,8 @@ class LiveFsConfinementTest {
         .isInstanceOf(OutsideRootException.class);
     ScanResult s = new HostScanner(fs).scan();
     assertThat(s.topology().functions()).isEmpty();
-    assertThat(s.problems()).anySatisfy(p ->
-        assertThat(p.error()).contains("outside the root directory"));
+    assertThat(s.problems())
+        .anySatisfy(p -> assertThat(p.error()).contains("outside the root directory"));
     assertThat(s.notes()).anySatisfy(n -> assertThat(n).contains("outside the root"));
   }
 
@@ -53,8 +54,9 @@ class LiveFsConfinementTest {
     Path root = rootLinkingDevicesTo(Path.of("/sys/devices"));
     ScanResult s = new HostScanner(new LiveFs(root)).scan();
     assertThat(s.topology().functions()).isEmpty();
-    assertThat(s.problems()).isNotEmpty().allSatisfy(p ->
-        assertThat(p.error()).contains("outside the root directory"));
+    assertThat(s.problems())
+        .isNotEmpty()
+        .allSatisfy(p -> assertThat(p.error()).contains("outside the root directory"));
   }
 
   @Test

@@ -21,8 +21,8 @@ class ProbePlanTest {
 
   private static Capture fixture(String name) throws Exception {
     try {
-      return CaptureCodec.read(Path.of(ProbePlanTest.class.getResource("/host/" + name + ".json")
-          .toURI()));
+      return CaptureCodec.read(
+          Path.of(ProbePlanTest.class.getResource("/host/" + name + ".json").toURI()));
     } catch (URISyntaxException e) {
       throw new IllegalStateException(e);
     }
@@ -51,11 +51,15 @@ class ProbePlanTest {
   @Test
   void refusesFunctionsNotOnVfioAndCdevsOfNoIommuDevices() throws Exception {
     assertThat(decide(scan("workstation", null), "00:14.0", ProbeMode.GROUP, false).refusals())
-        .singleElement().asString().contains("bound to xhci_hcd");
+        .singleElement()
+        .asString()
+        .contains("bound to xhci_hcd");
     assertThat(decide(scan("noiommu-host", "3100"), "01:00.0", ProbeMode.CDEV, false).refusals())
         .anyMatch(r -> r.contains("do not support no-IOMMU"));
     assertThat(decide(scan("workstation", null), "09:00.0", ProbeMode.GROUP, false).refusals())
-        .singleElement().asString().contains("not on this host");
+        .singleElement()
+        .asString()
+        .contains("not on this host");
   }
 
   @Test
@@ -65,18 +69,20 @@ class ProbePlanTest {
     ProbePlan p = d.plan().orElseThrow();
     assertThat(p.groupNode()).isEqualTo("/dev/vfio/1");
     assertThat(p.predictedInfo().ret()).isZero();
-    assertThat(p.predictedInfo().entries()).extracting(e -> e.bdf() + " " + e.idLabel())
+    assertThat(p.predictedInfo().entries())
+        .extracting(e -> e.bdf() + " " + e.idLabel())
         .containsExactly("0000:01:00.0 group 1", "0000:01:00.1 group 1");
     assertThat(p.predictedReset().ret()).isZero();
   }
 
   @Test
   void aCdevProbePredictsDevIdReporting() throws Exception {
-    ProbePlan p = decide(scan("workstation", "4242"), "01:00.0", ProbeMode.CDEV, false).plan()
-        .orElseThrow();
+    ProbePlan p =
+        decide(scan("workstation", "4242"), "01:00.0", ProbeMode.CDEV, false).plan().orElseThrow();
     assertThat(p.cdevNode()).contains("/dev/vfio/devices/vfio0");
     // The HDA function is not bound, but it shares IOMMU group 1 with the bound GPU: OWNED.
-    assertThat(p.predictedInfo().entries()).extracting(e -> e.idLabel())
+    assertThat(p.predictedInfo().entries())
+        .extracting(e -> e.idLabel())
         .containsExactly("devid 1", "OWNED");
     assertThat(p.predictedInfo().flagsMask()).isEqualTo(3);
   }

@@ -33,19 +33,21 @@ class VfioBindingCapabilityTest {
     assumeTrue(Files.isReadable(Path.of("/proc/thread-self/status")), "no /proc/thread-self");
     assumeTrue((field("CapPrm") & RAWIO) != 0, "CAP_SYS_RAWIO is not permitted here");
     AtomicReference<Object> seen = new AtomicReference<>();
-    Thread t = new Thread(() -> {
-      try {
-        VfioBinding binding = new VfioBinding();
-        binding.setEffectiveCapability(VfioUapi.CAP_SYS_RAWIO, false);
-        long dropped = field("CapEff");
-        long permittedAfterDrop = field("CapPrm");
-        binding.setEffectiveCapability(VfioUapi.CAP_SYS_RAWIO, true);
-        long raised = field("CapEff");
-        seen.set(new long[] {dropped, permittedAfterDrop, raised});
-      } catch (Exception e) {
-        seen.set(e);
-      }
-    });
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                VfioBinding binding = new VfioBinding();
+                binding.setEffectiveCapability(VfioUapi.CAP_SYS_RAWIO, false);
+                long dropped = field("CapEff");
+                long permittedAfterDrop = field("CapPrm");
+                binding.setEffectiveCapability(VfioUapi.CAP_SYS_RAWIO, true);
+                long raised = field("CapEff");
+                seen.set(new long[] {dropped, permittedAfterDrop, raised});
+              } catch (Exception e) {
+                seen.set(e);
+              }
+            });
     t.start();
     t.join();
 
@@ -60,6 +62,7 @@ class VfioBindingCapabilityTest {
   void refusesACapabilityNumberOutsideVersionThreesTwoWords() {
     org.assertj.core.api.Assertions.assertThatThrownBy(
             () -> new VfioBinding().setEffectiveCapability(64, true))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("64");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("64");
   }
 }

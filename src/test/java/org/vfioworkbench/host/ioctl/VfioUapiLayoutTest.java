@@ -14,11 +14,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Compiles a C program with gcc against the kernel's own UAPI headers and checks every struct
- * size, member offset and width, ioctl number and constant the binding uses. The headers are the
- * Linux 6.12 ones exported by {@code .ci/uapi-headers.sh} (the system's 6.1 {@code vfio.h} lacks
- * the cdev calls); {@code -Dvfio.uapi.include=DIR} or {@code VFIO_UAPI_INCLUDE} points elsewhere.
- * Skipped, saying why, only when gcc or the headers are absent.
+ * Compiles a C program with gcc against the kernel's own UAPI headers and checks every struct size,
+ * member offset and width, ioctl number and constant the binding uses. The headers are the Linux
+ * 6.12 ones exported by {@code .ci/uapi-headers.sh} (the system's 6.1 {@code vfio.h} lacks the cdev
+ * calls); {@code -Dvfio.uapi.include=DIR} or {@code VFIO_UAPI_INCLUDE} points elsewhere. Skipped,
+ * saying why, only when gcc or the headers are absent.
  */
 class VfioUapiLayoutTest {
 
@@ -50,18 +50,33 @@ class VfioUapiLayoutTest {
         .append("#define FIELD_SIZE(t, m) sizeof(((t *)0)->m)\n")
         .append("int main(void) {\n");
     for (StructLayout s : VfioUapi.layouts()) {
-      c.append("  printf(\"%s|sizeof|%zu\\n\", \"").append(s.cName()).append("\", sizeof(")
-          .append(s.cName()).append("));\n");
+      c.append("  printf(\"%s|sizeof|%zu\\n\", \"")
+          .append(s.cName())
+          .append("\", sizeof(")
+          .append(s.cName())
+          .append("));\n");
       for (StructLayout.Field f : s.fields()) {
-        c.append("  printf(\"%s.%s|offset|%zu|width|%zu\\n\", \"").append(s.cName())
-            .append("\", \"").append(f.name()).append("\", offsetof(").append(s.cName())
-            .append(", ").append(f.name()).append("), FIELD_SIZE(").append(s.cName())
-            .append(", ").append(f.name()).append("));\n");
+        c.append("  printf(\"%s.%s|offset|%zu|width|%zu\\n\", \"")
+            .append(s.cName())
+            .append("\", \"")
+            .append(f.name())
+            .append("\", offsetof(")
+            .append(s.cName())
+            .append(", ")
+            .append(f.name())
+            .append("), FIELD_SIZE(")
+            .append(s.cName())
+            .append(", ")
+            .append(f.name())
+            .append("));\n");
       }
     }
     for (String name : VfioUapi.constants().keySet()) {
-      c.append("  printf(\"%s|%lld\\n\", \"").append(name).append("\", (long long)(")
-          .append(name).append("));\n");
+      c.append("  printf(\"%s|%lld\\n\", \"")
+          .append(name)
+          .append("\", (long long)(")
+          .append(name)
+          .append("));\n");
     }
     return c.append("  return 0;\n}\n").toString();
   }
@@ -70,16 +85,28 @@ class VfioUapiLayoutTest {
   void everyLayoutAndIoctlNumberMatchesTheKernelHeaders() throws Exception {
     Path include = includeDir();
     assumeTrue(onPath("gcc"), "gcc is not on PATH: install gcc to check the binding's layouts");
-    assumeTrue(Files.isRegularFile(include.resolve("linux/vfio.h"))
-            && Files.readString(include.resolve("linux/vfio.h")).contains("VFIO_DEVICE_BIND_IOMMUFD")
+    assumeTrue(
+        Files.isRegularFile(include.resolve("linux/vfio.h"))
+            && Files.readString(include.resolve("linux/vfio.h"))
+                .contains("VFIO_DEVICE_BIND_IOMMUFD")
             && Files.isRegularFile(include.resolve("linux/iommufd.h")),
-        "Linux 6.6+ UAPI headers not found in " + include
+        "Linux 6.6+ UAPI headers not found in "
+            + include
             + ": apt-get install linux-source-6.12 gcc && bash .ci/uapi-headers.sh");
 
     Path src = Files.writeString(dir.resolve("layout.c"), program());
     Path exe = dir.resolve("layout");
-    String compiled = run(dir, "gcc", "-Wall", "-Werror", "-I", include.toString(), "-o",
-        exe.toString(), src.toString());
+    String compiled =
+        run(
+            dir,
+            "gcc",
+            "-Wall",
+            "-Werror",
+            "-I",
+            include.toString(),
+            "-o",
+            exe.toString(),
+            src.toString());
     String out = run(dir, exe.toString());
     assertThat(compiled).isEmpty();
 
@@ -110,8 +137,10 @@ class VfioUapiLayoutTest {
   @Test
   void theGeneratedProgramNamesEveryStructAndIoctl() {
     String c = program();
-    assertThat(c).contains("offsetof(struct vfio_pci_dependent_device, devfn)")
-        .contains("(VFIO_DEVICE_ATTACH_IOMMUFD_PT)").contains("(IOMMU_IOAS_ALLOC)")
+    assertThat(c)
+        .contains("offsetof(struct vfio_pci_dependent_device, devfn)")
+        .contains("(VFIO_DEVICE_ATTACH_IOMMUFD_PT)")
+        .contains("(IOMMU_IOAS_ALLOC)")
         .contains("offsetof(struct __user_cap_data_struct, effective)")
         .contains("(CAP_SYS_RAWIO)");
   }

@@ -11,24 +11,26 @@ import org.junit.jupiter.api.Test;
 /** Parses the pci.ids format and formats names with lspci's fallbacks for unknown ids. */
 class PciIdsTest {
 
-  private static final String SAMPLE = String.join("\n",
-      "# comment",
-      "",
-      "1af4  Red Hat, Inc.",
-      "\t1000  Virtio network device",
-      "\t\t01de fffb  Propolis Virtio network device",
-      "# a comment inside a vendor",
-      "\t1045  Virtio 1.0 memory balloon",
-      "8086  Intel Corporation",
-      "\t37d2  Ethernet Connection X722 for 10GBASE-T",
-      "\t\t8086 0001  Ethernet Network Adapter X722-4",
-      "C 00  Unclassified device [ZZ]",
-      "\t05  Non-VGA unclassified device",
-      "C 02  Network controller",
-      "\t00  Ethernet controller",
-      "\t\t00  a programming interface, ignored",
-      "C 0b  Processor",
-      "");
+  private static final String SAMPLE =
+      String.join(
+          "\n",
+          "# comment",
+          "",
+          "1af4  Red Hat, Inc.",
+          "\t1000  Virtio network device",
+          "\t\t01de fffb  Propolis Virtio network device",
+          "# a comment inside a vendor",
+          "\t1045  Virtio 1.0 memory balloon",
+          "8086  Intel Corporation",
+          "\t37d2  Ethernet Connection X722 for 10GBASE-T",
+          "\t\t8086 0001  Ethernet Network Adapter X722-4",
+          "C 00  Unclassified device [ZZ]",
+          "\t05  Non-VGA unclassified device",
+          "C 02  Network controller",
+          "\t00  Ethernet controller",
+          "\t\t00  a programming interface, ignored",
+          "C 0b  Processor",
+          "");
 
   private final PciIds ids = PciIds.parse("sample", SAMPLE);
 
@@ -64,14 +66,18 @@ class PciIdsTest {
     assertThat(ids.subclass(0x020000)).contains("Ethernet controller");
     assertThat(ids.subclass(0x020100)).isEmpty();
     assertThat(PciClassNames.name(0x020000, ids)).isEqualTo("Ethernet controller");
-    assertThat(PciClassNames.name(0x030000, ids)).as("built-in list when the database lacks it")
+    assertThat(PciClassNames.name(0x030000, ids))
+        .as("built-in list when the database lacks it")
         .isEqualTo("VGA compatible controller");
   }
 
   @Test
   void theSystemCopyComesFirstAndTheBundledCopyStandsInForAMissingOne() throws Exception {
-    String system = PciIds.SYSTEM_COPIES.stream()
-        .filter(p -> Files.isReadable(Path.of(p))).findFirst().orElse(null);
+    String system =
+        PciIds.SYSTEM_COPIES.stream()
+            .filter(p -> Files.isReadable(Path.of(p)))
+            .findFirst()
+            .orElse(null);
     assumeTrue(system != null, "no system pci.ids here, so the build bundled none either");
     PciIds fromSystem = PciIds.load(List.of("/nonexistent/pci.ids", system));
     assertThat(fromSystem.source()).isEqualTo(system);
@@ -80,8 +86,7 @@ class PciIdsTest {
     PciIds bundled = PciIds.load(List.of("/nonexistent/pci.ids"));
 
     assertThat(bundled.source()).isEqualTo("pci.ids bundled with the workbench");
-    assertThat(bundled.deviceName(0x1af4, 0x1045))
-        .isEqualTo(fromSystem.deviceName(0x1af4, 0x1045));
+    assertThat(bundled.deviceName(0x1af4, 0x1045)).isEqualTo(fromSystem.deviceName(0x1af4, 0x1045));
   }
 
   @Test

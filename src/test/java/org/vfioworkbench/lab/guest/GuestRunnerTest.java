@@ -21,8 +21,7 @@ import org.vfioworkbench.lab.guest.GuestPlan.PlannedOpen;
 /** The runner on a fake sysfs and a fake kernel that allows one open file per group. */
 class GuestRunnerTest {
 
-  @TempDir
-  Path sys;
+  @TempDir Path sys;
 
   /** Opens hand out fds; a group path may be open once; SET_CONTAINER can be made to fail. */
   private static final class FakeVfio implements LabVfio {
@@ -112,37 +111,62 @@ class GuestRunnerTest {
     Files.writeString(sys.resolve("bus/pci/drivers_probe"), "");
     device("0000:00:1c.0", 1, 1);
     device("0000:01:00.0", 4, 0);
-    GuestPlan plan = new GuestPlan(false,
-        List.of(new PlannedFunction("0000:00:1c.0", List.of(0xe0), "bridge", 10),
-            new PlannedFunction("0000:02:00.0", List.of(0xe0, 0), "vfio-pci", 20)),
-        List.of("0000:02:00.0"),
-        List.of(new PlannedOpen("qemu", 3, "container", -1, null, -1, false)),
-        List.of(new PlannedCall("c0", "open", "qemu", 4, -1, 0, List.of(),
-                new PlannedOpen("qemu", 4, "group", 20, null, 3, false)),
-            new PlannedCall("c1", "open", "qemu", 4, -1, 0, List.of(),
-                new PlannedOpen("qemu", 4, "group", 20, null, -1, false))),
-        List.of());
+    GuestPlan plan =
+        new GuestPlan(
+            false,
+            List.of(
+                new PlannedFunction("0000:00:1c.0", List.of(0xe0), "bridge", 10),
+                new PlannedFunction("0000:02:00.0", List.of(0xe0, 0), "vfio-pci", 20)),
+            List.of("0000:02:00.0"),
+            List.of(new PlannedOpen("qemu", 3, "container", -1, null, -1, false)),
+            List.of(
+                new PlannedCall(
+                    "c0",
+                    "open",
+                    "qemu",
+                    4,
+                    -1,
+                    0,
+                    List.of(),
+                    new PlannedOpen("qemu", 4, "group", 20, null, 3, false)),
+                new PlannedCall(
+                    "c1",
+                    "open",
+                    "qemu",
+                    4,
+                    -1,
+                    0,
+                    List.of(),
+                    new PlannedOpen("qemu", 4, "group", 20, null, -1, false))),
+            List.of());
     FakeVfio vfio = new FakeVfio();
     vfio.failContainerFor.add("/dev/vfio/4");
 
-    GuestReport r = new GuestRunner(plan, vfio, new GuestSysfs(sys), new ByteArrayOutputStream())
-        .run("test");
+    GuestReport r =
+        new GuestRunner(plan, vfio, new GuestSysfs(sys), new ByteArrayOutputStream()).run("test");
 
     assertThat(r.error()).isNull();
-    assertThat(r.functions()).extracting(GuestReport.GuestFunction::guestBdf)
+    assertThat(r.functions())
+        .extracting(GuestReport.GuestFunction::guestBdf)
         .containsExactly("0000:00:1c.0", "0000:01:00.0");
     assertThat(r.calls()).extracting(GuestReport.CallOutcome::errno).containsExactly(1, 0);
-    assertThat(vfio.calls).containsSubsequence("open /dev/vfio/4", "close /dev/vfio/4",
-        "open /dev/vfio/4", "close /dev/vfio/4");
+    assertThat(vfio.calls)
+        .containsSubsequence(
+            "open /dev/vfio/4", "close /dev/vfio/4", "open /dev/vfio/4", "close /dev/vfio/4");
     assertThat(Files.readString(sys.resolve("bus/pci/devices/0000:01:00.0/driver_override")))
         .isEqualTo("vfio-pci");
   }
 
   @Test
   void anUnprivilegedHoldersOpensRunWithoutCapSysRawio() throws IOException {
-    GuestPlan plan = new GuestPlan(false, List.of(), List.of(),
-        List.of(new PlannedOpen("user", 3, "iommufd", -1, null, -1, false)), List.of(),
-        List.of("user"));
+    GuestPlan plan =
+        new GuestPlan(
+            false,
+            List.of(),
+            List.of(),
+            List.of(new PlannedOpen("user", 3, "iommufd", -1, null, -1, false)),
+            List.of(),
+            List.of("user"));
     FakeVfio vfio = new FakeVfio();
 
     new GuestRunner(plan, vfio, new GuestSysfs(sys), new ByteArrayOutputStream()).run("test");

@@ -10,9 +10,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Walks every bundled lesson with the engine: each task's goal fails before its solution and
- * holds after it, every solution gesture is allowed by the kernel, every fact a step states
- * holds, and every highlight names an element of the lesson's topology.
+ * Walks every bundled lesson with the engine: each task's goal fails before its solution and holds
+ * after it, every solution gesture is allowed by the kernel, every fact a step states holds, and
+ * every highlight names an element of the lesson's topology.
  */
 class BundledLessonsTest {
 
@@ -46,8 +46,17 @@ class BundledLessonsTest {
       ids.add(l.id());
     }
 
-    assertThat(ids).hasSizeGreaterThanOrEqualTo(8).doesNotHaveDuplicates().contains(
-        "reset-scope", "info-lists-unopened", "group-vs-devid-mode", "group-fd-proof",
-        "empty-array-devid-owned", "mixed-group-and-cdev", "no-iommu", "native-driver-in-scope");
+    assertThat(ids)
+        .hasSizeGreaterThanOrEqualTo(8)
+        .doesNotHaveDuplicates()
+        .contains(
+            "reset-scope",
+            "info-lists-unopened",
+            "group-vs-devid-mode",
+            "group-fd-proof",
+            "empty-array-devid-owned",
+            "mixed-group-and-cdev",
+            "no-iommu",
+            "native-driver-in-scope");
   }
 }

@@ -7,8 +7,11 @@ final class LessonFixtures {
 
   private LessonFixtures() {}
 
-  /** fn0 (group 20) opened by qemu through a type1 container; fn1 (group 21) on vfio-pci, unused. */
-  static final String CARD = """
+  /**
+   * fn0 (group 20) opened by qemu through a type1 container; fn1 (group 21) on vfio-pci, unused.
+   */
+  static final String CARD =
+      """
       {"format": 1, "name": "card",
        "buses": [{"bus": "0000:00"}, {"bus": "0000:02", "bridge": "0000:00:1c.0"}],
        "functions": [
@@ -22,11 +25,13 @@ final class LessonFixtures {
       """;
 
   /** QEMU's own reset from fn0 succeeds. */
-  static final String RESET_SUCCEEDS = """
+  static final String RESET_SUCCEEDS =
+      """
       {"caller": {"device": "0000:02:00.0"}, "reset": {"natural": true}, "result": {"ret": 0}}
       """;
 
-  static final String MOVE_FN1_TO_GROUP_LANE = """
+  static final String MOVE_FN1_TO_GROUP_LANE =
+      """
       {"moveToGroup": {"holder": "qemu", "device": "0000:02:00.1"}}
       """;
 
@@ -36,7 +41,8 @@ final class LessonFixtures {
         {"format": 1, "id": "t", "title": "T", "scenario": %s,
          "steps": [{"text": "x", "highlight": %s,
                     "task": {"prompt": "p", "goal": [%s], "solution": [%s]}}]}
-        """.formatted(CARD, highlight, goal, solution);
+        """
+        .formatted(CARD, highlight, goal, solution);
   }
 
   static Lesson parse(String json) throws LessonException {

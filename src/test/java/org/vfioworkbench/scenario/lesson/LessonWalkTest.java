@@ -14,7 +14,9 @@ class LessonWalkTest {
 
   @Test
   void aTaskWhoseSolutionReachesItsGoalHasNoProblems() throws LessonException {
-    Lesson l = parse(lesson("{\"functions\": [\"0000:02:00.1\"]}", RESET_SUCCEEDS, MOVE_FN1_TO_GROUP_LANE));
+    Lesson l =
+        parse(
+            lesson("{\"functions\": [\"0000:02:00.1\"]}", RESET_SUCCEEDS, MOVE_FN1_TO_GROUP_LANE));
 
     LessonWalk walk = LessonWalk.of(l);
 
@@ -24,7 +26,8 @@ class LessonWalkTest {
 
   @Test
   void aGoalThatAlreadyHoldsTeachesNothing() throws LessonException {
-    String infoWorks = "{\"caller\": {\"device\": \"0000:02:00.0\"}, \"info\": {}, \"result\": {\"ret\": 0}}";
+    String infoWorks =
+        "{\"caller\": {\"device\": \"0000:02:00.0\"}, \"info\": {}, \"result\": {\"ret\": 0}}";
 
     LessonWalk walk = LessonWalk.of(parse(lesson("{}", infoWorks, MOVE_FN1_TO_GROUP_LANE)));
 
@@ -34,13 +37,19 @@ class LessonWalkTest {
   @Test
   void aSolutionTheKernelRefusesIsReported() throws LessonException {
     String cdevOfFn0 = "{\"moveToCdev\": {\"holder\": \"qemu\", \"device\": \"0000:02:00.0\"}}";
-    String bindSecondCdev = "{\"moveToGroup\": {\"holder\": \"qemu\", \"device\": \"0000:02:00.1\"}},"
-        + "{\"setDriver\": {\"device\": \"0000:02:00.1\", \"driver\": \"pci-stub\"}}";
+    String bindSecondCdev =
+        "{\"moveToGroup\": {\"holder\": \"qemu\", \"device\": \"0000:02:00.1\"}},"
+            + "{\"setDriver\": {\"device\": \"0000:02:00.1\", \"driver\": \"pci-stub\"}}";
 
-    LessonWalk walk = LessonWalk.of(parse(lesson("{}", RESET_SUCCEEDS, cdevOfFn0 + "," + bindSecondCdev)));
+    LessonWalk walk =
+        LessonWalk.of(parse(lesson("{}", RESET_SUCCEEDS, cdevOfFn0 + "," + bindSecondCdev)));
 
-    assertThat(walk.problems()).anySatisfy(p -> assertThat(p)
-        .contains("task.solution[2]: bind 0000:02:00.1 to pci-stub is refused: -EBUSY"));
+    assertThat(walk.problems())
+        .anySatisfy(
+            p ->
+                assertThat(p)
+                    .contains(
+                        "task.solution[2]: bind 0000:02:00.1 to pci-stub is refused: -EBUSY"));
   }
 
   @Test
@@ -49,46 +58,59 @@ class LessonWalkTest {
 
     LessonWalk walk = LessonWalk.of(parse(lesson("{}", RESET_SUCCEEDS, releaseFn0)));
 
-    assertThat(walk.problems()).singleElement().asString()
-        .contains("does not reach the goal").contains("no holder has 0000:02:00.0 open");
+    assertThat(walk.problems())
+        .singleElement()
+        .asString()
+        .contains("does not reach the goal")
+        .contains("no holder has 0000:02:00.0 open");
   }
 
   @Test
   void aHighlightOfAMissingElementIsReported() throws LessonException {
-    String highlight = "{\"functions\": [\"0000:03:00.0\"], \"groups\": [99], \"holders\": [\"vm9\"],"
-        + " \"buses\": [\"0000:07\"]}";
+    String highlight =
+        "{\"functions\": [\"0000:03:00.0\"], \"groups\": [99], \"holders\": [\"vm9\"],"
+            + " \"buses\": [\"0000:07\"]}";
 
-    LessonWalk walk = LessonWalk.of(parse(lesson(highlight, RESET_SUCCEEDS, MOVE_FN1_TO_GROUP_LANE)));
+    LessonWalk walk =
+        LessonWalk.of(parse(lesson(highlight, RESET_SUCCEEDS, MOVE_FN1_TO_GROUP_LANE)));
 
-    assertThat(walk.problems()).containsExactly(
-        "test.json: steps[0].highlight: no function 0000:03:00.0 in the lesson's topology",
-        "test.json: steps[0].highlight: no IOMMU group 99 in the lesson's topology",
-        "test.json: steps[0].highlight: no holder vm9 in the lesson's topology",
-        "test.json: steps[0].highlight: no bus 0000:07 in the lesson's topology");
+    assertThat(walk.problems())
+        .containsExactly(
+            "test.json: steps[0].highlight: no function 0000:03:00.0 in the lesson's topology",
+            "test.json: steps[0].highlight: no IOMMU group 99 in the lesson's topology",
+            "test.json: steps[0].highlight: no holder vm9 in the lesson's topology",
+            "test.json: steps[0].highlight: no bus 0000:07 in the lesson's topology");
   }
 
   @Test
   void aFactTheEngineContradictsIsReported() throws LessonException {
-    String json = """
+    String json =
+        """
         {"format": 1, "id": "t", "title": "T", "scenario": %s,
          "steps": [{"text": "fn1 is reset too, says the text",
                     "facts": [{"caller": {"device": "0000:02:00.0"}, "reset": {"natural": true},
                                "result": {"ret": 0}}]}]}
-        """.formatted(LessonFixtures.CARD);
+        """
+            .formatted(LessonFixtures.CARD);
 
     LessonWalk walk = LessonWalk.of(parse(json));
 
-    assertThat(walk.problems()).singleElement().asString()
-        .startsWith("test.json: steps[0].facts: does not hold:").contains("ret is -22 (-EINVAL), wanted 0");
+    assertThat(walk.problems())
+        .singleElement()
+        .asString()
+        .startsWith("test.json: steps[0].facts: does not hold:")
+        .contains("ret is -22 (-EINVAL), wanted 0");
   }
 
   @Test
   void theStateBeforeAStepFollowsEarlierSolutions() throws LessonException {
-    String json = """
+    String json =
+        """
         {"format": 1, "id": "t", "title": "T", "scenario": %s,
          "steps": [{"text": "a", "task": {"prompt": "p", "goal": [%s], "solution": [%s]}},
                    {"text": "b"}]}
-        """.formatted(LessonFixtures.CARD, RESET_SUCCEEDS, MOVE_FN1_TO_GROUP_LANE);
+        """
+            .formatted(LessonFixtures.CARD, RESET_SUCCEEDS, MOVE_FN1_TO_GROUP_LANE);
     Lesson l = parse(json);
 
     LessonWalk walk = LessonWalk.of(l);

@@ -12,8 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class DockLayoutTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void aSavedLayoutComesBackWithMovedAndClosedViews() throws Exception {

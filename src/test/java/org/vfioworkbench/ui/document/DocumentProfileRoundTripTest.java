@@ -21,9 +21,9 @@ import org.vfioworkbench.ui.state.WorkbenchState;
 import org.vfioworkbench.ui.task.TaskExecutor;
 
 /**
- * Every sample, switched to every other profile the kernel accepts its open files under, written
- * as Save writes it and read back: the file names the new profile, gives the same answers, and
- * its expectations still hold (they keep the profile they were written for).
+ * Every sample, switched to every other profile the kernel accepts its open files under, written as
+ * Save writes it and read back: the file names the new profile, gives the same answers, and its
+ * expectations still hold (they keep the profile they were written for).
  */
 class DocumentProfileRoundTripTest {
 
@@ -50,7 +50,8 @@ class DocumentProfileRoundTripTest {
           continue;
         }
         assertThat(reopened.profileOrDefault()).isEqualTo(p);
-        assertThat(passed(reopened)).as("%s's expectations under %s", file.getFileName(), p.id())
+        assertThat(passed(reopened))
+            .as("%s's expectations under %s", file.getFileName(), p.id())
             .isEqualTo(passed(original));
         assertThat(Answers.of(Analysis.of(reopened.topology(), p)))
             .as("%s under %s", file.getFileName(), p.id())
@@ -64,7 +65,8 @@ class DocumentProfileRoundTripTest {
 
   private static List<Boolean> passed(Scenario s) {
     return ExpectationChecker.check(s, java.util.Optional.empty()).stream()
-        .map(ExpectationOutcome::passed).toList();
+        .map(ExpectationOutcome::passed)
+        .toList();
   }
 
   private static List<Path> samples() throws IOException {

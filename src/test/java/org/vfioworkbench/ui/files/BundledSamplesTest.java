@@ -12,8 +12,7 @@ import org.vfioworkbench.scenario.Scenario;
 
 class BundledSamplesTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void everyBundledSampleIsListedAndReads() throws Exception {
@@ -26,10 +25,16 @@ class BundledSamplesTest {
 
   @Test
   void theBundledSeedCaseSaysNotOwnedForFn0() throws Exception {
-    Scenario seed = BundledSamples.list().stream()
-        .filter(s -> s.name().startsWith("s19")).findFirst().orElseThrow().source().read();
+    Scenario seed =
+        BundledSamples.list().stream()
+            .filter(s -> s.name().startsWith("s19"))
+            .findFirst()
+            .orElseThrow()
+            .source()
+            .read();
     Analysis a = Analysis.of(seed.topology(), seed.profileOrDefault());
-    FdRef fn0 = a.devices().get(org.vfioworkbench.model.Bdf.parse("0000:02:00.0")).cdevFd().orElseThrow();
+    FdRef fn0 =
+        a.devices().get(org.vfioworkbench.model.Bdf.parse("0000:02:00.0")).cdevFd().orElseThrow();
     assertThat(a.info(fn0).flags()).containsExactly(InfoFlag.DEV_ID);
   }
 

@@ -12,8 +12,8 @@ import org.vfioworkbench.ui.kernel.DropTarget;
 import org.vfioworkbench.ui.outcomes.OutcomeRow;
 import org.vfioworkbench.ui.outcomes.ResetOutcomesViewModel;
 import org.vfioworkbench.ui.state.ElementRef;
-import org.vfioworkbench.ui.task.TaskExecutor;
 import org.vfioworkbench.ui.state.WorkbenchState;
+import org.vfioworkbench.ui.task.TaskExecutor;
 
 class TopologyGraphViewModelTest {
 
@@ -38,7 +38,8 @@ class TopologyGraphViewModelTest {
   @Test
   void seedCaseInfoOnFn0ReportsDevIdWithoutOwned() {
     assertThat(info.replyProperty().get().flags()).isEqualTo("0x1 (DEV_ID)");
-    assertThat(info.replyProperty().get().entries()).extracting(r -> r.meaning())
+    assertThat(info.replyProperty().get().entries())
+        .extracting(r -> r.meaning())
         .containsExactly("devid 1", "NOT_OWNED");
     assertThat(emptyArrayOnFn0()).isEqualTo("-EINVAL");
   }
@@ -94,7 +95,8 @@ class TopologyGraphViewModelTest {
   @Test
   void layoutPutsBothFunctionsInOneBusScopeAndTwoHulls() {
     GraphModel m = graph.modelProperty().get();
-    assertThat(m.scopes()).extracting(GraphModel.ScopeOutline::label)
+    assertThat(m.scopes())
+        .extracting(GraphModel.ScopeOutline::label)
         .containsExactly("bus reset: bus 0000:02 (2)");
     assertThat(m.hulls()).extracting(GraphModel.GroupHull::group).contains(20, 21);
     GraphModel.HolderNode h = m.holders().get(0);
@@ -105,8 +107,11 @@ class TopologyGraphViewModelTest {
   }
 
   private String emptyArrayOnFn0() {
-    OutcomeRow row = outcomes.rows().stream().filter(r -> r.device().equals("02:00.0"))
-        .findFirst().orElseThrow();
+    OutcomeRow row =
+        outcomes.rows().stream()
+            .filter(r -> r.device().equals("02:00.0"))
+            .findFirst()
+            .orElseThrow();
     return row.cell(ResetVariant.Kind.EMPTY_ARRAY).label();
   }
 
@@ -129,8 +134,10 @@ class TopologyGraphViewModelTest {
     graph.hover(new DropTarget.CdevLane("qemu-vm1"));
     assertThat(graph.previewProperty().get().allowed()).isTrue();
     state.execute(new org.vfioworkbench.engine.Edit.Release(FN1));
-    boolean kernelSaysNow = new org.vfioworkbench.engine.Edit.MoveToCdev("qemu-vm1", FN1)
-        .apply(state.topology(), state.profileProperty().get()).succeeded();
+    boolean kernelSaysNow =
+        new org.vfioworkbench.engine.Edit.MoveToCdev("qemu-vm1", FN1)
+            .apply(state.topology(), state.profileProperty().get())
+            .succeeded();
     assertThat(graph.drop(new DropTarget.CdevLane("qemu-vm1"))).isEqualTo(kernelSaysNow);
     assertThat(graph.attemptsMade()).isEqualTo(2);
   }

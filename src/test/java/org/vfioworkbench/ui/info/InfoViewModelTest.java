@@ -8,8 +8,8 @@ import org.vfioworkbench.model.Bdf;
 import org.vfioworkbench.model.FdRef;
 import org.vfioworkbench.ui.files.BuiltInSamples;
 import org.vfioworkbench.ui.state.ElementRef;
-import org.vfioworkbench.ui.task.TaskExecutor;
 import org.vfioworkbench.ui.state.WorkbenchState;
+import org.vfioworkbench.ui.task.TaskExecutor;
 
 class InfoViewModelTest {
 
@@ -25,7 +25,8 @@ class InfoViewModelTest {
 
   @Test
   void openingADocumentShowsInfoForTheFirstOpenDevice() {
-    assertThat(state.selectionProperty().get()).isEqualTo(new ElementRef.FunctionRef(Bdf.parse("0000:02:00.0")));
+    assertThat(state.selectionProperty().get())
+        .isEqualTo(new ElementRef.FunctionRef(Bdf.parse("0000:02:00.0")));
     assertThat(vm.replyProperty().get().ret()).isEqualTo("0");
   }
 
@@ -35,7 +36,9 @@ class InfoViewModelTest {
     InfoReply r = vm.replyProperty().get();
     assertThat(r.caller()).contains("qemu-vm1 fd 7");
     assertThat(r.flags()).isEqualTo("0x0");
-    assertThat(r.entries()).extracting(InfoEntryRow::meaning).containsExactly("group 20", "group 21");
+    assertThat(r.entries())
+        .extracting(InfoEntryRow::meaning)
+        .containsExactly("group 20", "group 21");
   }
 
   @Test

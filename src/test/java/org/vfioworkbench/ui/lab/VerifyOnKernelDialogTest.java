@@ -12,9 +12,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-import org.vfioworkbench.ui.FxTestBase;
 import org.vfioworkbench.model.Topology;
 import org.vfioworkbench.scenario.Scenario;
+import org.vfioworkbench.ui.FxTestBase;
 import org.vfioworkbench.ui.task.FxTaskExecutor;
 
 /** Closing the lab dialog cancels the lab run: the run sees the cancel and stops. */
@@ -35,22 +35,26 @@ class VerifyOnKernelDialogTest extends FxTestBase {
     CountDownLatch running = new CountDownLatch(1);
     CountDownLatch stopped = new CountDownLatch(1);
     AtomicBoolean qemuKilled = new AtomicBoolean();
-    VerifyOnKernelDialog.LabRun lab = (name, scenario, log, progress) -> {
-      progress.onCancel(() -> qemuKilled.set(true));
-      log.accept("booting the guest");
-      running.countDown();
-      try {
-        while (!progress.isCancelled()) {
-          Thread.sleep(20);
-        }
-        throw new java.util.concurrent.CancellationException();
-      } finally {
-        stopped.countDown();
-      }
-    };
+    VerifyOnKernelDialog.LabRun lab =
+        (name, scenario, log, progress) -> {
+          progress.onCancel(() -> qemuKilled.set(true));
+          log.accept("booting the guest");
+          running.countDown();
+          try {
+            while (!progress.isCancelled()) {
+              Thread.sleep(20);
+            }
+            throw new java.util.concurrent.CancellationException();
+          } finally {
+            stopped.countDown();
+          }
+        };
     AtomicReference<VerifyOnKernelDialog> dialog = new AtomicReference<>();
-    WaitForAsyncUtils.asyncFx(() -> dialog.set(VerifyOnKernelDialog.show(stage,
-        new FxTaskExecutor(), "seed", Scenario.of(Topology.empty()), lab)))
+    WaitForAsyncUtils.asyncFx(
+            () ->
+                dialog.set(
+                    VerifyOnKernelDialog.show(
+                        stage, new FxTaskExecutor(), "seed", Scenario.of(Topology.empty()), lab)))
         .get(10, TimeUnit.SECONDS);
     assertThat(running.await(10, TimeUnit.SECONDS)).isTrue();
     assertThat(dialog.get().finished()).isFalse();
@@ -66,10 +70,18 @@ class VerifyOnKernelDialogTest extends FxTestBase {
   @Test
   void aFailedRunSaysWhyInTheDialog() throws Exception {
     AtomicReference<VerifyOnKernelDialog> dialog = new AtomicReference<>();
-    WaitForAsyncUtils.asyncFx(() -> dialog.set(VerifyOnKernelDialog.show(stage,
-        new FxTaskExecutor(), "seed", Scenario.of(Topology.empty()), (n, s, log, p) -> {
-          throw new java.io.IOException("qemu-system-x86_64 not found");
-        }))).get(10, TimeUnit.SECONDS);
+    WaitForAsyncUtils.asyncFx(
+            () ->
+                dialog.set(
+                    VerifyOnKernelDialog.show(
+                        stage,
+                        new FxTaskExecutor(),
+                        "seed",
+                        Scenario.of(Topology.empty()),
+                        (n, s, log, p) -> {
+                          throw new java.io.IOException("qemu-system-x86_64 not found");
+                        })))
+        .get(10, TimeUnit.SECONDS);
     WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> dialog.get().finished());
     WaitForAsyncUtils.waitForFxEvents();
     assertThat(dialog.get().verdict())

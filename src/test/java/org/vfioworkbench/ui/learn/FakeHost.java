@@ -2,10 +2,10 @@ package org.vfioworkbench.ui.learn;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.vfioworkbench.engine.Edit;
 import org.vfioworkbench.engine.Profile;
 import org.vfioworkbench.model.Topology;
 import org.vfioworkbench.scenario.ScenarioException;
-import org.vfioworkbench.engine.Edit;
 import org.vfioworkbench.scenario.lesson.Highlight;
 import org.vfioworkbench.ui.files.Sample;
 

@@ -23,12 +23,13 @@ import org.vfioworkbench.scenario.lesson.Lesson;
 import org.vfioworkbench.ui.FxTestBase;
 import org.vfioworkbench.ui.WorkbenchWindow;
 
-/** The Learn perspective in a real workbench window: first-run welcome, a lesson driven by clicks. */
+/**
+ * The Learn perspective in a real workbench window: first-run welcome, a lesson driven by clicks.
+ */
 @ExtendWith(ApplicationExtension.class)
 class LearnPerspectiveTest extends FxTestBase {
 
-  @TempDir
-  static Path config;
+  @TempDir static Path config;
 
   private static final Preferences PREFS = new MemoryPreferences();
 
@@ -49,13 +50,21 @@ class LearnPerspectiveTest extends FxTestBase {
     BorderPane root = (BorderPane) window.scene().getRoot();
     assertThat(root.getRight()).isSameAs(learn.pane());
     assertThat(learn.pane().showingWelcome()).isTrue();
-    assertThat(robot.lookup("#learn-lessons").queryListView().getItems()).hasSizeGreaterThanOrEqualTo(8);
+    assertThat(robot.lookup("#learn-lessons").queryListView().getItems())
+        .hasSizeGreaterThanOrEqualTo(8);
     assertThat(robot.lookup("#learn-samples").queryListView().getItems()).isNotEmpty();
     assertThat(new LearnProgress(PREFS).showWelcomeAtStart()).isFalse();
 
     ListView<WelcomeViewModel.LessonEntry> lessons = robot.lookup("#learn-lessons").queryListView();
-    robot.interact(() -> lessons.getSelectionModel().select(lessons.getItems().stream()
-        .filter(e -> e.lesson().id().equals("native-driver-in-scope")).findFirst().orElseThrow()));
+    robot.interact(
+        () ->
+            lessons
+                .getSelectionModel()
+                .select(
+                    lessons.getItems().stream()
+                        .filter(e -> e.lesson().id().equals("native-driver-in-scope"))
+                        .findFirst()
+                        .orElseThrow()));
     robot.clickOn("#learn-start-lesson");
     Lesson lesson = learn.pane().lesson().lessonProperty().get();
     assertThat(lesson.id()).isEqualTo("native-driver-in-scope");
@@ -68,12 +77,16 @@ class LearnPerspectiveTest extends FxTestBase {
     assertThat(robot.lookup("#learn-message").queryAs(Label.class).getText()).startsWith("Not yet");
 
     Bdf fn1 = Bdf.parse("0000:02:00.1");
-    robot.interact(() -> {
-      Topology t = window.state().topology();
-      t = KernelCalls.setDriver(t, lesson.profile(), fn1, org.vfioworkbench.model.Driver.VFIO_PCI).orElseThrow();
-      t = KernelCalls.moveToGroup(t, lesson.profile(), "qemu", fn1).orElseThrow();
-      window.state().execute("lesson gestures", t);
-    });
+    robot.interact(
+        () -> {
+          Topology t = window.state().topology();
+          t =
+              KernelCalls.setDriver(
+                      t, lesson.profile(), fn1, org.vfioworkbench.model.Driver.VFIO_PCI)
+                  .orElseThrow();
+          t = KernelCalls.moveToGroup(t, lesson.profile(), "qemu", fn1).orElseThrow();
+          window.state().execute("lesson gestures", t);
+        });
     robot.clickOn("#learn-check");
     WaitForAsyncUtils.waitForFxEvents();
 

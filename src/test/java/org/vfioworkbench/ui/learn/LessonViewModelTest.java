@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.prefs.Preferences;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.vfioworkbench.model.Bdf;
 import org.vfioworkbench.engine.Edit;
+import org.vfioworkbench.model.Bdf;
 import org.vfioworkbench.scenario.lesson.Lesson;
 import org.vfioworkbench.scenario.lesson.LessonLoader;
 import org.vfioworkbench.scenario.lesson.LessonStep;
@@ -83,8 +83,9 @@ class LessonViewModelTest {
 
     assertThat(vm.solvedProperty().get()).isTrue();
     assertThat(vm.messageProperty().get())
-        .startsWith("The lesson's solution: drag 0000:02:00.1 to the unowned area, then drag"
-            + " 0000:02:00.1 onto qemu-cdev's cdev lane.");
+        .startsWith(
+            "The lesson's solution: drag 0000:02:00.1 to the unowned area, then drag"
+                + " 0000:02:00.1 onto qemu-cdev's cdev lane.");
   }
 
   @Test

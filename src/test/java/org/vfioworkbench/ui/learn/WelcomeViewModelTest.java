@@ -32,7 +32,8 @@ class WelcomeViewModelTest {
 
   @Test
   void askingForThePageAtEveryStartIsRemembered() {
-    WelcomeViewModel vm = new WelcomeViewModel(host, progress, WelcomeViewModel.bundledLessons(), List.of());
+    WelcomeViewModel vm =
+        new WelcomeViewModel(host, progress, WelcomeViewModel.bundledLessons(), List.of());
     vm.markSeen();
 
     vm.showAtStartProperty().set(true);
@@ -42,8 +43,9 @@ class WelcomeViewModelTest {
 
   @Test
   void offersEveryBundledLessonAndSample() {
-    WelcomeViewModel vm = new WelcomeViewModel(host, progress, WelcomeViewModel.bundledLessons(),
-        BundledSamples.list());
+    WelcomeViewModel vm =
+        new WelcomeViewModel(
+            host, progress, WelcomeViewModel.bundledLessons(), BundledSamples.list());
 
     assertThat(vm.lessons()).hasSizeGreaterThanOrEqualTo(8);
     assertThat(vm.lessons().get(0).lesson().id()).isEqualTo("reset-scope");
@@ -58,19 +60,29 @@ class WelcomeViewModelTest {
   void completedLessonsAreTicked() {
     progress.markCompleted("no-iommu");
 
-    WelcomeViewModel vm = new WelcomeViewModel(host, progress, WelcomeViewModel.bundledLessons(), List.of());
+    WelcomeViewModel vm =
+        new WelcomeViewModel(host, progress, WelcomeViewModel.bundledLessons(), List.of());
 
-    assertThat(vm.lessons()).filteredOn(WelcomeViewModel.LessonEntry::completed)
-        .extracting(e -> e.lesson().id()).containsExactly("no-iommu");
-    assertThat(vm.lessons()).filteredOn(WelcomeViewModel.LessonEntry::completed)
-        .extracting(WelcomeViewModel.LessonEntry::label).allMatch(l -> l.startsWith("\u2713 "));
+    assertThat(vm.lessons())
+        .filteredOn(WelcomeViewModel.LessonEntry::completed)
+        .extracting(e -> e.lesson().id())
+        .containsExactly("no-iommu");
+    assertThat(vm.lessons())
+        .filteredOn(WelcomeViewModel.LessonEntry::completed)
+        .extracting(WelcomeViewModel.LessonEntry::label)
+        .allMatch(l -> l.startsWith("\u2713 "));
   }
 
   @Test
   void aBrokenLessonIsReportedAndTheSamplesStayUsable() {
-    WelcomeViewModel vm = new WelcomeViewModel(host, progress, () -> {
-      throw new LessonException("lessons/x.json", "steps[0]", "broken");
-    }, BundledSamples.list());
+    WelcomeViewModel vm =
+        new WelcomeViewModel(
+            host,
+            progress,
+            () -> {
+              throw new LessonException("lessons/x.json", "steps[0]", "broken");
+            },
+            BundledSamples.list());
 
     assertThat(vm.lessons()).isEmpty();
     assertThat(vm.problemProperty().get()).contains("lessons/x.json: steps[0]: broken");

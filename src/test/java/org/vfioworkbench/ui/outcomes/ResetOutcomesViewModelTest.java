@@ -7,8 +7,8 @@ import org.vfioworkbench.engine.ResetVariant;
 import org.vfioworkbench.model.FdRef;
 import org.vfioworkbench.ui.files.BuiltInSamples;
 import org.vfioworkbench.ui.state.ElementRef;
-import org.vfioworkbench.ui.task.TaskExecutor;
 import org.vfioworkbench.ui.state.WorkbenchState;
+import org.vfioworkbench.ui.task.TaskExecutor;
 
 class ResetOutcomesViewModelTest {
 
@@ -18,7 +18,8 @@ class ResetOutcomesViewModelTest {
   void everyDeviceFdGetsEveryVariant() {
     state.open("ws", BuiltInSamples.workstation(), null);
     ResetOutcomesViewModel vm = new ResetOutcomesViewModel(state);
-    assertThat(vm.rows()).extracting(r -> r.fd().toString())
+    assertThat(vm.rows())
+        .extracting(r -> r.fd().toString())
         .containsExactly("qemu-vm1:4", "qemu-vm1:7", "qemu-vm2:4", "qemu-vm2:5");
     OutcomeRow nvme = vm.rows().get(2);
     assertThat(nvme.cell(ResetVariant.Kind.EMPTY_ARRAY).succeeded()).isTrue();
@@ -31,8 +32,10 @@ class ResetOutcomesViewModelTest {
     state.open("seed", BuiltInSamples.seedCase(), null);
     ResetOutcomesViewModel vm = new ResetOutcomesViewModel(state);
     vm.open(new FdRef("qemu-vm1", 7), ResetVariant.Kind.INFO_GROUPS);
-    assertThat(state.selectedOutcomeProperty().get().kind()).isEqualTo(ResetVariant.Kind.INFO_GROUPS);
-    assertThat(state.selectionProperty().get()).isEqualTo(new ElementRef.FileRef(new FdRef("qemu-vm1", 7)));
+    assertThat(state.selectedOutcomeProperty().get().kind())
+        .isEqualTo(ResetVariant.Kind.INFO_GROUPS);
+    assertThat(state.selectionProperty().get())
+        .isEqualTo(new ElementRef.FileRef(new FdRef("qemu-vm1", 7)));
   }
 
   @Test

@@ -9,8 +9,8 @@ import org.vfioworkbench.model.DriverKind;
 import org.vfioworkbench.model.Quirk;
 import org.vfioworkbench.ui.files.BuiltInSamples;
 import org.vfioworkbench.ui.state.ElementRef;
-import org.vfioworkbench.ui.task.TaskExecutor;
 import org.vfioworkbench.ui.state.WorkbenchState;
+import org.vfioworkbench.ui.task.TaskExecutor;
 
 class PropertiesViewModelTest {
 
@@ -42,10 +42,12 @@ class PropertiesViewModelTest {
   void rebindingAnUnopenedFunctionIsAnUndoableEdit() {
     state.select(new ElementRef.FunctionRef(GPU_AUDIO));
     row("driver").setter().accept(DriverChoice.VFIO_PCI);
-    assertThat(state.topology().function(GPU_AUDIO).orElseThrow().driver().kind()).isEqualTo(DriverKind.VFIO_PCI);
+    assertThat(state.topology().function(GPU_AUDIO).orElseThrow().driver().kind())
+        .isEqualTo(DriverKind.VFIO_PCI);
     assertThat(state.commands().undoLabelProperty().get()).contains("vfio-pci");
     state.undo();
-    assertThat(state.topology().function(GPU_AUDIO).orElseThrow().driver().kind()).isEqualTo(DriverKind.NATIVE);
+    assertThat(state.topology().function(GPU_AUDIO).orElseThrow().driver().kind())
+        .isEqualTo(DriverKind.NATIVE);
   }
 
   @Test
@@ -60,7 +62,13 @@ class PropertiesViewModelTest {
   void quirkToggleChangesTheScope() {
     state.select(new ElementRef.FunctionRef(Bdf.parse("0000:02:00.1")));
     row("NO_BUS_RESET").setter().accept(true);
-    assertThat(state.topology().function(Bdf.parse("0000:02:00.1")).orElseThrow().hasQuirk(Quirk.NO_BUS_RESET)).isTrue();
+    assertThat(
+            state
+                .topology()
+                .function(Bdf.parse("0000:02:00.1"))
+                .orElseThrow()
+                .hasQuirk(Quirk.NO_BUS_RESET))
+        .isTrue();
     assertThat(row("reset scope").value()).isEqualTo("none (-ENODEV)");
   }
 }

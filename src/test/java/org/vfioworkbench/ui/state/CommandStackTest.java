@@ -3,9 +3,9 @@ package org.vfioworkbench.ui.state;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import org.vfioworkbench.ui.task.TaskExecutor;
 import org.vfioworkbench.model.Topology;
 import org.vfioworkbench.ui.files.BuiltInSamples;
+import org.vfioworkbench.ui.task.TaskExecutor;
 
 class CommandStackTest {
 
@@ -49,7 +49,8 @@ class CommandStackTest {
     state.open("seed", BuiltInSamples.seedCase(), null);
     state.compareProfileProperty().set(org.vfioworkbench.engine.Profile.LINUX_5_15);
     assertThat(state.results().comparing()).isTrue();
-    assertThat(state.results().compare().profile()).isEqualTo(org.vfioworkbench.engine.Profile.LINUX_5_15);
+    assertThat(state.results().compare().profile())
+        .isEqualTo(org.vfioworkbench.engine.Profile.LINUX_5_15);
   }
 
   // ---- the stack itself ----
@@ -57,14 +58,16 @@ class CommandStackTest {
   private final java.util.List<String> restored = new java.util.ArrayList<>();
 
   private static org.vfioworkbench.scenario.Scenario named(String name) {
-    return new org.vfioworkbench.scenario.Scenario(name, "", java.util.Optional.empty(),
-        Topology.empty(), java.util.List.of());
+    return new org.vfioworkbench.scenario.Scenario(
+        name, "", java.util.Optional.empty(), Topology.empty(), java.util.List.of());
   }
 
   private static org.vfioworkbench.ui.document.DocumentCommand step(int i) {
     return new org.vfioworkbench.ui.document.DocumentCommand(
         new org.vfioworkbench.ui.document.DocumentEdit.Model("step " + i, Topology.empty()),
-        "step " + i, named("s" + (i - 1)), named("s" + i));
+        "step " + i,
+        named("s" + (i - 1)),
+        named("s" + i));
   }
 
   @Test
@@ -107,13 +110,15 @@ class CommandStackTest {
   void anExecuteAskedForWhileAStepRunsIsRefusedAndChangesNothing() {
     CommandStack[] self = new CommandStack[1];
     java.util.List<Boolean> nested = new java.util.ArrayList<>();
-    self[0] = new CommandStack(s -> {
-      restored.add(s.name());
-      if (s.name().equals("s1")) {
-        nested.add(self[0].execute(step(7)));
-        nested.add(self[0].undo().isPresent());
-      }
-    });
+    self[0] =
+        new CommandStack(
+            s -> {
+              restored.add(s.name());
+              if (s.name().equals("s1")) {
+                nested.add(self[0].execute(step(7)));
+                nested.add(self[0].undo().isPresent());
+              }
+            });
     assertThat(self[0].execute(step(1))).isTrue();
     assertThat(nested).containsExactly(false, false);
     assertThat(restored).containsExactly("s1");
@@ -127,8 +132,9 @@ class CommandStackTest {
     state.open("seed", BuiltInSamples.seedCase(), null);
     state.execute("Remove holders", BuiltInSamples.seedCase().withHolders(java.util.List.of()));
     java.util.List<Boolean> nested = new java.util.ArrayList<>();
-    state.topologyProperty().addListener((o, a, b) ->
-        nested.add(state.execute("Clear", Topology.empty())));
+    state
+        .topologyProperty()
+        .addListener((o, a, b) -> nested.add(state.execute("Clear", Topology.empty())));
     state.undo();
     assertThat(nested).containsExactly(false);
     assertThat(state.topology()).isEqualTo(BuiltInSamples.seedCase());

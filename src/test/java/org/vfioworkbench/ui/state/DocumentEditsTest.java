@@ -46,8 +46,13 @@ class DocumentEditsTest {
   void aFileOpensUnderItsOwnProfileNotTheOneShownBefore() {
     state.open("seed", BuiltInSamples.seedCase(), null);
     state.setProfile(Profile.LINUX_6_6);
-    Scenario old = new Scenario("old", "", java.util.Optional.of(Profile.LINUX_5_15),
-        Topology.empty(), java.util.List.of());
+    Scenario old =
+        new Scenario(
+            "old",
+            "",
+            java.util.Optional.of(Profile.LINUX_5_15),
+            Topology.empty(),
+            java.util.List.of());
     state.open(Document.of("old", old, null));
     assertThat(state.profileProperty().get()).isEqualTo(Profile.LINUX_5_15);
     assertThat(state.isDirty()).isFalse();
@@ -96,8 +101,8 @@ class DocumentEditsTest {
     state.open("seed", BuiltInSamples.seedCase(), null);
     assertThat(state.rescan(Topology.empty(), "everything gone")).isFalse();
     assertThat(state.topology()).isEqualTo(BuiltInSamples.seedCase());
-    state.open(Document.host("capture", "file", BuiltInSamples.seedCase(),
-        Document.Origin.CAPTURE));
+    state.open(
+        Document.host("capture", "file", BuiltInSamples.seedCase(), Document.Origin.CAPTURE));
     assertThat(state.rescan(Topology.empty(), "everything gone")).isFalse();
   }
 }

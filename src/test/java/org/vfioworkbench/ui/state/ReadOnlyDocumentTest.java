@@ -18,8 +18,8 @@ class ReadOnlyDocumentTest {
   private final WorkbenchState state = new WorkbenchState(TaskExecutor.currentThread());
 
   private void openHost() {
-    state.open(Document.host("This host", "scan", BuiltInSamples.seedCase(),
-        Document.Origin.LIVE_HOST));
+    state.open(
+        Document.host("This host", "scan", BuiltInSamples.seedCase(), Document.Origin.LIVE_HOST));
   }
 
   @Test
@@ -32,8 +32,10 @@ class ReadOnlyDocumentTest {
     assertThat(state.execute(new Edit.Release(Bdf.parse("0000:02:00.1")))).isEmpty();
     assertThat(state.topology()).isEqualTo(before);
     assertThat(state.commands().canUndoProperty().get()).isFalse();
-    assertThat(state.refusedEditProperty().get()).startsWith("Read-only: This host")
-        .contains("Release 0000:02:00.1").contains("Save As");
+    assertThat(state.refusedEditProperty().get())
+        .startsWith("Read-only: This host")
+        .contains("Release 0000:02:00.1")
+        .contains("Save As");
   }
 
   @Test

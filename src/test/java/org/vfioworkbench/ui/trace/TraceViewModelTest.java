@@ -9,8 +9,8 @@ import org.vfioworkbench.model.FdRef;
 import org.vfioworkbench.ui.files.BuiltInSamples;
 import org.vfioworkbench.ui.state.ElementRef;
 import org.vfioworkbench.ui.state.OutcomeRef;
-import org.vfioworkbench.ui.task.TaskExecutor;
 import org.vfioworkbench.ui.state.WorkbenchState;
+import org.vfioworkbench.ui.task.TaskExecutor;
 
 class TraceViewModelTest {
 
@@ -33,7 +33,9 @@ class TraceViewModelTest {
     TraceViewModel vm = new TraceViewModel(state);
     state.selectedOutcomeProperty().set(OutcomeRef.info(new FdRef("qemu-vm1", 4)));
     assertThat(vm.titleProperty().get()).startsWith("GET_PCI_HOT_RESET_INFO").endsWith("0");
-    state.selectedOutcomeProperty().set(new OutcomeRef(new FdRef("qemu-vm1", 7), ResetVariant.Kind.ALL_HOLDER_GROUPS));
+    state
+        .selectedOutcomeProperty()
+        .set(new OutcomeRef(new FdRef("qemu-vm1", 7), ResetVariant.Kind.ALL_HOLDER_GROUPS));
     assertThat(vm.titleProperty().get()).contains("all held groups");
   }
 

@@ -14,10 +14,14 @@ public final class BusBarSkin extends Group {
     bar.setArcWidth(6);
     bar.setArcHeight(6);
     bar.getStyleClass().addAll("bus-bar", n.root() ? "bus-root" : "bus-below");
-    String label = "bus " + n.bus() + (n.root() ? " (root bus)" : "") + (n.continued() ? " \u22ef" : "");
+    String label =
+        "bus " + n.bus() + (n.root() ? " (root bus)" : "") + (n.continued() ? " \u22ef" : "");
     getChildren().addAll(bar, SkinText.at(label, b.x() + 8, b.y() + 4, "bus-label"));
-    LazyTooltip.install(this, () -> (n.root()
-        ? "root bus: no upstream bridge, so it can never be bus-reset"
-        : "secondary bus of a bridge: a bus reset resets everything on and below it"));
+    LazyTooltip.install(
+        this,
+        () ->
+            (n.root()
+                ? "root bus: no upstream bridge, so it can never be bus-reset"
+                : "secondary bus of a bridge: a bus reset resets everything on and below it"));
   }
 }

@@ -19,13 +19,25 @@ public final class FdChipSkin extends Group {
     body.setArcHeight(8);
     body.getStyleClass().addAll("fd-chip", "fd-" + c.kind().name().toLowerCase());
     String[] lines = c.label().split("\n", 2);
-    getChildren().addAll(body, SkinText.at(lines[0], b.x() + 7, b.y() + 4, "fd-num"),
-        SkinText.at(lines.length > 1 ? FunctionChipSkin.clip(lines[1], 21) : "", b.x() + 7,
-            b.y() + 20, "fd-text"));
+    getChildren()
+        .addAll(
+            body,
+            SkinText.at(lines[0], b.x() + 7, b.y() + 4, "fd-num"),
+            SkinText.at(
+                lines.length > 1 ? FunctionChipSkin.clip(lines[1], 21) : "",
+                b.x() + 7,
+                b.y() + 20,
+                "fd-text"));
     setId("fd-" + c.fd().holder() + "-" + c.fd().fd());
-    LazyTooltip.install(this, () -> (c.fd().holder() + " fd " + c.fd().fd() + ": "
-        + c.label().replace('\n', ' ')
-        + (c.device().isPresent() ? "\ndrag to move this function to another lane" : "")));
+    LazyTooltip.install(
+        this,
+        () ->
+            (c.fd().holder()
+                + " fd "
+                + c.fd().fd()
+                + ": "
+                + c.label().replace('\n', ' ')
+                + (c.device().isPresent() ? "\ndrag to move this function to another lane" : "")));
   }
 
   public FdChip chip() {

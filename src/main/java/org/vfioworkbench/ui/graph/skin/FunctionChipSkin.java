@@ -63,10 +63,19 @@ public final class FunctionChipSkin extends Group {
   }
 
   private void tooltip(FunctionNode n) {
-    LazyTooltip.install(this, () -> (n.bdf() + "  " + n.name() + "\ndriver: " + n.driver()
-        + (n.group().isPresent() ? "\nIOMMU group " + n.group().getAsInt() : "\nno IOMMU group")
-        + (n.vfio() ? "\nvfio device: drag it onto a holder's lane to open it there" : "")
-        + (n.open() ? "\nopen (thick border)" : "")));
+    LazyTooltip.install(
+        this,
+        () ->
+            (n.bdf()
+                + "  "
+                + n.name()
+                + "\ndriver: "
+                + n.driver()
+                + (n.group().isPresent()
+                    ? "\nIOMMU group " + n.group().getAsInt()
+                    : "\nno IOMMU group")
+                + (n.vfio() ? "\nvfio device: drag it onto a holder's lane to open it there" : "")
+                + (n.open() ? "\nopen (thick border)" : "")));
   }
 
   public FunctionNode node() {
@@ -84,8 +93,10 @@ public final class FunctionChipSkin extends Group {
   private void pseudo(String cls, boolean on) {
     if (getChildren().size() == 1) {
       Rectangle r = (Rectangle) getChildren().get(0);
-      r.setStroke(cls.equals("selected") && on ? Color.web("#f59e0b")
-          : node.open() ? Color.web("#0f172a") : Color.web("#64748b"));
+      r.setStroke(
+          cls.equals("selected") && on
+              ? Color.web("#f59e0b")
+              : node.open() ? Color.web("#0f172a") : Color.web("#64748b"));
       return;
     }
     getChildren().get(0).getStyleClass().remove(cls);

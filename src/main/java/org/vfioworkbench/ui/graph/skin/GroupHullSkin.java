@@ -33,8 +33,13 @@ public final class GroupHullSkin extends Group {
         first = false;
       }
     }
-    LazyTooltip.install(this, () -> ("IOMMU group " + h.group() + " (translucent hull)"
-        + (h.viable() ? ": viable" : ": NOT viable, a member's driver claims its DMA")));
+    LazyTooltip.install(
+        this,
+        () ->
+            ("IOMMU group "
+                + h.group()
+                + " (translucent hull)"
+                + (h.viable() ? ": viable" : ": NOT viable, a member's driver claims its DMA")));
   }
 
   public GroupHull hull() {

@@ -25,8 +25,14 @@ public final class HolderSkin extends Group {
     title.setArcWidth(12);
     title.setArcHeight(12);
     title.getStyleClass().add("holder");
-    getChildren().addAll(title, SkinText.at(n.name() + (n.pid() > 0 ? "  (pid " + n.pid() + ")" : ""),
-        b.x() + 10, b.y() + 7, "holder-title"));
+    getChildren()
+        .addAll(
+            title,
+            SkinText.at(
+                n.name() + (n.pid() > 0 ? "  (pid " + n.pid() + ")" : ""),
+                b.x() + 10,
+                b.y() + 7,
+                "holder-title"));
     for (Lane l : List.of(n.groupLane(), n.cdevLane())) {
       LaneSkin ls = new LaneSkin(l);
       lanes.add(ls);

@@ -21,11 +21,16 @@ public final class LaneSkin extends Group {
     boolean cdev = l.target() instanceof DropTarget.CdevLane;
     body.getStyleClass().addAll("lane", cdev ? "lane-cdev" : "lane-group");
     getChildren().addAll(body, SkinText.at(l.title(), b.x() + 8, b.y() + 4, "lane-title"));
-    setId(cdev ? "cdev-lane-" + ((DropTarget.CdevLane) l.target()).holder()
-        : "group-lane-" + ((DropTarget.GroupLane) l.target()).holder());
-    LazyTooltip.install(body, () -> (cdev
-        ? "cdev lane: device cdevs bound into this holder's iommufd context"
-        : "group lane: group files, attached to this holder's container, and device fds got through them"));
+    setId(
+        cdev
+            ? "cdev-lane-" + ((DropTarget.CdevLane) l.target()).holder()
+            : "group-lane-" + ((DropTarget.GroupLane) l.target()).holder());
+    LazyTooltip.install(
+        body,
+        () ->
+            (cdev
+                ? "cdev lane: device cdevs bound into this holder's iommufd context"
+                : "group lane: group files, attached to this holder's container, and device fds got through them"));
   }
 
   public Lane lane() {

@@ -16,8 +16,11 @@ public final class ScopeOutlineSkin extends Group {
     r.getStyleClass().add("scope-outline");
     r.setMouseTransparent(true);
     getChildren().addAll(r, SkinText.at(s.label(), b.x() + 10, b.bottom() + 4, "scope-label"));
-    LazyTooltip.install(getChildren().get(1), () -> ("reset scope (dashed): every function a hot"
-        + " reset of any function inside touches"));
+    LazyTooltip.install(
+        getChildren().get(1),
+        () ->
+            ("reset scope (dashed): every function a hot"
+                + " reset of any function inside touches"));
     setMouseTransparent(true);
   }
 }
