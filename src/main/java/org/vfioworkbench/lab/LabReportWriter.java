@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
+import org.vfioworkbench.io.AtomicFiles;
 
 /** Writes lab outcomes as JSON, atomically (temp file, then move). */
 public final class LabReportWriter {
@@ -25,15 +25,7 @@ public final class LabReportWriter {
   public record Report(int format, List<LabOutcome> scenarios) {}
 
   static void atomic(Path file, byte[] bytes) throws IOException {
-    Path dir = file.toAbsolutePath().getParent();
-    Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
-    try {
-      Files.write(tmp, bytes);
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING,
-          StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    Files.createDirectories(file.toAbsolutePath().getParent());
+    AtomicFiles.write(file, bytes);
   }
 }

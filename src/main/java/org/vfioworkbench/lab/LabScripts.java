@@ -2,14 +2,10 @@ package org.vfioworkbench.lab;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -20,21 +16,24 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.vfioworkbench.io.AtomicFiles;
 
 /**
- * The files the lab runs on the host (the kernel build script, its config fragment and the
- * lab-only kernel patch), shipped as classpath resources under {@code
- * org/vfioworkbench/lab/kernel/} and extracted into a private cache directory before use: {@code
- * CACHE/lab/scripts/<content hash>/}, every directory mode 0700 and owned by the user, every file
- * written atomically (temporary file, fsync, rename) and checked against the resource's SHA-256
- * before each run. Nothing is ever looked up in the working directory or its parents, so the
- * lab works the same from a checkout, the jar, the app image or the installed .deb.
+ * The files the lab runs on the host (the kernel build script, its config fragment and the lab-only
+ * kernel patch), shipped as classpath resources under {@code org/vfioworkbench/lab/kernel/} and
+ * extracted into a private cache directory before use: {@code CACHE/lab/scripts/<content hash>/},
+ * every directory mode 0700 and owned by the user, every file written atomically (temporary file,
+ * fsync, rename) and checked against the resource's SHA-256 before each run. Nothing is ever looked
+ * up in the working directory or its parents, so the lab works the same from a checkout, the jar,
+ * the app image or the installed .deb.
  */
 public final class LabScripts {
 
   /** The resources, relative to {@link #BASE}; the script finds the others beside itself. */
-  static final List<String> FILES = List.of("build-kernel.sh", "lab-kernel.config",
-      "patches/0001-lab-e1000e-mf-endpoint-acs.patch");
+  static final List<String> FILES =
+      List.of(
+          "build-kernel.sh", "lab-kernel.config", "patches/0001-lab-e1000e-mf-endpoint-acs.patch");
+
   /** The script that builds and caches the lab kernel. */
   public static final String BUILD_SCRIPT = "build-kernel.sh";
 
@@ -58,8 +57,8 @@ public final class LabScripts {
     for (String f : FILES) {
       try (InputStream in = LabScripts.class.getResourceAsStream(BASE + f)) {
         if (in == null) {
-          throw new IOException("the lab's " + f + " is missing from this build (resource "
-              + BASE + f + ")");
+          throw new IOException(
+              "the lab's " + f + " is missing from this build (resource " + BASE + f + ")");
         }
         content.put(f, in.readAllBytes());
       }
@@ -77,8 +76,10 @@ public final class LabScripts {
       return Path.of(own);
     }
     String xdg = System.getenv("XDG_CACHE_HOME");
-    Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg)
-        : Path.of(System.getProperty("user.home"), ".cache");
+    Path base =
+        xdg != null && !xdg.isBlank()
+            ? Path.of(xdg)
+            : Path.of(System.getProperty("user.home"), ".cache");
     return base.resolve("vfio-workbench");
   }
 
@@ -88,11 +89,11 @@ public final class LabScripts {
   }
 
   /**
-   * Extracts the files under {@code cacheRoot/lab/scripts/HASH/} (rewriting any that are
-   * missing or differ), verifies every one by hash and returns the directory.
+   * Extracts the files under {@code cacheRoot/lab/scripts/HASH/} (rewriting any that are missing or
+   * differ), verifies every one by hash and returns the directory.
    *
-   * @throws IOException when a directory on the way is a symbolic link or belongs to someone
-   *     else, or when a file still differs after writing it
+   * @throws IOException when a directory on the way is a symbolic link or belongs to someone else,
+   *     or when a file still differs after writing it
    */
   public Path extract(Path cacheRoot) throws IOException {
     Path dir = cacheRoot.toAbsolutePath().normalize();
@@ -116,8 +117,11 @@ public final class LabScripts {
   public void verify(Path dir) throws IOException {
     for (Map.Entry<String, byte[]> e : content.entrySet()) {
       if (!matches(dir.resolve(e.getKey()), e.getValue())) {
-        throw new IOException(dir.resolve(e.getKey()) + " does not match the lab's "
-            + e.getKey() + " shipped with this build (SHA-256 differs); refusing to run it");
+        throw new IOException(
+            dir.resolve(e.getKey())
+                + " does not match the lab's "
+                + e.getKey()
+                + " shipped with this build (SHA-256 differs); refusing to run it");
       }
     }
   }
@@ -144,14 +148,19 @@ public final class LabScripts {
     PosixFileAttributes a =
         Files.readAttributes(dir, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
     if (!a.isDirectory()) {
-      throw new IOException(dir + " is not a directory (a symbolic link or a file):"
-          + " the lab keeps its scripts only in a private directory of its own");
+      throw new IOException(
+          dir
+              + " is not a directory (a symbolic link or a file):"
+              + " the lab keeps its scripts only in a private directory of its own");
     }
     Path probe = Files.createTempFile(dir, ".owner", ".tmp");
     try {
       if (!Files.getOwner(probe).equals(a.owner())) {
-        throw new IOException(dir + " belongs to " + a.owner().getName()
-            + ", not to this user: the lab keeps its scripts only in a private directory");
+        throw new IOException(
+            dir
+                + " belongs to "
+                + a.owner().getName()
+                + ", not to this user: the lab keeps its scripts only in a private directory");
       }
     } finally {
       Files.deleteIfExists(probe);
@@ -162,29 +171,14 @@ public final class LabScripts {
     return dir;
   }
 
+  /**
+   * Writes one file atomically (the project's one way to save), then gives it its mode; the
+   * directory is the user's own and private, so nobody sees the file before it has its mode.
+   */
   private static void write(Path target, byte[] bytes, Set<PosixFilePermission> mode)
       throws IOException {
-    Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".",
-        ".tmp", PosixFilePermissions.asFileAttribute(DATA));
-    try {
-      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-        ByteBuffer buf = ByteBuffer.wrap(bytes);
-        while (buf.hasRemaining()) {
-          ch.write(buf);
-        }
-        ch.force(true);
-      }
-      Files.setPosixFilePermissions(tmp, mode);
-      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE,
-          StandardCopyOption.REPLACE_EXISTING);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
-    try (FileChannel d = FileChannel.open(target.getParent(), StandardOpenOption.READ)) {
-      d.force(true);
-    } catch (IOException | UnsupportedOperationException e) {
-      // the rename happened; only its durability across a power loss is not promised
-    }
+    AtomicFiles.write(target, bytes);
+    Files.setPosixFilePermissions(target, mode);
   }
 
   private static String hash(Map<String, byte[]> content) {
