@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import org.vfioworkbench.engine.kernel.FunctionQuirks;
+import org.vfioworkbench.engine.kernel.KernelRelease;
 import org.vfioworkbench.model.Bdf;
 import org.vfioworkbench.model.BusAddress;
 import org.vfioworkbench.model.CdevFile;
@@ -20,6 +22,7 @@ import org.vfioworkbench.model.Holder;
 import org.vfioworkbench.model.OpenFile;
 import org.vfioworkbench.model.PciBus;
 import org.vfioworkbench.model.PciFunction;
+import org.vfioworkbench.model.Quirk;
 import org.vfioworkbench.model.Slot;
 import org.vfioworkbench.model.Topology;
 
@@ -53,6 +56,9 @@ public final class QemuMapper {
   private final Map<BusAddress, PciBus> buses = new HashMap<>();
   private int nextPort = 1;
 
+  /** The release the lab boots: its quirk table decides which flags the scenario implies. */
+  static final KernelRelease LAB_KERNEL = KernelRelease.of(6, 12, 117);
+
   private QemuMapper(Topology topology) {
     this.topology = topology;
     topology.buses().forEach(b -> buses.put(b.address(), b));
@@ -81,6 +87,7 @@ public final class QemuMapper {
         problems.add(f.bdf() + ": its bus " + f.bdf().busAddress() + " is not declared");
       }
     }
+    checkGroupsTheLabCanBuild();
     Map<Integer, List<PciFunction>> rootSlots = slotsOn(root);
     List<Integer> spare = new ArrayList<>();
     for (int d = 0x1e; d >= 0x02; d--) {
@@ -205,8 +212,14 @@ public final class QemuMapper {
     if (topology.functions().stream().anyMatch(o -> o.physfn().equals(Optional.of(f.bdf())))) {
       problems.add(f.bdf() + ": SR-IOV physical functions with VFs enabled");
     }
-    if (!f.quirks().isEmpty()) {
-      problems.add(f.bdf() + ": PCI quirks " + f.quirks() + " (no QEMU device carries them)");
+    Set<Quirk> quirks = FunctionQuirks.of(f, LAB_KERNEL).quirks();
+    if (!quirks.isEmpty()) {
+      problems.add(
+          f.bdf()
+              + ": PCI quirks "
+              + quirks
+              + (f.quirksDeclared() ? "" : " (derived from its ids on " + LAB_KERNEL + ")")
+              + " (no QEMU device carries them)");
     }
     if (!f.conditions().isEmpty()) {
       problems.add(
@@ -244,6 +257,47 @@ public final class QemuMapper {
     if (kind == DriverKind.PCIEPORT) {
       problems.add(f.bdf() + ": pcieport on an endpoint");
     }
+  }
+
+  /**
+   * The guest groups functions one way only: each function of an ACS-capable stand-in alone, the
+   * functions of one device without ACS together, a PCIe-to-PCI bridge with everything behind it. A
+   * scenario group spanning several devices otherwise (two root ports and the endpoints behind
+   * them, say) cannot be built.
+   */
+  private void checkGroupsTheLabCanBuild() {
+    if (topology.options().noIommuMode()) {
+      return;
+    }
+    Map<Integer, List<PciFunction>> members = new TreeMap<>();
+    for (PciFunction f : topology.functions()) {
+      f.iommuGroup().ifPresent(g -> members.computeIfAbsent(g, k -> new ArrayList<>()).add(f));
+    }
+    for (var e : members.entrySet()) {
+      Set<String> devices = new LinkedHashSet<>();
+      e.getValue().forEach(f -> devices.add(f.bdf().busAddress() + ":" + f.bdf().device()));
+      if (devices.size() > 1 && !bridgeWithWhatIsBehindIt(e.getValue())) {
+        problems.add(
+            "IOMMU group "
+                + e.getKey()
+                + " spans the devices "
+                + devices
+                + " (the lab's stand-ins group only the functions of one device, or a"
+                + " PCIe-to-PCI bridge with what is behind it)");
+      }
+    }
+  }
+
+  private boolean bridgeWithWhatIsBehindIt(List<PciFunction> group) {
+    for (PciFunction bridge : group) {
+      Optional<PciBus> below = bridge.isBridge() ? secondaryOf(bridge.bdf()) : Optional.empty();
+      if (below.isPresent()
+          && group.stream()
+              .allMatch(f -> f == bridge || f.bdf().busAddress().equals(below.get().address()))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private Map<Integer, List<PciFunction>> slotsOn(BusAddress bus) {

@@ -157,4 +157,23 @@ class QemuMapperTest {
     assertThat(QemuMapper.map(t).unexpressible())
         .anyMatch(p -> p.contains("b fd 3") && p.contains("another holder"));
   }
+
+  private static Topology sample(String name) throws Exception {
+    return org.vfioworkbench.scenario.ScenarioLoader.load(
+            java.nio.file.Path.of("sample-topologies", name))
+        .topology();
+  }
+
+  @Test
+  void quirksTheIdsImplyOnTheLabKernelCannotBeExpressed() throws Exception {
+    assertThat(QemuMapper.map(sample("s24-no-bus-reset-quirk.json")).unexpressible())
+        .anySatisfy(p -> assertThat(p).contains("NO_BUS_RESET").contains("derived from its ids"));
+  }
+
+  @Test
+  void aGroupSpanningRootPortsAndTheirEndpointsCannotBeExpressed() throws Exception {
+    assertThat(QemuMapper.map(sample("s40-gpu-group-with-host-nvme.json")).unexpressible())
+        .anySatisfy(p -> assertThat(p).startsWith("IOMMU group 1 spans the devices"));
+    assertThat(QemuMapper.map(LabFixtures.seed()).unexpressible()).isEmpty();
+  }
 }
