@@ -55,6 +55,8 @@ final class JsonResults {
         subject.put("function", f.bdf().toString());
       } else if (d.subject() instanceof Subject.Group g) {
         subject.put("group", g.group());
+      } else if (d.subject() instanceof Subject.HostPath h) {
+        subject.put("path", h.path());
       } else if (d.subject() instanceof Subject.File f) {
         subject.put("holder", f.fd().holder());
         subject.put("fd", f.fd().fd());

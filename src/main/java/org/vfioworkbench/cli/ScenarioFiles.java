@@ -41,19 +41,25 @@ final class ScenarioFiles {
 
   private static LoadedScenario scanHost(Path source) {
     try {
-      ScanResult scan = HostSources.scan(source, ScanListener.NONE);
+      HostSources.HostScan host = HostSources.scanWithKernel(source, ScanListener.NONE);
+      ScanResult scan = host.result();
       String name = "Host " + source.getFileName();
       String description =
-          scan.problems().isEmpty()
-              ? "Scanned from " + source
-              : "Scanned from "
-                  + source
-                  + "; "
-                  + scan.problems().size()
-                  + " item(s) could not be read";
+          "Scanned from "
+              + source
+              + (scan.problems().isEmpty()
+                  ? ""
+                  : "; " + scan.problems().size() + " item(s) could not be read")
+              + "; "
+              + host.kernel().reason();
       return new LoadedScenario(
           source.toString(),
-          new Scenario(name, description, java.util.Optional.empty(), scan.topology(), List.of()),
+          new Scenario(
+              name,
+              description,
+              java.util.Optional.of(host.kernel().profile()),
+              scan.topology(),
+              List.of()),
           List.of());
     } catch (IOException | UncheckedIOException e) {
       throw new BadInputException(

@@ -43,6 +43,7 @@ final class OpenRules {
   private final Map<Integer, Optional<DmaContextRef>> groupAttachment = new HashMap<>();
   private final Map<Integer, Integer> cdevBoundInGroup = new HashMap<>();
   private final Map<Bdf, String> cdevBound = new HashMap<>();
+  private final Map<String, Map<Integer, Bdf>> devidsInIctx = new HashMap<>();
   private final Map<Integer, String> groupIctx = new HashMap<>();
   private final Map<String, Set<String>> heldContainers = new HashMap<>();
   private final Map<String, Set<String>> heldIommufds = new HashMap<>();
@@ -326,6 +327,22 @@ final class OpenRules {
           Errno.EINVAL,
           "vfio_df_open: " + c.device() + " is already open through another cdev fd");
     }
+    if (c.devid().isPresent()) {
+      Bdf owner = devidsInIctx.getOrDefault(ictx, Map.of()).get(c.devid().getAsInt());
+      if (owner != null && !owner.equals(c.device())) {
+        return refuse(
+            who,
+            call,
+            Errno.EEXIST,
+            "iommufd_device_bind: devid "
+                + c.devid().getAsInt()
+                + " of iommufd "
+                + ictx
+                + " is "
+                + owner
+                + "'s; xa_alloc hands out each id of a context once");
+      }
+    }
     if (group.isPresent() && !pci.dmaClaimers(group.get()).isEmpty()) {
       return refuse(
           who,
@@ -411,6 +428,12 @@ final class OpenRules {
           .ifPresent(a -> groupIctx.put(g.group(), a.id()));
     } else if (file instanceof CdevFile c && c.boundTo().isPresent()) {
       cdevBound.put(c.device(), c.boundTo().get());
+      c.devid()
+          .ifPresent(
+              id ->
+                  devidsInIctx
+                      .computeIfAbsent(c.boundTo().get(), k -> new HashMap<>())
+                      .put(id, c.device()));
       pci.groupOf(c.device())
           .ifPresent(
               g -> {

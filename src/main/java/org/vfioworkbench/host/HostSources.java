@@ -46,6 +46,21 @@ public final class HostSources {
     return org.vfioworkbench.host.capture.CaptureCodec.looksLikeCapture(file);
   }
 
+  /**
+   * A scan and the kernel the scanned host runs: the profile it is judged under by default.
+   *
+   * @param result what the scan found
+   * @param kernel the host's kernel, from its {@code /proc/sys/kernel/osrelease}
+   */
+  public record HostScan(ScanResult result, HostKernel kernel) {}
+
+  /** Scans {@code rootOrCapture} once and reads which kernel it runs. */
+  public static HostScan scanWithKernel(Path rootOrCapture, ScanListener listener)
+      throws IOException {
+    HostFs fs = open(rootOrCapture);
+    return new HostScan(new HostScanner(fs).scan(listener), HostKernel.of(fs));
+  }
+
   /** Scans {@code rootOrCapture} once: the one-call entry point for commands and the workbench. */
   public static ScanResult scan(Path rootOrCapture, ScanListener listener) throws IOException {
     return new HostScanner(open(rootOrCapture)).scan(listener);

@@ -56,4 +56,27 @@ public record ScanResult(
   public Optional<HolderProvenance> provenance(String holder) {
     return holders.stream().filter(h -> h.holder().equals(holder)).findFirst();
   }
+
+  /**
+   * What this scan could not read and what it inferred or found missing, as diagnostics the
+   * Problems view and the CLI show next to the engine's.
+   */
+  public List<org.vfioworkbench.engine.diagnostics.Diagnostic> diagnostics() {
+    List<org.vfioworkbench.engine.diagnostics.Diagnostic> out = new java.util.ArrayList<>();
+    for (ScanProblem p : problems) {
+      out.add(
+          org.vfioworkbench.engine.diagnostics.Diagnostic.of(
+              org.vfioworkbench.engine.diagnostics.Diagnostic.Kind.HOST_UNREADABLE,
+              p.what() + ": " + p.error(),
+              new org.vfioworkbench.engine.diagnostics.Subject.HostPath(p.path())));
+    }
+    for (String note : notes) {
+      out.add(
+          org.vfioworkbench.engine.diagnostics.Diagnostic.of(
+              org.vfioworkbench.engine.diagnostics.Diagnostic.Kind.HOST_FACT_INFERRED,
+              note,
+              new org.vfioworkbench.engine.diagnostics.Subject.HostPath("")));
+    }
+    return out;
+  }
 }

@@ -11,9 +11,12 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.TextInputDialog;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
+import org.vfioworkbench.engine.diagnostics.Diagnostic;
+import org.vfioworkbench.host.HostKernel;
 import org.vfioworkbench.host.HostSources;
 import org.vfioworkbench.host.LiveHostSession;
 import org.vfioworkbench.host.ScanResult;
+import org.vfioworkbench.host.fs.LiveFs;
 import org.vfioworkbench.model.Bdf;
 import org.vfioworkbench.scenario.Scenario;
 import org.vfioworkbench.scenario.ScenarioException;
@@ -84,7 +87,11 @@ final class WorkbenchActions {
   }
 
   /** What reading a file produced: the document and a line for the status bar. */
-  private record Opened(Document document, String message) {}
+  private record Opened(Document document, String message, List<Diagnostic> scanFacts) {
+    Opened(Document document, String message) {
+      this(document, message, List.of());
+    }
+  }
 
   /**
    * Opens a scenario file or a host capture as a background task with a progress dialog; a broken
@@ -100,7 +107,7 @@ final class WorkbenchActions {
                         : readScenario(file, progress))
             .onSuccess(
                 o -> {
-                  show(o.document());
+                  show(o.document(), o.scanFacts());
                   recent.add(file);
                   status.say(o.message());
                 })
@@ -125,18 +132,27 @@ final class WorkbenchActions {
    * written; Save asks where to write a scenario).
    */
   private static Opened readCapture(Path file, TaskProgress progress) throws IOException {
-    ScanResult scan = HostSources.scan(file, LiveHostView.listener(progress));
+    HostSources.HostScan host = HostSources.scanWithKernel(file, LiveHostView.listener(progress));
     if (progress.isCancelled()) {
       throw new java.util.concurrent.CancellationException();
     }
+    ScanResult scan = host.result();
     String title = "Capture " + file.getFileName();
     return new Opened(
-        Document.host(title, "Host capture " + file, scan.topology(), Document.Origin.CAPTURE),
+        Document.host(
+            title,
+            "Host capture " + file,
+            scan.topology(),
+            Document.Origin.CAPTURE,
+            Optional.of(host.kernel().profile())),
         "Opened capture "
             + file
             + ": "
             + summary(scan)
-            + " (read-only; File › Save As… makes it an editable scenario)");
+            + "; judged under "
+            + host.kernel().reason()
+            + " (read-only; File › Save As… makes it an editable scenario)",
+        scan.diagnostics());
   }
 
   void open() {
@@ -207,10 +223,14 @@ final class WorkbenchActions {
 
   /** Makes {@code d} the document; any other document than the live host's stops re-scans. */
   private void show(Document d) {
+    show(d, List.of());
+  }
+
+  private void show(Document d, List<Diagnostic> scanFacts) {
     if (d.origin() != Document.Origin.LIVE_HOST) {
       liveHost.detach();
     }
-    state.open(d);
+    state.open(d, scanFacts);
     views.graph.fit();
   }
 
@@ -254,11 +274,21 @@ final class WorkbenchActions {
   private void hostScanned(LiveHostSession.Refresh r, boolean first) {
     ScanResult scan = r.current();
     if (first) {
+      HostKernel kernel = HostKernel.of(new LiveFs(Path.of("/")));
       show(
           Document.host(
-              LIVE_TITLE, "Live scan of this host", scan.topology(), Document.Origin.LIVE_HOST));
+              LIVE_TITLE,
+              "Live scan of this host",
+              scan.topology(),
+              Document.Origin.LIVE_HOST,
+              Optional.of(kernel.profile())),
+          scan.diagnostics());
       status.say(
-          "Attached to this host: " + summary(scan) + ". The host is never modified; F5 re-scans");
+          "Attached to this host: "
+              + summary(scan)
+              + "; judged under "
+              + kernel.reason()
+              + ". The host is never modified; F5 re-scans");
       return;
     }
     if (state.document().origin() != Document.Origin.LIVE_HOST) {
@@ -276,7 +306,7 @@ final class WorkbenchActions {
                     .limit(3)
                     .map(Object::toString)
                     .collect(Collectors.joining("; "));
-    state.rescan(scan.topology(), summary);
+    state.rescan(scan.topology(), summary, scan.diagnostics());
     if (state.selectionProperty().get() == null) {
       r.changes().touchedFunctions().stream()
           .sorted()

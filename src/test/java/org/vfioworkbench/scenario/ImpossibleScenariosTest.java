@@ -160,4 +160,25 @@ class ImpossibleScenariosTest {
         "$.holders[0].files[0].type",
         "no-IOMMU mode");
   }
+
+  @Test
+  void twoCdevsWithOneDevidInOneIommufdAreRefused() throws Exception {
+    String json =
+        "{\"format\": 1, \"buses\": [{\"bus\": \"0000:00\"}, "
+            + BUS02
+            + "], \"functions\": ["
+            + "{\"bdf\": \"0000:00:1c.0\", \"header\": \"bridge\", \"driver\": \"pcieport\","
+            + " \"group\": 1},"
+            + "{\"bdf\": \"0000:02:00.0\", \"driver\": \"vfio-pci\", \"group\": 2},"
+            + "{\"bdf\": \"0000:02:00.1\", \"driver\": \"vfio-pci\", \"group\": 3}],"
+            + " \"holders\": [{\"name\": \"q\", \"pid\": 10, \"files\": ["
+            + "{\"fd\": 3, \"iommufd\": \"A\"},"
+            + " {\"fd\": 4, \"cdev\": \"0000:02:00.0\", \"iommufd\": \"A\", \"devid\": 1},"
+            + " {\"fd\": 5, \"cdev\": \"0000:02:00.1\", \"iommufd\": \"A\", \"devid\": %d}]}]}";
+
+    assertThat(ScenarioLoader.parse(String.format(json, 2), "s.json").topology().holders())
+        .hasSize(1);
+    assertRefused(
+        String.format(json, 1), "$.holders[0].files[2]", "devid 1 of iommufd A is 0000:02:00.0's");
+  }
 }

@@ -154,10 +154,12 @@ class DocumentWorkflowTest extends FxTestBase {
     scans.add(first);
     scans.add(second);
     ElementRef gpu = new ElementRef.FunctionRef(Bdf.parse("0000:02:00.0"));
+    Profile[] hostsOwn = new Profile[1];
     robot.interact(
         () -> {
           window.actions().attachToHost();
           assertThat(state.document().origin()).isEqualTo(Document.Origin.LIVE_HOST);
+          hostsOwn[0] = state.profileProperty().get();
           state.setProfile(Profile.LINUX_6_6);
           state.select(gpu);
           window.actions().refreshHost();
@@ -170,7 +172,7 @@ class DocumentWorkflowTest extends FxTestBase {
     assertThat(state.topology()).isEqualTo(first);
     assertThat(state.commands().undoLabelProperty().get()).isEqualTo("Profile linux-6.6");
     robot.interact(state::undo);
-    assertThat(state.profileProperty().get()).isEqualTo(Profile.DEFAULT);
+    assertThat(state.profileProperty().get()).isEqualTo(hostsOwn[0]);
   }
 
   @Test

@@ -27,7 +27,11 @@ public record Diagnostic(Severity severity, Kind kind, String message, Subject s
     DEVICE_FD_IN_NON_VIABLE_GROUP(
         "device-fd-in-non-viable-group", "Device fd in non-viable group", Severity.ERROR),
     /** An open or a driver bind that the kernel would have refused: the state cannot exist. */
-    KERNEL_REFUSAL("kernel-refusal", "Unreachable state", Severity.ERROR);
+    KERNEL_REFUSAL("kernel-refusal", "Unreachable state", Severity.ERROR),
+    /** Something a host scan could not read: what it says about the host is partial. */
+    HOST_UNREADABLE("host-unreadable", "Could not be read", Severity.WARNING),
+    /** A fact a host scan inferred or found missing (a hidden bridge, no IOMMU groups, …). */
+    HOST_FACT_INFERRED("host-fact-inferred", "Partial or inferred fact", Severity.NOTE);
 
     private final String code;
     private final String label;

@@ -30,6 +30,18 @@ public sealed interface Subject {
     }
   }
 
+  /** A path on the scanned host (or the host as a whole): what a scan note is about. */
+  record HostPath(String path) implements Subject {
+    public HostPath {
+      Objects.requireNonNull(path, "path");
+    }
+
+    @Override
+    public String describe() {
+      return path.isEmpty() ? "the host" : path;
+    }
+  }
+
   /** One open file of a holder. */
   record File(FdRef fd) implements Subject {
     public File {

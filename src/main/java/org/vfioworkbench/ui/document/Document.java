@@ -49,15 +49,24 @@ public record Document(
 
   /** A read-only document showing a scanned host (a capture or this host). */
   public static Document host(String title, String description, Topology topology, Origin origin) {
+    return host(title, description, topology, origin, Optional.empty());
+  }
+
+  /**
+   * A read-only document showing a scanned host, judged under {@code profile} (the profile of the
+   * kernel the host runs) when given.
+   */
+  public static Document host(
+      String title,
+      String description,
+      Topology topology,
+      Origin origin,
+      Optional<Profile> profile) {
     if (origin == Origin.SCENARIO) {
       throw new IllegalArgumentException("a host document comes from a capture or a live scan");
     }
     return new Document(
-        title,
-        new Scenario(title, description, Optional.empty(), topology, List.of()),
-        null,
-        origin,
-        0);
+        title, new Scenario(title, description, profile, topology, List.of()), null, origin, 0);
   }
 
   public Topology topology() {

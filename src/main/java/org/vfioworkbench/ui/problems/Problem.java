@@ -9,13 +9,15 @@ import org.vfioworkbench.ui.state.ElementRef;
  * One row of the Problems view: an engine {@link Diagnostic} and the element to blame.
  *
  * @param diagnostic what the engine found
- * @param culprit where double-clicking goes
+ * @param culprit where double-clicking goes; {@code null} for what a host scan noted about a path
  */
 public record Problem(Diagnostic diagnostic, ElementRef culprit) {
 
   public Problem {
     Objects.requireNonNull(diagnostic, "diagnostic");
-    Objects.requireNonNull(culprit, "culprit");
+    if (culprit == null && !(diagnostic.subject() instanceof Subject.HostPath)) {
+      throw new NullPointerException("culprit");
+    }
   }
 
   /** The row of a diagnostic, its subject as the workbench's element. */
@@ -30,7 +32,15 @@ public record Problem(Diagnostic diagnostic, ElementRef culprit) {
     if (s instanceof Subject.Group g) {
       return new ElementRef.GroupRef(g.group());
     }
-    return new ElementRef.FileRef(((Subject.File) s).fd());
+    if (s instanceof Subject.File f) {
+      return new ElementRef.FileRef(f.fd());
+    }
+    return null;
+  }
+
+  /** What the culprit column shows: the element, or the host path a scan note is about. */
+  public String where() {
+    return culprit != null ? culprit.label() : diagnostic.subject().describe();
   }
 
   public Diagnostic.Kind kind() {

@@ -24,7 +24,7 @@ public final class ProblemsView extends BorderPane {
     what.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue().summary()));
     what.setPrefWidth(800);
     TableColumn<Problem, String> where = new TableColumn<>("culprit");
-    where.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue().culprit().label()));
+    where.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue().where()));
     where.setPrefWidth(130);
     table.getColumns().add(severity);
     table.getColumns().add(kind);

@@ -3,6 +3,7 @@ package org.vfioworkbench.ui.problems;
 import java.util.List;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.vfioworkbench.engine.diagnostics.Diagnostic;
 import org.vfioworkbench.engine.diagnostics.Diagnostics;
 import org.vfioworkbench.ui.state.WorkbenchState;
 
@@ -15,6 +16,7 @@ public final class ProblemsViewModel {
   public ProblemsViewModel(WorkbenchState state) {
     this.state = state;
     state.resultsProperty().addListener((o, a, b) -> refresh());
+    state.hostFactsProperty().addListener((o, a, b) -> refresh());
     refresh();
   }
 
@@ -23,8 +25,14 @@ public final class ProblemsViewModel {
       problems.setAll(List.of());
       return;
     }
+    List<Diagnostic> scanFacts = state.hostFactsProperty().get();
     state.derive(
-        r -> Diagnostics.of(r.analysis()).stream().map(Problem::of).toList(), problems::setAll);
+        r ->
+            java.util.stream.Stream.concat(
+                    Diagnostics.of(r.analysis()).stream(), scanFacts.stream())
+                .map(Problem::of)
+                .toList(),
+        problems::setAll);
   }
 
   public ObservableList<Problem> problems() {
@@ -33,6 +41,8 @@ public final class ProblemsViewModel {
 
   /** Goes to the culprit: selects it everywhere. */
   public void goTo(Problem p) {
-    state.select(p.culprit());
+    if (p.culprit() != null) {
+      state.select(p.culprit());
+    }
   }
 }

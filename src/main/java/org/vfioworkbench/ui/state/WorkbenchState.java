@@ -21,6 +21,7 @@ import org.vfioworkbench.engine.Analysis;
 import org.vfioworkbench.engine.Attempt;
 import org.vfioworkbench.engine.Edit;
 import org.vfioworkbench.engine.Profile;
+import org.vfioworkbench.engine.diagnostics.Diagnostic;
 import org.vfioworkbench.model.Topology;
 import org.vfioworkbench.scenario.Expectation;
 import org.vfioworkbench.scenario.Scenario;
@@ -43,6 +44,8 @@ public final class WorkbenchState {
   static final int BACKGROUND_THRESHOLD = 400;
 
   private final TaskExecutor executor;
+  private final ReadOnlyObjectWrapper<List<Diagnostic>> hostFacts =
+      new ReadOnlyObjectWrapper<>(this, "hostFacts", List.of());
   private final ReadOnlyObjectWrapper<Document> document =
       new ReadOnlyObjectWrapper<>(this, "document", Document.untitled());
   private final ReadOnlyObjectWrapper<Topology> topology =
@@ -96,7 +99,16 @@ public final class WorkbenchState {
 
   /** Replaces the document: no history, nothing unsaved, the first open device selected. */
   public void open(Document newDocument) {
+    open(newDocument, List.of());
+  }
+
+  /**
+   * Replaces the document with a scanned host's, with what the scan could not read or inferred
+   * ({@link #hostFactsProperty()}).
+   */
+  public void open(Document newDocument, List<Diagnostic> scanFacts) {
     Objects.requireNonNull(newDocument, "newDocument");
+    hostFacts.set(List.copyOf(scanFacts));
     commands.clear();
     selection.set(null);
     selectedOutcome.set(null);
@@ -185,6 +197,15 @@ public final class WorkbenchState {
    * selection when the selected element still exists. A re-scan of a document without unsaved
    * changes leaves it without. Refused (false) unless the document is the live host's.
    */
+  public boolean rescan(Topology after, String summary, List<Diagnostic> scanFacts) {
+    boolean done = rescan(after, summary);
+    if (done) {
+      hostFacts.set(List.copyOf(scanFacts));
+    }
+    return done;
+  }
+
+  /** As {@link #rescan(Topology, String, List)}, the scan's own facts unchanged. */
   public boolean rescan(Topology after, String summary) {
     Document d = document.get();
     if (d.origin() != Document.Origin.LIVE_HOST) {
@@ -306,6 +327,14 @@ public final class WorkbenchState {
   }
 
   // ---- accessors ----
+
+  /**
+   * What the scan behind the document could not read, and what it inferred or found missing: empty
+   * for scenario files. Not part of the document (a save does not write it).
+   */
+  public ReadOnlyObjectProperty<List<Diagnostic>> hostFactsProperty() {
+    return hostFacts.getReadOnlyProperty();
+  }
 
   public Document document() {
     return document.get();

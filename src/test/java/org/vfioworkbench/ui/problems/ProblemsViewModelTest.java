@@ -51,4 +51,46 @@ class ProblemsViewModelTest {
     vm.goTo(p);
     assertThat(state.selectionProperty().get()).isEqualTo(p.culprit());
   }
+
+  @Test
+  void whatAHostScanCouldNotReadOrInferredIsListedBesideTheEnginesDiagnostics() throws Exception {
+    org.vfioworkbench.host.ScanResult scan =
+        org.vfioworkbench.host.HostSources.scan(
+            java.nio.file.Path.of("src/test/resources/host/workstation.json"),
+            org.vfioworkbench.host.ScanListener.NONE);
+    java.util.List<Diagnostic> facts =
+        java.util.List.of(
+            Diagnostic.of(
+                Diagnostic.Kind.HOST_UNREADABLE,
+                "fd table: permission denied",
+                new org.vfioworkbench.engine.diagnostics.Subject.HostPath("/proc/77/fd")),
+            Diagnostic.of(
+                Diagnostic.Kind.HOST_FACT_INFERRED,
+                "bridge 0000:00:1c.0 is not listed; 0000:02:00.0 hung below 0000:00:00.0",
+                new org.vfioworkbench.engine.diagnostics.Subject.HostPath("")));
+    ProblemsViewModel vm = new ProblemsViewModel(state);
+
+    state.open(
+        org.vfioworkbench.ui.document.Document.host(
+            "capture",
+            "scan",
+            scan.topology(),
+            org.vfioworkbench.ui.document.Document.Origin.CAPTURE),
+        facts);
+
+    assertThat(vm.problems())
+        .anySatisfy(
+            p -> {
+              assertThat(p.kind()).isEqualTo(Diagnostic.Kind.HOST_UNREADABLE);
+              assertThat(p.where()).isEqualTo("/proc/77/fd");
+              assertThat(p.culprit()).isNull();
+            })
+        .anySatisfy(p -> assertThat(p.where()).isEqualTo("the host"));
+    ElementRef before = state.selectionProperty().get();
+    vm.goTo(vm.problems().stream().filter(p -> p.culprit() == null).findFirst().orElseThrow());
+    assertThat(state.selectionProperty().get()).isEqualTo(before);
+
+    state.open("seed", BuiltInSamples.seedCase(), null);
+    assertThat(vm.problems()).noneMatch(p -> p.culprit() == null);
+  }
 }
