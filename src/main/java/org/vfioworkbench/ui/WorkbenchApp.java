@@ -5,6 +5,7 @@ import java.util.List;
 import javafx.application.Application;
 import javafx.stage.Stage;
 import org.vfioworkbench.ui.files.BuiltInSamples;
+import org.vfioworkbench.ui.files.BundledSamples;
 import org.vfioworkbench.ui.files.Sample;
 
 /**
@@ -21,15 +22,28 @@ public final class WorkbenchApp extends Application {
   @Override
   public void start(Stage stage) {
     WorkbenchWindow w = new WorkbenchWindow(stage, configDir());
-    Sample seed = BuiltInSamples.all().get(0);
-    w.openSample(seed);
-    org.vfioworkbench.ui.learn.LearnPerspective.install(w, w::showView);
     List<String> args = getParameters().getRaw();
+    boolean fileGiven = !args.isEmpty() && args.get(0).endsWith(".json");
+    if (!fileGiven) {
+      w.openSample(startSample());
+    }
+    org.vfioworkbench.ui.learn.LearnPerspective.install(w, w::showView);
     stage.show();
-    if (!args.isEmpty() && args.get(0).endsWith(".json")) {
+    if (fileGiven) {
       w.openFile(Path.of(args.get(0)));
     }
   }
+
+  /** The README's seed case (the bundled s19), or the built-in one when no sample is bundled. */
+  static Sample startSample() {
+    return BundledSamples.list().stream()
+        .filter(s -> s.name().equals(SEED_SAMPLE))
+        .findFirst()
+        .orElseGet(() -> BuiltInSamples.all().get(0));
+  }
+
+  /** The sample the README's first command opens. */
+  static final String SEED_SAMPLE = "s19-seed-cdev-and-type1-group";
 
   /**
    * Where the layout is kept: {@code -Dvfio.workbench.config=DIR}, else ~/.config/vfio-workbench.
