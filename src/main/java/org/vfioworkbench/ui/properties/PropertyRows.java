@@ -63,18 +63,24 @@ public final class PropertyRows {
     return List.of();
   }
 
+  /** "10de:1eb8, class 030000", or what is missing: a file may give no ids at all. */
+  static String ids(PciFunction f) {
+    String ids =
+        f.vendorId() == 0 && f.deviceId() == 0
+            ? "not given"
+            : String.format("%04x:%04x", f.vendorId(), f.deviceId());
+    String cls =
+        f.classCode() == 0 ? "class not given" : String.format("class %06x", f.classCode());
+    return ids + ", " + cls;
+  }
+
   private static List<PropertyRow> function(Analysis a, PciFunction f, EditSink edit) {
     List<PropertyRow> rows = new ArrayList<>();
     Bdf b = f.bdf();
     rows.add(PropertyRow.fact("Identity", "address", "segment:bus:device.function", b));
     rows.add(PropertyRow.fact("Identity", "name", "short device name", Labels.deviceName(f)));
     rows.add(PropertyRow.fact("Identity", "header", "configuration header type", f.headerType()));
-    rows.add(
-        PropertyRow.fact(
-            "Identity",
-            "ids",
-            "vendor:device, class",
-            String.format("%04x:%04x, class %06x", f.vendorId(), f.deviceId(), f.classCode())));
+    rows.add(PropertyRow.fact("Identity", "ids", "vendor:device, class", ids(f)));
     if (!f.isBridge()) {
       rows.add(
           new PropertyRow(

@@ -71,4 +71,28 @@ class PropertiesViewModelTest {
         .isTrue();
     assertThat(row("reset scope").value()).isEqualTo("none (-ENODEV)");
   }
+
+  @Test
+  void idsAFileDoesNotGiveAreSaidToBeMissingNotShownAsZeros() {
+    state.select(new ElementRef.FunctionRef(GPU_AUDIO));
+    assertThat(String.valueOf(row("ids").value())).isEqualTo("not given, class not given");
+
+    var f = state.topology().function(GPU_AUDIO).orElseThrow();
+    var withIds =
+        new org.vfioworkbench.model.PciFunction(
+            f.bdf(),
+            f.headerType(),
+            0x10de,
+            0x10f8,
+            0x040300,
+            f.description(),
+            f.driver(),
+            f.iommuGroup(),
+            f.physfn(),
+            f.quirks(),
+            f.conditions(),
+            f.quirksDeclared(),
+            f.vfToken());
+    assertThat(PropertyRows.ids(withIds)).isEqualTo("10de:10f8, class 040300");
+  }
 }
