@@ -323,7 +323,7 @@ public final class KernelCalls {
                   + " is owned by an iommufd user"),
           steps);
     }
-    if (driver.isVfio() && !f.get().driver().isVfio() && hasVirtfns(topology, bdf)) {
+    if (driver.isVfio() && !f.get().driver().isVfio() && topology.hasVirtfns(bdf)) {
       return Attempt.refused(
           new Refusal(
               bdf.toString(),
@@ -344,11 +344,6 @@ public final class KernelCalls {
     }
     steps.add("bind " + bdf + " to " + driver.label());
     return Attempt.done(t, steps);
-  }
-
-  /** Whether some function of {@code topology} is a VF of {@code pf}. */
-  static boolean hasVirtfns(Topology topology, Bdf pf) {
-    return topology.functions().stream().anyMatch(v -> v.physfn().map(pf::equals).orElse(false));
   }
 
   private static Attempt openDeviceFd(

@@ -404,10 +404,7 @@ final class OpenRules {
       }
       return Optional.empty();
     }
-    boolean isPf =
-        f.vfToken().isPresent()
-            || topology.functions().stream()
-                .anyMatch(v -> v.physfn().filter(f.bdf()::equals).isPresent());
+    boolean isPf = f.vfToken().isPresent() || topology.hasVirtfns(f.bdf());
     if (token.isPresent() && !isPf) {
       return refuse(
           who, call, Errno.EINVAL, fn + ": VF token incorrectly provided, not a PF or VF");

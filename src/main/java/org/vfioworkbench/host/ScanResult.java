@@ -1,9 +1,12 @@
 package org.vfioworkbench.host;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.vfioworkbench.engine.diagnostics.Diagnostic;
+import org.vfioworkbench.engine.diagnostics.Subject;
 import org.vfioworkbench.model.Bdf;
 import org.vfioworkbench.model.Topology;
 
@@ -61,21 +64,17 @@ public record ScanResult(
    * What this scan could not read and what it inferred or found missing, as diagnostics the
    * Problems view and the CLI show next to the engine's.
    */
-  public List<org.vfioworkbench.engine.diagnostics.Diagnostic> diagnostics() {
-    List<org.vfioworkbench.engine.diagnostics.Diagnostic> out = new java.util.ArrayList<>();
+  public List<Diagnostic> diagnostics() {
+    List<Diagnostic> out = new ArrayList<>();
     for (ScanProblem p : problems) {
       out.add(
-          org.vfioworkbench.engine.diagnostics.Diagnostic.of(
-              org.vfioworkbench.engine.diagnostics.Diagnostic.Kind.HOST_UNREADABLE,
+          Diagnostic.of(
+              Diagnostic.Kind.HOST_UNREADABLE,
               p.what() + ": " + p.error(),
-              new org.vfioworkbench.engine.diagnostics.Subject.HostPath(p.path())));
+              new Subject.HostPath(p.path())));
     }
     for (String note : notes) {
-      out.add(
-          org.vfioworkbench.engine.diagnostics.Diagnostic.of(
-              org.vfioworkbench.engine.diagnostics.Diagnostic.Kind.HOST_FACT_INFERRED,
-              note,
-              new org.vfioworkbench.engine.diagnostics.Subject.HostPath("")));
+      out.add(Diagnostic.of(Diagnostic.Kind.HOST_FACT_INFERRED, note, new Subject.HostPath("")));
     }
     return out;
   }

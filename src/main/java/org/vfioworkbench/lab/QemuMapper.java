@@ -209,7 +209,7 @@ public final class QemuMapper {
               + ": SR-IOV virtual functions (QEMU 7.2 has no SR-IOV device the"
               + " lab can bind)");
     }
-    if (topology.functions().stream().anyMatch(o -> o.physfn().equals(Optional.of(f.bdf())))) {
+    if (topology.hasVirtfns(f.bdf())) {
       problems.add(f.bdf() + ": SR-IOV physical functions with VFs enabled");
     }
     Set<Quirk> quirks = FunctionQuirks.of(f, LAB_KERNEL).quirks();

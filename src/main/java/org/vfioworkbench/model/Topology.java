@@ -73,6 +73,11 @@ public record Topology(
     return keyed(functions, FUNCTION_KEY).find(bdf);
   }
 
+  /** Whether some function is an SR-IOV VF of {@code pf}: the PF has SR-IOV enabled. */
+  public boolean hasVirtfns(Bdf pf) {
+    return functions.stream().anyMatch(v -> v.physfn().map(pf::equals).orElse(false));
+  }
+
   public Optional<Holder> holder(String name) {
     return keyed(holders, HOLDER_KEY).find(name);
   }

@@ -571,10 +571,7 @@ public final class Explainer {
     List<Bdf> pfs =
         scope.stream()
             .filter(f -> topology.function(f).map(x -> !x.driver().isVfio()).orElse(false))
-            .filter(
-                f ->
-                    topology.functions().stream()
-                        .anyMatch(v -> v.physfn().map(f::equals).orElse(false)))
+            .filter(topology::hasVirtfns)
             .toList();
     if (!pfs.isEmpty()) {
       return new NoRemedy(
