@@ -36,8 +36,6 @@ final class OpenRules {
   private final Topology topology;
   private final Profile profile;
   private final PciIndex pci;
-  private final Map<Integer, IommuGroup> groups = new HashMap<>();
-  private final Map<String, Container> containers = new HashMap<>();
 
   private final Map<Integer, String> groupOpenBy = new HashMap<>();
   private final Map<Integer, Optional<DmaContextRef>> groupAttachment = new HashMap<>();
@@ -51,9 +49,7 @@ final class OpenRules {
   OpenRules(Topology topology, Profile profile) {
     this.topology = topology;
     this.profile = profile;
-    this.pci = new PciIndex(topology);
-    topology.groups().forEach(g -> groups.put(g.id(), g));
-    topology.containers().forEach(c -> containers.put(c.id(), c));
+    this.pci = PciAnalysis.of(topology, profile).pci;
   }
 
   /** Checks one file about to be opened by {@code holder}; records it when allowed. */
@@ -96,7 +92,7 @@ final class OpenRules {
   }
 
   private Optional<Refusal> checkGroup(Holder holder, String who, GroupFile g) {
-    IommuGroup group = groups.get(g.group());
+    IommuGroup group = topology.group(g.group()).orElse(null);
     String node = group == null ? "/dev/vfio/" + g.group() : group.devicePath();
     String call = "open(" + node + ")";
     if (group == null || pci.groupMembers(g.group()).stream().noneMatch(pci::isVfioDevice)) {
@@ -153,7 +149,7 @@ final class OpenRules {
         return refuse(
             who, call, Errno.EBADF, holder.name() + " has no open fd on container " + ctx.id());
       }
-      Container c = containers.get(ctx.id());
+      Container c = topology.container(ctx.id()).orElse(null);
       ContainerType type = c == null ? ContainerType.TYPE1 : c.type();
       boolean noiommu = group.kind() == GroupKind.NOIOMMU;
       if (noiommu != (type == ContainerType.NOIOMMU)) {
@@ -453,18 +449,31 @@ final class OpenRules {
 
   /** Structural driver checks that are not about files: what vfio-pci would refuse to bind. */
   List<Refusal> driverRefusals() {
-    return topology.functions().stream()
-        .filter(f -> f.driver().isVfio() && f.headerType() != HeaderType.NORMAL)
-        .map(
-            f ->
-                new Refusal(
-                    f.bdf().toString(),
-                    "bind " + f.driver().name(),
-                    Errno.EINVAL,
-                    "vfio_pci_core_register_device: vfio-pci binds only normal (type 0) functions, "
-                        + f.bdf()
-                        + " is a "
-                        + f.headerType().name().toLowerCase(java.util.Locale.ROOT)))
-        .toList();
+    return driverRefusals(topology);
+  }
+
+  /** {@link #driverRefusals()} of {@code topology}, without building the rules' index. */
+  static List<Refusal> driverRefusals(Topology topology) {
+    List<Refusal> out = new java.util.ArrayList<>();
+    for (PciFunction f : topology.functions()) {
+      driverRefusal(f).ifPresent(out::add);
+    }
+    return List.copyOf(out);
+  }
+
+  /** What vfio-pci would refuse about binding {@code f} to the driver it names, if anything. */
+  static Optional<Refusal> driverRefusal(PciFunction f) {
+    if (!f.driver().isVfio() || f.headerType() == HeaderType.NORMAL) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new Refusal(
+            f.bdf().toString(),
+            "bind " + f.driver().name(),
+            Errno.EINVAL,
+            "vfio_pci_core_register_device: vfio-pci binds only normal (type 0) functions, "
+                + f.bdf()
+                + " is a "
+                + f.headerType().name().toLowerCase(java.util.Locale.ROOT)));
   }
 }
