@@ -79,9 +79,11 @@ public final class KernelCalls {
 
   /**
    * Writes each bound cdev's current devid into its file, so that later edits (a close that frees a
-   * lower id, say) leave it unchanged, as the kernel leaves object ids unchanged.
+   * lower id, say) leave it unchanged, as the kernel leaves object ids unchanged. Every edit here
+   * returns a pinned topology; a state pinned once stays pinned, so later edits change only the
+   * holders they touch.
    */
-  static Topology pinDevids(Topology topology) {
+  public static Topology pinDevids(Topology topology) {
     List<Holder> unpinned = new ArrayList<>();
     for (Holder h : topology.holders()) {
       for (OpenFile f : h.files()) {
