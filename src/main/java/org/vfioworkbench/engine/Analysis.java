@@ -70,7 +70,8 @@ public final class Analysis implements HotResetSimulator {
     Objects.requireNonNull(topology, "topology");
     Objects.requireNonNull(profile, "profile");
     PciAnalysis pci = PciAnalysis.of(topology, profile);
-    return new Analysis(topology, profile, pci, new VfioState(topology, pci.pci, pci.devSets));
+    return new Analysis(
+        topology, profile, pci, VfioState.remember(new VfioState(topology, pci.pci, pci.devSets)));
   }
 
   public static Analysis of(Topology topology) {

@@ -109,10 +109,44 @@ final class VfioState {
     this.byIctx = byIctx;
   }
 
-  /** The state of {@code topology} on its own, for edits that need no ioctl answers. */
+  /** How many states {@link #of} remembers to derive the next one from. */
+  private static final int REMEMBERED = 4;
+
+  private static final ArrayDeque<VfioState> RECENT = new ArrayDeque<>();
+
+  /**
+   * The state of {@code topology} under {@code profile}: a state remembered for this very topology,
+   * else one derived with {@link #after} from the latest remembered state of the same PCI part (the
+   * edit that led here, typically), else a full replay. Edits that need no ioctl answers (pinning
+   * devids, a driver change's checks) use this, so they cost what they change.
+   */
   static VfioState of(Topology topology, Profile profile) {
     PciAnalysis pci = PciAnalysis.of(topology, profile);
-    return new VfioState(topology, pci.pci, pci.devSets);
+    VfioState base = null;
+    synchronized (RECENT) {
+      for (VfioState s : RECENT) {
+        if (s.pci == pci.pci && s.devSets == pci.devSets) {
+          if (s.topology == topology) {
+            return s;
+          }
+          base = base == null ? s : base;
+        }
+      }
+    }
+    return remember(
+        base != null ? base.after(topology) : new VfioState(topology, pci.pci, pci.devSets));
+  }
+
+  /** Keeps {@code state} among the few {@link #of} derives from; returns it. */
+  static VfioState remember(VfioState state) {
+    synchronized (RECENT) {
+      RECENT.remove(state);
+      RECENT.addFirst(state);
+      while (RECENT.size() > REMEMBERED) {
+        RECENT.removeLast();
+      }
+    }
+    return state;
   }
 
   /**
