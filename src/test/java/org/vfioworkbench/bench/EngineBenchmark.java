@@ -57,6 +57,11 @@ import org.vfioworkbench.model.Topology;
  * java -cp target/classes:target/test-classes:$(cat target/cp.txt) \
  *     org.vfioworkbench.bench.EngineBenchmark [SIZE ...]
  * </pre>
+ *
+ * <p>With {@code --cpu} first ({@code EngineBenchmark --cpu [SIZE ...]}, ≈ 3 minutes) it measures
+ * the same operations in thread CPU time instead, in this JVM, with the same warm-up and the
+ * warm-up series shown: on a machine shared with other builds, wall time mostly measures the
+ * others.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -160,12 +165,22 @@ public class EngineBenchmark {
     }
   }
 
-  /** Runs every benchmark at the given sizes (default 1k, 10k, 50k) and prints a table. */
+  /**
+   * Runs every benchmark at the given sizes (default 1k, 10k, 50k) and prints a table; then, with
+   * {@code --cpu} as the first argument, measures the same four operations in thread CPU time
+   * (which a shared, loaded machine distorts far less than wall time) and prints a second table.
+   */
   public static void main(String[] args) throws Exception {
+    boolean cpu = args.length > 0 && args[0].equals("--cpu");
+    String[] sizes = cpu ? java.util.Arrays.copyOfRange(args, 1, args.length) : args;
+    if (cpu) {
+      CpuTimes.run(sizes.length > 0 ? sizes : new String[] {"1000", "10000", "50000"});
+      return;
+    }
     OptionsBuilder options = new OptionsBuilder();
     options.include(EngineBenchmark.class.getName() + "\\.");
-    if (args.length > 0) {
-      options.param("size", args);
+    if (sizes.length > 0) {
+      options.param("size", sizes);
     }
     options.warmupIterations(8).warmupTime(TimeValue.seconds(1));
     options.measurementIterations(5).measurementTime(TimeValue.seconds(1));
@@ -214,5 +229,69 @@ public class EngineBenchmark {
         .mapToDouble(r -> r.getPrimaryResult().getScore())
         .findFirst()
         .orElse(Double.NaN);
+  }
+
+  /** The four operations in thread CPU time per operation, warm-up series shown. */
+  static final class CpuTimes {
+
+    private static final java.lang.management.ThreadMXBean MX =
+        java.lang.management.ManagementFactory.getThreadMXBean();
+
+    private CpuTimes() {}
+
+    static void run(String[] sizes) {
+      Blackhole bh =
+          new Blackhole(
+              "Today's password is swordfish. I understand instantiating Blackholes directly is"
+                  + " dangerous.");
+      List<String> rows = new ArrayList<>();
+      for (String size : sizes) {
+        EngineBenchmark b = new EngineBenchmark();
+        b.size = Integer.parseInt(size);
+        b.setUp();
+        double base = measure("baselineTouchEverything", size, () -> b.baselineTouchEverything(bh));
+        for (String name : List.of("wholeHost", "afterOwnerChange", "editAndReevaluate")) {
+          Runnable op =
+              switch (name) {
+                case "wholeHost" -> () -> b.wholeHost(bh);
+                case "afterOwnerChange" -> () -> b.afterOwnerChange(bh);
+                default -> () -> b.editAndReevaluate(bh);
+              };
+          double us = measure(name, size, op);
+          rows.add(
+              String.format(Locale.ROOT, "| %s | %s | %.1f | %.1f |", name, size, us, us / base));
+        }
+        rows.add(
+            String.format(
+                Locale.ROOT, "| baselineTouchEverything | %s | %.1f | 1.0 |", size, base));
+      }
+      System.out.println();
+      System.out.println("| benchmark | functions | CPU µs/op (median of 5 × 1 s) | × baseline |");
+      System.out.println("|---|---|---|---|");
+      rows.forEach(System.out::println);
+    }
+
+    /** 8 × 1 s warm-up, then the median of 5 × 1 s, each in CPU µs per operation. */
+    private static double measure(String name, String size, Runnable op) {
+      List<String> series = new ArrayList<>();
+      double[] measured = new double[5];
+      for (int i = 0; i < 13; i++) {
+        long wallEnd = System.nanoTime() + 1_000_000_000L;
+        long cpu0 = MX.getCurrentThreadCpuTime();
+        long ops = 0;
+        do {
+          op.run();
+          ops++;
+        } while (System.nanoTime() < wallEnd);
+        double us = (MX.getCurrentThreadCpuTime() - cpu0) / 1e3 / ops;
+        series.add(String.format(Locale.ROOT, i == 8 ? "| %.1f" : "%.1f", us));
+        if (i >= 8) {
+          measured[i - 8] = us;
+        }
+      }
+      System.out.printf(Locale.ROOT, "  %-24s %6s: %s%n", name, size, String.join(" ", series));
+      java.util.Arrays.sort(measured);
+      return measured[2];
+    }
   }
 }
