@@ -37,6 +37,15 @@ public final class LearnPane extends StackPane {
     setPrefWidth(440);
     getChildren().addAll(lessonView, welcomeView);
     lesson.finishedProperty().addListener((o, a, b) -> welcome.refresh());
+    lesson
+        .lessonProperty()
+        .addListener(
+            (o, a, b) -> {
+              if (b == null) {
+                welcome.refresh();
+                showPage(true);
+              }
+            });
     showPage(true);
   }
 
