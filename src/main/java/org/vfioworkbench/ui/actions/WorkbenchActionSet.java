@@ -25,8 +25,10 @@ import org.controlsfx.control.action.ActionUtils;
 public final class WorkbenchActionSet {
 
   private static final String ID_KEY = WorkbenchActionSet.class.getName() + ".id";
+  private static final String TOGGLE_KEY = WorkbenchActionSet.class.getName() + ".toggle";
 
   private final Map<String, Action> byId = new LinkedHashMap<>();
+  private final List<Runnable> definedListeners = new ArrayList<>();
 
   /**
    * Defines the command {@code id}: {@code text} with {@code _} before its mnemonic, {@code keys}
@@ -45,7 +47,23 @@ public final class WorkbenchActionSet {
     }
     a.getProperties().put(ID_KEY, id);
     byId.put(id, a);
+    List.copyOf(definedListeners).forEach(Runnable::run);
     return a;
+  }
+
+  /**
+   * Defines an on/off command (shown as a check item): its state is the action's {@link
+   * Action#selectedProperty()}, which callers listen to.
+   */
+  public Action defineToggle(String id, String text, String keys) {
+    Action a = define(id, text, keys, () -> {});
+    a.getProperties().put(TOGGLE_KEY, Boolean.TRUE);
+    return a;
+  }
+
+  /** Calls {@code listener} after each later {@link #define} (menus fill themselves again). */
+  public void onDefined(Runnable listener) {
+    definedListeners.add(listener);
   }
 
   /**
@@ -76,9 +94,12 @@ public final class WorkbenchActionSet {
     return Collections.unmodifiableList(new ArrayList<>(byId.values()));
   }
 
-  /** A menu item for {@code id}, showing its accelerator. */
+  /** A menu item for {@code id} (a check item for a toggle), showing its accelerator. */
   public MenuItem menuItem(String id) {
-    return ActionUtils.createMenuItem(get(id));
+    Action a = get(id);
+    return Boolean.TRUE.equals(a.getProperties().get(TOGGLE_KEY))
+        ? ActionUtils.createCheckMenuItem(a)
+        : ActionUtils.createMenuItem(a);
   }
 
   /**
@@ -101,7 +122,7 @@ public final class WorkbenchActionSet {
         items.add(new javafx.scene.control.SeparatorMenuItem());
         separate = false;
       }
-      items.add(ActionUtils.createMenuItem(a.get()));
+      items.add(menuItem(id));
     }
     return items;
   }
@@ -130,6 +151,7 @@ public final class WorkbenchActionSet {
         .bind(
             javafx.beans.binding.Bindings.createStringBinding(
                 () -> describe(a), a.textProperty(), a.acceleratorProperty()));
+    b.tooltipProperty().unbind();
     b.setTooltip(t);
     return b;
   }
