@@ -211,6 +211,11 @@ public final class WorkbenchWindow {
     actions.setBrowser(browser);
   }
 
+  /** The views (for tests). */
+  WorkbenchViews views() {
+    return views;
+  }
+
   /** The docking area (for the layout tests). */
   WorkbenchDocking docking() {
     return docking;

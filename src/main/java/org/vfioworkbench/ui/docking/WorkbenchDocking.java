@@ -225,6 +225,15 @@ public final class WorkbenchDocking {
     d.getNode().requestFocus();
   }
 
+  /** Closes {@code v} as its tab's close button does (the graph cannot be closed). */
+  public void close(ViewId v) {
+    Dockable d = dockables.get(v);
+    DockContainerLeaf leaf = d.getContainer();
+    if (leaf != null && d.isClosable()) {
+      leaf.closeDockable(d);
+    }
+  }
+
   /** Window › Reset Perspective: every view in its home region, the splits as at first start. */
   public void reset() {
     ratios = SplitRatios.DEFAULTS;
