@@ -264,4 +264,89 @@ class WorkbenchShellTest extends FxTestBase {
                 .isTrue());
     assertThat(state.compareProfileProperty().get()).isNull();
   }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void aRefusedDriverChangeInAReadOnlyHostIsNotLeftShownInProperties(FxRobot robot) {
+    var gpu = org.vfioworkbench.model.Bdf.parse("0000:02:00.0");
+    robot.interact(
+        () -> {
+          state.open(
+              org.vfioworkbench.ui.document.Document.host(
+                  "host",
+                  "a capture",
+                  state.topology(),
+                  org.vfioworkbench.ui.document.Document.Origin.CAPTURE,
+                  java.util.Optional.empty()));
+          state.select(new ElementRef.FunctionRef(gpu));
+          window.showView(ViewId.PROPERTIES);
+        });
+    javafx.scene.control.ComboBox<Object> driver =
+        robot.lookup("#properties-grid .combo-box").queryAs(javafx.scene.control.ComboBox.class);
+    Object before = driver.getValue();
+    assertThat(before).isEqualTo(org.vfioworkbench.ui.properties.DriverChoice.VFIO_PCI);
+    robot.interact(() -> driver.setValue(org.vfioworkbench.ui.properties.DriverChoice.NATIVE));
+    WaitForAsyncUtils.waitForFxEvents();
+    javafx.scene.control.ComboBox<Object> shown =
+        robot.lookup("#properties-grid .combo-box").queryAs(javafx.scene.control.ComboBox.class);
+    assertThat(shown.getValue()).isEqualTo(before);
+    assertThat(window.statusMessage()).startsWith("Read-only");
+  }
+
+  @Test
+  void readOnlyFactsAreTextNotDisabledFields(FxRobot robot) {
+    robot.interact(
+        () -> {
+          state.select(
+              new ElementRef.FunctionRef(org.vfioworkbench.model.Bdf.parse("0000:02:00.0")));
+          window.showView(ViewId.PROPERTIES);
+        });
+    var grid = robot.lookup("#properties-grid").queryAs(javafx.scene.layout.GridPane.class);
+    assertThat(grid.getChildren()).isNotEmpty();
+    assertThat(grid.getChildren()).noneMatch(javafx.scene.Node::isDisabled);
+    assertThat(grid.lookupAll(".fact-text")).isNotEmpty();
+  }
+
+  @Test
+  void theStartDocumentIsReadAsABackgroundTaskAfterTheWindowShows(FxRobot robot) {
+    List<String> tasks = new java.util.ArrayList<>();
+    TaskExecutor recording =
+        new TaskExecutor() {
+          private final TaskExecutor inner = TaskExecutor.currentThread();
+
+          @Override
+          public <T> org.vfioworkbench.ui.task.TaskHandle execute(
+              org.vfioworkbench.ui.task.BackgroundTask<T> task) {
+            tasks.add(task.title());
+            return inner.execute(task);
+          }
+
+          @Override
+          public void runOnUi(Runnable r) {
+            inner.runOnUi(r);
+          }
+
+          @Override
+          public void onFailure(
+              java.util.function.Consumer<org.vfioworkbench.ui.task.TaskFailure> l) {
+            inner.onFailure(l);
+          }
+        };
+    robot.interact(
+        () -> {
+          WorkbenchWindow w =
+              new WorkbenchWindow(
+                  new Stage(),
+                  config,
+                  recording,
+                  org.vfioworkbench.ui.livehost.LiveHostView.thisHost(),
+                  name -> UnsavedChangesQuestion.Answer.DISCARD);
+          w.stage().show();
+          w.openSampleInBackground(WorkbenchApp.startSample());
+          assertThat(tasks).contains("Opening " + WorkbenchApp.startSample().name());
+          assertThat(w.state().topology().functions()).isNotEmpty();
+          assertThat(w.statusMessage()).startsWith("Opened sample");
+          w.stage().close();
+        });
+  }
 }
