@@ -304,7 +304,8 @@ class WorkbenchShellTest extends FxTestBase {
     var grid = robot.lookup("#properties-grid").queryAs(javafx.scene.layout.GridPane.class);
     assertThat(grid.getChildren()).isNotEmpty();
     assertThat(grid.getChildren()).noneMatch(javafx.scene.Node::isDisabled);
-    assertThat(grid.lookupAll(".fact-text")).isNotEmpty();
+    assertThat(grid.lookupAll(".fact-label")).isNotEmpty();
+    assertThat(grid.lookupAll(".text-field")).isEmpty();
   }
 
   @Test

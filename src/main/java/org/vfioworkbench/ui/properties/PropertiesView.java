@@ -16,6 +16,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.vfioworkbench.ui.common.Copyable;
 
@@ -79,6 +80,7 @@ public final class PropertiesView extends VBox implements Copyable {
       for (PropertyRow r : e.getValue()) {
         Label name = new Label(r.name());
         name.setWrapText(true);
+        name.setMinHeight(Region.USE_PREF_SIZE);
         name.getStyleClass().add("property-name");
         name.setTooltip(new Tooltip(r.description()));
         GridPane.setValignment(name, VPos.TOP);
@@ -90,24 +92,17 @@ public final class PropertiesView extends VBox implements Copyable {
     }
   }
 
-  /** A read-only fact: wrapped text that can be selected and copied, never a greyed-out field. */
+  /**
+   * A read-only fact: plain text that wraps (never cut, never a greyed-out field); Edit › Copy
+   * gives it as text.
+   */
   private static Node fact(PropertyRow r) {
-    String text = String.valueOf(r.value());
-    Node n;
-    if (text.length() <= 28 && !text.contains("\n")) {
-      TextField t = new TextField(text);
-      t.setEditable(false);
-      t.setFocusTraversable(false);
-      t.getStyleClass().add("fact-text");
-      n = t;
-    } else {
-      Label l = new Label(text);
-      l.setWrapText(true);
-      l.getStyleClass().add("fact-label");
-      n = l;
-    }
-    Tooltip.install(n, new Tooltip(r.description() + "\n(derived, read-only)"));
-    return n;
+    Label l = new Label(String.valueOf(r.value()));
+    l.setWrapText(true);
+    l.setMinHeight(Region.USE_PREF_SIZE);
+    l.getStyleClass().add("fact-label");
+    l.setTooltip(new Tooltip(r.value() + "\n" + r.description() + " (derived, read-only)"));
+    return l;
   }
 
   /** An editor for an editable value; a change goes to the row's setter as an undoable edit. */
