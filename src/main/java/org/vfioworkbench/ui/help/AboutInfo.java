@@ -41,8 +41,8 @@ public record AboutInfo(List<Line> lines) {
                 + System.getProperty("java.vendor", "unknown vendor")
                 + ")"));
     l.add(new Line("JavaFX", System.getProperty("javafx.runtime.version", "unknown")));
-    l.add(new Line("ControlsFX", library("org.controlsfx", "controlsfx")));
-    l.add(new Line("AtlantaFX", library("io.github.mkpaz", "atlantafx-base")));
+    l.add(new Line("ControlsFX", built("controlsfx")));
+    l.add(new Line("AtlantaFX", built("atlantafx")));
     l.add(new Line("JGraphT", library("org.jgrapht", "jgrapht-core")));
     l.add(new Line("Jackson", library("com.fasterxml.jackson.core", "jackson-databind")));
     l.add(new Line("Kernel profile", profile.id() + " \u2014 " + profile.label()));
@@ -61,10 +61,25 @@ public record AboutInfo(List<Line> lines) {
     return b.toString();
   }
 
-  /** The jar manifest's Implementation-Version, or "development build" outside a built jar. */
+  /** The jar manifest's Implementation-Version, else the version the build wrote down. */
   static String workbenchVersion() {
     String v = AboutInfo.class.getPackage().getImplementationVersion();
-    return v != null ? v : library("org.vfioworkbench", "vfio-workbench");
+    return v != null ? v : built("workbench");
+  }
+
+  /** A version the build wrote into versions.properties (the POM's); "unknown" without it. */
+  static String built(String key) {
+    try (InputStream in = AboutInfo.class.getResourceAsStream("versions.properties")) {
+      if (in == null) {
+        return "unknown";
+      }
+      Properties p = new Properties();
+      p.load(in);
+      String v = p.getProperty(key, "unknown");
+      return v.startsWith("${") ? "unknown" : v;
+    } catch (IOException e) {
+      return "unknown";
+    }
   }
 
   /** A library's version from the pom.properties Maven puts in its jar; "unknown" without one. */
@@ -72,7 +87,7 @@ public record AboutInfo(List<Line> lines) {
     String path = "/META-INF/maven/" + group + "/" + artifact + "/pom.properties";
     try (InputStream in = AboutInfo.class.getResourceAsStream(path)) {
       if (in == null) {
-        return group.equals("org.vfioworkbench") ? "development build" : "unknown";
+        return "unknown";
       }
       Properties p = new Properties();
       p.load(in);
