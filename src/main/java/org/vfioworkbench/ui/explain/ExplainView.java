@@ -1,20 +1,16 @@
 package org.vfioworkbench.ui.explain;
 
-import java.util.function.Function;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.SplitPane;
-import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -30,7 +26,10 @@ public final class ExplainView extends BorderPane {
   private final Label verdict = new Label();
   private final Label decidedBy = new Label();
   private final VBox qemu = new VBox(2);
-  private final TableView<BlockerRow> blockers = new TableView<>();
+  private final VBox blockers = new VBox(2);
+  private final Label blockersTitle = section("In the way");
+  private final Label remediesTitle =
+      section("How to fix it (each verified: the kernel allows it, then the reset succeeds)");
   private final VBox remedies = new VBox(6);
   private final Label footer = new Label();
   private final Label readOnly = new Label();
@@ -42,69 +41,75 @@ public final class ExplainView extends BorderPane {
     caller.getStyleClass().add("info-caller");
     caller.setId("explain-caller");
     caller.setWrapText(true);
+    caller.setMinHeight(Region.USE_PREF_SIZE);
     verdict.setId("explain-verdict");
     verdict.setWrapText(true);
+    verdict.setMinHeight(Region.USE_PREF_SIZE);
     decidedBy.setId("explain-decided-by");
     decidedBy.setWrapText(true);
+    decidedBy.setMinHeight(Region.USE_PREF_SIZE);
     decidedBy.getStyleClass().add("info-note");
     qemu.setId("explain-qemu");
     footer.setId("explain-footer");
     footer.setWrapText(true);
+    footer.setMinHeight(Region.USE_PREF_SIZE);
     readOnly.setId("explain-read-only");
     readOnly.setWrapText(true);
+    readOnly.setMinHeight(Region.USE_PREF_SIZE);
     readOnly.getStyleClass().add("compare-note");
     readOnly.textProperty().bind(vm.readOnlyReasonProperty());
     readOnly.managedProperty().bind(readOnly.textProperty().isNotEmpty());
     readOnly.visibleProperty().bind(readOnly.managedProperty());
     message.setId("explain-message");
     message.setWrapText(true);
+    message.setMinHeight(Region.USE_PREF_SIZE);
     message.textProperty().bind(vm.messageProperty());
     message.managedProperty().bind(message.textProperty().isNotEmpty());
     message.visibleProperty().bind(message.managedProperty());
 
-    VBox header = new VBox(3, caller, verdict, decidedBy, qemu);
-    header.setPadding(new Insets(6));
-
     blockers.setId("explain-blockers");
-    blockers.getColumns().add(col("in the way", BlockerRow::function, 110));
-    blockers.getColumns().add(col("group", BlockerRow::group, 50));
-    blockers.getColumns().add(col("driver", BlockerRow::driver, 80));
-    blockers.getColumns().add(col("held by", BlockerRow::holders, 150));
-    blockers.getColumns().add(col("why", BlockerRow::why, 260));
-    blockers.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-    blockers.setPlaceholder(new Label("nothing in the way"));
-    VBox left = new VBox(header, blockers);
-    VBox.setVgrow(blockers, Priority.ALWAYS);
-
-    Label remediesTitle =
-        new Label("How to fix it (each verified: the kernel allows it, then the reset succeeds)");
-    remediesTitle.getStyleClass().add("field-name");
-    remediesTitle.setWrapText(true);
     remedies.setId("explain-remedies");
     ProgressIndicator working = new ProgressIndicator();
     working.setMaxSize(24, 24);
     working.visibleProperty().bind(vm.busyProperty());
     working.managedProperty().bind(vm.busyProperty());
-    VBox right = new VBox(6, remediesTitle, working, readOnly, remedies, footer, message);
-    right.setPadding(new Insets(6));
-    right.setFillWidth(true);
-    ScrollPane scroll = new ScrollPane(right);
+    VBox all =
+        new VBox(
+            4,
+            caller,
+            verdict,
+            decidedBy,
+            qemu,
+            blockersTitle,
+            blockers,
+            remediesTitle,
+            working,
+            readOnly,
+            remedies,
+            footer,
+            message);
+    all.setPadding(new Insets(6));
+    all.setFillWidth(true);
+    ScrollPane scroll = new ScrollPane(all);
     scroll.setFitToWidth(true);
-
-    SplitPane split = new SplitPane(left, scroll);
-    split.setDividerPositions(0.55);
-    setCenter(split);
+    setCenter(scroll);
     vm.reportProperty().addListener((o, a, b) -> show(b));
     vm.readOnlyReasonProperty().addListener((o, a, b) -> show(vm.reportProperty().get()));
     show(vm.reportProperty().get());
   }
 
-  private static TableColumn<BlockerRow, String> col(
-      String name, Function<BlockerRow, String> f, double w) {
-    TableColumn<BlockerRow, String> c = new TableColumn<>(name);
-    c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(f.apply(d.getValue())));
-    c.setPrefWidth(w);
-    return c;
+  private static Label section(String text) {
+    Label l = wrapping(text);
+    l.getStyleClass().add("field-name");
+    l.setPadding(new Insets(6, 0, 0, 0));
+    return l;
+  }
+
+  private static Label wrapping(String text) {
+    Label l = new Label(text);
+    l.setWrapText(true);
+    l.setMinHeight(Region.USE_PREF_SIZE);
+    return l;
   }
 
   private void show(ExplainReport r) {
@@ -113,12 +118,31 @@ public final class ExplainView extends BorderPane {
     decidedBy.setText(r.decidedBy());
     qemu.getChildren().clear();
     for (String line : r.qemu()) {
-      Label l = new Label("QEMU would print: " + line);
-      l.setWrapText(true);
+      Label l = wrapping("QEMU would print: " + line);
       l.getStyleClass().add("qemu-line");
       qemu.getChildren().add(l);
     }
-    blockers.getItems().setAll(r.blockers());
+    blockers.getChildren().clear();
+    for (BlockerRow b : r.blockers()) {
+      blockers
+          .getChildren()
+          .add(
+              wrapping(
+                  b.function()
+                      + " (group "
+                      + b.group()
+                      + ", "
+                      + b.driver()
+                      + "), held by "
+                      + b.holders()
+                      + ": "
+                      + b.why()));
+    }
+    boolean failed = !r.decidedBy().isEmpty();
+    blockersTitle.setManaged(failed);
+    blockersTitle.setVisible(failed);
+    remediesTitle.setManaged(failed);
+    remediesTitle.setVisible(failed);
     remedies.getChildren().clear();
     for (RemedyRow m : r.remedies()) {
       remedies.getChildren().add(remedy(m));
@@ -129,11 +153,9 @@ public final class ExplainView extends BorderPane {
   }
 
   private HBox remedy(RemedyRow m) {
-    Label title = new Label(m.rank() + ". " + m.title());
-    title.setWrapText(true);
+    Label title = wrapping(m.rank() + ". " + m.title());
     title.setStyle("-fx-font-weight: bold;");
-    Label cost = new Label("cost: " + m.cost());
-    cost.setWrapText(true);
+    Label cost = wrapping("cost: " + m.cost());
     VBox text = new VBox(2, title, cost);
     HBox.setHgrow(text, Priority.ALWAYS);
     Button apply = new Button("Apply");
