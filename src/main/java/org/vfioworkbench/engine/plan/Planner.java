@@ -89,6 +89,14 @@ public final class Planner {
                 + ": they must close it first");
       }
     }
+    if (!use.readFromHost()) {
+      notes.add(
+          "host use comes from drivers and classes only: mounted filesystems, interfaces that are"
+              + " up and the boot display are read from a live host or a capture");
+    }
+    for (String u : use.unknown()) {
+      notes.add("unknown, not known to be unused: " + u);
+    }
     return new Plan(
         List.copyOf(asked),
         functions,
