@@ -98,6 +98,15 @@ final class PlanCommand implements Callable<Integer> {
     if (!Files.isDirectory(file) && !HostSources.isCapture(file)) {
       return null;
     }
+    if (!Files.isDirectory(file)) {
+      return new HostUseFacts(
+          "capture " + file.getFileName(),
+          java.util.Map.of(),
+          List.of(
+              "whether the host mounts, networks over or boots its display from any of these"
+                  + " functions: a capture does not record it; plan on the live host (plan /"
+                  + " BDF...) to read it"));
+    }
     try {
       return HostUseReader.read(HostSources.open(file), topology.functions());
     } catch (IOException e) {

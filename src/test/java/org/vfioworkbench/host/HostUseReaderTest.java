@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vfioworkbench.cli.WorkbenchCli;
+import org.vfioworkbench.host.capture.CaptureCodec;
 import org.vfioworkbench.host.fs.HostFs;
 import org.vfioworkbench.host.fs.LiveFs;
 import org.vfioworkbench.host.usage.HostUseFacts;
@@ -113,6 +114,21 @@ class HostUseReaderTest {
     assertThat(f.uses().get(NIC_UP)).containsExactly("network interface enp3s0f0 is up");
     assertThat(f.uses()).doesNotContainKeys(NIC_DOWN, AUDIO);
     assertThat(f.unknown()).isEmpty();
+  }
+
+  @Test
+  void planOnACaptureSaysTheFactsAreUnknownNotAbsent() throws IOException {
+    Path capture = root.resolveSibling(root.getFileName() + "-capture.json");
+    CaptureCodec.write(
+        new HostScanner(new LiveFs(root)).capture(ScanListener.NONE, "test").capture(), capture);
+    StringWriter json = new StringWriter();
+    WorkbenchCli.run(
+        new String[] {"plan", capture.toString(), NVME.toString(), "--json"},
+        new PrintWriter(json),
+        new PrintWriter(new StringWriter()));
+    assertThat(json.toString())
+        .contains("a capture does not record it")
+        .doesNotContain("is mounted on");
   }
 
   @Test
