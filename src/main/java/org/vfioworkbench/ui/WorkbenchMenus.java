@@ -14,6 +14,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCombination;
 import javafx.util.StringConverter;
 import org.vfioworkbench.engine.Profile;
+import org.vfioworkbench.engine.plan.GraphExport.Format;
 import org.vfioworkbench.ui.docking.ViewId;
 import org.vfioworkbench.ui.docking.WorkbenchDocking;
 import org.vfioworkbench.ui.files.BuiltInSamples;
@@ -109,6 +110,11 @@ final class WorkbenchMenus {
             new SeparatorMenuItem(),
             png,
             svg,
+            item("Export graph as _DOT\u2026", null, () -> actions.exportHostGraph(Format.DOT)),
+            item(
+                "Export graph as Graph_ML\u2026",
+                null,
+                () -> actions.exportHostGraph(Format.GRAPHML)),
             new SeparatorMenuItem(),
             exit);
     return m;
