@@ -530,6 +530,25 @@ final class WorkbenchActions {
             });
   }
 
+  /** The host graph (groups, dev-sets, holders, fds) as DOT or GraphML, written atomically. */
+  void exportHostGraph(org.vfioworkbench.engine.plan.GraphExport.Format format) {
+    WorkbenchState.Results r = state.results();
+    String ext = org.vfioworkbench.ui.hostgraph.HostGraphFiles.extension(format);
+    chooser(
+            org.vfioworkbench.ui.hostgraph.HostGraphFiles.describe(format),
+            "*." + ext,
+            "host-graph." + ext)
+        .ifPresent(
+            p -> {
+              try {
+                org.vfioworkbench.ui.hostgraph.HostGraphFiles.write(r.analysis(), format, p);
+                status.say("Exported " + p);
+              } catch (IOException | RuntimeException e) {
+                error("Could not write " + p, e);
+              }
+            });
+  }
+
   private Optional<Path> chooser(String what, String glob, String name) {
     FileChooser fc = new FileChooser();
     fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(what, glob));

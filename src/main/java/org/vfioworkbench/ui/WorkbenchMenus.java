@@ -14,6 +14,7 @@ import javafx.scene.control.Tooltip;
 import javafx.util.StringConverter;
 import org.controlsfx.control.action.Action;
 import org.vfioworkbench.engine.Profile;
+import org.vfioworkbench.engine.plan.GraphExport.Format;
 import org.vfioworkbench.ui.actions.ActionIds;
 import org.vfioworkbench.ui.actions.WorkbenchActionSet;
 import org.vfioworkbench.ui.docking.ViewId;
@@ -73,6 +74,16 @@ final class WorkbenchMenus {
         ActionIds.EXPORT_PNG, "Export graph as _PNG\u2026", "Shortcut+E", actions::exportPng);
     set.define(
         ActionIds.EXPORT_SVG, "Export graph as S_VG\u2026", "Shortcut+Shift+E", actions::exportSvg);
+    set.define(
+        ActionIds.EXPORT_DOT,
+        "Export graph as _DOT\u2026",
+        null,
+        () -> actions.exportHostGraph(Format.DOT));
+    set.define(
+        ActionIds.EXPORT_GRAPHML,
+        "Export graph as Graph_ML\u2026",
+        null,
+        () -> actions.exportHostGraph(Format.GRAPHML));
     set.define(ActionIds.QUIT, "_Quit", "Shortcut+Q", quit);
 
     Action undo = set.define(ActionIds.UNDO, "_Undo", "Shortcut+Z", state::undo);
