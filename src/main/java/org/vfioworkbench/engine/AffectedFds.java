@@ -17,9 +17,14 @@ public final class AffectedFds {
   /**
    * The device fds whose INFO or reset results can change when {@code bdf} changes owner: those
    * whose reset scope holds {@code bdf} or a member of its IOMMU group (whose implicit ownership
-   * depends on it), and {@code bdf}'s own fds.
+   * depends on it), and {@code bdf}'s own fds, in holder and file order. On an {@link Analysis}
+   * this looks only at the functions on {@code bdf}'s bus (and its group members' buses) and the
+   * buses above, and at the fds open on them, however large the host.
    */
   public static List<FdRef> of(HotResetSimulator sim, Bdf bdf) {
+    if (sim instanceof Analysis a) {
+      return a.affectedBy(bdf);
+    }
     Set<Bdf> touched = new HashSet<>();
     touched.add(bdf);
     sim.pci().groupOf(bdf).ifPresent(g -> touched.addAll(sim.pci().groupMembers(g)));

@@ -1,15 +1,21 @@
 package org.vfioworkbench.engine;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.vfioworkbench.model.Bdf;
+import org.vfioworkbench.model.BusAddress;
 import org.vfioworkbench.model.FdRef;
 import org.vfioworkbench.model.Holder;
 import org.vfioworkbench.model.OpenFile;
+import org.vfioworkbench.model.PciFunction;
 import org.vfioworkbench.model.Topology;
 
 /**
@@ -35,13 +41,15 @@ public final class Analysis implements HotResetSimulator {
   private final WhatIfEvaluator whatIf;
   private final Map<FdRef, InfoResult> fullInfo = new ConcurrentHashMap<>();
 
-  private Analysis(Topology topology, Profile profile, PciAnalysis pciAnalysis) {
+  private volatile List<FdRef> deviceFds;
+
+  private Analysis(Topology topology, Profile profile, PciAnalysis pciAnalysis, VfioState state) {
     this.topology = Objects.requireNonNull(topology, "topology");
     this.profile = Objects.requireNonNull(profile, "profile");
     this.pciAnalysis = pciAnalysis;
     this.pci = pciAnalysis.pci;
     this.scopes = pciAnalysis.scopes;
-    this.state = new VfioState(topology, pci, pciAnalysis.devSets);
+    this.state = state;
     this.files = new FileTable(topology);
     IoctlContext context =
         new IoctlContext(
@@ -59,7 +67,11 @@ public final class Analysis implements HotResetSimulator {
   }
 
   public static Analysis of(Topology topology, Profile profile) {
-    return new Analysis(topology, profile, new PciAnalysis(topology, profile));
+    Objects.requireNonNull(topology, "topology");
+    Objects.requireNonNull(profile, "profile");
+    PciAnalysis pci = PciAnalysis.of(topology, profile);
+    return new Analysis(
+        topology, profile, pci, VfioState.remember(new VfioState(topology, pci.pci, pci.devSets)));
   }
 
   public static Analysis of(Topology topology) {
@@ -69,14 +81,15 @@ public final class Analysis implements HotResetSimulator {
   /**
    * Analyses {@code topology}, reusing what {@code previous} derived from the PCI part when the
    * edit left it untouched (same function, bus, slot, group and bind-order lists), as holder edits
-   * such as drags do. Otherwise the same as {@link #of(Topology, Profile)}.
+   * such as drags do, and then VFIO's state too: only the files the edit changed, and what they
+   * reach, are replayed (see {@link VfioState#after}). Otherwise the same as {@link #of(Topology,
+   * Profile)}.
    */
   public static Analysis after(Analysis previous, Topology topology, Profile profile) {
-    PciAnalysis shared =
-        previous.pciAnalysis.sharesPciWith(topology, profile)
-            ? previous.pciAnalysis
-            : new PciAnalysis(topology, profile);
-    return new Analysis(topology, profile, shared);
+    if (!previous.pciAnalysis.sharesPciWith(topology, profile)) {
+      return of(topology, profile);
+    }
+    return new Analysis(topology, profile, previous.pciAnalysis, previous.state.after(topology));
   }
 
   @Override
@@ -165,15 +178,75 @@ public final class Analysis implements HotResetSimulator {
   @Override
   /** Every device fd (group-derived or cdev) of every holder, in holder and file order. */
   public List<FdRef> deviceFds() {
-    List<FdRef> out = new ArrayList<>();
-    for (Holder h : topology.holders()) {
-      for (OpenFile f : h.files()) {
-        if (f.openedDevice().isPresent()) {
-          out.add(new FdRef(h.name(), f.fd()));
+    List<FdRef> known = deviceFds;
+    if (known == null) {
+      List<FdRef> out = new ArrayList<>();
+      for (Holder h : topology.holders()) {
+        for (OpenFile f : h.files()) {
+          if (f.openedDevice().isPresent()) {
+            out.add(new FdRef(h.name(), f.fd()));
+          }
         }
       }
+      known = List.copyOf(out);
+      deviceFds = known;
     }
+    return known;
+  }
+
+  /**
+   * The device fds whose answers an ownership change of {@code bdf} can change (see {@link
+   * AffectedFds#of}), found from the functions whose reset scope can hold {@code bdf} or a member
+   * of its IOMMU group (those on its bus and the buses above it) and the fds open on them, without
+   * looking at any other fd.
+   */
+  List<FdRef> affectedBy(Bdf bdf) {
+    Set<Bdf> touched = new HashSet<>();
+    touched.add(bdf);
+    pci.groupOf(bdf).ifPresent(g -> touched.addAll(pci.groupMembers(g)));
+    Set<Bdf> callers = new LinkedHashSet<>();
+    callers.add(bdf);
+    for (Bdf t : touched) {
+      Set<BusAddress> seen = new HashSet<>();
+      BusAddress bus = t.busAddress();
+      while (seen.add(bus)) {
+        for (PciFunction c : pci.functionsOn(bus)) {
+          EngineCounters.count(EngineCounters.Event.CALLER_CANDIDATE);
+          if (state.fdsOn(c.bdf()).isEmpty() || callers.contains(c.bdf())) {
+            continue;
+          }
+          if (scopes.decide(c.bdf()).scope().map(s -> s.contains(t)).orElse(false)) {
+            callers.add(c.bdf());
+          }
+        }
+        Optional<Bdf> bridge = pci.bus(bus).bridge();
+        if (bridge.isEmpty()) {
+          break;
+        }
+        bus = bridge.get().busAddress();
+      }
+    }
+    List<FdRef> out = new ArrayList<>();
+    for (Bdf c : callers) {
+      for (FdRef fd : state.fdsOn(c)) {
+        EngineCounters.count(EngineCounters.Event.FD_CONSIDERED);
+        out.add(fd);
+      }
+    }
+    out.sort(
+        Comparator.comparingInt((FdRef r) -> topology.holderIndex(r.holder()).orElseThrow())
+            .thenComparingInt(r -> position(r)));
     return out;
+  }
+
+  private int position(FdRef ref) {
+    List<OpenFile> files = topology.holder(ref.holder()).orElseThrow().files();
+    for (int i = 0; i < files.size(); i++) {
+      if (files.get(i).fd() == ref.fd()) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   @Override

@@ -28,17 +28,17 @@ final class CallerGate {
   Result admit(FdRef ref, TraceBuilder t) {
     Optional<OpenFile> file = files.file(ref);
     if (file.isEmpty()) {
-      t.fail("fdget", "fd " + ref.fd() + " is not open in " + ref.holder(), Errno.EBADF);
+      t.fail("fdget", () -> "fd " + ref.fd() + " is not open in " + ref.holder(), Errno.EBADF);
       return Result.refused(Errno.EBADF);
     }
     OpenFile f = file.get();
     if (f instanceof DeviceFile d) {
       Optional<DeviceState> s = state.device(d.device());
       if (s.isEmpty()) {
-        t.fail(FN, d.device() + " is not a registered vfio device", Errno.ENODEV);
+        t.fail(FN, () -> d.device() + " is not a registered vfio device", Errno.ENODEV);
         return Result.refused(Errno.ENODEV);
       }
-      t.pass(FN, ref + " is a device fd of " + d.device() + " opened through its group");
+      t.pass(FN, () -> ref + " is a device fd of " + d.device() + " opened through its group");
       return Result.admitted(
           new Caller(ref, d.device(), s.get().cdevOpened(), s.get().boundIctx()));
     }
@@ -46,7 +46,12 @@ final class CallerGate {
       if (!profile.hasDeviceCdev()) {
         t.fail(
             FN,
-            "this kernel (" + profile.id() + ") has no device cdev, so " + ref + " cannot exist",
+            () ->
+                "this kernel ("
+                    + profile.id()
+                    + ") has no device cdev, so "
+                    + ref
+                    + " cannot exist",
             Errno.EBADF);
         return Result.refused(Errno.EBADF);
       }
@@ -59,25 +64,31 @@ final class CallerGate {
       if (!bound) {
         t.fail(
             FN,
-            ref
-                + " is a cdev fd of "
-                + c.device()
-                + " not bound with VFIO_DEVICE_BIND_IOMMUFD (access not granted)",
+            () ->
+                ref
+                    + " is a cdev fd of "
+                    + c.device()
+                    + " not bound with VFIO_DEVICE_BIND_IOMMUFD (access not granted)",
             Errno.EINVAL);
         return Result.refused(Errno.EINVAL);
       }
       t.pass(
           FN,
-          ref
-              + " is the cdev fd of "
-              + c.device()
-              + ", bound to iommufd "
-              + c.boundTo().orElseThrow());
+          () ->
+              ref
+                  + " is the cdev fd of "
+                  + c.device()
+                  + ", bound to iommufd "
+                  + c.boundTo().orElseThrow());
       return Result.admitted(new Caller(ref, c.device(), true, s.get().boundIctx()));
     }
     t.fail(
         FN,
-        ref + " is " + f.describe() + ", not a VFIO device file; device ioctls are unknown to it",
+        () ->
+            ref
+                + " is "
+                + f.describe()
+                + ", not a VFIO device file; device ioctls are unknown to it",
         Errno.ENOTTY);
     return Result.refused(Errno.ENOTTY);
   }

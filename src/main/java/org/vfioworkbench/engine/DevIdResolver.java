@@ -11,7 +11,12 @@ import org.vfioworkbench.model.Bdf;
 final class DevIdResolver {
 
   /** A member's standing in the caller's context, with the reason in words. */
-  record Standing(long id, boolean owned, String reason) {}
+  record Standing(long id, boolean owned, java.util.function.Supplier<String> why) {
+    /** The reason in words, written when asked for. */
+    String reason() {
+      return why.get();
+    }
+  }
 
   private final VfioState state;
 
@@ -25,26 +30,28 @@ final class DevIdResolver {
       return new Standing(
           s.devid().getAsLong(),
           true,
-          "bound to iommufd " + ictx + " as devid " + s.devid().getAsLong());
+          () -> "bound to iommufd " + ictx + " as devid " + s.devid().getAsLong());
     }
     Optional<Integer> group = state.groupOf(member);
     if (group.isEmpty()) {
       return new Standing(
           InfoEntry.DEVID_NOT_OWNED,
           false,
-          "not bound to iommufd " + ictx + " and has no IOMMU group (-ENODEV)");
+          () -> "not bound to iommufd " + ictx + " and has no IOMMU group (-ENODEV)");
     }
     if (state.ictxHasGroup(ictx, group.get())) {
       return new Standing(
           InfoEntry.DEVID_OWNED,
           true,
-          "not bound to iommufd "
-              + ictx
-              + ", but group "
-              + group.get()
-              + " has a device bound to it (-ENOENT: owned)");
+          () ->
+              "not bound to iommufd "
+                  + ictx
+                  + ", but group "
+                  + group.get()
+                  + " has a device bound to it (-ENOENT: owned)");
     }
-    return new Standing(InfoEntry.DEVID_NOT_OWNED, false, whyNotOwned(s, ictx, group.get()));
+    int g = group.get();
+    return new Standing(InfoEntry.DEVID_NOT_OWNED, false, () -> whyNotOwned(s, ictx, g));
   }
 
   private String whyNotOwned(DeviceState s, String ictx, int group) {

@@ -1,13 +1,12 @@
 package org.vfioworkbench.engine;
 
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import org.vfioworkbench.model.CdevFile;
-import org.vfioworkbench.model.Holder;
 import org.vfioworkbench.model.OpenFile;
-import org.vfioworkbench.model.Topology;
 
 /**
  * Object ids in each iommufd context as the kernel hands them out ({@code xa_alloc} with {@code
@@ -18,13 +17,12 @@ final class DevidAllocator {
 
   private final Map<String, Set<Long>> used = new HashMap<>();
 
-  DevidAllocator(Topology topology) {
-    for (Holder h : topology.holders()) {
-      for (OpenFile f : h.files()) {
-        if (f instanceof CdevFile c && c.boundTo().isPresent() && c.devid().isPresent()) {
-          used.computeIfAbsent(c.boundTo().get(), k -> new HashSet<>())
-              .add((long) c.devid().getAsInt());
-        }
+  /** Reserves the ids that {@code files}' bound cdevs state. */
+  DevidAllocator(Collection<OpenFile> files) {
+    for (OpenFile f : files) {
+      if (f instanceof CdevFile c && c.boundTo().isPresent() && c.devid().isPresent()) {
+        used.computeIfAbsent(c.boundTo().get(), k -> new HashSet<>())
+            .add((long) c.devid().getAsInt());
       }
     }
   }

@@ -1,35 +1,29 @@
 package org.vfioworkbench.engine;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.vfioworkbench.model.FdRef;
 import org.vfioworkbench.model.Holder;
 import org.vfioworkbench.model.OpenFile;
 import org.vfioworkbench.model.Topology;
 
-/** Every holder's fd table, indexed: the fd lookups of every ioctl go through here. */
+/**
+ * Every holder's fd table: the fd lookups of every ioctl go through here. Look-ups use the indexes
+ * the topology's holder list and each holder's file list carry, so building one costs nothing.
+ */
 final class FileTable {
 
-  private final Map<FdRef, OpenFile> files = new HashMap<>();
-  private final Map<String, Holder> holders = new HashMap<>();
+  private final Topology topology;
 
   FileTable(Topology topology) {
-    for (Holder h : topology.holders()) {
-      holders.putIfAbsent(h.name(), h);
-      for (OpenFile f : h.files()) {
-        files.putIfAbsent(new FdRef(h.name(), f.fd()), f);
-      }
-    }
+    this.topology = topology;
   }
 
   Optional<OpenFile> file(FdRef ref) {
-    return Optional.ofNullable(files.get(ref));
+    return topology.holder(ref.holder()).flatMap(h -> h.file(ref.fd()));
   }
 
   List<OpenFile> filesOf(String holder) {
-    Holder h = holders.get(holder);
-    return h == null ? List.of() : h.files();
+    return topology.holder(holder).map(Holder::files).orElse(List.of());
   }
 }

@@ -51,13 +51,14 @@ final class HotResetIoctl {
     if (req.argsz() < ResetRequest.HEADER_SIZE || req.flags() != 0) {
       t.fail(
           FN,
-          req.flags() != 0
-              ? "flags 0x" + Integer.toHexString(req.flags()) + " must be 0"
-              : "argsz " + req.argsz() + " is smaller than the 12-byte header",
+          () ->
+              req.flags() != 0
+                  ? "flags 0x" + Integer.toHexString(req.flags()) + " must be 0"
+                  : "argsz " + req.argsz() + " is smaller than the 12-byte header",
           Errno.EINVAL);
       return ResetResult.failure(Errno.EINVAL, t.build());
     }
-    t.pass(FN, "header: argsz " + req.argsz() + ", flags 0, count " + req.headerCount());
+    t.pass(FN, () -> "header: argsz " + req.argsz() + ", flags 0, count " + req.headerCount());
     if (!callingConventionHolds(caller, req, t)) {
       return ResetResult.failure(Errno.EINVAL, t.build());
     }
@@ -83,7 +84,7 @@ final class HotResetIoctl {
       if (!hasArray) {
         t.fail(
             FN,
-            "count 0: this kernel (" + profile.id() + ") needs between 1 and N group fds",
+            () -> "count 0: this kernel (" + profile.id() + ") needs between 1 and N group fds",
             Errno.EINVAL);
         return false;
       }
@@ -92,9 +93,10 @@ final class HotResetIoctl {
     if (caller.cdevOpened() && hasArray && !profile.acceptsDeviceFdProof()) {
       t.fail(
           FN,
-          "the caller is cdev-opened, so the fd array must be empty (count "
-              + req.headerCount()
-              + ")",
+          () ->
+              "the caller is cdev-opened, so the fd array must be empty (count "
+                  + req.headerCount()
+                  + ")",
           Errno.EINVAL);
       return false;
     }
@@ -107,12 +109,13 @@ final class HotResetIoctl {
     }
     t.pass(
         FN,
-        caller.cdevOpened()
-            ? (hasArray
-                ? "cdev caller with an fd array (design review: device fds as proof)"
-                : "cdev caller, zero-length array: ownership inferred from iommufd "
-                    + caller.ictx().orElse("?"))
-            : "group caller with " + req.count() + " fd(s)");
+        () ->
+            caller.cdevOpened()
+                ? (hasArray
+                    ? "cdev caller with an fd array (design review: device fds as proof)"
+                    : "cdev caller, zero-length array: ownership inferred from iommufd "
+                        + caller.ictx().orElse("?"))
+                : "group caller with " + req.count() + " fd(s)");
     return true;
   }
 
@@ -134,47 +137,51 @@ final class HotResetIoctl {
       int asInt = (int) claimed;
       t.pass(
           GROUPS,
-          "array_count is an int on "
-              + profile.id()
-              + ": count "
-              + claimed
-              + " arrives as "
-              + asInt
-              + ", which does not exceed the "
-              + n
-              + " affected function(s)");
+          () ->
+              "array_count is an int on "
+                  + profile.id()
+                  + ": count "
+                  + claimed
+                  + " arrives as "
+                  + asInt
+                  + ", which does not exceed the "
+                  + n
+                  + " affected function(s)");
       t.fail(
           GROUPS,
-          "kcalloc("
-              + asInt
-              + ", sizeof(*group_fds)) is asked for a negative (huge)"
-              + " size and fails",
+          () ->
+              "kcalloc("
+                  + asInt
+                  + ", sizeof(*group_fds)) is asked for a negative (huge)"
+                  + " size and fails",
           Errno.ENOMEM);
       return Proof.refused(Errno.ENOMEM);
     }
     if (claimed > n) {
       t.fail(
           GROUPS,
-          "count "
-              + claimed
-              + " exceeds the "
-              + n
-              + " affected function(s) (one group per device at most"
-              + (claimed > Integer.MAX_VALUE
-                  ? "; compared unsigned, as a u32, on " + profile.id()
-                  : "")
-              + ")",
+          () ->
+              "count "
+                  + claimed
+                  + " exceeds the "
+                  + n
+                  + " affected function(s) (one group per device at most"
+                  + (claimed > Integer.MAX_VALUE
+                      ? "; compared unsigned, as a u32, on " + profile.id()
+                      : "")
+                  + ")",
           Errno.EINVAL);
       return Proof.refused(Errno.EINVAL);
     }
     if (claimed > req.count()) {
       t.fail(
           GROUPS,
-          "copy_from_user of "
-              + claimed
-              + " fds reads past the "
-              + req.count()
-              + " the caller passed (the model takes that memory as unmapped)",
+          () ->
+              "copy_from_user of "
+                  + claimed
+                  + " fds reads past the "
+                  + req.count()
+                  + " the caller passed (the model takes that memory as unmapped)",
           Errno.EFAULT);
       return Proof.refused(Errno.EFAULT);
     }
@@ -185,14 +192,14 @@ final class HotResetIoctl {
       Optional<OpenFile> file =
           fd < 0 ? Optional.empty() : files.file(new FdRef(caller.ref().holder(), fd));
       if (file.isEmpty()) {
-        t.fail(GROUPS, "fd " + fd + " is not open in " + caller.ref().holder(), Errno.EBADF);
+        t.fail(GROUPS, () -> "fd " + fd + " is not open in " + caller.ref().holder(), Errno.EBADF);
         return Proof.refused(Errno.EBADF);
       }
       OpenFile f = file.get();
       if (f instanceof GroupFile g) {
         groups.add(g.group());
         described.add("group " + g.group() + " (fd " + fd + ")");
-        t.pass(GROUPS, "fd " + fd + " is the group file of group " + g.group());
+        t.pass(GROUPS, () -> "fd " + fd + " is the group file of group " + g.group());
         continue;
       }
       Optional<Bdf> device = deviceBehind(f);
@@ -201,16 +208,17 @@ final class HotResetIoctl {
         described.add("device " + device.get() + " (fd " + fd + ")");
         t.pass(
             GROUPS,
-            "design review: fd "
-                + fd
-                + " is a device fd of "
-                + device.get()
-                + ", accepted as proof");
+            () ->
+                "design review: fd "
+                    + fd
+                    + " is a device fd of "
+                    + device.get()
+                    + ", accepted as proof");
         continue;
       }
       t.fail(
           GROUPS,
-          "fd " + fd + " is " + f.describe() + ", not a VFIO group file (vfio_file_is_group)",
+          () -> "fd " + fd + " is " + f.describe() + ", not a VFIO group file (vfio_file_is_group)",
           Errno.EINVAL);
       return Proof.refused(Errno.EINVAL);
     }
@@ -226,29 +234,31 @@ final class HotResetIoctl {
     DevSet devSet = state.devSetOf(caller.bdf()).orElseThrow();
     t.note(
         DEV_SET,
-        "dev_set "
-            + devSet.key()
-            + " has "
-            + devSet.members().size()
-            + " member(s) in bind order: "
-            + devSet.members());
+        () ->
+            "dev_set "
+                + devSet.key()
+                + " has "
+                + devSet.members().size()
+                + " member(s) in bind order: "
+                + devSet.members());
     if (pci.require(caller.bdf()).isVirtfn() && !pci.busOf(caller.bdf()).hasNoUpstreamBridge()) {
       t.note(
           DEV_SET,
-          caller.bdf()
-              + " is an SR-IOV VF: vfio_pci_core_register_device "
-              + (profile.givesVfOwnDevSet()
-                  ? "gives it a dev_set of its own (\"vfio/pci: Separate SR-IOV VF dev_set\")"
-                  : "keys its dev_set by slot or bus like any function (before \"vfio/pci: Separate"
-                      + " SR-IOV VF dev_set\")")
-              + " on "
-              + profile.id());
+          () ->
+              caller.bdf()
+                  + " is an SR-IOV VF: vfio_pci_core_register_device "
+                  + (profile.givesVfOwnDevSet()
+                      ? "gives it a dev_set of its own (\"vfio/pci: Separate SR-IOV VF dev_set\")"
+                      : "keys its dev_set by slot or bus like any function (before \"vfio/pci: Separate"
+                          + " SR-IOV VF dev_set\")")
+                  + " on "
+                  + profile.id());
     }
     for (Bdf f : scope.functions()) {
       if (!devSet.contains(f)) {
         t.fail(
             RESETTABLE,
-            f + " is affected but not in the dev_set (" + state.whyNotMember(f) + ")",
+            () -> f + " is affected but not in the dev_set (" + state.whyNotMember(f) + ")",
             Errno.EINVAL);
         return ResetResult.failure(Errno.EINVAL, t.build());
       }
@@ -257,19 +267,20 @@ final class HotResetIoctl {
     for (Bdf m : devSet.members()) {
       Optional<String> refusal = proof == null ? ownedByIctx(m, caller) : ownedByProof(m, proof);
       if (refusal.isPresent()) {
-        t.fail(DEV_SET, "member " + m + " not owned: " + refusal.get(), Errno.EINVAL);
+        t.fail(DEV_SET, () -> "member " + m + " not owned: " + refusal.get(), Errno.EINVAL);
         return ResetResult.failure(Errno.EINVAL, t.build());
       }
       t.pass(
           DEV_SET,
-          "member "
-              + m
-              + " owned"
-              + (proof == null ? " by iommufd " + caller.ictx().orElse("?") : ""));
+          () ->
+              "member "
+                  + m
+                  + " owned"
+                  + (proof == null ? " by iommufd " + caller.ictx().orElse("?") : ""));
       if (pci.require(m).conditions().contains(TransientCondition.MEMORY_LOCK_BUSY)) {
         t.fail(
             DEV_SET,
-            "down_write_trylock(memory_lock) of " + m + " failed (contention, retry)",
+            () -> "down_write_trylock(memory_lock) of " + m + " failed (contention, retry)",
             Errno.EBUSY);
         return ResetResult.failure(Errno.EBUSY, t.build());
       }
@@ -278,18 +289,19 @@ final class HotResetIoctl {
       if (pci.require(f).conditions().contains(TransientCondition.DEVICE_LOCK_CONTENDED)) {
         t.fail(
             "pci_reset_bus",
-            "the device lock of " + f + " is held by a concurrent bind/unbind",
+            () -> "the device lock of " + f + " is held by a concurrent bind/unbind",
             Errno.EAGAIN);
         return ResetResult.failure(Errno.EAGAIN, t.build());
       }
     }
     t.success(
         "pci_reset_bus",
-        (scope.kind() == ResetScope.Kind.SLOT ? "slot reset of " : "secondary bus reset of ")
-            + scope.describe()
-            + ": "
-            + scope.size()
-            + " function(s) reset");
+        () ->
+            (scope.kind() == ResetScope.Kind.SLOT ? "slot reset of " : "secondary bus reset of ")
+                + scope.describe()
+                + ": "
+                + scope.size()
+                + " function(s) reset");
     return new ResetResult(0, Optional.empty(), scope.functions(), t.build());
   }
 

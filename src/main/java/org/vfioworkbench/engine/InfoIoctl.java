@@ -44,10 +44,10 @@ final class InfoIoctl {
     }
     Caller caller = admitted.caller().get();
     if (argsz < HEADER) {
-      t.fail(FN, "argsz " + argsz + " is smaller than the 12-byte header", Errno.EINVAL);
+      t.fail(FN, () -> "argsz " + argsz + " is smaller than the 12-byte header", Errno.EINVAL);
       return InfoResult.failure(Errno.EINVAL, argsz, t.build());
     }
-    t.pass(FN, "argsz " + argsz + " covers the header; input flags and count are ignored");
+    t.pass(FN, () -> "argsz " + argsz + " covers the header; input flags and count are ignored");
     ScopeDecision decision = scopes.decide(caller.bdf());
     t.addAll(decision.steps());
     if (decision.scope().isEmpty()) {
@@ -59,40 +59,43 @@ final class InfoIoctl {
     boolean devIdMode = profile.hasDevIdReporting() && caller.cdevOpened();
     t.note(
         FN,
-        devIdMode
-            ? "caller is cdev-opened (iommufd "
-                + caller.ictx().orElse("?")
-                + "): DEV_ID mode, flags start as DEV_ID|DEV_ID_OWNED"
-            : "caller is opened through its group: group-id mode, flags 0");
-    t.note(FN, n + " function(s) affected; argsz " + argsz + " has room for " + capacity);
+        () ->
+            devIdMode
+                ? "caller is cdev-opened (iommufd "
+                    + caller.ictx().orElse("?")
+                    + "): DEV_ID mode, flags start as DEV_ID|DEV_ID_OWNED"
+                : "caller is opened through its group: group-id mode, flags 0");
+    t.note(FN, () -> n + " function(s) affected; argsz " + argsz + " has room for " + capacity);
     if (profile.copiesInsideWalk()) {
       return fillDuringWalk(caller, scope, capacity, devIdMode, argsz, t);
     }
     if (profile.hasUninitialisedInfoCount()) {
       t.note(
           FN,
-          "int count is not initialised before vfio_pci_count_devs adds the "
-              + n
-              + " function(s) to it ("
-              + profile.id()
-              + "; fixed by \"vfio/pci: Init the count variable"
-              + " in collecting hot-reset devices\" in 6.6.41 and 6.9.10). The model takes a"
-              + " zero-initialised stack (CONFIG_INIT_STACK_ALL_ZERO, the default with GCC 12+ or clang);"
-              + " built without it, the count is "
-              + n
-              + " plus stack garbage: -ENOSPC reports that"
-              + " garbage, and QEMU sizes its next buffer from it");
+          () ->
+              "int count is not initialised before vfio_pci_count_devs adds the "
+                  + n
+                  + " function(s) to it ("
+                  + profile.id()
+                  + "; fixed by \"vfio/pci: Init the count variable"
+                  + " in collecting hot-reset devices\" in 6.6.41 and 6.9.10). The model takes a"
+                  + " zero-initialised stack (CONFIG_INIT_STACK_ALL_ZERO, the default with GCC 12+ or clang);"
+                  + " built without it, the count is "
+                  + n
+                  + " plus stack garbage: -ENOSPC reports that"
+                  + " garbage, and QEMU sizes its next buffer from it");
     }
     if (n > capacity) {
       t.fail(
           FN,
-          "buffer holds "
-              + capacity
-              + " of "
-              + n
-              + " entries; header written with count "
-              + n
-              + ", flags 0, no entries",
+          () ->
+              "buffer holds "
+                  + capacity
+                  + " of "
+                  + n
+                  + " entries; header written with count "
+                  + n
+                  + ", flags 0, no entries",
           Errno.ENOSPC);
       return new InfoResult(
           Errno.ENOSPC.ret(),
@@ -131,14 +134,15 @@ final class InfoIoctl {
     if (n > capacity) {
       t.fail(
           FN,
-          "buffer holds "
-              + capacity
-              + " of "
-              + n
-              + " entries; the walk counted the rest without evaluating them, "
-              + "so the flags describe only the "
-              + fill.entries.size()
-              + " entries written",
+          () ->
+              "buffer holds "
+                  + capacity
+                  + " of "
+                  + n
+                  + " entries; the walk counted the rest without evaluating them, "
+                  + "so the flags describe only the "
+                  + fill.entries.size()
+                  + " entries written",
           Errno.ENOSPC);
       return new InfoResult(
           Errno.ENOSPC.ret(),
@@ -158,7 +162,7 @@ final class InfoIoctl {
       t.fail(FN, "design review: a strict INFO refuses to report unowned devices", Errno.EPERM);
       return InfoResult.failure(Errno.EPERM, argsz, t.build());
     }
-    t.success(FN, n + " entries written, flags " + InfoFlag.names(fill.flags));
+    t.success(FN, () -> n + " entries written, flags " + InfoFlag.names(fill.flags));
     return new InfoResult(0, Optional.empty(), true, argsz, fill.flags, n, fill.entries, t.build());
   }
 
@@ -185,27 +189,31 @@ final class InfoIoctl {
       PciFunction f = pci.require(bdf);
       if (!devIdMode) {
         if (f.iommuGroup().isEmpty()) {
-          t.fail(FILL, bdf + " has no IOMMU group, so no group id can be reported", Errno.EPERM);
+          t.fail(
+              FILL, () -> bdf + " has no IOMMU group, so no group id can be reported", Errno.EPERM);
           return false;
         }
         int group = f.iommuGroup().getAsInt();
         entries.add(InfoEntry.group(bdf, group));
-        t.note(FILL, bdf + " → group " + group + " (" + f.driver().label() + ")");
+        t.note(FILL, () -> bdf + " → group " + group + " (" + f.driver().label() + ")");
         return true;
       }
       if (devSet.isEmpty() || !devSet.get().contains(bdf)) {
         entries.add(InfoEntry.devid(bdf, InfoEntry.DEVID_NOT_OWNED));
         flags.remove(InfoFlag.DEV_ID_OWNED);
-        t.note(FILL, bdf + " → NOT_OWNED: " + state.whyNotMember(bdf) + "; DEV_ID_OWNED cleared");
+        t.note(
+            FILL,
+            () -> bdf + " → NOT_OWNED: " + state.whyNotMember(bdf) + "; DEV_ID_OWNED cleared");
         return true;
       }
       DevIdResolver.Standing s = devids.resolve(bdf, caller.ictx().orElse(""));
       entries.add(InfoEntry.devid(bdf, s.id()));
       if (!s.owned()) {
         flags.remove(InfoFlag.DEV_ID_OWNED);
-        t.note(FILL, bdf + " → NOT_OWNED: " + s.reason() + "; DEV_ID_OWNED cleared");
+        t.note(FILL, () -> bdf + " → NOT_OWNED: " + s.reason() + "; DEV_ID_OWNED cleared");
       } else {
-        t.note(FILL, bdf + " → " + InfoEntry.devid(bdf, s.id()).idLabel() + ": " + s.reason());
+        t.note(
+            FILL, () -> bdf + " → " + InfoEntry.devid(bdf, s.id()).idLabel() + ": " + s.reason());
       }
       return true;
     }

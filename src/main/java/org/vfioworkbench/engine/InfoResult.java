@@ -32,7 +32,7 @@ public record InfoResult(
   public InfoResult {
     flags = flags.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(flags));
     entries = List.copyOf(entries);
-    trace = List.copyOf(trace);
+    trace = LazyTrace.freeze(trace);
   }
 
   public static InfoResult failure(Errno errno, long argsz, List<TraceStep> trace) {

@@ -49,7 +49,7 @@ public final class KernelCalls {
 
   /** The driver bindings vfio-pci would refuse, each about the function its subject names. */
   public static List<Refusal> driverRefusals(Topology topology, Profile profile) {
-    return new OpenRules(topology, profile).driverRefusals();
+    return OpenRules.driverRefusals(topology);
   }
 
   /**
@@ -79,19 +79,26 @@ public final class KernelCalls {
 
   /**
    * Writes each bound cdev's current devid into its file, so that later edits (a close that frees a
-   * lower id, say) leave it unchanged, as the kernel leaves object ids unchanged.
+   * lower id, say) leave it unchanged, as the kernel leaves object ids unchanged. Every edit here
+   * returns a pinned topology; a state pinned once stays pinned, so later edits change only the
+   * holders they touch.
    */
-  static Topology pinDevids(Topology topology) {
-    boolean anyUnpinned =
-        topology.holders().stream()
-            .flatMap(h -> h.files().stream())
-            .anyMatch(f -> f instanceof CdevFile c && c.isBound() && c.devid().isEmpty());
-    if (!anyUnpinned) {
+  public static Topology pinDevids(Topology topology) {
+    List<Holder> unpinned = new ArrayList<>();
+    for (Holder h : topology.holders()) {
+      for (OpenFile f : h.files()) {
+        if (f instanceof CdevFile c && c.isBound() && c.devid().isEmpty()) {
+          unpinned.add(h);
+          break;
+        }
+      }
+    }
+    if (unpinned.isEmpty()) {
       return topology;
     }
     VfioState a = VfioState.of(topology, Profile.DEFAULT);
     Topology t = topology;
-    for (Holder h : topology.holders()) {
+    for (Holder h : unpinned) {
       List<OpenFile> files = new ArrayList<>();
       for (OpenFile f : h.files()) {
         if (f instanceof CdevFile c && c.isBound() && c.devid().isEmpty()) {
@@ -265,7 +272,13 @@ public final class KernelCalls {
     List<String> steps = new ArrayList<>();
     Topology t = topology;
     for (Holder h : topology.holders()) {
-      t = closeDeviceIn(t, h.name(), bdf, steps);
+      boolean holdsIt = false;
+      for (OpenFile f : h.files()) {
+        holdsIt |= f.openedDevice().filter(bdf::equals).isPresent();
+      }
+      if (holdsIt) {
+        t = closeDeviceIn(t, h.name(), bdf, steps);
+      }
     }
     return Attempt.done(t, steps);
   }
@@ -336,9 +349,7 @@ public final class KernelCalls {
           steps);
     }
     Topology t = topology.withFunction(bdf, x -> x.withDriver(driver));
-    List<Refusal> structural = new OpenRules(t, profile).driverRefusals();
-    Optional<Refusal> mine =
-        structural.stream().filter(r -> r.subject().equals(bdf.toString())).findFirst();
+    Optional<Refusal> mine = OpenRules.driverRefusal(t.function(bdf).orElseThrow());
     if (mine.isPresent()) {
       return Attempt.refused(mine.get(), steps);
     }

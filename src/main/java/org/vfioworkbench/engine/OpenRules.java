@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.vfioworkbench.model.Bdf;
 import org.vfioworkbench.model.CdevFile;
 import org.vfioworkbench.model.Container;
@@ -36,8 +37,6 @@ final class OpenRules {
   private final Topology topology;
   private final Profile profile;
   private final PciIndex pci;
-  private final Map<Integer, IommuGroup> groups = new HashMap<>();
-  private final Map<String, Container> containers = new HashMap<>();
 
   private final Map<Integer, String> groupOpenBy = new HashMap<>();
   private final Map<Integer, Optional<DmaContextRef>> groupAttachment = new HashMap<>();
@@ -51,9 +50,7 @@ final class OpenRules {
   OpenRules(Topology topology, Profile profile) {
     this.topology = topology;
     this.profile = profile;
-    this.pci = new PciIndex(topology);
-    topology.groups().forEach(g -> groups.put(g.id(), g));
-    topology.containers().forEach(c -> containers.put(c.id(), c));
+    this.pci = PciAnalysis.of(topology, profile).pci;
   }
 
   /** Checks one file about to be opened by {@code holder}; records it when allowed. */
@@ -66,7 +63,7 @@ final class OpenRules {
   }
 
   private Optional<Refusal> check(Holder holder, OpenFile file) {
-    String who = holder.name() + " fd " + file.fd();
+    Supplier<String> who = () -> holder.name() + " fd " + file.fd();
     if (file instanceof ContainerFile) {
       return Optional.empty();
     }
@@ -95,16 +92,16 @@ final class OpenRules {
     throw new IllegalStateException("unknown file kind " + file);
   }
 
-  private Optional<Refusal> checkGroup(Holder holder, String who, GroupFile g) {
-    IommuGroup group = groups.get(g.group());
-    String node = group == null ? "/dev/vfio/" + g.group() : group.devicePath();
-    String call = "open(" + node + ")";
+  private Optional<Refusal> checkGroup(Holder holder, Supplier<String> who, GroupFile g) {
+    IommuGroup group = topology.group(g.group()).orElse(null);
+    Supplier<String> node = () -> group == null ? "/dev/vfio/" + g.group() : group.devicePath();
+    Supplier<String> call = () -> "open(" + node.get() + ")";
     if (group == null || pci.groupMembers(g.group()).stream().noneMatch(pci::isVfioDevice)) {
       return refuse(
           who,
           call,
           Errno.ENOENT,
-          node
+          node.get()
               + " does not exist: no function of IOMMU group "
               + g.group()
               + " is bound to a vfio driver");
@@ -145,15 +142,15 @@ final class OpenRules {
   }
 
   private Optional<Refusal> checkSetContainer(
-      Holder holder, String who, GroupFile g, IommuGroup group) {
+      Holder holder, Supplier<String> who, GroupFile g, IommuGroup group) {
     DmaContextRef ctx = g.attachedTo().get();
-    String call = "VFIO_GROUP_SET_CONTAINER(group " + g.group() + ", " + ctx + ")";
+    Supplier<String> call = () -> "VFIO_GROUP_SET_CONTAINER(group " + g.group() + ", " + ctx + ")";
     if (ctx.kind() == DmaContextRef.Kind.CONTAINER) {
       if (!heldContainers.getOrDefault(holder.name(), Set.of()).contains(ctx.id())) {
         return refuse(
             who, call, Errno.EBADF, holder.name() + " has no open fd on container " + ctx.id());
       }
-      Container c = containers.get(ctx.id());
+      Container c = topology.container(ctx.id()).orElse(null);
       ContainerType type = c == null ? ContainerType.TYPE1 : c.type();
       boolean noiommu = group.kind() == GroupKind.NOIOMMU;
       if (noiommu != (type == ContainerType.NOIOMMU)) {
@@ -201,8 +198,8 @@ final class OpenRules {
     return Optional.empty();
   }
 
-  private Optional<Refusal> checkDeviceFd(Holder holder, String who, DeviceFile d) {
-    String call = "VFIO_GROUP_GET_DEVICE_FD(" + d.device() + ")";
+  private Optional<Refusal> checkDeviceFd(Holder holder, Supplier<String> who, DeviceFile d) {
+    Supplier<String> call = () -> "VFIO_GROUP_GET_DEVICE_FD(" + d.device() + ")";
     Optional<PciFunction> f = pci.function(d.device());
     if (f.isEmpty() || f.get().iommuGroup().isEmpty()) {
       return refuse(who, call, Errno.ENODEV, d.device() + " is not in any VFIO group");
@@ -255,12 +252,12 @@ final class OpenRules {
     return Optional.empty();
   }
 
-  private Optional<Refusal> checkCdev(Holder holder, String who, CdevFile c) {
-    String node = "/dev/vfio/devices/vfioX (" + c.device() + ")";
+  private Optional<Refusal> checkCdev(Holder holder, Supplier<String> who, CdevFile c) {
+    Supplier<String> node = () -> "/dev/vfio/devices/vfioX (" + c.device() + ")";
     if (!profile.hasDeviceCdev() || !topology.options().cdevSupported()) {
       return refuse(
           who,
-          "open(" + node + ")",
+          "open(" + node.get() + ")",
           Errno.ENOENT,
           "no device cdevs on this kernel ("
               + (profile.hasDeviceCdev() ? "CONFIG_VFIO_DEVICE_CDEV is off" : profile.id())
@@ -269,7 +266,7 @@ final class OpenRules {
     if (!pci.isVfioDevice(c.device())) {
       return refuse(
           who,
-          "open(" + node + ")",
+          "open(" + node.get() + ")",
           Errno.ENOENT,
           c.device() + " is not bound to a vfio driver, so it has no cdev");
     }
@@ -277,7 +274,7 @@ final class OpenRules {
     if (group.isPresent() && pci.isNoIommu(group.get())) {
       return refuse(
           who,
-          "open(" + node + ")",
+          "open(" + node.get() + ")",
           Errno.ENOENT,
           "vfio_device_add: no-IOMMU devices get no cdev node; use the group interface");
     }
@@ -285,7 +282,8 @@ final class OpenRules {
       return Optional.empty();
     }
     String ictx = c.boundTo().get();
-    String call = "VFIO_DEVICE_BIND_IOMMUFD(" + c.device() + ", iommufd " + ictx + ")";
+    Supplier<String> call =
+        () -> "VFIO_DEVICE_BIND_IOMMUFD(" + c.device() + ", iommufd " + ictx + ")";
     if (c.vfToken().isPresent() && !profile.checksVfTokenOnBind()) {
       return refuse(
           who,
@@ -378,7 +376,7 @@ final class OpenRules {
    * the token too) is not modelled.
    */
   private Optional<Refusal> checkVfToken(
-      String who, String call, PciFunction f, Optional<UUID> token, String fn) {
+      Supplier<String> who, Supplier<String> call, PciFunction f, Optional<UUID> token, String fn) {
     if (f.isVirtfn()) {
       Bdf pfBdf = f.physfn().get();
       boolean pfOnVfio = pci.function(pfBdf).isPresent() && pci.isVfioDevice(pfBdf);
@@ -447,24 +445,43 @@ final class OpenRules {
         .orElse("?");
   }
 
-  private static Optional<Refusal> refuse(String who, String call, Errno errno, String reason) {
-    return Optional.of(new Refusal(who, call, errno, reason));
+  private static Optional<Refusal> refuse(
+      Supplier<String> who, Supplier<String> call, Errno errno, String reason) {
+    return Optional.of(new Refusal(who.get(), call.get(), errno, reason));
+  }
+
+  private static Optional<Refusal> refuse(
+      Supplier<String> who, String call, Errno errno, String reason) {
+    return Optional.of(new Refusal(who.get(), call, errno, reason));
   }
 
   /** Structural driver checks that are not about files: what vfio-pci would refuse to bind. */
   List<Refusal> driverRefusals() {
-    return topology.functions().stream()
-        .filter(f -> f.driver().isVfio() && f.headerType() != HeaderType.NORMAL)
-        .map(
-            f ->
-                new Refusal(
-                    f.bdf().toString(),
-                    "bind " + f.driver().name(),
-                    Errno.EINVAL,
-                    "vfio_pci_core_register_device: vfio-pci binds only normal (type 0) functions, "
-                        + f.bdf()
-                        + " is a "
-                        + f.headerType().name().toLowerCase(java.util.Locale.ROOT)))
-        .toList();
+    return driverRefusals(topology);
+  }
+
+  /** {@link #driverRefusals()} of {@code topology}, without building the rules' index. */
+  static List<Refusal> driverRefusals(Topology topology) {
+    List<Refusal> out = new java.util.ArrayList<>();
+    for (PciFunction f : topology.functions()) {
+      driverRefusal(f).ifPresent(out::add);
+    }
+    return List.copyOf(out);
+  }
+
+  /** What vfio-pci would refuse about binding {@code f} to the driver it names, if anything. */
+  static Optional<Refusal> driverRefusal(PciFunction f) {
+    if (!f.driver().isVfio() || f.headerType() == HeaderType.NORMAL) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new Refusal(
+            f.bdf().toString(),
+            "bind " + f.driver().name(),
+            Errno.EINVAL,
+            "vfio_pci_core_register_device: vfio-pci binds only normal (type 0) functions, "
+                + f.bdf()
+                + " is a "
+                + f.headerType().name().toLowerCase(java.util.Locale.ROOT)));
   }
 }

@@ -29,6 +29,8 @@ public final class PciIndex {
   private final Map<Bdf, Slot> slotOf = new HashMap<>();
   private final Map<Integer, List<Bdf>> groupMembers = new HashMap<>();
   private final Map<Integer, GroupKind> groupKinds = new HashMap<>();
+  private final Map<Integer, List<PciFunction>> dmaClaimers =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   PciIndex(Topology topology) {
     topology.groups().forEach(g -> groupKinds.put(g.id(), g.kind()));
@@ -131,10 +133,13 @@ public final class PciIndex {
    * viable when there are none.
    */
   public List<PciFunction> dmaClaimers(int group) {
-    return groupMembers(group).stream()
-        .map(this::require)
-        .filter(f -> f.driver().claimsDmaOwnership())
-        .toList();
+    return dmaClaimers.computeIfAbsent(
+        group,
+        g ->
+            groupMembers(g).stream()
+                .map(this::require)
+                .filter(f -> f.driver().claimsDmaOwnership())
+                .toList());
   }
 
   /** vfio-pci registers only normal-header functions; a bridge bind fails with -EINVAL. */

@@ -17,7 +17,7 @@ public record ResetResult(int ret, Optional<Errno> errno, List<Bdf> reset, List<
 
   public ResetResult {
     reset = List.copyOf(reset);
-    trace = List.copyOf(trace);
+    trace = LazyTrace.freeze(trace);
   }
 
   public static ResetResult failure(Errno errno, List<TraceStep> trace) {

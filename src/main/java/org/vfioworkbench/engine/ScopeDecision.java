@@ -10,7 +10,7 @@ import java.util.Optional;
 public record ScopeDecision(Optional<ResetScope> scope, List<TraceStep> steps) {
 
   public ScopeDecision {
-    steps = List.copyOf(steps);
+    steps = LazyTrace.freeze(steps);
   }
 
   public boolean isResettable() {

@@ -19,6 +19,8 @@ import java.util.Set;
 public record Holder(
     String name, int pid, boolean capSysRawio, List<OpenFile> files, Consumer consumer) {
 
+  private static final java.util.function.Function<OpenFile, Integer> FD_KEY = OpenFile::fd;
+
   /** A holder whose program is not said. */
   public Holder(String name, int pid, boolean capSysRawio, List<OpenFile> files) {
     this(name, pid, capSysRawio, files, Consumer.UNKNOWN);
@@ -27,7 +29,7 @@ public record Holder(
   public Holder {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(consumer, "consumer");
-    files = List.copyOf(files);
+    files = KeyedList.of(files, FD_KEY);
     Set<Integer> seen = new HashSet<>();
     for (OpenFile f : files) {
       if (f.fd() < 0) {
@@ -40,7 +42,7 @@ public record Holder(
   }
 
   public Optional<OpenFile> file(int fd) {
-    return files.stream().filter(f -> f.fd() == fd).findFirst();
+    return KeyedList.of(files, FD_KEY).find(fd);
   }
 
   /** The lowest fd number not in use, starting at 3 like a process after stdio. */

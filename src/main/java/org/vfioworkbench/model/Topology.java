@@ -1,9 +1,11 @@
 package org.vfioworkbench.model;
 
-import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
@@ -39,6 +41,14 @@ public record Topology(
   private static final Function<Container, String> CONTAINER_KEY = Container::id;
   private static final Function<IommufdContext, String> IOMMUFD_KEY = IommufdContext::id;
   private static final Function<Holder, String> HOLDER_KEY = Holder::name;
+  private static final Function<List<PciFunction>, Set<Bdf>> PHYSFNS =
+      list -> {
+        Set<Bdf> out = new HashSet<>();
+        for (PciFunction f : list) {
+          f.physfn().ifPresent(out::add);
+        }
+        return Set.copyOf(out);
+      };
 
   /**
    * Look-ups by address, group id, container, iommufd or holder name take constant time: each list
@@ -75,11 +85,20 @@ public record Topology(
 
   /** Whether some function is an SR-IOV VF of {@code pf}: the PF has SR-IOV enabled. */
   public boolean hasVirtfns(Bdf pf) {
-    return functions.stream().anyMatch(v -> v.physfn().map(pf::equals).orElse(false));
+    return keyed(functions, FUNCTION_KEY).derived(PHYSFNS).contains(pf);
   }
 
   public Optional<Holder> holder(String name) {
     return keyed(holders, HOLDER_KEY).find(name);
+  }
+
+  /**
+   * The position of the holder named {@code name} in {@link #holders()} (holders' files are opened
+   * in holder order), empty when there is none.
+   */
+  public OptionalInt holderIndex(String name) {
+    int i = keyed(holders, HOLDER_KEY).positionOf(name);
+    return i < 0 ? OptionalInt.empty() : OptionalInt.of(i);
   }
 
   public Optional<IommuGroup> group(int id) {
@@ -109,11 +128,12 @@ public record Topology(
 
   /** Replaces the function at {@code bdf} with {@code change.apply(it)}. */
   public Topology withFunction(Bdf bdf, UnaryOperator<PciFunction> change) {
-    List<PciFunction> list = new ArrayList<>(functions.size());
-    for (PciFunction f : functions) {
-      list.add(f.bdf().equals(bdf) ? change.apply(f) : f);
+    KeyedList<Bdf, PciFunction> list = keyed(functions, FUNCTION_KEY);
+    int i = list.positionOf(bdf);
+    if (i < 0) {
+      return withFunctions(list);
     }
-    return withFunctions(list);
+    return withFunctions(list.with(i, change.apply(list.get(i))));
   }
 
   public Topology withSlots(List<Slot> newSlots) {
@@ -128,11 +148,12 @@ public record Topology(
 
   /** Replaces the holder named {@code name} with {@code change.apply(it)}. */
   public Topology withHolder(String name, UnaryOperator<Holder> change) {
-    List<Holder> list = new ArrayList<>(holders.size());
-    for (Holder h : holders) {
-      list.add(h.name().equals(name) ? change.apply(h) : h);
+    KeyedList<String, Holder> list = keyed(holders, HOLDER_KEY);
+    int i = list.positionOf(name);
+    if (i < 0) {
+      return withHolders(list);
     }
-    return withHolders(list);
+    return withHolders(list.with(i, change.apply(list.get(i))));
   }
 
   public Topology withContainers(List<Container> newContainers) {

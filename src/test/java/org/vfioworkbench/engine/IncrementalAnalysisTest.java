@@ -1,0 +1,170 @@
+package org.vfioworkbench.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.stream.LongStream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.vfioworkbench.model.Bdf;
+import org.vfioworkbench.model.Driver;
+import org.vfioworkbench.model.FdRef;
+import org.vfioworkbench.model.Holder;
+import org.vfioworkbench.model.IommuGroup;
+import org.vfioworkbench.model.IommufdContext;
+import org.vfioworkbench.model.OpenFile;
+import org.vfioworkbench.model.PciFunction;
+import org.vfioworkbench.model.Topology;
+
+/**
+ * {@link Analysis#after} replays only what an edit changed; these chains of random edits on
+ * generated hosts check that it answers exactly as an analysis built from nothing does, after every
+ * step: device states, group opens, iommufd bindings, INFO and the natural reset (with their
+ * traces) on every device fd, and the fds {@link AffectedFds} names, against a walk over every fd.
+ */
+class IncrementalAnalysisTest {
+
+  static LongStream seeds() {
+    return LongStream.rangeClosed(1, 60);
+  }
+
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void aChainOfEditsAnswersAsAnalysesFromNothing(long seed) {
+    SyntheticHost.Spec spec =
+        seed % 3 == 0
+            ? new SyntheticHost.Spec(seed, 300, 0.5, 8, 0.05)
+            : SyntheticHost.Spec.small(seed);
+    Topology t = SyntheticHost.generate(spec);
+    Random rnd = new Random(seed);
+    Analysis a = Analysis.of(t);
+    int applied = 0;
+    for (int step = 0; step < 25; step++) {
+      Optional<Edit> edit = randomEdit(a.topology(), rnd, step);
+      if (edit.isEmpty()) {
+        continue;
+      }
+      Attempt done = edit.get().apply(a.topology(), Profile.DEFAULT);
+      if (!done.succeeded()) {
+        continue;
+      }
+      applied++;
+      a = Analysis.after(a, done.orElseThrow(), Profile.DEFAULT);
+      assertSameAnswers(a, Analysis.of(a.topology()), "seed " + seed + " after " + edit.get());
+      for (Bdf b : touchedBy(edit.get())) {
+        assertThat(AffectedFds.of(a, b))
+            .as("seed %d, affected by %s after %s", seed, b, edit.get())
+            .containsExactlyElementsOf(affectedByWalkingEveryFd(a, b));
+      }
+    }
+    assertThat(applied).as("edits the kernel allowed").isPositive();
+  }
+
+  private static List<Bdf> touchedBy(Edit e) {
+    if (e instanceof Edit.Release r) {
+      return List.of(r.device());
+    }
+    if (e instanceof Edit.MoveToCdev m) {
+      return List.of(m.device());
+    }
+    if (e instanceof Edit.MoveToGroup m) {
+      return List.of(m.device());
+    }
+    return List.of();
+  }
+
+  private static Optional<Edit> randomEdit(Topology t, Random rnd, int step) {
+    List<PciFunction> vfio =
+        t.functions().stream().filter(f -> f.driver().isVfio() && !f.isBridge()).toList();
+    List<Holder> holders = t.holders();
+    if (vfio.isEmpty()) {
+      return Optional.empty();
+    }
+    Bdf device = vfio.get(rnd.nextInt(vfio.size())).bdf();
+    String holder = holders.isEmpty() ? "" : holders.get(rnd.nextInt(holders.size())).name();
+    switch (rnd.nextInt(9)) {
+      case 0, 1:
+        return Optional.of(new Edit.Release(device));
+      case 2, 3:
+        return holders.isEmpty()
+            ? Optional.empty()
+            : Optional.of(
+                new Edit.Sequence(
+                    "move",
+                    List.of(new Edit.Release(device), new Edit.MoveToCdev(holder, device))));
+      case 4, 5:
+        return holders.isEmpty()
+            ? Optional.empty()
+            : Optional.of(
+                new Edit.Sequence(
+                    "move",
+                    List.of(new Edit.Release(device), new Edit.MoveToGroup(holder, device))));
+      case 6:
+        {
+          if (holders.isEmpty()) {
+            return Optional.empty();
+          }
+          List<OpenFile> files = t.holder(holder).orElseThrow().files();
+          return files.isEmpty()
+              ? Optional.empty()
+              : Optional.of(new Edit.Close(holder, files.get(rnd.nextInt(files.size())).fd()));
+        }
+      case 7:
+        return rnd.nextBoolean() || holders.isEmpty()
+            ? Optional.of(new Edit.AddHolder("added-" + step))
+            : Optional.of(new Edit.RemoveHolder(holder));
+      default:
+        return Optional.of(new Edit.SetDriver(device, Driver.NONE));
+    }
+  }
+
+  static void assertSameAnswers(Analysis incremental, Analysis fresh, String where) {
+    assertThat(incremental.devices()).as("%s: devices", where).isEqualTo(fresh.devices());
+    Topology t = fresh.topology();
+    for (IommuGroup g : t.groups()) {
+      assertThat(incremental.groupOpen(g.id()))
+          .as("%s: group %d open", where, g.id())
+          .isEqualTo(fresh.groupOpen(g.id()));
+      for (IommufdContext x : t.iommufds()) {
+        assertThat(incremental.iommufdHasGroup(x.id(), g.id()))
+            .as("%s: iommufd %s has group %d", where, x.id(), g.id())
+            .isEqualTo(fresh.iommufdHasGroup(x.id(), g.id()));
+      }
+    }
+    assertThat(incremental.deviceFds()).as("%s: device fds", where).isEqualTo(fresh.deviceFds());
+    for (FdRef fd : fresh.deviceFds()) {
+      assertThat(incremental.info(fd)).as("%s: INFO on %s", where, fd).isEqualTo(fresh.info(fd));
+      ResetVariant natural = fresh.naturalReset(fd);
+      assertThat(incremental.naturalReset(fd)).isEqualTo(natural);
+      assertThat(incremental.hotReset(fd, natural.request()))
+          .as("%s: HOT_RESET on %s", where, fd)
+          .isEqualTo(fresh.hotReset(fd, natural.request()));
+    }
+  }
+
+  /**
+   * The definition: every device fd whose caller is {@code bdf} or whose scope holds a touched one.
+   */
+  static List<FdRef> affectedByWalkingEveryFd(HotResetSimulator sim, Bdf bdf) {
+    List<Bdf> touched = new ArrayList<>();
+    touched.add(bdf);
+    sim.pci().groupOf(bdf).ifPresent(g -> touched.addAll(sim.pci().groupMembers(g)));
+    List<FdRef> out = new ArrayList<>();
+    for (FdRef fd : sim.deviceFds()) {
+      Bdf caller = sim.topology().file(fd).flatMap(OpenFile::openedDevice).orElseThrow();
+      boolean hit =
+          caller.equals(bdf)
+              || sim.scope(caller)
+                  .scope()
+                  .map(s -> s.functions().stream().anyMatch(touched::contains))
+                  .orElse(false);
+      if (hit) {
+        out.add(fd);
+      }
+    }
+    return out;
+  }
+}
