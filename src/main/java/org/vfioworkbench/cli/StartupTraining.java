@@ -19,21 +19,36 @@ public final class StartupTraining {
 
   private StartupTraining() {}
 
+  /** The bundled sample the training evaluates when it is given no file. */
+  static final String DEFAULT_SAMPLE = "/sample-topologies/s19-seed-cdev-and-type1-group.json";
+
   /**
-   * Runs the training commands on {@code scenarios}; returns the number of commands that ended in
-   * bad input or an internal error (0 when the training covered what it should).
+   * Runs the training commands on {@code scenarios} (the bundled seed-case sample when empty);
+   * returns the number of commands that ended in bad input or an internal error (0 when the
+   * training covered what it should).
    */
   public static int run(List<Path> scenarios) throws IOException {
     Path root = Files.createTempDirectory("vfio-workbench-training");
+    Path sample = root.resolve("sample.json");
     try {
+      if (scenarios.isEmpty()) {
+        try (java.io.InputStream in = StartupTraining.class.getResourceAsStream(DEFAULT_SAMPLE)) {
+          if (in == null) {
+            throw new IOException(DEFAULT_SAMPLE + " is not in the class path");
+          }
+          Files.copy(in, sample);
+        }
+        scenarios = List.of(sample);
+      }
       List<String[]> runs = new ArrayList<>();
       for (Path s : scenarios) {
         runs.add(new String[] {"evaluate", s.toString()});
         runs.add(new String[] {"evaluate", s.toString(), "--json"});
         runs.add(new String[] {"check", s.toString()});
       }
-      runs.add(new String[] {"scan", "--root", root.toString()});
-      runs.add(new String[] {"scan", "--root", root.toString(), "--json"});
+      Path host = Files.createDirectory(root.resolve("host"));
+      runs.add(new String[] {"scan", "--root", host.toString()});
+      runs.add(new String[] {"scan", "--root", host.toString(), "--json"});
       int failed = 0;
       for (String[] args : runs) {
         PrintWriter sink = new PrintWriter(Writer.nullWriter());
@@ -44,6 +59,8 @@ public final class StartupTraining {
       }
       return failed;
     } finally {
+      Files.deleteIfExists(root.resolve("host"));
+      Files.deleteIfExists(sample);
       Files.deleteIfExists(root);
     }
   }

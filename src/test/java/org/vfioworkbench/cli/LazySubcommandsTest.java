@@ -48,6 +48,7 @@ class LazySubcommandsTest {
   @Test
   void theTrainingRunCoversEvaluateCheckAndScanWithoutFailures() throws Exception {
     assertThat(StartupTraining.run(List.of(Path.of(WorkbenchCliTest.SEED)))).isZero();
+    assertThat(StartupTraining.run(List.of())).as("the bundled sample").isZero();
     assertThat(StartupTraining.run(List.of(dir.resolve("missing.json")))).isEqualTo(3);
   }
 }
