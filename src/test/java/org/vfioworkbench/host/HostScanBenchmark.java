@@ -18,6 +18,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Timeout;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
@@ -35,12 +36,18 @@ import org.vfioworkbench.host.fs.LiveFs;
  * <p>Run: {@code mvn -B -Pbench test-compile exec:exec -Dbench.args=HostScanBenchmark}, or this
  * class's {@code main} (which also prints the ratios to lspci). The tree is generated into {@code
  * target/bench-host} (or the {@code dir} parameter) on first use.
+ *
+ * <p>Eight warm-up iterations: the scan of the tree still gets faster through the first four or
+ * five (JIT, page cache); JMH prints every iteration, so the series shows where it settles. An
+ * iteration that takes over 120 s (a stalled lspci, a scan that hangs) fails the benchmark instead
+ * of hanging it.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 3, time = 2)
+@Warmup(iterations = 8, time = 2)
 @Measurement(iterations = 5, time = 2)
+@Timeout(time = 120)
 @Fork(
     value = 1,
     jvmArgs = {"-Xmx2g"})
@@ -96,7 +103,11 @@ public class HostScanBenchmark {
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.DISCARD)
             .start();
-    return p.waitFor();
+    if (!p.waitFor(120, TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      throw new IllegalStateException("lspci did not finish within 120 s");
+    }
+    return p.exitValue();
   }
 
   /**
