@@ -29,7 +29,7 @@ while [ $# -gt 0 ]; do
   shift
 done
 part() { case ",$only," in *",$1,"*) return 0 ;; *) return 1 ;; esac; }
-runs=$($quick && echo 3 || echo 9)
+runs=${RUNS:-$($quick && echo 3 || echo 9)}
 # JMH: forks, warm-up and measurement iterations x seconds, and a timeout per iteration that fails
 # the benchmark instead of letting it hang.
 jmh_opts=(-f 1 -wi "$($quick && echo 3 || echo 8)" -w 2s -i "$($quick && echo 3 || echo 5)" -r 2s -to 120s)
@@ -43,8 +43,8 @@ md() { echo "$*" >>"$tables"; }
 started=$(date +%s)
 
 say "building the jar and the test class path"
-mvn -B -q -DskipTests package
-mvn -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
+mvn -B -q ${MVN_ARGS:-} -DskipTests package
+mvn -B -q ${MVN_ARGS:-} test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
 jar=$PWD/target/vfio-workbench.jar
 cp="target/classes:target/test-classes:$(cat target/cp.txt)"
 sample=$PWD/sample-topologies/s19-seed-cdev-and-type1-group.json
@@ -228,6 +228,10 @@ if $app_image; then
   else
     md "The app image did not build (see \`target/benchmarks/app-image.log\`)."
   fi
+elif [ -x target/packaging/app/vfio-workbench/bin/vfio-workbench ]; then
+  md "(The app image was not rebuilt for this run: \`--no-app-image\`.)"
+  specs+=("eval_app=target/packaging/app/vfio-workbench/bin/vfio-workbench evaluate $sample")
+  names+=(eval_app)
 fi
 say "evaluate, $runs rounds"
 interleave "${specs[@]}"
