@@ -6,7 +6,8 @@
 #
 # Usage: .ci/benchmarks.sh [--quick] [--no-app-image] [--no-docs] [--only PART,...]
 #   --quick          fewer runs and shorter JMH iterations (a smoke test of the script, ~5 min)
-#   --only PARTS     some of engine,plan,scan,startup,workbench (default: all)
+#   --only PARTS     some of engine,plan,scan,startup,workbench (default: all); a partial run
+#                    writes target/benchmarks/tables-PARTS.md and leaves docs/performance.md alone
 #   --no-app-image   skip building the jpackage app image (evaluate through the app image)
 #   --no-docs        leave docs/performance.md alone; the tables are in target/benchmarks/tables.md
 #
@@ -36,7 +37,10 @@ jmh_opts=(-f 1 -wi "$($quick && echo 3 || echo 8)" -w 2s -i "$($quick && echo 3 
 
 out=target/benchmarks
 mkdir -p "$out"
-tables=$out/tables.md
+all_parts=engine,plan,scan,startup,workbench
+# A partial run (--only) writes its own file and leaves docs/performance.md alone: the page shows
+# one whole run.
+if [ "$only" = "$all_parts" ]; then tables=$out/tables.md; else tables=$out/tables-${only//,/-}.md; docs=false; fi
 : >"$tables"
 say() { echo "benchmarks: $*" >&2; }
 md() { echo "$*" >>"$tables"; }
