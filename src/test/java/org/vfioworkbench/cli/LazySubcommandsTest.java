@@ -34,6 +34,18 @@ class LazySubcommandsTest {
   }
 
   @Test
+  void everyListedNameBuildsTheCommandOfThatName() {
+    for (String name : WorkbenchCli.SUBCOMMANDS) {
+      assertThat(
+              WorkbenchCli.commandLine(new String[] {name, "--help"})
+                  .getSubcommands()
+                  .get(name)
+                  .getCommandName())
+          .isEqualTo(name);
+    }
+  }
+
+  @Test
   void usageStillListsEveryCommandAndHelpExplainsOne() {
     CliRun usage = CliRun.of("--help");
     for (String name : WorkbenchCli.SUBCOMMANDS) {
