@@ -10,7 +10,8 @@ import org.vfioworkbench.ui.files.Sample;
 
 /**
  * The JavaFX application. {@code org.vfioworkbench.Launcher} calls {@link #launchWith} (no
- * arguments, {@code gui}, or a scenario file); the workbench opens on the seed-case sample.
+ * arguments, {@code gui}, or a scenario file); the workbench opens on the seed-case sample. The
+ * window is shown first; the document is read in the background.
  */
 public final class WorkbenchApp extends Application {
 
@@ -22,15 +23,15 @@ public final class WorkbenchApp extends Application {
   @Override
   public void start(Stage stage) {
     WorkbenchWindow w = new WorkbenchWindow(stage, configDir());
+    w.setBrowser(getHostServices()::showDocument);
     List<String> args = getParameters().getRaw();
     boolean fileGiven = !args.isEmpty() && args.get(0).endsWith(".json");
-    if (!fileGiven) {
-      w.openSample(startSample());
-    }
     org.vfioworkbench.ui.learn.LearnPerspective.install(w, w::showView);
     stage.show();
     if (fileGiven) {
       w.openFile(Path.of(args.get(0)));
+    } else {
+      w.openSampleInBackground(startSample());
     }
   }
 
