@@ -37,14 +37,11 @@ public final class WorkbenchApp extends Application {
 
   /** The README's seed case (the bundled s19), or the built-in one when no sample is bundled. */
   static Sample startSample() {
-    return BundledSamples.list().stream()
-        .filter(s -> s.name().equals(SEED_SAMPLE))
-        .findFirst()
-        .orElseGet(() -> BuiltInSamples.all().get(0));
+    return BuiltInSamples.all().get(0);
   }
 
   /** The sample the README's first command opens. */
-  static final String SEED_SAMPLE = "s19-seed-cdev-and-type1-group";
+  static final String SEED_SAMPLE = BundledSamples.SEED;
 
   /**
    * Where the layout is kept: {@code -Dvfio.workbench.config=DIR}, else ~/.config/vfio-workbench.

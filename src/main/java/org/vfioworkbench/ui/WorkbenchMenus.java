@@ -212,7 +212,7 @@ final class WorkbenchMenus {
     for (Sample s : BuiltInSamples.all()) {
       samples.getItems().add(sampleItem(s));
     }
-    java.util.List<Sample> bundled = BundledSamples.list();
+    java.util.List<Sample> bundled = BundledSamples.others();
     if (!bundled.isEmpty()) {
       samples.getItems().add(new SeparatorMenuItem());
       bundled.forEach(s -> samples.getItems().add(sampleItem(s)));
