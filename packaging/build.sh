@@ -56,6 +56,9 @@ cp "$jar" "$out/input/vfio-workbench.jar"
 if [ -d sample-topologies ]; then
   cp -r sample-topologies "$out/input/"
 fi
+# Makes the CDS archive where the app image is installed (see the script; the postinst runs it).
+cp packaging/cds-archive.sh "$out/input/cds-archive.sh"
+chmod +x "$out/input/cds-archive.sh"
 
 # The runtime: only the modules the workbench needs. `jdeps --print-module-deps` on the fat jar
 # finds the static ones: java.desktop and jdk.unsupported(.desktop) for JavaFX on the class path,
@@ -65,6 +68,10 @@ fi
 # Learn perspective remembers the welcome page and finished lessons). Left out on purpose: jdk.jfr
 # (only JavaFX's optional pulse logger uses it). Checked by packaging/test-deb.sh --gui, which
 # starts the installed workbench under Xvfb, and by the CLI run on every bundled sample.
+# --generate-cds-archive gives the runtime the JDK's own class-data-sharing archive, which jlink
+# otherwise leaves out (every start then loads and verifies the JDK's classes from lib/modules);
+# the application's archive is made on top of it (packaging/cds-archive.sh). jlink needs the
+# runtime's bin/java to make it, so the native commands (java, keytool; some 100 KB) stay.
 modules=java.base,java.desktop,java.logging,java.management,java.prefs,java.sql,jdk.unsupported
 modules=$modules,jdk.unsupported.desktop,jdk.zipfs
 
@@ -76,7 +83,7 @@ echo "packaging: app image $version"
   --input "$out/input" --main-jar vfio-workbench.jar --main-class org.vfioworkbench.Launcher \
   --icon assets/vfio-workbench.png \
   --add-modules "$modules" \
-  --jlink-options "--strip-debug --no-man-pages --no-header-files --strip-native-commands" \
+  --jlink-options "--strip-debug --no-man-pages --no-header-files --generate-cds-archive" \
   --java-options "-Dfile.encoding=UTF-8" \
   --dest "$out/app"
 echo "packaging: $out/app/vfio-workbench ($(du -sh "$out/app/vfio-workbench" | cut -f1))"
@@ -99,3 +106,7 @@ if [ "$target" = deb ]; then
   deb=$(ls "$out"/vfio-workbench_*.deb)
   echo "packaging: $deb ($(du -h "$deb" | cut -f1))"
 fi
+
+# The app image's own CDS archive, made after the .deb so that the package carries none: an
+# archive only serves the path it was made at, so the postinst makes the package's in /opt.
+"$out/app/vfio-workbench/lib/app/cds-archive.sh" "$out/app/vfio-workbench"

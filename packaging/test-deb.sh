@@ -61,6 +61,14 @@ check "samples are bundled" test -f "${samples[0]}"
 check "vfio-workbench check on the seed-case sample" \
   vfio-workbench check "$app/lib/app/sample-topologies/s19-seed-cdev-and-type1-group.json"
 check "vfio-workbench check on every bundled sample (${#samples[@]})" vfio-workbench check "${samples[@]}"
+check "postinst makes the CDS archive" grep -q "cds-archive.sh /opt/vfio-workbench" "$root/control/postinst"
+check "prerm removes the CDS archive" grep -q "rm -f /opt/vfio-workbench/lib/app/vfio-workbench.jsa" "$root/control/prerm"
+check "the package carries no CDS archive (it serves only the path it was made at)" test ! -e "$app/lib/app/vfio-workbench.jsa"
+check "the runtime has the JDK's CDS archive" test -f "$app/lib/runtime/lib/server/classes.jsa"
+# What the postinst does, for this root: the archive for this path, then a run that maps from it.
+check "cds-archive.sh makes the archive for the installed path" "$app/lib/app/cds-archive.sh" "$app"
+check "a run maps the application's classes from the CDS archive" sh -c \
+  "JAVA_TOOL_OPTIONS=-Xlog:class+load=info vfio-workbench check '$app/lib/app/sample-topologies/s19-seed-cdev-and-type1-group.json' 2>&1 | grep -q 'org.vfioworkbench.cli.CheckCommand source: shared objects file (top)'"
 check "vfio-workbench check fails on a broken file" sh -c "echo '{' > '$root/broken.json'; ! vfio-workbench check '$root/broken.json'"
 
 if $gui; then

@@ -1,17 +1,36 @@
 package org.vfioworkbench;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.vfioworkbench.cli.StartupTraining;
 import org.vfioworkbench.cli.WorkbenchCli;
 
 /**
  * The jar's entry point. With no arguments it opens the workbench; with a subcommand it runs the
  * command line. It does not extend {@code javafx.application.Application}, so the shaded jar starts
- * JavaFX from the class path.
+ * JavaFX from the class path. {@value #TRAINING} {@code FILE...} is the packaging's training run
+ * for the class-data-sharing archive ({@link StartupTraining}).
  */
 public final class Launcher {
 
+  /** The first argument that asks for the training run. */
+  static final String TRAINING = "--startup-training";
+
   private Launcher() {}
 
-  public static void main(String[] args) {
+  public static void main(String[] args) throws java.io.IOException {
+    if (args.length > 0 && args[0].equals(TRAINING)) {
+      List<Path> files = new ArrayList<>();
+      for (int i = 1; i < args.length; i++) {
+        files.add(Path.of(args[i]));
+      }
+      int failed = StartupTraining.run(files);
+      if (failed > 0) {
+        System.err.println("vfio-workbench: " + failed + " training command(s) failed");
+      }
+      System.exit(failed == 0 ? 0 : 1);
+    }
     if (args.length == 0 || isWorkbenchRequest(args)) {
       launchWorkbench(args);
       return;

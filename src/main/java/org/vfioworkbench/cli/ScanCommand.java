@@ -1,8 +1,10 @@
 package org.vfioworkbench.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.vfioworkbench.engine.Analysis;
@@ -72,7 +74,6 @@ public final class ScanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     ScanResult scan;
     HostKernel hostKernel;
@@ -97,13 +98,25 @@ public final class ScanCommand implements Callable<Integer> {
     HotResetSimulator engine = noVerdicts ? null : Analysis.of(scan.topology(), chosen);
     List<DeviceVerdict> verdicts = engine == null ? null : DeviceVerdict.all(engine);
     List<Diagnostic> diagnostics = engine == null ? null : Diagnostics.of(engine);
+    // One buffer between the scan and the terminal: the command's writer flushes every line.
+    PrintWriter out =
+        new PrintWriter(new BufferedWriter(spec.commandLine().getOut(), 1 << 16), false);
     if (json) {
-      ObjectNode tree = ScanJson.tree(scan, verdicts);
-      if (diagnostics != null) {
-        tree.set("diagnostics", JsonResults.diagnostics(diagnostics));
+      try {
+        JsonGenerator g = JsonResults.MAPPER.getFactory().createGenerator(out);
+        g.useDefaultPrettyPrinter();
+        g.writeStartObject();
+        ScanJson.writeFields(scan, verdicts, g);
+        if (diagnostics != null) {
+          g.writeFieldName("diagnostics");
+          g.writeTree(JsonResults.diagnostics(diagnostics));
+        }
+        g.writeEndObject();
+        g.flush();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
       }
-      out.println(JsonResults.print(tree));
-      out.flush();
+      out.println();
     } else {
       if (!noVerdicts) {
         out.println("Verdicts under " + why + ".");
@@ -114,6 +127,7 @@ public final class ScanCommand implements Callable<Integer> {
         TextResults.diagnostics(out, diagnostics, "");
       }
     }
+    out.flush();
     return 0;
   }
 

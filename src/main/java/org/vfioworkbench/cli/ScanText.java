@@ -2,6 +2,7 @@ package org.vfioworkbench.cli;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -133,7 +134,11 @@ final class ScanText {
         .append(
             h.map(x -> x.names().className() + ": " + x.names().vendorAndDevice())
                 .orElse(f.description()))
-        .append(String.format(" [%04x:%04x]", f.vendorId(), f.deviceId()))
+        .append(" [")
+        .append(hex4(f.vendorId()))
+        .append(':')
+        .append(hex4(f.deviceId()))
+        .append(']')
         .append("  driver: ")
         .append(f.driver().label())
         .append("  group: ")
@@ -182,17 +187,19 @@ final class ScanText {
     }
     out.println();
     out.println("IOMMU groups:");
+    Map<Integer, List<String>> members = new HashMap<>();
+    for (PciFunction f : t.functions()) {
+      if (f.iommuGroup().isPresent()) {
+        members
+            .computeIfAbsent(f.iommuGroup().getAsInt(), k -> new ArrayList<>(1))
+            .add(f.bdf() + " (" + f.driver().label() + ")");
+      }
+    }
     for (IommuGroup g : t.groups()) {
-      List<String> members =
-          t.functions().stream()
-              .filter(f -> f.iommuGroup().isPresent() && f.iommuGroup().getAsInt() == g.id())
-              .map(f -> f.bdf() + " (" + f.driver().label() + ")")
-              .toList();
-      out.printf(
-          "  %s%s: %s%n",
-          g.devicePath(),
-          g.kind().name().equals("NOIOMMU") ? " [no-IOMMU]" : "",
-          String.join(", ", members));
+      out.print("  ");
+      out.print(g.devicePath());
+      out.print(g.kind().name().equals("NOIOMMU") ? " [no-IOMMU]: " : ": ");
+      out.println(String.join(", ", members.getOrDefault(g.id(), List.of())));
     }
   }
 
@@ -274,6 +281,12 @@ final class ScanText {
     for (ScanProblem p : scan.problems()) {
       out.println("  " + SafeText.escape(p.toString()));
     }
+  }
+
+  /** {@code value} as four lower-case hex digits, as {@code %04x} writes it. */
+  private static String hex4(int value) {
+    String h = Integer.toHexString(value);
+    return h.length() >= 4 ? h : "0000".substring(h.length()) + h;
   }
 
   private static String count(int n, String noun) {

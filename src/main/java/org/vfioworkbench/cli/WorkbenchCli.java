@@ -2,34 +2,76 @@ package org.vfioworkbench.cli;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
  * The command line's root: {@code vfio-workbench <command> ...}. Each subcommand is its own class;
- * add new ones to {@code subcommands}. Exit codes are in {@link ExitCodes}.
+ * add new ones to {@link #SUBCOMMANDS} and {@link #subcommand}. Exit codes are in {@link
+ * ExitCodes}.
+ *
+ * <p>A run builds only the subcommand it names (picocli's {@code subcommands} attribute would build
+ * every command's model, converters and classes up front); usage, {@code help} and a name that is
+ * not a command get the whole tree.
  */
 @Command(
     name = "vfio-workbench",
     mixinStandardHelpOptions = true,
     version = "VFIO Workbench 0.1",
-    description = "See how Linux VFIO decides who may hot-reset a PCI device.",
-    subcommands = {
-      EvaluateCommand.class,
-      InfoCommand.class,
-      ResetCommand.class,
-      CheckCommand.class,
-      CompareCommand.class,
-      ScanCommand.class,
-      CaptureCommand.class,
-      ProbeCommand.class,
-      LabCommand.class,
-      ExplainCommand.class,
-      PlanCommand.class,
-      ExportCommand.class,
-      CommandLine.HelpCommand.class
-    })
+    description = "See how Linux VFIO decides who may hot-reset a PCI device.")
 public final class WorkbenchCli implements java.util.concurrent.Callable<Integer> {
+
+  /** Every subcommand's name, in the order usage lists them. */
+  static final List<String> SUBCOMMANDS =
+      List.of(
+          "evaluate",
+          "info",
+          "reset",
+          "check",
+          "compare",
+          "scan",
+          "capture",
+          "probe",
+          "lab",
+          "explain",
+          "plan",
+          "export",
+          "help");
+
+  /** A new subcommand object; only its class is loaded, none of the others'. */
+  private static Object subcommand(String name) {
+    switch (name) {
+      case "evaluate":
+        return new EvaluateCommand();
+      case "info":
+        return new InfoCommand();
+      case "reset":
+        return new ResetCommand();
+      case "check":
+        return new CheckCommand();
+      case "compare":
+        return new CompareCommand();
+      case "scan":
+        return new ScanCommand();
+      case "capture":
+        return new CaptureCommand();
+      case "probe":
+        return new ProbeCommand();
+      case "lab":
+        return new LabCommand();
+      case "explain":
+        return new ExplainCommand();
+      case "plan":
+        return new PlanCommand();
+      case "export":
+        return new ExportCommand();
+      case "help":
+        return new CommandLine.HelpCommand();
+      default:
+        throw new IllegalArgumentException("no subcommand " + name);
+    }
+  }
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -46,7 +88,7 @@ public final class WorkbenchCli implements java.util.concurrent.Callable<Integer
    * Runs a command line with the given streams (for tests and embedding); returns the exit code.
    */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
-    CommandLine cli = commandLine();
+    CommandLine cli = commandLine(args);
     cli.setOut(SafeText.filter(out));
     cli.setErr(SafeText.filter(err));
     int code = cli.execute(args);
@@ -57,9 +99,25 @@ public final class WorkbenchCli implements java.util.concurrent.Callable<Integer
     return code;
   }
 
-  /** The configured command tree. */
+  /** The configured command tree with every subcommand. */
   public static CommandLine commandLine() {
+    return commandLine(new String[0]);
+  }
+
+  /**
+   * The command tree {@code args} needs: only the subcommand named by the first argument that is
+   * not an option, or every subcommand when there is none, it is {@code help}, or it names none.
+   */
+  static CommandLine commandLine(String[] args) {
     CommandLine cli = new CommandLine(new WorkbenchCli());
+    String named = subcommandNamed(args);
+    if (named != null) {
+      cli.addSubcommand(named, subcommand(named));
+    } else {
+      for (String name : SUBCOMMANDS) {
+        cli.addSubcommand(name, subcommand(name));
+      }
+    }
     cli.setExecutionExceptionHandler(
         (e, cmd, parsed) -> {
           if (e instanceof BadInputException) {
@@ -77,6 +135,16 @@ public final class WorkbenchCli implements java.util.concurrent.Callable<Integer
           return ExitCodes.INTERNAL;
         });
     return cli;
+  }
+
+  /** The subcommand {@code args} names when that is all it needs, else null. */
+  private static String subcommandNamed(String[] args) {
+    for (String a : args) {
+      if (!a.startsWith("-")) {
+        return SUBCOMMANDS.contains(a) && !a.equals("help") ? a : null;
+      }
+    }
+    return null;
   }
 
   /** Without a command: print usage and fail as bad input. */

@@ -1,10 +1,13 @@
 package org.vfioworkbench.host;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.vfioworkbench.engine.DeviceVerdict;
 import org.vfioworkbench.engine.InfoEntry;
@@ -29,190 +32,243 @@ import org.vfioworkbench.model.Topology;
 /**
  * The JSON form of a scan ({@code scan --json}): the topology, per-function host facts, holders
  * with their provenance and which facts were inferred, problems, notes and, when given, the
- * engine's verdict for every device fd.
+ * engine's verdict for every device fd. Written streaming through a {@link JsonGenerator}: nothing
+ * but the output buffer grows with the host.
  */
 public final class ScanJson {
 
-  private static final ObjectMapper MAPPER =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
   private ScanJson() {}
 
-  public static String write(ScanResult scan, List<DeviceVerdict> verdicts) {
-    try {
-      return MAPPER.writeValueAsString(tree(scan, verdicts)) + "\n";
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException("scan result not serializable", e);
+  /** The whole scan as one pretty-printed JSON object on {@code out}, streamed. */
+  public static void write(ScanResult scan, List<DeviceVerdict> verdicts, Writer out)
+      throws IOException {
+    try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
+      g.useDefaultPrettyPrinter();
+      g.writeStartObject();
+      writeFields(scan, verdicts, g);
+      g.writeEndObject();
     }
   }
 
-  public static ObjectNode tree(ScanResult scan, List<DeviceVerdict> verdicts) {
+  /**
+   * The scan's fields, written into the object {@code g} is in, one function, group and holder at a
+   * time; the caller opens and closes the object (and may add its own fields after these).
+   */
+  public static void writeFields(ScanResult scan, List<DeviceVerdict> verdicts, JsonGenerator g)
+      throws IOException {
     Topology t = scan.topology();
-    ObjectNode root = MAPPER.createObjectNode();
-    root.put("source", scan.source());
-    ObjectNode opts = root.putObject("options");
-    opts.put("noIommuMode", t.options().noIommuMode());
-    opts.put("cdevSupported", t.options().cdevSupported());
-    ArrayNode buses = root.putArray("buses");
+    g.writeStringField("source", scan.source());
+    g.writeObjectFieldStart("options");
+    g.writeBooleanField("noIommuMode", t.options().noIommuMode());
+    g.writeBooleanField("cdevSupported", t.options().cdevSupported());
+    g.writeEndObject();
+    g.writeArrayFieldStart("buses");
     for (PciBus b : t.buses()) {
-      ObjectNode n = buses.addObject();
-      n.put("bus", b.address().toString());
-      n.put("bridge", b.bridge().map(Bdf::toString).orElse(null));
+      g.writeStartObject();
+      g.writeStringField("bus", b.address().toString());
+      g.writeStringField("bridge", b.bridge().map(Bdf::toString).orElse(null));
+      g.writeEndObject();
     }
-    ArrayNode slots = root.putArray("slots");
+    g.writeEndArray();
+    g.writeArrayFieldStart("slots");
     for (Slot s : t.slots()) {
-      ObjectNode n = slots.addObject();
-      n.put("name", s.name());
-      n.put("bus", s.bus().toString());
-      n.put("device", String.format("%02x", s.device()));
-      n.put("resetSupported", s.resetSupported());
-      n.put("resetSupportInferred", true);
+      g.writeStartObject();
+      g.writeStringField("name", s.name());
+      g.writeStringField("bus", s.bus().toString());
+      g.writeStringField("device", hex(s.device(), 2));
+      g.writeBooleanField("resetSupported", s.resetSupported());
+      g.writeBooleanField("resetSupportInferred", true);
+      g.writeEndObject();
     }
-    ArrayNode fns = root.putArray("functions");
+    g.writeEndArray();
+    g.writeArrayFieldStart("functions");
+    Map<Integer, List<String>> members = new HashMap<>();
     for (PciFunction f : t.functions()) {
-      fns.add(function(f, Optional.ofNullable(scan.functions().get(f.bdf()))));
+      function(f, scan.functions().get(f.bdf()), g);
+      if (f.iommuGroup().isPresent()) {
+        members
+            .computeIfAbsent(f.iommuGroup().getAsInt(), k -> new ArrayList<>(1))
+            .add(f.bdf().toString());
+      }
     }
-    ArrayNode groups = root.putArray("groups");
-    for (IommuGroup g : t.groups()) {
-      ObjectNode n = groups.addObject();
-      n.put("id", g.id());
-      n.put("kind", g.kind().name());
-      n.put("node", g.devicePath());
-      ArrayNode members = n.putArray("functions");
-      t.functions().stream()
-          .filter(f -> f.iommuGroup().isPresent() && f.iommuGroup().getAsInt() == g.id())
-          .forEach(f -> members.add(f.bdf().toString()));
+    g.writeEndArray();
+    g.writeArrayFieldStart("groups");
+    for (IommuGroup grp : t.groups()) {
+      g.writeStartObject();
+      g.writeNumberField("id", grp.id());
+      g.writeStringField("kind", grp.kind().name());
+      g.writeStringField("node", grp.devicePath());
+      g.writeArrayFieldStart("functions");
+      for (String m : members.getOrDefault(grp.id(), List.of())) {
+        g.writeString(m);
+      }
+      g.writeEndArray();
+      g.writeEndObject();
     }
-    ArrayNode containers = root.putArray("containers");
+    g.writeEndArray();
+    g.writeArrayFieldStart("containers");
     for (Container c : t.containers()) {
-      containers
-          .addObject()
-          .put("id", c.id())
-          .put("type", c.type().name())
-          .put("typeInferred", true);
+      g.writeStartObject();
+      g.writeStringField("id", c.id());
+      g.writeStringField("type", c.type().name());
+      g.writeBooleanField("typeInferred", true);
+      g.writeEndObject();
     }
-    ArrayNode iommufds = root.putArray("iommufds");
+    g.writeEndArray();
+    g.writeArrayFieldStart("iommufds");
     for (IommufdContext c : t.iommufds()) {
-      iommufds.addObject().put("id", c.id());
+      g.writeStartObject();
+      g.writeStringField("id", c.id());
+      g.writeEndObject();
     }
-    ArrayNode holders = root.putArray("holders");
+    g.writeEndArray();
+    g.writeArrayFieldStart("holders");
     for (Holder h : t.holders()) {
-      holders.add(holder(h, scan.provenance(h.name())));
+      holder(h, scan.provenance(h.name()), g);
     }
-    ArrayNode nodes = root.putArray("vfioNodes");
-    scan.vfioNodes().forEach(nodes::add);
+    g.writeEndArray();
+    g.writeArrayFieldStart("vfioNodes");
+    for (String n : scan.vfioNodes()) {
+      g.writeString(n);
+    }
+    g.writeEndArray();
     if (verdicts != null) {
-      ArrayNode v = root.putArray("verdicts");
-      verdicts.forEach(d -> v.add(verdict(d)));
+      g.writeArrayFieldStart("verdicts");
+      for (DeviceVerdict d : verdicts) {
+        verdict(d, g);
+      }
+      g.writeEndArray();
     }
-    ArrayNode problems = root.putArray("problems");
+    g.writeArrayFieldStart("problems");
     for (ScanProblem p : scan.problems()) {
-      problems.addObject().put("path", p.path()).put("what", p.what()).put("error", p.error());
+      g.writeStartObject();
+      g.writeStringField("path", p.path());
+      g.writeStringField("what", p.what());
+      g.writeStringField("error", p.error());
+      g.writeEndObject();
     }
-    ArrayNode notes = root.putArray("notes");
-    scan.notes().forEach(notes::add);
-    return root;
+    g.writeEndArray();
+    g.writeArrayFieldStart("notes");
+    for (String n : scan.notes()) {
+      g.writeString(n);
+    }
+    g.writeEndArray();
   }
 
-  private static ObjectNode function(PciFunction f, Optional<HostFunctionFacts> facts) {
-    ObjectNode n = MAPPER.createObjectNode();
-    n.put("bdf", f.bdf().toString());
-    n.put("class", String.format("0x%06x", f.classCode()));
-    n.put("vendor", String.format("0x%04x", f.vendorId()));
-    n.put("device", String.format("0x%04x", f.deviceId()));
-    n.put("description", f.description());
-    n.put("header", f.headerType().name());
-    n.put("driver", f.driver().name().isEmpty() ? null : f.driver().name());
-    n.put("driverKind", f.driver().kind().name());
+  private static void function(PciFunction f, HostFunctionFacts h, JsonGenerator g)
+      throws IOException {
+    g.writeStartObject();
+    g.writeStringField("bdf", f.bdf().toString());
+    g.writeStringField("class", "0x" + hex(f.classCode(), 6));
+    g.writeStringField("vendor", "0x" + hex(f.vendorId(), 4));
+    g.writeStringField("device", "0x" + hex(f.deviceId(), 4));
+    g.writeStringField("description", f.description());
+    g.writeStringField("header", f.headerType().name());
+    g.writeStringField("driver", f.driver().name().isEmpty() ? null : f.driver().name());
+    g.writeStringField("driverKind", f.driver().kind().name());
+    g.writeFieldName("iommuGroup");
     if (f.iommuGroup().isPresent()) {
-      n.put("iommuGroup", f.iommuGroup().getAsInt());
+      g.writeNumber(f.iommuGroup().getAsInt());
     } else {
-      n.putNull("iommuGroup");
+      g.writeNull();
     }
-    n.put("physfn", f.physfn().map(Bdf::toString).orElse(null));
-    ArrayNode q = n.putArray("quirks");
+    g.writeStringField("physfn", f.physfn().map(Bdf::toString).orElse(null));
+    g.writeArrayFieldStart("quirks");
     for (Quirk quirk : f.quirks()) {
-      q.addObject()
-          .put("quirk", quirk.name())
-          .put("inferred", true)
-          .put("basis", "vendor/device id in the kernel's quirk list");
+      g.writeStartObject();
+      g.writeStringField("quirk", quirk.name());
+      g.writeBooleanField("inferred", true);
+      g.writeStringField("basis", "vendor/device id in the kernel's quirk list");
+      g.writeEndObject();
     }
-    facts.ifPresent(
-        h -> {
-          ObjectNode names = n.putObject("names");
-          names.put("class", h.names().className());
-          names.put("vendor", h.names().vendor());
-          names.put("device", h.names().device());
-          names.put("subsystemVendor", h.names().subsystemVendor());
-          names.put("subsystem", h.names().subsystem());
-          names.put("source", h.names().source());
-          n.put("sysfsPath", h.sysfsPath());
-          n.put("driverOverride", h.driverOverride().orElse(null));
-          if (h.resetMethod().isPresent()) {
-            ArrayNode r = n.putArray("resetMethods");
-            h.resetMethod().get().forEach(r::add);
-          } else {
-            n.putNull("resetMethods");
-          }
-          n.put("vfioCdev", h.vfioCdev().orElse(null));
-          ArrayNode vfs = n.putArray("virtfns");
-          h.virtfns().forEach(v -> vfs.add(v.toString()));
-          n.put("slot", h.slot().orElse(null));
-        });
-    return n;
+    g.writeEndArray();
+    if (h != null) {
+      g.writeObjectFieldStart("names");
+      g.writeStringField("class", h.names().className());
+      g.writeStringField("vendor", h.names().vendor());
+      g.writeStringField("device", h.names().device());
+      g.writeStringField("subsystemVendor", h.names().subsystemVendor());
+      g.writeStringField("subsystem", h.names().subsystem());
+      g.writeStringField("source", h.names().source());
+      g.writeEndObject();
+      g.writeStringField("sysfsPath", h.sysfsPath());
+      g.writeStringField("driverOverride", h.driverOverride().orElse(null));
+      g.writeFieldName("resetMethods");
+      if (h.resetMethod().isPresent()) {
+        strings(h.resetMethod().get(), g);
+      } else {
+        g.writeNull();
+      }
+      g.writeStringField("vfioCdev", h.vfioCdev().orElse(null));
+      g.writeArrayFieldStart("virtfns");
+      for (Bdf v : h.virtfns()) {
+        g.writeString(v.toString());
+      }
+      g.writeEndArray();
+      g.writeStringField("slot", h.slot().orElse(null));
+    }
+    g.writeEndObject();
   }
 
-  private static ObjectNode holder(Holder h, Optional<HolderProvenance> prov) {
-    ObjectNode n = MAPPER.createObjectNode();
-    n.put("name", h.name());
-    n.put("pid", h.pid());
-    n.put("capSysRawio", h.capSysRawio());
-    prov.ifPresent(
-        p -> {
-          n.put("comm", p.comm());
-          ArrayNode c = n.putArray("cmdline");
-          p.cmdline().forEach(c::add);
-          if (p.uid().isPresent()) {
-            n.put("uid", p.uid().getAsInt());
-          } else {
-            n.putNull("uid");
-          }
-        });
-    ArrayNode files = n.putArray("files");
+  private static void holder(Holder h, Optional<HolderProvenance> prov, JsonGenerator g)
+      throws IOException {
+    g.writeStartObject();
+    g.writeStringField("name", h.name());
+    g.writeNumberField("pid", h.pid());
+    g.writeBooleanField("capSysRawio", h.capSysRawio());
+    if (prov.isPresent()) {
+      HolderProvenance p = prov.get();
+      g.writeStringField("comm", p.comm());
+      g.writeFieldName("cmdline");
+      strings(p.cmdline(), g);
+      g.writeFieldName("uid");
+      if (p.uid().isPresent()) {
+        g.writeNumber(p.uid().getAsInt());
+      } else {
+        g.writeNull();
+      }
+    }
+    g.writeArrayFieldStart("files");
     for (OpenFile f : h.files()) {
-      ObjectNode fn = files.addObject();
-      fn.put("fd", f.fd());
-      fn.put("kind", kind(f));
-      fn.put("describe", f.describe());
-      if (f instanceof GroupFile g) {
-        fn.put("group", g.group());
-        if (g.attachedTo().isPresent()) {
-          fn.putObject("attachedTo")
-              .put("kind", g.attachedTo().get().kind().name().toLowerCase())
-              .put("id", g.attachedTo().get().id());
+      g.writeStartObject();
+      g.writeNumberField("fd", f.fd());
+      g.writeStringField("kind", kind(f));
+      g.writeStringField("describe", f.describe());
+      if (f instanceof GroupFile gf) {
+        g.writeNumberField("group", gf.group());
+        g.writeFieldName("attachedTo");
+        if (gf.attachedTo().isPresent()) {
+          g.writeStartObject();
+          g.writeStringField("kind", gf.attachedTo().get().kind().name().toLowerCase());
+          g.writeStringField("id", gf.attachedTo().get().id());
+          g.writeEndObject();
         } else {
-          fn.putNull("attachedTo");
+          g.writeNull();
         }
       } else if (f instanceof CdevFile c) {
-        fn.put("device", c.device().toString());
-        fn.put("boundTo", c.boundTo().orElse(null));
+        g.writeStringField("device", c.device().toString());
+        g.writeStringField("boundTo", c.boundTo().orElse(null));
       } else if (f instanceof DeviceFile d) {
-        fn.put("device", d.device().toString());
+        g.writeStringField("device", d.device().toString());
       } else if (f instanceof ContainerFile c) {
-        fn.put("container", c.container());
+        g.writeStringField("container", c.container());
       } else if (f instanceof IommufdFile i) {
-        fn.put("iommufd", i.iommufd());
+        g.writeStringField("iommufd", i.iommufd());
       }
       Optional<InferredFact> inf = prov.flatMap(p -> p.inferredFor(f.fd()));
-      fn.put("inferred", inf.isPresent());
-      inf.ifPresent(
-          i ->
-              fn.putObject("inference")
-                  .put("fact", i.fact())
-                  .put("basis", i.basis())
-                  .put("ambiguous", i.ambiguous()));
+      g.writeBooleanField("inferred", inf.isPresent());
+      if (inf.isPresent()) {
+        InferredFact i = inf.get();
+        g.writeObjectFieldStart("inference");
+        g.writeStringField("fact", i.fact());
+        g.writeStringField("basis", i.basis());
+        g.writeBooleanField("ambiguous", i.ambiguous());
+        g.writeEndObject();
+      }
+      g.writeEndObject();
     }
-    return n;
+    g.writeEndArray();
+    g.writeEndObject();
   }
 
   private static String kind(OpenFile f) {
@@ -231,28 +287,54 @@ public final class ScanJson {
     return f instanceof DeviceFile ? "device" : "other";
   }
 
-  private static ObjectNode verdict(DeviceVerdict d) {
-    ObjectNode n = MAPPER.createObjectNode();
-    n.put("holder", d.fd().holder());
-    n.put("fd", d.fd().fd());
-    n.put("device", d.device().toString());
-    ObjectNode info = n.putObject("info");
-    info.put("ret", d.info().retLabel());
-    ArrayNode flags = info.putArray("flags");
-    d.info().flags().forEach(f -> flags.add(f.name()));
-    ArrayNode entries = info.putArray("entries");
-    for (InfoEntry e : d.info().entries()) {
-      entries.addObject().put("bdf", e.bdf().toString()).put("id", e.idLabel());
+  private static void verdict(DeviceVerdict d, JsonGenerator g) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("holder", d.fd().holder());
+    g.writeNumberField("fd", d.fd().fd());
+    g.writeStringField("device", d.device().toString());
+    g.writeObjectFieldStart("info");
+    g.writeStringField("ret", d.info().retLabel());
+    g.writeArrayFieldStart("flags");
+    for (var f : d.info().flags()) {
+      g.writeString(f.name());
     }
-    info.put("decidedBy", last(d.info().trace()));
-    ObjectNode reset = n.putObject("hotReset");
-    reset.put("variant", d.natural().kind().label());
-    reset.put("request", d.natural().description());
-    reset.put("ret", d.reset().retLabel());
-    ArrayNode resetFns = reset.putArray("reset");
-    d.reset().reset().forEach(b -> resetFns.add(b.toString()));
-    reset.put("decidedBy", last(d.reset().trace()));
-    return n;
+    g.writeEndArray();
+    g.writeArrayFieldStart("entries");
+    for (InfoEntry e : d.info().entries()) {
+      g.writeStartObject();
+      g.writeStringField("bdf", e.bdf().toString());
+      g.writeStringField("id", e.idLabel());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeStringField("decidedBy", last(d.info().trace()));
+    g.writeEndObject();
+    g.writeObjectFieldStart("hotReset");
+    g.writeStringField("variant", d.natural().kind().label());
+    g.writeStringField("request", d.natural().description());
+    g.writeStringField("ret", d.reset().retLabel());
+    g.writeArrayFieldStart("reset");
+    for (Bdf b : d.reset().reset()) {
+      g.writeString(b.toString());
+    }
+    g.writeEndArray();
+    g.writeStringField("decidedBy", last(d.reset().trace()));
+    g.writeEndObject();
+    g.writeEndObject();
+  }
+
+  private static void strings(List<String> values, JsonGenerator g) throws IOException {
+    g.writeStartArray();
+    for (String v : values) {
+      g.writeString(v);
+    }
+    g.writeEndArray();
+  }
+
+  /** {@code value} in lower-case hex, zero-padded to {@code digits}. */
+  private static String hex(int value, int digits) {
+    String h = Integer.toHexString(value);
+    return h.length() >= digits ? h : "0".repeat(digits - h.length()) + h;
   }
 
   private static String last(List<TraceStep> trace) {

@@ -18,6 +18,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Timeout;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
@@ -35,12 +36,18 @@ import org.vfioworkbench.host.fs.LiveFs;
  * <p>Run: {@code mvn -B -Pbench test-compile exec:exec -Dbench.args=HostScanBenchmark}, or this
  * class's {@code main} (which also prints the ratios to lspci). The tree is generated into {@code
  * target/bench-host} (or the {@code dir} parameter) on first use.
+ *
+ * <p>Eight warm-up iterations: the scan of the tree still gets faster through the first four or
+ * five (JIT, page cache); JMH prints every iteration, so the series shows where it settles. An
+ * iteration that takes over 120 s (a stalled lspci, a scan that hangs) fails the benchmark instead
+ * of hanging it.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 3, time = 2)
+@Warmup(iterations = 8, time = 2)
 @Measurement(iterations = 5, time = 2)
+@Timeout(time = 120)
 @Fork(
     value = 1,
     jvmArgs = {"-Xmx2g"})
@@ -96,11 +103,27 @@ public class HostScanBenchmark {
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.DISCARD)
             .start();
-    return p.waitFor();
+    if (!p.waitFor(120, TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      throw new IllegalStateException("lspci did not finish within 120 s");
+    }
+    return p.exitValue();
   }
 
-  /** Generates the host (once) and its capture, then runs the benchmarks and prints ratios. */
+  /**
+   * Generates the host (once) and its capture, then runs the benchmarks and prints ratios. With
+   * {@code --generate-only [DIR]} it only generates (for the whole-process comparison in {@code
+   * .ci/benchmarks.sh}, which runs the command line and lspci on {@code DIR/tree}).
+   */
   public static void main(String[] args) throws Exception {
+    if (args.length > 0 && args[0].equals("--generate-only")) {
+      ensure(Path.of(args.length > 1 ? args[1] : "target/bench-host").toAbsolutePath());
+      return;
+    }
+    if (args.length > 0 && args[0].equals("--live-data")) {
+      System.out.println(liveDataMib(Path.of(args.length > 1 ? args[1] : "target/bench-host")));
+      return;
+    }
     Path base = Path.of(args.length > 0 ? args[0] : "target/bench-host").toAbsolutePath();
     ensure(base);
     ScanResult check =
@@ -134,6 +157,32 @@ public class HostScanBenchmark {
     rows.forEach(System.out::println);
   }
 
+  /**
+   * The live data of a scan of the tree, in MiB: the heap still used after full collections while
+   * the scan result and the engine's verdicts are held (what {@code scan} needs to keep; the rest
+   * of its peak is garbage and the JVM itself).
+   */
+  static String liveDataMib(Path base) {
+    Runtime rt = Runtime.getRuntime();
+    long before = settledUse(rt);
+    ScanResult scan = new HostScanner(new LiveFs(base.resolve("tree"))).scan();
+    List<org.vfioworkbench.engine.DeviceVerdict> verdicts =
+        org.vfioworkbench.engine.DeviceVerdict.all(
+            org.vfioworkbench.engine.Analysis.of(
+                scan.topology(), org.vfioworkbench.engine.Profile.DEFAULT));
+    long after = settledUse(rt);
+    long held = scan.topology().functions().size() + verdicts.size();
+    return String.format(
+        "%.0f MiB (%d functions and verdicts held)", (after - before) / 1048576.0, held);
+  }
+
+  private static long settledUse(Runtime rt) {
+    for (int i = 0; i < 3; i++) {
+      System.gc();
+    }
+    return rt.totalMemory() - rt.freeMemory();
+  }
+
   /** Generates the tree and its capture under {@code base} unless they are there already. */
   static synchronized void ensure(Path base) throws IOException {
     if (Files.exists(base.resolve("capture.json.gz"))) {
@@ -141,7 +190,13 @@ public class HostScanBenchmark {
     }
     Path tree = base.resolve("tree");
     long t0 = System.nanoTime();
-    int n = LargeHostTree.write(tree, FUNCTIONS, PROCESSES);
+    // The tree is about 145,000 small files: written once, marked complete, then reused.
+    Path complete = base.resolve("tree.complete");
+    int n = FUNCTIONS;
+    if (!Files.exists(complete)) {
+      n = LargeHostTree.write(tree, FUNCTIONS, PROCESSES);
+      Files.writeString(complete, FUNCTIONS + " functions, " + PROCESSES + " processes\n");
+    }
     HostScanner.Captured c =
         new HostScanner(new LiveFs(tree)).capture(ScanListener.NONE, "vfio-workbench benchmark");
     CaptureCodec.write(c.capture(), base.resolve("capture.json.gz"));

@@ -64,17 +64,42 @@ public final class LiveFs implements HostFs {
     if (realRoot.getParent() == null) {
       return p;
     }
+    Path parent = p.getParent();
     Path real;
     try {
-      real = p.toRealPath();
+      // The directory's resolved path is reused for the files read in it one after another; only
+      // a last component that is itself a link needs resolving again.
+      String name = p.getFileName() == null ? "" : p.getFileName().toString();
+      if (parent == null || name.equals("..") || name.equals(".")) {
+        real = p.toRealPath();
+      } else {
+        Path candidate = realDirectory(parent).resolve(name);
+        real = Files.isSymbolicLink(candidate) ? candidate.toRealPath() : candidate;
+      }
     } catch (java.nio.file.NoSuchFileException e) {
       // A missing path is only "missing" when the part of it that exists lies inside the root.
-      requireInside(path, p.getParent());
+      requireInside(path, parent);
       throw e;
     }
     if (!real.startsWith(realRoot)) {
       throw new OutsideRootException(path, real.toString());
     }
+    return real;
+  }
+
+  /** The directory last resolved and its real path: readers read many files of one directory. */
+  private record Resolved(Path dir, Path real) {}
+
+  private volatile Resolved lastDirectory;
+
+  /** {@code dir} with every link resolved (cached for the directory asked last). */
+  private Path realDirectory(Path dir) throws IOException {
+    Resolved last = lastDirectory;
+    if (last != null && last.dir().equals(dir)) {
+      return last.real();
+    }
+    Path real = dir.toRealPath();
+    lastDirectory = new Resolved(dir, real);
     return real;
   }
 
@@ -101,7 +126,7 @@ public final class LiveFs implements HostFs {
     Path parent = p.getParent();
     Path realParent;
     try {
-      realParent = parent.toRealPath();
+      realParent = realDirectory(parent);
     } catch (java.nio.file.NoSuchFileException e) {
       requireInside(path, parent.getParent());
       throw new java.nio.file.NoSuchFileException(path);

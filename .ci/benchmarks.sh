@@ -1,0 +1,283 @@
+#!/usr/bin/env bash
+# Runs every benchmark of docs/performance.md in ONE run, each beside its baseline measured in the
+# same run, and rewrites the measured part of docs/performance.md (between the "benchmarks:begin"
+# and "benchmarks:end" markers) with the tables, the command beside each, and the date, machine
+# and load. Not part of CI (.ci/run): it takes about 10-15 minutes and wants a quiet machine.
+#
+# Usage: .ci/benchmarks.sh [--quick] [--no-app-image] [--no-docs] [--only PART,...]
+#   --quick          fewer runs and shorter JMH iterations (a smoke test of the script, ~5 min)
+#   --only PARTS     some of engine,plan,scan,startup,workbench (default: all); a partial run
+#                    writes target/benchmarks/tables-PARTS.md and leaves docs/performance.md alone
+#   --no-app-image   skip building the jpackage app image (evaluate through the app image)
+#   --no-docs        leave docs/performance.md alone; the tables are in target/benchmarks/tables.md
+#
+# Needs: JDK 17, Maven, pciutils (lspci), GNU time (/usr/bin/time), about 1 GB in target/ for the
+# generated 10k-function host tree. Whole-process figures are medians of RUNS runs taken in turn
+# (A B A B ...), so a ratio holds when the machine's speed drifts; JMH figures are its averages
+# with the 99.9 % interval, after its warm-up iterations (printed in target/benchmarks/*.log).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+quick=false app_image=true docs=true only=engine,plan,scan,startup,workbench
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --quick) quick=true ;;
+    --no-app-image) app_image=false ;;
+    --no-docs) docs=false ;;
+    --only) only=$2; shift ;;
+    *) echo "usage: .ci/benchmarks.sh [--quick] [--no-app-image] [--no-docs] [--only PART,...]" >&2; exit 2 ;;
+  esac
+  shift
+done
+part() { case ",$only," in *",$1,"*) return 0 ;; *) return 1 ;; esac; }
+runs=${RUNS:-$($quick && echo 3 || echo 9)}
+# JMH: forks, warm-up and measurement iterations x seconds, and a timeout per iteration that fails
+# the benchmark instead of letting it hang.
+jmh_opts=(-f 1 -wi "$($quick && echo 3 || echo 8)" -w 2s -i "$($quick && echo 3 || echo 5)" -r 2s -to 120s)
+
+out=target/benchmarks
+mkdir -p "$out"
+all_parts=engine,plan,scan,startup,workbench
+# A partial run (--only) writes its own file and leaves docs/performance.md alone: the page shows
+# one whole run.
+if [ "$only" = "$all_parts" ]; then tables=$out/tables.md; else tables=$out/tables-${only//,/-}.md; docs=false; fi
+: >"$tables"
+say() { echo "benchmarks: $*" >&2; }
+md() { echo "$*" >>"$tables"; }
+started=$(date +%s)
+
+say "building the jar and the test class path"
+mvn -B -q ${MVN_ARGS:-} -DskipTests package
+mvn -B -q ${MVN_ARGS:-} test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
+jar=$PWD/target/vfio-workbench.jar
+cp="target/classes:target/test-classes:$(cat target/cp.txt)"
+sample=$PWD/sample-topologies/s19-seed-cdev-and-type1-group.json
+
+# --- helpers -----------------------------------------------------------------------------------
+
+# measure NAME CMD...: one run under GNU time; appends "wall_s peak_kib exit" to $out/NAME.runs.
+measure() {
+  local name=$1; shift
+  local stats=$out/.time
+  local code=0
+  /usr/bin/time -f "%e %M" -o "$stats" "$@" >/dev/null 2>"$out/$name.stderr" || code=$?
+  echo "$(cat "$stats" | tail -1) $code" >>"$out/$name.runs"
+}
+
+# median FILE COLUMN
+median() { awk -v c="$2" '{print $c}' "$1" | sort -g | awk '{v[NR]=$1} END {print (NR%2) ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2}'; }
+minimum() { awk -v c="$2" '{print $c}' "$1" | sort -g | head -1; }
+maximum() { awk -v c="$2" '{print $c}' "$1" | sort -g | tail -1; }
+# pair_ratio A B: median of the run-by-run wall ratios A/B
+pair_ratio() { paste -d' ' "$out/$1.runs" "$out/$2.runs" | awk '{print $1/$4}' | sort -g | awk '{v[NR]=$1} END {print (NR%2) ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2}'; }
+failed_runs() { awk '$3 != 0' "$out/$1.runs" | wc -l; }
+
+# compare TITLE BASELINE_NAME NAME...: a table of wall median (min-max), peak RSS and ratio to the
+# baseline; each NAME's command is in the array named cmd_NAME.
+table() {
+  local base=$1; shift
+  md "| command | wall s, median (min–max) of $runs | peak RSS MiB | × ${base//_/ } (median of run-by-run ratios) | failed runs |"
+  md "|---|---|---|---|---|"
+  for n in "$@"; do
+    local ratio
+    ratio=$(pair_ratio "$n" "$base")
+    md "| \`$(label "$n")\` | $(median "$out/$n.runs" 1) ($(minimum "$out/$n.runs" 1)–$(maximum "$out/$n.runs" 1)) | $(awk "BEGIN {printf \"%.0f\", $(median "$out/$n.runs" 2)/1024}") | $(printf '%.2f' "$ratio") | $(failed_runs "$n") |"
+  done
+  md ""
+}
+declare -A labels
+label() { echo "${labels[$1]}"; }
+
+# interleave NAME:CMD ...: $runs rounds, each running every command once in the given order (one
+# unrecorded warm-up round first, for the page cache).
+interleave() {
+  local specs=("$@") round
+  for s in "${specs[@]}"; do rm -f "$out/${s%%=*}.runs"; done
+  for round in $(seq 0 "$runs"); do
+    for s in "${specs[@]}"; do
+      local name=${s%%=*} cmd=${s#*=}
+      if [ "$round" = 0 ]; then
+        # shellcheck disable=SC2086
+        eval "$cmd" >/dev/null 2>&1 || true
+      else
+        # shellcheck disable=SC2086
+        eval "measure $name $cmd"
+      fi
+    done
+  done
+}
+
+# jmh_table CSV BASELINE_BENCHMARK_OR_EMPTY: JMH's CSV as a markdown table with a ratio column.
+jmh_table() {
+  python3 - "$1" "${2:-}" >>"$tables" <<'PY'
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1])))
+head, body = rows[0], rows[1:]
+b, s, e, u = head.index("Benchmark"), head.index("Score"), head.index("Score Error (99.9%)"), head.index("Unit")
+params = [i for i, h in enumerate(head) if h.startswith("Param: ")]
+base = None
+for r in body:
+    if sys.argv[2] and r[b].endswith("." + sys.argv[2]):
+        base = float(r[s])
+cols = ["benchmark"] + [head[i][7:] for i in params] + ["score (avg ± 99.9 %)", "unit"] + (["× " + sys.argv[2]] if base else [])
+print("| " + " | ".join(cols) + " |")
+print("|" + "---|" * len(cols))
+for r in body:
+    score = float(r[s]); err = r[e]
+    err = "%.3g" % float(err) if err not in ("", "NaN") else "n/a"
+    cells = [r[b].rsplit(".", 1)[-1]] + [r[i] for i in params] + ["%.3g ± %s" % (score, err), r[u]]
+    if base:
+        cells.append("%.2f" % (score / base))
+    print("| " + " | ".join(cells) + " |")
+print()
+PY
+}
+
+# jmh NAME CLASS_OR_REGEX [BASELINE]: runs JMH on the test class path.
+jmh() {
+  local name=$1 include=$2 base=${3:-}
+  say "JMH $include"
+  local cmd=(java -cp "$cp" org.openjdk.jmh.Main "$include" "${jmh_opts[@]}" -rf csv -rff "$out/$name.csv")
+  if "${cmd[@]}" >"$out/$name.log" 2>&1; then
+    md "Command: \`java -cp target/classes:target/test-classes:\$(cat target/cp.txt) org.openjdk.jmh.Main $include ${jmh_opts[*]}\`"
+    md ""
+    jmh_table "$out/$name.csv" "$base"
+    md "Warm-up and measurement series: \`target/benchmarks/$name.log\`."
+  else
+    md "**$include failed** (see \`target/benchmarks/$name.log\`): $(grep -m1 -E 'Exception|Error|FAIL' "$out/$name.log" || echo 'no message')"
+  fi
+  md ""
+}
+
+# --- the run -----------------------------------------------------------------------------------
+
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+md "Measured $(date -u '+%Y-%m-%d %H:%M UTC') on $(nproc) cores, $(free -g | awk '/^Mem:/ {print $2}') GiB,"
+md "$(java -version 2>&1 | sed -n 2p), $(lspci --version 2>/dev/null || echo 'no lspci'); load average at the start"
+md "$load_before (1, 5, 15 min). Commit $(git rev-parse --short HEAD)$(git diff --quiet || echo ' with local changes'). Made by \`.ci/benchmarks.sh$($quick && echo ' --quick')\`."
+md ""
+
+if part engine; then
+md "### Engine"
+md ""
+# TODO(engine): the incremental-analysis benchmark's command and its 1k/10k/50k scaling table;
+# until it lands this runs the existing EngineBenchmark with its baseline.
+jmh engine "${ENGINE_BENCH:-EngineBenchmark}" baselineTouchEverything
+fi
+
+if part plan; then
+md "### Plan"
+md ""
+jmh plan "${PLAN_BENCH:-PlanBenchmark}"
+fi
+
+if part scan; then
+md "### Host scan"
+md ""
+say "generating the 10k-function, 2,000-process host tree (first run only, a few minutes)"
+java -cp "$cp" org.vfioworkbench.host.HostScanBenchmark --generate-only "$PWD/target/bench-host"
+tree=$PWD/target/bench-host/tree
+labels[lspci]="lspci -tv -A linux-sysfs -O sysfs.path=TREE/sys/bus/pci"
+labels[scan_text]="java -XX:TieredStopAtLevel=1 -jar vfio-workbench.jar scan --root TREE"
+labels[scan_json]="java -XX:TieredStopAtLevel=1 -jar vfio-workbench.jar scan --root TREE --json"
+labels[scan_cds]="packaging/vfio-workbench scan --root TREE"
+say "scan vs lspci, whole process, $runs rounds"
+VFIO_WORKBENCH_JAR=$jar packaging/vfio-workbench --version >/dev/null 2>&1 || true
+interleave \
+  "lspci=lspci -tv -A linux-sysfs -O sysfs.path=$tree/sys/bus/pci" \
+  "scan_text=java -XX:TieredStopAtLevel=1 -jar $jar scan --root $tree" \
+  "scan_json=java -XX:TieredStopAtLevel=1 -jar $jar scan --root $tree --json" \
+  "scan_cds=env VFIO_WORKBENCH_JAR=$jar packaging/vfio-workbench scan --root $tree"
+md "Whole process, output to /dev/null, the generated tree in the page cache; target ≤ 0.5 × lspci."
+md ""
+table lspci lspci scan_text scan_json scan_cds
+
+say "peak memory: smallest -Xmx the 10k scan still runs in"
+smallest() {
+  local m
+  for m in 24 32 48 64 96 128 192 256; do
+    if java -Xmx${m}m -XX:TieredStopAtLevel=1 -jar "$jar" scan --root "$tree" "$@" >/dev/null 2>&1; then echo "$m"; return; fi
+  done
+  echo ">256"
+}
+live=$(java -cp "$cp" org.vfioworkbench.host.HostScanBenchmark --live-data "$PWD/target/bench-host" 2>/dev/null | tail -1 || echo "?")
+md "| scan of the 10k tree | live data after the scan (heap after a full GC, scan result and verdicts held) | smallest -Xmx that completes | peak RSS of the run above (MiB) |"
+md "|---|---|---|---|"
+md "| text | $live | $(smallest) MiB | $(awk "BEGIN {printf \"%.0f\", $(median "$out/scan_text.runs" 2)/1024}") |"
+md "| \`--json\` | $live | $(smallest --json) MiB | $(awk "BEGIN {printf \"%.0f\", $(median "$out/scan_json.runs" 2)/1024}") |"
+md ""
+md "In-process (JMH, \`HostScanBenchmark\`: the capture in memory, the capture file, the tree, and lspci as a process):"
+md ""
+jmh hostscan HostScanBenchmark lspciTree
+fi
+
+if part startup; then
+md "### Start-up: \`evaluate\` on a sample, whole process"
+md ""
+labels[bare]="java -version"
+labels[eval_jar]="java -jar vfio-workbench.jar evaluate s19"
+labels[eval_c1]="java -XX:TieredStopAtLevel=1 -jar vfio-workbench.jar evaluate s19"
+labels[eval_cds]="packaging/vfio-workbench evaluate s19 (CDS archive + C1, the jar launcher)"
+labels[eval_app]="target/packaging/app/vfio-workbench/bin/vfio-workbench evaluate s19 (app image, CDS)"
+specs=("bare=java -version"
+  "eval_jar=java -jar $jar evaluate $sample"
+  "eval_c1=java -XX:TieredStopAtLevel=1 -jar $jar evaluate $sample"
+  "eval_cds=env VFIO_WORKBENCH_JAR=$jar packaging/vfio-workbench evaluate $sample")
+names=(eval_jar eval_c1 eval_cds)
+if $app_image; then
+  say "building the app image (with its CDS archive)"
+  if MVN_ARGS=-o packaging/build.sh app-image >"$out/app-image.log" 2>&1; then
+    specs+=("eval_app=target/packaging/app/vfio-workbench/bin/vfio-workbench evaluate $sample")
+    names+=(eval_app)
+  else
+    md "The app image did not build (see \`target/benchmarks/app-image.log\`)."
+  fi
+elif [ -x target/packaging/app/vfio-workbench/bin/vfio-workbench ]; then
+  md "(The app image was not rebuilt for this run: \`--no-app-image\`.)"
+  specs+=("eval_app=target/packaging/app/vfio-workbench/bin/vfio-workbench evaluate $sample")
+  names+=(eval_app)
+fi
+say "evaluate, $runs rounds"
+interleave "${specs[@]}"
+md "Target: ≤ 0.6 s. Baseline: a bare JVM (\`java -version\`) in the same rounds."
+md ""
+table bare bare "${names[@]}"
+classes() { "$@" -Xlog:class+load:file="$out/classes.txt" -jar "$jar" evaluate "$sample" >/dev/null 2>&1; echo "$(wc -l <"$out/classes.txt") loaded, $(grep -vc 'shared objects file' "$out/classes.txt") not from a CDS archive"; }
+java -XX:ArchiveClassesAtExit="$out/app.jsa" -cp "$jar" org.vfioworkbench.Launcher --startup-training >/dev/null 2>&1 || true
+md "Classes loaded by \`evaluate\` (\`-Xlog:class+load\`): without the application's archive $(classes java); with it $(classes java -XX:SharedArchiveFile="$out/app.jsa")."
+md ""
+fi
+
+if part workbench; then
+md "### Workbench"
+md ""
+# TODO(workbench): the frame benchmark's command (WorkbenchBenchmark: first frame from process
+# start, drag p50/p95 with the clock stopped after the render); the lead fills it in.
+if [ -n "${WORKBENCH_BENCH:-}" ]; then
+  say "workbench: $WORKBENCH_BENCH"
+  md "Command: \`$WORKBENCH_BENCH\`"
+  md ""
+  md '```'
+  eval "$WORKBENCH_BENCH" 2>&1 | tail -20 >>"$tables" || md "(failed)"
+  md '```'
+else
+  md "Not run by this script yet (set WORKBENCH_BENCH to the frame benchmark's command)."
+fi
+md ""
+fi
+md "Whole run: $(( $(date +%s) - started )) s; load average at the end $(cut -d' ' -f1-3 /proc/loadavg)."
+
+if $docs; then
+  python3 - "$tables" docs/performance.md <<'PY'
+import sys
+tables, doc = open(sys.argv[1]).read(), open(sys.argv[2]).read()
+begin, end = "<!-- benchmarks:begin -->", "<!-- benchmarks:end -->"
+if begin in doc and end in doc:
+    doc = doc[: doc.index(begin) + len(begin)] + "\n" + tables + doc[doc.index(end):]
+else:
+    doc += "\n" + begin + "\n" + tables + end + "\n"
+open(sys.argv[2], "w").write(doc)
+PY
+  say "docs/performance.md updated"
+fi
+say "done in $(( $(date +%s) - started )) s; tables in $tables"

@@ -1,0 +1,66 @@
+package org.vfioworkbench.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A run builds only the subcommand it names; usage and help still see every command. */
+class LazySubcommandsTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void aNamedCommandBuildsOnlyThatCommand() {
+    assertThat(WorkbenchCli.commandLine(new String[] {"evaluate", "x.json"}).getSubcommands())
+        .containsOnlyKeys("evaluate");
+    assertThat(WorkbenchCli.commandLine(new String[] {"scan", "--json"}).getSubcommands())
+        .containsOnlyKeys("scan");
+  }
+
+  @Test
+  void usageHelpAndUnknownNamesGetEveryCommand() {
+    for (String[] args :
+        List.of(
+            new String[0],
+            new String[] {"--help"},
+            new String[] {"help", "scan"},
+            new String[] {"evalute", "x.json"})) {
+      assertThat(WorkbenchCli.commandLine(args).getSubcommands().keySet())
+          .containsExactlyElementsOf(WorkbenchCli.SUBCOMMANDS);
+    }
+  }
+
+  @Test
+  void everyListedNameBuildsTheCommandOfThatName() {
+    for (String name : WorkbenchCli.SUBCOMMANDS) {
+      assertThat(
+              WorkbenchCli.commandLine(new String[] {name, "--help"})
+                  .getSubcommands()
+                  .get(name)
+                  .getCommandName())
+          .isEqualTo(name);
+    }
+  }
+
+  @Test
+  void usageStillListsEveryCommandAndHelpExplainsOne() {
+    CliRun usage = CliRun.of("--help");
+    for (String name : WorkbenchCli.SUBCOMMANDS) {
+      assertThat(usage.out()).contains("  " + name);
+    }
+    assertThat(CliRun.of("help", "scan").out()).contains("Usage: vfio-workbench scan");
+    CliRun typo = CliRun.of("evalute", "x.json");
+    assertThat(typo.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(typo.err()).contains("evaluate");
+  }
+
+  @Test
+  void theTrainingRunCoversEvaluateCheckAndScanWithoutFailures() throws Exception {
+    assertThat(StartupTraining.run(List.of(Path.of(WorkbenchCliTest.SEED)))).isZero();
+    assertThat(StartupTraining.run(List.of())).as("the bundled sample").isZero();
+    assertThat(StartupTraining.run(List.of(dir.resolve("missing.json")))).isEqualTo(3);
+  }
+}
