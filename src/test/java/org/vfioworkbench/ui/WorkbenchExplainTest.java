@@ -3,6 +3,7 @@ package org.vfioworkbench.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
@@ -39,8 +40,8 @@ class WorkbenchExplainTest extends FxTestBase {
   void start(Stage stage) {
     window = new WorkbenchWindow(stage, config, TaskExecutor.currentThread());
     window.openFile(Path.of("sample-topologies/s19-seed-cdev-and-type1-group.json"));
-    stage.setWidth(1400);
-    stage.setHeight(900);
+    stage.setWidth(1600);
+    stage.setHeight(1000);
     stage.show();
     window.showView(ViewId.EXPLAIN);
   }
@@ -54,7 +55,7 @@ class WorkbenchExplainTest extends FxTestBase {
     assertThat(text(robot, "#explain-verdict")).endsWith("-EINVAL");
     assertThat(naturalReset().succeeded()).isFalse();
 
-    robot.clickOn("#explain-apply-1");
+    robot.clickOn(inWindow(robot, "#explain-apply-1"));
     WaitForAsyncUtils.waitForFxEvents();
 
     assertThat(naturalReset().succeeded()).isTrue();
@@ -71,7 +72,7 @@ class WorkbenchExplainTest extends FxTestBase {
         () -> window.state().select(new ElementRef.FunctionRef(Bdf.parse("0000:02:00.0"))));
     WaitForAsyncUtils.waitForFxEvents();
     assertThat(remedyTitles(robot)).contains("1. move 0000:02:00.1 into iommufd A");
-    assertThat(robot.lookup("#explain-apply-1").queryAs(Button.class).isDisabled()).isFalse();
+    assertThat(((Button) inWindow(robot, "#explain-apply-1")).isDisabled()).isFalse();
   }
 
   private ResetResult naturalReset() {
@@ -79,12 +80,22 @@ class WorkbenchExplainTest extends FxTestBase {
     return a.hotReset(CDEV_CALLER, a.naturalReset(CDEV_CALLER).request());
   }
 
-  private static String text(FxRobot robot, String id) {
-    return robot.lookup(id).queryAs(Label.class).getText();
+  /** A node of this test's window (other tests' windows may still be open in this JVM). */
+  private Node inWindow(FxRobot robot, String query) {
+    return robot.from(window.scene().getRoot()).lookup(query).query();
   }
 
-  private static java.util.List<String> remedyTitles(FxRobot robot) {
-    return robot.lookup("#explain-remedies").lookup(".label").queryAllAs(Label.class).stream()
+  private String text(FxRobot robot, String id) {
+    return ((Label) inWindow(robot, id)).getText();
+  }
+
+  private java.util.List<String> remedyTitles(FxRobot robot) {
+    return robot
+        .from(window.scene().getRoot())
+        .lookup("#explain-remedies")
+        .lookup(".label")
+        .queryAllAs(Label.class)
+        .stream()
         .map(Label::getText)
         .toList();
   }
