@@ -301,13 +301,15 @@ public final class WorkbenchState {
     Profile p = profile.get();
     Profile c = compareProfile.get();
     long gen = ++generation;
+    Results previous = results.get();
     if (t.functions().size() <= BACKGROUND_THRESHOLD) {
-      results.set(analyse(t, p, c));
+      results.set(analyse(previous, t, p, c));
       return;
     }
     executor.execute(
         BackgroundTask.of(
-                "Analysing " + t.functions().size() + " functions", progress -> analyse(t, p, c))
+                "Analysing " + t.functions().size() + " functions",
+                progress -> analyse(previous, t, p, c))
             .onSuccess(
                 r -> {
                   if (gen == generation) {
@@ -316,8 +318,18 @@ public final class WorkbenchState {
                 }));
   }
 
-  private static Results analyse(Topology t, Profile p, Profile c) {
-    return new Results(Analysis.of(t, p), c == null ? null : Analysis.of(t, c));
+  /**
+   * The analyses of {@code t}: derived from {@code previous} where an edit left the PCI part as it
+   * was (a holder edit replays only the files it touched), else from scratch.
+   */
+  private static Results analyse(Results previous, Topology t, Profile p, Profile c) {
+    return new Results(
+        previous == null ? Analysis.of(t, p) : Analysis.after(previous.analysis(), t, p),
+        c == null
+            ? null
+            : previous == null || previous.compare() == null
+                ? Analysis.of(t, c)
+                : Analysis.after(previous.compare(), t, c));
   }
 
   /** The executor view models and actions use for work that may be slow. */
