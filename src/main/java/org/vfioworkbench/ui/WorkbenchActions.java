@@ -400,6 +400,28 @@ final class WorkbenchActions {
             });
   }
 
+  void exportReport() {
+    FileChooser fc = new FileChooser();
+    fc.getExtensionFilters()
+        .addAll(
+            new FileChooser.ExtensionFilter("Markdown report", "*.md"),
+            new FileChooser.ExtensionFilter("Plain text report", "*.txt"));
+    fc.setInitialFileName("hot-reset-review.md");
+    Optional.ofNullable(fc.showSaveDialog(owner))
+        .map(java.io.File::toPath)
+        .ifPresent(
+            p -> {
+              try {
+                if (org.vfioworkbench.ui.common.ReportExport.write(
+                    state, p, org.vfioworkbench.ui.common.ReportExport.formatFor(p))) {
+                  status.say("Exported the report to " + p);
+                }
+              } catch (IOException e) {
+                error("Could not write " + p, e);
+              }
+            });
+  }
+
   private Optional<Path> chooser(String what, String glob, String name) {
     FileChooser fc = new FileChooser();
     fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(what, glob));

@@ -84,6 +84,7 @@ final class WorkbenchMenus {
     }
     MenuItem png = item("Export graph as _PNG\u2026", "Shortcut+E", actions::exportPng);
     MenuItem svg = item("Export graph as S_VG\u2026", "Shortcut+Shift+E", actions::exportSvg);
+    MenuItem report = item("Export _report\u2026", "Shortcut+Shift+R", actions::exportReport);
     MenuItem exit = item("_Quit", "Shortcut+Q", quit);
     MenuItem attach =
         item("_Attach to this host (read-only)", "Shortcut+Shift+H", actions::attachToHost);
@@ -109,6 +110,7 @@ final class WorkbenchMenus {
             new SeparatorMenuItem(),
             png,
             svg,
+            report,
             new SeparatorMenuItem(),
             exit);
     return m;
