@@ -61,12 +61,14 @@ public final class InfoViewModel {
             res.headerWritten() ? String.valueOf(res.count()) : "not written",
             InfoFormat.rows(res, other),
             InfoFormat.note(res),
-            other == null ? "" : r.compare().profile().id() + ": " + InfoFormat.oneLine(other)));
+            other == null || InfoFormat.oneLine(other).equals(InfoFormat.oneLine(res))
+                ? ""
+                : r.compare().profile().id() + ": " + InfoFormat.oneLine(other)));
   }
 
   /** Shows this INFO call's kernel-check chain in the Trace view. */
   public void showTrace() {
-    caller.ifPresent(c -> state.selectedOutcomeProperty().set(OutcomeRef.info(c)));
+    caller.ifPresent(c -> state.selectedOutcomeProperty().set(OutcomeRef.info(c, argsz.get())));
   }
 
   public LongProperty argszProperty() {

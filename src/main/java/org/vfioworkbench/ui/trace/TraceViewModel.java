@@ -66,10 +66,12 @@ public final class TraceViewModel {
     }
     Optional<? extends Outcome> outcome =
         shown.isInfo()
-            ? Optional.of(a.info(shown.fd()))
+            ? Optional.of(a.info(shown.fd(), shown.argsz()))
             : OutcomeTable.replay(a, shown.fd(), shown.kind());
     String call =
-        shown.isInfo() ? "GET_PCI_HOT_RESET_INFO" : "PCI_HOT_RESET (" + shown.kind().label() + ")";
+        shown.isInfo()
+            ? "GET_PCI_HOT_RESET_INFO (argsz " + shown.argsz() + ")"
+            : "PCI_HOT_RESET (" + shown.kind().label() + ")";
     title.set(
         call
             + " on "
