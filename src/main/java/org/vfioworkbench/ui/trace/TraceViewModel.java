@@ -11,6 +11,8 @@ import org.vfioworkbench.engine.Analysis;
 import org.vfioworkbench.engine.Outcome;
 import org.vfioworkbench.engine.ResetVariant;
 import org.vfioworkbench.engine.TraceStep;
+import org.vfioworkbench.engine.Verdict;
+import org.vfioworkbench.engine.report.ResultText;
 import org.vfioworkbench.model.FdRef;
 import org.vfioworkbench.ui.common.DeviceFds;
 import org.vfioworkbench.ui.outcomes.OutcomeTable;
@@ -97,5 +99,17 @@ public final class TraceViewModel {
   /** For tests: whether a variant of this kind is what is shown. */
   boolean showing(ResetVariant.Kind kind) {
     return subject != null && subject.kind() == kind;
+  }
+
+  /** The steps as the report writes them: "FAIL vfio_pci_dev_set_hot_reset: ...", a line each. */
+  public static String copyText(List<TraceRow> rows) {
+    return String.join(
+        "\n",
+        rows.stream()
+            .map(
+                r ->
+                    ResultText.traceLine(
+                        new TraceStep(r.function(), r.fact(), Verdict.valueOf(r.verdict()))))
+            .toList());
   }
 }
