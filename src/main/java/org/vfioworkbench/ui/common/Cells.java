@@ -27,7 +27,7 @@ public final class Cells {
       new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
 
   /** Widest a column grows from its content before its cells ellipsize. */
-  public static final double MAX_WIDTH = 520;
+  public static final double MAX_WIDTH = 640;
 
   private static final double PADDING = 18;
 
@@ -73,11 +73,16 @@ public final class Cells {
     };
   }
 
-  /** The width a text needs in the default font, plus a cell's padding. */
+  /**
+   * The width a text needs in the tables' font (the theme's, about a fifth larger than the default
+   * {@link Text} font, headers bold), plus a cell's padding.
+   */
   public static double textWidth(String s) {
     Text t = new Text(s);
-    return Math.ceil(t.getLayoutBounds().getWidth()) + PADDING;
+    return Math.ceil(t.getLayoutBounds().getWidth() * FONT_SCALE) + PADDING;
   }
+
+  private static final double FONT_SCALE = 1.25;
 
   /**
    * Sets the column's preferred width from its header and the widest of {@code values}, at most

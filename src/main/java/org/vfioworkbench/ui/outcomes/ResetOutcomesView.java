@@ -80,7 +80,8 @@ public final class ResetOutcomesView extends BorderPane implements Copyable {
         });
     Cells.copyOnShortcut(table, this);
     table.setPlaceholder(new Label("no device fds: nobody has a vfio device open"));
-    table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    // columns keep the widths of their content; a narrow view scrolls instead of cutting
+    table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
     table.setOnKeyPressed(
         e -> {
           if (e.getCode() == KeyCode.ENTER) {
