@@ -16,8 +16,8 @@ import org.vfioworkbench.ui.task.TaskExecutor;
 
 /**
  * Renders the workbench on a sample and writes a PNG of the whole window: the README's picture.
- * Usage: {@code WorkbenchScreenshot OUTPUT.png [SAMPLE_INDEX [WIDTH HEIGHT]]}; run under Xvfb or
- * Monocle.
+ * Usage: {@code WorkbenchScreenshot OUTPUT.png [SAMPLE_INDEX [WIDTH HEIGHT [VIEW]]]}, VIEW a view
+ * id brought to front ("explain"); run under Xvfb or Monocle.
  */
 public final class WorkbenchScreenshot {
 
@@ -52,6 +52,14 @@ public final class WorkbenchScreenshot {
           stage.setWidth(args.length > 2 ? Double.parseDouble(args[2]) : 1600);
           stage.setHeight(args.length > 3 ? Double.parseDouble(args[3]) : 1000);
           stage.show();
+          if (args.length > 4) {
+            for (org.vfioworkbench.ui.docking.ViewId v :
+                org.vfioworkbench.ui.docking.ViewId.values()) {
+              if (v.id().equals(args[4])) {
+                w.showView(v);
+              }
+            }
+          }
           shown.complete(w);
         });
     WorkbenchWindow w = shown.get(30, TimeUnit.SECONDS);
