@@ -7,8 +7,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.vfioworkbench.engine.Profile;
-import org.vfioworkbench.engine.ProfileComparison;
 import org.vfioworkbench.engine.ProfileDifference;
+import org.vfioworkbench.engine.report.ReportFormat;
+import org.vfioworkbench.engine.report.ReviewReport;
 import org.vfioworkbench.scenario.LoadedScenario;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -45,18 +46,33 @@ final class CompareCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print JSON instead of text.")
   boolean json;
 
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      converter = ReportFormatConverter.class,
+      description =
+          "Print the whole review report under the first profile with the differences the second"
+              + " makes, as markdown or text, instead of the differences alone.")
+  ReportFormat format;
+
   @Override
   public Integer call() {
     if (profiles.size() != 2) {
       throw new BadInputException(
           "compare needs exactly two --profile options, got " + profiles.size());
     }
+    if (format != null && json) {
+      throw new BadInputException("give --format or --json, not both");
+    }
     LoadedScenario loaded = ScenarioFiles.load(file);
     Profile a = profiles.get(0);
     Profile b = profiles.get(1);
-    List<ProfileDifference> diffs = ProfileComparison.compare(loaded.scenario().topology(), a, b);
+    ReviewReport report = ReviewReport.compared(EvaluateCommand.subject(loaded), a, b);
+    List<ProfileDifference> diffs = report.differences();
     PrintWriter out = spec.commandLine().getOut();
-    if (json) {
+    if (format != null) {
+      out.print(report.render(format));
+    } else if (json) {
       ObjectNode root = JsonResults.object();
       root.put("file", loaded.source());
       root.put("first", a.id());
@@ -71,25 +87,7 @@ final class CompareCommand implements Callable<Integer> {
       }
       out.println(JsonResults.print(root));
     } else {
-      out.println(
-          loaded.source()
-              + ": "
-              + a.id()
-              + " ("
-              + a.label()
-              + ") vs "
-              + b.id()
-              + " ("
-              + b.label()
-              + ")");
-      if (diffs.isEmpty()) {
-        out.println("  no differences");
-      } else {
-        TextTable table = new TextTable("CALL", "FIELD", a.id(), b.id());
-        diffs.forEach(d -> table.row(d.call(), d.field(), d.first(), d.second()));
-        table.print(out);
-        out.println(diffs.size() + " difference" + (diffs.size() == 1 ? "" : "s"));
-      }
+      report.comparison().forEach(out::println);
     }
     return diffs.isEmpty() ? ExitCodes.OK : ExitCodes.DIFFERS;
   }

@@ -1,40 +1,24 @@
 package org.vfioworkbench.cli;
 
 import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.List;
 
-/** A left-aligned text table: columns as wide as their widest cell, two spaces apart. */
+/**
+ * A left-aligned text table printed: the report's {@link
+ * org.vfioworkbench.engine.report.TextTable}.
+ */
 final class TextTable {
 
-  private final List<String[]> rows = new ArrayList<>();
-  private final int columns;
+  private final org.vfioworkbench.engine.report.TextTable table;
 
   TextTable(String... header) {
-    this.columns = header.length;
-    rows.add(header);
+    this.table = new org.vfioworkbench.engine.report.TextTable(header);
   }
 
   void row(String... cells) {
-    if (cells.length != columns) {
-      throw new IllegalArgumentException("expected " + columns + " cells, got " + cells.length);
-    }
-    rows.add(cells);
+    table.row(cells);
   }
 
   void print(PrintWriter out) {
-    int[] width = new int[columns];
-    for (String[] r : rows) {
-      for (int i = 0; i < columns; i++) {
-        width[i] = Math.max(width[i], r[i].length());
-      }
-    }
-    for (String[] r : rows) {
-      StringBuilder b = new StringBuilder();
-      for (int i = 0; i < columns; i++) {
-        b.append(i + 1 < columns ? String.format("%-" + width[i] + "s  ", r[i]) : r[i]);
-      }
-      out.println(b.toString().stripTrailing());
-    }
+    table.lines().forEach(out::println);
   }
 }

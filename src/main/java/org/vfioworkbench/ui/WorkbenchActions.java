@@ -530,6 +530,28 @@ final class WorkbenchActions {
             });
   }
 
+  void exportReport() {
+    FileChooser fc = new FileChooser();
+    fc.getExtensionFilters()
+        .addAll(
+            new FileChooser.ExtensionFilter("Markdown report", "*.md"),
+            new FileChooser.ExtensionFilter("Plain text report", "*.txt"));
+    fc.setInitialFileName("hot-reset-review.md");
+    Optional.ofNullable(fc.showSaveDialog(owner))
+        .map(java.io.File::toPath)
+        .ifPresent(
+            p -> {
+              try {
+                if (org.vfioworkbench.ui.common.ReportExport.write(
+                    state, p, org.vfioworkbench.ui.common.ReportExport.formatFor(p))) {
+                  status.say("Exported the report to " + p);
+                }
+              } catch (IOException e) {
+                error("Could not write " + p, e);
+              }
+            });
+  }
+
   /** The host graph (groups, dev-sets, holders, fds) as DOT or GraphML, written atomically. */
   void exportHostGraph(org.vfioworkbench.engine.plan.GraphExport.Format format) {
     WorkbenchState.Results r = state.results();

@@ -84,6 +84,8 @@ final class WorkbenchMenus {
         "Export graph as Graph_ML\u2026",
         null,
         () -> actions.exportHostGraph(Format.GRAPHML));
+    set.define(
+        ActionIds.EXPORT_REPORT, "Export _report\u2026", "Shortcut+Shift+R", actions::exportReport);
     set.define(ActionIds.QUIT, "_Quit", "Shortcut+Q", quit);
 
     Action undo = set.define(ActionIds.UNDO, "_Undo", "Shortcut+Z", state::undo);

@@ -91,19 +91,12 @@ class WorkbenchShellTest extends FxTestBase {
   }
 
   @Test
-  void anActionDefinedLaterAppearsInItsMenuWithOneLine(FxRobot robot) {
-    assertThat(items("File").map(WorkbenchShellTest::text)).doesNotContain("Export report…");
-    boolean[] ran = {false};
-    robot.interact(
-        () ->
-            window
-                .actionSet()
-                .define(
-                    ActionIds.EXPORT_REPORT, "Export _report…", "Shortcut+R", () -> ran[0] = true));
+  void exportReportIsDefinedOnceInTheFileMenuWithItsShortcutListed(FxRobot robot) {
+    // the menu listed this id before the command existed; its one-line definition fills it
+    assertThat(items("File").map(WorkbenchShellTest::text)).containsOnlyOnce("Export report…");
     MenuItem report =
         items("File").filter(i -> text(i).equals("Export report…")).findFirst().orElseThrow();
-    robot.interact(report::fire);
-    assertThat(ran[0]).isTrue();
+    assertThat(report.getAccelerator()).isNotNull();
     assertThat(KeyboardShortcuts.of(window.actionSet()))
         .contains(new Shortcut("Export report", report.getAccelerator().getDisplayText()));
   }

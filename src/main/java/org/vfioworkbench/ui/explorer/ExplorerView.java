@@ -13,7 +13,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /** The Topology Explorer: a mode switch, a filter field and the tree; binds to its view model. */
-public final class ExplorerView extends BorderPane {
+public final class ExplorerView extends BorderPane implements org.vfioworkbench.ui.common.Copyable {
 
   private final ExplorerViewModel vm;
   private final TreeView<TreeEntry> tree = new TreeView<>();
@@ -36,6 +36,14 @@ public final class ExplorerView extends BorderPane {
     setTop(top);
     setCenter(tree);
     tree.setShowRoot(false);
+    tree.addEventHandler(
+        javafx.scene.input.KeyEvent.KEY_PRESSED,
+        k -> {
+          if (org.vfioworkbench.ui.common.Cells.COPY.match(k)) {
+            org.vfioworkbench.ui.common.Cells.copy(copyText());
+            k.consume();
+          }
+        });
     tree.setCellFactory(
         t ->
             new TreeCell<>() {
@@ -44,7 +52,11 @@ public final class ExplorerView extends BorderPane {
                 super.updateItem(e, empty);
                 setText(empty || e == null ? null : e.label());
                 setTooltip(
-                    empty || e == null || e.detail().isEmpty() ? null : new Tooltip(e.detail()));
+                    empty || e == null
+                        ? null
+                        : new Tooltip(
+                            e.detail().isEmpty() ? e.label() : e.label() + "\n" + e.detail()));
+                setContextMenu(empty || e == null ? null : menu(e));
               }
             });
     tree.getSelectionModel()
@@ -58,6 +70,35 @@ public final class ExplorerView extends BorderPane {
     vm.rootProperty().addListener((o, a, b) -> show(b));
     vm.selectionProperty().addListener((o, a, b) -> reveal());
     show(vm.rootProperty().get());
+  }
+
+  private javafx.scene.control.ContextMenu menu(TreeEntry e) {
+    javafx.scene.control.MenuItem select =
+        org.vfioworkbench.ui.common.Cells.item("Select in graph", () -> vm.select(e.ref()));
+    select.setDisable(e.ref() == null);
+    return org.vfioworkbench.ui.common.Cells.menu(
+        java.util.List.of(org.vfioworkbench.ui.common.Cells.copyItem(this), select));
+  }
+
+  /** The selected entry and everything below it, indented, with its detail. */
+  @Override
+  public String copyText() {
+    TreeItem<TreeEntry> it = tree.getSelectionModel().getSelectedItem();
+    if (it == null) {
+      return "";
+    }
+    StringBuilder b = new StringBuilder();
+    lines(it.getValue(), "", b);
+    return b.toString().stripTrailing();
+  }
+
+  static void lines(TreeEntry e, String indent, StringBuilder b) {
+    b.append(indent).append(e.label());
+    if (!e.detail().isEmpty()) {
+      b.append("  (").append(e.detail()).append(')');
+    }
+    b.append('\n');
+    e.children().forEach(c -> lines(c, indent + "  ", b));
   }
 
   private void show(TreeEntry root) {

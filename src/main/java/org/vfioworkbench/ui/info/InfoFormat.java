@@ -28,7 +28,8 @@ public final class InfoFormat {
   /** One line: "0, flags DEV_ID, 2 entries: devid 1, NOT_OWNED". */
   public static String oneLine(InfoResult r) {
     if (!r.succeeded()) {
-      return r.retLabel() + (r.headerWritten() ? ", count " + r.count() : "");
+      return r.retLabel()
+          + (r.headerWritten() ? ", flags " + flags(r) + ", count " + r.count() : "");
     }
     return r.retLabel()
         + ", flags "

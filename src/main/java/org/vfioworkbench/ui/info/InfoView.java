@@ -1,19 +1,28 @@
 package org.vfioworkbench.ui.info;
 
+import java.util.List;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
+import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.util.converter.NumberStringConverter;
+import org.vfioworkbench.ui.common.Cells;
+import org.vfioworkbench.ui.common.Copyable;
 
-/** The INFO reply of the selected device, as the kernel fills {@code vfio_pci_hot_reset_info}. */
-public final class InfoView extends BorderPane {
+/**
+ * The INFO reply of the selected device, as the kernel fills {@code vfio_pci_hot_reset_info}.
+ * Ctrl+C and the context menu copy the reply (or the selected entries) as the report writes it.
+ */
+public final class InfoView extends BorderPane implements Copyable {
 
   private final Label caller = new Label();
   private final Label ret = new Label();
@@ -23,8 +32,15 @@ public final class InfoView extends BorderPane {
   private final Label compare = new Label();
   private final TableView<InfoEntryRow> table = new TableView<>();
 
+  private final InfoViewModel vm;
+
   public InfoView(InfoViewModel vm) {
+    this.vm = vm;
     getStyleClass().add("info-view");
+    caller.setWrapText(true);
+    caller.tooltipProperty().bind(caller.textProperty().map(Tooltip::new));
+    compare.setWrapText(true);
+    compare.managedProperty().bind(compare.visibleProperty());
     TextField argsz = new TextField();
     argsz.setPrefColumnCount(6);
     argsz.setMaxWidth(90);
@@ -60,9 +76,37 @@ public final class InfoView extends BorderPane {
     table.setPlaceholder(new Label("no entries copied out"));
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     table.setId("info-entries");
+    table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+    table.setRowFactory(
+        t -> {
+          TableRow<InfoEntryRow> row = new TableRow<>();
+          row.itemProperty()
+              .addListener((o, a, r) -> row.setContextMenu(r == null ? null : menu(r)));
+          return row;
+        });
+    Cells.copyOnShortcut(table, this);
+    ContextMenu headerMenu =
+        Cells.menu(List.of(Cells.copyItem(vm::copyText), Cells.item("Show trace", vm::showTrace)));
+    header.setOnContextMenuRequested(e -> headerMenu.show(header, e.getScreenX(), e.getScreenY()));
     setCenter(table);
     vm.replyProperty().addListener((o, a, b) -> show(b));
     show(vm.replyProperty().get());
+  }
+
+  private ContextMenu menu(InfoEntryRow r) {
+    return Cells.menu(
+        List.of(
+            Cells.copyItem(this),
+            Cells.item("Show trace", vm::showTrace),
+            Cells.item("Select in graph", () -> vm.select(r)),
+            Cells.item("Open group", () -> vm.openGroup(r))));
+  }
+
+  /** The selected entries, or the whole reply when none is selected. */
+  @Override
+  public String copyText() {
+    List<InfoEntryRow> rows = table.getSelectionModel().getSelectedItems();
+    return rows.isEmpty() ? vm.copyText() : InfoViewModel.copyText(rows);
   }
 
   private static Label mono(String s) {
@@ -76,6 +120,7 @@ public final class InfoView extends BorderPane {
     TableColumn<InfoEntryRow, String> c = new TableColumn<>(name);
     c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(f.apply(d.getValue())));
     c.setPrefWidth(w);
+    c.setCellFactory(x -> Cells.ellipsized());
     return c;
   }
 

@@ -7,6 +7,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleLongProperty;
 import org.vfioworkbench.engine.Analysis;
 import org.vfioworkbench.engine.InfoResult;
+import org.vfioworkbench.engine.report.ReviewReport;
 import org.vfioworkbench.model.FdRef;
 import org.vfioworkbench.ui.common.DeviceFds;
 import org.vfioworkbench.ui.state.OutcomeRef;
@@ -26,6 +27,7 @@ public final class InfoViewModel {
   private final ReadOnlyObjectWrapper<InfoReply> reply =
       new ReadOnlyObjectWrapper<>(InfoReply.none("Select a device that is open."));
   private Optional<FdRef> caller = Optional.empty();
+  private InfoResult current;
 
   public InfoViewModel(WorkbenchState state) {
     this.state = state;
@@ -43,6 +45,7 @@ public final class InfoViewModel {
     Analysis a = r.analysis();
     caller = DeviceFds.callerFor(a, state.selectionProperty().get());
     if (caller.isEmpty()) {
+      current = null;
       reply.set(
           InfoReply.none(
               "INFO needs an open device fd: select a vfio device that a holder"
@@ -51,6 +54,7 @@ public final class InfoViewModel {
     }
     long size = argsz.get();
     InfoResult res = a.info(caller.get(), size);
+    current = res;
     InfoResult other = r.comparing() ? r.compare().info(caller.get(), size) : null;
     reply.set(
         new InfoReply(
@@ -61,12 +65,14 @@ public final class InfoViewModel {
             res.headerWritten() ? String.valueOf(res.count()) : "not written",
             InfoFormat.rows(res, other),
             InfoFormat.note(res),
-            other == null ? "" : r.compare().profile().id() + ": " + InfoFormat.oneLine(other)));
+            other == null || InfoFormat.oneLine(other).equals(InfoFormat.oneLine(res))
+                ? ""
+                : r.compare().profile().id() + ": " + InfoFormat.oneLine(other)));
   }
 
   /** Shows this INFO call's kernel-check chain in the Trace view. */
   public void showTrace() {
-    caller.ifPresent(c -> state.selectedOutcomeProperty().set(OutcomeRef.info(c)));
+    caller.ifPresent(c -> state.selectedOutcomeProperty().set(OutcomeRef.info(c, argsz.get())));
   }
 
   public LongProperty argszProperty() {
@@ -75,5 +81,37 @@ public final class InfoViewModel {
 
   public ReadOnlyObjectProperty<InfoReply> replyProperty() {
     return reply.getReadOnlyProperty();
+  }
+
+  /**
+   * The reply as the report writes it ("INFO: 0, DEV_ID mode, ..." and an indented line per entry);
+   * empty when no device fd is selected.
+   */
+  public String copyText() {
+    return current == null ? "" : String.join("\n", ReviewReport.infoBlock(current));
+  }
+
+  /** Entries as the report writes them: "0000:02:00.1 NOT_OWNED", a line each. */
+  public static String copyText(java.util.List<InfoEntryRow> rows) {
+    return String.join("\n", rows.stream().map(r -> r.bdf() + "  " + r.meaning()).toList());
+  }
+
+  /** Selects the entry's function everywhere, the graph included. */
+  public void select(InfoEntryRow row) {
+    state.select(
+        new org.vfioworkbench.ui.state.ElementRef.FunctionRef(
+            org.vfioworkbench.model.Bdf.parse(row.bdf())));
+  }
+
+  /** Selects the entry's function's IOMMU group. */
+  public void openGroup(InfoEntryRow row) {
+    state
+        .topology()
+        .function(org.vfioworkbench.model.Bdf.parse(row.bdf()))
+        .filter(f -> f.iommuGroup().isPresent())
+        .ifPresent(
+            f ->
+                state.select(
+                    new org.vfioworkbench.ui.state.ElementRef.GroupRef(f.iommuGroup().getAsInt())));
   }
 }

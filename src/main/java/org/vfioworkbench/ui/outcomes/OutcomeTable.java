@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.vfioworkbench.engine.Analysis;
 import org.vfioworkbench.engine.ResetResult;
 import org.vfioworkbench.engine.ResetVariant;
+import org.vfioworkbench.engine.report.QemuText;
 import org.vfioworkbench.model.CdevFile;
 import org.vfioworkbench.model.FdRef;
 import org.vfioworkbench.model.OpenFile;
@@ -54,7 +55,7 @@ public final class OutcomeTable {
       Optional<OpenFile> file = a.topology().file(fd);
       String device = file.flatMap(OpenFile::openedDevice).map(Labels::shortBdf).orElse("?");
       String path = file.map(f -> f instanceof CdevFile ? "cdev" : "group").orElse("");
-      rows.add(new OutcomeRow(fd, device, path, cells));
+      rows.add(new OutcomeRow(fd, device, path, cells, QemuText.lines(a, fd)));
     }
     return rows;
   }

@@ -4,6 +4,7 @@ import java.util.List;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.vfioworkbench.engine.ResetVariant;
+import org.vfioworkbench.engine.report.ReviewReport;
 import org.vfioworkbench.model.FdRef;
 import org.vfioworkbench.ui.state.ElementRef;
 import org.vfioworkbench.ui.state.OutcomeRef;
@@ -42,5 +43,53 @@ public final class ResetOutcomesViewModel {
   public void open(FdRef fd, ResetVariant.Kind kind) {
     state.selectedOutcomeProperty().set(new OutcomeRef(fd, kind));
     state.select(new ElementRef.FileRef(fd));
+  }
+
+  /**
+   * The rows as the report writes them: each fd's variants line ("qemu-cdev:4 0000:02:00.0 empty
+   * array zero-length array → -EINVAL; ...") and what QEMU would print.
+   */
+  public String copyText(List<OutcomeRow> selected) {
+    WorkbenchState.Results r = state.results();
+    if (r == null) {
+      return "";
+    }
+    List<String> out = new java.util.ArrayList<>();
+    for (OutcomeRow row : selected) {
+      if (r.analysis().topology().file(row.fd()).isPresent()) {
+        out.add(ReviewReport.variantsLine(r.analysis(), row.fd()));
+        out.addAll(row.qemu());
+      }
+    }
+    return String.join("\n", out);
+  }
+
+  /** Shows the natural reset of the row's fd in the Trace view. */
+  public void showTrace(OutcomeRow row) {
+    WorkbenchState.Results r = state.results();
+    if (r != null && r.analysis().topology().file(row.fd()).isPresent()) {
+      open(row.fd(), r.analysis().naturalReset(row.fd()).kind());
+    }
+  }
+
+  /** Selects the row's device fd everywhere, the graph included. */
+  public void selectInGraph(OutcomeRow row) {
+    state.select(new ElementRef.FileRef(row.fd()));
+  }
+
+  /** The IOMMU group of the row's device, if it has one. */
+  public java.util.Optional<Integer> groupOf(OutcomeRow row) {
+    return state
+        .topology()
+        .file(row.fd())
+        .flatMap(org.vfioworkbench.model.OpenFile::openedDevice)
+        .flatMap(state.topology()::function)
+        .filter(f -> f.iommuGroup().isPresent())
+        .map(f -> f.iommuGroup().getAsInt());
+  }
+
+  /** Selects the row's device's IOMMU group. */
+  public void openGroup(OutcomeRow row) {
+    groupOf(row).ifPresent(g -> state.select(new ElementRef.GroupRef(g)));
   }
 }

@@ -5,6 +5,9 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.vfioworkbench.engine.diagnostics.Diagnostic;
 import org.vfioworkbench.engine.diagnostics.Diagnostics;
+import org.vfioworkbench.engine.report.ResultText;
+import org.vfioworkbench.ui.state.ElementRef;
+import org.vfioworkbench.ui.state.OutcomeRef;
 import org.vfioworkbench.ui.state.WorkbenchState;
 
 /** The Problems view's rows: the engine's diagnostics, recomputed on every change. */
@@ -43,6 +46,48 @@ public final class ProblemsViewModel {
   public void goTo(Problem p) {
     if (p.culprit() != null) {
       state.select(p.culprit());
+    }
+  }
+
+  /** The problems as the report's diagnostics section lists them, a line each. */
+  public static String copyText(List<Problem> selected) {
+    return String.join(
+        "\n", selected.stream().map(p -> ResultText.diagnostic(p.diagnostic())).toList());
+  }
+
+  /** The IOMMU group of the culprit (a group, or a function's group), if any. */
+  public java.util.Optional<Integer> groupOf(Problem p) {
+    if (p.culprit() instanceof ElementRef.GroupRef g) {
+      return java.util.Optional.of(g.group());
+    }
+    if (p.culprit() instanceof ElementRef.FunctionRef f) {
+      return state.topology().function(f.bdf()).stream()
+          .filter(fn -> fn.iommuGroup().isPresent())
+          .map(fn -> fn.iommuGroup().getAsInt())
+          .findFirst();
+    }
+    return java.util.Optional.empty();
+  }
+
+  /** Selects the culprit's IOMMU group everywhere. */
+  public void openGroup(Problem p) {
+    groupOf(p).ifPresent(g -> state.select(new ElementRef.GroupRef(g)));
+  }
+
+  /** Whether the problem is about a device fd, whose natural reset has a trace. */
+  public boolean hasTrace(Problem p) {
+    return p.culprit() instanceof ElementRef.FileRef f
+        && state.results() != null
+        && state.results().analysis().deviceFds().contains(f.fd());
+  }
+
+  /** Shows the natural reset of the problem's device fd in the Trace view. */
+  public void showTrace(Problem p) {
+    if (hasTrace(p) && p.culprit() instanceof ElementRef.FileRef f) {
+      state.select(f);
+      state
+          .selectedOutcomeProperty()
+          .set(new OutcomeRef(f.fd(), state.results().analysis().naturalReset(f.fd()).kind()));
     }
   }
 }

@@ -11,6 +11,8 @@ import org.vfioworkbench.engine.Analysis;
 import org.vfioworkbench.engine.Outcome;
 import org.vfioworkbench.engine.ResetVariant;
 import org.vfioworkbench.engine.TraceStep;
+import org.vfioworkbench.engine.Verdict;
+import org.vfioworkbench.engine.report.ResultText;
 import org.vfioworkbench.model.FdRef;
 import org.vfioworkbench.ui.common.DeviceFds;
 import org.vfioworkbench.ui.outcomes.OutcomeTable;
@@ -66,10 +68,12 @@ public final class TraceViewModel {
     }
     Optional<? extends Outcome> outcome =
         shown.isInfo()
-            ? Optional.of(a.info(shown.fd()))
+            ? Optional.of(a.info(shown.fd(), shown.argsz()))
             : OutcomeTable.replay(a, shown.fd(), shown.kind());
     String call =
-        shown.isInfo() ? "GET_PCI_HOT_RESET_INFO" : "PCI_HOT_RESET (" + shown.kind().label() + ")";
+        shown.isInfo()
+            ? "GET_PCI_HOT_RESET_INFO (argsz " + shown.argsz() + ")"
+            : "PCI_HOT_RESET (" + shown.kind().label() + ")";
     title.set(
         call
             + " on "
@@ -95,5 +99,17 @@ public final class TraceViewModel {
   /** For tests: whether a variant of this kind is what is shown. */
   boolean showing(ResetVariant.Kind kind) {
     return subject != null && subject.kind() == kind;
+  }
+
+  /** The steps as the report writes them: "FAIL vfio_pci_dev_set_hot_reset: ...", a line each. */
+  public static String copyText(List<TraceRow> rows) {
+    return String.join(
+        "\n",
+        rows.stream()
+            .map(
+                r ->
+                    ResultText.traceLine(
+                        new TraceStep(r.function(), r.fact(), Verdict.valueOf(r.verdict()))))
+            .toList());
   }
 }

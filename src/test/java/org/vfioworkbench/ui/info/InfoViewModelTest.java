@@ -65,4 +65,30 @@ class InfoViewModelTest {
     state.compareProfileProperty().set(org.vfioworkbench.engine.Profile.LINUX_5_15);
     assertThat(vm.replyProperty().get().compare()).startsWith("linux-5.15: ");
   }
+
+  @Test
+  void theTraceOfInfoIsTheCallWithTheArgszTheViewShows() {
+    org.vfioworkbench.ui.trace.TraceViewModel trace =
+        new org.vfioworkbench.ui.trace.TraceViewModel(state);
+    state.select(new ElementRef.FileRef(new FdRef("qemu-vm1", 4)));
+    vm.argszProperty().set(12);
+    vm.showTrace();
+    InfoReply r = vm.replyProperty().get();
+    assertThat(r.argsz()).isEqualTo("12");
+    assertThat(r.ret()).startsWith("-ENOSPC");
+    assertThat(trace.titleProperty().get()).contains("argsz 12").endsWith("\u2192 -ENOSPC");
+    assertThat(trace.rows()).anyMatch(row -> row.fact().contains("argsz 12"));
+  }
+
+  @Test
+  void theCompareLineShowsOnlyWhenTheOtherProfileAnswersDifferently() {
+    state.select(new ElementRef.FileRef(new FdRef("qemu-vm1", 4)));
+    state.compareProfileProperty().set(state.profileProperty().get());
+    assertThat(vm.replyProperty().get().compare()).isEmpty();
+    state.compareProfileProperty().set(org.vfioworkbench.engine.Profile.LINUX_6_6);
+    assertThat(vm.replyProperty().get().compare()).as("the same answer under 6.6").isEmpty();
+    // a header-only buffer: 6.6 leaves the DEV_ID flags in the header, 6.10 does not
+    vm.argszProperty().set(12);
+    assertThat(vm.replyProperty().get().compare()).startsWith("linux-6.6: -ENOSPC");
+  }
 }

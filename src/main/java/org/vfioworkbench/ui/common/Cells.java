@@ -1,0 +1,145 @@
+package org.vfioworkbench.ui.common;
+
+import java.util.List;
+import java.util.function.Function;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.OverrunStyle;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.text.Text;
+
+/**
+ * Readable, copyable table cells: text that does not fit ends in an ellipsis and the whole text is
+ * the tooltip; column widths follow their content; Ctrl+C and a context menu copy the selection.
+ */
+public final class Cells {
+
+  /** Ctrl+C (Cmd+C on macOS). */
+  public static final KeyCombination COPY =
+      new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
+
+  /** Widest a column grows from its content before its cells ellipsize. */
+  public static final double MAX_WIDTH = 640;
+
+  private static final double PADDING = 18;
+
+  private Cells() {}
+
+  /** A string cell that ellipsizes and shows the whole text in its tooltip. */
+  public static <S> TableCell<S, String> ellipsized() {
+    return new TableCell<>() {
+      @Override
+      protected void updateItem(String s, boolean empty) {
+        super.updateItem(s, empty);
+        setTextOverrun(OverrunStyle.CENTER_WORD_ELLIPSIS);
+        setText(empty ? null : s);
+        setTooltip(empty || s == null || s.isEmpty() ? null : new Tooltip(s));
+      }
+    };
+  }
+
+  /** A string cell that wraps its text (the row grows) and also shows it in a tooltip. */
+  public static <S> TableCell<S, String> wrapped() {
+    return new TableCell<>() {
+      private final Text text = new Text();
+
+      {
+        text.wrappingWidthProperty().bind(widthProperty().subtract(PADDING));
+        text.getStyleClass().add("wrapped-cell-text");
+        setPrefHeight(USE_COMPUTED_SIZE);
+      }
+
+      @Override
+      protected void updateItem(String s, boolean empty) {
+        super.updateItem(s, empty);
+        if (empty || s == null) {
+          setGraphic(null);
+          setTooltip(null);
+          return;
+        }
+        text.setText(s);
+        text.setFill(getTextFill());
+        setGraphic(text);
+        setTooltip(new Tooltip(s));
+      }
+    };
+  }
+
+  /**
+   * The width a text needs in the tables' font (the theme's, about a fifth larger than the default
+   * {@link Text} font, headers bold), plus a cell's padding.
+   */
+  public static double textWidth(String s) {
+    Text t = new Text(s);
+    return Math.ceil(t.getLayoutBounds().getWidth() * FONT_SCALE) + PADDING;
+  }
+
+  private static final double FONT_SCALE = 1.25;
+
+  /**
+   * Sets the column's preferred width from its header and the widest of {@code values}, at most
+   * {@link #MAX_WIDTH}; the header's full text becomes its tooltip.
+   */
+  public static <S> void fit(TableColumn<S, ?> column, List<String> values) {
+    double w = textWidth(column.getText());
+    for (String v : values) {
+      w = Math.max(w, textWidth(v));
+    }
+    column.setPrefWidth(Math.min(MAX_WIDTH, w));
+    column.setMinWidth(Math.min(textWidth(column.getText()), 80));
+  }
+
+  /** Ctrl+C on the table copies what {@code copyable} says. */
+  public static void copyOnShortcut(TableView<?> table, Copyable copyable) {
+    table.addEventHandler(
+        javafx.scene.input.KeyEvent.KEY_PRESSED,
+        e -> {
+          if (COPY.match(e)) {
+            copy(copyable.copyText());
+            e.consume();
+          }
+        });
+  }
+
+  /** Puts text on the system clipboard; nothing for empty text. */
+  public static void copy(String text) {
+    if (text == null || text.isEmpty()) {
+      return;
+    }
+    ClipboardContent c = new ClipboardContent();
+    c.putString(text);
+    Clipboard.getSystemClipboard().setContent(c);
+  }
+
+  /** A menu item. */
+  public static MenuItem item(String text, Runnable action) {
+    MenuItem m = new MenuItem(text);
+    m.setOnAction(e -> action.run());
+    return m;
+  }
+
+  /** "Copy" with the shortcut shown. */
+  public static MenuItem copyItem(Copyable copyable) {
+    MenuItem m = item("Copy", () -> copy(copyable.copyText()));
+    m.setAccelerator(COPY);
+    return m;
+  }
+
+  /** A context menu whose items are made for the row it opens on. */
+  public static <T> ContextMenu menu(List<MenuItem> items) {
+    return new ContextMenu(items.toArray(MenuItem[]::new));
+  }
+
+  /** The strings of a column over the rows, for {@link #fit}. */
+  public static <S> List<String> values(List<S> rows, Function<S, String> f) {
+    return rows.stream().map(f).toList();
+  }
+}
