@@ -2,22 +2,31 @@ package org.vfioworkbench.ui;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.vfioworkbench.model.Bdf;
 import org.vfioworkbench.ui.files.BuiltInSamples;
+import org.vfioworkbench.ui.files.BundledSamples;
 import org.vfioworkbench.ui.files.Sample;
+import org.vfioworkbench.ui.graph.GraphModel;
 import org.vfioworkbench.ui.graph.PngExport;
+import org.vfioworkbench.ui.graph.TopologyGraphView;
 import org.vfioworkbench.ui.state.ElementRef;
 import org.vfioworkbench.ui.task.FxTaskExecutor;
 import org.vfioworkbench.ui.task.TaskExecutor;
 
 /**
- * Renders the workbench on a sample and writes a PNG of the whole window: the README's picture.
- * Usage: {@code WorkbenchScreenshot OUTPUT.png [SAMPLE_INDEX [WIDTH HEIGHT]]}; run under Xvfb or
- * Monocle.
+ * Renders the workbench on a sample and writes a PNG of the whole window: the README's pictures.
+ * Usage: {@code WorkbenchScreenshot OUTPUT.png [SAMPLE [WIDTH HEIGHT]] [OPTION...]}; SAMPLE is the
+ * index of a built-in sample (0 seed, 1 workstation, 2 the generated 2,000-function host) or the
+ * start of a bundled sample's name ({@code s25}). Options: {@code focus=BDF} selects a function
+ * (the default selects 0000:02:00.0 when there is one), {@code focus=blocked} the first function in
+ * a blocked reset scope; {@code dark} uses the dark theme. Run under Xvfb or Monocle.
  */
 public final class WorkbenchScreenshot {
 
@@ -25,7 +34,15 @@ public final class WorkbenchScreenshot {
 
   public static void main(String[] args) throws Exception {
     Path out = Path.of(args.length > 0 ? args[0] : "assets/workbench.png");
-    int sample = args.length > 1 ? Integer.parseInt(args[1]) : 0;
+    String sample = args.length > 1 ? args[1] : "0";
+    List<String> options = Arrays.asList(args).subList(Math.min(args.length, 4), args.length);
+    String focus =
+        options.stream()
+            .filter(o -> o.startsWith("focus="))
+            .map(o -> o.substring(6))
+            .findFirst()
+            .orElse("0000:02:00.0");
+    boolean dark = options.contains("dark");
     Path config = Files.createTempDirectory("workbench-shot");
     Platform.startup(() -> {});
     CompletableFuture<WorkbenchWindow> shown = new CompletableFuture<>();
@@ -34,8 +51,10 @@ public final class WorkbenchScreenshot {
         () -> {
           Stage stage = new Stage();
           WorkbenchWindow w = new WorkbenchWindow(stage, config, executor);
-          Sample s = BuiltInSamples.all().get(sample);
-          w.openSample(s);
+          w.openSample(sample(sample));
+          if (dark) {
+            Theme.DARK.apply(w.scene());
+          }
           java.util.prefs.Preferences shotPrefs =
               java.util.prefs.Preferences.userRoot().node("org/vfioworkbench/screenshot-learn");
           org.vfioworkbench.ui.learn.LearnProgress progress =
@@ -48,19 +67,25 @@ public final class WorkbenchScreenshot {
             System.getLogger("vfio-workbench")
                 .log(System.Logger.Level.DEBUG, "screenshot prefs: " + e);
           }
-          w.state().select(new ElementRef.FunctionRef(Bdf.parse("0000:02:00.0")));
           stage.setWidth(args.length > 2 ? Double.parseDouble(args[2]) : 1600);
           stage.setHeight(args.length > 3 ? Double.parseDouble(args[3]) : 1000);
           stage.show();
           shown.complete(w);
         });
-    WorkbenchWindow w = shown.get(30, TimeUnit.SECONDS);
+    WorkbenchWindow w = shown.get(60, TimeUnit.SECONDS);
+    Thread.sleep(2500);
+    CompletableFuture<Void> selected = new CompletableFuture<>();
+    executor.runOnUi(
+        () -> {
+          focus(w, focus).ifPresent(b -> w.state().select(new ElementRef.FunctionRef(b)));
+          selected.complete(null);
+        });
+    selected.get(30, TimeUnit.SECONDS);
     Thread.sleep(1500);
     CompletableFuture<Void> done = new CompletableFuture<>();
     executor.runOnUi(
         () -> {
           try {
-            w.fitGraph();
             Files.createDirectories(out.toAbsolutePath().getParent());
             PngExport.write(w.scene().getRoot(), out, 1);
             done.complete(null);
@@ -68,7 +93,34 @@ public final class WorkbenchScreenshot {
             done.completeExceptionally(e);
           }
         });
-    done.get(30, TimeUnit.SECONDS);
+    done.get(60, TimeUnit.SECONDS);
     Platform.exit();
+  }
+
+  private static Sample sample(String key) {
+    if (key.chars().allMatch(Character::isDigit)) {
+      return BuiltInSamples.all().get(Integer.parseInt(key));
+    }
+    return BundledSamples.list().stream()
+        .filter(s -> s.name().startsWith(key))
+        .findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no bundled sample named " + key + "…"));
+  }
+
+  private static Optional<Bdf> focus(WorkbenchWindow w, String focus) {
+    TopologyGraphView graph = (TopologyGraphView) w.scene().lookup(".graph-view");
+    GraphModel m = graph.viewModel().modelProperty().get();
+    if (m == null) {
+      return Optional.empty();
+    }
+    if (focus.equals("blocked")) {
+      return m.scopes().stream()
+          .filter(GraphModel.ScopeOutline::blocked)
+          .flatMap(s -> s.functions().stream())
+          .filter(b -> graph.viewModel().isVfio(b))
+          .findFirst();
+    }
+    Bdf b = Bdf.parse(focus);
+    return w.state().topology().function(b).isPresent() ? Optional.of(b) : Optional.empty();
   }
 }

@@ -35,6 +35,9 @@ public final class TopologyGraphViewModel {
   private final ReadOnlyObjectWrapper<Bdf> dragged = new ReadOnlyObjectWrapper<>();
   private final ReadOnlyObjectWrapper<DropPreview> preview = new ReadOnlyObjectWrapper<>();
   private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+  private final ReadOnlyObjectWrapper<Focus> focus = new ReadOnlyObjectWrapper<>();
+  private final javafx.beans.property.BooleanProperty hideUnfocused =
+      new javafx.beans.property.SimpleBooleanProperty(false);
   private final Map<DropTarget, Attempt> attempts = new HashMap<>();
   private Scenario attemptsOn;
   private int attemptsMade;
@@ -42,7 +45,39 @@ public final class TopologyGraphViewModel {
   public TopologyGraphViewModel(WorkbenchState state) {
     this.state = state;
     state.resultsProperty().addListener((o, a, b) -> refresh());
+    state.selectionProperty().addListener((o, a, b) -> refocus());
     refresh();
+  }
+
+  /** The focus follows the selected function (none for anything else). */
+  private void refocus() {
+    var r = state.results();
+    Focus f =
+        r != null && state.selectionProperty().get() instanceof ElementRef.FunctionRef fn
+            ? Focus.of(r.analysis(), fn.bdf())
+            : null;
+    if (!java.util.Objects.equals(f, focus.get())) {
+      focus.set(f);
+    }
+  }
+
+  /**
+   * What the selected function's reset involves; null when no function is selected. The graph fades
+   * (or hides) everything else.
+   */
+  public ReadOnlyObjectProperty<Focus> focusProperty() {
+    return focus.getReadOnlyProperty();
+  }
+
+  /** Hide, instead of fading, what the focus does not involve. */
+  public javafx.beans.property.BooleanProperty hideUnfocusedProperty() {
+    return hideUnfocused;
+  }
+
+  /** Whether {@code bdf} is a vfio device in the current analysis. */
+  public boolean isVfio(Bdf bdf) {
+    var r = state.results();
+    return r != null && r.analysis().device(bdf).isPresent();
   }
 
   private void refresh() {
@@ -53,6 +88,7 @@ public final class TopologyGraphViewModel {
             },
         v -> {
           model.set((GraphModel) v[0]);
+          refocus();
           @SuppressWarnings("unchecked")
           Set<Bdf> marks = (Set<Bdf>) v[1];
           changed.set(marks);

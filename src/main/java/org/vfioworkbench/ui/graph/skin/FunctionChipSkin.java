@@ -86,6 +86,11 @@ public final class FunctionChipSkin extends Group {
     pseudo("selected", on);
   }
 
+  /** Highlights the chip while the pointer is over one of its edges. */
+  public void setLit(boolean on) {
+    pseudo("lit", on);
+  }
+
   public void setChanged(boolean on) {
     pseudo("changed", on);
   }
@@ -93,10 +98,11 @@ public final class FunctionChipSkin extends Group {
   private void pseudo(String cls, boolean on) {
     if (getChildren().size() == 1) {
       Rectangle r = (Rectangle) getChildren().get(0);
+      if (cls.equals("changed")) {
+        return;
+      }
       r.setStroke(
-          cls.equals("selected") && on
-              ? Color.web("#f59e0b")
-              : node.open() ? Color.web("#0f172a") : Color.web("#64748b"));
+          on ? Color.web("#0284c7") : node.open() ? Color.web("#0f172a") : Color.web("#64748b"));
       return;
     }
     getChildren().get(0).getStyleClass().remove(cls);
