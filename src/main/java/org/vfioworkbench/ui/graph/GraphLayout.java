@@ -44,7 +44,14 @@ public final class GraphLayout {
   static final double MARGIN = 40;
   static final int MAX_COLUMNS = 8;
 
+  /** Hosts with more functions than this open collapsed to what holds VFIO devices. */
+  public static final int COLLAPSE_ABOVE = 150;
+
   private final Analysis a;
+  private final java.util.Set<Bdf> collapsed;
+  private final Map<Bdf, Bdf> shownAs = new HashMap<>();
+  private final Map<Bdf, List<Bdf>> below = new HashMap<>();
+  private final Map<Bdf, Boolean> blockedFns = new HashMap<>();
   private final Map<BusAddress, Double> widths = new HashMap<>();
   private final Map<BusAddress, Double> heights = new HashMap<>();
   private final List<BusNode> buses = new ArrayList<>();
@@ -56,13 +63,79 @@ public final class GraphLayout {
   private final TreeRoutes routes = new TreeRoutes();
   private final SpatialIndex placed = new SpatialIndex();
 
-  private GraphLayout(Analysis a) {
+  private GraphLayout(Analysis a, java.util.Set<Bdf> collapsed) {
     this.a = a;
+    this.collapsed = collapsed;
   }
 
-  /** Lays out the whole graph of one analysed topology. */
+  /** Lays out the whole graph of one analysed topology, every subtree expanded. */
   public static GraphModel compute(Analysis a) {
-    return new GraphLayout(a).run();
+    return compute(a, java.util.Set.of());
+  }
+
+  /**
+   * Lays out the graph with the subtrees below the {@code collapsed} bridges each drawn as their
+   * bridge's chip with a summary.
+   */
+  public static GraphModel compute(Analysis a, java.util.Set<Bdf> collapsed) {
+    return new GraphLayout(a, collapsed).run();
+  }
+
+  /**
+   * The bridges a host opens collapsed: none for up to {@link #COLLAPSE_ABOVE} functions; above,
+   * every bridge whose subtree holds no function a holder has open.
+   */
+  public static java.util.Set<Bdf> defaultCollapsed(Analysis a) {
+    java.util.Set<Bdf> out = new java.util.HashSet<>();
+    if (a.topology().functions().size() <= COLLAPSE_ABOVE) {
+      return out;
+    }
+    for (PciFunction f : a.topology().functions()) {
+      Optional<BusAddress> sub = a.pci().subordinateOf(f.bdf());
+      if (sub.isPresent() && !holdsOpen(a, sub.get())) {
+        out.add(f.bdf());
+      }
+    }
+    return out;
+  }
+
+  private static boolean holdsOpen(Analysis a, BusAddress bus) {
+    for (PciFunction f : a.pci().functionsOn(bus)) {
+      if (a.device(f.bdf()).map(d -> d.isOpen()).orElse(false)) {
+        return true;
+      }
+      Optional<BusAddress> sub = a.pci().subordinateOf(f.bdf());
+      if (sub.isPresent() && holdsOpen(a, sub.get())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Every function below a bridge (its secondary bus and down). */
+  private List<Bdf> below(Bdf bridge) {
+    List<Bdf> known = below.get(bridge);
+    if (known != null) {
+      return known;
+    }
+    List<Bdf> out = new ArrayList<>();
+    Optional<BusAddress> bus = a.pci().subordinateOf(bridge);
+    if (bus.isPresent()) {
+      for (PciFunction f : a.pci().functionsOn(bus.get())) {
+        out.add(f.bdf());
+        out.addAll(below(f.bdf()));
+      }
+    }
+    below.put(bridge, out);
+    return out;
+  }
+
+  private boolean isCollapsed(Bdf bdf) {
+    return collapsed.contains(bdf) && a.pci().subordinateOf(bdf).isPresent();
+  }
+
+  private Optional<BusAddress> shownSub(Bdf bdf) {
+    return isCollapsed(bdf) ? Optional.empty() : a.pci().subordinateOf(bdf);
   }
 
   /** The y where the gap between the root buses' bars and their first row of chips starts. */
@@ -98,7 +171,8 @@ public final class GraphLayout {
     double treeRight = Math.max(x - GAP, MARGIN + CHIP_W);
     List<GroupHull> hulls = hulls();
     List<ScopeOutline> scopes = scopes();
-    HolderLayout holders = new HolderLayout(a, routes, hulls, treeRight + GAP, MARGIN);
+    HolderLayout holders =
+        new HolderLayout(a, routes, this::shownAs, hulls, treeRight + GAP, MARGIN);
     Box holderArea = holders.run();
     Box bounds =
         new Box(
@@ -120,11 +194,11 @@ public final class GraphLayout {
   }
 
   private double slotWidth(PciFunction f) {
-    return a.pci().subordinateOf(f.bdf()).map(s -> Math.max(CHIP_W, width(s))).orElse(CHIP_W);
+    return shownSub(f.bdf()).map(s -> Math.max(CHIP_W, width(s))).orElse(CHIP_W);
   }
 
   private double slotHeight(PciFunction f) {
-    return CHIP_H + a.pci().subordinateOf(f.bdf()).map(s -> CHIP_TO_BUS + height(s)).orElse(0.0);
+    return CHIP_H + shownSub(f.bdf()).map(s -> CHIP_TO_BUS + height(s)).orElse(0.0);
   }
 
   private List<List<PciFunction>> rows(BusAddress bus) {
@@ -203,7 +277,7 @@ public final class GraphLayout {
         addChip(f, chip);
         routes.chip(f.bdf(), chip, bus, first);
         edges.add(new Line(chip.centerX(), bar.bottom(), chip.centerX(), chip.y()));
-        Optional<BusAddress> sub = a.pci().subordinateOf(f.bdf());
+        Optional<BusAddress> sub = shownSub(f.bdf());
         if (sub.isPresent()) {
           double subW = width(sub.get());
           double subX = cx + (sw - subW) / 2;
@@ -223,6 +297,14 @@ public final class GraphLayout {
   private void addChip(PciFunction f, Box box) {
     chipBox.put(f.bdf(), box);
     placed.add(box);
+    Optional<GraphModel.Summary> summary = Optional.empty();
+    if (isCollapsed(f.bdf())) {
+      List<Bdf> hidden = below(f.bdf());
+      for (Bdf b : hidden) {
+        shownAs.put(b, f.bdf());
+      }
+      summary = Optional.of(summary(hidden));
+    }
     chipsInRow.computeIfAbsent(box.y(), k -> new ArrayList<>()).add(box);
     boolean open = a.device(f.bdf()).map(d -> d.isOpen()).orElse(false);
     functions.add(
@@ -235,7 +317,44 @@ public final class GraphLayout {
             f.isBridge(),
             f.iommuGroup(),
             open,
-            a.device(f.bdf()).isPresent()));
+            a.device(f.bdf()).isPresent(),
+            summary));
+  }
+
+  private GraphModel.Summary summary(List<Bdf> hidden) {
+    java.util.Set<Bdf> set = new java.util.HashSet<>(hidden);
+    java.util.Set<Integer> groups = new java.util.TreeSet<>();
+    boolean notViable = false;
+    boolean blocked = false;
+    for (Bdf b : hidden) {
+      Optional<Integer> g = a.pci().groupOf(b);
+      if (g.isPresent() && groups.add(g.get()) && !a.viable(g.get())) {
+        notViable = true;
+      }
+      blocked |= blockedFn(b);
+    }
+    List<String> holders = new ArrayList<>();
+    for (org.vfioworkbench.model.Holder h : a.topology().holders()) {
+      boolean touches =
+          h.files().stream()
+              .anyMatch(
+                  f ->
+                      (f instanceof org.vfioworkbench.model.DeviceFile d
+                              && set.contains(d.device()))
+                          || (f instanceof org.vfioworkbench.model.CdevFile c
+                              && set.contains(c.device()))
+                          || (f instanceof org.vfioworkbench.model.GroupFile gf
+                              && groups.contains(gf.group())));
+      if (touches) {
+        holders.add(h.name());
+      }
+    }
+    return new GraphModel.Summary(hidden.size(), groups.size(), holders, blocked, notViable);
+  }
+
+  /** Where a function is drawn: its own chip, or the chip of the collapsed bridge above it. */
+  Bdf shownAs(Bdf bdf) {
+    return shownAs.getOrDefault(bdf, bdf);
   }
 
   private List<GroupHull> hulls() {
@@ -337,6 +456,8 @@ public final class GraphLayout {
         byKey.putIfAbsent(s.get().describe(), s.get());
       }
     }
+    // Scopes wholly inside collapsed subtrees have no chip to key them: their summary chip
+    // carries the blocked badge instead.
     List<ResetScope> all = new ArrayList<>(byKey.values());
     // Bigger scopes first: drawn below, padded more, their captions placed after the inner ones'.
     all.sort(java.util.Comparator.comparingInt((ResetScope s) -> s.functions().size()));
@@ -411,17 +532,23 @@ public final class GraphLayout {
 
   /** Whether the natural hot reset of some open device in the scope fails (the engine's answer). */
   private boolean blocked(ResetScope s) {
-    for (Bdf b : s.functions()) {
-      Optional<org.vfioworkbench.engine.DeviceState> d = a.device(b);
-      if (d.isEmpty()) {
-        continue;
-      }
+    return s.functions().stream().anyMatch(this::blockedFn);
+  }
+
+  /** Whether {@code b} is an open device whose natural hot reset fails (the engine's answer). */
+  private boolean blockedFn(Bdf b) {
+    Boolean known = blockedFns.get(b);
+    if (known != null) {
+      return known;
+    }
+    boolean out = false;
+    Optional<org.vfioworkbench.engine.DeviceState> d = a.device(b);
+    if (d.isPresent()) {
       Optional<org.vfioworkbench.model.FdRef> fd =
           d.get().cdevFd().isPresent() ? d.get().cdevFd() : d.get().groupFds().stream().findFirst();
-      if (fd.isPresent() && a.hotReset(fd.get(), a.naturalReset(fd.get()).request()).ret() != 0) {
-        return true;
-      }
+      out = fd.isPresent() && a.hotReset(fd.get(), a.naturalReset(fd.get()).request()).ret() != 0;
     }
-    return false;
+    blockedFns.put(b, out);
+    return out;
   }
 }

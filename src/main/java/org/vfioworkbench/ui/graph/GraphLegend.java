@@ -46,6 +46,8 @@ final class GraphLegend extends GridPane {
         new Entry(rect("fn-chip", "fn-open"), "open by a holder (thick border)"),
         new Entry(rect("fn-chip", "selected"), "selected"),
         new Entry(rect("fn-chip", "changed"), "answer differs in the compare profile"),
+        new Entry(rect("fn-chip", "fn-summary"), "collapsed subtree (+ expands it)"),
+        new Entry(rect("driver-badge", "summary-alarm"), "\u2718 a reset or group below fails"),
         new Entry(rect("driver-badge", "driver-vfio_pci"), "driver vfio-pci"),
         new Entry(rect("driver-badge", "driver-native"), "native host driver"),
         new Entry(rect("driver-badge", "driver-pci_stub"), "pci-stub"),

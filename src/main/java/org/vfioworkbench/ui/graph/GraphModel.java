@@ -38,6 +38,7 @@ public record GraphModel(
    * @param driver driver label for the badge
    * @param open whether some holder has it open
    * @param vfio whether it is a vfio device (draggable)
+   * @param summary for a bridge whose subtree is collapsed: what the subtree holds
    */
   public record FunctionNode(
       Bdf bdf,
@@ -48,7 +49,21 @@ public record GraphModel(
       boolean bridge,
       OptionalInt group,
       boolean open,
-      boolean vfio) {}
+      boolean vfio,
+      Optional<Summary> summary) {}
+
+  /**
+   * What a collapsed subtree (everything below a bridge) holds, as its bridge's chip shows it.
+   *
+   * @param functions how many functions are below
+   * @param groups how many IOMMU groups they are in
+   * @param holders the holders with a file on one of them
+   * @param blocked whether a reset scope below is blocked (the natural hot reset of an open device
+   *     in it fails)
+   * @param notViable whether a group below is not viable
+   */
+  public record Summary(
+      int functions, int groups, List<String> holders, boolean blocked, boolean notViable) {}
 
   /** A straight line. */
   public record Line(double x1, double y1, double x2, double y2) {}

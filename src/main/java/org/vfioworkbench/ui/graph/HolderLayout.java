@@ -42,6 +42,8 @@ final class HolderLayout {
 
   private final Analysis a;
   private final TreeRoutes routes;
+  private final java.util.function.UnaryOperator<Bdf> shownAs;
+  private final Map<String, Integer> bundles = new java.util.HashMap<>();
   private final List<GroupHull> hulls;
   private final double corridor0;
   private final double x0;
@@ -56,9 +58,16 @@ final class HolderLayout {
    * Holders go right of a corridor that starts at {@code corridorX} (just right of the tree), one
    * vertical track per holder.
    */
-  HolderLayout(Analysis a, TreeRoutes routes, List<GroupHull> hulls, double corridorX, double y0) {
+  HolderLayout(
+      Analysis a,
+      TreeRoutes routes,
+      java.util.function.UnaryOperator<Bdf> shownAs,
+      List<GroupHull> hulls,
+      double corridorX,
+      double y0) {
     this.a = a;
     this.routes = routes;
+    this.shownAs = shownAs;
     this.hulls = hulls;
     this.corridor0 = corridorX + 8;
     this.x0 = corridor0 + CORRIDOR_TRACK * a.topology().holders().size() + 16;
@@ -202,20 +211,27 @@ final class HolderLayout {
     java.util.OptionalInt group = java.util.OptionalInt.empty();
     double inset;
     if (c.device().isPresent()) {
-      target = c.device().get();
+      target = shownAs.apply(c.device().get());
       inset = 0;
     } else if (f instanceof GroupFile g) {
       Optional<GroupHull> hull = hulls.stream().filter(x -> x.group() == g.group()).findFirst();
-      if (hull.isEmpty()) {
-        return false;
-      }
       target =
           a.pci().groupMembers(g.group()).stream()
+              .map(shownAs)
               .filter(b -> routes.chipBox(b) != null)
               .findFirst()
               .orElse(null);
       group = java.util.OptionalInt.of(g.group());
-      inset = 7;
+      inset =
+          hull.isPresent()
+                  && target != null
+                  && hull.get().boxes().stream()
+                      .anyMatch(
+                          b ->
+                              b.contains(
+                                  routes.chipBox(target).centerX(), routes.chipBox(target).y()))
+              ? 7
+              : 0;
     } else {
       return false;
     }
@@ -223,7 +239,12 @@ final class HolderLayout {
     if (to == null) {
       return false;
     }
-    int k = entries.merge(target, 1, Integer::sum) - 1;
+    // One entry per holder and target: several fds of one holder on one chip (a collapsed
+    // subtree's, say) arrive as one bundle.
+    String bundle = c.fd().holder() + "|" + target;
+    Integer known = bundles.get(bundle);
+    int k = known != null ? known : entries.merge(target, 1, Integer::sum) - 1;
+    bundles.put(bundle, k);
     double entryX = to.x() + 12 + 9 * Math.min(k, 14);
     double corridorX = corridor0 + CORRIDOR_TRACK * holderIndex;
     Box from = c.box();

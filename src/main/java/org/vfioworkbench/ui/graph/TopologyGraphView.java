@@ -69,6 +69,9 @@ public final class TopologyGraphView extends StackPane {
       new javafx.scene.control.ToggleButton("Hide others");
   private List<Box> overviewObstacles = List.of();
 
+  /** A function to centre on once it has a chip (selected while inside a collapsed subtree). */
+  private Bdf pendingCentre;
+
   /** Set while the graph itself changes the selection (a click): no re-centring then. */
   private boolean selectingHere;
 
@@ -224,7 +227,17 @@ public final class TopologyGraphView extends StackPane {
       nodes.getChildren().add(s);
     }
     for (FunctionNode f : m.functions()) {
-      FunctionChipSkin s = new FunctionChipSkin(f, builtDetailed);
+      FunctionChipSkin s =
+          new FunctionChipSkin(
+              f, builtDetailed, f.bridge() ? () -> vm.toggleCollapsed(f.bdf()) : null);
+      if (f.bridge()) {
+        s.setOnMouseClicked(
+            e -> {
+              if (e.getClickCount() == 2) {
+                vm.toggleCollapsed(f.bdf());
+              }
+            });
+      }
       s.setId("fn-" + f.bdf());
       chips.put(f.bdf(), s);
       installDrag(s, f.bdf(), f.vfio(), new ElementRef.FunctionRef(f.bdf()));
@@ -265,6 +278,11 @@ public final class TopologyGraphView extends StackPane {
     showChanged(vm.changedProperty().get());
     showFocus();
     overview.redraw(m);
+    if (pendingCentre != null && m.function(pendingCentre).isPresent()) {
+      Bdf b = pendingCentre;
+      pendingCentre = null;
+      centreOnFunction(b);
+    }
   }
 
   private static boolean sameTree(GraphModel a, GraphModel b) {
@@ -317,12 +335,6 @@ public final class TopologyGraphView extends StackPane {
     }
     for (HolderSkin h : holders) {
       dim(h, f != null && !f.holders().contains(h.node().name()), hide);
-      for (FdChipSkin c : h.chips()) {
-        dim(
-            c,
-            f != null && f.holders().contains(h.node().name()) && !f.fds().contains(c.chip().fd()),
-            false);
-      }
     }
     for (FdEdgeSkin e : edgeSkins) {
       dim(e, f != null && !f.fds().contains(e.edge().fd()), hide);
@@ -474,7 +486,11 @@ public final class TopologyGraphView extends StackPane {
     setOnKeyPressed(
         e -> {
           KeyCode k = e.getCode();
-          if (k == KeyCode.ESCAPE) {
+          if ((k == KeyCode.ENTER || k == KeyCode.SPACE)
+              && vm.selectionProperty().get() instanceof ElementRef.FunctionRef f) {
+            vm.toggleCollapsed(f.bdf());
+            e.consume();
+          } else if (k == KeyCode.ESCAPE) {
             vm.cancelDrag();
             dragHint.setVisible(false);
           } else if (k == KeyCode.LEFT
@@ -565,8 +581,10 @@ public final class TopologyGraphView extends StackPane {
     }
     Optional<FunctionNode> f = shown.function(bdf);
     if (f.isEmpty() || viewport.getWidth() <= 0) {
+      pendingCentre = bdf;
       return;
     }
+    pendingCentre = null;
     Box b = f.get().box();
     Box v = visibleArea();
     boolean readable = scale.getX() >= READABLE;

@@ -36,6 +36,8 @@ public final class TopologyGraphViewModel {
   private final ReadOnlyObjectWrapper<DropPreview> preview = new ReadOnlyObjectWrapper<>();
   private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
   private final ReadOnlyObjectWrapper<Focus> focus = new ReadOnlyObjectWrapper<>();
+  private final java.util.Set<Bdf> collapsed = new java.util.HashSet<>();
+  private List<Bdf> collapsedFor;
   private final javafx.beans.property.BooleanProperty hideUnfocused =
       new javafx.beans.property.SimpleBooleanProperty(false);
   private final Map<DropTarget, Attempt> attempts = new HashMap<>();
@@ -45,8 +47,57 @@ public final class TopologyGraphViewModel {
   public TopologyGraphViewModel(WorkbenchState state) {
     this.state = state;
     state.resultsProperty().addListener((o, a, b) -> refresh());
-    state.selectionProperty().addListener((o, a, b) -> refocus());
+    state
+        .selectionProperty()
+        .addListener(
+            (o, a, b) -> {
+              if (b instanceof ElementRef.FunctionRef f) {
+                reveal(f.bdf());
+              }
+              refocus();
+            });
     refresh();
+  }
+
+  /** Whether the subtree below {@code bridge} is drawn as one summary chip. */
+  public boolean isCollapsed(Bdf bridge) {
+    return collapsed.contains(bridge);
+  }
+
+  /**
+   * Collapses or expands the subtree below a bridge (view state: not an edit, not undoable). For
+   * the graph's own clicks and keys and for the Topology Explorer.
+   */
+  public void toggleCollapsed(Bdf bridge) {
+    setCollapsed(bridge, !collapsed.contains(bridge));
+  }
+
+  /** Collapses ({@code true}) or expands the subtree below {@code bridge}. */
+  public void setCollapsed(Bdf bridge, boolean on) {
+    var r = state.results();
+    if (r == null || r.analysis().pci().subordinateOf(bridge).isEmpty()) {
+      return;
+    }
+    if (on ? collapsed.add(bridge) : collapsed.remove(bridge)) {
+      refresh();
+    }
+  }
+
+  /** Expands every collapsed bridge above {@code bdf}, so it gets its own chip. */
+  public void reveal(Bdf bdf) {
+    var r = state.results();
+    if (r == null || r.analysis().pci().function(bdf).isEmpty()) {
+      return;
+    }
+    boolean changed = false;
+    Optional<Bdf> up = r.analysis().pci().busOf(bdf).bridge();
+    while (up.isPresent()) {
+      changed |= collapsed.remove(up.get());
+      up = r.analysis().pci().busOf(up.get()).bridge();
+    }
+    if (changed) {
+      refresh();
+    }
   }
 
   /** The focus follows the selected function (none for anything else). */
@@ -81,10 +132,23 @@ public final class TopologyGraphViewModel {
   }
 
   private void refresh() {
+    var now = state.results();
+    if (now == null) {
+      return;
+    }
+    List<Bdf> tree = now.analysis().topology().functions().stream().map(f -> f.bdf()).toList();
+    if (!tree.equals(collapsedFor)) {
+      // A new host: big ones open collapsed to what holders have open.
+      collapsed.clear();
+      collapsed.addAll(GraphLayout.defaultCollapsed(now.analysis()));
+      collapsedFor = tree;
+    }
+    java.util.Set<Bdf> shown = java.util.Set.copyOf(collapsed);
     state.derive(
         r ->
             new Object[] {
-              GraphLayout.compute(r.analysis()), CompareMarks.changed(r.analysis(), r.compare())
+              GraphLayout.compute(r.analysis(), shown),
+              CompareMarks.changed(r.analysis(), r.compare())
             },
         v -> {
           model.set((GraphModel) v[0]);

@@ -28,6 +28,16 @@ import org.vfioworkbench.ui.graph.GraphModel.Point;
  */
 class GraphLayoutOverlapTest {
 
+  /** Marks the generated host laid out as it opens: collapsed to what holders have open. */
+  static final Topology COLLAPSED = BuiltInSamples.largeHost(2000);
+
+  static GraphModel layout(Topology t) {
+    Analysis a = Analysis.of(t);
+    return t == COLLAPSED
+        ? GraphLayout.compute(a, GraphLayout.defaultCollapsed(a))
+        : GraphLayout.compute(a);
+  }
+
   /** A box with what it is, for messages. */
   record Named(String what, Box box) {}
 
@@ -39,13 +49,14 @@ class GraphLayoutOverlapTest {
     for (Sample s : BuiltInSamples.all()) {
       out.add(Arguments.of(s.name(), s.source().read().topology()));
     }
+    out.add(Arguments.of("generated 2,000 functions, opened collapsed", COLLAPSED));
     return out.stream();
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("topologies")
   void nothingOverlaps(String name, Topology t) {
-    GraphModel m = GraphLayout.compute(Analysis.of(t));
+    GraphModel m = layout(t);
     List<Named> solid = solid(m);
     assertThat(overlaps(solid)).as(name + ": overlapping elements").isEmpty();
     List<Named> fds = new ArrayList<>();
@@ -65,7 +76,7 @@ class GraphLayoutOverlapTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("topologies")
   void edgesRunFromTheirFdChipToTheirFunctionThroughFreeSpace(String name, Topology t) {
-    GraphModel m = GraphLayout.compute(Analysis.of(t));
+    GraphModel m = layout(t);
     List<Named> solid = solid(m);
     for (FdEdge e : m.fdEdges()) {
       HolderNode owner =
@@ -73,6 +84,9 @@ class GraphLayoutOverlapTest {
       FdChip from =
           chips(owner).stream().filter(c -> c.fd().equals(e.fd())).findFirst().orElseThrow();
       Box to = m.function(e.function().orElseThrow()).orElseThrow().box();
+      if (t == COLLAPSED) {
+        assertThat(m.functions().size()).isLessThan(t.functions().size());
+      }
       assertThat(e.start().y())
           .as(e.fd() + " starts on its fd chip")
           .isEqualTo(from.box().bottom());
