@@ -25,8 +25,9 @@ import org.vfioworkbench.ui.task.TaskExecutor;
  * Usage: {@code WorkbenchScreenshot OUTPUT.png [SAMPLE [WIDTH HEIGHT]] [OPTION...]}; SAMPLE is the
  * index of a built-in sample (0 seed, 1 workstation, 2 the generated 2,000-function host) or the
  * start of a bundled sample's name ({@code s25}). Options: {@code focus=BDF} selects a function
- * (the default selects 0000:02:00.0 when there is one), {@code focus=blocked} the first function in
- * a blocked reset scope; {@code dark} uses the dark theme. Run under Xvfb or Monocle.
+ * (the default selects 0000:02:00.0 when there is one), {@code focus=none} nothing, {@code
+ * focus=blocked} the first function in a blocked reset scope; {@code dark} uses the dark theme. Run
+ * under Xvfb or Monocle.
  */
 public final class WorkbenchScreenshot {
 
@@ -110,7 +111,7 @@ public final class WorkbenchScreenshot {
   private static Optional<Bdf> focus(WorkbenchWindow w, String focus) {
     TopologyGraphView graph = (TopologyGraphView) w.scene().lookup(".graph-view");
     GraphModel m = graph.viewModel().modelProperty().get();
-    if (m == null) {
+    if (m == null || focus.equals("none")) {
       return Optional.empty();
     }
     if (focus.equals("blocked")) {

@@ -83,7 +83,8 @@ public final class GraphLayout {
 
   /**
    * The bridges a host opens collapsed: none for up to {@link #COLLAPSE_ABOVE} functions; above,
-   * every bridge whose subtree holds no function a holder has open.
+   * every bridge whose subtree holds no function a holder has open, and when that still leaves more
+   * than {@link #COLLAPSE_ABOVE} chips, every bridge on a root bus too (a depth that fits).
    */
   public static java.util.Set<Bdf> defaultCollapsed(Analysis a) {
     java.util.Set<Bdf> out = new java.util.HashSet<>();
@@ -94,6 +95,17 @@ public final class GraphLayout {
       Optional<BusAddress> sub = a.pci().subordinateOf(f.bdf());
       if (sub.isPresent() && !holdsOpen(a, sub.get())) {
         out.add(f.bdf());
+      }
+    }
+    if (compute(a, out).functions().size() > COLLAPSE_ABOVE) {
+      for (int seg : a.pci().segments()) {
+        for (BusAddress root : a.pci().rootBuses(seg)) {
+          for (PciFunction f : a.pci().functionsOn(root)) {
+            if (a.pci().subordinateOf(f.bdf()).isPresent()) {
+              out.add(f.bdf());
+            }
+          }
+        }
       }
     }
     return out;
@@ -139,18 +151,29 @@ public final class GraphLayout {
   }
 
   /** The y where the gap between the root buses' bars and their first row of chips starts. */
-  static double rootGapTop() {
-    return MARGIN + COMPLEX_H + GAP / 2 + BUS_H;
+  double rootGapTop() {
+    return top + COMPLEX_H + GAP / 2 + BUS_H;
   }
+
+  /** Above this many holders, they stand in several columns and edges use a band on top. */
+  static final int ONE_COLUMN_UP_TO = 6;
+
+  /** Where the tree and holders start: below the band of edge tracks when there is one. */
+  private double top = MARGIN;
 
   private GraphModel run() {
     Topology t = a.topology();
+    int holderCount = t.holders().size();
+    if (holderCount > ONE_COLUMN_UP_TO) {
+      top = MARGIN + HolderLayout.topBand(holderCount);
+    }
+    routes.rootGapTop(rootGapTop());
     List<ComplexNode> complexes = new ArrayList<>();
     double x = MARGIN;
-    double treeBottom = MARGIN;
+    double treeBottom = top;
     for (int seg : a.pci().segments()) {
       double start = x;
-      double y = MARGIN + COMPLEX_H + GAP / 2;
+      double y = top + COMPLEX_H + GAP / 2;
       for (BusAddress root : a.pci().rootBuses(seg)) {
         double w = width(root);
         place(root, x, y, null, x + w);
@@ -158,7 +181,7 @@ public final class GraphLayout {
         x += w + GAP;
       }
       double w = Math.max(CHIP_W, x - GAP - start);
-      Box cbox = new Box(start, MARGIN, w, COMPLEX_H);
+      Box cbox = new Box(start, top, w, COMPLEX_H);
       placed.add(cbox);
       complexes.add(new ComplexNode(seg, cbox));
       for (BusNode b : buses) {
@@ -172,7 +195,7 @@ public final class GraphLayout {
     List<GroupHull> hulls = hulls();
     List<ScopeOutline> scopes = scopes();
     HolderLayout holders =
-        new HolderLayout(a, routes, this::shownAs, hulls, treeRight + GAP, MARGIN);
+        new HolderLayout(a, routes, this::shownAs, hulls, treeRight + GAP, top, treeBottom - top);
     Box holderArea = holders.run();
     Box bounds =
         new Box(

@@ -50,6 +50,20 @@ final class HolderLayout {
   private final double y0;
   private final Map<Bdf, Integer> entries = new java.util.HashMap<>();
   private int holderIndex;
+  private final double treeHeight;
+
+  /** For holders beyond the first column: x of their track left of their column; else NaN. */
+  private double columnTrackX = Double.NaN;
+
+  /** The band above everything where edges from later holder columns cross to the tree. */
+  static double topBand(int holders) {
+    return 8 + 3 * holders;
+  }
+
+  private double topTrackY(int holder) {
+    return GraphLayout.MARGIN + 4 + 3 * holder;
+  }
+
   private final List<HolderNode> holders = new ArrayList<>();
   private final List<FdEdge> edges = new ArrayList<>();
   private Box unowned;
@@ -64,7 +78,9 @@ final class HolderLayout {
       java.util.function.UnaryOperator<Bdf> shownAs,
       List<GroupHull> hulls,
       double corridorX,
-      double y0) {
+      double y0,
+      double treeHeight) {
+    this.treeHeight = treeHeight;
     this.a = a;
     this.routes = routes;
     this.shownAs = shownAs;
@@ -91,21 +107,65 @@ final class HolderLayout {
       laneW = Math.max(laneW, laneWidth(groupFiles(h)));
       laneW = Math.max(laneW, laneWidth(cdevFiles(h)));
     }
+    double holderW = laneW + 2 * PAD;
+    List<Holder> all = a.topology().holders();
+    double[] heights = new double[all.size()];
+    for (int i = 0; i < all.size(); i++) {
+      Holder h = all.get(i);
+      heights[i] =
+          TITLE_H
+              + 2 * LANE_HEADER
+              + 2 * FD_H
+              + channel((int) edgeCount(groupFiles(h)))
+              + channel((int) edgeCount(cdevFiles(h)))
+              + 2 * PAD;
+    }
+    // Many holders stand in columns about as tall as the tree (at least 900 high).
+    double columnH =
+        all.size() <= GraphLayout.ONE_COLUMN_UP_TO ? Double.MAX_VALUE : Math.max(900, treeHeight);
+    double colX = x0;
     double y = y0;
-    for (Holder h : a.topology().holders()) {
+    double bottom = y0;
+    int inColumn = 0;
+    boolean firstColumn = true;
+    for (int i = 0; i < all.size(); i++) {
+      Holder h = all.get(i);
+      if (inColumn > 0 && y - y0 + heights[i] > columnH) {
+        colX += holderW + 24 + CORRIDOR_TRACK * countInNextColumn(heights, i, columnH);
+        y = y0;
+        inColumn = 0;
+        firstColumn = false;
+      }
+      columnTrackX = firstColumn ? Double.NaN : colX - 12 - CORRIDOR_TRACK * inColumn;
       double groupH = LANE_HEADER + FD_H + channel((int) edgeCount(groupFiles(h)));
       double cdevH = LANE_HEADER + FD_H + channel((int) edgeCount(cdevFiles(h)));
-      Box groupBox = new Box(x0 + PAD, y + TITLE_H, laneW, groupH);
-      Box cdevBox = new Box(x0 + PAD, groupBox.bottom() + PAD, laneW, cdevH);
-      Box box = new Box(x0, y, laneW + 2 * PAD, TITLE_H + groupH + cdevH + 2 * PAD);
+      Box groupBox = new Box(colX + PAD, y + TITLE_H, laneW, groupH);
+      Box cdevBox = new Box(colX + PAD, groupBox.bottom() + PAD, laneW, cdevH);
+      Box box = new Box(colX, y, holderW, TITLE_H + groupH + cdevH + 2 * PAD);
       Lane g = lane(h, new DropTarget.GroupLane(h.name()), groupBox, groupTitle(h), groupFiles(h));
       Lane c = lane(h, new DropTarget.CdevLane(h.name()), cdevBox, cdevTitle(h), cdevFiles(h));
       holders.add(new HolderNode(h.name(), h.pid(), box, g, c));
       holderIndex++;
+      inColumn++;
       y = box.bottom() + 2 * PAD;
+      bottom = Math.max(bottom, y);
     }
-    unowned = new Box(x0, y + PAD, laneW + 2 * PAD, 64);
-    return new Box(x0, y0, laneW + 2 * PAD, unowned.bottom() - y0);
+    unowned = new Box(colX, y + PAD, holderW, 64);
+    return new Box(x0, y0, colX + holderW - x0, Math.max(bottom, unowned.bottom()) - y0);
+  }
+
+  /** How many holders from {@code from} on fit in one column. */
+  private static int countInNextColumn(double[] heights, int from, double columnH) {
+    double y = 0;
+    int n = 0;
+    for (int i = from; i < heights.length; i++) {
+      if (n > 0 && y + heights[i] > columnH) {
+        break;
+      }
+      y += heights[i] + 2 * PAD;
+      n++;
+    }
+    return n;
   }
 
   private static double laneWidth(List<OpenFile> files) {
@@ -252,7 +312,15 @@ final class HolderLayout {
     List<GraphModel.Point> pts = new ArrayList<>();
     pts.add(new GraphModel.Point(from.centerX(), from.bottom()));
     pts.add(new GraphModel.Point(from.centerX(), channelY));
-    pts.add(new GraphModel.Point(corridorX, channelY));
+    if (Double.isNaN(columnTrackX)) {
+      pts.add(new GraphModel.Point(corridorX, channelY));
+    } else {
+      // From a later column: up its own track, across the band on top, down the tree's corridor.
+      double topY = topTrackY(holderIndex);
+      pts.add(new GraphModel.Point(columnTrackX, channelY));
+      pts.add(new GraphModel.Point(columnTrackX, topY));
+      pts.add(new GraphModel.Point(corridorX, topY));
+    }
     pts.addAll(routes.fromCorridor(target, entryX, to.y() - inset, holderIndex, corridorX));
     edges.add(new FdEdge(c.fd(), c.kind(), List.copyOf(pts), Optional.of(target), group));
     return true;

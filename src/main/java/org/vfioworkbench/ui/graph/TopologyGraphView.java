@@ -72,6 +72,8 @@ public final class TopologyGraphView extends StackPane {
   /** A function to centre on once it has a chip (selected while inside a collapsed subtree). */
   private Bdf pendingCentre;
 
+  private int shownGeneration = -1;
+
   /** Set while the graph itself changes the selection (a click): no re-centring then. */
   private boolean selectingHere;
 
@@ -175,8 +177,11 @@ public final class TopologyGraphView extends StackPane {
   }
 
   private void rebuild(GraphModel m) {
-    if (m != null && (shown == null || !sameTree(shown, m))) {
+    if (m != null && (shown == null || shownGeneration != vm.treeGeneration())) {
+      shownGeneration = vm.treeGeneration();
+      // A new host: fit it, and forget a centring asked for while the last one was shown.
       userMovedView = false;
+      pendingCentre = null;
     }
     if (m != null && !userMovedView) {
       fitTo(m);
@@ -283,18 +288,6 @@ public final class TopologyGraphView extends StackPane {
       pendingCentre = null;
       centreOnFunction(b);
     }
-  }
-
-  private static boolean sameTree(GraphModel a, GraphModel b) {
-    if (a.functions().size() != b.functions().size()) {
-      return false;
-    }
-    for (int i = 0; i < a.functions().size(); i++) {
-      if (!a.functions().get(i).bdf().equals(b.functions().get(i).bdf())) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /** Hovering an edge (or its fd chip) lights the edge, its fd chip and its function. */
@@ -542,8 +535,9 @@ public final class TopologyGraphView extends StackPane {
   }
 
   private void fitTo(GraphModel m) {
-    double w = viewport.getWidth() > 0 ? viewport.getWidth() : getWidth();
-    double h = viewport.getHeight() > 0 ? viewport.getHeight() : getHeight();
+    // The viewport fills this pane; its own size lags a resize by one layout pass.
+    double w = getWidth();
+    double h = getHeight();
     if (m == null || w <= 0 || h <= 0) {
       return;
     }

@@ -38,6 +38,7 @@ public final class TopologyGraphViewModel {
   private final ReadOnlyObjectWrapper<Focus> focus = new ReadOnlyObjectWrapper<>();
   private final java.util.Set<Bdf> collapsed = new java.util.HashSet<>();
   private List<Bdf> collapsedFor;
+  private int treeGeneration;
   private final javafx.beans.property.BooleanProperty hideUnfocused =
       new javafx.beans.property.SimpleBooleanProperty(false);
   private final Map<DropTarget, Attempt> attempts = new HashMap<>();
@@ -57,6 +58,11 @@ public final class TopologyGraphViewModel {
               refocus();
             });
     refresh();
+  }
+
+  /** Counts the hosts shown: changes when a different PCI tree is opened, not on edits. */
+  public int treeGeneration() {
+    return treeGeneration;
   }
 
   /** Whether the subtree below {@code bridge} is drawn as one summary chip. */
@@ -142,6 +148,7 @@ public final class TopologyGraphViewModel {
       collapsed.clear();
       collapsed.addAll(GraphLayout.defaultCollapsed(now.analysis()));
       collapsedFor = tree;
+      treeGeneration++;
     }
     java.util.Set<Bdf> shown = java.util.Set.copyOf(collapsed);
     state.derive(

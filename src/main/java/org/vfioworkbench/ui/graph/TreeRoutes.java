@@ -29,6 +29,12 @@ final class TreeRoutes {
   private final Map<BusAddress, Double> exitX = new HashMap<>();
   private final Map<BusAddress, Bdf> parent = new HashMap<>();
   private final Map<BusAddress, Boolean> root = new HashMap<>();
+  private double rootGapTop;
+
+  /** Where the gap above the root buses' first row starts. */
+  void rootGapTop(double y) {
+    rootGapTop = y;
+  }
 
   void chip(Bdf bdf, Box box, BusAddress bus, boolean inFirstRow) {
     chips.put(bdf, box);
@@ -78,7 +84,7 @@ final class TreeRoutes {
       double cx = columnX(exitX.get(bus), track);
       up.add(new Point(cx, y));
       if (isRoot) {
-        y = GraphLayout.rootGapTop() + 3 + TRACK * Math.floorMod(track, GAP_TRACKS);
+        y = rootGapTop + 3 + TRACK * Math.floorMod(track, GAP_TRACKS);
         up.add(new Point(cx, y));
         break;
       }
