@@ -115,10 +115,17 @@ public final class WorkbenchScreenshot {
       return Optional.empty();
     }
     if (focus.equals("blocked")) {
-      return m.scopes().stream()
-          .filter(GraphModel.ScopeOutline::blocked)
-          .flatMap(s -> s.functions().stream())
-          .filter(b -> graph.viewModel().isVfio(b))
+      // The first open device whose natural hot reset the engine refuses.
+      var a = w.state().results().analysis();
+      return a.devices().values().stream()
+          .filter(
+              d -> {
+                var fd = d.cdevFd().isPresent() ? d.cdevFd() : d.groupFds().stream().findFirst();
+                return fd.isPresent()
+                    && a.hotReset(fd.get(), a.naturalReset(fd.get()).request()).ret() != 0;
+              })
+          .map(d -> d.bdf())
+          .sorted()
           .findFirst();
     }
     Bdf b = Bdf.parse(focus);
