@@ -2,17 +2,25 @@ package org.vfioworkbench.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.vfioworkbench.engine.Analysis;
 import org.vfioworkbench.engine.Profile;
+import org.vfioworkbench.engine.plan.HostGraph;
+import org.vfioworkbench.engine.plan.HostUse;
 import org.vfioworkbench.engine.plan.Plan;
 import org.vfioworkbench.engine.plan.PlannedFunction;
 import org.vfioworkbench.engine.plan.Planner;
+import org.vfioworkbench.host.HostSources;
+import org.vfioworkbench.host.usage.HostUseFacts;
+import org.vfioworkbench.host.usage.HostUseReader;
 import org.vfioworkbench.model.Bdf;
+import org.vfioworkbench.model.Topology;
 import org.vfioworkbench.scenario.LoadedScenario;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -64,21 +72,57 @@ final class PlanCommand implements Callable<Integer> {
       }
       wanted.add(b);
     }
-    Plan p = Planner.plan(Analysis.of(loaded.scenario().topology(), profile), wanted);
+    Topology topology = loaded.scenario().topology();
+    HostUseFacts facts = hostFacts(topology);
+    Plan p =
+        Planner.plan(
+            HostGraph.of(Analysis.of(topology, profile)),
+            wanted,
+            facts == null ? HostUse.fromDrivers() : facts.toHostUse());
     PrintWriter out = spec.commandLine().getOut();
     if (common.json) {
-      out.println(JsonResults.print(json(loaded, p)));
+      out.println(JsonResults.print(json(loaded, p, facts)));
     } else {
-      text(out, loaded, p);
+      text(out, loaded, p, facts);
     }
     boolean clean =
         p.takenFromHost().isEmpty() && p.functions().stream().allMatch(f -> f.heldBy().isEmpty());
     return clean ? ExitCodes.OK : ExitCodes.DIFFERS;
   }
 
-  private static void text(PrintWriter out, LoadedScenario loaded, Plan p) {
+  /**
+   * What a host (a root directory or a capture) uses its functions for, read read-only; null for a
+   * scenario file, which has no mounts, interfaces or boot display.
+   */
+  private HostUseFacts hostFacts(Topology topology) {
+    if (!Files.isDirectory(file) && !HostSources.isCapture(file)) {
+      return null;
+    }
+    if (!Files.isDirectory(file)) {
+      return new HostUseFacts(
+          "capture " + file.getFileName(),
+          java.util.Map.of(),
+          List.of(
+              "whether the host mounts, networks over or boots its display from any of these"
+                  + " functions: a capture does not record it; plan on the live host (plan /"
+                  + " BDF...) to read it"));
+    }
+    try {
+      return HostUseReader.read(HostSources.open(file), topology.functions());
+    } catch (IOException e) {
+      throw new BadInputException(HostSources.why(file, e));
+    }
+  }
+
+  private static void text(PrintWriter out, LoadedScenario loaded, Plan p, HostUseFacts facts) {
     out.println("File      " + loaded.source());
     out.println("Pass      " + p.requested());
+    out.println(
+        "Host use  "
+            + (facts == null
+                ? "drivers and classes (a scenario file: no mounts, interfaces or boot display)"
+                : "drivers and classes, and mounts, interfaces and boot display read from "
+                    + facts.source()));
     out.println();
     TextTable t =
         new TextTable("FUNCTION", "NAME", "DRIVER", "GROUP", "DEV_SET", "WHY", "HOST USE");
@@ -139,9 +183,16 @@ final class PlanCommand implements Callable<Integer> {
     lines.forEach(l -> out.println("  " + l));
   }
 
-  private static ObjectNode json(LoadedScenario loaded, Plan p) {
+  private static ObjectNode json(LoadedScenario loaded, Plan p, HostUseFacts facts) {
     ObjectNode root = JsonResults.object();
     root.put("file", loaded.source());
+    ObjectNode hf = root.putObject("hostFacts");
+    hf.put("read", facts != null);
+    hf.put("source", facts == null ? null : facts.source());
+    ArrayNode unknown = hf.putArray("unknown");
+    if (facts != null) {
+      facts.unknown().forEach(unknown::add);
+    }
     ArrayNode req = root.putArray("requested");
     p.requested().forEach(b -> req.add(b.toString()));
     ArrayNode fs = root.putArray("functions");

@@ -1,7 +1,10 @@
 package org.vfioworkbench.engine;
 
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.vfioworkbench.engine.kernel.KernelRelease;
 
@@ -18,17 +21,11 @@ public enum Profile {
       "linux-6.17",
       "Linux 6.17+ (VF token on cdev bind)",
       KernelRelease.of(6, 17, 0),
-      false,
-      true,
-      true,
-      false,
-      false,
-      false,
-      false,
-      true,
-      true,
-      false,
-      true),
+      Behaviour.DEVICE_CDEV,
+      Behaviour.DEV_ID_REPORTING,
+      Behaviour.TOKEN_ON_BIND,
+      Behaviour.GROUP_COUNT_UNSIGNED,
+      Behaviour.VF_OWN_DEV_SET),
   /**
    * 6.12.42 on (checked against 6.12.117, linux-source-6.12): the 6.12 semantics plus the stable
    * backport of "vfio/pci: Separate SR-IOV VF dev_set" (each VF a dev-set of its own).
@@ -37,17 +34,10 @@ public enum Profile {
       "linux-6.12",
       "Linux 6.12.42+ (VFs in dev-sets of their own)",
       KernelRelease.of(6, 12, 117),
-      false,
-      true,
-      true,
-      false,
-      false,
-      false,
-      false,
-      false,
-      true,
-      false,
-      true),
+      Behaviour.DEVICE_CDEV,
+      Behaviour.DEV_ID_REPORTING,
+      Behaviour.GROUP_COUNT_UNSIGNED,
+      Behaviour.VF_OWN_DEV_SET),
   /**
    * 6.12.0–6.12.22, 6.12.25–6.12.41, 6.13, 6.14, 6.15-rc3 to 6.16: the 6.10 semantics with the
    * HOT_RESET group count compared as a {@code u32}; a VF still joins its bus's dev-set.
@@ -56,17 +46,9 @@ public enum Profile {
       "linux-6.12.0",
       "Linux 6.12.0–6.12.41 (not .23–.24), 6.13–6.16 (6.15-rc3+)",
       KernelRelease.of(6, 12, 0),
-      false,
-      true,
-      true,
-      false,
-      false,
-      false,
-      false,
-      false,
-      true,
-      false,
-      false),
+      Behaviour.DEVICE_CDEV,
+      Behaviour.DEV_ID_REPORTING,
+      Behaviour.GROUP_COUNT_UNSIGNED),
   /**
    * Kernels carrying "PCI: Avoid reset when disabled via sysfs" before its revert: 6.12.23–6.12.24
    * and 6.15-rc1–rc2 (6.6.87 is {@link #LINUX_6_6_87}). {@code pci_slot_resettable} and {@code
@@ -76,17 +58,10 @@ public enum Profile {
       "linux-6.12.23",
       "Linux 6.12.23–6.12.24, 6.15-rc1–rc2 (reset_method gate)",
       KernelRelease.of(6, 12, 23),
-      false,
-      true,
-      true,
-      false,
-      false,
-      false,
-      true,
-      false,
-      true,
-      false,
-      false),
+      Behaviour.DEVICE_CDEV,
+      Behaviour.DEV_ID_REPORTING,
+      Behaviour.RESET_NEEDS_METHOD,
+      Behaviour.GROUP_COUNT_UNSIGNED),
   /**
    * v6.10 and v6.11, and the stable kernels carrying the local-buffer INFO rework with its count
    * fix (6.6.41 on, 6.9.10 on): INFO collects entries first and copies them out after the walk.
@@ -95,17 +70,8 @@ public enum Profile {
       "linux-6.10",
       "Linux 6.10–6.11, 6.6.41+ and 6.9.10+ stable",
       KernelRelease.of(6, 10, 0),
-      false,
-      true,
-      true,
-      false,
-      false,
-      false,
-      false,
-      false,
-      false,
-      false,
-      false),
+      Behaviour.DEVICE_CDEV,
+      Behaviour.DEV_ID_REPORTING),
   /**
    * 6.6.87: "PCI: Avoid reset when disabled via sysfs" on the 6.6 series, whose HOT_RESET still
    * takes the group count as an {@code int} (the {@link #LINUX_6_10} semantics plus the gate).
@@ -114,17 +80,9 @@ public enum Profile {
       "linux-6.6.87",
       "Linux 6.6.87 (reset_method gate)",
       KernelRelease.of(6, 6, 87),
-      false,
-      true,
-      true,
-      false,
-      false,
-      false,
-      true,
-      false,
-      false,
-      false,
-      false),
+      Behaviour.DEVICE_CDEV,
+      Behaviour.DEV_ID_REPORTING,
+      Behaviour.RESET_NEEDS_METHOD),
   /**
    * 6.6.36–6.6.40 and 6.9.7–6.9.9: the stable backport of "vfio/pci: Collect hot-reset devices to
    * local buffer" without "vfio/pci: Init the count variable in collecting hot-reset devices"
@@ -134,49 +92,20 @@ public enum Profile {
       "linux-6.6.36",
       "Linux 6.6.36–6.6.40, 6.9.7–6.9.9 (INFO count not initialised)",
       KernelRelease.of(6, 6, 40),
-      false,
-      true,
-      true,
-      false,
-      false,
-      false,
-      false,
-      false,
-      false,
-      true,
-      false),
+      Behaviour.DEVICE_CDEV,
+      Behaviour.DEV_ID_REPORTING,
+      Behaviour.INFO_COUNT_UNINITIALISED),
   /** v6.6.0–6.6.35, 6.7, 6.8, 6.9.0–6.9.6: INFO copies entries during the walk. */
   LINUX_6_6(
       "linux-6.6",
       "Linux 6.6.0–6.6.35, 6.7–6.8, 6.9.0–6.9.6",
       KernelRelease.of(6, 6, 0),
-      false,
-      true,
-      true,
-      true,
-      false,
-      false,
-      false,
-      false,
-      false,
-      false,
-      false),
+      Behaviour.DEVICE_CDEV,
+      Behaviour.DEV_ID_REPORTING,
+      Behaviour.COPY_INSIDE_WALK),
   /** v5.15 to v6.5: dev-sets, group interface only; no device cdev, no DEV_ID reporting. */
   LINUX_5_15(
-      "linux-5.15",
-      "Linux 5.15–6.5",
-      KernelRelease.of(5, 15, 0),
-      false,
-      false,
-      false,
-      false,
-      false,
-      false,
-      false,
-      false,
-      true,
-      false,
-      false),
+      "linux-5.15", "Linux 5.15–6.5", KernelRelease.of(5, 15, 0), Behaviour.GROUP_COUNT_UNSIGNED),
   /**
    * Design review, never merged (April 2023, "Accept device fd in VFIO_DEVICE_PCI_HOT_RESET"):
    * device fds, group-derived or cdev, prove ownership of their device in the fd array.
@@ -185,17 +114,10 @@ public enum Profile {
       "review-devfd-proof",
       "Review: device fds as proof (not merged)",
       KernelRelease.of(6, 10, 0),
-      true,
-      true,
-      true,
-      false,
-      true,
-      false,
-      false,
-      false,
-      false,
-      false,
-      false),
+      Behaviour.DESIGN_REVIEW,
+      Behaviour.DEVICE_CDEV,
+      Behaviour.DEV_ID_REPORTING,
+      Behaviour.DEVICE_FD_PROOF),
   /**
    * Design review, never merged: an INFO that refuses (-EPERM) instead of reporting NOT_OWNED
    * entries when the caller is cdev-opened.
@@ -204,62 +126,58 @@ public enum Profile {
       "review-info-strict",
       "Review: INFO fails on unowned devices (not merged)",
       KernelRelease.of(6, 10, 0),
-      true,
-      true,
-      true,
-      false,
-      false,
-      true,
-      false,
-      false,
-      false,
-      false,
-      false);
+      Behaviour.DESIGN_REVIEW,
+      Behaviour.DEVICE_CDEV,
+      Behaviour.DEV_ID_REPORTING,
+      Behaviour.STRICT_INFO);
 
   private final String id;
   private final String label;
   private final KernelRelease quirkRelease;
-  private final boolean designReview;
-  private final boolean cdev;
-  private final boolean devIdReporting;
-  private final boolean copyInsideWalk;
-  private final boolean deviceFdProof;
-  private final boolean strictInfo;
-  private final boolean resetNeedsMethod;
-  private final boolean tokenOnBind;
-  private final boolean groupCountUnsigned;
-  private final boolean infoCountUninitialised;
-  private final boolean vfOwnDevSet;
+  private final Set<Behaviour> behaviours;
 
-  Profile(
-      String id,
-      String label,
-      KernelRelease quirkRelease,
-      boolean designReview,
-      boolean cdev,
-      boolean devIdReporting,
-      boolean copyInsideWalk,
-      boolean deviceFdProof,
-      boolean strictInfo,
-      boolean resetNeedsMethod,
-      boolean tokenOnBind,
-      boolean groupCountUnsigned,
-      boolean infoCountUninitialised,
-      boolean vfOwnDevSet) {
+  Profile(String id, String label, KernelRelease quirkRelease, Behaviour... behaviours) {
     this.id = id;
     this.label = label;
     this.quirkRelease = quirkRelease;
-    this.designReview = designReview;
-    this.cdev = cdev;
-    this.devIdReporting = devIdReporting;
-    this.copyInsideWalk = copyInsideWalk;
-    this.deviceFdProof = deviceFdProof;
-    this.strictInfo = strictInfo;
-    this.resetNeedsMethod = resetNeedsMethod;
-    this.tokenOnBind = tokenOnBind;
-    this.groupCountUnsigned = groupCountUnsigned;
-    this.infoCountUninitialised = infoCountUninitialised;
-    this.vfOwnDevSet = vfOwnDevSet;
+    this.behaviours =
+        behaviours.length == 0
+            ? Collections.unmodifiableSet(EnumSet.noneOf(Behaviour.class))
+            : Collections.unmodifiableSet(EnumSet.of(behaviours[0], behaviours));
+  }
+
+  /**
+   * The behaviours a profile switches on; every other check is the same under every profile. Each
+   * is documented on the accessor that reads it.
+   */
+  public enum Behaviour {
+    /** {@link Profile#isDesignReview()}. */
+    DESIGN_REVIEW,
+    /** {@link Profile#hasDeviceCdev()}. */
+    DEVICE_CDEV,
+    /** {@link Profile#hasDevIdReporting()}. */
+    DEV_ID_REPORTING,
+    /** {@link Profile#copiesInsideWalk()}. */
+    COPY_INSIDE_WALK,
+    /** {@link Profile#acceptsDeviceFdProof()}. */
+    DEVICE_FD_PROOF,
+    /** {@link Profile#hasStrictInfo()}. */
+    STRICT_INFO,
+    /** {@link Profile#resetNeedsResetMethod()}. */
+    RESET_NEEDS_METHOD,
+    /** {@link Profile#checksVfTokenOnBind()}. */
+    TOKEN_ON_BIND,
+    /** {@link Profile#comparesGroupCountUnsigned()}. */
+    GROUP_COUNT_UNSIGNED,
+    /** {@link Profile#hasUninitialisedInfoCount()}. */
+    INFO_COUNT_UNINITIALISED,
+    /** {@link Profile#givesVfOwnDevSet()}. */
+    VF_OWN_DEV_SET
+  }
+
+  /** The behaviours this profile switches on. */
+  public Set<Behaviour> behaviours() {
+    return behaviours;
   }
 
   public static final Profile DEFAULT = LINUX_6_10;
@@ -276,17 +194,17 @@ public enum Profile {
 
   /** True for the profiles that model proposals from the 2023 review, not a released kernel. */
   public boolean isDesignReview() {
-    return designReview;
+    return behaviours.contains(Behaviour.DESIGN_REVIEW);
   }
 
   /** Device cdevs ({@code /dev/vfio/devices/vfioX}) and {@code VFIO_DEVICE_BIND_IOMMUFD} exist. */
   public boolean hasDeviceCdev() {
-    return cdev;
+    return behaviours.contains(Behaviour.DEVICE_CDEV);
   }
 
   /** INFO reports devids with DEV_ID / DEV_ID_OWNED for cdev-opened callers (v6.6+). */
   public boolean hasDevIdReporting() {
-    return devIdReporting;
+    return behaviours.contains(Behaviour.DEV_ID_REPORTING);
   }
 
   /**
@@ -294,17 +212,17 @@ public enum Profile {
    * are written and the flags cover only them.
    */
   public boolean copiesInsideWalk() {
-    return copyInsideWalk;
+    return behaviours.contains(Behaviour.COPY_INSIDE_WALK);
   }
 
   /** Device fds are accepted as proof of ownership in the HOT_RESET fd array. */
   public boolean acceptsDeviceFdProof() {
-    return deviceFdProof;
+    return behaviours.contains(Behaviour.DEVICE_FD_PROOF);
   }
 
   /** INFO in DEV_ID mode fails with -EPERM when some affected device is not owned. */
   public boolean hasStrictInfo() {
-    return strictInfo;
+    return behaviours.contains(Behaviour.STRICT_INFO);
   }
 
   /**
@@ -321,7 +239,7 @@ public enum Profile {
    * reverted by "Revert \"PCI: Avoid reset when disabled via sysfs\"".
    */
   public boolean resetNeedsResetMethod() {
-    return resetNeedsMethod;
+    return behaviours.contains(Behaviour.RESET_NEEDS_METHOD);
   }
 
   /**
@@ -330,7 +248,7 @@ public enum Profile {
    * VF binds through its cdev without a token.
    */
   public boolean checksVfTokenOnBind() {
-    return tokenOnBind;
+    return behaviours.contains(Behaviour.TOKEN_ON_BIND);
   }
 
   /**
@@ -341,7 +259,7 @@ public enum Profile {
    * turns negative, passes the check and {@code kcalloc} fails with -ENOMEM.
    */
   public boolean comparesGroupCountUnsigned() {
-    return groupCountUnsigned;
+    return behaviours.contains(Behaviour.GROUP_COUNT_UNSIGNED);
   }
 
   /**
@@ -350,7 +268,7 @@ public enum Profile {
    * CONFIG_INIT_STACK_ALL_ZERO}) starts it at 0.
    */
   public boolean hasUninitialisedInfoCount() {
-    return infoCountUninitialised;
+    return behaviours.contains(Behaviour.INFO_COUNT_UNINITIALISED);
   }
 
   /**
@@ -359,7 +277,7 @@ public enum Profile {
    * joins its slot's or bus's dev-set like any function.
    */
   public boolean givesVfOwnDevSet() {
-    return vfOwnDevSet;
+    return behaviours.contains(Behaviour.VF_OWN_DEV_SET);
   }
 
   /**

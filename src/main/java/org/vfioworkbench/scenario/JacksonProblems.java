@@ -12,9 +12,14 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** Turns Jackson's exceptions into {@link Problem}s with a JSON path and words for users. */
 final class JacksonProblems {
+
+  /** A location Jackson writes into its own message, with its "Source: REDACTED …" preamble. */
+  private static final Pattern EMBEDDED_SOURCE =
+      Pattern.compile("\\[Source: [^;\\]]*; line: (\\d+), column: (\\d+)\\]");
 
   private JacksonProblems() {}
 
@@ -136,6 +141,7 @@ final class JacksonProblems {
     if (source >= 0) {
       m = m.substring(0, source);
     }
+    m = EMBEDDED_SOURCE.matcher(m).replaceAll("[line $1, column $2]");
     return m.replace("\n", " ").trim();
   }
 }

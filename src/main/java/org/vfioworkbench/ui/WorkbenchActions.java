@@ -6,11 +6,16 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import javafx.scene.Node;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.TextInputControl;
 import javafx.scene.control.TextInputDialog;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
+import org.vfioworkbench.engine.Edit;
 import org.vfioworkbench.engine.diagnostics.Diagnostic;
 import org.vfioworkbench.host.HostKernel;
 import org.vfioworkbench.host.HostSources;
@@ -22,11 +27,19 @@ import org.vfioworkbench.scenario.Scenario;
 import org.vfioworkbench.scenario.ScenarioException;
 import org.vfioworkbench.scenario.ScenarioLoader;
 import org.vfioworkbench.scenario.ScenarioWriter;
+import org.vfioworkbench.ui.actions.FocusedCopy;
+import org.vfioworkbench.ui.actions.WorkbenchActionSet;
+import org.vfioworkbench.ui.docking.WorkbenchDocking;
 import org.vfioworkbench.ui.document.Document;
 import org.vfioworkbench.ui.files.RecentFiles;
 import org.vfioworkbench.ui.files.Sample;
 import org.vfioworkbench.ui.graph.PngExport;
 import org.vfioworkbench.ui.graph.SvgExport;
+import org.vfioworkbench.ui.help.AboutDialog;
+import org.vfioworkbench.ui.help.AboutInfo;
+import org.vfioworkbench.ui.help.DocsDialog;
+import org.vfioworkbench.ui.help.KeyboardShortcuts;
+import org.vfioworkbench.ui.help.ShortcutsDialog;
 import org.vfioworkbench.ui.kernel.DropTarget;
 import org.vfioworkbench.ui.lab.LabVerdicts;
 import org.vfioworkbench.ui.lab.VerifyOnKernelDialog;
@@ -50,6 +63,9 @@ final class WorkbenchActions {
   private final RecentFiles recent;
   private final UnsavedChangesQuestion unsaved;
   private final LiveHostView liveHost;
+  private final WorkbenchActionSet set;
+  private final WorkbenchDocking docking;
+  private java.util.function.Consumer<String> browser;
 
   WorkbenchActions(
       WorkbenchState state,
@@ -58,7 +74,11 @@ final class WorkbenchActions {
       StatusBar status,
       RecentFiles recent,
       UnsavedChangesQuestion unsaved,
-      Supplier<LiveHostView.HostWatch> hosts) {
+      Supplier<LiveHostView.HostWatch> hosts,
+      WorkbenchActionSet set,
+      WorkbenchDocking docking) {
+    this.set = set;
+    this.docking = docking;
     this.recent = recent;
     this.state = state;
     this.views = views;
@@ -84,6 +104,29 @@ final class WorkbenchActions {
     } catch (ScenarioException e) {
       problem("Could not open the sample " + s.name(), e);
     }
+  }
+
+  /**
+   * Opens {@code s} in the background (start-up: the window shows at once, the sample follows); a
+   * broken sample is reported like a broken file.
+   */
+  TaskHandle openSampleInBackground(Sample s) {
+    status.say("Opening " + s.name() + "…");
+    return state
+        .executor()
+        .execute(
+            BackgroundTask.of(
+                    "Opening " + s.name(),
+                    progress -> {
+                      progress.update("Reading " + s.name(), -1);
+                      return s.source().read();
+                    })
+                .onSuccess(
+                    sc -> {
+                      show(Document.of(sc.name().isBlank() ? s.name() : sc.name(), sc, null));
+                      status.say("Opened sample: " + s.description());
+                    })
+                .onFailure(e -> problem("Could not open the sample " + s.name(), e)));
   }
 
   /** What reading a file produced: the document and a line for the status bar. */
@@ -371,6 +414,93 @@ final class WorkbenchActions {
     status.say(views.graphVm.messageProperty().get());
   }
 
+  // ---- Edit › Copy and Delete ----
+
+  /**
+   * Edit › Copy: the focused text field's selection, else the selection of the focused view (the
+   * first {@link Copyable} from the focused node up), as text on the clipboard.
+   */
+  void copy() {
+    Node focus = owner.getScene() == null ? null : owner.getScene().getFocusOwner();
+    if (focus instanceof TextInputControl t) {
+      t.copy();
+      return;
+    }
+    String text = FocusedCopy.textAt(focus);
+    if (text.isEmpty()) {
+      status.say("Nothing to copy: select something in a view first");
+      return;
+    }
+    ClipboardContent c = new ClipboardContent();
+    c.putString(text);
+    Clipboard.getSystemClipboard().setContent(c);
+    long lines = text.lines().count();
+    status.say("Copied " + lines + (lines == 1 ? " line" : " lines"));
+  }
+
+  /**
+   * What Delete would do with the selection: end a selected holder, close a selected fd; empty for
+   * anything else and in a read-only document.
+   */
+  Optional<Edit> removal() {
+    if (state.document().readOnly()) {
+      return Optional.empty();
+    }
+    ElementRef sel = state.selectionProperty().get();
+    if (sel == null || !sel.existsIn(state.topology())) {
+      return Optional.empty();
+    }
+    if (sel instanceof ElementRef.HolderRef h) {
+      return Optional.of(new Edit.RemoveHolder(h.holder()));
+    }
+    if (sel instanceof ElementRef.FileRef f) {
+      return Optional.of(new Edit.Close(f.fd().holder(), f.fd().fd()));
+    }
+    return Optional.empty();
+  }
+
+  /** Edit › Delete: the selected holder or fd goes, as an undoable edit the kernel checks. */
+  void deleteSelected() {
+    Optional<Edit> e = removal();
+    if (e.isEmpty()) {
+      status.say("Select a holder or an fd to delete");
+      return;
+    }
+    state
+        .execute(e.get())
+        .ifPresent(
+            at ->
+                status.say(
+                    at.succeeded()
+                        ? e.get().label()
+                        : "Not deleted: "
+                            + at.refusal().map(r -> r.headline()).orElse(e.get().label())));
+  }
+
+  // ---- Window and Help ----
+
+  void resetPerspective() {
+    docking.reset();
+    status.say("Perspective reset: every view in its place, the splits as at first start");
+  }
+
+  void shortcuts() {
+    ShortcutsDialog.show(owner, KeyboardShortcuts.of(set));
+  }
+
+  void documentation() {
+    DocsDialog.show(owner, browser);
+  }
+
+  void about() {
+    AboutDialog.show(owner, AboutInfo.collect(state.profileProperty().get()));
+  }
+
+  /** How pages are handed to the desktop's browser (HostServices); null when it cannot be. */
+  void setBrowser(java.util.function.Consumer<String> browser) {
+    this.browser = browser;
+  }
+
   void exportPng() {
     chooser("PNG image", "*.png", "topology.png")
         .ifPresent(
@@ -395,6 +525,25 @@ final class WorkbenchActions {
                         .getBytes(java.nio.charset.StandardCharsets.UTF_8));
                 status.say("Exported " + p);
               } catch (IOException e) {
+                error("Could not write " + p, e);
+              }
+            });
+  }
+
+  /** The host graph (groups, dev-sets, holders, fds) as DOT or GraphML, written atomically. */
+  void exportHostGraph(org.vfioworkbench.engine.plan.GraphExport.Format format) {
+    WorkbenchState.Results r = state.results();
+    String ext = org.vfioworkbench.ui.hostgraph.HostGraphFiles.extension(format);
+    chooser(
+            org.vfioworkbench.ui.hostgraph.HostGraphFiles.describe(format),
+            "*." + ext,
+            "host-graph." + ext)
+        .ifPresent(
+            p -> {
+              try {
+                org.vfioworkbench.ui.hostgraph.HostGraphFiles.write(r.analysis(), format, p);
+                status.say("Exported " + p);
+              } catch (IOException | RuntimeException e) {
                 error("Could not write " + p, e);
               }
             });

@@ -10,7 +10,8 @@ import org.vfioworkbench.ui.files.Sample;
 
 /**
  * The JavaFX application. {@code org.vfioworkbench.Launcher} calls {@link #launchWith} (no
- * arguments, {@code gui}, or a scenario file); the workbench opens on the seed-case sample.
+ * arguments, {@code gui}, or a scenario file); the workbench opens on the seed-case sample. The
+ * window is shown first; the document is read in the background.
  */
 public final class WorkbenchApp extends Application {
 
@@ -22,28 +23,25 @@ public final class WorkbenchApp extends Application {
   @Override
   public void start(Stage stage) {
     WorkbenchWindow w = new WorkbenchWindow(stage, configDir());
+    w.setBrowser(getHostServices()::showDocument);
     List<String> args = getParameters().getRaw();
     boolean fileGiven = !args.isEmpty() && args.get(0).endsWith(".json");
-    if (!fileGiven) {
-      w.openSample(startSample());
-    }
     org.vfioworkbench.ui.learn.LearnPerspective.install(w, w::showView);
     stage.show();
     if (fileGiven) {
       w.openFile(Path.of(args.get(0)));
+    } else {
+      w.openSampleInBackground(startSample());
     }
   }
 
   /** The README's seed case (the bundled s19), or the built-in one when no sample is bundled. */
   static Sample startSample() {
-    return BundledSamples.list().stream()
-        .filter(s -> s.name().equals(SEED_SAMPLE))
-        .findFirst()
-        .orElseGet(() -> BuiltInSamples.all().get(0));
+    return BuiltInSamples.all().get(0);
   }
 
   /** The sample the README's first command opens. */
-  static final String SEED_SAMPLE = "s19-seed-cdev-and-type1-group";
+  static final String SEED_SAMPLE = BundledSamples.SEED;
 
   /**
    * Where the layout is kept: {@code -Dvfio.workbench.config=DIR}, else ~/.config/vfio-workbench.

@@ -24,10 +24,10 @@ import org.vfioworkbench.ui.task.TaskExecutor;
  * Renders the workbench on a sample and writes a PNG of the whole window: the README's pictures.
  * Usage: {@code WorkbenchScreenshot OUTPUT.png [SAMPLE [WIDTH HEIGHT]] [OPTION...]}; SAMPLE is the
  * index of a built-in sample (0 seed, 1 workstation, 2 the generated 2,000-function host) or the
- * start of a bundled sample's name ({@code s25}). Options: {@code focus=BDF} selects a function
- * (the default selects 0000:02:00.0 when there is one), {@code focus=none} nothing, {@code
- * focus=blocked} the first function in a blocked reset scope; {@code dark} uses the dark theme. Run
- * under Xvfb or Monocle.
+ * start of a bundled sample's name ({@code s25}). Options: a view id brought to front ("explain");
+ * {@code focus=BDF} selects a function (the default selects 0000:02:00.0 when there is one), {@code
+ * focus=none} nothing, {@code focus=blocked} the first open device whose natural hot reset fails;
+ * {@code dark} uses the dark theme. Run under Xvfb or Monocle.
  */
 public final class WorkbenchScreenshot {
 
@@ -71,6 +71,12 @@ public final class WorkbenchScreenshot {
           stage.setWidth(args.length > 2 ? Double.parseDouble(args[2]) : 1600);
           stage.setHeight(args.length > 3 ? Double.parseDouble(args[3]) : 1000);
           stage.show();
+          for (org.vfioworkbench.ui.docking.ViewId v :
+              org.vfioworkbench.ui.docking.ViewId.values()) {
+            if (options.contains(v.id())) {
+              w.showView(v);
+            }
+          }
           shown.complete(w);
         });
     WorkbenchWindow w = shown.get(60, TimeUnit.SECONDS);

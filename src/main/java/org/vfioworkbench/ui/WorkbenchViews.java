@@ -2,6 +2,8 @@ package org.vfioworkbench.ui;
 
 import javafx.scene.Node;
 import org.vfioworkbench.ui.docking.ViewId;
+import org.vfioworkbench.ui.explain.ExplainView;
+import org.vfioworkbench.ui.explain.ExplainViewModel;
 import org.vfioworkbench.ui.explorer.ExplorerView;
 import org.vfioworkbench.ui.explorer.ExplorerViewModel;
 import org.vfioworkbench.ui.graph.TopologyGraphView;
@@ -30,6 +32,7 @@ final class WorkbenchViews {
   private final ResetOutcomesView outcomes;
   private final TraceView trace;
   private final ProblemsView problems;
+  private final ExplainView explain;
 
   WorkbenchViews(WorkbenchState state) {
     graphVm = new TopologyGraphViewModel(state);
@@ -41,6 +44,7 @@ final class WorkbenchViews {
     outcomes = new ResetOutcomesView(new ResetOutcomesViewModel(state));
     trace = new TraceView(new TraceViewModel(state));
     problems = new ProblemsView(new ProblemsViewModel(state));
+    explain = new ExplainView(new ExplainViewModel(state));
   }
 
   Node view(ViewId id) {
@@ -52,6 +56,7 @@ final class WorkbenchViews {
       case OUTCOMES -> outcomes;
       case TRACE -> trace;
       case PROBLEMS -> problems;
+      case EXPLAIN -> explain;
     };
   }
 }

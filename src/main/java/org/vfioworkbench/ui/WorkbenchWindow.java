@@ -7,6 +7,7 @@ import javafx.scene.Scene;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
+import org.vfioworkbench.ui.actions.WorkbenchActionSet;
 import org.vfioworkbench.ui.docking.DockLayout;
 import org.vfioworkbench.ui.docking.WorkbenchDocking;
 import org.vfioworkbench.ui.files.RecentFiles;
@@ -32,6 +33,7 @@ public final class WorkbenchWindow {
   private final Scene scene;
   private final WorkbenchActions actions;
   private final StatusBar status;
+  private final WorkbenchActionSet actionSet = new WorkbenchActionSet();
 
   public WorkbenchWindow(Stage stage, Path configDir) {
     this(stage, configDir, new FxTaskExecutor());
@@ -56,10 +58,19 @@ public final class WorkbenchWindow {
     executor.onFailure(this::failed);
     actions =
         new WorkbenchActions(
-            state, views, stage, status, new RecentFiles(configDir), unsaved, hosts);
+            state,
+            views,
+            stage,
+            status,
+            new RecentFiles(configDir),
+            unsaved,
+            hosts,
+            actionSet,
+            docking);
     WorkbenchMenus menus =
-        new WorkbenchMenus(state, actions, views, docking, this::close, this::theme);
+        new WorkbenchMenus(state, actions, views, docking, this::close, this::theme, actionSet);
     views.graphVm.messageProperty().addListener((o, a, b) -> status.say(b));
+    state.historyMessageProperty().addListener((o, a, b) -> status.say(b));
     views.propertiesVm.messageProperty().addListener((o, a, b) -> status.say(b));
     state
         .refusedEditProperty()
@@ -73,7 +84,12 @@ public final class WorkbenchWindow {
     root.setTop(new VBox(menus.menuBar(), menus.toolBar()));
     root.setBottom(status);
     root.getStyleClass().add("workbench");
-    scene = new Scene(root, 1500, 920);
+    javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+    scene =
+        new Scene(
+            root, Math.min(1500, screen.getWidth() - 16), Math.min(920, screen.getHeight() - 40));
+    stage.setMinWidth(Math.min(800, screen.getWidth()));
+    stage.setMinHeight(Math.min(560, screen.getHeight()));
     scene.getStylesheets().add(WorkbenchWindow.class.getResource("workbench.css").toExternalForm());
     theme(Theme.LIGHT);
     stage.setScene(scene);
@@ -171,6 +187,38 @@ public final class WorkbenchWindow {
 
   WorkbenchActions actions() {
     return actions;
+  }
+
+  /**
+   * The workbench's commands, one ControlsFX {@code Action} per id: menus and toolbar are made from
+   * it, context menus of views can reuse them ({@code actionSet().contextMenu(ActionIds.COPY, …)}),
+   * and a command defined here later appears in its menu at once.
+   */
+  public WorkbenchActionSet actionSet() {
+    return actionSet;
+  }
+
+  /**
+   * Opens {@code s} with the window already shown: the sample is read in the background and the
+   * status bar says so meanwhile (used at start, so the first frame does not wait for it).
+   */
+  public void openSampleInBackground(org.vfioworkbench.ui.files.Sample s) {
+    actions.openSampleInBackground(s);
+  }
+
+  /** How Help › Documentation hands a page to the desktop's browser (the app's HostServices). */
+  public void setBrowser(java.util.function.Consumer<String> browser) {
+    actions.setBrowser(browser);
+  }
+
+  /** The views (for tests). */
+  WorkbenchViews views() {
+    return views;
+  }
+
+  /** The docking area (for the layout tests). */
+  WorkbenchDocking docking() {
+    return docking;
   }
 
   /** The status bar's message, as shown. */

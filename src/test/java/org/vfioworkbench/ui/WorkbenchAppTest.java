@@ -22,4 +22,19 @@ class WorkbenchAppTest {
     assertThat(start.topology()).isEqualTo(seed.topology());
     assertThat(start.profile()).isEqualTo(seed.profile());
   }
+
+  @Test
+  void theSamplesOfferOneSeedCaseTheSameAsTheStartDocument() throws Exception {
+    var first = org.vfioworkbench.ui.files.BuiltInSamples.all().get(0);
+    assertThat(first.source().read().topology())
+        .isEqualTo(WorkbenchApp.startSample().source().read().topology());
+    assertThat(org.vfioworkbench.ui.files.BundledSamples.others())
+        .extracting(org.vfioworkbench.ui.files.Sample::name)
+        .doesNotContain(WorkbenchApp.SEED_SAMPLE)
+        .isNotEmpty();
+    assertThat(org.vfioworkbench.ui.files.BuiltInSamples.all())
+        .extracting(org.vfioworkbench.ui.files.Sample::name)
+        .filteredOn(n -> n.toLowerCase(java.util.Locale.ROOT).contains("seed"))
+        .hasSize(1);
+  }
 }

@@ -1,6 +1,8 @@
 package org.vfioworkbench.engine.plan;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -10,9 +12,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.jgrapht.Graph;
 import org.jgrapht.Graphs;
-import org.jgrapht.alg.connectivity.ConnectivityInspector;
 import org.jgrapht.graph.AsUnmodifiableGraph;
 import org.jgrapht.graph.DefaultUndirectedGraph;
+import org.jgrapht.graph.MaskSubgraph;
+import org.jgrapht.traverse.BreadthFirstIterator;
 import org.vfioworkbench.engine.Analysis;
 import org.vfioworkbench.engine.DevSet;
 import org.vfioworkbench.model.Bdf;
@@ -26,41 +29,49 @@ import org.vfioworkbench.model.Topology;
 
 /**
  * The host as one JGraphT graph: every function, IOMMU group, reset domain (dev-set), process and
- * open fd is a vertex; membership, holding and opening are edges. Assignment questions are graph
- * questions: the functions a passthrough drags along are the connected components, restricted to
- * functions, groups and reset domains, that contain the functions asked for. Those restrictions are
- * kept as graphs of their own, built with the whole one, so each question is one search.
+ * open fd is a vertex; membership, holding and opening are edges, each with its {@link Link.Kind}.
+ * Assignment questions are graph questions: the functions a passthrough drags along are the
+ * connected components, restricted to functions, groups and reset domains, that contain the
+ * functions asked for. The restrictions are {@link MaskSubgraph} views of the one graph that keep
+ * only the edges of some kinds, and each question is one breadth-first search from the functions
+ * asked for, so only their components are visited.
  *
  * <p>A function's reset domain is its dev-set, or, for a function not on vfio-pci, the dev-set it
  * would join once bound (found by analysing the host with every endpoint on vfio-pci: the key
- * depends on the bus, the slot and the reset probes, not on the driver).
+ * depends on the bus, the slot and the reset probes, not on the driver). That second analysis is
+ * made only when some endpoint is not on vfio-pci.
  */
 public final class HostGraph {
+
+  private static final Set<Link.Kind> GROUPS = EnumSet.of(Link.Kind.IN_GROUP);
+  private static final Set<Link.Kind> RESETS = EnumSet.of(Link.Kind.IN_RESET_DOMAIN);
+  private static final Set<Link.Kind> EITHER =
+      EnumSet.of(Link.Kind.IN_GROUP, Link.Kind.IN_RESET_DOMAIN);
 
   private final Topology topology;
   private final Graph<Node, Link> graph;
   private final Map<Bdf, Node.Function> functions = new HashMap<>();
   private final Map<Bdf, DevSet.Key> domains = new HashMap<>();
-  private final Graph<Node, Link> byGroup = new DefaultUndirectedGraph<>(Link.class);
-  private final Graph<Node, Link> byDomain = new DefaultUndirectedGraph<>(Link.class);
-  private final Graph<Node, Link> byEither = new DefaultUndirectedGraph<>(Link.class);
-  private ConnectivityInspector<Node, Link> groups;
-  private ConnectivityInspector<Node, Link> resets;
-  private ConnectivityInspector<Node, Link> both;
+  private final Graph<Node, Link> byGroup;
+  private final Graph<Node, Link> byDomain;
+  private final Graph<Node, Link> byEither;
 
   private HostGraph(Analysis analysis) {
     this.topology = analysis.topology();
     this.graph = new DefaultUndirectedGraph<>(Link.class);
-    Analysis allBound = Analysis.of(everyEndpointOnVfio(topology), analysis.profile());
+    Analysis allBound = null;
     for (PciFunction f : topology.functions()) {
       Node.Function v = new Node.Function(f.bdf(), f.description());
       functions.put(f.bdf(), v);
       graph.addVertex(v);
-      byGroup.addVertex(v);
-      byDomain.addVertex(v);
-      byEither.addVertex(v);
       f.iommuGroup().ifPresent(g -> link(v, new Node.Group(g), Link.Kind.IN_GROUP));
-      Optional<DevSet> set = analysis.devSet(f.bdf()).or(() -> allBound.devSet(f.bdf()));
+      Optional<DevSet> set = analysis.devSet(f.bdf());
+      if (set.isEmpty() && !f.isBridge() && !f.driver().isVfio()) {
+        if (allBound == null) {
+          allBound = Analysis.of(everyEndpointOnVfio(topology), analysis.profile());
+        }
+        set = allBound.devSet(f.bdf());
+      }
       set.ifPresent(
           s -> {
             domains.put(f.bdf(), s.key());
@@ -81,6 +92,9 @@ public final class HostGraph {
         }
       }
     }
+    byGroup = only(GROUPS);
+    byDomain = only(RESETS);
+    byEither = only(EITHER);
   }
 
   /** Builds the graph of {@code analysis}'s topology. */
@@ -89,20 +103,14 @@ public final class HostGraph {
   }
 
   private void link(Node a, Node b, Link.Kind kind) {
-    add(graph, a, b, kind);
-    if (kind == Link.Kind.IN_GROUP) {
-      add(byGroup, a, b, kind);
-      add(byEither, a, b, kind);
-    } else if (kind == Link.Kind.IN_RESET_DOMAIN) {
-      add(byDomain, a, b, kind);
-      add(byEither, a, b, kind);
-    }
+    graph.addVertex(a);
+    graph.addVertex(b);
+    graph.addEdge(a, b, new Link(kind));
   }
 
-  private static void add(Graph<Node, Link> g, Node a, Node b, Link.Kind kind) {
-    g.addVertex(a);
-    g.addVertex(b);
-    g.addEdge(a, b, new Link(kind));
+  /** A view of the graph with the edges of {@code kinds} only (no copy). */
+  private Graph<Node, Link> only(Set<Link.Kind> kinds) {
+    return new MaskSubgraph<>(graph, v -> false, e -> !kinds.contains(e.kind()));
   }
 
   private static Topology everyEndpointOnVfio(Topology t) {
@@ -133,26 +141,17 @@ public final class HostGraph {
 
   /** Functions joined to {@code wanted} by shared IOMMU groups: what viability drags along. */
   public Set<Bdf> groupClosure(Collection<Bdf> wanted) {
-    if (groups == null) {
-      groups = new ConnectivityInspector<>(byGroup);
-    }
-    return closure(groups, wanted);
+    return closure(byGroup, wanted);
   }
 
   /** Functions joined to {@code wanted} by shared reset domains: what a reset takes along. */
   public Set<Bdf> resetClosure(Collection<Bdf> wanted) {
-    if (resets == null) {
-      resets = new ConnectivityInspector<>(byDomain);
-    }
-    return closure(resets, wanted);
+    return closure(byDomain, wanted);
   }
 
   /** Functions joined to {@code wanted} by shared groups and shared reset domains, transitively. */
   public Set<Bdf> closure(Collection<Bdf> wanted) {
-    if (both == null) {
-      both = new ConnectivityInspector<>(byEither);
-    }
-    return closure(both, wanted);
+    return closure(byEither, wanted);
   }
 
   /** The processes that hold a function: through a device fd, a cdev, or its group file. */
@@ -177,17 +176,21 @@ public final class HostGraph {
     return List.copyOf(out);
   }
 
-  private Set<Bdf> closure(ConnectivityInspector<Node, Link> inspector, Collection<Bdf> wanted) {
-    Set<Bdf> out = new TreeSet<>();
+  /** The functions in the components of {@code view} that hold {@code wanted}: one search. */
+  private Set<Bdf> closure(Graph<Node, Link> view, Collection<Bdf> wanted) {
+    List<Node> start = new ArrayList<>();
     for (Bdf b : wanted) {
       Node.Function v = functions.get(b);
       if (v == null) {
         throw new IllegalArgumentException(b + " is not a function of this host");
       }
-      for (Node n : inspector.connectedSetOf(v)) {
-        if (n instanceof Node.Function f) {
-          out.add(f.bdf());
-        }
+      start.add(v);
+    }
+    Set<Bdf> out = new TreeSet<>();
+    BreadthFirstIterator<Node, Link> it = new BreadthFirstIterator<>(view, start);
+    while (it.hasNext()) {
+      if (it.next() instanceof Node.Function f) {
+        out.add(f.bdf());
       }
     }
     return out;

@@ -15,19 +15,41 @@ import org.vfioworkbench.model.PciFunction;
 public final class HostUse {
 
   private final Map<Bdf, List<String>> facts;
+  private final List<String> unknown;
+  private final boolean read;
 
-  private HostUse(Map<Bdf, List<String>> facts) {
+  private HostUse(Map<Bdf, List<String>> facts, List<String> unknown, boolean read) {
     this.facts = Map.copyOf(facts);
+    this.unknown = List.copyOf(unknown);
+    this.read = read;
   }
 
-  /** Only what drivers and classes say. */
+  /** Only what drivers and classes say (a scenario file: no mounts, interfaces or boot display). */
   public static HostUse fromDrivers() {
-    return new HostUse(Map.of());
+    return new HostUse(Map.of(), List.of(), false);
   }
 
   /** Drivers and classes plus facts read from a host, per function. */
   public static HostUse withFacts(Map<Bdf, List<String>> facts) {
-    return new HostUse(facts);
+    return withFacts(facts, List.of());
+  }
+
+  /**
+   * Drivers and classes plus facts read from a host, per function, and what could not be read
+   * (partial knowledge: a function whose mounts could not be read is not known to be unused).
+   */
+  public static HostUse withFacts(Map<Bdf, List<String>> facts, List<String> unknown) {
+    return new HostUse(facts, unknown, true);
+  }
+
+  /** Whether facts were read from a host at all, beyond drivers and classes. */
+  public boolean readFromHost() {
+    return read;
+  }
+
+  /** What could not be read, in words. */
+  public List<String> unknown() {
+    return unknown;
   }
 
   /** The uses of {@code f}; empty when the host does not use it. */

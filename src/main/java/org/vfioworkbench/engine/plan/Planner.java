@@ -89,6 +89,14 @@ public final class Planner {
                 + ": they must close it first");
       }
     }
+    if (!use.readFromHost()) {
+      notes.add(
+          "host use comes from drivers and classes only: mounted filesystems, interfaces that are"
+              + " up and the boot display are read from a live host or a capture");
+    }
+    for (String u : use.unknown()) {
+      notes.add("unknown, not known to be unused: " + u);
+    }
     return new Plan(
         List.copyOf(asked),
         functions,
@@ -131,13 +139,23 @@ public final class Planner {
       if (iommufd) {
         s.append("  <driver iommufd='yes'/>\n");
       }
-      s.append(
-          String.format(
-              "  <source>\n    <address domain='0x%04x' bus='0x%02x' slot='0x%02x' function='0x%x'/>\n"
-                  + "  </source>\n",
-              b.segment(), b.bus(), b.device(), b.function()));
+      s.append("  <source>\n    <address domain='0x")
+          .append(hex(b.segment(), 4))
+          .append("' bus='0x")
+          .append(hex(b.bus(), 2))
+          .append("' slot='0x")
+          .append(hex(b.device(), 2))
+          .append("' function='0x")
+          .append(Integer.toHexString(b.function()))
+          .append("'/>\n  </source>\n");
       s.append("</hostdev>\n");
     }
     return s.toString();
+  }
+
+  /** {@code value} in lower-case hex, zero-padded to {@code digits}. */
+  private static String hex(int value, int digits) {
+    String h = Integer.toHexString(value);
+    return "0".repeat(Math.max(0, digits - h.length())) + h;
   }
 }

@@ -8,7 +8,8 @@ public enum ViewId {
   INFO("info", "INFO", Region.BOTTOM, "Ctrl+4"),
   OUTCOMES("outcomes", "Reset outcomes", Region.BOTTOM_RIGHT, "Ctrl+5"),
   TRACE("trace", "Trace", Region.BOTTOM, "Ctrl+6"),
-  PROBLEMS("problems", "Problems", Region.BOTTOM_RIGHT, "Ctrl+7");
+  PROBLEMS("problems", "Problems", Region.BOTTOM_RIGHT, "Ctrl+7"),
+  EXPLAIN("explain", "Why not, and how to fix it", Region.BOTTOM, "Ctrl+8");
 
   /** The fixed dock areas. */
   public enum Region {

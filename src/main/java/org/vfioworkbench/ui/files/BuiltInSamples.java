@@ -13,13 +13,28 @@ public final class BuiltInSamples {
 
   private BuiltInSamples() {}
 
-  /** Every built-in sample, seed case first. */
+  /**
+   * The samples listed first: the seed case (the bundled s19 the README opens; this class's {@link
+   * #seedCase()} only when no sample file is bundled), a workstation and a generated host.
+   */
   public static List<Sample> all() {
+    Sample seed =
+        BundledSamples.seed()
+            .map(
+                s ->
+                    new Sample(
+                        "Seed case (s19): cdev + legacy group on one bus",
+                        s.description(),
+                        s.source()))
+            .orElseGet(
+                () ->
+                    sample(
+                        "Seed case: cdev + legacy group on one bus",
+                        "fn0 through cdev/iommufd, fn1 through a type1 group: INFO(fn0) says"
+                            + " NOT_OWNED",
+                        BuiltInSamples::seedCase));
     return List.of(
-        sample(
-            "Seed case: cdev + legacy group on one bus",
-            "fn0 through cdev/iommufd, fn1 through a type1 group: INFO(fn0) says NOT_OWNED",
-            BuiltInSamples::seedCase),
+        seed,
         sample(
             "Workstation: GPU, audio, NIC, chipset",
             "a desktop with a GPU and its audio function, a slot-reset NVMe and chipset audio",
@@ -43,8 +58,10 @@ public final class BuiltInSamples {
   }
 
   /**
-   * Reference §4.11, first row: fn0 (group 20) cdev-bound into iommufd A, fn1 (group 21) opened
-   * through a type1 container, both on bus 0000:02 below root port 0000:00:1c.0.
+   * A one-holder variant of the seed case, for when no sample file is bundled (and for tests that
+   * need the seed's shape without reading a file). Reference §4.11, first row: fn0 (group 20)
+   * cdev-bound into iommufd A, fn1 (group 21) opened through a type1 container, both on bus 0000:02
+   * below root port 0000:00:1c.0.
    */
   public static Topology seedCase() {
     return new TopologyBuilder()

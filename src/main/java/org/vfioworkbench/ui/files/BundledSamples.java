@@ -26,6 +26,9 @@ public final class BundledSamples {
 
   static final String FOLDER = "sample-topologies";
 
+  /** The seed case the README's first command opens: the one seed case the workbench offers. */
+  public static final String SEED = "s19-seed-cdev-and-type1-group";
+
   private BundledSamples() {}
 
   /** Every bundled sample in file-name order; empty when none are bundled. */
@@ -36,6 +39,16 @@ public final class BundledSamples {
       out.add(new Sample(name, FOLDER + "/" + file, () -> read(file)));
     }
     return out;
+  }
+
+  /** The bundled seed case, when samples are bundled. */
+  public static java.util.Optional<Sample> seed() {
+    return list().stream().filter(s -> s.name().equals(SEED)).findFirst();
+  }
+
+  /** Every bundled sample but the seed case, which the menu lists first on its own. */
+  public static List<Sample> others() {
+    return list().stream().filter(s -> !s.name().equals(SEED)).toList();
   }
 
   private static org.vfioworkbench.scenario.Scenario read(String file) throws ScenarioException {

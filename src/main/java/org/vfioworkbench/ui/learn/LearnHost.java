@@ -23,4 +23,11 @@ public interface LearnHost {
 
   /** Points the learner at elements of the graph and at views; the default ignores it. */
   default void highlight(Highlight highlight) {}
+
+  /**
+   * Calls {@code listener} whenever another document is opened in the workbench (by the lesson
+   * through {@link #open} or by the user through File › Open, a sample, a host); the default never
+   * calls it.
+   */
+  default void onDocumentReplaced(Runnable listener) {}
 }

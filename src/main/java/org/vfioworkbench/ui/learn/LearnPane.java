@@ -33,10 +33,19 @@ public final class LearnPane extends StackPane {
     getStyleClass().add("learn-pane");
     getStylesheets().add(LearnPane.class.getResource("learn.css").toExternalForm());
     setId("learn-pane");
-    setMinWidth(320);
+    setMinWidth(200);
     setPrefWidth(440);
     getChildren().addAll(lessonView, welcomeView);
     lesson.finishedProperty().addListener((o, a, b) -> welcome.refresh());
+    lesson
+        .lessonProperty()
+        .addListener(
+            (o, a, b) -> {
+              if (b == null) {
+                welcome.refresh();
+                showPage(true);
+              }
+            });
     showPage(true);
   }
 

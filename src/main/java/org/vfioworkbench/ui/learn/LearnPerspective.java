@@ -35,7 +35,25 @@ public final class LearnPerspective {
     this.pane =
         new LearnPane(
             new WorkbenchLearnHost(window, showView), progress, BundledSamples.list(), this::hide);
-    bar.getMenus().add(menu());
+    int help = bar.getMenus().size();
+    for (int i = 0; i < bar.getMenus().size(); i++) {
+      if ("help-menu".equals(bar.getMenus().get(i).getId())) {
+        help = i;
+      }
+    }
+    bar.getMenus().add(help, menu());
+    pane.prefWidthProperty()
+        .bind(
+            javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> paneWidth(root.getWidth()), root.widthProperty()));
+  }
+
+  /**
+   * The panel's width in a window {@code windowWidth} wide: about a quarter of it, between 220 and
+   * 440 px, so a laptop's window keeps most of its width for the graph.
+   */
+  static double paneWidth(double windowWidth) {
+    return Math.max(220, Math.min(440, windowWidth * 0.26));
   }
 
   /**

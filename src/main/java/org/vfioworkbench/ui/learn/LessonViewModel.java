@@ -42,6 +42,7 @@ public final class LessonViewModel {
   private final BooleanBinding canGoNext;
   private final BooleanBinding canGoBack;
   private LessonWalk walk;
+  private boolean opening;
 
   public LessonViewModel(LearnHost host, LearnProgress progress) {
     this.host = Objects.requireNonNull(host, "host");
@@ -56,12 +57,48 @@ public final class LessonViewModel {
     canGoBack =
         Bindings.createBooleanBinding(
             () -> lesson.get() != null && stepIndex.get() > 0, lesson, stepIndex);
+    host.onDocumentReplaced(this::documentReplaced);
+  }
+
+  /**
+   * Another document than the lesson's own was opened: the lesson ends, so its Check never judges a
+   * document it did not give the learner.
+   */
+  private void documentReplaced() {
+    if (!opening && lesson.get() != null) {
+      stop();
+    }
+  }
+
+  /** Ends the running lesson (if any) without marking it completed. */
+  public void stop() {
+    walk = null;
+    lesson.set(null);
+    stepIndex.set(0);
+    heading.set("");
+    text.set("");
+    prompt.set("");
+    hint.set("");
+    message.set("");
+    hasTask.set(false);
+    solved.set(false);
+    finished.set(false);
+  }
+
+  /** Opens the lesson's own document; the workbench's replacement notice is not a user's open. */
+  private boolean open(Lesson l, Topology t) {
+    opening = true;
+    try {
+      return host.open(documentName(l), t, l.profile());
+    } finally {
+      opening = false;
+    }
   }
 
   /** Starts {@code l} at its first step and loads its topology into the workbench. */
   public boolean start(Lesson l) {
     Objects.requireNonNull(l, "l");
-    if (!host.open(documentName(l), l.start(), l.profile())) {
+    if (!open(l, l.start())) {
       return false;
     }
     walk = LessonWalk.of(l);
@@ -73,6 +110,9 @@ public final class LessonViewModel {
 
   /** Evaluates the current task's goal on the workbench's topology with the engine. */
   public void check() {
+    if (lesson.get() == null) {
+      return;
+    }
     Optional<LessonTask> task = currentTask();
     if (task.isEmpty()) {
       solved.set(true);
@@ -111,11 +151,7 @@ public final class LessonViewModel {
    * Loads the topology this step starts from, as if every earlier task was solved the lesson's way.
    */
   public void restartStep() {
-    if (lesson.get() != null
-        && host.open(
-            documentName(lesson.get()),
-            walk.stateBefore(stepIndex.get()),
-            lesson.get().profile())) {
+    if (lesson.get() != null && open(lesson.get(), walk.stateBefore(stepIndex.get()))) {
       show(stepIndex.get());
     }
   }
@@ -126,7 +162,7 @@ public final class LessonViewModel {
       return;
     }
     Topology after = walk.stateBefore(stepIndex.get() + 1);
-    if (host.open(documentName(lesson.get()), after, lesson.get().profile())) {
+    if (open(lesson.get(), after)) {
       List<String> how = currentTask().get().solution().stream().map(g -> g.describe()).toList();
       check();
       message.set("The lesson's solution: " + String.join(", then ", how) + ".\n" + message.get());

@@ -32,8 +32,10 @@ public final class WorkbenchLearnHost implements LearnHost {
     this.showView = Objects.requireNonNull(showView, "showView");
   }
 
+  /** Opens a lesson's document, with compare mode off: a lesson explains one profile's answer. */
   @Override
   public boolean open(String title, Topology topology, Profile profile) {
+    window.state().compareProfileProperty().set(null);
     Scenario lesson = new Scenario(title, "", Optional.of(profile), topology, List.of());
     return openSample(new Sample(title, title, () -> lesson));
   }
@@ -43,6 +45,11 @@ public final class WorkbenchLearnHost implements LearnHost {
     Topology before = window.state().topology();
     window.openSample(sample);
     return window.state().topology() != before;
+  }
+
+  @Override
+  public void onDocumentReplaced(Runnable listener) {
+    window.state().opensProperty().addListener((o, a, b) -> listener.run());
   }
 
   @Override

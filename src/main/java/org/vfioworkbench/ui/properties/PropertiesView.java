@@ -1,90 +1,153 @@
 package org.vfioworkbench.ui.properties;
 
-import java.util.Optional;
-import javafx.beans.value.ObservableValue;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javafx.geometry.HPos;
+import javafx.geometry.Insets;
+import javafx.geometry.VPos;
+import javafx.scene.Node;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.layout.BorderPane;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import org.controlsfx.control.PropertySheet;
+import org.vfioworkbench.ui.common.Copyable;
 
-/** ControlsFX PropertySheet over the view model's rows. */
-public final class PropertiesView extends BorderPane {
+/**
+ * The selection's properties by category: read-only facts as text (wrapped, selectable, with the
+ * fact's description as tooltip), editable values as editors (a choice, a check box). The rows are
+ * built again from the view model after every edit, so an editor never shows a value the workbench
+ * refused. Edit › Copy copies every row as "name: value".
+ */
+public final class PropertiesView extends VBox implements Copyable {
 
-  private final PropertySheet sheet = new PropertySheet();
+  private final PropertiesViewModel vm;
+  private final GridPane grid = new GridPane();
 
   public PropertiesView(PropertiesViewModel vm) {
+    this.vm = vm;
+    getStyleClass().add("properties-view");
     Label title = new Label();
     title.textProperty().bind(vm.titleProperty());
     title.getStyleClass().add("view-title");
+    title.setWrapText(true);
     Label message = new Label();
     message.textProperty().bind(vm.messageProperty());
     message.getStyleClass().add("refusal");
     message.setWrapText(true);
     message.managedProperty().bind(message.textProperty().isNotEmpty());
-    setTop(new VBox(title, message));
-    sheet.setMode(PropertySheet.Mode.NAME);
-    sheet.setModeSwitcherVisible(false);
-    sheet.setSearchBoxVisible(false);
-    setCenter(sheet);
-    vm.rows().addListener((javafx.collections.ListChangeListener<PropertyRow>) c -> show(vm));
-    show(vm);
+    message.visibleProperty().bind(message.textProperty().isNotEmpty());
+    grid.setId("properties-grid");
+    grid.setHgap(10);
+    grid.setVgap(4);
+    grid.setPadding(new Insets(4, 8, 8, 8));
+    ColumnConstraints names = new ColumnConstraints();
+    names.setPercentWidth(42);
+    names.setHalignment(HPos.LEFT);
+    ColumnConstraints values = new ColumnConstraints();
+    values.setPercentWidth(58);
+    values.setHgrow(Priority.ALWAYS);
+    grid.getColumnConstraints().addAll(names, values);
+    ScrollPane scroll = new ScrollPane(grid);
+    scroll.setFitToWidth(true);
+    scroll.getStyleClass().add("properties-scroll");
+    VBox.setVgrow(scroll, Priority.ALWAYS);
+    VBox head = new VBox(2, title, message);
+    head.setPadding(new Insets(6, 8, 2, 8));
+    getChildren().addAll(head, scroll);
+    vm.rows().addListener((javafx.collections.ListChangeListener<PropertyRow>) c -> show());
+    show();
   }
 
-  private void show(PropertiesViewModel vm) {
-    sheet.getItems().setAll(vm.rows().stream().map(r -> new RowItem(r, vm)).toList());
-  }
-
-  /** Adapts a {@link PropertyRow} to the sheet. */
-  private static final class RowItem implements PropertySheet.Item {
-    private final PropertyRow row;
-    private final PropertiesViewModel vm;
-
-    RowItem(PropertyRow row, PropertiesViewModel vm) {
-      this.row = row;
-      this.vm = vm;
+  private void show() {
+    grid.getChildren().clear();
+    Map<String, List<PropertyRow>> byCategory = new LinkedHashMap<>();
+    for (PropertyRow r : vm.rows()) {
+      byCategory.computeIfAbsent(r.category(), k -> new java.util.ArrayList<>()).add(r);
     }
-
-    @Override
-    public Class<?> getType() {
-      return row.type();
-    }
-
-    @Override
-    public String getCategory() {
-      return row.category();
-    }
-
-    @Override
-    public String getName() {
-      return row.name();
-    }
-
-    @Override
-    public String getDescription() {
-      return row.description()
-          + (row.editable() ? " (editable, undoable)" : " (derived, read-only)");
-    }
-
-    @Override
-    public Object getValue() {
-      return row.value();
-    }
-
-    @Override
-    public void setValue(Object value) {
-      if (row.editable() && value != null && !value.equals(row.value())) {
-        vm.later(() -> row.setter().accept(value));
+    int y = 0;
+    for (Map.Entry<String, List<PropertyRow>> e : byCategory.entrySet()) {
+      Label heading = new Label(e.getKey());
+      heading.getStyleClass().add("properties-category");
+      grid.add(heading, 0, y++, 2, 1);
+      for (PropertyRow r : e.getValue()) {
+        Label name = new Label(r.name());
+        name.setWrapText(true);
+        name.setMinHeight(Region.USE_PREF_SIZE);
+        name.getStyleClass().add("property-name");
+        name.setTooltip(new Tooltip(r.description()));
+        GridPane.setValignment(name, VPos.TOP);
+        Node value = r.editable() ? editor(r) : fact(r);
+        GridPane.setHgrow(value, Priority.ALWAYS);
+        grid.add(name, 0, y);
+        grid.add(value, 1, y++);
       }
     }
+  }
 
-    @Override
-    public Optional<ObservableValue<? extends Object>> getObservableValue() {
-      return Optional.empty();
-    }
+  /**
+   * A read-only fact: plain text that wraps (never cut, never a greyed-out field); Edit › Copy
+   * gives it as text.
+   */
+  private static Node fact(PropertyRow r) {
+    Label l = new Label(String.valueOf(r.value()));
+    l.setWrapText(true);
+    l.setMinHeight(Region.USE_PREF_SIZE);
+    l.getStyleClass().add("fact-label");
+    l.setTooltip(new Tooltip(r.value() + "\n" + r.description() + " (derived, read-only)"));
+    return l;
+  }
 
-    @Override
-    public boolean isEditable() {
-      return row.editable();
+  /** An editor for an editable value; a change goes to the row's setter as an undoable edit. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private Node editor(PropertyRow r) {
+    Node n;
+    if (r.type() == Boolean.class) {
+      CheckBox c = new CheckBox();
+      c.setSelected(Boolean.TRUE.equals(r.value()));
+      c.setOnAction(e -> commit(r, c.isSelected()));
+      n = c;
+    } else if (r.type().isEnum()) {
+      ComboBox box = new ComboBox();
+      box.getItems().setAll((Object[]) r.type().getEnumConstants());
+      box.setValue(r.value());
+      box.setMaxWidth(Double.MAX_VALUE);
+      box.setOnAction(e -> commit(r, box.getValue()));
+      n = box;
+    } else {
+      TextField t = new TextField(String.valueOf(r.value()));
+      t.setOnAction(e -> commit(r, t.getText()));
+      n = t;
     }
+    if (n instanceof javafx.scene.control.Control c) {
+      c.setTooltip(new Tooltip(r.description() + "\n(editable, undoable)"));
+    }
+    n.getStyleClass().add("property-editor");
+    return n;
+  }
+
+  private void commit(PropertyRow r, Object value) {
+    if (value != null && !value.equals(r.value())) {
+      vm.later(() -> r.setter().accept(value));
+    }
+  }
+
+  @Override
+  public String copyText() {
+    StringBuilder b = new StringBuilder();
+    if (!vm.rows().isEmpty()) {
+      b.append(vm.titleProperty().get()).append('\n');
+    }
+    for (PropertyRow r : vm.rows()) {
+      b.append(r.name()).append(": ").append(r.value()).append('\n');
+    }
+    return b.toString();
   }
 }

@@ -66,6 +66,9 @@ public final class WorkbenchState {
   private final ReadOnlyObjectWrapper<Results> results =
       new ReadOnlyObjectWrapper<>(this, "results");
   private final ReadOnlyStringWrapper refusedEdit = new ReadOnlyStringWrapper(this, "refused", "");
+  private final ReadOnlyIntegerWrapper opens = new ReadOnlyIntegerWrapper(this, "opens");
+  private final ReadOnlyStringWrapper historyMessage =
+      new ReadOnlyStringWrapper(this, "historyMessage", "");
   private final CommandStack commands = new CommandStack(this::restore);
   private final BooleanBinding dirty;
   private long generation;
@@ -114,6 +117,7 @@ public final class WorkbenchState {
     selectedOutcome.set(null);
     document.set(newDocument.cleanAt(0));
     selection.set(firstOpenDevice(newDocument.topology()));
+    opens.set(opens.get() + 1);
   }
 
   /** Opens {@code newTopology} as an editable scenario under the default profile. */
@@ -245,16 +249,31 @@ public final class WorkbenchState {
     return commands.execute(DocumentCommand.of(e, before, after));
   }
 
+  /** Undoes the last step and says so in {@link #historyMessageProperty()}. */
   public void undo() {
-    commands.undo();
+    say(commands.undo().map(c -> "Undone: " + c.label()).orElse("Nothing to undo"));
   }
 
+  /** Redoes the last undone step and says so in {@link #historyMessageProperty()}. */
   public void redo() {
-    commands.redo();
+    say(commands.redo().map(c -> "Redone: " + c.label()).orElse("Nothing to redo"));
   }
 
+  private void say(String message) {
+    historyMessage.set("");
+    historyMessage.set(message);
+  }
+
+  /**
+   * Makes {@code content} the document's; a selection naming an element it no longer has (a holder
+   * an undo removed) is dropped, so no view goes on describing it.
+   */
   private void restore(Scenario content) {
     document.set(document.get().withScenario(content));
+    ElementRef selected = selection.get();
+    if (selected != null && !selected.existsIn(topology.get())) {
+      selection.set(null);
+    }
   }
 
   /** Marks the current state as saved to {@code path}: an editable scenario, nothing unsaved. */
@@ -389,6 +408,19 @@ public final class WorkbenchState {
   /** True for host captures and live scans until they are saved as a scenario. */
   public ReadOnlyBooleanProperty readOnlyProperty() {
     return readOnly.getReadOnlyProperty();
+  }
+
+  /**
+   * How many documents were opened so far: it changes each time {@link #open} replaces the document
+   * (edits, undo and re-scans leave it alone).
+   */
+  public javafx.beans.property.ReadOnlyIntegerProperty opensProperty() {
+    return opens.getReadOnlyProperty();
+  }
+
+  /** What the last undo or redo did, in words ("Undone: Release 0000:02:00.1"). */
+  public ReadOnlyStringProperty historyMessageProperty() {
+    return historyMessage.getReadOnlyProperty();
   }
 
   /** The last edit refused because the document is read-only, in words. */

@@ -17,6 +17,7 @@ final class FakeHost implements LearnHost {
   boolean declines;
   final List<String> opened = new ArrayList<>();
   final List<Highlight> highlights = new ArrayList<>();
+  private final List<Runnable> replaced = new ArrayList<>();
 
   @Override
   public boolean open(String title, Topology t, Profile p) {
@@ -26,6 +27,7 @@ final class FakeHost implements LearnHost {
     opened.add(title);
     topology = t;
     profile = p;
+    replaced.forEach(Runnable::run);
     return true;
   }
 
@@ -36,6 +38,17 @@ final class FakeHost implements LearnHost {
     } catch (ScenarioException e) {
       return false;
     }
+  }
+
+  @Override
+  public void onDocumentReplaced(Runnable listener) {
+    replaced.add(listener);
+  }
+
+  /** What File › Open does in the workbench: another document, not the lesson's. */
+  void userOpens(Topology t) {
+    topology = t;
+    replaced.forEach(Runnable::run);
   }
 
   @Override

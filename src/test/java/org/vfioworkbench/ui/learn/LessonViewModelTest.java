@@ -109,6 +109,32 @@ class LessonViewModelTest {
     assertThat(vm.canGoNextProperty().get()).isFalse();
   }
 
+  @Test
+  void openingAnotherDocumentEndsTheLessonSoCheckNeverJudgesIt() {
+    vm.start(mixed);
+    goTo(3);
+
+    host.userOpens(org.vfioworkbench.ui.files.BuiltInSamples.workstation());
+
+    assertThat(vm.lessonProperty().get()).isNull();
+    assertThat(vm.hasTaskProperty().get()).isFalse();
+    assertThat(vm.canGoNextProperty().get()).isFalse();
+    vm.check();
+    assertThat(vm.messageProperty().get()).isEmpty();
+  }
+
+  @Test
+  void theLessonsOwnOpensKeepItRunning() {
+    vm.start(mixed);
+    goTo(3);
+
+    vm.restartStep();
+    vm.showSolution();
+
+    assertThat(vm.lessonProperty().get()).isEqualTo(mixed);
+    assertThat(vm.stepIndexProperty().get()).isEqualTo(3);
+  }
+
   private void goTo(int step) {
     while (vm.stepIndexProperty().get() < step) {
       LessonStep s = mixed.steps().get(vm.stepIndexProperty().get());
