@@ -2,22 +2,32 @@ package org.vfioworkbench.ui;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.vfioworkbench.model.Bdf;
 import org.vfioworkbench.ui.files.BuiltInSamples;
+import org.vfioworkbench.ui.files.BundledSamples;
 import org.vfioworkbench.ui.files.Sample;
+import org.vfioworkbench.ui.graph.GraphModel;
 import org.vfioworkbench.ui.graph.PngExport;
+import org.vfioworkbench.ui.graph.TopologyGraphView;
 import org.vfioworkbench.ui.state.ElementRef;
 import org.vfioworkbench.ui.task.FxTaskExecutor;
 import org.vfioworkbench.ui.task.TaskExecutor;
 
 /**
- * Renders the workbench on a sample and writes a PNG of the whole window: the README's picture.
- * Usage: {@code WorkbenchScreenshot OUTPUT.png [SAMPLE_INDEX [WIDTH HEIGHT [VIEW]]]}, VIEW a view
- * id brought to front ("explain"); run under Xvfb or Monocle.
+ * Renders the workbench on a sample and writes a PNG of the whole window: the README's pictures.
+ * Usage: {@code WorkbenchScreenshot OUTPUT.png [SAMPLE [WIDTH HEIGHT]] [OPTION...]}; SAMPLE is the
+ * index of a built-in sample (0 seed, 1 workstation, 2 the generated 2,000-function host) or the
+ * start of a bundled sample's name ({@code s25}). Options: a view id brought to front ("explain");
+ * {@code focus=BDF} selects a function (the default selects 0000:02:00.0 when there is one), {@code
+ * focus=none} nothing, {@code focus=blocked} the first open device whose natural hot reset fails;
+ * {@code dark} uses the dark theme. Run under Xvfb or Monocle.
  */
 public final class WorkbenchScreenshot {
 
@@ -25,7 +35,15 @@ public final class WorkbenchScreenshot {
 
   public static void main(String[] args) throws Exception {
     Path out = Path.of(args.length > 0 ? args[0] : "assets/workbench.png");
-    int sample = args.length > 1 ? Integer.parseInt(args[1]) : 0;
+    String sample = args.length > 1 ? args[1] : "0";
+    List<String> options = Arrays.asList(args).subList(Math.min(args.length, 4), args.length);
+    String focus =
+        options.stream()
+            .filter(o -> o.startsWith("focus="))
+            .map(o -> o.substring(6))
+            .findFirst()
+            .orElse("0000:02:00.0");
+    boolean dark = options.contains("dark");
     Path config = Files.createTempDirectory("workbench-shot");
     Platform.startup(() -> {});
     CompletableFuture<WorkbenchWindow> shown = new CompletableFuture<>();
@@ -34,8 +52,10 @@ public final class WorkbenchScreenshot {
         () -> {
           Stage stage = new Stage();
           WorkbenchWindow w = new WorkbenchWindow(stage, config, executor);
-          Sample s = BuiltInSamples.all().get(sample);
-          w.openSample(s);
+          w.openSample(sample(sample));
+          if (dark) {
+            Theme.DARK.apply(w.scene());
+          }
           java.util.prefs.Preferences shotPrefs =
               java.util.prefs.Preferences.userRoot().node("org/vfioworkbench/screenshot-learn");
           org.vfioworkbench.ui.learn.LearnProgress progress =
@@ -48,27 +68,31 @@ public final class WorkbenchScreenshot {
             System.getLogger("vfio-workbench")
                 .log(System.Logger.Level.DEBUG, "screenshot prefs: " + e);
           }
-          w.state().select(new ElementRef.FunctionRef(Bdf.parse("0000:02:00.0")));
           stage.setWidth(args.length > 2 ? Double.parseDouble(args[2]) : 1600);
           stage.setHeight(args.length > 3 ? Double.parseDouble(args[3]) : 1000);
           stage.show();
-          if (args.length > 4) {
-            for (org.vfioworkbench.ui.docking.ViewId v :
-                org.vfioworkbench.ui.docking.ViewId.values()) {
-              if (v.id().equals(args[4])) {
-                w.showView(v);
-              }
+          for (org.vfioworkbench.ui.docking.ViewId v :
+              org.vfioworkbench.ui.docking.ViewId.values()) {
+            if (options.contains(v.id())) {
+              w.showView(v);
             }
           }
           shown.complete(w);
         });
-    WorkbenchWindow w = shown.get(30, TimeUnit.SECONDS);
+    WorkbenchWindow w = shown.get(60, TimeUnit.SECONDS);
+    Thread.sleep(2500);
+    CompletableFuture<Void> selected = new CompletableFuture<>();
+    executor.runOnUi(
+        () -> {
+          focus(w, focus).ifPresent(b -> w.state().select(new ElementRef.FunctionRef(b)));
+          selected.complete(null);
+        });
+    selected.get(30, TimeUnit.SECONDS);
     Thread.sleep(1500);
     CompletableFuture<Void> done = new CompletableFuture<>();
     executor.runOnUi(
         () -> {
           try {
-            w.fitGraph();
             Files.createDirectories(out.toAbsolutePath().getParent());
             PngExport.write(w.scene().getRoot(), out, 1);
             done.complete(null);
@@ -76,7 +100,41 @@ public final class WorkbenchScreenshot {
             done.completeExceptionally(e);
           }
         });
-    done.get(30, TimeUnit.SECONDS);
+    done.get(60, TimeUnit.SECONDS);
     Platform.exit();
+  }
+
+  private static Sample sample(String key) {
+    if (key.chars().allMatch(Character::isDigit)) {
+      return BuiltInSamples.all().get(Integer.parseInt(key));
+    }
+    return BundledSamples.list().stream()
+        .filter(s -> s.name().startsWith(key))
+        .findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no bundled sample named " + key + "…"));
+  }
+
+  private static Optional<Bdf> focus(WorkbenchWindow w, String focus) {
+    TopologyGraphView graph = (TopologyGraphView) w.scene().lookup(".graph-view");
+    GraphModel m = graph.viewModel().modelProperty().get();
+    if (m == null || focus.equals("none")) {
+      return Optional.empty();
+    }
+    if (focus.equals("blocked")) {
+      // The first open device whose natural hot reset the engine refuses.
+      var a = w.state().results().analysis();
+      return a.devices().values().stream()
+          .filter(
+              d -> {
+                var fd = d.cdevFd().isPresent() ? d.cdevFd() : d.groupFds().stream().findFirst();
+                return fd.isPresent()
+                    && a.hotReset(fd.get(), a.naturalReset(fd.get()).request()).ret() != 0;
+              })
+          .map(d -> d.bdf())
+          .sorted()
+          .findFirst();
+    }
+    Bdf b = Bdf.parse(focus);
+    return w.state().topology().function(b).isPresent() ? Optional.of(b) : Optional.empty();
   }
 }

@@ -32,12 +32,26 @@ public final class GraphLayout {
   static final double GAP = 30;
   static final double BUS_H = 22;
   static final double BUS_TO_CHIP = 26;
-  static final double CHIP_TO_BUS = 40;
+
+  /** Below each chip: the hull caption, then up to two reset-scope captions. */
+  static final double CAPTION_Y = 8;
+
+  static final int CAPTION_LINES = 3;
+  static final double BAND = CAPTION_Y + CAPTION_LINES * TextMetrics.LINE_H;
+  static final double CHIP_TO_BUS = BAND + 10;
+  static final double ROW_GAP = BAND + 10;
   static final double COMPLEX_H = 34;
   static final double MARGIN = 40;
   static final int MAX_COLUMNS = 8;
 
+  /** Hosts with more functions than this open collapsed to what holds VFIO devices. */
+  public static final int COLLAPSE_ABOVE = 150;
+
   private final Analysis a;
+  private final java.util.Set<Bdf> collapsed;
+  private final Map<Bdf, Bdf> shownAs = new HashMap<>();
+  private final Map<Bdf, List<Bdf>> below = new HashMap<>();
+  private final Map<Bdf, Boolean> blockedFns = new HashMap<>();
   private final Map<BusAddress, Double> widths = new HashMap<>();
   private final Map<BusAddress, Double> heights = new HashMap<>();
   private final List<BusNode> buses = new ArrayList<>();
@@ -46,32 +60,129 @@ public final class GraphLayout {
   private final Map<Double, List<Box>> chipsInRow = new HashMap<>();
   private final Map<BusAddress, Box> busBox = new HashMap<>();
   private final List<Line> edges = new ArrayList<>();
+  private final TreeRoutes routes = new TreeRoutes();
+  private final SpatialIndex placed = new SpatialIndex();
 
-  private GraphLayout(Analysis a) {
+  private GraphLayout(Analysis a, java.util.Set<Bdf> collapsed) {
     this.a = a;
+    this.collapsed = collapsed;
   }
 
-  /** Lays out the whole graph of one analysed topology. */
+  /** Lays out the whole graph of one analysed topology, every subtree expanded. */
   public static GraphModel compute(Analysis a) {
-    return new GraphLayout(a).run();
+    return compute(a, java.util.Set.of());
   }
+
+  /**
+   * Lays out the graph with the subtrees below the {@code collapsed} bridges each drawn as their
+   * bridge's chip with a summary.
+   */
+  public static GraphModel compute(Analysis a, java.util.Set<Bdf> collapsed) {
+    return new GraphLayout(a, collapsed).run();
+  }
+
+  /**
+   * The bridges a host opens collapsed: none for up to {@link #COLLAPSE_ABOVE} functions; above,
+   * every bridge whose subtree holds no function a holder has open, and when that still leaves more
+   * than {@link #COLLAPSE_ABOVE} chips, every bridge on a root bus too (a depth that fits).
+   */
+  public static java.util.Set<Bdf> defaultCollapsed(Analysis a) {
+    java.util.Set<Bdf> out = new java.util.HashSet<>();
+    if (a.topology().functions().size() <= COLLAPSE_ABOVE) {
+      return out;
+    }
+    for (PciFunction f : a.topology().functions()) {
+      Optional<BusAddress> sub = a.pci().subordinateOf(f.bdf());
+      if (sub.isPresent() && !holdsOpen(a, sub.get())) {
+        out.add(f.bdf());
+      }
+    }
+    if (compute(a, out).functions().size() > COLLAPSE_ABOVE) {
+      for (int seg : a.pci().segments()) {
+        for (BusAddress root : a.pci().rootBuses(seg)) {
+          for (PciFunction f : a.pci().functionsOn(root)) {
+            if (a.pci().subordinateOf(f.bdf()).isPresent()) {
+              out.add(f.bdf());
+            }
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  private static boolean holdsOpen(Analysis a, BusAddress bus) {
+    for (PciFunction f : a.pci().functionsOn(bus)) {
+      if (a.device(f.bdf()).map(d -> d.isOpen()).orElse(false)) {
+        return true;
+      }
+      Optional<BusAddress> sub = a.pci().subordinateOf(f.bdf());
+      if (sub.isPresent() && holdsOpen(a, sub.get())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Every function below a bridge (its secondary bus and down). */
+  private List<Bdf> below(Bdf bridge) {
+    List<Bdf> known = below.get(bridge);
+    if (known != null) {
+      return known;
+    }
+    List<Bdf> out = new ArrayList<>();
+    Optional<BusAddress> bus = a.pci().subordinateOf(bridge);
+    if (bus.isPresent()) {
+      for (PciFunction f : a.pci().functionsOn(bus.get())) {
+        out.add(f.bdf());
+        out.addAll(below(f.bdf()));
+      }
+    }
+    below.put(bridge, out);
+    return out;
+  }
+
+  private boolean isCollapsed(Bdf bdf) {
+    return collapsed.contains(bdf) && a.pci().subordinateOf(bdf).isPresent();
+  }
+
+  private Optional<BusAddress> shownSub(Bdf bdf) {
+    return isCollapsed(bdf) ? Optional.empty() : a.pci().subordinateOf(bdf);
+  }
+
+  /** The y where the gap between the root buses' bars and their first row of chips starts. */
+  double rootGapTop() {
+    return top + COMPLEX_H + GAP / 2 + BUS_H;
+  }
+
+  /** Above this many holders, they stand in several columns and edges use a band on top. */
+  static final int ONE_COLUMN_UP_TO = 6;
+
+  /** Where the tree and holders start: below the band of edge tracks when there is one. */
+  private double top = MARGIN;
 
   private GraphModel run() {
     Topology t = a.topology();
+    int holderCount = t.holders().size();
+    if (holderCount > ONE_COLUMN_UP_TO) {
+      top = MARGIN + HolderLayout.topBand(holderCount);
+    }
+    routes.rootGapTop(rootGapTop());
     List<ComplexNode> complexes = new ArrayList<>();
     double x = MARGIN;
-    double treeBottom = MARGIN;
+    double treeBottom = top;
     for (int seg : a.pci().segments()) {
       double start = x;
-      double y = MARGIN + COMPLEX_H + GAP / 2;
+      double y = top + COMPLEX_H + GAP / 2;
       for (BusAddress root : a.pci().rootBuses(seg)) {
         double w = width(root);
-        place(root, x, y, true);
+        place(root, x, y, null, x + w);
         treeBottom = Math.max(treeBottom, y + height(root));
         x += w + GAP;
       }
       double w = Math.max(CHIP_W, x - GAP - start);
-      Box cbox = new Box(start, MARGIN, w, COMPLEX_H);
+      Box cbox = new Box(start, top, w, COMPLEX_H);
+      placed.add(cbox);
       complexes.add(new ComplexNode(seg, cbox));
       for (BusNode b : buses) {
         if (b.root() && !b.continued() && b.bus().segment() == seg) {
@@ -83,7 +194,8 @@ public final class GraphLayout {
     double treeRight = Math.max(x - GAP, MARGIN + CHIP_W);
     List<GroupHull> hulls = hulls();
     List<ScopeOutline> scopes = scopes();
-    HolderLayout holders = new HolderLayout(a, chipBox, hulls, treeRight + 2.5 * GAP, MARGIN);
+    HolderLayout holders =
+        new HolderLayout(a, routes, this::shownAs, hulls, treeRight + GAP, top, treeBottom - top);
     Box holderArea = holders.run();
     Box bounds =
         new Box(
@@ -105,11 +217,11 @@ public final class GraphLayout {
   }
 
   private double slotWidth(PciFunction f) {
-    return a.pci().subordinateOf(f.bdf()).map(s -> Math.max(CHIP_W, width(s))).orElse(CHIP_W);
+    return shownSub(f.bdf()).map(s -> Math.max(CHIP_W, width(s))).orElse(CHIP_W);
   }
 
   private double slotHeight(PciFunction f) {
-    return CHIP_H + a.pci().subordinateOf(f.bdf()).map(s -> CHIP_TO_BUS + height(s)).orElse(0.0);
+    return CHIP_H + shownSub(f.bdf()).map(s -> CHIP_TO_BUS + height(s)).orElse(0.0);
   }
 
   private List<List<PciFunction>> rows(BusAddress bus) {
@@ -152,14 +264,21 @@ public final class GraphLayout {
       for (PciFunction f : row) {
         rh = Math.max(rh, slotHeight(f));
       }
-      h += BUS_H + BUS_TO_CHIP + rh + GAP;
+      h += BUS_H + BUS_TO_CHIP + rh + ROW_GAP;
     }
-    h -= GAP;
+    h += BAND - ROW_GAP;
     heights.put(bus, h);
     return h;
   }
 
-  private void place(BusAddress bus, double x, double y, boolean root) {
+  /**
+   * Places a bus and its subtree at (x, y); {@code bridge} is the function whose secondary bus it
+   * is (null for a root bus) and {@code columnX} where the free column to the right of its slot
+   * starts.
+   */
+  private void place(BusAddress bus, double x, double y, Bdf bridge, double columnX) {
+    boolean root = bridge == null;
+    routes.bus(bus, columnX, bridge);
     double w = width(bus);
     double rowY = y;
     boolean first = true;
@@ -167,6 +286,7 @@ public final class GraphLayout {
     for (List<PciFunction> row : rows(bus)) {
       Box bar = new Box(x, rowY, w, BUS_H);
       buses.add(new BusNode(bus, bar, root, !first));
+      placed.add(bar);
       busBox.merge(bus, bar, Box::union);
       if (prevBar != null) {
         edges.add(new Line(x + 4, prevBar.bottom(), x + 4, bar.y()));
@@ -178,26 +298,36 @@ public final class GraphLayout {
         double sw = slotWidth(f);
         Box chip = new Box(cx + (sw - CHIP_W) / 2, chipY, CHIP_W, CHIP_H);
         addChip(f, chip);
+        routes.chip(f.bdf(), chip, bus, first);
         edges.add(new Line(chip.centerX(), bar.bottom(), chip.centerX(), chip.y()));
-        Optional<BusAddress> sub = a.pci().subordinateOf(f.bdf());
+        Optional<BusAddress> sub = shownSub(f.bdf());
         if (sub.isPresent()) {
           double subW = width(sub.get());
           double subX = cx + (sw - subW) / 2;
           double subY = chip.bottom() + CHIP_TO_BUS;
-          place(sub.get(), subX, subY, false);
+          place(sub.get(), subX, subY, f.bdf(), cx + sw);
           edges.add(new Line(chip.centerX(), chip.bottom(), chip.centerX(), subY));
         }
         rh = Math.max(rh, slotHeight(f));
         cx += sw + GAP;
       }
       prevBar = bar;
-      rowY = chipY + rh + GAP;
+      rowY = chipY + rh + ROW_GAP;
       first = false;
     }
   }
 
   private void addChip(PciFunction f, Box box) {
     chipBox.put(f.bdf(), box);
+    placed.add(box);
+    Optional<GraphModel.Summary> summary = Optional.empty();
+    if (isCollapsed(f.bdf())) {
+      List<Bdf> hidden = below(f.bdf());
+      for (Bdf b : hidden) {
+        shownAs.put(b, f.bdf());
+      }
+      summary = Optional.of(summary(hidden));
+    }
     chipsInRow.computeIfAbsent(box.y(), k -> new ArrayList<>()).add(box);
     boolean open = a.device(f.bdf()).map(d -> d.isOpen()).orElse(false);
     functions.add(
@@ -210,7 +340,44 @@ public final class GraphLayout {
             f.isBridge(),
             f.iommuGroup(),
             open,
-            a.device(f.bdf()).isPresent()));
+            a.device(f.bdf()).isPresent(),
+            summary));
+  }
+
+  private GraphModel.Summary summary(List<Bdf> hidden) {
+    java.util.Set<Bdf> set = new java.util.HashSet<>(hidden);
+    java.util.Set<Integer> groups = new java.util.TreeSet<>();
+    boolean notViable = false;
+    boolean blocked = false;
+    for (Bdf b : hidden) {
+      Optional<Integer> g = a.pci().groupOf(b);
+      if (g.isPresent() && groups.add(g.get()) && !a.viable(g.get())) {
+        notViable = true;
+      }
+      blocked |= blockedFn(b);
+    }
+    List<String> holders = new ArrayList<>();
+    for (org.vfioworkbench.model.Holder h : a.topology().holders()) {
+      boolean touches =
+          h.files().stream()
+              .anyMatch(
+                  f ->
+                      (f instanceof org.vfioworkbench.model.DeviceFile d
+                              && set.contains(d.device()))
+                          || (f instanceof org.vfioworkbench.model.CdevFile c
+                              && set.contains(c.device()))
+                          || (f instanceof org.vfioworkbench.model.GroupFile gf
+                              && groups.contains(gf.group())));
+      if (touches) {
+        holders.add(h.name());
+      }
+    }
+    return new GraphModel.Summary(hidden.size(), groups.size(), holders, blocked, notViable);
+  }
+
+  /** Where a function is drawn: its own chip, or the chip of the collapsed bridge above it. */
+  Bdf shownAs(Bdf bdf) {
+    return shownAs.getOrDefault(bdf, bdf);
   }
 
   private List<GroupHull> hulls() {
@@ -229,7 +396,21 @@ public final class GraphLayout {
     byGroup.forEach(
         (g, boxes) -> {
           if (!boxes.isEmpty()) {
-            out.add(new GroupHull(g, boxes, a.viable(g), "group " + g));
+            Box first =
+                a.pci().groupMembers(g).stream()
+                    .map(chipBox::get)
+                    .filter(java.util.Objects::nonNull)
+                    .findFirst()
+                    .orElseThrow();
+            String text = "group " + g + (a.viable(g) ? "" : " \u00b7 not viable");
+            Box label = caption(first, 0, text);
+            out.add(
+                new GroupHull(
+                    g,
+                    boxes,
+                    a.viable(g),
+                    label == null ? "" : TextMetrics.clip(text, CHIP_W),
+                    label == null ? new Box(first.x(), first.bottom(), 0, 0) : label));
           }
         });
     return out;
@@ -268,40 +449,129 @@ public final class GraphLayout {
     return false;
   }
 
+  /**
+   * A caption box below {@code chip} on {@code line} (0 = the hull's), if it overlaps nothing
+   * placed so far; placed when free.
+   */
+  private Box caption(Box chip, int line, String text) {
+    double w = Math.min(CHIP_W, TextMetrics.width(text));
+    Box b =
+        new Box(
+            chip.x() + 2,
+            chip.bottom() + CAPTION_Y + line * TextMetrics.LINE_H,
+            w,
+            TextMetrics.LINE_H - 1);
+    if (placed.overlapsAny(b)) {
+      return null;
+    }
+    placed.add(b);
+    return b;
+  }
+
   private List<ScopeOutline> scopes() {
-    Map<String, ScopeOutline> out = new LinkedHashMap<>();
+    Map<String, ResetScope> byKey = new LinkedHashMap<>();
     for (FunctionNode f : functions) {
       if (f.bridge()) {
         continue;
       }
       Optional<ResetScope> s = a.scope(f.bdf()).scope();
-      if (s.isEmpty()) {
-        continue;
-      }
-      String key = s.get().describe();
-      if (out.containsKey(key)) {
-        continue;
-      }
-      Box u = null;
-      for (Bdf b : s.get().functions()) {
-        Box c = chipBox.get(b);
-        if (c != null) {
-          u = u == null ? c : u.union(c);
-        }
-      }
-      if (u != null) {
-        String label =
-            (s.get().kind() == ResetScope.Kind.SLOT ? "slot reset: " : "bus reset: ")
-                + key
-                + " ("
-                + s.get().size()
-                + ")";
-        Box padded = u.pad(14);
-        out.put(
-            key,
-            new ScopeOutline(label, new Box(padded.x(), padded.y(), padded.w(), padded.h() + 16)));
+      if (s.isPresent() && s.get().functions().stream().anyMatch(chipBox::containsKey)) {
+        byKey.putIfAbsent(s.get().describe(), s.get());
       }
     }
-    return new ArrayList<>(out.values());
+    // Scopes wholly inside collapsed subtrees have no chip to key them: their summary chip
+    // carries the blocked badge instead.
+    List<ResetScope> all = new ArrayList<>(byKey.values());
+    // Bigger scopes first: drawn below, padded more, their captions placed after the inner ones'.
+    all.sort(java.util.Comparator.comparingInt((ResetScope s) -> s.functions().size()));
+    Map<ResetScope, Integer> depth = new HashMap<>();
+    for (ResetScope s : all) {
+      java.util.Set<Bdf> mine = new java.util.HashSet<>(s.functions());
+      int d = 0;
+      for (ResetScope o : all) {
+        if (o != s && o.functions().size() < mine.size() && mine.containsAll(o.functions())) {
+          d = Math.max(d, depth.getOrDefault(o, 0) + 1);
+        }
+      }
+      depth.put(s, d);
+    }
+    List<ScopeOutline> out = new ArrayList<>();
+    for (ResetScope s : all) {
+      out.add(outline(s, depth.get(s)));
+    }
+    java.util.Collections.reverse(out);
+    return out;
+  }
+
+  private ScopeOutline outline(ResetScope s, int depth) {
+    List<Box> boxes =
+        s.functions().stream().map(chipBox::get).filter(java.util.Objects::nonNull).toList();
+    Box u = boxes.stream().reduce(Box::union).orElseThrow();
+    boolean blocked = blocked(s);
+    String text =
+        (blocked ? "\u2718 " : "")
+            + (s.kind() == ResetScope.Kind.SLOT
+                ? "slot " + s.slot().map(x -> x.name()).orElse("?") + " reset"
+                : "bus " + s.bus().toString().replaceFirst("^0000:", "") + " reset")
+            + " ("
+            + s.size()
+            + ")";
+    double pad = 10 + 4 * Math.min(depth, 3);
+    Box outline =
+        new Box(
+            u.x() - pad,
+            u.y() - pad,
+            u.w() + 2 * pad,
+            u.h() + pad + CAPTION_Y + CAPTION_LINES * TextMetrics.LINE_H - 4 + Math.min(depth, 3));
+    Box label = null;
+    List<Box> bottomRow =
+        boxes.stream()
+            .filter(b -> Math.abs(b.bottom() - u.bottom()) < 0.5)
+            .sorted(java.util.Comparator.comparingDouble(Box::x))
+            .toList();
+    for (int line = 1; line < CAPTION_LINES && label == null; line++) {
+      for (Box chip : bottomRow) {
+        label = caption(chip, line, text);
+        if (label != null) {
+          break;
+        }
+      }
+    }
+    String description =
+        (s.kind() == ResetScope.Kind.SLOT ? "slot reset: " : "bus reset: ")
+            + s.describe()
+            + " ("
+            + s.size()
+            + " functions)"
+            + (blocked ? "; the natural hot reset of an open device in it fails" : "");
+    return new ScopeOutline(
+        label == null ? "" : TextMetrics.clip(text, CHIP_W),
+        outline,
+        label == null ? new Box(u.x(), u.bottom(), 0, 0) : label,
+        description,
+        blocked,
+        s.functions());
+  }
+
+  /** Whether the natural hot reset of some open device in the scope fails (the engine's answer). */
+  private boolean blocked(ResetScope s) {
+    return s.functions().stream().anyMatch(this::blockedFn);
+  }
+
+  /** Whether {@code b} is an open device whose natural hot reset fails (the engine's answer). */
+  private boolean blockedFn(Bdf b) {
+    Boolean known = blockedFns.get(b);
+    if (known != null) {
+      return known;
+    }
+    boolean out = false;
+    Optional<org.vfioworkbench.engine.DeviceState> d = a.device(b);
+    if (d.isPresent()) {
+      Optional<org.vfioworkbench.model.FdRef> fd =
+          d.get().cdevFd().isPresent() ? d.get().cdevFd() : d.get().groupFds().stream().findFirst();
+      out = fd.isPresent() && a.hotReset(fd.get(), a.naturalReset(fd.get()).request()).ret() != 0;
+    }
+    blockedFns.put(b, out);
+    return out;
   }
 }

@@ -38,6 +38,7 @@ public record GraphModel(
    * @param driver driver label for the badge
    * @param open whether some holder has it open
    * @param vfio whether it is a vfio device (draggable)
+   * @param summary for a bridge whose subtree is collapsed: what the subtree holds
    */
   public record FunctionNode(
       Bdf bdf,
@@ -48,16 +49,49 @@ public record GraphModel(
       boolean bridge,
       OptionalInt group,
       boolean open,
-      boolean vfio) {}
+      boolean vfio,
+      Optional<Summary> summary) {}
+
+  /**
+   * What a collapsed subtree (everything below a bridge) holds, as its bridge's chip shows it.
+   *
+   * @param functions how many functions are below
+   * @param groups how many IOMMU groups they are in
+   * @param holders the holders with a file on one of them
+   * @param blocked whether a reset scope below is blocked (the natural hot reset of an open device
+   *     in it fails)
+   * @param notViable whether a group below is not viable
+   */
+  public record Summary(
+      int functions, int groups, List<String> holders, boolean blocked, boolean notViable) {}
 
   /** A straight line. */
   public record Line(double x1, double y1, double x2, double y2) {}
 
-  /** The translucent hull of an IOMMU group, as one or more rectangles. */
-  public record GroupHull(int group, List<Box> boxes, boolean viable, String label) {}
+  /**
+   * The translucent hull of an IOMMU group, as one or more rectangles.
+   *
+   * @param label caption text, already clipped to fit {@code labelBox}
+   * @param labelBox where the caption goes, below the hull's first chip
+   */
+  public record GroupHull(int group, List<Box> boxes, boolean viable, String label, Box labelBox) {}
 
-  /** The dashed outline of one reset scope. */
-  public record ScopeOutline(String label, Box box) {}
+  /**
+   * The dashed outline of one reset scope.
+   *
+   * @param label caption text, clipped to fit; empty when there was no free place for it
+   * @param labelBox where the caption goes (inside the outline, below the chips)
+   * @param description the whole scope, for tooltips
+   * @param blocked whether the natural hot reset of an open device in this scope fails
+   * @param functions the functions a reset of this scope touches
+   */
+  public record ScopeOutline(
+      String label,
+      Box box,
+      Box labelBox,
+      String description,
+      boolean blocked,
+      List<Bdf> functions) {}
 
   /** A holder: title box and its two lanes. */
   public record HolderNode(String name, int pid, Box box, Lane groupLane, Lane cdevLane) {}
@@ -82,8 +116,29 @@ public record GraphModel(
    */
   public record FdChip(FdRef fd, Box box, String label, FdKind kind, Optional<Bdf> device) {}
 
-  /** An edge from an fd chip to what it holds. */
-  public record FdEdge(FdRef fd, FdKind kind, double x1, double y1, double x2, double y2) {}
+  /** A corner of an edge's route. */
+  public record Point(double x, double y) {}
+
+  /**
+   * An edge from an fd chip to what it holds, routed orthogonally: it leaves the fd chip at its
+   * bottom, runs along its lane's channel, the corridor between tree and holders and the gaps above
+   * chip rows, and enters the function (or the group's hull) from above.
+   *
+   * @param points the route, from the fd chip to the target; consecutive points share x or y
+   * @param function the function it ends at (for group files, the group's first member)
+   * @param group the group it ends at, for group files
+   */
+  public record FdEdge(
+      FdRef fd, FdKind kind, List<Point> points, Optional<Bdf> function, OptionalInt group) {
+
+    public Point start() {
+      return points.get(0);
+    }
+
+    public Point end() {
+      return points.get(points.size() - 1);
+    }
+  }
 
   public Optional<FunctionNode> function(Bdf bdf) {
     return functions.stream().filter(f -> f.bdf().equals(bdf)).findFirst();

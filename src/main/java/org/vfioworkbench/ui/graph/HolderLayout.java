@@ -37,21 +37,68 @@ final class HolderLayout {
   static final double PAD = 10;
   static final double MIN_LANE_W = 3 * FD_W + 4 * PAD;
 
+  /** Between the tree and the holders: one vertical track per holder. */
+  static final double CORRIDOR_TRACK = 4;
+
   private final Analysis a;
-  private final Map<Bdf, Box> chips;
+  private final TreeRoutes routes;
+  private final java.util.function.UnaryOperator<Bdf> shownAs;
+  private final Map<String, Integer> bundles = new java.util.HashMap<>();
   private final List<GroupHull> hulls;
+  private final double corridor0;
   private final double x0;
   private final double y0;
+  private final Map<Bdf, Integer> entries = new java.util.HashMap<>();
+  private int holderIndex;
+  private final double treeHeight;
+
+  /** For holders beyond the first column: x of their track left of their column; else NaN. */
+  private double columnTrackX = Double.NaN;
+
+  /** The band above everything where edges from later holder columns cross to the tree. */
+  static double topBand(int holders) {
+    return 8 + 3 * holders;
+  }
+
+  private double topTrackY(int holder) {
+    return GraphLayout.MARGIN + 4 + 3 * holder;
+  }
+
   private final List<HolderNode> holders = new ArrayList<>();
   private final List<FdEdge> edges = new ArrayList<>();
   private Box unowned;
 
-  HolderLayout(Analysis a, Map<Bdf, Box> chips, List<GroupHull> hulls, double x0, double y0) {
+  /**
+   * Holders go right of a corridor that starts at {@code corridorX} (just right of the tree), one
+   * vertical track per holder.
+   */
+  HolderLayout(
+      Analysis a,
+      TreeRoutes routes,
+      java.util.function.UnaryOperator<Bdf> shownAs,
+      List<GroupHull> hulls,
+      double corridorX,
+      double y0,
+      double treeHeight) {
+    this.treeHeight = treeHeight;
     this.a = a;
-    this.chips = chips;
+    this.routes = routes;
+    this.shownAs = shownAs;
     this.hulls = hulls;
-    this.x0 = x0;
+    this.corridor0 = corridorX + 8;
+    this.x0 = corridor0 + CORRIDOR_TRACK * a.topology().holders().size() + 16;
     this.y0 = y0;
+  }
+
+  /** The lane's channel below its chips: one track per edge that leaves the lane. */
+  private static double channel(int edges) {
+    return 6 + 3 * edges;
+  }
+
+  private long edgeCount(List<OpenFile> files) {
+    return files.stream()
+        .filter(f -> f instanceof DeviceFile || f instanceof CdevFile || f instanceof GroupFile)
+        .count();
   }
 
   Box run() {
@@ -60,19 +107,65 @@ final class HolderLayout {
       laneW = Math.max(laneW, laneWidth(groupFiles(h)));
       laneW = Math.max(laneW, laneWidth(cdevFiles(h)));
     }
+    double holderW = laneW + 2 * PAD;
+    List<Holder> all = a.topology().holders();
+    double[] heights = new double[all.size()];
+    for (int i = 0; i < all.size(); i++) {
+      Holder h = all.get(i);
+      heights[i] =
+          TITLE_H
+              + 2 * LANE_HEADER
+              + 2 * FD_H
+              + channel((int) edgeCount(groupFiles(h)))
+              + channel((int) edgeCount(cdevFiles(h)))
+              + 2 * PAD;
+    }
+    // Many holders stand in columns about as tall as the tree (at least 900 high).
+    double columnH =
+        all.size() <= GraphLayout.ONE_COLUMN_UP_TO ? Double.MAX_VALUE : Math.max(900, treeHeight);
+    double colX = x0;
     double y = y0;
-    for (Holder h : a.topology().holders()) {
-      double laneH = LANE_HEADER + FD_H + PAD;
-      Box groupBox = new Box(x0 + PAD, y + TITLE_H, laneW, laneH);
-      Box cdevBox = new Box(x0 + PAD, groupBox.bottom() + PAD, laneW, laneH);
-      Box box = new Box(x0, y, laneW + 2 * PAD, TITLE_H + 2 * laneH + 2 * PAD);
+    double bottom = y0;
+    int inColumn = 0;
+    boolean firstColumn = true;
+    for (int i = 0; i < all.size(); i++) {
+      Holder h = all.get(i);
+      if (inColumn > 0 && y - y0 + heights[i] > columnH) {
+        colX += holderW + 24 + CORRIDOR_TRACK * countInNextColumn(heights, i, columnH);
+        y = y0;
+        inColumn = 0;
+        firstColumn = false;
+      }
+      columnTrackX = firstColumn ? Double.NaN : colX - 12 - CORRIDOR_TRACK * inColumn;
+      double groupH = LANE_HEADER + FD_H + channel((int) edgeCount(groupFiles(h)));
+      double cdevH = LANE_HEADER + FD_H + channel((int) edgeCount(cdevFiles(h)));
+      Box groupBox = new Box(colX + PAD, y + TITLE_H, laneW, groupH);
+      Box cdevBox = new Box(colX + PAD, groupBox.bottom() + PAD, laneW, cdevH);
+      Box box = new Box(colX, y, holderW, TITLE_H + groupH + cdevH + 2 * PAD);
       Lane g = lane(h, new DropTarget.GroupLane(h.name()), groupBox, groupTitle(h), groupFiles(h));
       Lane c = lane(h, new DropTarget.CdevLane(h.name()), cdevBox, cdevTitle(h), cdevFiles(h));
       holders.add(new HolderNode(h.name(), h.pid(), box, g, c));
+      holderIndex++;
+      inColumn++;
       y = box.bottom() + 2 * PAD;
+      bottom = Math.max(bottom, y);
     }
-    unowned = new Box(x0, y + PAD, laneW + 2 * PAD, 64);
-    return new Box(x0, y0, laneW + 2 * PAD, unowned.bottom() - y0);
+    unowned = new Box(colX, y + PAD, holderW, 64);
+    return new Box(x0, y0, colX + holderW - x0, Math.max(bottom, unowned.bottom()) - y0);
+  }
+
+  /** How many holders from {@code from} on fit in one column. */
+  private static int countInNextColumn(double[] heights, int from, double columnH) {
+    double y = 0;
+    int n = 0;
+    for (int i = from; i < heights.length; i++) {
+      if (n > 0 && y + heights[i] > columnH) {
+        break;
+      }
+      y += heights[i] + 2 * PAD;
+      n++;
+    }
+    return n;
   }
 
   private static double laneWidth(List<OpenFile> files) {
@@ -114,12 +207,15 @@ final class HolderLayout {
     List<FdChip> out = new ArrayList<>();
     double x = box.x() + PAD;
     double y = box.y() + LANE_HEADER;
+    int track = 0;
     for (OpenFile f : files) {
       Box chip = new Box(x, y, FD_W, FD_H);
       FdRef ref = new FdRef(h.name(), f.fd());
       FdChip c = chip(ref, f, chip);
       out.add(c);
-      edge(c, f);
+      if (edge(c, f, track)) {
+        track++;
+      }
       x += FD_W + PAD;
     }
     return new Lane(target, box, title, out);
@@ -165,25 +261,69 @@ final class HolderLayout {
     return new FdChip(ref, box, fd + f.describe(), FdKind.OTHER, Optional.empty());
   }
 
-  private void edge(FdChip c, OpenFile f) {
-    Box from = c.box();
+  /**
+   * Routes the edge from an fd chip to what it holds: down into the lane's channel on {@code
+   * track}, left along it to the holder's corridor track, then through the tree's free channels to
+   * the function's top (or the top of the group's hull). Returns whether an edge was made.
+   */
+  private boolean edge(FdChip c, OpenFile f, int track) {
+    Bdf target;
+    java.util.OptionalInt group = java.util.OptionalInt.empty();
+    double inset;
     if (c.device().isPresent()) {
-      Box to = chips.get(c.device().get());
-      if (to != null) {
-        edges.add(new FdEdge(c.fd(), c.kind(), from.x(), from.centerY(), to.right(), to.centerY()));
-      }
+      target = shownAs.apply(c.device().get());
+      inset = 0;
     } else if (f instanceof GroupFile g) {
-      hulls.stream()
-          .filter(h -> h.group() == g.group())
-          .findFirst()
-          .ifPresent(
-              h -> {
-                Box to = h.boxes().get(0);
-                edges.add(
-                    new FdEdge(
-                        c.fd(), c.kind(), from.centerX(), from.y(), to.right(), to.y() + 10));
-              });
+      Optional<GroupHull> hull = hulls.stream().filter(x -> x.group() == g.group()).findFirst();
+      target =
+          a.pci().groupMembers(g.group()).stream()
+              .map(shownAs)
+              .filter(b -> routes.chipBox(b) != null)
+              .findFirst()
+              .orElse(null);
+      group = java.util.OptionalInt.of(g.group());
+      inset =
+          hull.isPresent()
+                  && target != null
+                  && hull.get().boxes().stream()
+                      .anyMatch(
+                          b ->
+                              b.contains(
+                                  routes.chipBox(target).centerX(), routes.chipBox(target).y()))
+              ? 7
+              : 0;
+    } else {
+      return false;
     }
+    Box to = target == null ? null : routes.chipBox(target);
+    if (to == null) {
+      return false;
+    }
+    // One entry per holder and target: several fds of one holder on one chip (a collapsed
+    // subtree's, say) arrive as one bundle.
+    String bundle = c.fd().holder() + "|" + target;
+    Integer known = bundles.get(bundle);
+    int k = known != null ? known : entries.merge(target, 1, Integer::sum) - 1;
+    bundles.put(bundle, k);
+    double entryX = to.x() + 12 + 9 * Math.min(k, 14);
+    double corridorX = corridor0 + CORRIDOR_TRACK * holderIndex;
+    Box from = c.box();
+    double channelY = from.bottom() + 4 + 3 * track;
+    List<GraphModel.Point> pts = new ArrayList<>();
+    pts.add(new GraphModel.Point(from.centerX(), from.bottom()));
+    pts.add(new GraphModel.Point(from.centerX(), channelY));
+    if (Double.isNaN(columnTrackX)) {
+      pts.add(new GraphModel.Point(corridorX, channelY));
+    } else {
+      // From a later column: up its own track, across the band on top, down the tree's corridor.
+      double topY = topTrackY(holderIndex);
+      pts.add(new GraphModel.Point(columnTrackX, channelY));
+      pts.add(new GraphModel.Point(columnTrackX, topY));
+      pts.add(new GraphModel.Point(corridorX, topY));
+    }
+    pts.addAll(routes.fromCorridor(target, entryX, to.y() - inset, holderIndex, corridorX));
+    edges.add(new FdEdge(c.fd(), c.kind(), List.copyOf(pts), Optional.of(target), group));
+    return true;
   }
 
   List<HolderNode> holders() {

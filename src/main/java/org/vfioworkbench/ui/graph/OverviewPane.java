@@ -7,12 +7,13 @@ import javafx.scene.paint.Color;
 
 /**
  * A small map of the whole graph with the visible area marked; click or drag in it to move there.
- * Shown only when the graph does not fit the view.
+ * Shown only when the graph does not fit the view, in a corner where it covers nothing (the graph
+ * decides: {@link OverviewPlacement}).
  */
 final class OverviewPane extends StackPane {
 
-  private static final double W = 220;
-  private static final double H = 140;
+  static final double W = 220;
+  static final double H = 140;
 
   private final TopologyGraphView graph;
   private final Canvas canvas = new Canvas(W, H);
@@ -71,6 +72,6 @@ final class OverviewPane extends StackPane {
     g.strokeRect(v.x() * f, v.y() * f, v.w() * f, v.h() * f);
     Box b = model.bounds();
     boolean fits = v.x() <= 0 && v.y() <= 0 && v.right() >= b.w() && v.bottom() >= b.h();
-    setVisible(!fits);
+    graph.placeOverview(fits);
   }
 }

@@ -23,8 +23,9 @@ public final class SvgExport {
             b.h()));
     s.append("<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n");
     for (GraphModel.ScopeOutline o : m.scopes()) {
-      rect(s, o.box(), "none", "#334155", "stroke-dasharray=\"7 5\" rx=\"10\"");
-      text(s, o.box().x() + 10, o.box().bottom() + 14, o.label(), "#334155");
+      String colour = o.blocked() ? "#b91c1c" : "#334155";
+      rect(s, o.box(), "none", colour, "stroke-dasharray=\"7 5\" rx=\"10\"");
+      text(s, o.labelBox().x(), o.labelBox().y() + 11, o.label(), colour);
     }
     for (GraphModel.GroupHull h : m.hulls()) {
       var c = GroupHullSkin.colour(h.group());
@@ -35,7 +36,7 @@ public final class SvgExport {
       for (Box x : h.boxes()) {
         rect(s, x, col, col, "fill-opacity=\"0.2\" rx=\"8\"");
       }
-      text(s, h.boxes().get(0).x() + 8, h.boxes().get(0).bottom() + 13, h.label(), col);
+      text(s, h.labelBox().x(), h.labelBox().y() + 11, h.label(), col);
     }
     for (GraphModel.Line l : m.treeEdges()) {
       s.append(
@@ -77,19 +78,17 @@ public final class SvgExport {
           f.vfio() ? "#15803d" : "#b91c1c");
     }
     for (GraphModel.FdEdge e : m.fdEdges()) {
+      StringBuilder pts = new StringBuilder();
+      for (GraphModel.Point p : e.points()) {
+        pts.append(String.format(Locale.ROOT, "%.1f,%.1f ", p.x(), p.y()));
+      }
       s.append(
           String.format(
               Locale.ROOT,
-              "<path d=\"M%.1f %.1f C%.1f %.1f %.1f %.1f %.1f %.1f\" fill=\"none\" stroke=\"%s\" stroke-width=\"1.6\"/>\n",
-              e.x1(),
-              e.y1(),
-              e.x1() - 90,
-              e.y1(),
-              e.x2() + 90,
-              e.y2(),
-              e.x2(),
-              e.y2(),
-              e.kind() == GraphModel.FdKind.CDEV ? "#7c3aed" : "#2563eb"));
+              "<polyline points=\"%s\" fill=\"none\" stroke=\"%s\" stroke-width=\"1.6\"%s/>\n",
+              pts.toString().trim(),
+              e.kind() == GraphModel.FdKind.CDEV ? "#7c3aed" : "#2563eb",
+              e.kind() == GraphModel.FdKind.GROUP ? " stroke-dasharray=\"5 4\"" : ""));
     }
     for (GraphModel.HolderNode h : m.holders()) {
       rect(s, h.box(), "#f8fafc", "#334155", "rx=\"6\"");

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import javafx.geometry.Point2D;
 import javafx.scene.Group;
@@ -53,6 +54,32 @@ public final class TopologyGraphView extends StackPane {
   private final Map<Bdf, FunctionChipSkin> chips = new HashMap<>();
   private final List<HolderSkin> holders = new ArrayList<>();
   private final List<LaneSkin> lanes = new ArrayList<>();
+  private final Map<org.vfioworkbench.model.FdRef, FdChipSkin> fdChips = new HashMap<>();
+  private final Map<Bdf, List<FdEdgeSkin>> edgesTo = new HashMap<>();
+  private final Map<org.vfioworkbench.model.FdRef, FdEdgeSkin> edgeOf = new HashMap<>();
+  private final List<FdEdgeSkin> edgeSkins = new ArrayList<>();
+  private final List<GroupHullSkin> hullSkins = new ArrayList<>();
+  private final List<ScopeOutlineSkin> scopeSkins = new ArrayList<>();
+  private final GraphLegend legend = new GraphLegend();
+  private final javafx.scene.control.ToggleButton legendToggle =
+      new javafx.scene.control.ToggleButton("Legend");
+  private final javafx.scene.control.ToggleButton mapToggle =
+      new javafx.scene.control.ToggleButton("Map");
+  private final javafx.scene.control.ToggleButton hideToggle =
+      new javafx.scene.control.ToggleButton("Hide others");
+  private List<Box> overviewObstacles = List.of();
+
+  /** A function to centre on once it has a chip (selected while inside a collapsed subtree). */
+  private Bdf pendingCentre;
+
+  private int shownGeneration = -1;
+
+  /** Set while the graph itself changes the selection (a click): no re-centring then. */
+  private boolean selectingHere;
+
+  /** Opacity of what the focus does not involve. */
+  static final double FADED = 0.22;
+
   private Rectangle unownedBox;
   private Point2D pressAt;
   private Bdf pressed;
@@ -80,16 +107,64 @@ public final class TopologyGraphView extends StackPane {
     dragLayer.getChildren().add(dragHint);
     overview = new OverviewPane(this);
     StackPane.setAlignment(overview, javafx.geometry.Pos.BOTTOM_RIGHT);
-    getChildren().addAll(viewport, overview);
+    StackPane.setMargin(overview, new javafx.geometry.Insets(OVERVIEW_MARGIN));
+    StackPane.setAlignment(legend, javafx.geometry.Pos.TOP_LEFT);
+    StackPane.setMargin(legend, new javafx.geometry.Insets(8));
+    legend.setMaxSize(USE_PREF_SIZE, USE_PREF_SIZE);
+    legend.visibleProperty().bind(legendToggle.selectedProperty());
+    legend.managedProperty().bind(legend.visibleProperty());
+    legend.visibleProperty().addListener((o, a, b) -> overview.redrawViewport());
+    getStylesheets().add(TopologyGraphView.class.getResource("graph.css").toExternalForm());
+    getChildren().addAll(viewport, overview, legend, controls());
     setFocusTraversable(true);
     vm.modelProperty().addListener((o, a, b) -> rebuild(b));
-    vm.selectionProperty().addListener((o, a, b) -> showSelection());
+    vm.selectionProperty()
+        .addListener(
+            (o, a, b) -> {
+              showSelection();
+              if (!selectingHere && b instanceof ElementRef.FunctionRef f) {
+                centreOnFunction(f.bdf());
+              }
+            });
+    vm.focusProperty().addListener((o, a, b) -> showFocus());
+    vm.hideUnfocusedProperty().addListener((o, a, b) -> showFocus());
     vm.changedProperty().addListener((o, a, b) -> showChanged(b));
     vm.previewProperty().addListener((o, a, b) -> showPreview(b));
     installPanAndZoom();
     widthProperty().addListener((o, a, b) -> fitOnce());
     heightProperty().addListener((o, a, b) -> fitOnce());
     rebuild(vm.modelProperty().get());
+  }
+
+  static final double OVERVIEW_MARGIN = 8;
+
+  /** The graph's own small tool bar: fit, legend, overview map, hide what the focus leaves out. */
+  private Node controls() {
+    javafx.scene.control.Button fit = new javafx.scene.control.Button("Fit");
+    fit.setOnAction(e -> fit());
+    fit.setId("graph-fit");
+    legendToggle.setId("graph-legend-toggle");
+    mapToggle.setId("graph-map-toggle");
+    mapToggle.setSelected(true);
+    mapToggle.selectedProperty().addListener((o, a, b) -> overview.redrawViewport());
+    hideToggle.setId("graph-hide-toggle");
+    hideToggle.selectedProperty().bindBidirectional(vm.hideUnfocusedProperty());
+    legendToggle.setTooltip(
+        new javafx.scene.control.Tooltip("What the colours, hulls, outlines and lines mean"));
+    mapToggle.setTooltip(
+        new javafx.scene.control.Tooltip(
+            "An overview map in a corner where it covers nothing, when the graph does not fit"));
+    hideToggle.setTooltip(
+        new javafx.scene.control.Tooltip(
+            "Hide, instead of fading, what the selected function's reset does not involve"));
+    javafx.scene.layout.HBox bar =
+        new javafx.scene.layout.HBox(4, fit, legendToggle, mapToggle, hideToggle);
+    bar.getStyleClass().add("graph-controls");
+    bar.setMaxSize(USE_PREF_SIZE, USE_PREF_SIZE);
+    bar.setPickOnBounds(false);
+    StackPane.setAlignment(bar, javafx.geometry.Pos.TOP_RIGHT);
+    StackPane.setMargin(bar, new javafx.geometry.Insets(6));
+    return bar;
   }
 
   /** Below this zoom, big hosts are drawn without chip text. */
@@ -102,7 +177,13 @@ public final class TopologyGraphView extends StackPane {
   }
 
   private void rebuild(GraphModel m) {
-    if (m != null && (shown == null || shown.functions().size() != m.functions().size())) {
+    if (m != null && (shown == null || shownGeneration != vm.treeGeneration())) {
+      shownGeneration = vm.treeGeneration();
+      // A new host: fit it, and forget a centring asked for while the last one was shown.
+      userMovedView = false;
+      pendingCentre = null;
+    }
+    if (m != null && !userMovedView) {
       fitTo(m);
     }
     shown = m;
@@ -110,7 +191,14 @@ public final class TopologyGraphView extends StackPane {
     chips.clear();
     holders.clear();
     lanes.clear();
+    fdChips.clear();
+    edgesTo.clear();
+    edgeOf.clear();
+    edgeSkins.clear();
+    hullSkins.clear();
+    scopeSkins.clear();
     content.getChildren().clear();
+    overviewObstacles = m == null ? List.of() : OverviewPlacement.obstacles(m);
     if (m == null) {
       return;
     }
@@ -120,9 +208,14 @@ public final class TopologyGraphView extends StackPane {
     Group nodes = new Group();
     Group fdEdges = new Group();
     Group holderLayer = new Group();
-    m.scopes().forEach(s -> scopes.getChildren().add(new ScopeOutlineSkin(s)));
+    for (GraphModel.ScopeOutline o : m.scopes()) {
+      ScopeOutlineSkin s = new ScopeOutlineSkin(o);
+      scopeSkins.add(s);
+      scopes.getChildren().add(s);
+    }
     for (GraphModel.GroupHull h : m.hulls()) {
       GroupHullSkin s = new GroupHullSkin(h);
+      hullSkins.add(s);
       s.setOnMouseClicked(e -> vm.select(new ElementRef.GroupRef(h.group())));
       hulls.getChildren().add(s);
     }
@@ -139,19 +232,43 @@ public final class TopologyGraphView extends StackPane {
       nodes.getChildren().add(s);
     }
     for (FunctionNode f : m.functions()) {
-      FunctionChipSkin s = new FunctionChipSkin(f, builtDetailed);
+      FunctionChipSkin s =
+          new FunctionChipSkin(
+              f, builtDetailed, f.bridge() ? () -> vm.toggleCollapsed(f.bdf()) : null);
+      if (f.bridge()) {
+        s.setOnMouseClicked(
+            e -> {
+              if (e.getClickCount() == 2) {
+                vm.toggleCollapsed(f.bdf());
+              }
+            });
+      }
       s.setId("fn-" + f.bdf());
       chips.put(f.bdf(), s);
       installDrag(s, f.bdf(), f.vfio(), new ElementRef.FunctionRef(f.bdf()));
       nodes.getChildren().add(s);
     }
-    m.fdEdges().forEach(e -> fdEdges.getChildren().add(new FdEdgeSkin(e)));
+    for (GraphModel.FdEdge e : m.fdEdges()) {
+      FdEdgeSkin s = new FdEdgeSkin(e);
+      edgeSkins.add(s);
+      edgeOf.put(e.fd(), s);
+      e.function().ifPresent(b -> edgesTo.computeIfAbsent(b, k -> new ArrayList<>()).add(s));
+      s.setOnMouseEntered(x -> light(s, true));
+      s.setOnMouseExited(x -> light(s, false));
+      fdEdges.getChildren().add(s);
+    }
     for (GraphModel.HolderNode h : m.holders()) {
       HolderSkin s = new HolderSkin(h);
       holders.add(s);
       lanes.addAll(s.lanes());
       s.titleNode().setOnMouseClicked(e -> vm.select(new ElementRef.HolderRef(h.name())));
       for (FdChipSkin c : s.chips()) {
+        fdChips.put(c.chip().fd(), c);
+        FdEdgeSkin edge = edgeOf.get(c.chip().fd());
+        if (edge != null) {
+          c.setOnMouseEntered(x -> light(edge, true));
+          c.setOnMouseExited(x -> light(edge, false));
+        }
         installDrag(
             c,
             c.chip().device().orElse(null),
@@ -161,10 +278,65 @@ public final class TopologyGraphView extends StackPane {
       holderLayer.getChildren().add(s);
     }
     holderLayer.getChildren().add(unownedArea(m.unowned()));
-    content.getChildren().addAll(scopes, hulls, tree, fdEdges, nodes, holderLayer);
+    content.getChildren().addAll(scopes, hulls, tree, nodes, holderLayer, fdEdges);
     showSelection();
     showChanged(vm.changedProperty().get());
+    showFocus();
     overview.redraw(m);
+    if (pendingCentre != null && m.function(pendingCentre).isPresent()) {
+      Bdf b = pendingCentre;
+      pendingCentre = null;
+      centreOnFunction(b);
+    }
+  }
+
+  /** Hovering an edge (or its fd chip) lights the edge, its fd chip and its function. */
+  private void light(FdEdgeSkin e, boolean on) {
+    e.setLit(on);
+    FdChipSkin from = fdChips.get(e.edge().fd());
+    if (from != null) {
+      from.setLit(on);
+    }
+    e.edge()
+        .function()
+        .map(chips::get)
+        .ifPresent(
+            c -> {
+              c.setLit(on);
+              if (on) {
+                c.setOpacity(1);
+              }
+            });
+    if (!on) {
+      showFocus();
+    }
+  }
+
+  /**
+   * Fades (or hides) what the selected function's reset does not involve; shows everything when no
+   * function is selected.
+   */
+  private void showFocus() {
+    Focus f = vm.focusProperty().get();
+    boolean hide = vm.hideUnfocusedProperty().get();
+    chips.forEach((b, s) -> dim(s, f != null && !f.functions().contains(b), hide));
+    for (GroupHullSkin h : hullSkins) {
+      dim(h, f != null && !f.groups().contains(h.hull().group()), hide);
+    }
+    for (ScopeOutlineSkin s : scopeSkins) {
+      dim(s, f != null && !f.functions().containsAll(s.scope().functions()), hide);
+    }
+    for (HolderSkin h : holders) {
+      dim(h, f != null && !f.holders().contains(h.node().name()), hide);
+    }
+    for (FdEdgeSkin e : edgeSkins) {
+      dim(e, f != null && !f.fds().contains(e.edge().fd()), hide);
+    }
+  }
+
+  private static void dim(Node n, boolean out, boolean hide) {
+    n.setOpacity(out && !hide ? FADED : 1);
+    n.setVisible(!(out && hide));
   }
 
   private Node unownedArea(Box b) {
@@ -187,7 +359,12 @@ public final class TopologyGraphView extends StackPane {
           if (e.getButton() != MouseButton.PRIMARY) {
             return;
           }
-          vm.select(ref);
+          selectingHere = true;
+          try {
+            vm.select(ref);
+          } finally {
+            selectingHere = false;
+          }
           pressAt = new Point2D(e.getSceneX(), e.getSceneY());
           pressed = draggable ? bdf : null;
           requestFocus();
@@ -302,7 +479,11 @@ public final class TopologyGraphView extends StackPane {
     setOnKeyPressed(
         e -> {
           KeyCode k = e.getCode();
-          if (k == KeyCode.ESCAPE) {
+          if ((k == KeyCode.ENTER || k == KeyCode.SPACE)
+              && vm.selectionProperty().get() instanceof ElementRef.FunctionRef f) {
+            vm.toggleCollapsed(f.bdf());
+            e.consume();
+          } else if (k == KeyCode.ESCAPE) {
             vm.cancelDrag();
             dragHint.setVisible(false);
           } else if (k == KeyCode.LEFT
@@ -346,7 +527,7 @@ public final class TopologyGraphView extends StackPane {
     }
   }
 
-  /** Scales and centres the whole graph into the view (at most 160%). */
+  /** Scales and centres the whole graph into the view (zooming in up to 250%). */
   public void fit() {
     userMovedView = false;
     fitTo(vm.modelProperty().get());
@@ -354,19 +535,68 @@ public final class TopologyGraphView extends StackPane {
   }
 
   private void fitTo(GraphModel m) {
-    double w = viewport.getWidth() > 0 ? viewport.getWidth() : getWidth();
-    double h = viewport.getHeight() > 0 ? viewport.getHeight() : getHeight();
+    // The viewport fills this pane; its own size lags a resize by one layout pass.
+    double w = getWidth();
+    double h = getHeight();
     if (m == null || w <= 0 || h <= 0) {
       return;
     }
     Box b = m.bounds();
-    double s = Math.min(1.6, Math.min(w / b.w(), h / b.h()));
+    // The graph's tool bar sits over the top edge: keep the fitted graph below it.
+    double top = Math.min(TOOLBAR_H, h / 4);
+    double s = Math.min(MAX_FIT, Math.min(w / b.w(), (h - top) / b.h()));
     scale.setX(s);
     scale.setY(s);
     pan.setX((w - b.w() * s) / 2);
-    pan.setY(Math.max(0, (h - b.h() * s) / 2));
+    pan.setY(top + Math.max(0, (h - top - b.h() * s) / 2));
     overview.redrawViewport();
   }
+
+  static final double MAX_FIT = 2.5;
+  static final double TOOLBAR_H = 36;
+
+  /** The current zoom (1 = 100%). */
+  public double zoom() {
+    return scale.getX();
+  }
+
+  /** Whether the graph still follows the view's size (the user has not zoomed or panned). */
+  public boolean fitting() {
+    return !userMovedView;
+  }
+
+  /**
+   * Centres the view on a function chip, zooming in to a readable size first if the view is zoomed
+   * out further: what selecting it in the Explorer, Problems or an outcome table does.
+   */
+  public void centreOnFunction(Bdf bdf) {
+    if (shown == null) {
+      return;
+    }
+    Optional<FunctionNode> f = shown.function(bdf);
+    if (f.isEmpty() || viewport.getWidth() <= 0) {
+      pendingCentre = bdf;
+      return;
+    }
+    pendingCentre = null;
+    Box b = f.get().box();
+    Box v = visibleArea();
+    boolean readable = scale.getX() >= READABLE;
+    boolean inside =
+        v.x() <= b.x() && b.right() <= v.right() && v.y() <= b.y() && b.bottom() <= v.bottom();
+    if (readable && inside) {
+      return;
+    }
+    if (!readable) {
+      scale.setX(READABLE);
+      scale.setY(READABLE);
+    }
+    centreOn(b.centerX(), b.centerY());
+    relevelDetail();
+  }
+
+  /** The zoom selecting a function brings the view to when it is zoomed out further. */
+  static final double READABLE = 0.8;
 
   /** Re-fits after a size change unless the user has moved the view; coalesced per pulse. */
   private void fitOnce() {
@@ -381,6 +611,37 @@ public final class TopologyGraphView extends StackPane {
             }
           });
     }
+  }
+
+  /**
+   * Shows the overview in the first corner where it covers nothing, unless the graph fits, the Map
+   * toggle is off or every corner is taken (the tool bar has the top right, the legend the top left
+   * while shown).
+   */
+  void placeOverview(boolean fits) {
+    if (fits || !mapToggle.isSelected() || shown == null || viewport.getWidth() <= 0) {
+      overview.setVisible(false);
+      return;
+    }
+    List<Box> taken = new ArrayList<>(overviewObstacles);
+    Box v = visibleArea();
+    double s = scale.getX();
+    taken.add(new Box(v.right() - 330 / s, v.y(), 330 / s, 44 / s));
+    if (legend.isVisible()) {
+      taken.add(new Box(v.x(), v.y(), (legend.getWidth() + 16) / s, (legend.getHeight() + 16) / s));
+    }
+    Optional<javafx.geometry.Pos> corner =
+        OverviewPlacement.corner(
+            v, s, OverviewPane.W + 2, OverviewPane.H + 2, OVERVIEW_MARGIN, taken);
+    overview.setVisible(corner.isPresent());
+    corner.ifPresent(c -> StackPane.setAlignment(overview, c));
+  }
+
+  /** Whether the overview map is shown, and where. */
+  Optional<javafx.geometry.Pos> overviewCorner() {
+    return overview.isVisible()
+        ? Optional.ofNullable(StackPane.getAlignment(overview))
+        : Optional.empty();
   }
 
   /** Centres the view on a graph point (overview clicks). */

@@ -35,6 +35,12 @@ public final class TopologyGraphViewModel {
   private final ReadOnlyObjectWrapper<Bdf> dragged = new ReadOnlyObjectWrapper<>();
   private final ReadOnlyObjectWrapper<DropPreview> preview = new ReadOnlyObjectWrapper<>();
   private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+  private final ReadOnlyObjectWrapper<Focus> focus = new ReadOnlyObjectWrapper<>();
+  private final java.util.Set<Bdf> collapsed = new java.util.HashSet<>();
+  private List<Bdf> collapsedFor;
+  private int treeGeneration;
+  private final javafx.beans.property.BooleanProperty hideUnfocused =
+      new javafx.beans.property.SimpleBooleanProperty(false);
   private final Map<DropTarget, Attempt> attempts = new HashMap<>();
   private Scenario attemptsOn;
   private int attemptsMade;
@@ -42,17 +48,118 @@ public final class TopologyGraphViewModel {
   public TopologyGraphViewModel(WorkbenchState state) {
     this.state = state;
     state.resultsProperty().addListener((o, a, b) -> refresh());
+    state
+        .selectionProperty()
+        .addListener(
+            (o, a, b) -> {
+              if (b instanceof ElementRef.FunctionRef f) {
+                reveal(f.bdf());
+              }
+              refocus();
+            });
     refresh();
   }
 
+  /** Counts the hosts shown: changes when a different PCI tree is opened, not on edits. */
+  public int treeGeneration() {
+    return treeGeneration;
+  }
+
+  /** Whether the subtree below {@code bridge} is drawn as one summary chip. */
+  public boolean isCollapsed(Bdf bridge) {
+    return collapsed.contains(bridge);
+  }
+
+  /**
+   * Collapses or expands the subtree below a bridge (view state: not an edit, not undoable). For
+   * the graph's own clicks and keys and for the Topology Explorer.
+   */
+  public void toggleCollapsed(Bdf bridge) {
+    setCollapsed(bridge, !collapsed.contains(bridge));
+  }
+
+  /** Collapses ({@code true}) or expands the subtree below {@code bridge}. */
+  public void setCollapsed(Bdf bridge, boolean on) {
+    var r = state.results();
+    if (r == null || r.analysis().pci().subordinateOf(bridge).isEmpty()) {
+      return;
+    }
+    if (on ? collapsed.add(bridge) : collapsed.remove(bridge)) {
+      refresh();
+    }
+  }
+
+  /** Expands every collapsed bridge above {@code bdf}, so it gets its own chip. */
+  public void reveal(Bdf bdf) {
+    var r = state.results();
+    if (r == null || r.analysis().pci().function(bdf).isEmpty()) {
+      return;
+    }
+    boolean changed = false;
+    Optional<Bdf> up = r.analysis().pci().busOf(bdf).bridge();
+    while (up.isPresent()) {
+      changed |= collapsed.remove(up.get());
+      up = r.analysis().pci().busOf(up.get()).bridge();
+    }
+    if (changed) {
+      refresh();
+    }
+  }
+
+  /** The focus follows the selected function (none for anything else). */
+  private void refocus() {
+    var r = state.results();
+    Focus f =
+        r != null && state.selectionProperty().get() instanceof ElementRef.FunctionRef fn
+            ? Focus.of(r.analysis(), fn.bdf())
+            : null;
+    if (!java.util.Objects.equals(f, focus.get())) {
+      focus.set(f);
+    }
+  }
+
+  /**
+   * What the selected function's reset involves; null when no function is selected. The graph fades
+   * (or hides) everything else.
+   */
+  public ReadOnlyObjectProperty<Focus> focusProperty() {
+    return focus.getReadOnlyProperty();
+  }
+
+  /** Hide, instead of fading, what the focus does not involve. */
+  public javafx.beans.property.BooleanProperty hideUnfocusedProperty() {
+    return hideUnfocused;
+  }
+
+  /** Whether {@code bdf} is a vfio device in the current analysis. */
+  public boolean isVfio(Bdf bdf) {
+    var r = state.results();
+    return r != null && r.analysis().device(bdf).isPresent();
+  }
+
   private void refresh() {
+    var now = state.results();
+    if (now == null) {
+      return;
+    }
+    List<Bdf> tree = now.analysis().topology().functions().stream().map(f -> f.bdf()).toList();
+    if (!tree.equals(collapsedFor)) {
+      // A new host: big ones open collapsed to what holders have open.
+      collapsed.clear();
+      collapsed.addAll(GraphLayout.defaultCollapsed(now.analysis()));
+      collapsedFor = tree;
+      treeGeneration++;
+    }
+    java.util.Set<Bdf> shown = java.util.Set.copyOf(collapsed);
     state.derive(
         r ->
             new Object[] {
-              GraphLayout.compute(r.analysis()), CompareMarks.changed(r.analysis(), r.compare())
+              GraphLayout.compute(r.analysis(), shown),
+              CompareMarks.changed(r.analysis(), r.compare())
             },
         v -> {
           model.set((GraphModel) v[0]);
+          refocus();
           @SuppressWarnings("unchecked")
           Set<Bdf> marks = (Set<Bdf>) v[1];
           changed.set(marks);

@@ -17,7 +17,7 @@ class SvgExportTest {
         .contains("02:00.0")
         .contains("02:00.1")
         .contains("qemu-vm1")
-        .contains("bus reset: bus 0000:02 (2)")
+        .contains("bus 02 reset (2)")
         .contains("stroke-dasharray")
         .endsWith("</svg>\n");
   }

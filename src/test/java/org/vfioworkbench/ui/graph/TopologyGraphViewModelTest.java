@@ -97,7 +97,10 @@ class TopologyGraphViewModelTest {
     GraphModel m = graph.modelProperty().get();
     assertThat(m.scopes())
         .extracting(GraphModel.ScopeOutline::label)
-        .containsExactly("bus reset: bus 0000:02 (2)");
+        .containsExactly("\u2718 bus 02 reset (2)");
+    // fn0's natural reset fails (fn1 is NOT_OWNED by its iommufd): the scope is marked blocked.
+    assertThat(m.scopes().get(0).blocked()).isTrue();
+    assertThat(m.scopes().get(0).description()).startsWith("bus reset: bus 0000:02 (2 functions)");
     assertThat(m.hulls()).extracting(GraphModel.GroupHull::group).contains(20, 21);
     GraphModel.HolderNode h = m.holders().get(0);
     assertThat(h.groupLane().chips()).extracting(c -> c.fd().fd()).containsExactly(5, 6, 7);

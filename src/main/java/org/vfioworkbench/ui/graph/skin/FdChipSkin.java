@@ -50,4 +50,12 @@ public final class FdChipSkin extends Group {
       body.getStyleClass().add("selected");
     }
   }
+
+  /** Highlights the chip while the pointer is over its edge. */
+  public void setLit(boolean on) {
+    body.getStyleClass().remove("lit");
+    if (on) {
+      body.getStyleClass().add("lit");
+    }
+  }
 }

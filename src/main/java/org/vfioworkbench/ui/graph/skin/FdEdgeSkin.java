@@ -1,14 +1,49 @@
 package org.vfioworkbench.ui.graph.skin;
 
-import javafx.scene.shape.CubicCurve;
+import javafx.css.PseudoClass;
+import javafx.scene.shape.Polyline;
 import org.vfioworkbench.ui.graph.GraphModel.FdEdge;
+import org.vfioworkbench.ui.graph.GraphModel.Point;
 
-/** An edge from an fd chip to what it holds: device fds and cdevs to functions, groups to hulls. */
-public final class FdEdgeSkin extends CubicCurve {
+/**
+ * An edge from an fd chip to what it holds (device fds and cdevs to functions, groups to hulls),
+ * drawn along its orthogonal route; hovering it highlights it (the view highlights both ends).
+ */
+public final class FdEdgeSkin extends Polyline {
+
+  private static final PseudoClass HOVER = PseudoClass.getPseudoClass("lit");
+
+  private final FdEdge edge;
 
   public FdEdgeSkin(FdEdge e) {
-    super(e.x1(), e.y1(), e.x1() - 90, e.y1(), e.x2() + 90, e.y2(), e.x2(), e.y2());
+    this.edge = e;
+    for (Point p : e.points()) {
+      getPoints().addAll(p.x(), p.y());
+    }
     getStyleClass().addAll("fd-edge", "fd-edge-" + e.kind().name().toLowerCase());
-    setMouseTransparent(true);
+    setFill(null);
+    setPickOnBounds(false);
+    LazyTooltip.install(
+        this,
+        () ->
+            (e.fd().holder()
+                + " fd "
+                + e.fd().fd()
+                + " \u2192 "
+                + (e.group().isPresent()
+                    ? "IOMMU group " + e.group().getAsInt()
+                    : e.function().map(Object::toString).orElse("?"))));
+  }
+
+  public FdEdge edge() {
+    return edge;
+  }
+
+  /** Highlights the edge (while the pointer is over it or one of its ends). */
+  public void setLit(boolean on) {
+    pseudoClassStateChanged(HOVER, on);
+    if (on) {
+      toFront();
+    }
   }
 }

@@ -23,14 +23,24 @@ public final class FunctionChipSkin extends Group {
    * out views of big hosts, where text would be unreadable anyway).
    */
   public FunctionChipSkin(FunctionNode n, boolean detail) {
+    this(n, detail, null);
+  }
+
+  /**
+   * A chip; a bridge's chip gets an expander ("\u2212" or "+") that runs {@code onToggle} to
+   * collapse or expand its subtree (none when {@code onToggle} is null).
+   */
+  public FunctionChipSkin(FunctionNode n, boolean detail, Runnable onToggle) {
     this.node = n;
     if (!detail) {
       // One unstyled shape: CSS matching for thousands of styled nodes costs seconds.
       Box b = n.box();
       Rectangle body = new Rectangle(b.x(), b.y(), b.w(), b.h());
       body.setFill(driverColour(n));
-      body.setStroke(n.open() ? Color.web("#0f172a") : Color.web("#64748b"));
-      body.setStrokeWidth(n.open() ? 6 : 2);
+      boolean alarm = n.summary().map(x -> x.blocked() || x.notViable()).orElse(false);
+      body.setStroke(
+          alarm ? Color.web("#dc2626") : n.open() ? Color.web("#0f172a") : Color.web("#64748b"));
+      body.setStrokeWidth(n.open() || alarm ? 6 : 2);
       getChildren().add(body);
       tooltip(n);
       return;
@@ -43,14 +53,47 @@ public final class FunctionChipSkin extends Group {
     if (n.open()) {
       body.getStyleClass().add("fn-open");
     }
+    if (n.summary().isPresent()) {
+      body.getStyleClass().add("fn-summary");
+    }
     Text bdf = SkinText.at(Labels.shortBdf(n.bdf()), b.x() + 9, b.y() + 6, "fn-bdf");
-    Text name = SkinText.at(clip(n.name(), 22), b.x() + 9, b.y() + 23, "fn-name");
-    String driver = clip(n.driver(), 16);
+    String line2 =
+        n.summary()
+            .map(
+                x ->
+                    "+"
+                        + x.functions()
+                        + " below \u00b7 "
+                        + x.groups()
+                        + (x.groups() == 1 ? " group" : " groups"))
+            .orElse(n.name());
+    Text name = SkinText.at(clip(line2, 22), b.x() + 9, b.y() + 23, "fn-name");
+    String driver =
+        n.summary()
+            .map(
+                x ->
+                    x.blocked()
+                        ? "\u2718 reset blocked"
+                        : x.notViable()
+                            ? "group not viable"
+                            : x.holders().isEmpty()
+                                ? "no holder"
+                                : x.holders().size()
+                                    + (x.holders().size() == 1 ? " holder" : " holders"))
+            .orElse(clip(n.driver(), 16));
     double badgeW = 9 + driver.length() * 6.2;
     Rectangle badge = new Rectangle(b.x() + 8, b.bottom() - 19, badgeW, 14);
     badge.setArcWidth(8);
     badge.setArcHeight(8);
-    badge.getStyleClass().addAll("driver-badge", "driver-" + n.driverKind().name().toLowerCase());
+    badge
+        .getStyleClass()
+        .addAll(
+            "driver-badge",
+            n.summary().isPresent()
+                ? (n.summary().get().blocked() || n.summary().get().notViable()
+                    ? "summary-alarm"
+                    : "summary-badge")
+                : "driver-" + n.driverKind().name().toLowerCase());
     badge.setMouseTransparent(true);
     Text badgeText = SkinText.at(driver, b.x() + 12, b.bottom() - 18.5, "driver-badge-text");
     getChildren().addAll(body, bdf, name, badge, badgeText);
@@ -59,6 +102,26 @@ public final class FunctionChipSkin extends Group {
       getChildren().add(g);
     }
     getStyleClass().add("fn-node");
+    if (onToggle != null && n.bridge()) {
+      boolean collapsed = n.summary().isPresent();
+      Rectangle box = new Rectangle(b.right() - 24, b.bottom() - 20, 18, 16);
+      box.setArcWidth(4);
+      box.setArcHeight(4);
+      box.getStyleClass().add("expander");
+      Text sign =
+          SkinText.at(
+              collapsed ? "+" : "\u2212", b.right() - 19, b.bottom() - 20.5, "expander-text");
+      Group expander = new Group(box, sign);
+      expander.setId("expander-" + n.bdf());
+      expander.setOnMousePressed(
+          e -> {
+            onToggle.run();
+            e.consume();
+          });
+      LazyTooltip.install(
+          expander, () -> (collapsed ? "expand the subtree below" : "collapse the subtree below"));
+      getChildren().add(expander);
+    }
     tooltip(n);
   }
 
@@ -74,6 +137,20 @@ public final class FunctionChipSkin extends Group {
                 + (n.group().isPresent()
                     ? "\nIOMMU group " + n.group().getAsInt()
                     : "\nno IOMMU group")
+                + n.summary()
+                    .map(
+                        x ->
+                            "\ncollapsed: "
+                                + x.functions()
+                                + " functions in "
+                                + x.groups()
+                                + " groups below"
+                                + (x.holders().isEmpty()
+                                    ? ""
+                                    : ", held by " + String.join(", ", x.holders()))
+                                + (x.blocked() ? "\na reset scope below is blocked" : "")
+                                + (x.notViable() ? "\na group below is not viable" : ""))
+                    .orElse("")
                 + (n.vfio() ? "\nvfio device: drag it onto a holder's lane to open it there" : "")
                 + (n.open() ? "\nopen (thick border)" : "")));
   }
@@ -86,6 +163,11 @@ public final class FunctionChipSkin extends Group {
     pseudo("selected", on);
   }
 
+  /** Highlights the chip while the pointer is over one of its edges. */
+  public void setLit(boolean on) {
+    pseudo("lit", on);
+  }
+
   public void setChanged(boolean on) {
     pseudo("changed", on);
   }
@@ -93,10 +175,11 @@ public final class FunctionChipSkin extends Group {
   private void pseudo(String cls, boolean on) {
     if (getChildren().size() == 1) {
       Rectangle r = (Rectangle) getChildren().get(0);
+      if (cls.equals("changed")) {
+        return;
+      }
       r.setStroke(
-          cls.equals("selected") && on
-              ? Color.web("#f59e0b")
-              : node.open() ? Color.web("#0f172a") : Color.web("#64748b"));
+          on ? Color.web("#0284c7") : node.open() ? Color.web("#0f172a") : Color.web("#64748b"));
       return;
     }
     getChildren().get(0).getStyleClass().remove(cls);

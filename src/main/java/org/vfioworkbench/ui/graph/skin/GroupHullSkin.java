@@ -14,7 +14,6 @@ public final class GroupHullSkin extends Group {
   public GroupHullSkin(GroupHull h) {
     this.hull = h;
     Color c = colour(h.group());
-    boolean first = true;
     for (Box b : h.boxes()) {
       Rectangle r = new Rectangle(b.x(), b.y(), b.w(), b.h());
       r.setArcWidth(16);
@@ -27,11 +26,9 @@ public final class GroupHullSkin extends Group {
         r.getStyleClass().add("group-not-viable");
       }
       getChildren().add(r);
-      if (first) {
-        String label = h.label() + (h.viable() ? "" : " \u00b7 not viable");
-        getChildren().add(SkinText.at(label, b.x() + 8, b.bottom() + 2, "hull-label"));
-        first = false;
-      }
+    }
+    if (!h.label().isEmpty()) {
+      getChildren().add(SkinText.at(h.label(), h.labelBox().x(), h.labelBox().y(), "hull-label"));
     }
     LazyTooltip.install(
         this,

@@ -2,25 +2,51 @@ package org.vfioworkbench.ui.graph.skin;
 
 import javafx.scene.Group;
 import javafx.scene.shape.Rectangle;
+import javafx.scene.text.Text;
 import org.vfioworkbench.ui.graph.Box;
 import org.vfioworkbench.ui.graph.GraphModel.ScopeOutline;
 
-/** A reset scope as a dashed outline with its label. */
+/**
+ * A reset scope as a dashed outline with its caption; a scope whose natural reset fails for an open
+ * device in it is drawn red with a cross.
+ */
 public final class ScopeOutlineSkin extends Group {
 
+  private final ScopeOutline scope;
+
   public ScopeOutlineSkin(ScopeOutline s) {
+    this.scope = s;
     Box b = s.box();
     Rectangle r = new Rectangle(b.x(), b.y(), b.w(), b.h());
     r.setArcWidth(20);
     r.setArcHeight(20);
     r.getStyleClass().add("scope-outline");
+    if (s.blocked()) {
+      r.getStyleClass().add("scope-blocked");
+    }
     r.setMouseTransparent(true);
-    getChildren().addAll(r, SkinText.at(s.label(), b.x() + 10, b.bottom() + 4, "scope-label"));
-    LazyTooltip.install(
-        getChildren().get(1),
-        () ->
-            ("reset scope (dashed): every function a hot"
-                + " reset of any function inside touches"));
-    setMouseTransparent(true);
+    getChildren().add(r);
+    if (!s.label().isEmpty()) {
+      Text t =
+          SkinText.at(
+              s.label(),
+              s.labelBox().x(),
+              s.labelBox().y(),
+              s.blocked() ? "scope-label-blocked" : "scope-label");
+      t.getStyleClass().add("scope-label");
+      t.setMouseTransparent(false);
+      LazyTooltip.install(
+          t,
+          () ->
+              (s.description()
+                  + "\nreset scope (dashed): every function a hot reset of any function inside"
+                  + " touches"));
+      getChildren().add(t);
+    }
+    setPickOnBounds(false);
+  }
+
+  public ScopeOutline scope() {
+    return scope;
   }
 }

@@ -1,0 +1,106 @@
+package org.vfioworkbench.ui.graph;
+
+import java.util.List;
+import javafx.scene.Group;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.layout.GridPane;
+import javafx.scene.shape.Line;
+import javafx.scene.shape.Rectangle;
+import org.vfioworkbench.ui.graph.skin.GroupHullSkin;
+
+/**
+ * What every colour, hull, outline and line style of the graph means, drawn with the same style
+ * classes as the graph itself so it follows the theme. An overlay the graph's Legend toggle shows.
+ */
+final class GraphLegend extends GridPane {
+
+  /** One legend row: a sample and what it means. */
+  record Entry(Node sample, String meaning) {}
+
+  GraphLegend() {
+    getStyleClass().add("graph-legend");
+    setId("graph-legend");
+    setHgap(8);
+    setVgap(3);
+    List<Entry> entries = entries();
+    int half = (entries.size() + 1) / 2;
+    for (int i = 0; i < entries.size(); i++) {
+      Entry e = entries.get(i);
+      int col = i < half ? 0 : 2;
+      int row = i < half ? i : i - half;
+      Label l = new Label(e.meaning());
+      l.getStyleClass().add("legend-text");
+      add(e.sample(), col, row);
+      add(l, col + 1, row);
+    }
+    setMouseTransparent(false);
+    setPickOnBounds(true);
+  }
+
+  /** Every entry, in reading order. */
+  static List<Entry> entries() {
+    return List.of(
+        new Entry(rect("fn-chip", "fn-endpoint"), "function"),
+        new Entry(rect("fn-chip", "fn-bridge"), "bridge or root port"),
+        new Entry(rect("fn-chip", "fn-open"), "open by a holder (thick border)"),
+        new Entry(rect("fn-chip", "selected"), "selected"),
+        new Entry(rect("fn-chip", "changed"), "answer differs in the compare profile"),
+        new Entry(rect("fn-chip", "fn-summary"), "collapsed subtree (+ expands it)"),
+        new Entry(rect("driver-badge", "summary-alarm"), "\u2718 a reset or group below fails"),
+        new Entry(rect("driver-badge", "driver-vfio_pci"), "driver vfio-pci"),
+        new Entry(rect("driver-badge", "driver-native"), "native host driver"),
+        new Entry(rect("driver-badge", "driver-pci_stub"), "pci-stub"),
+        new Entry(rect("driver-badge", "driver-pcieport"), "pcieport"),
+        new Entry(rect("driver-badge", "driver-none"), "no driver"),
+        new Entry(hull(false), "IOMMU group (a colour per group)"),
+        new Entry(hull(true), "group not viable (red dashes)"),
+        new Entry(rect("scope-outline"), "reset scope (dashed)"),
+        new Entry(rect("scope-outline", "scope-blocked"), "\u2718 scope whose hot reset fails"),
+        new Entry(rect("bus-bar", "bus-root"), "root bus (never bus-reset)"),
+        new Entry(rect("bus-bar", "bus-below"), "bus below a bridge"),
+        new Entry(rect("holder"), "holder (a process)"),
+        new Entry(rect("lane", "lane-group"), "group lane: container, groups"),
+        new Entry(rect("lane", "lane-cdev"), "cdev lane: iommufd, cdevs"),
+        new Entry(line("fd-edge-device"), "device fd \u2192 function"),
+        new Entry(line("fd-edge-cdev"), "cdev \u2192 function"),
+        new Entry(line("fd-edge-group"), "group file \u2192 group (dashed)"),
+        new Entry(rect("unowned"), "Nobody: drop to close all fds"),
+        new Entry(faded(), "not involved in the selection's reset"));
+  }
+
+  private static Node rect(String... classes) {
+    Rectangle r = new Rectangle(34, 14);
+    r.setArcWidth(6);
+    r.setArcHeight(6);
+    r.getStyleClass().addAll(classes);
+    return new Group(r);
+  }
+
+  private static Node hull(boolean notViable) {
+    Rectangle r = new Rectangle(34, 14);
+    r.setArcWidth(8);
+    r.setArcHeight(8);
+    var c = GroupHullSkin.colour(3);
+    r.setFill(c.deriveColor(0, 1, 1, 0.20));
+    r.setStroke(c.deriveColor(0, 1, 0.8, 0.9));
+    r.setStrokeWidth(1.5);
+    r.getStyleClass().add("group-hull");
+    if (notViable) {
+      r.getStyleClass().add("group-not-viable");
+    }
+    return new Group(r);
+  }
+
+  private static Node line(String cls) {
+    Line l = new Line(0, 7, 34, 7);
+    l.getStyleClass().addAll("fd-edge", cls);
+    return new Group(l);
+  }
+
+  private static Node faded() {
+    Node n = rect("fn-chip", "fn-endpoint");
+    n.setOpacity(TopologyGraphView.FADED);
+    return n;
+  }
+}

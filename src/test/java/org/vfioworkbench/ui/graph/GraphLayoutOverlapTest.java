@@ -1,0 +1,193 @@
+package org.vfioworkbench.ui.graph;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.vfioworkbench.engine.Analysis;
+import org.vfioworkbench.model.Topology;
+import org.vfioworkbench.scenario.ScenarioException;
+import org.vfioworkbench.ui.files.BuiltInSamples;
+import org.vfioworkbench.ui.files.BundledSamples;
+import org.vfioworkbench.ui.files.Sample;
+import org.vfioworkbench.ui.graph.GraphModel.FdChip;
+import org.vfioworkbench.ui.graph.GraphModel.FdEdge;
+import org.vfioworkbench.ui.graph.GraphModel.HolderNode;
+import org.vfioworkbench.ui.graph.GraphModel.Point;
+
+/**
+ * Nothing in the laid-out graph is drawn on top of anything else: chips, bus bars, the root
+ * complex, hull and reset-scope captions, holders and the "Nobody" box are pairwise apart, and
+ * every fd edge runs orthogonally from its fd chip to its function without passing through any of
+ * them. Over every bundled sample, the built-in ones and a generated host.
+ */
+class GraphLayoutOverlapTest {
+
+  /** Marks the generated host laid out as it opens: collapsed to what holders have open. */
+  static final Topology COLLAPSED = BuiltInSamples.largeHost(2000);
+
+  static GraphModel layout(Topology t) {
+    Analysis a = Analysis.of(t);
+    return t == COLLAPSED
+        ? GraphLayout.compute(a, GraphLayout.defaultCollapsed(a))
+        : GraphLayout.compute(a);
+  }
+
+  /** A box with what it is, for messages. */
+  record Named(String what, Box box) {}
+
+  static Stream<Arguments> topologies() throws ScenarioException {
+    List<Arguments> out = new ArrayList<>();
+    for (Sample s : BundledSamples.list()) {
+      out.add(Arguments.of(s.name(), s.source().read().topology()));
+    }
+    for (Sample s : BuiltInSamples.all()) {
+      out.add(Arguments.of(s.name(), s.source().read().topology()));
+    }
+    out.add(Arguments.of("generated 2,000 functions, opened collapsed", COLLAPSED));
+    return out.stream();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("topologies")
+  void nothingOverlaps(String name, Topology t) {
+    GraphModel m = layout(t);
+    List<Named> solid = solid(m);
+    assertThat(overlaps(solid)).as(name + ": overlapping elements").isEmpty();
+    List<Named> fds = new ArrayList<>();
+    for (HolderNode h : m.holders()) {
+      for (FdChip c : chips(h)) {
+        fds.add(new Named("fd chip " + c.fd(), c.box()));
+      }
+    }
+    assertThat(overlaps(fds)).as(name + ": overlapping fd chips").isEmpty();
+    for (Named s : solid) {
+      assertThat(m.bounds().x() <= s.box().x() && s.box().right() <= m.bounds().right())
+          .as(name + ": " + s.what() + " inside the bounds")
+          .isTrue();
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("topologies")
+  void edgesRunFromTheirFdChipToTheirFunctionThroughFreeSpace(String name, Topology t) {
+    GraphModel m = layout(t);
+    List<Named> solid = solid(m);
+    for (FdEdge e : m.fdEdges()) {
+      HolderNode owner =
+          m.holders().stream().filter(h -> h.name().equals(e.fd().holder())).findFirst().get();
+      FdChip from =
+          chips(owner).stream().filter(c -> c.fd().equals(e.fd())).findFirst().orElseThrow();
+      Box to = m.function(e.function().orElseThrow()).orElseThrow().box();
+      if (t == COLLAPSED) {
+        assertThat(m.functions().size()).isLessThan(t.functions().size());
+      }
+      assertThat(e.start().y())
+          .as(e.fd() + " starts on its fd chip")
+          .isEqualTo(from.box().bottom());
+      assertThat(e.start().x()).isBetween(from.box().x(), from.box().right());
+      assertThat(e.end().x()).as(e.fd() + " ends on its function").isBetween(to.x(), to.right());
+      assertThat(e.end().y()).isBetween(to.y() - 8, to.y());
+      List<Named> obstacles = new ArrayList<>();
+      for (Named s : solid) {
+        boolean own = s.box().equals(owner.box());
+        if (!own) {
+          obstacles.add(s);
+        }
+      }
+      for (HolderNode h : m.holders()) {
+        for (FdChip c : chips(h)) {
+          if (!c.fd().equals(e.fd())) {
+            obstacles.add(new Named("fd chip " + c.fd(), c.box()));
+          }
+        }
+      }
+      for (int i = 1; i < e.points().size(); i++) {
+        Point p = e.points().get(i - 1);
+        Point q = e.points().get(i);
+        assertThat(p.x() == q.x() || p.y() == q.y())
+            .as(name + ": " + e.fd() + " segment " + i + " is orthogonal")
+            .isTrue();
+        Box seg =
+            new Box(
+                Math.min(p.x(), q.x()),
+                Math.min(p.y(), q.y()),
+                Math.abs(p.x() - q.x()),
+                Math.abs(p.y() - q.y()));
+        List<String> crossed = new ArrayList<>();
+        for (Named o : obstacles) {
+          if (crosses(seg, o.box())) {
+            crossed.add(o.what());
+          }
+        }
+        assertThat(crossed)
+            .as(name + ": edge of " + e.fd() + " segment " + p + "-" + q + " crosses")
+            .isEmpty();
+      }
+    }
+  }
+
+  @org.junit.jupiter.api.Test
+  void aSegmentThroughABoxCrossesItAndOneEndingOnItsEdgeDoesNot() {
+    Box chip = new Box(100, 100, 50, 20);
+    assertThat(crosses(new Box(90, 110, 100, 0), chip)).isTrue();
+    assertThat(crosses(new Box(120, 50, 0, 100), chip)).isTrue();
+    assertThat(crosses(new Box(120, 50, 0, 50), chip)).isFalse();
+    assertThat(crosses(new Box(90, 95, 100, 0), chip)).isFalse();
+  }
+
+  /** Whether a horizontal or vertical segment passes through a box's inside. */
+  static boolean crosses(Box seg, Box b) {
+    return seg.x() < b.right()
+        && b.x() < seg.right() + (seg.w() == 0 ? 1e-9 : 0)
+        && seg.y() < b.bottom()
+        && b.y() < seg.bottom() + (seg.h() == 0 ? 1e-9 : 0)
+        && (seg.w() == 0 ? seg.x() > b.x() && seg.x() < b.right() : true)
+        && (seg.h() == 0 ? seg.y() > b.y() && seg.y() < b.bottom() : true);
+  }
+
+  static List<FdChip> chips(HolderNode h) {
+    List<FdChip> out = new ArrayList<>(h.groupLane().chips());
+    out.addAll(h.cdevLane().chips());
+    return out;
+  }
+
+  /** Everything that must not overlap anything else. */
+  static List<Named> solid(GraphModel m) {
+    List<Named> out = new ArrayList<>();
+    m.functions().forEach(f -> out.add(new Named("chip " + f.bdf(), f.box())));
+    m.buses().forEach(b -> out.add(new Named("bus bar " + b.bus(), b.box())));
+    m.complexes().forEach(c -> out.add(new Named("root complex " + c.segment(), c.box())));
+    m.hulls().stream()
+        .filter(h -> !h.label().isEmpty())
+        .forEach(h -> out.add(new Named("caption of group " + h.group(), h.labelBox())));
+    m.scopes().stream()
+        .filter(s -> !s.label().isEmpty())
+        .forEach(s -> out.add(new Named("caption '" + s.label() + "'", s.labelBox())));
+    m.holders().forEach(h -> out.add(new Named("holder " + h.name(), h.box())));
+    out.add(new Named("the Nobody box", m.unowned()));
+    return out;
+  }
+
+  /** Every overlapping pair, by a sweep along x. */
+  static List<String> overlaps(List<Named> boxes) {
+    List<Named> sorted = new ArrayList<>(boxes);
+    sorted.sort(Comparator.comparingDouble(n -> n.box().x()));
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < sorted.size(); i++) {
+      Named a = sorted.get(i);
+      for (int j = i + 1; j < sorted.size() && sorted.get(j).box().x() < a.box().right(); j++) {
+        Named b = sorted.get(j);
+        if (a.box().intersects(b.box())) {
+          out.add(a.what() + " " + a.box() + " overlaps " + b.what() + " " + b.box());
+        }
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,188 @@
+package org.vfioworkbench.ui.graph;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import org.vfioworkbench.engine.Analysis;
+import org.vfioworkbench.model.Bdf;
+import org.vfioworkbench.model.Topology;
+import org.vfioworkbench.ui.FxTestBase;
+import org.vfioworkbench.ui.files.BuiltInSamples;
+import org.vfioworkbench.ui.state.ElementRef;
+import org.vfioworkbench.ui.state.WorkbenchState;
+import org.vfioworkbench.ui.task.TaskExecutor;
+
+/** The graph view on its own: legend, re-fit, collapse and expand, focus from the selection. */
+@ExtendWith(ApplicationExtension.class)
+class TopologyGraphViewTest extends FxTestBase {
+
+  private static final Bdf FN0 = Bdf.parse("0000:02:00.0");
+  private static final Bdf FN1 = Bdf.parse("0000:02:00.1");
+  private static final Bdf ROOT_PORT = Bdf.parse("0000:00:1c.0");
+
+  private WorkbenchState state;
+  private TopologyGraphView graph;
+  private Stage stage;
+
+  @Start
+  void start(Stage stage) {
+    this.stage = stage;
+    state = new WorkbenchState(TaskExecutor.currentThread());
+    state.open("seed", BuiltInSamples.seedCase(), null);
+    graph = new TopologyGraphView(new TopologyGraphViewModel(state));
+    stage.setScene(new Scene(graph, 1200, 800));
+    stage.show();
+  }
+
+  @Test
+  void theLegendExplainsEveryStyleWhenToggled(FxRobot robot) {
+    assertThat(robot.lookup("#graph-legend").query().isVisible()).isFalse();
+    robot.clickOn("#graph-legend-toggle");
+    WaitForAsyncUtils.waitForFxEvents();
+    Node legend = robot.lookup("#graph-legend").query();
+    assertThat(legend.isVisible()).isTrue();
+    assertThat(robot.from(legend).lookup(".legend-text").queryAll())
+        .hasSize(GraphLegend.entries().size());
+    assertThat(robot.from(legend).lookup(".scope-blocked").queryAll()).isNotEmpty();
+    assertThat(robot.from(legend).lookup(".fd-edge-group").queryAll()).isNotEmpty();
+  }
+
+  @Test
+  void fitZoomsInPastFullSizeAndReFitsOnResizeUntilTheUserZooms(FxRobot robot) {
+    WaitForAsyncUtils.waitForFxEvents();
+    double fitted = graph.zoom();
+    assertThat(fitted).as("the small seed case fills a big view").isGreaterThan(1.0);
+    robot.interact(() -> stage.setWidth(700));
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(graph.zoom()).as("re-fitted to the narrower window").isLessThan(fitted);
+    robot.interact(graph::zoomIn);
+    double zoomed = graph.zoom();
+    robot.interact(() -> stage.setWidth(1100));
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(graph.zoom()).as("the user's zoom is kept").isEqualTo(zoomed);
+    assertThat(graph.fitting()).isFalse();
+    robot.clickOn("#graph-fit");
+    assertThat(graph.fitting()).isTrue();
+  }
+
+  @Test
+  void selectingAFunctionFadesWhatItsResetDoesNotInvolveOrHidesIt(FxRobot robot) {
+    robot.interact(() -> state.select(new ElementRef.FunctionRef(FN0)));
+    assertThat(chip(robot, FN0).getOpacity()).isEqualTo(1.0);
+    assertThat(chip(robot, FN1).getOpacity()).as("in fn0's bus reset scope").isEqualTo(1.0);
+    assertThat(chip(robot, ROOT_PORT).getOpacity()).isEqualTo(TopologyGraphView.FADED);
+    robot.clickOn("#graph-hide-toggle");
+    assertThat(chip(robot, ROOT_PORT).isVisible()).isFalse();
+    assertThat(chip(robot, FN1).isVisible()).isTrue();
+    robot.interact(() -> state.select(new ElementRef.HolderRef("qemu-vm1")));
+    assertThat(chip(robot, ROOT_PORT).isVisible()).isTrue();
+    assertThat(chip(robot, ROOT_PORT).getOpacity()).isEqualTo(1.0);
+  }
+
+  @Test
+  void aBigHostOpensCollapsedAndExpandsByClickAndKeyWithoutAnEdit(FxRobot robot) {
+    Topology host = BuiltInSamples.largeHost(2000);
+    robot.interact(() -> state.open("generated", host, null));
+    WaitForAsyncUtils.waitForFxEvents();
+    int collapsedChips = graph.chipCount();
+    assertThat(collapsedChips).isLessThan(host.functions().size() / 4);
+    GraphModel m = graph.viewModel().modelProperty().get();
+    GraphModel.FunctionNode summary =
+        m.functions().stream().filter(f -> f.summary().isPresent()).findFirst().orElseThrow();
+    // Zoomed in to a readable size, chips show their expanders.
+    robot.interact(() -> graph.centreOnFunction(summary.bdf()));
+    Node expander = robot.lookup(n -> ("expander-" + summary.bdf()).equals(n.getId())).query();
+    robot.interact(() -> expander.fireEvent(press()));
+    WaitForAsyncUtils.waitForFxEvents();
+    Analysis a = state.results().analysis();
+    var children = a.pci().functionsOn(a.pci().subordinateOf(summary.bdf()).orElseThrow());
+    assertThat(graph.chipCount()).isEqualTo(collapsedChips + shownBelow(summary.bdf()));
+    assertThat(shownBelow(summary.bdf())).isGreaterThanOrEqualTo(children.size());
+    for (var f : children) {
+      assertThat(robot.lookup(n -> ("fn-" + f.bdf()).equals(n.getId())).tryQuery()).isPresent();
+    }
+    assertThat(graph.viewModel().isCollapsed(summary.bdf())).isFalse();
+    assertThat(state.commands().undoLabelProperty().get()).as("view state, not an edit").isEmpty();
+
+    robot.interact(() -> state.select(new ElementRef.FunctionRef(summary.bdf())));
+    robot.interact(graph::requestFocus);
+    robot.type(KeyCode.ENTER);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(graph.viewModel().isCollapsed(summary.bdf())).isTrue();
+    assertThat(graph.chipCount()).isEqualTo(collapsedChips);
+  }
+
+  @Test
+  void selectingAFunctionInsideACollapsedSubtreeRevealsAndCentresIt(FxRobot robot) {
+    Topology host = BuiltInSamples.largeHost(2000);
+    robot.interact(() -> state.open("generated", host, null));
+    WaitForAsyncUtils.waitForFxEvents();
+    Analysis a = state.results().analysis();
+    Bdf hidden =
+        host.functions().stream()
+            .map(f -> f.bdf())
+            .filter(b -> graph.viewModel().modelProperty().get().function(b).isEmpty())
+            .filter(b -> a.pci().busOf(b).bridge().isPresent())
+            .reduce((x, y) -> y)
+            .orElseThrow();
+    robot.interact(() -> state.select(new ElementRef.FunctionRef(hidden)));
+    WaitForAsyncUtils.waitForFxEvents();
+    Node chip = chip(robot, hidden);
+    Bounds b = chip.localToScene(chip.getBoundsInLocal());
+    assertThat(b.getCenterX()).isBetween(0.0, graph.getWidth());
+    assertThat(b.getCenterY()).isBetween(0.0, graph.getHeight());
+    assertThat(graph.zoom()).isGreaterThanOrEqualTo(TopologyGraphView.READABLE);
+  }
+
+  /** How many chips are now drawn for functions below {@code bridge}. */
+  private int shownBelow(Bdf bridge) {
+    Analysis a = state.results().analysis();
+    int n = 0;
+    for (GraphModel.FunctionNode f : graph.viewModel().modelProperty().get().functions()) {
+      java.util.Optional<Bdf> up = a.pci().busOf(f.bdf()).bridge();
+      while (up.isPresent() && !up.get().equals(bridge)) {
+        up = a.pci().busOf(up.get()).bridge();
+      }
+      if (up.isPresent()) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  private static javafx.scene.input.MouseEvent press() {
+    return new javafx.scene.input.MouseEvent(
+        javafx.scene.input.MouseEvent.MOUSE_PRESSED,
+        0,
+        0,
+        0,
+        0,
+        javafx.scene.input.MouseButton.PRIMARY,
+        1,
+        false,
+        false,
+        false,
+        false,
+        true,
+        false,
+        false,
+        false,
+        false,
+        false,
+        null);
+  }
+
+  private static Node chip(FxRobot robot, Bdf bdf) {
+    return robot.lookup(n -> ("fn-" + bdf).equals(n.getId())).query();
+  }
+}
