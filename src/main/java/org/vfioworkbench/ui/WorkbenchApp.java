@@ -2,6 +2,8 @@ package org.vfioworkbench.ui;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import javafx.application.Application;
 import javafx.stage.Stage;
 import org.vfioworkbench.ui.files.BuiltInSamples;
@@ -15,9 +17,26 @@ import org.vfioworkbench.ui.files.Sample;
  */
 public final class WorkbenchApp extends Application {
 
+  /**
+   * JavaFX's own logger for start-up. The jar and the packages start JavaFX from the class path on
+   * purpose (one shaded jar, see docs/packaging.md), and JavaFX then warns at every start that this
+   * configuration is "unsupported". Only that one record is dropped; every other record of this
+   * logger still shows. Held here so the filter outlives garbage collection.
+   */
+  private static final Logger JAVAFX_STARTUP =
+      Logger.getLogger("com.sun.javafx.application.PlatformImpl");
+
+  /** The start of the one record {@link #JAVAFX_STARTUP} drops. */
+  static final String CLASS_PATH_WARNING = "Unsupported JavaFX configuration";
+
   /** Starts JavaFX and opens the workbench; returns when the window is closed. */
   public static void launchWith(String[] args) {
+    JAVAFX_STARTUP.setFilter(WorkbenchApp::isNotClassPathWarning);
     Application.launch(WorkbenchApp.class, args);
+  }
+
+  static boolean isNotClassPathWarning(LogRecord r) {
+    return r.getMessage() == null || !r.getMessage().startsWith(CLASS_PATH_WARNING);
   }
 
   @Override

@@ -37,4 +37,16 @@ class WorkbenchAppTest {
         .filteredOn(n -> n.toLowerCase(java.util.Locale.ROOT).contains("seed"))
         .hasSize(1);
   }
+
+  @Test
+  void onlyJavaFxsClassPathWarningIsDroppedAtStart() {
+    var classPath =
+        new java.util.logging.LogRecord(
+            java.util.logging.Level.WARNING,
+            "Unsupported JavaFX configuration: classes were loaded from 'unnamed module @1'");
+    var other =
+        new java.util.logging.LogRecord(java.util.logging.Level.WARNING, "Something else failed");
+    assertThat(WorkbenchApp.isNotClassPathWarning(classPath)).isFalse();
+    assertThat(WorkbenchApp.isNotClassPathWarning(other)).isTrue();
+  }
 }
