@@ -40,6 +40,7 @@ final class WorkbenchViews {
     graph = new TopologyGraphView(graphVm);
     explorer = new ExplorerView(new ExplorerViewModel(state));
     properties = new PropertiesView(propertiesVm);
+    graph.setCopySource(properties::copyText);
     info = new InfoView(new InfoViewModel(state));
     outcomes = new ResetOutcomesView(new ResetOutcomesViewModel(state));
     trace = new TraceView(new TraceViewModel(state));

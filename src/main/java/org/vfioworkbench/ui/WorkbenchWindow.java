@@ -7,6 +7,7 @@ import javafx.scene.Scene;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
+import org.vfioworkbench.ui.actions.ActionIds;
 import org.vfioworkbench.ui.actions.WorkbenchActionSet;
 import org.vfioworkbench.ui.docking.DockLayout;
 import org.vfioworkbench.ui.docking.WorkbenchDocking;
@@ -69,6 +70,7 @@ public final class WorkbenchWindow {
             docking);
     WorkbenchMenus menus =
         new WorkbenchMenus(state, actions, views, docking, this::close, this::theme, actionSet);
+    graphContextMenu();
     views.graphVm.messageProperty().addListener((o, a, b) -> status.say(b));
     state.historyMessageProperty().addListener((o, a, b) -> status.say(b));
     views.propertiesVm.messageProperty().addListener((o, a, b) -> status.say(b));
@@ -187,6 +189,21 @@ public final class WorkbenchWindow {
 
   WorkbenchActions actions() {
     return actions;
+  }
+
+  /**
+   * The graph's context menu, on every chip and on the background: the shared Copy and Delete of
+   * the element a press selected, Fit and Export report.
+   */
+  private void graphContextMenu() {
+    javafx.scene.control.ContextMenu menu =
+        actionSet.contextMenu(
+            ActionIds.COPY, ActionIds.DELETE, null, ActionIds.FIT, ActionIds.EXPORT_REPORT);
+    views.graph.setOnContextMenuRequested(
+        e -> {
+          menu.show(views.graph, e.getScreenX(), e.getScreenY());
+          e.consume();
+        });
   }
 
   /**

@@ -175,6 +175,43 @@ class WorkbenchShellTest extends FxTestBase {
   }
 
   @Test
+  void aChipCopiesWhatPropertiesSaysOfItAndOpensTheSharedContextMenu(FxRobot robot) {
+    robot.interact(
+        () ->
+            state.select(
+                new ElementRef.FunctionRef(org.vfioworkbench.model.Bdf.parse("0000:02:00.1"))));
+    var graph =
+        (org.vfioworkbench.ui.graph.TopologyGraphView)
+            window.scene().getRoot().lookup(".graph-view");
+    assertThat(graph.copyText()).contains("0000:02:00.1").contains("HD Audio");
+    assertThat(FocusedCopy.textAt(graph)).isEqualTo(graph.copyText());
+    robot.interact(
+        () ->
+            graph.fireEvent(
+                new javafx.scene.input.ContextMenuEvent(
+                    javafx.scene.input.ContextMenuEvent.CONTEXT_MENU_REQUESTED,
+                    20,
+                    20,
+                    stage.getX() + 300,
+                    stage.getY() + 300,
+                    false,
+                    null)));
+    var shown =
+        robot.listWindows().stream()
+            .filter(w -> w instanceof javafx.scene.control.ContextMenu && w.isShowing())
+            .map(w -> (javafx.scene.control.ContextMenu) w)
+            .flatMap(m -> m.getItems().stream())
+            .map(i -> i.getText() == null ? "" : i.getText().replace("_", ""))
+            .toList();
+    assertThat(shown).contains("Copy", "Delete", "Export report\u2026");
+    robot.interact(
+        () ->
+            robot.listWindows().stream()
+                .filter(w -> w instanceof javafx.scene.control.ContextMenu)
+                .forEach(javafx.stage.Window::hide));
+  }
+
+  @Test
   void copyTakesTheFocusedViewsSelection(FxRobot robot) {
     class View extends StackPane implements Copyable {
       @Override

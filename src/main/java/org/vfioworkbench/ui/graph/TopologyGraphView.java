@@ -38,7 +38,8 @@ import org.vfioworkbench.ui.state.ElementRef;
  * zooms and pans, shows an overview for big hosts, and turns mouse drags of functions into the view
  * model's drag gesture (press, drag, release: it works without platform drag-and-drop).
  */
-public final class TopologyGraphView extends StackPane {
+public final class TopologyGraphView extends StackPane
+    implements org.vfioworkbench.ui.common.Copyable {
 
   private static final double DRAG_THRESHOLD = 4;
   private static final javafx.scene.paint.Color TREE_EDGE = javafx.scene.paint.Color.web("#7b8799");
@@ -68,6 +69,7 @@ public final class TopologyGraphView extends StackPane {
   private final javafx.scene.control.ToggleButton hideToggle =
       new javafx.scene.control.ToggleButton("Hide others");
   private List<Box> overviewObstacles = List.of();
+  private java.util.function.Supplier<String> copySource = () -> "";
 
   /** A function to centre on once it has a chip (selected while inside a collapsed subtree). */
   private Bdf pendingCentre;
@@ -95,6 +97,8 @@ public final class TopologyGraphView extends StackPane {
   public TopologyGraphView(TopologyGraphViewModel vm) {
     this.vm = vm;
     getStyleClass().add("graph-view");
+    // a press on the graph gives it the focus, so Edit › Copy and the keys act on its selection
+    addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> requestFocus());
     content.getTransforms().addAll(pan, scale);
     viewport.getChildren().addAll(content, dragLayer);
     Rectangle clip = new Rectangle();
@@ -671,5 +675,18 @@ public final class TopologyGraphView extends StackPane {
 
   public TopologyGraphViewModel viewModel() {
     return vm;
+  }
+
+  /**
+   * Where Copy takes the selected element's text from (the facts the Properties view shows for it,
+   * so a chip copies what its row in Properties says).
+   */
+  public void setCopySource(java.util.function.Supplier<String> source) {
+    copySource = java.util.Objects.requireNonNull(source, "source");
+  }
+
+  @Override
+  public String copyText() {
+    return copySource.get();
   }
 }
