@@ -18,13 +18,13 @@ import org.vfioworkbench.ui.files.Sample;
 public final class WorkbenchApp extends Application {
 
   /**
-   * JavaFX's own logger for start-up. The jar and the packages start JavaFX from the class path on
-   * purpose (one shaded jar, see docs/packaging.md), and JavaFX then warns at every start that this
-   * configuration is "unsupported". Only that one record is dropped; every other record of this
-   * logger still shows. Held here so the filter outlives garbage collection.
+   * JavaFX's own logger ("javafx", which its start-up writes to). The jar and the packages start
+   * JavaFX from the class path on purpose (one shaded jar, see docs/packaging.md), and JavaFX then
+   * warns at every start that this configuration is "unsupported". Only that one record is dropped;
+   * every other record of this logger still shows. Held here so the filter outlives garbage
+   * collection.
    */
-  private static final Logger JAVAFX_STARTUP =
-      Logger.getLogger("com.sun.javafx.application.PlatformImpl");
+  private static final Logger JAVAFX_STARTUP = Logger.getLogger("javafx");
 
   /** The start of the one record {@link #JAVAFX_STARTUP} drops. */
   static final String CLASS_PATH_WARNING = "Unsupported JavaFX configuration";
