@@ -115,11 +115,13 @@ rows = list(csv.reader(open(sys.argv[1])))
 head, body = rows[0], rows[1:]
 b, s, e, u = head.index("Benchmark"), head.index("Score"), head.index("Score Error (99.9%)"), head.index("Unit")
 params = [i for i, h in enumerate(head) if h.startswith("Param: ")]
-base = None
+# the baseline of each row is the baseline benchmark with the same parameters (the same host size)
+bases = {}
 for r in body:
     if sys.argv[2] and r[b].endswith("." + sys.argv[2]):
-        base = float(r[s])
-cols = ["benchmark"] + [head[i][7:] for i in params] + ["score (avg ± 99.9 %)", "unit"] + (["× " + sys.argv[2]] if base else [])
+        bases[tuple(r[i] for i in params)] = float(r[s])
+base = bool(bases)
+cols = ["benchmark"] + [head[i][7:] for i in params] + ["score (avg ± 99.9 %)", "unit"] + (["× " + sys.argv[2] + " (same parameters)"] if base else [])
 print("| " + " | ".join(cols) + " |")
 print("|" + "---|" * len(cols))
 for r in body:
@@ -127,7 +129,8 @@ for r in body:
     err = "%.3g" % float(err) if err not in ("", "NaN") else "n/a"
     cells = [r[b].rsplit(".", 1)[-1]] + [r[i] for i in params] + ["%.3g ± %s" % (score, err), r[u]]
     if base:
-        cells.append("%.2f" % (score / base))
+        key = tuple(r[i] for i in params)
+        cells.append("%.2f" % (score / bases[key]) if key in bases else "n/a")
     print("| " + " | ".join(cells) + " |")
 print()
 PY
