@@ -210,23 +210,28 @@ public final class ReviewReport {
     return out;
   }
 
-  private void results(List<String> out, boolean fullTrace) {
+  /** One row per device fd: how it was opened, INFO, the natural reset and its result. */
+  private TextTable fdTable() {
     Topology topology = analysis.topology();
+    TextTable table =
+        new TextTable("FD", "DEVICE", "OPENED VIA", "INFO", "NATURAL RESET", "RESULT");
+    for (DeviceVerdict v : verdicts) {
+      table.row(
+          v.fd().toString(),
+          v.device().toString(),
+          ResultText.pathOf(topology.file(v.fd()).orElseThrow(), analysis),
+          ResultText.infoShort(v.info()),
+          ResultText.arrayShort(v.fd(), v.natural(), topology),
+          ResultText.resetShort(v.reset()));
+    }
+    return table;
+  }
+
+  private void results(List<String> out, boolean fullTrace) {
     if (verdicts.isEmpty()) {
       out.add("No holder has a vfio device open.");
     } else {
-      TextTable table =
-          new TextTable("FD", "DEVICE", "OPENED VIA", "INFO", "NATURAL RESET", "RESULT");
-      for (DeviceVerdict v : verdicts) {
-        table.row(
-            v.fd().toString(),
-            v.device().toString(),
-            ResultText.pathOf(topology.file(v.fd()).orElseThrow(), analysis),
-            ResultText.infoShort(v.info()),
-            ResultText.arrayShort(v.fd(), v.natural(), topology),
-            ResultText.resetShort(v.reset()));
-      }
-      out.addAll(table.lines());
+      out.addAll(fdTable().lines());
     }
     for (DeviceVerdict v : verdicts) {
       out.add("");
@@ -361,7 +366,6 @@ public final class ReviewReport {
   }
 
   private List<String> markdown(boolean fullTrace) {
-    Topology topology = analysis.topology();
     List<String> out = new ArrayList<>();
     out.add("# Hot reset review: " + subject.title());
     out.add("");
@@ -384,18 +388,7 @@ public final class ReviewReport {
     if (verdicts.isEmpty()) {
       out.add("No holder has a vfio device open.");
     } else {
-      TextTable table =
-          new TextTable("FD", "DEVICE", "OPENED VIA", "INFO", "NATURAL RESET", "RESULT");
-      for (DeviceVerdict v : verdicts) {
-        table.row(
-            v.fd().toString(),
-            v.device().toString(),
-            ResultText.pathOf(topology.file(v.fd()).orElseThrow(), analysis),
-            ResultText.infoShort(v.info()),
-            ResultText.arrayShort(v.fd(), v.natural(), topology),
-            ResultText.resetShort(v.reset()));
-      }
-      out.addAll(table.markdown());
+      out.addAll(fdTable().markdown());
     }
     for (DeviceVerdict v : verdicts) {
       out.add("");
