@@ -1,7 +1,5 @@
 package org.vfioworkbench.engine;
 
-import java.util.ArrayDeque;
-import java.util.Iterator;
 import java.util.List;
 import org.vfioworkbench.model.Bdf;
 import org.vfioworkbench.model.IommuGroup;
@@ -21,7 +19,7 @@ final class PciAnalysis {
   /** How many PCI parts {@link #of} remembers (an edit, its undo, a compared profile). */
   private static final int REMEMBERED = 6;
 
-  private static final ArrayDeque<PciAnalysis> RECENT = new ArrayDeque<>();
+  private static final RecentlyUsed<PciAnalysis> RECENT = new RecentlyUsed<>(REMEMBERED);
 
   private final List<PciFunction> functions;
   private final List<PciBus> buses;
@@ -51,24 +49,9 @@ final class PciAnalysis {
    * one. Safe to call from any thread; what it returns is immutable apart from thread-safe caches.
    */
   static PciAnalysis of(Topology topology, Profile profile) {
-    synchronized (RECENT) {
-      for (Iterator<PciAnalysis> it = RECENT.iterator(); it.hasNext(); ) {
-        PciAnalysis a = it.next();
-        if (a.sharesPciWith(topology, profile)) {
-          it.remove();
-          RECENT.addFirst(a);
-          return a;
-        }
-      }
-    }
-    PciAnalysis fresh = new PciAnalysis(topology, profile);
-    synchronized (RECENT) {
-      RECENT.addFirst(fresh);
-      while (RECENT.size() > REMEMBERED) {
-        RECENT.removeLast();
-      }
-    }
-    return fresh;
+    return RECENT
+        .find(a -> a.sharesPciWith(topology, profile))
+        .orElseGet(() -> RECENT.remember(new PciAnalysis(topology, profile)));
   }
 
   /**

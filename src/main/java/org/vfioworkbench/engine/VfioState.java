@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.vfioworkbench.model.Bdf;
 import org.vfioworkbench.model.CdevFile;
 import org.vfioworkbench.model.DeviceFile;
@@ -112,7 +113,7 @@ final class VfioState {
   /** How many states {@link #of} remembers to derive the next one from. */
   private static final int REMEMBERED = 4;
 
-  private static final ArrayDeque<VfioState> RECENT = new ArrayDeque<>();
+  private static final RecentlyUsed<VfioState> RECENT = new RecentlyUsed<>(REMEMBERED);
 
   /**
    * The state of {@code topology} under {@code profile}: a state remembered for this very topology,
@@ -122,31 +123,21 @@ final class VfioState {
    */
   static VfioState of(Topology topology, Profile profile) {
     PciAnalysis pci = PciAnalysis.of(topology, profile);
-    VfioState base = null;
-    synchronized (RECENT) {
-      for (VfioState s : RECENT) {
-        if (s.pci == pci.pci && s.devSets == pci.devSets) {
-          if (s.topology == topology) {
-            return s;
-          }
-          base = base == null ? s : base;
-        }
-      }
+    Predicate<VfioState> samePci = s -> s.pci == pci.pci && s.devSets == pci.devSets;
+    Optional<VfioState> same = RECENT.find(samePci.and(s -> s.topology == topology));
+    if (same.isPresent()) {
+      return same.get();
     }
     return remember(
-        base != null ? base.after(topology) : new VfioState(topology, pci.pci, pci.devSets));
+        RECENT
+            .find(samePci)
+            .map(base -> base.after(topology))
+            .orElseGet(() -> new VfioState(topology, pci.pci, pci.devSets)));
   }
 
   /** Keeps {@code state} among the few {@link #of} derives from; returns it. */
   static VfioState remember(VfioState state) {
-    synchronized (RECENT) {
-      RECENT.remove(state);
-      RECENT.addFirst(state);
-      while (RECENT.size() > REMEMBERED) {
-        RECENT.removeLast();
-      }
-    }
-    return state;
+    return RECENT.remember(state);
   }
 
   /**
