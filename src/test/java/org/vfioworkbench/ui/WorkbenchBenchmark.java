@@ -18,7 +18,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import javafx.application.Platform;
-import javafx.collections.ListChangeListener;
 import javafx.event.Event;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
@@ -26,7 +25,6 @@ import javafx.scene.Scene;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 import org.vfioworkbench.model.Bdf;
 import org.vfioworkbench.model.Topology;
 import org.vfioworkbench.scenario.Scenario;
@@ -125,6 +123,7 @@ public final class WorkbenchBenchmark {
       rows.addAll(b.measure(h, steps, repeat));
     }
     Platform.runLater(b.clock::close);
+    print(rows, List.of(), hosts.get("seed").name());
     List<Row> starts = new ArrayList<>();
     if (child) {
       for (Host h : hosts.values()) {
@@ -132,7 +131,7 @@ public final class WorkbenchBenchmark {
         starts.add(childStart(h, dir));
       }
     }
-    print(rows, starts, hosts.get("seed").name());
+    print(List.of(), starts, hosts.get("seed").name());
     Platform.exit();
     System.exit(0);
   }
@@ -509,51 +508,68 @@ public final class WorkbenchBenchmark {
       return new Row(h.name(), "first frame from process start", List.of(ms, mem[0], mem[1]), "");
     } catch (Exception e) {
       throw new IllegalStateException(
-          "process start with " + h.name() + " (" + String.join(" ", cmd) + "): " + e, e);
+          "process start with "
+              + h.name()
+              + " (java … "
+              + WorkbenchBenchmark.class.getSimpleName()
+              + " --child "
+              + h.file()
+              + "): "
+              + e,
+          e);
     } finally {
       p.destroyForcibly();
     }
   }
 
-  /** The child: the jar's entry point on a file, watched until its graph is painted. */
+  /**
+   * The child: starts JavaFX and opens the workbench window on a file as {@code WorkbenchApp.start}
+   * does, watched until its graph is painted.
+   */
   static final class Child {
+    private static final java.util.concurrent.atomic.AtomicReference<String> childWindow =
+        new java.util.concurrent.atomic.AtomicReference<>("no window");
+
     private Child() {}
 
     static void main(String[] args) throws Exception {
       Path file = Path.of(args[1]);
       int functions = Integer.parseInt(args[2]);
-      Window.getWindows()
-          .addListener(
-              (ListChangeListener<Window>)
-                  c -> {
-                    while (c.next()) {
-                      for (Window win : c.getAddedSubList()) {
-                        if (win.getScene() != null
-                            && win.getScene().lookup(".graph-view") != null) {
-                          watch(win.getScene(), functions);
-                        }
-                      }
-                    }
-                  });
       Thread guard =
           new Thread(
               () -> {
                 try {
-                  Thread.sleep(STEP_TIMEOUT_MS * 2);
+                  Thread.sleep(Long.getLong("bench.childGuardMs", STEP_TIMEOUT_MS * 2));
                 } catch (InterruptedException e) {
                   return;
                 }
-                System.err.println("workbench benchmark child: no graph after 120 s, giving up");
+                System.err.println(
+                    "workbench benchmark child: no graph after 120 s, giving up; "
+                        + childWindow.get());
                 Runtime.getRuntime().halt(3);
               },
               "child-guard");
       guard.setDaemon(true);
       guard.start();
-      org.vfioworkbench.Launcher.main(new String[] {file.toString()});
+      // What WorkbenchApp.start does, with the clock on the window's scene before it is shown.
+      Platform.startup(
+          () -> {
+            try {
+              Stage stage = new Stage();
+              WorkbenchWindow w = new WorkbenchWindow(stage, WorkbenchApp.configDir());
+              watch(w.scene(), functions);
+              stage.setWidth(WIDTH);
+              stage.setHeight(HEIGHT);
+              stage.show();
+              w.openFile(file);
+            } catch (RuntimeException e) {
+              e.printStackTrace();
+              Runtime.getRuntime().halt(2);
+            }
+          });
     }
 
     private static void watch(Scene scene, int functions) {
-      TopologyGraphView g = (TopologyGraphView) scene.lookup(".graph-view");
       WatchState s = new WatchState();
       com.sun.javafx.perf.PerformanceTracker.getSceneTracker(scene)
           .setOnRenderedFrameTask(
@@ -570,7 +586,22 @@ public final class WorkbenchBenchmark {
       com.sun.javafx.tk.Toolkit.getToolkit()
           .addPostSceneTkPulseListener(
               () -> {
-                if (!s.armed) {
+                // the graph joins the scene once the docking lays the window out
+                TopologyGraphView g = (TopologyGraphView) scene.lookup(".graph-view");
+                childWindow.set(
+                    g == null
+                        ? "no graph view in the scene"
+                        : "graph model "
+                            + (g.viewModel().modelProperty().get() == null
+                                ? "none"
+                                : g.viewModel().modelProperty().get().functions().size() + " nodes")
+                            + ", "
+                            + g.chipCount()
+                            + " chips, armed "
+                            + s.armed);
+                if (!s.armed && g == null) {
+                  Platform.requestNextPulse();
+                } else if (!s.armed) {
                   // Only the file is ever opened in the child: its graph, every chip drawn.
                   GraphModel m = g.viewModel().modelProperty().get();
                   s.armed =
@@ -671,22 +702,24 @@ public final class WorkbenchBenchmark {
             WIDTH,
             HEIGHT,
             System.getProperty("prism.order", "default")));
-    o.append(
-        "| host | measure | samples | p50 ms | p95 ms | max ms | × baseline (p50 / p50 of the seed) |\n");
-    o.append("|---|---|---|---|---|---|---|\n");
-    for (Row r : rows) {
-      Double b = base.get(r.what());
+    if (!rows.isEmpty()) {
       o.append(
-          String.format(
-              Locale.ROOT,
-              "| %s | %s | %d | %.1f | %.1f | %.1f | %s |%n",
-              r.host(),
-              r.what(),
-              r.values().size(),
-              r.pct(50),
-              r.pct(95),
-              r.max(),
-              b == null || b == 0 ? "n/a" : String.format(Locale.ROOT, "%.2f", r.pct(50) / b)));
+          "| host | measure | samples | p50 ms | p95 ms | max ms | × baseline (p50 / p50 of the seed) |\n");
+      o.append("|---|---|---|---|---|---|---|\n");
+      for (Row r : rows) {
+        Double b = base.get(r.what());
+        o.append(
+            String.format(
+                Locale.ROOT,
+                "| %s | %s | %d | %.1f | %.1f | %.1f | %s |%n",
+                r.host(),
+                r.what(),
+                r.values().size(),
+                r.pct(50),
+                r.pct(95),
+                r.max(),
+                b == null || b == 0 ? "n/a" : String.format(Locale.ROOT, "%.2f", r.pct(50) / b)));
+      }
     }
     if (!starts.isEmpty()) {
       o.append(
