@@ -88,6 +88,7 @@ public final class WorkbenchScreenshot {
           selected.complete(null);
         });
     selected.get(30, TimeUnit.SECONDS);
+    waitForGraph(w, executor);
     Thread.sleep(1500);
     CompletableFuture<Void> done = new CompletableFuture<>();
     executor.runOnUi(
@@ -102,6 +103,32 @@ public final class WorkbenchScreenshot {
         });
     done.get(60, TimeUnit.SECONDS);
     Platform.exit();
+  }
+
+  /**
+   * Waits (up to 60 s) until the graph shows the selected function's chip, or any graph when
+   * nothing is selected: laying out a big host takes a while on a loaded machine.
+   */
+  private static void waitForGraph(WorkbenchWindow w, TaskExecutor executor) throws Exception {
+    for (int i = 0; i < 120; i++) {
+      CompletableFuture<Boolean> ready = new CompletableFuture<>();
+      executor.runOnUi(
+          () -> {
+            TopologyGraphView graph = (TopologyGraphView) w.scene().lookup(".graph-view");
+            GraphModel m = graph.viewModel().modelProperty().get();
+            ready.complete(
+                m != null
+                    && graph
+                        .viewModel()
+                        .selectedFunction()
+                        .map(b -> m.function(b).isPresent())
+                        .orElse(true));
+          });
+      if (ready.get(30, TimeUnit.SECONDS)) {
+        return;
+      }
+      Thread.sleep(500);
+    }
   }
 
   private static Sample sample(String key) {

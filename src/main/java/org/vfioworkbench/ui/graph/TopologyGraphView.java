@@ -180,6 +180,34 @@ public final class TopologyGraphView extends StackPane
     return m.functions().size() < DETAIL_ALWAYS_BELOW || scale.getX() >= DETAIL_SCALE;
   }
 
+  /** Below this zoom, an overview's chips and holders show a few big words (a glance). */
+  static final double GLANCE_BELOW = 0.6;
+
+  /** A glance's text is this big on screen (pixels), whatever the zoom it was built at. */
+  static final double GLANCE_PX = 12.5;
+
+  /** What a chip shows at the current zoom: nothing but colour, a glance, or its full text. */
+  enum Detail {
+    PLAIN,
+    GLANCE,
+    FULL
+  }
+
+  private Detail detail(GraphModel m) {
+    if (scale.getX() >= GLANCE_BELOW || !vm.isOverview()) {
+      return detailed(m) ? Detail.FULL : Detail.PLAIN;
+    }
+    return scale.getX() >= 0.08 ? Detail.GLANCE : Detail.PLAIN;
+  }
+
+  /** The glance text size, in graph units, for the zoom the chips are built at. */
+  private double glanceFont() {
+    return Math.min(40, GLANCE_PX / scale.getX());
+  }
+
+  private Detail builtDetail = Detail.FULL;
+  private double builtGlanceFont;
+
   private void rebuild(GraphModel m) {
     if (m != null && (shown == null || shownGeneration != vm.treeGeneration())) {
       shownGeneration = vm.treeGeneration();
@@ -191,7 +219,9 @@ public final class TopologyGraphView extends StackPane
       fitTo(m);
     }
     shown = m;
-    builtDetailed = m != null && detailed(m);
+    builtDetail = m == null ? Detail.FULL : detail(m);
+    builtDetailed = builtDetail == Detail.FULL;
+    builtGlanceFont = glanceFont();
     chips.clear();
     holders.clear();
     lanes.clear();
@@ -237,8 +267,10 @@ public final class TopologyGraphView extends StackPane
     }
     for (FunctionNode f : m.functions()) {
       FunctionChipSkin s =
-          new FunctionChipSkin(
-              f, builtDetailed, f.bridge() ? () -> vm.toggleCollapsed(f.bdf()) : null);
+          builtDetail == Detail.GLANCE
+              ? FunctionChipSkin.glance(f, builtGlanceFont)
+              : new FunctionChipSkin(
+                  f, builtDetailed, f.bridge() ? () -> vm.toggleCollapsed(f.bdf()) : null);
       if (f.bridge()) {
         s.setOnMouseClicked(
             e -> {
@@ -262,7 +294,8 @@ public final class TopologyGraphView extends StackPane
       fdEdges.getChildren().add(s);
     }
     for (GraphModel.HolderNode h : m.holders()) {
-      HolderSkin s = new HolderSkin(h);
+      HolderSkin s =
+          builtDetail == Detail.GLANCE ? HolderSkin.glance(h, builtGlanceFont) : new HolderSkin(h);
       holders.add(s);
       lanes.addAll(s.lanes());
       s.titleNode().setOnMouseClicked(e -> vm.select(new ElementRef.HolderRef(h.name())));
@@ -526,7 +559,13 @@ public final class TopologyGraphView extends StackPane
 
   /** Rebuilds the chips when zooming crosses the detail threshold. */
   private void relevelDetail() {
-    if (shown != null && detailed(shown) != builtDetailed) {
+    if (shown == null) {
+      return;
+    }
+    Detail now = detail(shown);
+    boolean glanceResized =
+        now == Detail.GLANCE && Math.abs(glanceFont() - builtGlanceFont) > 0.25 * builtGlanceFont;
+    if (now != builtDetail || glanceResized) {
       rebuild(shown);
     }
   }
