@@ -123,6 +123,45 @@ class TopologyGraphViewTest extends FxTestBase {
   }
 
   @Test
+  void aBigHostOpensAsAnUnfadedOverviewAndSelectingADeviceOpensItsHoldersLanes(FxRobot robot) {
+    Topology host = BuiltInSamples.largeHost(2000);
+    robot.interact(() -> state.open("generated", host, null));
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(state.selectionProperty().get()).as("nothing selected on a big host").isNull();
+    assertThat(graph.viewModel().focusProperty().get()).isNull();
+    java.util.Set<Node> chips = robot.lookup(".fn-node").queryAll();
+    assertThat(chips).isNotEmpty();
+    for (Node n : chips) {
+      assertThat(n.getOpacity()).as("not faded").isEqualTo(1.0);
+      assertThat(n.isVisible()).isTrue();
+    }
+    GraphModel m = graph.viewModel().modelProperty().get();
+    assertThat(m.holders()).allMatch(GraphModel.HolderNode::compact);
+    assertThat(m.functions())
+        .anyMatch(f -> f.summary().map(x -> !x.blockedScopes().isEmpty()).orElse(false));
+    // Zoomed out to fit, chips show a glance: a few words in text at least GLANCE_PX on screen.
+    assertThat(graph.zoom()).isLessThan(TopologyGraphView.GLANCE_BELOW);
+    for (Node t : robot.lookup(".fn-glance").queryAll()) {
+      double px = ((javafx.scene.text.Text) t).getFont().getSize() * graph.zoom();
+      assertThat(px).isGreaterThanOrEqualTo(TopologyGraphView.GLANCE_PX * 0.8 - 0.05);
+    }
+
+    Bdf open =
+        state.results().analysis().devices().values().stream()
+            .filter(d -> d.isOpen())
+            .map(d -> d.bdf())
+            .findFirst()
+            .orElseThrow();
+    robot.interact(() -> state.select(new ElementRef.FunctionRef(open)));
+    WaitForAsyncUtils.waitForFxEvents();
+    Focus f = graph.viewModel().focusProperty().get();
+    GraphModel after = graph.viewModel().modelProperty().get();
+    assertThat(after.holders())
+        .allMatch(h -> h.compact() != f.holders().contains(h.name()))
+        .anyMatch(h -> !h.compact());
+  }
+
+  @Test
   void selectingAFunctionInsideACollapsedSubtreeRevealsAndCentresIt(FxRobot robot) {
     Topology host = BuiltInSamples.largeHost(2000);
     robot.interact(() -> state.open("generated", host, null));

@@ -61,6 +61,7 @@ public final class FunctionChipSkin extends Group {
       String one = alarm.replaceFirst(" \\+\\d+$", "");
       words.add(one);
       words.add(one.replaceFirst("^\u2718 (bus|slot) ", "\u2718 "));
+      words.add(one.replaceFirst("^\u2718 (bus|slot) 000", "\u2718 "));
     } else {
       words.add(Labels.shortBdf(n.bdf()));
       words.add(Labels.shortBdf(n.bdf()).replaceFirst("^[0-9a-f]{4}:", ""));
