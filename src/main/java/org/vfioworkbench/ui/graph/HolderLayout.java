@@ -121,7 +121,9 @@ final class HolderLayout {
       }
     }
     double fullW = laneW + 2 * PAD;
-    List<Holder> all = a.topology().holders();
+    // Holders shown with their lanes first: in a big host's overview, next to the tree.
+    List<Holder> all = new ArrayList<>(a.topology().holders());
+    all.sort(java.util.Comparator.comparing((Holder h) -> compact.test(h.name())));
     double[] heights = new double[all.size()];
     for (int i = 0; i < all.size(); i++) {
       Holder h = all.get(i);

@@ -71,8 +71,11 @@ public final class TopologyGraphView extends StackPane
   private List<Box> overviewObstacles = List.of();
   private java.util.function.Supplier<String> copySource = () -> "";
 
-  /** A function to centre on once it has a chip (selected while inside a collapsed subtree). */
-  private Bdf pendingCentre;
+  /**
+   * What to centre on once it is drawn (a function selected inside a collapsed subtree, an fd of a
+   * holder drawn compact).
+   */
+  private ElementRef pendingCentre;
 
   private int shownGeneration = -1;
 
@@ -126,8 +129,8 @@ public final class TopologyGraphView extends StackPane
         .addListener(
             (o, a, b) -> {
               showSelection();
-              if (!selectingHere && b instanceof ElementRef.FunctionRef f) {
-                centreOnFunction(f.bdf());
+              if (!selectingHere && b != null) {
+                centreOn(b);
               }
             });
     vm.focusProperty().addListener((o, a, b) -> showFocus());
@@ -183,8 +186,18 @@ public final class TopologyGraphView extends StackPane
   /** Below this zoom, an overview's chips and holders show a few big words (a glance). */
   static final double GLANCE_BELOW = 0.6;
 
-  /** A glance's text is this big on screen (pixels), whatever the zoom it was built at. */
+  /**
+   * A glance's text is this big on screen (pixels) at the zoom it is built at; a word too wide for
+   * its chip is set smaller, never below {@link #GLANCE_MIN_PX}, and no glance is drawn where even
+   * the biggest font would be smaller than that (below, chips show colour only).
+   */
   static final double GLANCE_PX = 12.5;
+
+  /** The biggest glance font, in graph units (a chip is 58 high). */
+  static final double GLANCE_MAX_FONT = 48;
+
+  /** No glance text is smaller on screen than this (pixels). */
+  static final double GLANCE_MIN_PX = 10;
 
   /** What a chip shows at the current zoom: nothing but colour, a glance, or its full text. */
   enum Detail {
@@ -197,12 +210,12 @@ public final class TopologyGraphView extends StackPane
     if (scale.getX() >= GLANCE_BELOW || !vm.isOverview()) {
       return detailed(m) ? Detail.FULL : Detail.PLAIN;
     }
-    return scale.getX() >= 0.08 ? Detail.GLANCE : Detail.PLAIN;
+    return scale.getX() * GLANCE_MAX_FONT >= GLANCE_MIN_PX ? Detail.GLANCE : Detail.PLAIN;
   }
 
   /** The glance text size, in graph units, for the zoom the chips are built at. */
   private double glanceFont() {
-    return Math.min(40, GLANCE_PX / scale.getX());
+    return Math.min(GLANCE_MAX_FONT, GLANCE_PX / scale.getX());
   }
 
   private Detail builtDetail = Detail.FULL;
@@ -250,7 +263,7 @@ public final class TopologyGraphView extends StackPane
     for (GraphModel.GroupHull h : m.hulls()) {
       GroupHullSkin s = new GroupHullSkin(h);
       hullSkins.add(s);
-      s.setOnMouseClicked(e -> vm.select(new ElementRef.GroupRef(h.group())));
+      s.setOnMouseClicked(e -> selectHere(new ElementRef.GroupRef(h.group())));
       hulls.getChildren().add(s);
     }
     for (GraphModel.Line l : m.treeEdges()) {
@@ -268,7 +281,7 @@ public final class TopologyGraphView extends StackPane
     for (FunctionNode f : m.functions()) {
       FunctionChipSkin s =
           builtDetail == Detail.GLANCE
-              ? FunctionChipSkin.glance(f, builtGlanceFont)
+              ? FunctionChipSkin.glance(f, builtGlanceFont, GLANCE_MIN_PX / scale.getX())
               : new FunctionChipSkin(
                   f, builtDetailed, f.bridge() ? () -> vm.toggleCollapsed(f.bdf()) : null);
       if (f.bridge()) {
@@ -295,10 +308,12 @@ public final class TopologyGraphView extends StackPane
     }
     for (GraphModel.HolderNode h : m.holders()) {
       HolderSkin s =
-          builtDetail == Detail.GLANCE ? HolderSkin.glance(h, builtGlanceFont) : new HolderSkin(h);
+          builtDetail == Detail.GLANCE
+              ? HolderSkin.glance(h, builtGlanceFont, GLANCE_MIN_PX / scale.getX())
+              : new HolderSkin(h);
       holders.add(s);
       lanes.addAll(s.lanes());
-      s.titleNode().setOnMouseClicked(e -> vm.select(new ElementRef.HolderRef(h.name())));
+      s.titleNode().setOnMouseClicked(e -> selectHere(new ElementRef.HolderRef(h.name())));
       for (FdChipSkin c : s.chips()) {
         fdChips.put(c.chip().fd(), c);
         FdEdgeSkin edge = edgeOf.get(c.chip().fd());
@@ -320,10 +335,20 @@ public final class TopologyGraphView extends StackPane
     showChanged(vm.changedProperty().get());
     showFocus();
     overview.redraw(m);
-    if (pendingCentre != null && m.function(pendingCentre).isPresent()) {
-      Bdf b = pendingCentre;
+    if (pendingCentre != null && boxOf(m, pendingCentre).isPresent()) {
+      ElementRef r = pendingCentre;
       pendingCentre = null;
-      centreOnFunction(b);
+      centreOn(r);
+    }
+  }
+
+  /** Selects what was clicked in the graph itself: the view stays where it is. */
+  private void selectHere(ElementRef ref) {
+    selectingHere = true;
+    try {
+      vm.select(ref);
+    } finally {
+      selectingHere = false;
     }
   }
 
@@ -564,7 +589,7 @@ public final class TopologyGraphView extends StackPane
     }
     Detail now = detail(shown);
     boolean glanceResized =
-        now == Detail.GLANCE && Math.abs(glanceFont() - builtGlanceFont) > 0.25 * builtGlanceFont;
+        now == Detail.GLANCE && Math.abs(glanceFont() - builtGlanceFont) > 0.1 * builtGlanceFont;
     if (now != builtDetail || glanceResized) {
       rebuild(shown);
     }
@@ -613,16 +638,24 @@ public final class TopologyGraphView extends StackPane
    * out further: what selecting it in the Explorer, Problems or an outcome table does.
    */
   public void centreOnFunction(Bdf bdf) {
+    centreOn(new ElementRef.FunctionRef(bdf));
+  }
+
+  /**
+   * Centres the view on what a selection names (a function, an fd chip, a holder, a group's hull),
+   * as {@link #centreOnFunction} does; once it is drawn, if it is not yet.
+   */
+  public void centreOn(ElementRef ref) {
     if (shown == null) {
       return;
     }
-    Optional<FunctionNode> f = shown.function(bdf);
+    Optional<Box> f = boxOf(shown, ref);
     if (f.isEmpty() || viewport.getWidth() <= 0) {
-      pendingCentre = bdf;
+      pendingCentre = ref;
       return;
     }
     pendingCentre = null;
-    Box b = f.get().box();
+    Box b = f.get();
     Box v = visibleArea();
     boolean readable = scale.getX() >= READABLE;
     boolean inside =
@@ -636,6 +669,34 @@ public final class TopologyGraphView extends StackPane
     }
     centreOn(b.centerX(), b.centerY());
     relevelDetail();
+  }
+
+  /** Where {@code ref} is drawn in {@code m}, if it is. */
+  private static Optional<Box> boxOf(GraphModel m, ElementRef ref) {
+    if (ref instanceof ElementRef.FunctionRef f) {
+      return m.function(f.bdf()).map(FunctionNode::box);
+    }
+    if (ref instanceof ElementRef.FileRef f) {
+      return m.holders().stream()
+          .flatMap(h -> java.util.stream.Stream.of(h.groupLane(), h.cdevLane()))
+          .flatMap(l -> l.chips().stream())
+          .filter(c -> c.fd().equals(f.fd()))
+          .map(GraphModel.FdChip::box)
+          .findFirst();
+    }
+    if (ref instanceof ElementRef.HolderRef h) {
+      return m.holders().stream()
+          .filter(x -> x.name().equals(h.holder()))
+          .map(GraphModel.HolderNode::box)
+          .findFirst();
+    }
+    if (ref instanceof ElementRef.GroupRef g) {
+      return m.hulls().stream()
+          .filter(x -> x.group() == g.group())
+          .flatMap(x -> x.boxes().stream())
+          .findFirst();
+    }
+    return Optional.empty();
   }
 
   /** The zoom selecting a function brings the view to when it is zoomed out further. */

@@ -35,11 +35,11 @@ public final class FunctionChipSkin extends Group {
    * {@code fontSize} (graph units) instead: the address, and for a collapsed subtree with a blocked
    * reset scope the first such scope ("\u2718 bus 06 +2"). Shows less, never smaller text.
    */
-  public static FunctionChipSkin glance(FunctionNode n, double fontSize) {
-    return new FunctionChipSkin(n, fontSize);
+  public static FunctionChipSkin glance(FunctionNode n, double fontSize, double minFontSize) {
+    return new FunctionChipSkin(n, fontSize, minFontSize);
   }
 
-  private FunctionChipSkin(FunctionNode n, double fontSize) {
+  private FunctionChipSkin(FunctionNode n, double fontSize, double minFontSize) {
     this.node = n;
     Box b = n.box();
     Rectangle body = new Rectangle(b.x(), b.y(), b.w(), b.h());
@@ -66,7 +66,7 @@ public final class FunctionChipSkin extends Group {
       words.add(Labels.shortBdf(n.bdf()));
       words.add(Labels.shortBdf(n.bdf()).replaceFirst("^[0-9a-f]{4}:", ""));
     }
-    Text t = glanceText(words, b.w() - 10, fontSize);
+    Text t = glanceText(words, b.w() - 10, fontSize, minFontSize);
     t.setX(b.x() + 5);
     t.setY(b.y() + (b.h() - t.getLayoutBounds().getHeight()) / 2);
     if (!alarm.isEmpty() && t.getText().startsWith("\u2718")) {
@@ -79,11 +79,14 @@ public final class FunctionChipSkin extends Group {
 
   /**
    * The first of {@code words} that fits {@code maxW} at {@code fontSize} (or, failing that, at
-   * down to 0.8 of it), as a bold text; the last word clipped when none fits.
+   * down to 0.8 of it, never below {@code minFontSize}), as a bold text; the last word clipped when
+   * none fits.
    */
-  static Text glanceText(List<String> words, double maxW, double fontSize) {
+  static Text glanceText(List<String> words, double maxW, double fontSize, double minFontSize) {
     Text t = SkinText.at("", 0, 0, "fn-glance");
-    for (double size = fontSize; size >= fontSize * 0.8 - 0.01; size -= fontSize * 0.1) {
+    double least = Math.min(fontSize, Math.max(minFontSize, fontSize * 0.8));
+    List<Double> sizes = List.of(fontSize, (fontSize + least) / 2, least);
+    for (double size : sizes) {
       for (String w : words) {
         size(t, w, size);
         if (t.getLayoutBounds().getWidth() <= maxW) {
@@ -92,10 +95,10 @@ public final class FunctionChipSkin extends Group {
       }
     }
     String last = words.get(words.size() - 1);
-    size(t, last, fontSize * 0.8);
+    size(t, last, least);
     while (last.length() > 1 && t.getLayoutBounds().getWidth() > maxW) {
       last = last.substring(0, last.length() - 1);
-      size(t, last + "\u2026", fontSize * 0.8);
+      size(t, last + "\u2026", least);
     }
     return t;
   }

@@ -54,11 +54,11 @@ public final class HolderSkin extends Group {
    * A holder for a zoom where its text would be too small to read: its name in {@code fontSize}
    * (graph units), its lanes' boxes without text.
    */
-  public static HolderSkin glance(HolderNode n, double fontSize) {
+  public static HolderSkin glance(HolderNode n, double fontSize, double minFontSize) {
     HolderSkin s = new HolderSkin(n);
     s.getChildren().removeIf(c -> c instanceof javafx.scene.text.Text);
     javafx.scene.text.Text name =
-        FunctionChipSkin.glanceText(List.of(n.name()), n.box().w() - 12, fontSize);
+        FunctionChipSkin.glanceText(List.of(n.name()), n.box().w() - 12, fontSize, minFontSize);
     name.getStyleClass().add("holder-glance");
     name.setX(n.box().x() + 6);
     name.setY(n.box().y() + 2);
