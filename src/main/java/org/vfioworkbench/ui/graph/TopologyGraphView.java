@@ -77,6 +77,9 @@ public final class TopologyGraphView extends StackPane
    */
   private ElementRef pendingCentre;
 
+  /** What a selection last brought the view to; null once the user pans or zooms. */
+  private ElementRef framed;
+
   private int shownGeneration = -1;
 
   /** Set while the graph itself changes the selection (a click): no re-centring then. */
@@ -339,6 +342,9 @@ public final class TopologyGraphView extends StackPane
       ElementRef r = pendingCentre;
       pendingCentre = null;
       centreOn(r);
+    } else if (framed != null && framed.equals(vm.selectionProperty().get())) {
+      // The selection's holders may have just opened their lanes: frame its focus again.
+      centreOn(framed);
     }
   }
 
@@ -528,6 +534,7 @@ public final class TopologyGraphView extends StackPane
             pan.setX(e.getX() - panFrom.getX());
             pan.setY(e.getY() - panFrom.getY());
             userMovedView = true;
+            framed = null;
             overview.redrawViewport();
           }
         });
@@ -556,6 +563,7 @@ public final class TopologyGraphView extends StackPane
             pan.setX(pan.getX() + (k == KeyCode.LEFT ? d : k == KeyCode.RIGHT ? -d : 0));
             pan.setY(pan.getY() + (k == KeyCode.UP ? d : k == KeyCode.DOWN ? -d : 0));
             userMovedView = true;
+            framed = null;
             overview.redrawViewport();
             e.consume();
           }
@@ -572,6 +580,7 @@ public final class TopologyGraphView extends StackPane
 
   private void zoomAt(double factor, double x, double y) {
     userMovedView = true;
+    framed = null;
     double s = Math.max(0.02, Math.min(4, scale.getX() * factor));
     double f = s / scale.getX();
     pan.setX(x - (x - pan.getX()) * f);
@@ -655,8 +664,29 @@ public final class TopologyGraphView extends StackPane
       return;
     }
     pendingCentre = null;
+    framed = ref;
     Box b = f.get();
     Box v = visibleArea();
+    Optional<Box> frame = focusFrame(shown, ref);
+    if (frame.isPresent()
+        && frame.get().w() * READABLE <= viewport.getWidth()
+        && frame.get().h() * READABLE <= viewport.getHeight()) {
+      // The whole focus (scope, dev-set, groups, the holders' lanes) fits at a readable zoom.
+      b = frame.get();
+      boolean shows =
+          v.x() <= b.x() && b.right() <= v.right() && v.y() <= b.y() && b.bottom() <= v.bottom();
+      if (scale.getX() < READABLE || !shows) {
+        double s =
+            Math.max(
+                READABLE,
+                Math.min(1.0, Math.min(viewport.getWidth() / b.w(), viewport.getHeight() / b.h())));
+        scale.setX(s);
+        scale.setY(s);
+        centreOn(b.centerX(), b.centerY());
+        relevelDetail();
+      }
+      return;
+    }
     boolean readable = scale.getX() >= READABLE;
     boolean inside =
         v.x() <= b.x() && b.right() <= v.right() && v.y() <= b.y() && b.bottom() <= v.bottom();
@@ -669,6 +699,32 @@ public final class TopologyGraphView extends StackPane
     }
     centreOn(b.centerX(), b.centerY());
     relevelDetail();
+  }
+
+  /**
+   * What a selected function's focus covers in {@code m}: its chip, the drawn chips of its scope,
+   * dev-set and groups, and the holders involved that are drawn with their lanes.
+   */
+  private Optional<Box> focusFrame(GraphModel m, ElementRef ref) {
+    if (!(ref instanceof ElementRef.FunctionRef f)) {
+      return Optional.empty();
+    }
+    Optional<Focus> focus = vm.focusOf(f.bdf());
+    if (focus.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<Box> u = m.function(f.bdf()).map(FunctionNode::box);
+    for (FunctionNode n : m.functions()) {
+      if (focus.get().functions().contains(n.bdf())) {
+        u = u.map(x -> x.union(n.box()));
+      }
+    }
+    for (GraphModel.HolderNode h : m.holders()) {
+      if (!h.compact() && focus.get().holders().contains(h.name())) {
+        u = u.map(x -> x.union(h.box()));
+      }
+    }
+    return u.map(x -> x.pad(24));
   }
 
   /** Where {@code ref} is drawn in {@code m}, if it is. */

@@ -157,6 +157,14 @@ public final class TopologyGraphViewModel {
     return java.util.Set.of();
   }
 
+  /** The focus {@code bdf} would have if selected; empty when it is not in the host. */
+  public Optional<Focus> focusOf(Bdf bdf) {
+    var r = state.results();
+    return r == null || r.analysis().pci().function(bdf).isEmpty()
+        ? Optional.empty()
+        : Optional.of(Focus.of(r.analysis(), bdf));
+  }
+
   /** The focus follows the selected function (none for anything else). */
   private void refocus() {
     var r = state.results();

@@ -164,6 +164,23 @@ class TopologyGraphViewTest extends FxTestBase {
   }
 
   @Test
+  void selectingAnFdOfACompactHolderOpensItsLanesAndCentresOnItsChip(FxRobot robot) {
+    Topology host = BuiltInSamples.largeHost(2000);
+    robot.interact(() -> state.open("generated", host, null));
+    WaitForAsyncUtils.waitForFxEvents();
+    var holder = host.holders().get(host.holders().size() - 1);
+    var fd = new org.vfioworkbench.model.FdRef(holder.name(), holder.files().get(0).fd());
+    robot.interact(() -> state.select(new ElementRef.FileRef(fd)));
+    WaitForAsyncUtils.waitForFxEvents();
+    Node chip = robot.lookup(n -> ("fd-" + fd.holder() + "-" + fd.fd()).equals(n.getId())).query();
+    Bounds b = chip.localToScene(chip.getBoundsInLocal());
+    Bounds view = graph.localToScene(graph.getBoundsInLocal());
+    assertThat(b.getCenterX()).isBetween(view.getMinX(), view.getMaxX());
+    assertThat(b.getCenterY()).isBetween(view.getMinY(), view.getMaxY());
+    assertThat(graph.zoom()).isGreaterThanOrEqualTo(TopologyGraphView.READABLE);
+  }
+
+  @Test
   void selectingAFunctionInsideACollapsedSubtreeRevealsAndCentresIt(FxRobot robot) {
     Topology host = BuiltInSamples.largeHost(2000);
     robot.interact(() -> state.open("generated", host, null));
