@@ -60,8 +60,10 @@ public final class FunctionChipSkin extends Group {
       words.add(alarm);
       String one = alarm.replaceFirst(" \\+\\d+$", "");
       words.add(one);
-      words.add(one.replaceFirst("^\u2718 (bus|slot) ", "\u2718 "));
-      words.add(one.replaceFirst("^\u2718 (bus|slot) 000", "\u2718 "));
+      String bare = one.replaceFirst("^\u2718 (bus|slot|no reset for) ", "\u2718 ");
+      words.add(bare);
+      // Last, the shortest: a bus of segment 0001 as "1:0a" (the chip stands under its complex).
+      words.add(bare.replaceFirst("^\u2718 000", "\u2718 "));
     } else {
       words.add(Labels.shortBdf(n.bdf()));
       words.add(Labels.shortBdf(n.bdf()).replaceFirst("^[0-9a-f]{4}:", ""));
