@@ -163,7 +163,7 @@ final class WorkbenchActions {
 
   private static Opened readScenario(Path file, TaskProgress progress) throws ScenarioException {
     progress.update("Reading and checking " + file.getFileName(), -1);
-    Scenario sc = ScenarioLoader.load(file);
+    Scenario sc = ScenarioLoader.read(file, progress::isCancelled).scenario();
     String title = sc.name().isBlank() ? file.getFileName().toString() : sc.name();
     return new Opened(
         Document.of(title, sc, file),
