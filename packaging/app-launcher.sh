@@ -16,8 +16,9 @@
 #     (no arguments, gui, or one .json file) keeps both compilers.
 #   - lib/app/vfio-workbench.jsa, the application's CDS archive (made for this path by
 #     lib/app/cds-archive.sh, which the package's postinst runs), is named only when it exists:
-#     JDK 17 given an archive it cannot use drops class-data sharing altogether, the JDK's own
-#     archive too. VFIO_WORKBENCH_CDS=off runs without it.
+#     JDK 17 given an archive it cannot use warns on standard output and drops class-data sharing
+#     altogether, the JDK's own archive too; so an archive older than the jar is not named
+#     either. VFIO_WORKBENCH_CDS=off runs without it.
 #   - VFIO_WORKBENCH_JAVA_OPTIONS: extra JVM options, before the launcher's own.
 set -eu
 
@@ -31,8 +32,9 @@ if [ $# -eq 0 ] || [ "$1" = gui ] || { [ $# -eq 1 ] && [ "${1%.json}" != "$1" ];
   jit=-XX:+TieredCompilation
 fi
 cds=-Xshare:auto
-if [ "${VFIO_WORKBENCH_CDS:-on}" != off ] && [ -r "$app/vfio-workbench.jsa" ]; then
-  cds=-XX:SharedArchiveFile=$app/vfio-workbench.jsa
+jsa=$app/vfio-workbench.jsa
+if [ "${VFIO_WORKBENCH_CDS:-on}" != off ] && [ -r "$jsa" ] && [ ! "$app/vfio-workbench.jar" -nt "$jsa" ]; then
+  cds=-XX:SharedArchiveFile=$jsa
 fi
 
 # shellcheck disable=SC2086
