@@ -97,6 +97,21 @@ public final class KernelCalls {
     return f instanceof CdevFile c && c.isBound() && c.devid().isEmpty();
   }
 
+  /** The last few topologies {@link #pinDevids} pinned, each with what it made of it. */
+  private static final RecentlyUsed<Topology[]> PINNED = new RecentlyUsed<>(4);
+
+  /**
+   * {@link #open} without pinning devids first: for a hypothetical open whose result is analysed
+   * and dropped ({@link WhatIfEvaluator}), which so differs from {@code topology} in the one file
+   * it opened.
+   */
+  static Attempt openAsIs(Topology topology, Profile profile, String holder, OpenFile file) {
+    List<String> steps = new ArrayList<>();
+    return openInto(topology, profile, holder, file, steps)
+        .map(r -> Attempt.refused(r, steps))
+        .orElseGet(() -> Attempt.done(append(topology, holder, file), steps));
+  }
+
   /**
    * Writes each bound cdev's current devid into its file, so that later edits (a close that frees a
    * lower id, say) leave it unchanged, as the kernel leaves object ids unchanged. Every edit here
@@ -108,6 +123,11 @@ public final class KernelCalls {
     if (topology.allHolders(NOTHING_TO_PIN)) {
       return topology;
     }
+    return PINNED.find(p -> p[0] == topology)
+        .orElseGet(() -> PINNED.remember(new Topology[] {topology, pinAll(topology)}))[1];
+  }
+
+  private static Topology pinAll(Topology topology) {
     List<Holder> unpinned = new ArrayList<>();
     for (Holder h : topology.holders()) {
       if (!NOTHING_TO_PIN.test(h)) {
