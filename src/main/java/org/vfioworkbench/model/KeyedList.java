@@ -9,7 +9,10 @@ import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.RandomAccess;
+import java.util.Spliterator;
+import java.util.Spliterators;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.IntConsumer;
 import java.util.function.Predicate;
@@ -22,10 +25,12 @@ import java.util.function.Predicate;
  * same key ({@link #with}) shares it as well, since no position changes. Where two elements share a
  * key, the first one is found, as a search from the front would.
  *
- * <p>The elements sit in a tree of 32-slot arrays (a persistent vector), so {@link #with} copies
- * only the arrays on the path to the replaced element (32 slots per level, three levels up to
- * 32,768 elements) and shares the rest with this list; {@link #forEachChange} finds the positions
- * where two such lists differ by skipping the arrays they share.
+ * <p>A list {@link #with} derives keeps its elements in a tree of 32-slot arrays (a persistent
+ * vector): it copies only the arrays on the path to the replaced element (32 slots per level, three
+ * levels up to 32,768 elements) and shares the rest with the list it came from; {@link
+ * #forEachChange} finds the positions where two such lists differ by skipping the arrays they
+ * share. A list built by {@link #of} keeps its plain array for reading and builds its tree once,
+ * when first edited or compared.
  *
  * <p>Other facts derived from the whole list (which PFs have VFs, say) can be memoised on it with
  * {@link #derived}, so they too are computed once per list rather than once per question; facts
@@ -44,7 +49,16 @@ final class KeyedList<K, V> extends AbstractList<V> implements RandomAccess {
   /** Slots copied by {@link #with} on this thread while a test counts them; null otherwise. */
   private static final ThreadLocal<long[]> COPIED = new ThreadLocal<>();
 
-  private final Object[] root;
+  /**
+   * The elements in one array, for a list built by {@link #of}; null for one {@link #with} made.
+   */
+  private final Object[] flat;
+
+  /**
+   * The tree of the elements: given to a list {@link #with} made, built on first need otherwise.
+   */
+  private volatile Object[] root;
+
   private final int shift;
   private final int size;
   private final Function<V, K> key;
@@ -52,12 +66,23 @@ final class KeyedList<K, V> extends AbstractList<V> implements RandomAccess {
   private final Map<Function<? super List<V>, ?>, Object> derived = new ConcurrentHashMap<>();
   private final Map<Predicate<? super V>, Boolean> all = new ConcurrentHashMap<>();
 
-  private KeyedList(Object[] root, int shift, int size, Function<V, K> key, Map<K, Integer> index) {
+  private KeyedList(
+      Object[] flat, Object[] root, int size, Function<V, K> key, Map<K, Integer> index) {
+    this.flat = flat;
     this.root = root;
-    this.shift = shift;
+    this.shift = shiftFor(size);
     this.size = size;
     this.key = key;
     this.index = index;
+  }
+
+  /** The shift of the root level of a tree of {@code size} elements. */
+  private static int shiftFor(int size) {
+    int shift = 0;
+    for (long capacity = WIDTH; capacity < size; capacity *= WIDTH) {
+      shift += BITS;
+    }
+    return shift;
   }
 
   /**
@@ -73,14 +98,21 @@ final class KeyedList<K, V> extends AbstractList<V> implements RandomAccess {
     for (Object o : items) {
       Objects.requireNonNull(o, "element");
     }
-    Object[] level = leaves(items);
-    int shift = 0;
-    while (level.length > 1) {
-      level = parents(level);
-      shift += BITS;
+    return new KeyedList<>(items, null, items.length, key, null);
+  }
+
+  /** The tree of this list's elements (built from the array on first need, then kept). */
+  private Object[] tree() {
+    Object[] r = root;
+    if (r == null) {
+      Object[] level = leaves(flat);
+      while (level.length > 1) {
+        level = parents(level);
+      }
+      r = level.length == 0 ? new Object[0] : (Object[]) level[0];
+      root = r;
     }
-    Object[] root = level.length == 0 ? new Object[0] : (Object[]) level[0];
-    return new KeyedList<>(root, shift, items.length, key, null);
+    return r;
   }
 
   /** {@code items} cut into arrays of at most 32. */
@@ -126,9 +158,9 @@ final class KeyedList<K, V> extends AbstractList<V> implements RandomAccess {
     Objects.requireNonNull(v, "element");
     Objects.checkIndex(i, size);
     K old = key.apply(get(i));
-    Object[] newRoot = replaced(root, shift, i, v);
+    Object[] newRoot = replaced(tree(), shift, i, v);
     boolean sameKey = Objects.equals(old, key.apply(v));
-    KeyedList<K, V> out = new KeyedList<>(newRoot, shift, size, key, sameKey ? index : null);
+    KeyedList<K, V> out = new KeyedList<>(null, newRoot, size, key, sameKey ? index : null);
     all.forEach(
         (p, holds) -> {
           if (holds && p.test(v)) {
@@ -158,7 +190,7 @@ final class KeyedList<K, V> extends AbstractList<V> implements RandomAccess {
     if (other.size != size || other.shift != shift) {
       return false;
     }
-    changes(root, other.root, shift, 0, changed);
+    changes(tree(), other.tree(), shift, 0, changed);
     return true;
   }
 
@@ -239,9 +271,11 @@ final class KeyedList<K, V> extends AbstractList<V> implements RandomAccess {
   }
 
   private Object[] leafFor(int i) {
-    Object[] node = root;
-    for (int s = shift; s > 0; s -= BITS) {
+    Object[] node = tree();
+    int s = shift;
+    while (s > 0) {
       node = (Object[]) node[(i >>> s) & MASK];
+      s -= BITS;
     }
     return node;
   }
@@ -249,6 +283,10 @@ final class KeyedList<K, V> extends AbstractList<V> implements RandomAccess {
   @Override
   @SuppressWarnings("unchecked")
   public V get(int i) {
+    Object[] array = flat;
+    if (array != null) {
+      return (V) array[i];
+    }
     Objects.checkIndex(i, size);
     return (V) leafFor(i)[i & MASK];
   }
@@ -259,7 +297,45 @@ final class KeyedList<K, V> extends AbstractList<V> implements RandomAccess {
   }
 
   @Override
+  public Spliterator<V> spliterator() {
+    if (flat != null) {
+      return super.spliterator();
+    }
+    return Spliterators.spliterator(
+        iterator(),
+        size,
+        Spliterator.ORDERED | Spliterator.SIZED | Spliterator.IMMUTABLE | Spliterator.NONNULL);
+  }
+
+  @Override
+  public void forEach(Consumer<? super V> action) {
+    for (V v : this) {
+      action.accept(v);
+    }
+  }
+
+  @Override
   public Iterator<V> iterator() {
+    Object[] array = flat;
+    if (array != null) {
+      return new Iterator<>() {
+        private int next;
+
+        @Override
+        public boolean hasNext() {
+          return next < array.length;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public V next() {
+          if (next >= array.length) {
+            throw new NoSuchElementException();
+          }
+          return (V) array[next++];
+        }
+      };
+    }
     return new Iterator<>() {
       private int next;
       private Object[] leaf;

@@ -43,7 +43,7 @@ class IndexedOpenCheckTest {
           Profile.byId("linux-6.17").orElseThrow());
 
   static LongStream seeds() {
-    return LongStream.rangeClosed(1, 24);
+    return LongStream.rangeClosed(1, 16);
   }
 
   @ParameterizedTest(name = "seed {0}")
