@@ -402,6 +402,31 @@ public final class TopologyGraphView extends StackPane
     return s;
   }
 
+  /** How many function chip skins this view has made since it was created. */
+  int chipSkinsCreated() {
+    return chips.created();
+  }
+
+  /** Skins made so far per kind, for a failure message. */
+  String skinsCreatedByKind() {
+    return "scopes "
+        + scopeSkins.created()
+        + ", hulls "
+        + hullSkins.created()
+        + ", tree lines "
+        + treeSkins.created()
+        + ", complexes "
+        + complexSkins.created()
+        + ", buses "
+        + busSkins.created()
+        + ", chips "
+        + chips.created()
+        + ", holders "
+        + holders.created()
+        + ", edges "
+        + edgeSkins.created();
+  }
+
   /** How many skins of every kind this view has made since it was created. */
   public int skinsCreated() {
     return scopeSkins.created()
