@@ -218,26 +218,49 @@ public final class LiveFs implements HostFs {
     return file;
   }
 
+  /**
+   * One buffer per reading thread for the first read of a file: most sysfs and procfs files are a
+   * few bytes, and the kernel writes them straight into it.
+   */
+  private static final ThreadLocal<ByteBuffer> FIRST =
+      ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(FIRST_READ));
+
   @Override
   public byte[] read(String path, int limit) throws IOException {
     Path file = regularFile(path);
     try (FileChannel ch = FileChannel.open(file)) {
-      ByteBuffer buf = ByteBuffer.allocate(Math.max(0, Math.min(limit, FIRST_READ)));
-      while (true) {
-        if (!buf.hasRemaining()) {
-          if (buf.capacity() >= limit) {
-            break;
-          }
-          ByteBuffer bigger = ByteBuffer.allocate((int) Math.min(limit, buf.capacity() * 4L));
-          buf.flip();
-          bigger.put(buf);
-          buf = bigger;
-        }
-        if (ch.read(buf) < 0) {
+      ByteBuffer first = FIRST.get();
+      first.clear().limit(Math.max(0, Math.min(limit, FIRST_READ)));
+      int n;
+      while ((n = ch.read(first)) >= 0 && first.hasRemaining()) {
+        // A short read is not the end of a file: read on until end of file or the limit.
+        if (n == 0) {
           break;
         }
       }
-      return Arrays.copyOf(buf.array(), buf.position());
+      byte[] head = new byte[first.flip().remaining()];
+      first.get(head);
+      if (n < 0 || head.length >= limit || n == 0) {
+        return head;
+      }
+      // Longer than the first read: read on, on the heap, up to the limit.
+      ByteBuffer rest = ByteBuffer.allocate((int) Math.min(limit, FIRST_READ * 4L));
+      rest.put(head);
+      while (true) {
+        if (!rest.hasRemaining()) {
+          if (rest.capacity() >= limit) {
+            break;
+          }
+          ByteBuffer bigger = ByteBuffer.allocate((int) Math.min(limit, rest.capacity() * 4L));
+          rest.flip();
+          bigger.put(rest);
+          rest = bigger;
+        }
+        if (ch.read(rest) < 0) {
+          break;
+        }
+      }
+      return Arrays.copyOf(rest.array(), rest.position());
     }
   }
 
