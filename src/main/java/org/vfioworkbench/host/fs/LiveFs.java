@@ -52,6 +52,15 @@ public final class LiveFs implements HostFs {
 
   private final boolean confining;
 
+  /**
+   * A directory whose size says it may hold more names than {@link Limit#DIR_ENTRIES}'s reader
+   * should gather at once (on the filesystems a tree is copied to, a directory's size grows with
+   * its entries; sysfs and procfs say 0): listed one name at a time, stopping at the limit.
+   */
+  private static final long LARGE_DIRECTORY = 256 * 1024;
+
+  private final java.util.Set<Path> large = ConcurrentHashMap.newKeySet();
+
   /** Directory (as asked, below the root) to its real path, links resolved. */
   private final Map<Path, Path> resolved = new ConcurrentHashMap<>();
 
@@ -123,6 +132,9 @@ public final class LiveFs implements HostFs {
         a = outside(real) ? null : Files.readAttributes(real, BasicFileAttributes.class);
       }
     }
+    if (a != null && a.size() > LARGE_DIRECTORY) {
+      large.add(real);
+    }
     if (a == null) {
       // Not even looked at: a link out of the root ends here.
       throw new OutsideRootException(p.toString(), real.toString());
@@ -179,7 +191,10 @@ public final class LiveFs implements HostFs {
    * The file to open for {@code path}: inside the root, links resolved, and a regular file (one
    * {@code lstat} when it is not a link).
    */
-  private Path regularFile(String path) throws IOException {
+  /** A file to read, and its size when {@code lstat} gave it (-1 otherwise). */
+  private record Sized(Path file, long size) {}
+
+  private Sized regularFile(String path) throws IOException {
     Path p = at(path);
     Path parent = p.getParent();
     Path name = p.getFileName();
@@ -189,7 +204,7 @@ public final class LiveFs implements HostFs {
         throw new OutsideRootException(path, real.toString());
       }
       RegularFiles.requireRegular(real, path);
-      return real;
+      return new Sized(real, -1);
     }
     Path dir = confining ? confinedDirectory(path, parent) : parent;
     Path file = dir.resolve(name);
@@ -200,7 +215,7 @@ public final class LiveFs implements HostFs {
       throw new NoSuchFileException(path);
     }
     if (a.isRegularFile()) {
-      return file;
+      return new Sized(file, a.size());
     }
     if (a.isSymbolicLink()) {
       Path real;
@@ -215,7 +230,7 @@ public final class LiveFs implements HostFs {
       file = real;
     }
     RegularFiles.requireRegular(file, path);
-    return file;
+    return new Sized(file, -1);
   }
 
   /**
@@ -227,20 +242,23 @@ public final class LiveFs implements HostFs {
 
   @Override
   public byte[] read(String path, int limit) throws IOException {
-    Path file = regularFile(path);
-    try (FileChannel ch = FileChannel.open(file)) {
+    Sized f = regularFile(path);
+    try (FileChannel ch = FileChannel.open(f.file())) {
       ByteBuffer first = FIRST.get();
       first.clear().limit(Math.max(0, Math.min(limit, FIRST_READ)));
-      int n;
-      while ((n = ch.read(first)) >= 0 && first.hasRemaining()) {
-        // A short read is not the end of a file: read on until end of file or the limit.
-        if (n == 0) {
+      boolean end = false;
+      while (first.hasRemaining()) {
+        int n = ch.read(first);
+        // The end of the file: read says so, or the bytes lstat counted are all here (a file on
+        // disk; sysfs and procfs give sizes that say nothing, so they are read until read says so).
+        if (n <= 0 || first.position() == f.size()) {
+          end = true;
           break;
         }
       }
       byte[] head = new byte[first.flip().remaining()];
       first.get(head);
-      if (n < 0 || head.length >= limit || n == 0) {
+      if (end || head.length >= limit) {
         return head;
       }
       // Longer than the first read: read on, on the heap, up to the limit.
@@ -287,17 +305,35 @@ public final class LiveFs implements HostFs {
   @Override
   public List<String> list(String dir) throws IOException {
     Path p = at(dir);
-    Path real;
-    if (confining) {
-      real = confinedDirectory(dir, p);
+    Path real = confining ? confinedDirectory(dir, p) : p;
+    long max = Limit.DIR_ENTRIES.value();
+    List<String> names;
+    // java.io.File lists with opendir (O_DIRECTORY: a FIFO fails at once), readdir and closedir,
+    // and no Path per name. It says only "failed", so a failure is looked at again for the reason.
+    String[] all = large.contains(real) ? null : real.toFile().list();
+    if (all != null) {
+      if (all.length > max) {
+        throw new LimitExceededException(dir, Limit.DIR_ENTRIES);
+      }
+      names = new ArrayList<>(Arrays.asList(all));
     } else {
-      real = p;
-      if (!Files.readAttributes(p, BasicFileAttributes.class).isDirectory()) {
+      BasicFileAttributes a;
+      try {
+        a = Files.readAttributes(real, BasicFileAttributes.class);
+      } catch (NoSuchFileException e) {
+        throw new NoSuchFileException(dir);
+      }
+      if (!a.isDirectory()) {
         throw new java.nio.file.NotDirectoryException(dir);
       }
+      names = listOneByOne(dir, real, max);
     }
+    Collections.sort(names);
+    return names;
+  }
+
+  private static List<String> listOneByOne(String dir, Path real, long max) throws IOException {
     List<String> names = new ArrayList<>();
-    long max = Limit.DIR_ENTRIES.value();
     try (DirectoryStream<Path> s = Files.newDirectoryStream(real)) {
       for (Path e : s) {
         if (names.size() >= max) {
@@ -310,7 +346,6 @@ public final class LiveFs implements HostFs {
     } catch (java.nio.file.NotDirectoryException e) {
       throw new java.nio.file.NotDirectoryException(dir);
     }
-    Collections.sort(names);
     return names;
   }
 }
