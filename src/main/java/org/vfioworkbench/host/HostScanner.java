@@ -137,10 +137,14 @@ public final class HostScanner {
   }
 
   private static ScanResult scan(HostFs fs, ScanListener listener) {
-    HostFs once = fs instanceof LiveFs live ? live.fresh() : fs;
     try (ScanWorkers workers = ScanWorkers.forThisMachine()) {
-      return scan(once, listener, workers);
+      return scan(fs instanceof LiveFs live ? live.fresh() : fs, listener, workers);
     }
+  }
+
+  /** A scan on {@code workers} (tests compare one thread with several). */
+  ScanResult scan(ScanListener listener, ScanWorkers workers) {
+    return scan(fs instanceof LiveFs live ? live.fresh() : fs, listener, workers);
   }
 
   /**
