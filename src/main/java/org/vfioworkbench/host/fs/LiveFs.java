@@ -40,8 +40,12 @@ import org.vfioworkbench.io.RegularFiles;
  */
 public final class LiveFs implements HostFs {
 
-  /** Resolved directories remembered at most; a bigger tree starts the memory over. */
-  private static final int MAX_RESOLVED = 1 << 16;
+  /**
+   * Resolved directories remembered at most. A scan reads a directory's files one after another,
+   * so the few thousand asked last are what saves work; more only holds memory (a Path per
+   * directory of a 10,000-function tree is about 10 MiB). Past it the memory starts over.
+   */
+  private static final int MAX_RESOLVED = 4096;
 
   /** The first read of a file asks for this much; a file this long is read on to its limit. */
   private static final int FIRST_READ = 8192;
@@ -144,6 +148,7 @@ public final class LiveFs implements HostFs {
     }
     if (resolved.size() >= MAX_RESOLVED) {
       resolved.clear();
+      resolved.put(root, realRoot);
     }
     resolved.put(p, real);
     return real;
