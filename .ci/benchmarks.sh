@@ -8,7 +8,7 @@
 #   --quick          fewer runs and shorter JMH iterations (a smoke test of the script, ~5 min)
 #   --only PARTS     some of engine,plan,scan,startup,workbench (default: all); a partial run
 #                    writes target/benchmarks/tables-PARTS.md and leaves docs/performance.md alone
-#   --no-app-image   skip building the jpackage app image (evaluate through the app image)
+#   --no-app-image   skip building the app image and the .deb (start-up then measures the last build)
 #   --no-docs        leave docs/performance.md alone; the tables are in target/benchmarks/tables.md
 #
 # Needs: JDK 17, Maven, pciutils (lspci), GNU time (/usr/bin/time), about 1 GB in target/ for the
@@ -247,23 +247,36 @@ labels[eval_jar]="java -jar vfio-workbench.jar evaluate s19"
 labels[eval_c1]="java -XX:TieredStopAtLevel=1 -jar vfio-workbench.jar evaluate s19"
 labels[eval_cds]="packaging/vfio-workbench evaluate s19 (CDS archive + C1, the jar launcher)"
 labels[eval_app]="target/packaging/app/vfio-workbench/bin/vfio-workbench evaluate s19 (app image, CDS)"
+labels[eval_deb]="vfio-workbench evaluate s19 (the installed .deb: unpacked, archive made as its postinst does)"
 specs=("bare=java -version"
   "eval_jar=java -jar $jar evaluate $sample"
   "eval_c1=java -XX:TieredStopAtLevel=1 -jar $jar evaluate $sample"
   "eval_cds=env VFIO_WORKBENCH_JAR=$jar packaging/vfio-workbench evaluate $sample")
 names=(eval_jar eval_c1 eval_cds)
 if $app_image; then
-  say "building the app image (with its CDS archive)"
-  if MVN_ARGS=-o packaging/build.sh app-image >"$out/app-image.log" 2>&1; then
-    specs+=("eval_app=target/packaging/app/vfio-workbench/bin/vfio-workbench evaluate $sample")
-    names+=(eval_app)
-  else
-    md "The app image did not build (see \`target/benchmarks/app-image.log\`)."
+  say "building the app image and the .deb (with the app image's CDS archive)"
+  if ! MVN_ARGS=-o packaging/build.sh deb >"$out/app-image.log" 2>&1; then
+    md "The app image or the .deb did not build (see \`target/benchmarks/app-image.log\`)."
   fi
 elif [ -x target/packaging/app/vfio-workbench/bin/vfio-workbench ]; then
-  md "(The app image was not rebuilt for this run: \`--no-app-image\`.)"
+  md "(The app image and the .deb were not rebuilt for this run: \`--no-app-image\`.)"
+fi
+if [ -x target/packaging/app/vfio-workbench/bin/vfio-workbench ]; then
   specs+=("eval_app=target/packaging/app/vfio-workbench/bin/vfio-workbench evaluate $sample")
   names+=(eval_app)
+fi
+# The installed package without installing it (as packaging/test-deb.sh does): the .deb unpacked
+# into a throwaway root, and its archive made there the way the postinst makes it in /opt.
+deb=$(ls target/packaging/vfio-workbench_*.deb 2>/dev/null | head -1)
+installed=$PWD/$out/deb-root/opt/vfio-workbench
+if [ -n "$deb" ]; then
+  rm -rf "$out/deb-root"
+  if dpkg-deb -x "$deb" "$out/deb-root" && "$installed/lib/app/cds-archive.sh" "$installed" >"$out/deb-cds.log" 2>&1; then
+    specs+=("eval_deb=$installed/bin/vfio-workbench evaluate $installed/lib/app/sample-topologies/${sample##*/}")
+    names+=(eval_deb)
+  else
+    md "The .deb's archive could not be made in its throwaway root (see \`target/benchmarks/deb-cds.log\`)."
+  fi
 fi
 say "evaluate, $runs rounds"
 interleave "${specs[@]}"
@@ -273,6 +286,10 @@ table bare bare "${names[@]}"
 classes() { "$@" -Xlog:class+load:file="$out/classes.txt" -jar "$jar" evaluate "$sample" >/dev/null 2>&1; echo "$(wc -l <"$out/classes.txt") loaded, $(grep -vc 'shared objects file' "$out/classes.txt") not from a CDS archive"; }
 java -XX:ArchiveClassesAtExit="$out/app.jsa" -cp "$jar" org.vfioworkbench.Launcher --startup-training >/dev/null 2>&1 || true
 md "Classes loaded by \`evaluate\` (\`-Xlog:class+load\`): without the application's archive $(classes java); with it $(classes java -XX:SharedArchiveFile="$out/app.jsa")."
+if [ -x "$installed/bin/vfio-workbench" ]; then
+  VFIO_WORKBENCH_JAVA_OPTIONS="-Xlog:class+load:file=$out/classes-deb.txt" "$installed/bin/vfio-workbench" evaluate "$sample" >/dev/null 2>&1 || true
+  md "Through the installed package's launcher: $(wc -l <"$out/classes-deb.txt") loaded, $(grep -vc 'shared objects file' "$out/classes-deb.txt") not from a CDS archive ($(grep -c 'class,load. picocli[.].*shared objects file' "$out/classes-deb.txt") of picocli's classes from the archive, $(grep -c 'class,load. picocli[.].* source: file:' "$out/classes-deb.txt") from the jar)."
+fi
 md ""
 fi
 

@@ -84,9 +84,14 @@ echo "packaging: app image $version"
   --icon assets/vfio-workbench.png \
   --add-modules "$modules" \
   --jlink-options "--strip-debug --no-man-pages --no-header-files --generate-cds-archive" \
-  --java-options "-Dfile.encoding=UTF-8" \
   --dest "$out/app"
-echo "packaging: $out/app/vfio-workbench ($(du -sh "$out/app/vfio-workbench" | cut -f1))"
+# The launcher: packaging/app-launcher.sh in place of jpackage's, which asks rpm and dpkg who owns
+# it at every start (longer than the run it starts; see the script). Its libapplauncher.so and
+# .cfg file serve only that launcher.
+image=$out/app/vfio-workbench
+install -m 755 packaging/app-launcher.sh "$image/bin/vfio-workbench"
+rm -f "$image/lib/libapplauncher.so" "$image/lib/app/vfio-workbench.cfg"
+echo "packaging: $image ($(du -sh "$image" | cut -f1))"
 
 if [ "$target" = deb ]; then
   echo "packaging: Debian package"

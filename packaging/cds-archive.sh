@@ -1,6 +1,7 @@
 #!/bin/sh
-# Makes the class-data-sharing (AppCDS) archive of a VFIO Workbench app image and points the
-# launcher at it, so the command line starts from mapped, pre-parsed classes.
+# Makes the class-data-sharing (AppCDS) archive of a VFIO Workbench app image,
+# lib/app/vfio-workbench.jsa, which its launcher (bin/vfio-workbench, packaging/app-launcher.sh)
+# names whenever it exists, so the command line starts from mapped, pre-parsed classes.
 #
 # Usage: cds-archive.sh APPDIR        (APPDIR holds bin/vfio-workbench and lib/app)
 #
@@ -12,29 +13,33 @@
 #
 # The archive comes from one training run (Launcher --startup-training: evaluate, check and scan,
 # text and JSON) with -XX:ArchiveClassesAtExit, through the app image's own launcher and runtime.
-# It needs the runtime's base archive (jlink --generate-cds-archive). If anything fails, the app
-# image is left without the archive (slower start, same behaviour) and the script says so.
+# It needs the runtime's base archive (jlink --generate-cds-archive). Then one run with -Xshare:on
+# (which fails instead of quietly running without the archive) checks that it maps. If anything
+# fails, the app image is left without the archive (slower start, same behaviour) and the script
+# says so.
 set -eu
 
 appdir=${1:?usage: cds-archive.sh APPDIR}
 app=$appdir/lib/app
-cfg=$app/vfio-workbench.cfg
 jsa=$app/vfio-workbench.jsa
 launcher=$appdir/bin/vfio-workbench
-option='java-options=-XX:SharedArchiveFile=$APPDIR/vfio-workbench.jsa'
 
-[ -f "$cfg" ] && [ -x "$launcher" ] || { echo "cds-archive: $appdir is not an app image" >&2; exit 2; }
-sed -i '/-XX:SharedArchiveFile=/d' "$cfg"
+[ -x "$launcher" ] && [ -f "$app/vfio-workbench.jar" ] || { echo "cds-archive: $appdir is not an app image" >&2; exit 2; }
 rm -f "$jsa"
 
 # A few samples are enough: every one loads the same scenario, engine and output classes.
 set -- "$app"/sample-topologies/s19-*.json "$app"/sample-topologies/s01-*.json
-if ! JAVA_TOOL_OPTIONS="-XX:ArchiveClassesAtExit=$jsa -Xshare:auto" \
-  "$launcher" --startup-training "$@" >/dev/null 2>&1 || [ ! -s "$jsa" ]; then
-  rm -f "$jsa"
+tmp=$jsa.$$.tmp
+if ! VFIO_WORKBENCH_CDS=off JAVA_TOOL_OPTIONS="-XX:ArchiveClassesAtExit=$tmp" \
+  "$launcher" --startup-training "$@" >/dev/null 2>&1 || [ ! -s "$tmp" ]; then
+  rm -f "$tmp"
   echo "cds-archive: the training run failed; $appdir starts without its CDS archive" >&2
   exit 1
 fi
-sed -i "s|^\[JavaOptions\]\$|[JavaOptions]\n$option|" "$cfg"
-grep -q -- '-XX:SharedArchiveFile=' "$cfg" || echo "$option" >>"$cfg"
+mv -f "$tmp" "$jsa"
+if ! VFIO_WORKBENCH_JAVA_OPTIONS=-Xshare:on "$launcher" --version >/dev/null 2>&1; then
+  rm -f "$jsa"
+  echo "cds-archive: the archive does not map (-Xshare:on failed); $appdir starts without it" >&2
+  exit 1
+fi
 echo "cds-archive: $jsa ($(du -k "$jsa" | cut -f1) KiB)"

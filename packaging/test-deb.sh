@@ -36,6 +36,9 @@ field() { sed -n "s/^$1: //p" "$root/control/control"; }
 check "package name is vfio-workbench" test "$(field Package)" = vfio-workbench
 check "depends on GTK 3 and a font" sh -c "echo '$(field Depends)' | grep -q libgtk-3-0 && echo '$(field Depends)' | grep -q fonts-dejavu-core"
 check "launcher is executable" test -x "$app/bin/vfio-workbench"
+# jpackage's own launcher asks rpm and dpkg who owns it at every start (packaging/app-launcher.sh).
+check "launcher is the shell launcher (no package-manager query at start)" \
+  sh -c "head -1 '$app/bin/vfio-workbench' | grep -q '^#!/bin/sh' && ! test -e '$app/lib/libapplauncher.so'"
 check "runtime is bundled" test -x "$app/lib/runtime/lib/server/libjvm.so" -o -f "$app/lib/runtime/lib/server/libjvm.so"
 check "icon is bundled" test -s "$app/lib/vfio-workbench.png"
 desktop=$(ls "$app"/lib/*.desktop 2>/dev/null | head -1)
@@ -69,6 +72,18 @@ check "the runtime has the JDK's CDS archive" test -f "$app/lib/runtime/lib/serv
 check "cds-archive.sh makes the archive for the installed path" "$app/lib/app/cds-archive.sh" "$app"
 check "a run maps the application's classes from the CDS archive" sh -c \
   "JAVA_TOOL_OPTIONS=-Xlog:class+load=info vfio-workbench check '$app/lib/app/sample-topologies/s19-seed-cdev-and-type1-group.json' 2>&1 | grep -q 'org.vfioworkbench.cli.CheckCommand source: shared objects file (top)'"
+seed=$app/lib/app/sample-topologies/s19-seed-cdev-and-type1-group.json
+# -Xshare:on makes the JVM fail instead of quietly starting without an archive it cannot map.
+check "vfio-workbench evaluate runs with -Xshare:on (the archives map)" \
+  env VFIO_WORKBENCH_JAVA_OPTIONS=-Xshare:on vfio-workbench evaluate "$seed"
+check "vfio-workbench evaluate maps the application's CDS archive (-Xlog:cds)" sh -c \
+  "VFIO_WORKBENCH_JAVA_OPTIONS=-Xlog:cds vfio-workbench evaluate '$seed' | grep -q 'Mapped dynamic region'"
+# picocli is compiled at our class-file level (pom.xml), so the archive keeps it too.
+check "evaluate takes the CLI's and picocli's classes from the archive" sh -c \
+  "VFIO_WORKBENCH_JAVA_OPTIONS=-Xlog:class+load=info vfio-workbench evaluate '$seed' >'$root/classes.log' 2>&1 &&
+   grep -q 'org.vfioworkbench.cli.EvaluateCommand source: shared objects file (top)' '$root/classes.log' &&
+   grep -q 'picocli.CommandLine source: shared objects file (top)' '$root/classes.log' &&
+   ! grep -q 'class,load. picocli[.].* source: file:' '$root/classes.log'"
 check "vfio-workbench check fails on a broken file" sh -c "echo '{' > '$root/broken.json'; ! vfio-workbench check '$root/broken.json'"
 
 if $gui; then

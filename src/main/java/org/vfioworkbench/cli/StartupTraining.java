@@ -11,9 +11,9 @@ import java.util.List;
 /**
  * The training run a class-data-sharing archive is dumped from ({@code -XX:ArchiveClassesAtExit} at
  * package time): the commands people run most, {@code evaluate}, {@code check} and {@code scan}, in
- * text and JSON, on the scenario files given and on an empty host root, with their output thrown
- * away. Every class they load is then mapped from the archive instead of being loaded and verified
- * at each start.
+ * text and JSON, on the scenario files given and on an empty host root, and the usage of every
+ * command, with their output thrown away. Every class they load is then mapped from the archive
+ * instead of being loaded and verified at each start.
  */
 public final class StartupTraining {
 
@@ -46,6 +46,10 @@ public final class StartupTraining {
         runs.add(new String[] {"evaluate", s.toString(), "--json"});
         runs.add(new String[] {"check", s.toString()});
       }
+      // Usage builds every command's model and converters and renders help: every subcommand's
+      // command-line side then comes from the archive too.
+      runs.add(new String[] {"--help"});
+      runs.add(new String[] {"evaluate", "--help"});
       Path host = Files.createDirectory(root.resolve("host"));
       runs.add(new String[] {"scan", "--root", host.toString()});
       runs.add(new String[] {"scan", "--root", host.toString(), "--json"});

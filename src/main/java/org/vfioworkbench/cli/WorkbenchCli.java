@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
  *
  * <p>A run builds only the subcommand it names (picocli's {@code subcommands} attribute would build
  * every command's model, converters and classes up front); usage, {@code help} and a name that is
- * not a command get the whole tree.
+ * not a command get the whole tree, and {@code --version} alone none.
  */
 @Command(
     name = "vfio-workbench",
@@ -113,6 +113,8 @@ public final class WorkbenchCli implements java.util.concurrent.Callable<Integer
     String named = subcommandNamed(args);
     if (named != null) {
       cli.addSubcommand(named, subcommand(named));
+    } else if (asksOnlyForTheVersion(args)) {
+      // The version needs no command; a bare `--version` used to build all twelve.
     } else {
       for (String name : SUBCOMMANDS) {
         cli.addSubcommand(name, subcommand(name));
@@ -135,6 +137,11 @@ public final class WorkbenchCli implements java.util.concurrent.Callable<Integer
           return ExitCodes.INTERNAL;
         });
     return cli;
+  }
+
+  /** Whether {@code args} is just the standard version option. */
+  private static boolean asksOnlyForTheVersion(String[] args) {
+    return args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"));
   }
 
   /** The subcommand {@code args} names when that is all it needs, else null. */

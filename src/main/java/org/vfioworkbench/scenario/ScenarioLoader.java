@@ -47,6 +47,15 @@ public final class ScenarioLoader {
 
   /** Reads and checks {@code file}, keeping where its expectations are. */
   public static LoadedScenario read(Path file) throws ScenarioException {
+    return read(file, () -> false);
+  }
+
+  /**
+   * Reads and checks {@code file}, asking {@code cancelled} between the steps (read, index, bind,
+   * check) and stopping with a {@link java.util.concurrent.CancellationException} once it says yes.
+   */
+  public static LoadedScenario read(Path file, java.util.function.BooleanSupplier cancelled)
+      throws ScenarioException {
     String source = file.toString();
     byte[] content;
     try {
@@ -66,7 +75,7 @@ public final class ScenarioLoader {
     } catch (IOException e) {
       throw ScenarioException.ofFile(source, "cannot read: " + IoMessages.reason(file, e));
     }
-    return parse(content, source);
+    return parse(content, source, cancelled);
   }
 
   /** Reads and checks a scenario held in memory; {@code source} names it in messages. */
@@ -75,12 +84,22 @@ public final class ScenarioLoader {
   }
 
   static LoadedScenario parse(byte[] content, String source) throws ScenarioException {
+    return parse(content, source, () -> false);
+  }
+
+  private static LoadedScenario parse(
+      byte[] content, String source, java.util.function.BooleanSupplier cancelled)
+      throws ScenarioException {
     JsonLocationIndex index = null;
     try {
+      stopIf(cancelled);
       Encodings.requireUtf8(content);
       index = JsonLocationIndex.build(MAPPER.getFactory(), content);
+      stopIf(cancelled);
       ScenarioDto dto = bind(content, index);
+      stopIf(cancelled);
       Scenario scenario = ScenarioMapper.toScenario(dto);
+      stopIf(cancelled);
       KernelRefusals.check(scenario.topology(), scenario.profileOrDefault());
       List<Integer> lines = new ArrayList<>();
       for (int i = 0; i < scenario.expectations().size(); i++) {
@@ -93,6 +112,8 @@ public final class ScenarioLoader {
       return new LoadedScenario(source, scenario, lines);
     } catch (Problem p) {
       throw toException(p, index, source);
+    } catch (java.util.concurrent.CancellationException e) {
+      throw e;
     } catch (RuntimeException e) {
       throw ScenarioException.ofFile(
           source,
@@ -100,6 +121,12 @@ public final class ScenarioLoader {
               + e
               + "); this is a bug in the workbench, "
               + "please report it with the file");
+    }
+  }
+
+  private static void stopIf(java.util.function.BooleanSupplier cancelled) {
+    if (cancelled.getAsBoolean()) {
+      throw new java.util.concurrent.CancellationException("reading the scenario was cancelled");
     }
   }
 

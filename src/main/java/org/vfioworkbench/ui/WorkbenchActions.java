@@ -163,7 +163,7 @@ final class WorkbenchActions {
 
   private static Opened readScenario(Path file, TaskProgress progress) throws ScenarioException {
     progress.update("Reading and checking " + file.getFileName(), -1);
-    Scenario sc = ScenarioLoader.load(file);
+    Scenario sc = ScenarioLoader.read(file, progress::isCancelled).scenario();
     String title = sc.name().isBlank() ? file.getFileName().toString() : sc.name();
     return new Opened(
         Document.of(title, sc, file),
@@ -502,32 +502,18 @@ final class WorkbenchActions {
   }
 
   void exportPng() {
-    chooser("PNG image", "*.png", "topology.png")
-        .ifPresent(
-            p -> {
-              try {
-                PngExport.write(views.graph.content(), p, 2);
-                status.say("Exported " + p);
-              } catch (IOException | RuntimeException e) {
-                error("Could not write " + p, e);
-              }
-            });
+    saveAs("PNG image", "topology.png", p -> PngExport.write(views.graph.content(), p, 2));
   }
 
   void exportSvg() {
-    chooser("SVG image", "*.svg", "topology.svg")
-        .ifPresent(
-            p -> {
-              try {
-                org.vfioworkbench.io.AtomicFiles.write(
-                    p,
-                    SvgExport.render(views.graphVm.modelProperty().get())
-                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                status.say("Exported " + p);
-              } catch (IOException e) {
-                error("Could not write " + p, e);
-              }
-            });
+    saveAs(
+        "SVG image",
+        "topology.svg",
+        p ->
+            org.vfioworkbench.io.AtomicFiles.write(
+                p,
+                SvgExport.render(views.graphVm.modelProperty().get())
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
   }
 
   void exportReport() {
@@ -540,42 +526,70 @@ final class WorkbenchActions {
     Optional.ofNullable(fc.showSaveDialog(owner))
         .map(java.io.File::toPath)
         .ifPresent(
-            p -> {
-              try {
-                if (org.vfioworkbench.ui.common.ReportExport.write(
-                    state, p, org.vfioworkbench.ui.common.ReportExport.formatFor(p))) {
-                  status.say("Exported the report to " + p);
-                }
-              } catch (IOException e) {
-                error("Could not write " + p, e);
-              }
-            });
+            p ->
+                write(
+                    p,
+                    "the report to " + p,
+                    q ->
+                        org.vfioworkbench.ui.common.ReportExport.write(
+                            state, q, org.vfioworkbench.ui.common.ReportExport.formatFor(q))));
   }
 
   /** The host graph (groups, dev-sets, holders, fds) as DOT or GraphML, written atomically. */
   void exportHostGraph(org.vfioworkbench.engine.plan.GraphExport.Format format) {
     WorkbenchState.Results r = state.results();
+    if (r == null) {
+      status.say("Nothing to export yet: the document is still being analysed.");
+      return;
+    }
     String ext = org.vfioworkbench.ui.hostgraph.HostGraphFiles.extension(format);
-    chooser(
-            org.vfioworkbench.ui.hostgraph.HostGraphFiles.describe(format),
-            "*." + ext,
-            "host-graph." + ext)
-        .ifPresent(
-            p -> {
-              try {
-                org.vfioworkbench.ui.hostgraph.HostGraphFiles.write(r.analysis(), format, p);
-                status.say("Exported " + p);
-              } catch (IOException | RuntimeException e) {
-                error("Could not write " + p, e);
-              }
-            });
+    saveAs(
+        org.vfioworkbench.ui.hostgraph.HostGraphFiles.describe(format),
+        "host-graph." + ext,
+        p -> org.vfioworkbench.ui.hostgraph.HostGraphFiles.write(r.analysis(), format, p));
   }
 
-  private Optional<Path> chooser(String what, String glob, String name) {
+  /**
+   * Writes one exported file; true when it was written (a writer may decline, e.g. nothing to say).
+   */
+  @FunctionalInterface
+  private interface ExportWriter {
+    boolean write(Path to) throws IOException;
+  }
+
+  /** Writes one exported file that is always written. */
+  @FunctionalInterface
+  private interface AlwaysWriter {
+    void write(Path to) throws IOException;
+  }
+
+  /** Asks where to save (one filter from the default name's extension), then writes and says so. */
+  private void saveAs(String what, String defaultName, AlwaysWriter writer) {
+    String glob = "*" + defaultName.substring(defaultName.lastIndexOf('.'));
     FileChooser fc = new FileChooser();
     fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(what, glob));
-    fc.setInitialFileName(name);
-    return Optional.ofNullable(fc.showSaveDialog(owner)).map(java.io.File::toPath);
+    fc.setInitialFileName(defaultName);
+    Optional.ofNullable(fc.showSaveDialog(owner))
+        .map(java.io.File::toPath)
+        .ifPresent(
+            p ->
+                write(
+                    p,
+                    p.toString(),
+                    q -> {
+                      writer.write(q);
+                      return true;
+                    }));
+  }
+
+  private void write(Path p, String said, ExportWriter writer) {
+    try {
+      if (writer.write(p)) {
+        status.say("Exported " + said);
+      }
+    } catch (IOException | RuntimeException e) {
+      error("Could not write " + p, e);
+    }
   }
 
   private void error(String what, Exception e) {

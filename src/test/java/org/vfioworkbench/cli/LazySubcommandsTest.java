@@ -21,6 +21,17 @@ class LazySubcommandsTest {
   }
 
   @Test
+  void theVersionAloneBuildsNoCommand() {
+    assertThat(WorkbenchCli.commandLine(new String[] {"--version"}).getSubcommands()).isEmpty();
+    assertThat(WorkbenchCli.commandLine(new String[] {"-V"}).getSubcommands()).isEmpty();
+    CliRun version = CliRun.of("--version");
+    assertThat(version.exit()).isZero();
+    assertThat(version.out()).startsWith("VFIO Workbench ");
+    assertThat(WorkbenchCli.commandLine(new String[] {"--version", "scan"}).getSubcommands())
+        .containsOnlyKeys("scan");
+  }
+
+  @Test
   void usageHelpAndUnknownNamesGetEveryCommand() {
     for (String[] args :
         List.of(

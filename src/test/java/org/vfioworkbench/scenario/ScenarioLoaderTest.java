@@ -51,6 +51,30 @@ class ScenarioLoaderTest {
       """;
 
   @Test
+  void aCancelledReadStopsAtTheNextStepAndAnUncancelledOneReadsEverything() throws Exception {
+    Path sample = SampleFiles.all().get(0);
+    int[] asked = new int[1];
+    assertThat(
+            catchThrowableOfType(
+                () -> ScenarioLoader.read(sample, () -> ++asked[0] > 2),
+                java.util.concurrent.CancellationException.class))
+        .as("cancelled after the second step")
+        .isNotNull();
+    assertThat(asked[0]).isEqualTo(3);
+    int[] counted = new int[1];
+    assertThat(
+            ScenarioLoader.read(
+                    sample,
+                    () -> {
+                      counted[0]++;
+                      return false;
+                    })
+                .scenario())
+        .isEqualTo(ScenarioLoader.load(sample));
+    assertThat(counted[0]).as("asked between every step").isEqualTo(4);
+  }
+
+  @Test
   void readsTheSeedCaseIntoTheModel() throws Exception {
     Scenario s = ScenarioLoader.parse(SEED, "seed.json");
     Topology t = s.topology();
