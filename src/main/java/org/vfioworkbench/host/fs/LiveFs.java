@@ -41,9 +41,9 @@ import org.vfioworkbench.io.RegularFiles;
 public final class LiveFs implements HostFs {
 
   /**
-   * Resolved directories remembered at most. A scan reads a directory's files one after another,
-   * so the few thousand asked last are what saves work; more only holds memory (a Path per
-   * directory of a 10,000-function tree is about 10 MiB). Past it the memory starts over.
+   * Resolved directories remembered at most. A scan reads a directory's files one after another, so
+   * the few thousand asked last are what saves work; more only holds memory (a Path per directory
+   * of a 10,000-function tree is about 10 MiB). Past it the memory starts over.
    */
   private static final int MAX_RESOLVED = 4096;
 
