@@ -18,7 +18,13 @@ final class EngineCounters {
     /** A device fd looked at while finding the fds an ownership change can affect. */
     FD_CONSIDERED,
     /** A function looked at as a possible caller whose reset scope holds a changed function. */
-    CALLER_CANDIDATE
+    CALLER_CANDIDATE,
+    /** A file checked against the open rules (an edit's new file, or one replayed before it). */
+    OPEN_CHECKED,
+    /**
+     * A holder whose files an edit looked through (to pin devids, or to find who holds a device).
+     */
+    HOLDER_VISITED
   }
 
   private static volatile boolean anyEnabled;

@@ -12,7 +12,8 @@ import org.vfioworkbench.model.Topology;
 
 /**
  * The files an edit closed and opened, found by comparing two topologies' holders: unchanged
- * holders are the same instances (every edit keeps them), so only the changed ones are looked into.
+ * holders are the same instances (every edit keeps them), so only the changed ones are looked into,
+ * and when the holder lists have the same length, only the parts of them the edit did not share.
  *
  * @param removed files of the earlier topology that the later one no longer has at that fd
  * @param added files of the later topology that the earlier one did not have at that fd
@@ -35,7 +36,9 @@ record HolderDiff(List<Change> removed, List<Change> added) {
       return Optional.of(new HolderDiff(removed, added));
     }
     if (a.size() == b.size()) {
-      for (int i = 0; i < a.size(); i++) {
+      List<Integer> changed = new ArrayList<>();
+      after.forEachChangedHolder(before, changed::add);
+      for (int i : changed) {
         Holder x = a.get(i);
         Holder y = b.get(i);
         if (x == y) {

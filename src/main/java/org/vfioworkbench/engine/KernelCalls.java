@@ -1,10 +1,14 @@
 package org.vfioworkbench.engine;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.function.Predicate;
 import org.vfioworkbench.model.Bdf;
 import org.vfioworkbench.model.CdevFile;
 import org.vfioworkbench.model.Container;
@@ -77,56 +81,89 @@ public final class KernelCalls {
             .orElseGet(() -> Attempt.done(append(t, holder, file), steps)));
   }
 
+  /** A holder with no bound cdev whose devid is not written down yet. */
+  private static final Predicate<Holder> NOTHING_TO_PIN =
+      h -> {
+        EngineCounters.count(EngineCounters.Event.HOLDER_VISITED);
+        for (OpenFile f : h.files()) {
+          if (unpinned(f)) {
+            return false;
+          }
+        }
+        return true;
+      };
+
+  private static boolean unpinned(OpenFile f) {
+    return f instanceof CdevFile c && c.isBound() && c.devid().isEmpty();
+  }
+
+  /** The last few topologies {@link #pinDevids} pinned, each with what it made of it. */
+  private static final RecentlyUsed<Topology[]> PINNED = new RecentlyUsed<>(4);
+
+  /**
+   * {@link #open} without pinning devids first: for a hypothetical open whose result is analysed
+   * and dropped ({@link WhatIfEvaluator}), which so differs from {@code topology} in the one file
+   * it opened.
+   */
+  static Attempt openAsIs(Topology topology, Profile profile, String holder, OpenFile file) {
+    List<String> steps = new ArrayList<>();
+    return openInto(topology, profile, holder, file, steps)
+        .map(r -> Attempt.refused(r, steps))
+        .orElseGet(() -> Attempt.done(append(topology, holder, file), steps));
+  }
+
   /**
    * Writes each bound cdev's current devid into its file, so that later edits (a close that frees a
    * lower id, say) leave it unchanged, as the kernel leaves object ids unchanged. Every edit here
    * returns a pinned topology; a state pinned once stays pinned, so later edits change only the
-   * holders they touch.
+   * holders they touch. Whether a topology is pinned is remembered on its holder list and carried
+   * over by edits that keep it pinned, so asking again costs nothing.
    */
   public static Topology pinDevids(Topology topology) {
+    if (topology.allHolders(NOTHING_TO_PIN)) {
+      return topology;
+    }
+    return PINNED.find(p -> p[0] == topology)
+        .orElseGet(() -> PINNED.remember(new Topology[] {topology, pinAll(topology)}))[1];
+  }
+
+  private static Topology pinAll(Topology topology) {
     List<Holder> unpinned = new ArrayList<>();
     for (Holder h : topology.holders()) {
-      for (OpenFile f : h.files()) {
-        if (f instanceof CdevFile c && c.isBound() && c.devid().isEmpty()) {
-          unpinned.add(h);
-          break;
-        }
+      if (!NOTHING_TO_PIN.test(h)) {
+        unpinned.add(h);
       }
-    }
-    if (unpinned.isEmpty()) {
-      return topology;
     }
     VfioState a = VfioState.of(topology, Profile.DEFAULT);
     Topology t = topology;
     for (Holder h : unpinned) {
       List<OpenFile> files = new ArrayList<>();
       for (OpenFile f : h.files()) {
-        if (f instanceof CdevFile c && c.isBound() && c.devid().isEmpty()) {
-          FdRef ref = new FdRef(h.name(), c.fd());
-          Optional<DeviceState> s =
-              a.device(c.device()).filter(d -> d.cdevFd().map(ref::equals).orElse(false));
-          files.add(
-              s.flatMap(
-                      d ->
-                          d.devid().isPresent()
-                              ? Optional.of(d.devid().getAsLong())
-                              : Optional.empty())
-                  .<OpenFile>map(
-                      id ->
-                          new CdevFile(
-                              c.fd(),
-                              c.device(),
-                              c.boundTo(),
-                              java.util.OptionalInt.of((int) (long) id),
-                              c.inferred()))
-                  .orElse(c));
-        } else {
-          files.add(f);
-        }
+        files.add(unpinned(f) ? pinned(a, h.name(), (CdevFile) f) : f);
       }
       t = t.withHolder(h.name(), x -> x.withFiles(files));
     }
     return t;
+  }
+
+  /** {@code c} with the devid {@code state} gives it written down (unchanged when it has none). */
+  private static CdevFile pinned(VfioState state, String holder, CdevFile c) {
+    FdRef ref = new FdRef(holder, c.fd());
+    OptionalLong devid =
+        state
+            .device(c.device())
+            .filter(d -> d.cdevFd().map(ref::equals).orElse(false))
+            .map(DeviceState::devid)
+            .orElse(OptionalLong.empty());
+    return devid.isEmpty()
+        ? c
+        : new CdevFile(
+            c.fd(),
+            c.device(),
+            c.boundTo(),
+            OptionalInt.of((int) devid.getAsLong()),
+            c.inferred(),
+            c.vfToken());
   }
 
   private static Attempt pinned(Attempt a) {
@@ -190,8 +227,8 @@ public final class KernelCalls {
             .map(f -> ((IommufdFile) f).iommufd())
             .findFirst();
     if (ictx.isEmpty()) {
-      String id =
-          freshId(t.iommufds().stream().map(IommufdContext::id).toList(), holder + "-iommufd");
+      Topology before = t;
+      String id = freshId(x -> before.iommufd(x).isPresent(), holder + "-iommufd");
       t = t.withIommufds(plus(t.iommufds(), new IommufdContext(id)));
       IommufdFile file = new IommufdFile(t.holder(holder).orElseThrow().nextFreeFd(), id);
       Optional<Refusal> r = openInto(t, profile, holder, file, steps);
@@ -241,8 +278,8 @@ public final class KernelCalls {
               .findFirst();
       Topology next = t;
       if (container.isEmpty()) {
-        String id =
-            freshId(next.containers().stream().map(Container::id).toList(), holder + "-container");
+        Topology before = next;
+        String id = freshId(x -> before.container(x).isPresent(), holder + "-container");
         next = next.withContainers(plus(next.containers(), new Container(id, wanted)));
         ContainerFile file = new ContainerFile(h.nextFreeFd(), id);
         Optional<Refusal> r = openInto(next, profile, holder, file, steps);
@@ -271,16 +308,40 @@ public final class KernelCalls {
     Topology topology = pinDevids(unpinned);
     List<String> steps = new ArrayList<>();
     Topology t = topology;
-    for (Holder h : topology.holders()) {
-      boolean holdsIt = false;
-      for (OpenFile f : h.files()) {
-        holdsIt |= f.openedDevice().filter(bdf::equals).isPresent();
-      }
-      if (holdsIt) {
-        t = closeDeviceIn(t, h.name(), bdf, steps);
-      }
+    for (String h : holdersOf(topology, bdf)) {
+      t = closeDeviceIn(t, h, bdf, steps);
     }
     return Attempt.done(t, steps);
+  }
+
+  /**
+   * The holders with a device fd or cdev on {@code bdf}, in holder order: through the file index of
+   * {@link VfioState#of} when holder names are unique, else by looking through every holder.
+   */
+  private static List<String> holdersOf(Topology topology, Bdf bdf) {
+    VfioState state = topology.holderNamesUnique() ? VfioState.of(topology, Profile.DEFAULT) : null;
+    if (state != null && state.indexed()) {
+      List<String> out = new ArrayList<>();
+      for (FdRef ref : state.fdsOn(bdf)) {
+        if (!out.contains(ref.holder())) {
+          EngineCounters.count(EngineCounters.Event.HOLDER_VISITED);
+          out.add(ref.holder());
+        }
+      }
+      out.sort(Comparator.comparingInt(h -> topology.holderIndex(h).orElseThrow()));
+      return out;
+    }
+    List<String> out = new ArrayList<>();
+    for (Holder h : topology.holders()) {
+      EngineCounters.count(EngineCounters.Event.HOLDER_VISITED);
+      for (OpenFile f : h.files()) {
+        if (f.openedDevice().filter(bdf::equals).isPresent()) {
+          out.add(h.name());
+          break;
+        }
+      }
+    }
+    return out;
   }
 
   /**
@@ -404,7 +465,10 @@ public final class KernelCalls {
     return topology.withHolder(holder, x -> x.withFiles(result));
   }
 
-  /** Checks {@code file} against the state reached by replaying every file so far. */
+  /**
+   * Checks {@code file} against the state reached by replaying every file so far (from the files
+   * that can decide it: see {@link OpenRules#checkOpen}).
+   */
   private static Optional<Refusal> openInto(
       Topology t, Profile profile, String holder, OpenFile file, List<String> steps) {
     Holder target =
@@ -417,21 +481,24 @@ public final class KernelCalls {
               Errno.EBADF,
               "fd " + file.fd() + " is already in use in " + holder));
     }
-    OpenRules rules = new OpenRules(t, profile);
-    for (Holder h : t.holders()) {
-      for (OpenFile f : h.files()) {
-        rules.open(h, f);
-      }
-    }
-    Optional<Refusal> r = rules.open(target, file);
+    Optional<Refusal> r = OpenRules.checkOpen(t, profile, target, file);
     if (r.isEmpty()) {
       steps.add("fd " + file.fd() + " = " + file.describe());
     }
     return r;
   }
 
+  /**
+   * {@code t} with {@code file} opened by {@code holder}; a bound cdev gets the devid the kernel
+   * hands it written down at once, so that a pinned topology stays pinned.
+   */
   private static Topology append(Topology t, String holder, OpenFile file) {
-    return t.withHolder(holder, h -> h.withFiles(plus(h.files(), file)));
+    Topology appended = t.withHolder(holder, h -> h.withFiles(plus(h.files(), file)));
+    if (!unpinned(file)) {
+      return appended;
+    }
+    OpenFile pinned = pinned(VfioState.of(appended, Profile.DEFAULT), holder, (CdevFile) file);
+    return t.withHolder(holder, h -> h.withFiles(plus(h.files(), pinned)));
   }
 
   private static <T> List<T> plus(List<T> list, T item) {
@@ -440,12 +507,12 @@ public final class KernelCalls {
     return out;
   }
 
-  private static String freshId(List<String> taken, String base) {
-    if (!taken.contains(base)) {
+  private static String freshId(Predicate<String> taken, String base) {
+    if (!taken.test(base)) {
       return base;
     }
     int i = 2;
-    while (taken.contains(base + "-" + i)) {
+    while (taken.test(base + "-" + i)) {
       i++;
     }
     return base + "-" + i;

@@ -15,6 +15,7 @@ import org.vfioworkbench.model.ContainerFile;
 import org.vfioworkbench.model.ContainerType;
 import org.vfioworkbench.model.DeviceFile;
 import org.vfioworkbench.model.DmaContextRef;
+import org.vfioworkbench.model.FdRef;
 import org.vfioworkbench.model.GroupFile;
 import org.vfioworkbench.model.GroupKind;
 import org.vfioworkbench.model.HeaderType;
@@ -53,8 +54,50 @@ final class OpenRules {
     this.pci = PciAnalysis.of(topology, profile).pci;
   }
 
+  /**
+   * Whether {@code holder} may open {@code file} on top of every file {@code topology}'s holders
+   * have open: the answer a replay of all of them, in holder and file order, followed by this check
+   * would give (files the replay refuses are not open), found by replaying only the files that can
+   * decide it. Those are found through the file indexes of {@link VfioState#of} (derived from the
+   * state of the topology this one was edited from): the files on the same device, group and
+   * iommufd context, closed under what they touch in turn, and the holders' own container and
+   * iommufd fds. What the open rules read of any other file cannot change the answer, so the work
+   * grows with what the file touches, not with the host.
+   */
+  static Optional<Refusal> checkOpen(
+      Topology topology, Profile profile, Holder holder, OpenFile file) {
+    OpenRules rules = new OpenRules(topology, profile);
+    Optional<List<Map.Entry<FdRef, OpenFile>>> deciding =
+        topology.holderNamesUnique()
+            ? VfioState.of(topology, profile)
+                .filesDeciding(
+                    file,
+                    holder.name(),
+                    f -> f instanceof ContainerFile || f instanceof IommufdFile)
+            : Optional.empty();
+    if (deciding.isPresent()) {
+      for (Map.Entry<FdRef, OpenFile> e : deciding.get()) {
+        rules.open(topology.holder(e.getKey().holder()).orElseThrow(), e.getValue());
+      }
+    } else {
+      rules.replayAll();
+    }
+    return rules.open(holder, file);
+  }
+
+  /** Replays every holder's files, in holder and file order; returns this. */
+  OpenRules replayAll() {
+    for (Holder h : topology.holders()) {
+      for (OpenFile f : h.files()) {
+        open(h, f);
+      }
+    }
+    return this;
+  }
+
   /** Checks one file about to be opened by {@code holder}; records it when allowed. */
   Optional<Refusal> open(Holder holder, OpenFile file) {
+    EngineCounters.count(EngineCounters.Event.OPEN_CHECKED);
     Optional<Refusal> r = check(holder, file);
     if (r.isEmpty()) {
       record(holder, file);

@@ -330,17 +330,27 @@ final class VfioState {
 
     /** The files found, in replay order: holders in list order, files in list order. */
     List<Map.Entry<FdRef, OpenFile>> filesInOrder() {
+      return filesInOrder(Optional.empty(), f -> false);
+    }
+
+    /**
+     * The files found plus, of the holders of those files and of {@code alsoHolder}, every file
+     * {@code alsoTake} accepts, in replay order.
+     */
+    List<Map.Entry<FdRef, OpenFile>> filesInOrder(
+        Optional<String> alsoHolder, Predicate<OpenFile> alsoTake) {
       Map<String, Set<Integer>> byHolder = new HashMap<>();
       files
           .keySet()
           .forEach(r -> byHolder.computeIfAbsent(r.holder(), k -> new HashSet<>()).add(r.fd()));
+      alsoHolder.ifPresent(h -> byHolder.computeIfAbsent(h, k -> new HashSet<>()));
       List<String> holders = new ArrayList<>(byHolder.keySet());
       holders.sort(Comparator.comparingInt(h -> edited.holderIndex(h).orElseThrow()));
       List<Map.Entry<FdRef, OpenFile>> out = new ArrayList<>(files.size());
       for (String name : holders) {
         Set<Integer> fds = byHolder.get(name);
         for (OpenFile f : edited.holder(name).orElseThrow().files()) {
-          if (fds.contains(f.fd())) {
+          if (fds.contains(f.fd()) || alsoTake.test(f)) {
             out.add(Map.entry(new FdRef(name, f.fd()), f));
           }
         }
@@ -451,6 +461,31 @@ final class VfioState {
     private void bindIntoIctx(Bdf bdf, String ictx) {
       groupOf(bdf).ifPresent(g -> ictxGroups.computeIfAbsent(ictx, k -> new HashSet<>()).add(g));
     }
+  }
+
+  /**
+   * The files of this state's topology that can decide whether {@code holder} may open {@code file}
+   * after all of them, in replay order: every file that reads or writes what {@code file} touches,
+   * closed as in {@link #after} (its device, the device's group and the group's other devices, its
+   * iommufd context, and what the files found touch in turn), plus every file of the holders of
+   * those files, and of {@code holder}, that {@code holderOwn} accepts (the open rules also look at
+   * what a holder itself has open: its containers and iommufds). Empty when files are not named
+   * uniquely (two holders of one name), which the caller must then replay in full.
+   */
+  Optional<List<Map.Entry<FdRef, OpenFile>>> filesDeciding(
+      OpenFile file, String holder, Predicate<OpenFile> holderOwn) {
+    if (!incremental) {
+      return Optional.empty();
+    }
+    Closure c = new Closure(topology, byDevice, byGroup, byIctx);
+    c.seed(file);
+    c.run();
+    return Optional.of(c.filesInOrder(Optional.of(holder), holderOwn));
+  }
+
+  /** Whether this state indexes its files by holder name and fd (holder names are unique). */
+  boolean indexed() {
+    return incremental;
   }
 
   Optional<Integer> groupOf(Bdf bdf) {

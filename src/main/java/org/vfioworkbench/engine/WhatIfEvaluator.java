@@ -11,7 +11,9 @@ import org.vfioworkbench.model.Topology;
 /**
  * Evaluates reset variants, including hypothetical ones that need the caller's holder to open more
  * groups first: those opens go through {@link KernelCalls} (a refused open decides the result, with
- * the open's errno), then HOT_RESET runs on the state the opens reach.
+ * the open's errno), then HOT_RESET runs on the state the opens reach. Each open is checked against
+ * the files that can decide it, and the state it reaches is derived from this analysis's ({@link
+ * Analysis#after}), so a variant costs what its opens touch, not what the host holds.
  */
 final class WhatIfEvaluator {
 
@@ -35,7 +37,7 @@ final class WhatIfEvaluator {
       }
       int fd = holder.get().nextFreeFd();
       Attempt open =
-          KernelCalls.open(t, sim.profile(), caller.holder(), GroupFile.detached(fd, group));
+          KernelCalls.openAsIs(t, sim.profile(), caller.holder(), GroupFile.detached(fd, group));
       if (open.refusal().isPresent()) {
         Refusal r = open.refusal().get();
         pre.fail(

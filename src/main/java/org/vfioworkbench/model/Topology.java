@@ -7,6 +7,8 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.IntConsumer;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
 /**
@@ -99,6 +101,31 @@ public record Topology(
   public OptionalInt holderIndex(String name) {
     int i = keyed(holders, HOLDER_KEY).positionOf(name);
     return i < 0 ? OptionalInt.empty() : OptionalInt.of(i);
+  }
+
+  /** Whether no two holders share a name (files are then named by holder and fd alone). */
+  public boolean holderNamesUnique() {
+    return keyed(holders, HOLDER_KEY).keysUnique();
+  }
+
+  /**
+   * Whether every holder passes {@code test}: remembered on the holder list (pass the same
+   * predicate object every time; it must depend on the holder alone), and carried over to the
+   * topology {@link #withHolder} derives when the replaced holder passes too, so that a fact
+   * established once about all holders costs each later edit one test of the holder it changed.
+   */
+  public boolean allHolders(Predicate<Holder> test) {
+    return keyed(holders, HOLDER_KEY).allMatch(test);
+  }
+
+  /**
+   * Reports the position of every holder of this topology that is not the very instance {@code
+   * earlier} has at that position, looking only at the parts of the two holder lists they do not
+   * share (a holder edit shares all but the path to the holder it replaced); returns false, having
+   * reported nothing, when the lists differ in length.
+   */
+  public boolean forEachChangedHolder(Topology earlier, IntConsumer position) {
+    return keyed(earlier.holders, HOLDER_KEY).forEachChange(keyed(holders, HOLDER_KEY), position);
   }
 
   public Optional<IommuGroup> group(int id) {

@@ -13,6 +13,8 @@ import org.vfioworkbench.model.Bdf;
 import org.vfioworkbench.ui.files.BuiltInSamples;
 import org.vfioworkbench.ui.files.BundledSamples;
 import org.vfioworkbench.ui.files.Sample;
+import org.vfioworkbench.ui.graph.Focus;
+import org.vfioworkbench.ui.graph.GraphLayout;
 import org.vfioworkbench.ui.graph.GraphModel;
 import org.vfioworkbench.ui.graph.PngExport;
 import org.vfioworkbench.ui.graph.TopologyGraphView;
@@ -26,8 +28,9 @@ import org.vfioworkbench.ui.task.TaskExecutor;
  * index of a built-in sample (0 seed, 1 workstation, 2 the generated 2,000-function host) or the
  * start of a bundled sample's name ({@code s25}). Options: a view id brought to front ("explain");
  * {@code focus=BDF} selects a function (the default selects 0000:02:00.0 when there is one), {@code
- * focus=none} nothing, {@code focus=blocked} the first open device whose natural hot reset fails;
- * {@code dark} uses the dark theme. Run under Xvfb or Monocle.
+ * focus=none} nothing, {@code focus=blocked} the first open device whose natural hot reset fails
+ * (on a big host, the first whose whole focus fits the view at a readable zoom); {@code dark} uses
+ * the dark theme. Run under Xvfb or Monocle.
  */
 public final class WorkbenchScreenshot {
 
@@ -88,7 +91,9 @@ public final class WorkbenchScreenshot {
           selected.complete(null);
         });
     selected.get(30, TimeUnit.SECONDS);
-    Thread.sleep(1500);
+    waitForGraph(w, executor);
+    // The graph centres on the selection once its chip is drawn, and may rebuild at the new zoom.
+    Thread.sleep(3000);
     CompletableFuture<Void> done = new CompletableFuture<>();
     executor.runOnUi(
         () -> {
@@ -104,6 +109,32 @@ public final class WorkbenchScreenshot {
     Platform.exit();
   }
 
+  /**
+   * Waits (up to 60 s) until the graph shows the selected function's chip, or any graph when
+   * nothing is selected: laying out a big host takes a while on a loaded machine.
+   */
+  private static void waitForGraph(WorkbenchWindow w, TaskExecutor executor) throws Exception {
+    for (int i = 0; i < 120; i++) {
+      CompletableFuture<Boolean> ready = new CompletableFuture<>();
+      executor.runOnUi(
+          () -> {
+            TopologyGraphView graph = (TopologyGraphView) w.scene().lookup(".graph-view");
+            GraphModel m = graph.viewModel().modelProperty().get();
+            ready.complete(
+                m != null
+                    && graph
+                        .viewModel()
+                        .selectedFunction()
+                        .map(b -> m.function(b).isPresent())
+                        .orElse(true));
+          });
+      if (ready.get(30, TimeUnit.SECONDS)) {
+        return;
+      }
+      Thread.sleep(500);
+    }
+  }
+
   private static Sample sample(String key) {
     if (key.chars().allMatch(Character::isDigit)) {
       return BuiltInSamples.all().get(Integer.parseInt(key));
@@ -114,6 +145,36 @@ public final class WorkbenchScreenshot {
         .orElseThrow(() -> new IllegalArgumentException("no bundled sample named " + key + "…"));
   }
 
+  /**
+   * Whether, once selected, {@code b}'s focus in the overview (its subtree expanded, its holders
+   * with their lanes) fits a view of {@code w} by {@code h} graph units.
+   */
+  private static boolean focusFits(org.vfioworkbench.engine.Analysis a, Bdf b, double w, double h) {
+    java.util.Set<Bdf> collapsed = new java.util.HashSet<>(GraphLayout.defaultCollapsed(a));
+    java.util.Set<Bdf> folded = new java.util.HashSet<>(GraphLayout.defaultFolded(a));
+    folded.remove(b);
+    for (var up = a.pci().busOf(b).bridge();
+        up.isPresent();
+        up = a.pci().busOf(up.get()).bridge()) {
+      collapsed.remove(up.get());
+      folded.remove(up.get());
+    }
+    Focus f = Focus.of(a, b);
+    GraphModel m = GraphLayout.compute(a, collapsed, folded, x -> !f.holders().contains(x));
+    Optional<org.vfioworkbench.ui.graph.Box> u = m.function(b).map(GraphModel.FunctionNode::box);
+    for (GraphModel.FunctionNode n : m.functions()) {
+      if (f.functions().contains(n.bdf())) {
+        u = u.map(x -> x.union(n.box()));
+      }
+    }
+    for (GraphModel.HolderNode n : m.holders()) {
+      if (f.holders().contains(n.name())) {
+        u = u.map(x -> x.union(n.box()));
+      }
+    }
+    return u.isPresent() && u.get().w() + 48 <= w && u.get().h() + 48 <= h;
+  }
+
   private static Optional<Bdf> focus(WorkbenchWindow w, String focus) {
     TopologyGraphView graph = (TopologyGraphView) w.scene().lookup(".graph-view");
     GraphModel m = graph.viewModel().modelProperty().get();
@@ -121,18 +182,29 @@ public final class WorkbenchScreenshot {
       return Optional.empty();
     }
     if (focus.equals("blocked")) {
-      // The first open device whose natural hot reset the engine refuses.
+      // The first open device whose natural hot reset the engine refuses; on a big host, the
+      // first whose whole focus (scope, groups, holders' lanes) fits the view at a readable zoom.
       var a = w.state().results().analysis();
-      return a.devices().values().stream()
-          .filter(
-              d -> {
-                var fd = d.cdevFd().isPresent() ? d.cdevFd() : d.groupFds().stream().findFirst();
-                return fd.isPresent()
-                    && a.hotReset(fd.get(), a.naturalReset(fd.get()).request()).ret() != 0;
-              })
-          .map(d -> d.bdf())
-          .sorted()
-          .findFirst();
+      List<Bdf> blocked =
+          a.devices().values().stream()
+              .filter(
+                  d -> {
+                    var fd =
+                        d.cdevFd().isPresent() ? d.cdevFd() : d.groupFds().stream().findFirst();
+                    return fd.isPresent()
+                        && a.hotReset(fd.get(), a.naturalReset(fd.get()).request()).ret() != 0;
+                  })
+              .map(d -> d.bdf())
+              .sorted()
+              .toList();
+      if (graph.viewModel().isOverview()) {
+        for (Bdf b : blocked) {
+          if (focusFits(a, b, graph.getWidth() / 0.8, graph.getHeight() / 0.8)) {
+            return Optional.of(b);
+          }
+        }
+      }
+      return blocked.stream().findFirst();
     }
     Bdf b = Bdf.parse(focus);
     return w.state().topology().function(b).isPresent() ? Optional.of(b) : Optional.empty();

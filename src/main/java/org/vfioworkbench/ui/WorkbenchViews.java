@@ -38,7 +38,26 @@ final class WorkbenchViews {
     graphVm = new TopologyGraphViewModel(state);
     propertiesVm = new PropertiesViewModel(state);
     graph = new TopologyGraphView(graphVm);
-    explorer = new ExplorerView(new ExplorerViewModel(state));
+    explorer =
+        new ExplorerView(
+            new ExplorerViewModel(
+                state,
+                new org.vfioworkbench.ui.explorer.GraphSubtrees() {
+                  @Override
+                  public boolean isCollapsed(org.vfioworkbench.model.Bdf bridge) {
+                    return graphVm.isCollapsed(bridge);
+                  }
+
+                  @Override
+                  public void setCollapsed(org.vfioworkbench.model.Bdf bridge, boolean on) {
+                    graphVm.setCollapsed(bridge, on);
+                  }
+
+                  @Override
+                  public void reveal(org.vfioworkbench.model.Bdf bdf) {
+                    graphVm.reveal(bdf);
+                  }
+                }));
     properties = new PropertiesView(propertiesVm);
     graph.setCopySource(properties::copyText);
     info = new InfoView(new InfoViewModel(state));

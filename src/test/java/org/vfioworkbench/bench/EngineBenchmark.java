@@ -29,6 +29,7 @@ import org.vfioworkbench.engine.Analysis;
 import org.vfioworkbench.engine.Attempt;
 import org.vfioworkbench.engine.KernelCalls;
 import org.vfioworkbench.engine.Profile;
+import org.vfioworkbench.engine.ResetVariant;
 import org.vfioworkbench.engine.SyntheticHost;
 import org.vfioworkbench.model.Bdf;
 import org.vfioworkbench.model.DeviceFile;
@@ -48,7 +49,8 @@ import org.vfioworkbench.model.Topology;
  * any first edit (so that edits change only the holders they touch). The moved device is the first
  * group-opened device fd whose function can be released and bound into another holder's iommufd; it
  * is chosen in setup, but the edit ({@code release}, then {@code moveToCdev}) runs inside the timed
- * {@code editAndReevaluate}.
+ * {@code editAndReevaluate}. {@code variantsAfterEdit} is the workbench's outcome table for the fds
+ * the move affects: every reset variant evaluated, the hypothetical ones opening groups first.
  *
  * <p>Run it (≈ 4 minutes, prints the iteration series and a table with ratios to the baseline):
  *
@@ -158,6 +160,21 @@ public class EngineBenchmark {
     evaluate(a, AffectedFds.of(a, movedDevice), bh);
   }
 
+  /**
+   * The outcome table's rows for the fds the move can affect, after the edit: every reset variant
+   * of each fd evaluated, hypothetical ones included (those open the missing groups first, each
+   * open checked by the kernel's rules).
+   */
+  @Benchmark
+  public void variantsAfterEdit(Blackhole bh) {
+    Analysis a = Analysis.after(before, moved, Profile.DEFAULT);
+    for (FdRef fd : AffectedFds.of(a, movedDevice)) {
+      for (ResetVariant v : a.variants(fd)) {
+        bh.consume(a.evaluate(fd, v));
+      }
+    }
+  }
+
   private static void evaluate(Analysis a, List<FdRef> fds, Blackhole bh) {
     for (FdRef fd : fds) {
       bh.consume(a.info(fd));
@@ -167,8 +184,8 @@ public class EngineBenchmark {
 
   /**
    * Runs every benchmark at the given sizes (default 1k, 10k, 50k) and prints a table; then, with
-   * {@code --cpu} as the first argument, measures the same four operations in thread CPU time
-   * (which a shared, loaded machine distorts far less than wall time) and prints a second table.
+   * {@code --cpu} as the first argument, measures the same operations in thread CPU time (which a
+   * shared, loaded machine distorts far less than wall time) and prints a second table.
    */
   public static void main(String[] args) throws Exception {
     boolean cpu = args.length > 0 && args[0].equals("--cpu");
@@ -231,7 +248,7 @@ public class EngineBenchmark {
         .orElse(Double.NaN);
   }
 
-  /** The four operations in thread CPU time per operation, warm-up series shown. */
+  /** The operations in thread CPU time per operation, warm-up series shown. */
   static final class CpuTimes {
 
     private static final java.lang.management.ThreadMXBean MX =
@@ -250,11 +267,13 @@ public class EngineBenchmark {
         b.size = Integer.parseInt(size);
         b.setUp();
         double base = measure("baselineTouchEverything", size, () -> b.baselineTouchEverything(bh));
-        for (String name : List.of("wholeHost", "afterOwnerChange", "editAndReevaluate")) {
+        for (String name :
+            List.of("wholeHost", "afterOwnerChange", "editAndReevaluate", "variantsAfterEdit")) {
           Runnable op =
               switch (name) {
                 case "wholeHost" -> () -> b.wholeHost(bh);
                 case "afterOwnerChange" -> () -> b.afterOwnerChange(bh);
+                case "variantsAfterEdit" -> () -> b.variantsAfterEdit(bh);
                 default -> () -> b.editAndReevaluate(bh);
               };
           double us = measure(name, size, op);

@@ -44,6 +44,9 @@ public final class ExplorerView extends BorderPane implements org.vfioworkbench.
             k.consume();
           }
         });
+    // Right/+ expand and Left/- collapse a bridge's subtree in the graph as in the tree; Enter
+    // reveals the row in the graph. A filter: the tree's own Right/Left still open its rows.
+    tree.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, this::graphKey);
     tree.setCellFactory(
         t ->
             new TreeCell<>() {
@@ -72,12 +75,49 @@ public final class ExplorerView extends BorderPane implements org.vfioworkbench.
     show(vm.rootProperty().get());
   }
 
+  private void graphKey(javafx.scene.input.KeyEvent k) {
+    TreeItem<TreeEntry> it = tree.getSelectionModel().getSelectedItem();
+    if (it == null || it.getValue().ref() == null) {
+      return;
+    }
+    var ref = it.getValue().ref();
+    switch (k.getCode()) {
+      case RIGHT -> vm.setCollapsedInGraph(ref, false);
+      case LEFT -> vm.setCollapsedInGraph(ref, true);
+      case ADD, PLUS, EQUALS -> {
+        vm.setCollapsedInGraph(ref, false);
+        it.setExpanded(true);
+        k.consume();
+      }
+      case SUBTRACT, MINUS -> {
+        vm.setCollapsedInGraph(ref, true);
+        it.setExpanded(false);
+        k.consume();
+      }
+      case ENTER -> {
+        vm.revealInGraph(ref);
+        k.consume();
+      }
+      default -> {}
+    }
+  }
+
   private javafx.scene.control.ContextMenu menu(TreeEntry e) {
     javafx.scene.control.MenuItem select =
-        org.vfioworkbench.ui.common.Cells.item("Select in graph", () -> vm.select(e.ref()));
+        org.vfioworkbench.ui.common.Cells.item("Select in graph", () -> vm.revealInGraph(e.ref()));
     select.setDisable(e.ref() == null);
+    javafx.scene.control.MenuItem expand =
+        org.vfioworkbench.ui.common.Cells.item(
+            "Expand in graph", () -> vm.setCollapsedInGraph(e.ref(), false));
+    javafx.scene.control.MenuItem collapse =
+        org.vfioworkbench.ui.common.Cells.item(
+            "Collapse in graph", () -> vm.setCollapsedInGraph(e.ref(), true));
+    boolean bridge = vm.bridge(e.ref()).isPresent();
+    expand.setDisable(!bridge);
+    collapse.setDisable(!bridge);
     return org.vfioworkbench.ui.common.Cells.menu(
-        java.util.List.of(org.vfioworkbench.ui.common.Cells.copyItem(this), select));
+        java.util.List.of(
+            org.vfioworkbench.ui.common.Cells.copyItem(this), select, expand, collapse));
   }
 
   /** The selected entry and everything below it, indented, with its detail. */

@@ -44,11 +44,21 @@ public final class GraphLayout {
   static final double MARGIN = 40;
   static final int MAX_COLUMNS = 8;
 
-  /** Hosts with more functions than this open collapsed to what holds VFIO devices. */
-  public static final int COLLAPSE_ABOVE = 150;
+  /** In a big host's overview: more chips per row, and segments one below the other. */
+  static final int OVERVIEW_COLUMNS = 10;
+
+  /**
+   * Hosts with more functions than this open collapsed to what holds VFIO devices (and with nothing
+   * selected: the same bound).
+   */
+  public static final int COLLAPSE_ABOVE =
+      org.vfioworkbench.ui.state.WorkbenchState.SELECT_ON_OPEN_UP_TO;
 
   private final Analysis a;
   private final java.util.Set<Bdf> collapsed;
+  private final java.util.Set<Bdf> folded;
+  private final java.util.function.Predicate<String> compactHolder;
+  private final Map<BusAddress, Integer> foldedOn = new HashMap<>();
   private final Map<Bdf, Bdf> shownAs = new HashMap<>();
   private final Map<Bdf, List<Bdf>> below = new HashMap<>();
   private final Map<Bdf, Boolean> blockedFns = new HashMap<>();
@@ -63,10 +73,19 @@ public final class GraphLayout {
   private final TreeRoutes routes = new TreeRoutes();
   private final SpatialIndex placed = new SpatialIndex();
 
-  private GraphLayout(Analysis a, java.util.Set<Bdf> collapsed) {
+  private GraphLayout(
+      Analysis a,
+      java.util.Set<Bdf> collapsed,
+      java.util.Set<Bdf> folded,
+      java.util.function.Predicate<String> compactHolder) {
     this.a = a;
     this.collapsed = collapsed;
+    this.folded = folded;
+    this.compactHolder = compactHolder;
+    this.overview = opensAsOverview(a);
   }
+
+  private final boolean overview;
 
   /** Lays out the whole graph of one analysed topology, every subtree expanded. */
   public static GraphModel compute(Analysis a) {
@@ -78,7 +97,50 @@ public final class GraphLayout {
    * bridge's chip with a summary.
    */
   public static GraphModel compute(Analysis a, java.util.Set<Bdf> collapsed) {
-    return new GraphLayout(a, collapsed).run();
+    return compute(a, collapsed, java.util.Set.of(), h -> false);
+  }
+
+  /**
+   * Lays out the graph as {@link #compute(Analysis, java.util.Set)} does, without the {@code
+   * folded} functions (and what is below them; each bus bar counts those it leaves out), and with
+   * the holders {@code compactHolder} names drawn as one line, their fds' edges bundled into one
+   * per target chip.
+   */
+  public static GraphModel compute(
+      Analysis a,
+      java.util.Set<Bdf> collapsed,
+      java.util.Set<Bdf> folded,
+      java.util.function.Predicate<String> compactHolder) {
+    return new GraphLayout(a, collapsed, folded, compactHolder).run();
+  }
+
+  /** Whether the host is big enough to open as an overview: collapsed, folded, compact holders. */
+  public static boolean opensAsOverview(Analysis a) {
+    return a.topology().functions().size() > COLLAPSE_ABOVE;
+  }
+
+  /**
+   * The functions a big host's overview leaves out: those on a root bus that are not open and have
+   * nothing open below them (none for up to {@link #COLLAPSE_ABOVE} functions). Their bus bar says
+   * how many; selecting one (in the Explorer, say) brings it back.
+   */
+  public static java.util.Set<Bdf> defaultFolded(Analysis a) {
+    java.util.Set<Bdf> out = new java.util.HashSet<>();
+    if (!opensAsOverview(a)) {
+      return out;
+    }
+    for (int seg : a.pci().segments()) {
+      for (BusAddress root : a.pci().rootBuses(seg)) {
+        for (PciFunction f : a.pci().functionsOn(root)) {
+          boolean open = a.device(f.bdf()).map(d -> d.isOpen()).orElse(false);
+          Optional<BusAddress> sub = a.pci().subordinateOf(f.bdf());
+          if (!open && (sub.isEmpty() || !holdsOpen(a, sub.get()))) {
+            out.add(f.bdf());
+          }
+        }
+      }
+    }
+    return out;
   }
 
   /**
@@ -150,9 +212,12 @@ public final class GraphLayout {
     return isCollapsed(bdf) ? Optional.empty() : a.pci().subordinateOf(bdf);
   }
 
-  /** The y where the gap between the root buses' bars and their first row of chips starts. */
-  double rootGapTop() {
-    return top + COMPLEX_H + GAP / 2 + BUS_H;
+  /**
+   * The y where the gap between a segment's root buses' bars and their first row of chips starts,
+   * for a segment whose root complex starts at {@code segmentTop}.
+   */
+  static double rootGapTop(double segmentTop) {
+    return segmentTop + COMPLEX_H + GAP / 2 + BUS_H;
   }
 
   /** Above this many holders, they stand in several columns and edges use a band on top. */
@@ -167,13 +232,20 @@ public final class GraphLayout {
     if (holderCount > ONE_COLUMN_UP_TO) {
       top = MARGIN + HolderLayout.topBand(holderCount);
     }
-    routes.rootGapTop(rootGapTop());
     List<ComplexNode> complexes = new ArrayList<>();
     double x = MARGIN;
     double treeBottom = top;
+    double segmentTop = top;
+    double treeRight = MARGIN + CHIP_W;
     for (int seg : a.pci().segments()) {
+      if (overview && seg != a.pci().segments().first()) {
+        // Segments one below the other: a big host's tree is then about as wide as it is tall.
+        x = MARGIN;
+        segmentTop = treeBottom + GAP;
+      }
+      routes.rootGapTop(seg, rootGapTop(segmentTop));
       double start = x;
-      double y = top + COMPLEX_H + GAP / 2;
+      double y = segmentTop + COMPLEX_H + GAP / 2;
       for (BusAddress root : a.pci().rootBuses(seg)) {
         double w = width(root);
         place(root, x, y, null, x + w);
@@ -181,7 +253,7 @@ public final class GraphLayout {
         x += w + GAP;
       }
       double w = Math.max(CHIP_W, x - GAP - start);
-      Box cbox = new Box(start, top, w, COMPLEX_H);
+      Box cbox = new Box(start, segmentTop, w, COMPLEX_H);
       placed.add(cbox);
       complexes.add(new ComplexNode(seg, cbox));
       for (BusNode b : buses) {
@@ -189,13 +261,14 @@ public final class GraphLayout {
           edges.add(new Line(b.box().x() + 12, cbox.bottom(), b.box().x() + 12, b.box().y()));
         }
       }
+      treeRight = Math.max(treeRight, x - GAP);
       x += GAP;
     }
-    double treeRight = Math.max(x - GAP, MARGIN + CHIP_W);
     List<GroupHull> hulls = hulls();
     List<ScopeOutline> scopes = scopes();
     HolderLayout holders =
-        new HolderLayout(a, routes, this::shownAs, hulls, treeRight + GAP, top, treeBottom - top);
+        new HolderLayout(
+            a, routes, this::shownAs, hulls, treeRight + GAP, top, treeBottom - top, compactHolder);
     Box holderArea = holders.run();
     Box bounds =
         new Box(
@@ -225,10 +298,14 @@ public final class GraphLayout {
   }
 
   private List<List<PciFunction>> rows(BusAddress bus) {
-    List<PciFunction> fns = a.pci().functionsOn(bus);
+    List<PciFunction> all = a.pci().functionsOn(bus);
+    List<PciFunction> fns =
+        folded.isEmpty() ? all : all.stream().filter(f -> !folded.contains(f.bdf())).toList();
+    foldedOn.put(bus, all.size() - fns.size());
     List<List<PciFunction>> rows = new ArrayList<>();
-    for (int i = 0; i < fns.size(); i += MAX_COLUMNS) {
-      rows.add(fns.subList(i, Math.min(fns.size(), i + MAX_COLUMNS)));
+    int columns = overview ? OVERVIEW_COLUMNS : MAX_COLUMNS;
+    for (int i = 0; i < fns.size(); i += columns) {
+      rows.add(fns.subList(i, Math.min(fns.size(), i + columns)));
     }
     if (rows.isEmpty()) {
       rows.add(List.of());
@@ -285,7 +362,7 @@ public final class GraphLayout {
     Box prevBar = null;
     for (List<PciFunction> row : rows(bus)) {
       Box bar = new Box(x, rowY, w, BUS_H);
-      buses.add(new BusNode(bus, bar, root, !first));
+      buses.add(new BusNode(bus, bar, root, !first, first ? foldedOn.getOrDefault(bus, 0) : 0));
       placed.add(bar);
       busBox.merge(bus, bar, Box::union);
       if (prevBar != null) {
@@ -349,12 +426,20 @@ public final class GraphLayout {
     java.util.Set<Integer> groups = new java.util.TreeSet<>();
     boolean notViable = false;
     boolean blocked = false;
+    java.util.Set<String> blockedScopes = new java.util.LinkedHashSet<>();
     for (Bdf b : hidden) {
       Optional<Integer> g = a.pci().groupOf(b);
       if (g.isPresent() && groups.add(g.get()) && !a.viable(g.get())) {
         notViable = true;
       }
-      blocked |= blockedFn(b);
+      if (blockedFn(b)) {
+        blocked = true;
+        blockedScopes.add(
+            a.scope(b)
+                .scope()
+                .map(GraphLayout::scopeName)
+                .orElse("no reset for " + Labels.shortBdf(b)));
+      }
     }
     List<String> holders = new ArrayList<>();
     for (org.vfioworkbench.model.Holder h : a.topology().holders()) {
@@ -372,7 +457,15 @@ public final class GraphLayout {
         holders.add(h.name());
       }
     }
-    return new GraphModel.Summary(hidden.size(), groups.size(), holders, blocked, notViable);
+    return new GraphModel.Summary(
+        hidden.size(), groups.size(), holders, blocked, notViable, List.copyOf(blockedScopes));
+  }
+
+  /** A reset scope's short name: "bus 06" (segment 0 left out), "slot s0-69". */
+  static String scopeName(ResetScope s) {
+    return s.kind() == ResetScope.Kind.SLOT
+        ? "slot " + s.slot().map(x -> x.name()).orElse("?")
+        : "bus " + s.bus().toString().replaceFirst("^0000:", "");
   }
 
   /** Where a function is drawn: its own chip, or the chip of the collapsed bridge above it. */
@@ -508,14 +601,7 @@ public final class GraphLayout {
         s.functions().stream().map(chipBox::get).filter(java.util.Objects::nonNull).toList();
     Box u = boxes.stream().reduce(Box::union).orElseThrow();
     boolean blocked = blocked(s);
-    String text =
-        (blocked ? "\u2718 " : "")
-            + (s.kind() == ResetScope.Kind.SLOT
-                ? "slot " + s.slot().map(x -> x.name()).orElse("?") + " reset"
-                : "bus " + s.bus().toString().replaceFirst("^0000:", "") + " reset")
-            + " ("
-            + s.size()
-            + ")";
+    String text = (blocked ? "\u2718 " : "") + scopeName(s) + " reset" + " (" + s.size() + ")";
     double pad = 10 + 4 * Math.min(depth, 3);
     Box outline =
         new Box(

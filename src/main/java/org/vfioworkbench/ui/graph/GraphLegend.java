@@ -48,6 +48,8 @@ final class GraphLegend extends GridPane {
         new Entry(rect("fn-chip", "changed"), "answer differs in the compare profile"),
         new Entry(rect("fn-chip", "fn-summary"), "collapsed subtree (+ expands it)"),
         new Entry(rect("driver-badge", "summary-alarm"), "\u2718 a reset or group below fails"),
+        new Entry(
+            glance(), "zoomed out: \u2718 bus 06 (or \u2718 06) +2: blocked reset scopes below"),
         new Entry(rect("driver-badge", "driver-vfio_pci"), "driver vfio-pci"),
         new Entry(rect("driver-badge", "driver-native"), "native host driver"),
         new Entry(rect("driver-badge", "driver-pci_stub"), "pci-stub"),
@@ -75,6 +77,15 @@ final class GraphLegend extends GridPane {
     r.setArcHeight(6);
     r.getStyleClass().addAll(classes);
     return new Group(r);
+  }
+
+  private static Node glance() {
+    javafx.scene.text.Text t = new javafx.scene.text.Text("\u2718 06");
+    t.getStyleClass().addAll("fn-glance", "fn-glance-alarm");
+    t.setStyle("-fx-font-size: 10px; -fx-font-weight: bold;");
+    t.setTextOrigin(javafx.geometry.VPos.TOP);
+    t.setX(2);
+    return new Group(rect("fn-chip", "fn-summary"), t);
   }
 
   private static Node hull(boolean notViable) {

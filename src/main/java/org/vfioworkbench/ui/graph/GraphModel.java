@@ -28,8 +28,13 @@ public record GraphModel(
   /** The root complex of one PCI segment. */
   public record ComplexNode(int segment, Box box) {}
 
-  /** One bus bar (a wrapped bus has one bar per row; {@code continued} marks the later ones). */
-  public record BusNode(BusAddress bus, Box box, boolean root, boolean continued) {}
+  /**
+   * One bus bar (a wrapped bus has one bar per row; {@code continued} marks the later ones).
+   *
+   * @param folded how many functions on this bus are not drawn because neither they nor anything
+   *     below them is open (a big host's overview); 0 on continued bars
+   */
+  public record BusNode(BusAddress bus, Box box, boolean root, boolean continued, int folded) {}
 
   /**
    * One function chip.
@@ -61,9 +66,16 @@ public record GraphModel(
    * @param blocked whether a reset scope below is blocked (the natural hot reset of an open device
    *     in it fails)
    * @param notViable whether a group below is not viable
+   * @param blockedScopes the blocked reset scopes below, short ("bus 06", "slot s0-69"; "no reset
+   *     for 14:00.6" for an open device that has no reset at all), in PCI order
    */
   public record Summary(
-      int functions, int groups, List<String> holders, boolean blocked, boolean notViable) {}
+      int functions,
+      int groups,
+      List<String> holders,
+      boolean blocked,
+      boolean notViable,
+      List<String> blockedScopes) {}
 
   /** A straight line. */
   public record Line(double x1, double y1, double x2, double y2) {}
@@ -93,8 +105,21 @@ public record GraphModel(
       boolean blocked,
       List<Bdf> functions) {}
 
-  /** A holder: title box and its two lanes. */
-  public record HolderNode(String name, int pid, Box box, Lane groupLane, Lane cdevLane) {}
+  /**
+   * A holder: title box and its two lanes.
+   *
+   * @param summary for a holder drawn as one line (a big host's overview): what it holds, by the
+   *     chip its files' bundled edges go to ("5 fds \u2192 01:00.0 \u00d73, 1c.0 \u00d72"); its
+   *     lanes are then empty and have no area
+   */
+  public record HolderNode(
+      String name, int pid, Box box, Lane groupLane, Lane cdevLane, Optional<String> summary) {
+
+    /** Whether the holder is drawn as one line, without lanes. */
+    public boolean compact() {
+      return summary.isPresent();
+    }
+  }
 
   /** A lane of a holder: a drop target holding fd chips. */
   public record Lane(DropTarget target, Box box, String title, List<FdChip> chips) {}
@@ -120,7 +145,8 @@ public record GraphModel(
   public record Point(double x, double y) {}
 
   /**
-   * An edge from an fd chip to what it holds, routed orthogonally: it leaves the fd chip at its
+   * An edge from an fd chip to what it holds, routed orthogonally: it leaves the fd chip (for a
+   * compact holder: the holder's box, one edge per target chip for all its fds there) at its
    * bottom, runs along its lane's channel, the corridor between tree and holders and the gaps above
    * chip rows, and enters the function (or the group's hull) from above.
    *

@@ -26,7 +26,8 @@ import org.vfioworkbench.ui.kernel.DropTarget;
 /**
  * Places holders beside the tree, one above the other, each with a group lane (container, group
  * files, group-path device fds) and a cdev lane (iommufd, cdevs), and draws an edge from each fd to
- * what it holds. Below them, the unowned area. Pure.
+ * what it holds. A compact holder (a big host's overview) is one line saying what it holds, with
+ * one edge per chip its files reach. Below them, the unowned area. Pure.
  */
 final class HolderLayout {
 
@@ -36,6 +37,11 @@ final class HolderLayout {
   static final double TITLE_H = 28;
   static final double PAD = 10;
   static final double MIN_LANE_W = 3 * FD_W + 4 * PAD;
+
+  /** A compact holder: title, then one line naming where its files' edges go. */
+  static final double COMPACT_W = 2 * GraphLayout.CHIP_W;
+
+  static final double SUMMARY_H = 20;
 
   /** Between the tree and the holders: one vertical track per holder. */
   static final double CORRIDOR_TRACK = 4;
@@ -51,6 +57,7 @@ final class HolderLayout {
   private final Map<Bdf, Integer> entries = new java.util.HashMap<>();
   private int holderIndex;
   private final double treeHeight;
+  private final java.util.function.Predicate<String> compact;
 
   /** For holders beyond the first column: x of their track left of their column; else NaN. */
   private double columnTrackX = Double.NaN;
@@ -79,7 +86,9 @@ final class HolderLayout {
       List<GroupHull> hulls,
       double corridorX,
       double y0,
-      double treeHeight) {
+      double treeHeight,
+      java.util.function.Predicate<String> compact) {
+    this.compact = compact;
     this.treeHeight = treeHeight;
     this.a = a;
     this.routes = routes;
@@ -103,22 +112,30 @@ final class HolderLayout {
 
   Box run() {
     double laneW = MIN_LANE_W;
+    boolean anyFull = false;
     for (Holder h : a.topology().holders()) {
-      laneW = Math.max(laneW, laneWidth(groupFiles(h)));
-      laneW = Math.max(laneW, laneWidth(cdevFiles(h)));
+      if (!compact.test(h.name())) {
+        anyFull = true;
+        laneW = Math.max(laneW, laneWidth(groupFiles(h)));
+        laneW = Math.max(laneW, laneWidth(cdevFiles(h)));
+      }
     }
-    double holderW = laneW + 2 * PAD;
-    List<Holder> all = a.topology().holders();
+    double fullW = laneW + 2 * PAD;
+    // Holders shown with their lanes first: in a big host's overview, next to the tree.
+    List<Holder> all = new ArrayList<>(a.topology().holders());
+    all.sort(java.util.Comparator.comparing((Holder h) -> compact.test(h.name())));
     double[] heights = new double[all.size()];
     for (int i = 0; i < all.size(); i++) {
       Holder h = all.get(i);
       heights[i] =
-          TITLE_H
-              + 2 * LANE_HEADER
-              + 2 * FD_H
-              + channel((int) edgeCount(groupFiles(h)))
-              + channel((int) edgeCount(cdevFiles(h)))
-              + 2 * PAD;
+          compact.test(h.name())
+              ? compactHeight(h)
+              : TITLE_H
+                  + 2 * LANE_HEADER
+                  + 2 * FD_H
+                  + channel((int) edgeCount(groupFiles(h)))
+                  + channel((int) edgeCount(cdevFiles(h)))
+                  + 2 * PAD;
     }
     // Many holders stand in columns about as tall as the tree (at least 900 high).
     double columnH =
@@ -128,15 +145,28 @@ final class HolderLayout {
     double bottom = y0;
     int inColumn = 0;
     boolean firstColumn = true;
+    double columnW = 0;
     for (int i = 0; i < all.size(); i++) {
       Holder h = all.get(i);
       if (inColumn > 0 && y - y0 + heights[i] > columnH) {
-        colX += holderW + 24 + CORRIDOR_TRACK * countInNextColumn(heights, i, columnH);
+        colX += columnW + 24 + CORRIDOR_TRACK * countInNextColumn(heights, i, columnH);
         y = y0;
         inColumn = 0;
         firstColumn = false;
+        columnW = 0;
       }
       columnTrackX = firstColumn ? Double.NaN : colX - 12 - CORRIDOR_TRACK * inColumn;
+      if (compact.test(h.name())) {
+        Box box = compactHolder(h, colX, y);
+        columnW = Math.max(columnW, box.w());
+        holderIndex++;
+        inColumn++;
+        y = box.bottom() + 2 * PAD;
+        bottom = Math.max(bottom, y);
+        continue;
+      }
+      double holderW = fullW;
+      columnW = Math.max(columnW, holderW);
       double groupH = LANE_HEADER + FD_H + channel((int) edgeCount(groupFiles(h)));
       double cdevH = LANE_HEADER + FD_H + channel((int) edgeCount(cdevFiles(h)));
       Box groupBox = new Box(colX + PAD, y + TITLE_H, laneW, groupH);
@@ -144,14 +174,157 @@ final class HolderLayout {
       Box box = new Box(colX, y, holderW, TITLE_H + groupH + cdevH + 2 * PAD);
       Lane g = lane(h, new DropTarget.GroupLane(h.name()), groupBox, groupTitle(h), groupFiles(h));
       Lane c = lane(h, new DropTarget.CdevLane(h.name()), cdevBox, cdevTitle(h), cdevFiles(h));
-      holders.add(new HolderNode(h.name(), h.pid(), box, g, c));
+      holders.add(new HolderNode(h.name(), h.pid(), box, g, c, Optional.empty()));
       holderIndex++;
       inColumn++;
       y = box.bottom() + 2 * PAD;
       bottom = Math.max(bottom, y);
     }
-    unowned = new Box(colX, y + PAD, holderW, 64);
-    return new Box(x0, y0, colX + holderW - x0, Math.max(bottom, unowned.bottom()) - y0);
+    double unownedW = anyFull ? fullW : MIN_LANE_W + 2 * PAD;
+    unowned = new Box(colX, y + PAD, unownedW, 64);
+    double right = colX + Math.max(columnW, unownedW);
+    return new Box(x0, y0, right - x0, Math.max(bottom, unowned.bottom()) - y0);
+  }
+
+  /** The chips a holder's files reach, in file order, each with how many of its files reach it. */
+  private Map<Bdf, Integer> reached(Holder h) {
+    Map<Bdf, Integer> out = new java.util.LinkedHashMap<>();
+    for (OpenFile f : h.files()) {
+      target(f).ifPresent(b -> out.merge(b, 1, Integer::sum));
+    }
+    return out;
+  }
+
+  /** The chip a file's edge ends at: its device's, or its group's first drawn member's. */
+  private Optional<Bdf> target(OpenFile f) {
+    Bdf b = null;
+    if (f instanceof DeviceFile d) {
+      b = shownAs.apply(d.device());
+    } else if (f instanceof CdevFile c) {
+      b = shownAs.apply(c.device());
+    } else if (f instanceof GroupFile g) {
+      b =
+          a.pci().groupMembers(g.group()).stream()
+              .map(shownAs)
+              .filter(x -> routes.chipBox(x) != null)
+              .findFirst()
+              .orElse(null);
+    }
+    return b != null && routes.chipBox(b) != null ? Optional.of(b) : Optional.empty();
+  }
+
+  private double compactHeight(Holder h) {
+    return TITLE_H + SUMMARY_H + channel(reached(h).size());
+  }
+
+  /**
+   * A holder as one line: "5 fds \u2192 01:00.0 \u00d73, 1c.0 \u00d72", with one edge per chip its
+   * files reach, leaving the line's bottom and running in the holder's own channel to the corridor.
+   */
+  private Box compactHolder(Holder h, double x, double y) {
+    Map<Bdf, Integer> reached = reached(h);
+    Box box = new Box(x, y, COMPACT_W, compactHeight(h));
+    StringBuilder text = new StringBuilder();
+    text.append(h.files().size()).append(h.files().size() == 1 ? " fd" : " fds");
+    String sep = " \u2192 ";
+    for (Map.Entry<Bdf, Integer> e : reached.entrySet()) {
+      text.append(sep).append(Labels.shortBdf(e.getKey()));
+      if (e.getValue() > 1) {
+        text.append(" \u00d7").append(e.getValue());
+      }
+      sep = ", ";
+    }
+    String summary = TextMetrics.clip(text.toString(), COMPACT_W - 2 * PAD);
+    double lineBottom = y + TITLE_H + SUMMARY_H;
+    Lane g =
+        new Lane(new DropTarget.GroupLane(h.name()), new Box(x, y, 0, 0), groupTitle(h), List.of());
+    Lane c =
+        new Lane(new DropTarget.CdevLane(h.name()), new Box(x, y, 0, 0), cdevTitle(h), List.of());
+    holders.add(new HolderNode(h.name(), h.pid(), box, g, c, Optional.of(summary)));
+    int k = 0;
+    for (Map.Entry<Bdf, Integer> e : reached.entrySet()) {
+      OpenFile first =
+          h.files().stream()
+              .filter(f -> target(f).map(e.getKey()::equals).orElse(false))
+              .findFirst()
+              .orElseThrow();
+      double startX = x + PAD + 6 + 6 * k;
+      double channelY = lineBottom + 4 + 3 * k;
+      List<GraphModel.Point> pts = new ArrayList<>();
+      pts.add(new GraphModel.Point(startX, lineBottom));
+      pts.add(new GraphModel.Point(startX, channelY));
+      Bdf to = e.getKey();
+      GroupTarget group = new GroupTarget(first);
+      route(pts, channelY, to, group.inset(to));
+      edges.add(
+          new FdEdge(
+              new FdRef(h.name(), first.fd()),
+              kindOf(first),
+              List.copyOf(pts),
+              Optional.of(to),
+              group.group));
+      k++;
+    }
+    return box;
+  }
+
+  private static FdKind kindOf(OpenFile f) {
+    if (f instanceof GroupFile) {
+      return FdKind.GROUP;
+    }
+    if (f instanceof CdevFile) {
+      return FdKind.CDEV;
+    }
+    return FdKind.DEVICE;
+  }
+
+  /** For a group file: its group, and how far above the chip its edge stops (the hull's pad). */
+  private final class GroupTarget {
+    final java.util.OptionalInt group;
+
+    GroupTarget(OpenFile f) {
+      group =
+          f instanceof GroupFile g
+              ? java.util.OptionalInt.of(g.group())
+              : java.util.OptionalInt.empty();
+    }
+
+    double inset(Bdf target) {
+      if (group.isEmpty()) {
+        return 0;
+      }
+      Box chip = routes.chipBox(target);
+      return hulls.stream()
+              .filter(x -> x.group() == group.getAsInt())
+              .flatMap(x -> x.boxes().stream())
+              .anyMatch(b -> b.contains(chip.centerX(), chip.y()))
+          ? 7
+          : 0;
+    }
+  }
+
+  /**
+   * From a point in the holder's channel (at {@code channelY}) to the top of {@code target}'s chip:
+   * along the channel to the corridor (or, from a later column, up its track and across the band on
+   * top), then through the tree's free channels. One entry per holder and target chip.
+   */
+  private void route(List<GraphModel.Point> pts, double channelY, Bdf target, double inset) {
+    Box to = routes.chipBox(target);
+    String bundle = holders.get(holders.size() - 1).name() + "|" + target;
+    Integer known = bundles.get(bundle);
+    int k = known != null ? known : entries.merge(target, 1, Integer::sum) - 1;
+    bundles.put(bundle, k);
+    double entryX = to.x() + 12 + 9 * Math.min(k, 14);
+    double corridorX = corridor0 + CORRIDOR_TRACK * holderIndex;
+    if (Double.isNaN(columnTrackX)) {
+      pts.add(new GraphModel.Point(corridorX, channelY));
+    } else {
+      double topY = topTrackY(holderIndex);
+      pts.add(new GraphModel.Point(columnTrackX, channelY));
+      pts.add(new GraphModel.Point(columnTrackX, topY));
+      pts.add(new GraphModel.Point(corridorX, topY));
+    }
+    pts.addAll(routes.fromCorridor(target, entryX, to.y() - inset, holderIndex, corridorX));
   }
 
   /** How many holders from {@code from} on fit in one column. */

@@ -71,8 +71,14 @@ public final class TopologyGraphView extends StackPane
   private List<Box> overviewObstacles = List.of();
   private java.util.function.Supplier<String> copySource = () -> "";
 
-  /** A function to centre on once it has a chip (selected while inside a collapsed subtree). */
-  private Bdf pendingCentre;
+  /**
+   * What to centre on once it is drawn (a function selected inside a collapsed subtree, an fd of a
+   * holder drawn compact).
+   */
+  private ElementRef pendingCentre;
+
+  /** What a selection last brought the view to; null once the user pans or zooms. */
+  private ElementRef framed;
 
   private int shownGeneration = -1;
 
@@ -126,8 +132,8 @@ public final class TopologyGraphView extends StackPane
         .addListener(
             (o, a, b) -> {
               showSelection();
-              if (!selectingHere && b instanceof ElementRef.FunctionRef f) {
-                centreOnFunction(f.bdf());
+              if (!selectingHere && b != null) {
+                centreOn(b);
               }
             });
     vm.focusProperty().addListener((o, a, b) -> showFocus());
@@ -180,6 +186,44 @@ public final class TopologyGraphView extends StackPane
     return m.functions().size() < DETAIL_ALWAYS_BELOW || scale.getX() >= DETAIL_SCALE;
   }
 
+  /** Below this zoom, an overview's chips and holders show a few big words (a glance). */
+  static final double GLANCE_BELOW = 0.6;
+
+  /**
+   * A glance's text is this big on screen (pixels) at the zoom it is built at; a word too wide for
+   * its chip is set smaller, never below {@link #GLANCE_MIN_PX}, and no glance is drawn where even
+   * the biggest font would be smaller than that (below, chips show colour only).
+   */
+  static final double GLANCE_PX = 12.5;
+
+  /** The biggest glance font, in graph units (a chip is 58 high). */
+  static final double GLANCE_MAX_FONT = 48;
+
+  /** No glance text is smaller on screen than this (pixels). */
+  static final double GLANCE_MIN_PX = 10;
+
+  /** What a chip shows at the current zoom: nothing but colour, a glance, or its full text. */
+  enum Detail {
+    PLAIN,
+    GLANCE,
+    FULL
+  }
+
+  private Detail detail(GraphModel m) {
+    if (scale.getX() >= GLANCE_BELOW || !vm.isOverview()) {
+      return detailed(m) ? Detail.FULL : Detail.PLAIN;
+    }
+    return scale.getX() * GLANCE_MAX_FONT >= GLANCE_MIN_PX ? Detail.GLANCE : Detail.PLAIN;
+  }
+
+  /** The glance text size, in graph units, for the zoom the chips are built at. */
+  private double glanceFont() {
+    return Math.min(GLANCE_MAX_FONT, GLANCE_PX / scale.getX());
+  }
+
+  private Detail builtDetail = Detail.FULL;
+  private double builtGlanceFont;
+
   private void rebuild(GraphModel m) {
     if (m != null && (shown == null || shownGeneration != vm.treeGeneration())) {
       shownGeneration = vm.treeGeneration();
@@ -191,7 +235,9 @@ public final class TopologyGraphView extends StackPane
       fitTo(m);
     }
     shown = m;
-    builtDetailed = m != null && detailed(m);
+    builtDetail = m == null ? Detail.FULL : detail(m);
+    builtDetailed = builtDetail == Detail.FULL;
+    builtGlanceFont = glanceFont();
     chips.clear();
     holders.clear();
     lanes.clear();
@@ -220,7 +266,7 @@ public final class TopologyGraphView extends StackPane
     for (GraphModel.GroupHull h : m.hulls()) {
       GroupHullSkin s = new GroupHullSkin(h);
       hullSkins.add(s);
-      s.setOnMouseClicked(e -> vm.select(new ElementRef.GroupRef(h.group())));
+      s.setOnMouseClicked(e -> selectHere(new ElementRef.GroupRef(h.group())));
       hulls.getChildren().add(s);
     }
     for (GraphModel.Line l : m.treeEdges()) {
@@ -237,8 +283,10 @@ public final class TopologyGraphView extends StackPane
     }
     for (FunctionNode f : m.functions()) {
       FunctionChipSkin s =
-          new FunctionChipSkin(
-              f, builtDetailed, f.bridge() ? () -> vm.toggleCollapsed(f.bdf()) : null);
+          builtDetail == Detail.GLANCE
+              ? FunctionChipSkin.glance(f, builtGlanceFont, GLANCE_MIN_PX / scale.getX())
+              : new FunctionChipSkin(
+                  f, builtDetailed, f.bridge() ? () -> vm.toggleCollapsed(f.bdf()) : null);
       if (f.bridge()) {
         s.setOnMouseClicked(
             e -> {
@@ -262,10 +310,13 @@ public final class TopologyGraphView extends StackPane
       fdEdges.getChildren().add(s);
     }
     for (GraphModel.HolderNode h : m.holders()) {
-      HolderSkin s = new HolderSkin(h);
+      HolderSkin s =
+          builtDetail == Detail.GLANCE
+              ? HolderSkin.glance(h, builtGlanceFont, GLANCE_MIN_PX / scale.getX())
+              : new HolderSkin(h);
       holders.add(s);
       lanes.addAll(s.lanes());
-      s.titleNode().setOnMouseClicked(e -> vm.select(new ElementRef.HolderRef(h.name())));
+      s.titleNode().setOnMouseClicked(e -> selectHere(new ElementRef.HolderRef(h.name())));
       for (FdChipSkin c : s.chips()) {
         fdChips.put(c.chip().fd(), c);
         FdEdgeSkin edge = edgeOf.get(c.chip().fd());
@@ -287,10 +338,23 @@ public final class TopologyGraphView extends StackPane
     showChanged(vm.changedProperty().get());
     showFocus();
     overview.redraw(m);
-    if (pendingCentre != null && m.function(pendingCentre).isPresent()) {
-      Bdf b = pendingCentre;
+    if (pendingCentre != null && boxOf(m, pendingCentre).isPresent()) {
+      ElementRef r = pendingCentre;
       pendingCentre = null;
-      centreOnFunction(b);
+      centreOn(r);
+    } else if (framed != null && framed.equals(vm.selectionProperty().get())) {
+      // The selection's holders may have just opened their lanes: frame its focus again.
+      centreOn(framed);
+    }
+  }
+
+  /** Selects what was clicked in the graph itself: the view stays where it is. */
+  private void selectHere(ElementRef ref) {
+    selectingHere = true;
+    try {
+      vm.select(ref);
+    } finally {
+      selectingHere = false;
     }
   }
 
@@ -470,6 +534,7 @@ public final class TopologyGraphView extends StackPane
             pan.setX(e.getX() - panFrom.getX());
             pan.setY(e.getY() - panFrom.getY());
             userMovedView = true;
+            framed = null;
             overview.redrawViewport();
           }
         });
@@ -498,6 +563,7 @@ public final class TopologyGraphView extends StackPane
             pan.setX(pan.getX() + (k == KeyCode.LEFT ? d : k == KeyCode.RIGHT ? -d : 0));
             pan.setY(pan.getY() + (k == KeyCode.UP ? d : k == KeyCode.DOWN ? -d : 0));
             userMovedView = true;
+            framed = null;
             overview.redrawViewport();
             e.consume();
           }
@@ -514,6 +580,7 @@ public final class TopologyGraphView extends StackPane
 
   private void zoomAt(double factor, double x, double y) {
     userMovedView = true;
+    framed = null;
     double s = Math.max(0.02, Math.min(4, scale.getX() * factor));
     double f = s / scale.getX();
     pan.setX(x - (x - pan.getX()) * f);
@@ -526,7 +593,13 @@ public final class TopologyGraphView extends StackPane
 
   /** Rebuilds the chips when zooming crosses the detail threshold. */
   private void relevelDetail() {
-    if (shown != null && detailed(shown) != builtDetailed) {
+    if (shown == null) {
+      return;
+    }
+    Detail now = detail(shown);
+    boolean glanceResized =
+        now == Detail.GLANCE && Math.abs(glanceFont() - builtGlanceFont) > 0.1 * builtGlanceFont;
+    if (now != builtDetail || glanceResized) {
       rebuild(shown);
     }
   }
@@ -574,17 +647,46 @@ public final class TopologyGraphView extends StackPane
    * out further: what selecting it in the Explorer, Problems or an outcome table does.
    */
   public void centreOnFunction(Bdf bdf) {
+    centreOn(new ElementRef.FunctionRef(bdf));
+  }
+
+  /**
+   * Centres the view on what a selection names (a function, an fd chip, a holder, a group's hull),
+   * as {@link #centreOnFunction} does; once it is drawn, if it is not yet.
+   */
+  public void centreOn(ElementRef ref) {
     if (shown == null) {
       return;
     }
-    Optional<FunctionNode> f = shown.function(bdf);
+    Optional<Box> f = boxOf(shown, ref);
     if (f.isEmpty() || viewport.getWidth() <= 0) {
-      pendingCentre = bdf;
+      pendingCentre = ref;
       return;
     }
     pendingCentre = null;
-    Box b = f.get().box();
+    framed = ref;
+    Box b = f.get();
     Box v = visibleArea();
+    Optional<Box> frame = focusFrame(shown, ref);
+    if (frame.isPresent()
+        && frame.get().w() * READABLE <= viewport.getWidth()
+        && frame.get().h() * READABLE <= viewport.getHeight()) {
+      // The whole focus (scope, dev-set, groups, the holders' lanes) fits at a readable zoom.
+      b = frame.get();
+      boolean shows =
+          v.x() <= b.x() && b.right() <= v.right() && v.y() <= b.y() && b.bottom() <= v.bottom();
+      if (scale.getX() < READABLE || !shows) {
+        double s =
+            Math.max(
+                READABLE,
+                Math.min(1.0, Math.min(viewport.getWidth() / b.w(), viewport.getHeight() / b.h())));
+        scale.setX(s);
+        scale.setY(s);
+        centreOn(b.centerX(), b.centerY());
+        relevelDetail();
+      }
+      return;
+    }
     boolean readable = scale.getX() >= READABLE;
     boolean inside =
         v.x() <= b.x() && b.right() <= v.right() && v.y() <= b.y() && b.bottom() <= v.bottom();
@@ -597,6 +699,60 @@ public final class TopologyGraphView extends StackPane
     }
     centreOn(b.centerX(), b.centerY());
     relevelDetail();
+  }
+
+  /**
+   * What a selected function's focus covers in {@code m}: its chip, the drawn chips of its scope,
+   * dev-set and groups, and the holders involved that are drawn with their lanes.
+   */
+  private Optional<Box> focusFrame(GraphModel m, ElementRef ref) {
+    if (!(ref instanceof ElementRef.FunctionRef f)) {
+      return Optional.empty();
+    }
+    Optional<Focus> focus = vm.focusOf(f.bdf());
+    if (focus.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<Box> u = m.function(f.bdf()).map(FunctionNode::box);
+    for (FunctionNode n : m.functions()) {
+      if (focus.get().functions().contains(n.bdf())) {
+        u = u.map(x -> x.union(n.box()));
+      }
+    }
+    for (GraphModel.HolderNode h : m.holders()) {
+      if (!h.compact() && focus.get().holders().contains(h.name())) {
+        u = u.map(x -> x.union(h.box()));
+      }
+    }
+    return u.map(x -> x.pad(24));
+  }
+
+  /** Where {@code ref} is drawn in {@code m}, if it is. */
+  private static Optional<Box> boxOf(GraphModel m, ElementRef ref) {
+    if (ref instanceof ElementRef.FunctionRef f) {
+      return m.function(f.bdf()).map(FunctionNode::box);
+    }
+    if (ref instanceof ElementRef.FileRef f) {
+      return m.holders().stream()
+          .flatMap(h -> java.util.stream.Stream.of(h.groupLane(), h.cdevLane()))
+          .flatMap(l -> l.chips().stream())
+          .filter(c -> c.fd().equals(f.fd()))
+          .map(GraphModel.FdChip::box)
+          .findFirst();
+    }
+    if (ref instanceof ElementRef.HolderRef h) {
+      return m.holders().stream()
+          .filter(x -> x.name().equals(h.holder()))
+          .map(GraphModel.HolderNode::box)
+          .findFirst();
+    }
+    if (ref instanceof ElementRef.GroupRef g) {
+      return m.hulls().stream()
+          .filter(x -> x.group() == g.group())
+          .flatMap(x -> x.boxes().stream())
+          .findFirst();
+    }
+    return Optional.empty();
   }
 
   /** The zoom selecting a function brings the view to when it is zoomed out further. */

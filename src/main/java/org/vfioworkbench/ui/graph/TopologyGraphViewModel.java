@@ -37,6 +37,14 @@ public final class TopologyGraphViewModel {
   private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
   private final ReadOnlyObjectWrapper<Focus> focus = new ReadOnlyObjectWrapper<>();
   private final java.util.Set<Bdf> collapsed = new java.util.HashSet<>();
+  private final java.util.Set<Bdf> folded = new java.util.HashSet<>();
+
+  /** Whether the host shown opened as an overview (big): holders are compact unless involved. */
+  private boolean overview;
+
+  /** The holders drawn with their lanes in the overview: those the selection involves. */
+  private java.util.Set<String> openHolders = java.util.Set.of();
+
   private List<Bdf> collapsedFor;
   private int treeGeneration;
   private final javafx.beans.property.BooleanProperty hideUnfocused =
@@ -54,6 +62,9 @@ public final class TopologyGraphViewModel {
             (o, a, b) -> {
               if (b instanceof ElementRef.FunctionRef f) {
                 reveal(f.bdf());
+              }
+              if (overview && !involvedHolders(b).equals(openHolders)) {
+                refresh();
               }
               refocus();
             });
@@ -89,21 +100,69 @@ public final class TopologyGraphViewModel {
     }
   }
 
-  /** Expands every collapsed bridge above {@code bdf}, so it gets its own chip. */
+  /**
+   * Expands every collapsed bridge above {@code bdf} and brings back the folded root-bus function
+   * it is (or is below), so it gets its own chip.
+   */
   public void reveal(Bdf bdf) {
     var r = state.results();
     if (r == null || r.analysis().pci().function(bdf).isEmpty()) {
       return;
     }
-    boolean changed = false;
+    boolean changed = folded.remove(bdf);
     Optional<Bdf> up = r.analysis().pci().busOf(bdf).bridge();
     while (up.isPresent()) {
       changed |= collapsed.remove(up.get());
+      changed |= folded.remove(up.get());
       up = r.analysis().pci().busOf(up.get()).bridge();
     }
     if (changed) {
       refresh();
     }
+  }
+
+  /**
+   * Whether the host shown opened as an overview (more than {@link GraphLayout#COLLAPSE_ABOVE}
+   * functions): collapsed, quiet root-bus functions left out, holders compact unless the selection
+   * involves them, chips showing fewer and bigger words when zoomed out.
+   */
+  public boolean isOverview() {
+    return overview;
+  }
+
+  /** Whether {@code bdf} is left out of the overview (a quiet function on a root bus). */
+  public boolean isFolded(Bdf bdf) {
+    return folded.contains(bdf);
+  }
+
+  /**
+   * The holders a selection involves: those in a function's focus, a selected holder, the holder of
+   * a selected file.
+   */
+  private java.util.Set<String> involvedHolders(ElementRef sel) {
+    var r = state.results();
+    if (r == null) {
+      return java.util.Set.of();
+    }
+    if (sel instanceof ElementRef.FunctionRef f
+        && r.analysis().pci().function(f.bdf()).isPresent()) {
+      return Focus.of(r.analysis(), f.bdf()).holders();
+    }
+    if (sel instanceof ElementRef.HolderRef h) {
+      return java.util.Set.of(h.holder());
+    }
+    if (sel instanceof ElementRef.FileRef f) {
+      return java.util.Set.of(f.fd().holder());
+    }
+    return java.util.Set.of();
+  }
+
+  /** The focus {@code bdf} would have if selected; empty when it is not in the host. */
+  public Optional<Focus> focusOf(Bdf bdf) {
+    var r = state.results();
+    return r == null || r.analysis().pci().function(bdf).isEmpty()
+        ? Optional.empty()
+        : Optional.of(Focus.of(r.analysis(), bdf));
   }
 
   /** The focus follows the selected function (none for anything else). */
@@ -147,14 +206,21 @@ public final class TopologyGraphViewModel {
       // A new host: big ones open collapsed to what holders have open.
       collapsed.clear();
       collapsed.addAll(GraphLayout.defaultCollapsed(now.analysis()));
+      folded.clear();
+      folded.addAll(GraphLayout.defaultFolded(now.analysis()));
+      overview = GraphLayout.opensAsOverview(now.analysis());
       collapsedFor = tree;
       treeGeneration++;
     }
     java.util.Set<Bdf> shown = java.util.Set.copyOf(collapsed);
+    java.util.Set<Bdf> left = java.util.Set.copyOf(folded);
+    openHolders = overview ? involvedHolders(state.selectionProperty().get()) : java.util.Set.of();
+    java.util.Set<String> full = openHolders;
+    boolean compact = overview;
     state.derive(
         r ->
             new Object[] {
-              GraphLayout.compute(r.analysis(), shown),
+              GraphLayout.compute(r.analysis(), shown, left, h -> compact && !full.contains(h)),
               CompareMarks.changed(r.analysis(), r.compare())
             },
         v -> {

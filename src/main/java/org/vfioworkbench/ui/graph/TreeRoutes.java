@@ -29,11 +29,11 @@ final class TreeRoutes {
   private final Map<BusAddress, Double> exitX = new HashMap<>();
   private final Map<BusAddress, Bdf> parent = new HashMap<>();
   private final Map<BusAddress, Boolean> root = new HashMap<>();
-  private double rootGapTop;
+  private final Map<Integer, Double> rootGapTop = new HashMap<>();
 
-  /** Where the gap above the root buses' first row starts. */
-  void rootGapTop(double y) {
-    rootGapTop = y;
+  /** Where the gap above the first row of a segment's root buses starts. */
+  void rootGapTop(int segment, double y) {
+    rootGapTop.put(segment, y);
   }
 
   void chip(Bdf bdf, Box box, BusAddress bus, boolean inFirstRow) {
@@ -84,7 +84,7 @@ final class TreeRoutes {
       double cx = columnX(exitX.get(bus), track);
       up.add(new Point(cx, y));
       if (isRoot) {
-        y = rootGapTop + 3 + TRACK * Math.floorMod(track, GAP_TRACKS);
+        y = rootGapTop.get(bus.segment()) + 3 + TRACK * Math.floorMod(track, GAP_TRACKS);
         up.add(new Point(cx, y));
         break;
       }

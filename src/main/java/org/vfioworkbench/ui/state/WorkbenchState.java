@@ -100,7 +100,10 @@ public final class WorkbenchState {
 
   // ---- the document ----
 
-  /** Replaces the document: no history, nothing unsaved, the first open device selected. */
+  /**
+   * Replaces the document: no history, nothing unsaved, the first open device selected (nothing on
+   * a host with more than {@link #SELECT_ON_OPEN_UP_TO} functions).
+   */
   public void open(Document newDocument) {
     open(newDocument, List.of());
   }
@@ -125,8 +128,21 @@ public final class WorkbenchState {
     open(Document.of(name, Scenario.of(newTopology), path));
   }
 
-  /** The device behind the first device fd of any holder, so INFO shows something at once. */
+  /**
+   * Hosts up to this many functions open with their first open device selected; bigger ones open
+   * with nothing selected, so the graph shows the whole host (a selection would focus it on one
+   * device's reset and fade the rest) and the operator picks what to look at.
+   */
+  public static final int SELECT_ON_OPEN_UP_TO = 150;
+
+  /**
+   * The device behind the first device fd of any holder, so INFO shows something at once; none on a
+   * big host.
+   */
   private static ElementRef firstOpenDevice(Topology t) {
+    if (t.functions().size() > SELECT_ON_OPEN_UP_TO) {
+      return null;
+    }
     return t.holders().stream()
         .flatMap(h -> h.files().stream())
         .flatMap(f -> f.openedDevice().stream())

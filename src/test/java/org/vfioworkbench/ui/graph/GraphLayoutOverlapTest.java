@@ -10,6 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.vfioworkbench.engine.Analysis;
+import org.vfioworkbench.model.Bdf;
 import org.vfioworkbench.model.Topology;
 import org.vfioworkbench.scenario.ScenarioException;
 import org.vfioworkbench.ui.files.BuiltInSamples;
@@ -31,8 +32,15 @@ class GraphLayoutOverlapTest {
   /** Marks the generated host laid out as it opens: collapsed to what holders have open. */
   static final Topology COLLAPSED = BuiltInSamples.largeHost(2000);
 
+  /** Marks the generated host as it opens in the workbench: the overview, every holder compact. */
+  static final Topology OVERVIEW = BuiltInSamples.largeHost(2000);
+
   static GraphModel layout(Topology t) {
     Analysis a = Analysis.of(t);
+    if (t == OVERVIEW) {
+      return GraphLayout.compute(
+          a, GraphLayout.defaultCollapsed(a), GraphLayout.defaultFolded(a), h -> true);
+    }
     return t == COLLAPSED
         ? GraphLayout.compute(a, GraphLayout.defaultCollapsed(a))
         : GraphLayout.compute(a);
@@ -50,6 +58,7 @@ class GraphLayoutOverlapTest {
       out.add(Arguments.of(s.name(), s.source().read().topology()));
     }
     out.add(Arguments.of("generated 2,000 functions, opened collapsed", COLLAPSED));
+    out.add(Arguments.of("generated 2,000 functions, the overview it opens as", OVERVIEW));
     return out.stream();
   }
 
@@ -81,16 +90,25 @@ class GraphLayoutOverlapTest {
     for (FdEdge e : m.fdEdges()) {
       HolderNode owner =
           m.holders().stream().filter(h -> h.name().equals(e.fd().holder())).findFirst().get();
-      FdChip from =
-          chips(owner).stream().filter(c -> c.fd().equals(e.fd())).findFirst().orElseThrow();
+      // A compact holder's bundled edges start on the holder's one line; others on the fd chip.
+      Box from =
+          owner.compact()
+              ? new Box(
+                  owner.box().x(),
+                  owner.box().y(),
+                  owner.box().w(),
+                  HolderLayout.TITLE_H + HolderLayout.SUMMARY_H)
+              : chips(owner).stream()
+                  .filter(c -> c.fd().equals(e.fd()))
+                  .findFirst()
+                  .orElseThrow()
+                  .box();
       Box to = m.function(e.function().orElseThrow()).orElseThrow().box();
-      if (t == COLLAPSED) {
+      if (t == COLLAPSED || t == OVERVIEW) {
         assertThat(m.functions().size()).isLessThan(t.functions().size());
       }
-      assertThat(e.start().y())
-          .as(e.fd() + " starts on its fd chip")
-          .isEqualTo(from.box().bottom());
-      assertThat(e.start().x()).isBetween(from.box().x(), from.box().right());
+      assertThat(e.start().y()).as(e.fd() + " starts on its fd chip").isEqualTo(from.bottom());
+      assertThat(e.start().x()).isBetween(from.x(), from.right());
       assertThat(e.end().x()).as(e.fd() + " ends on its function").isBetween(to.x(), to.right());
       assertThat(e.end().y()).isBetween(to.y() - 8, to.y());
       List<Named> obstacles = new ArrayList<>();
@@ -129,6 +147,54 @@ class GraphLayoutOverlapTest {
             .as(name + ": edge of " + e.fd() + " segment " + p + "-" + q + " crosses")
             .isEmpty();
       }
+    }
+  }
+
+  @org.junit.jupiter.api.Test
+  void theOverviewBundlesEachCompactHoldersFilesIntoOneEdgePerChipAndNamesTheCount() {
+    GraphModel m = layout(OVERVIEW);
+    Analysis a = Analysis.of(OVERVIEW);
+    assertThat(m.holders()).allMatch(HolderNode::compact);
+    for (HolderNode h : m.holders()) {
+      List<Bdf> targets =
+          m.fdEdges().stream()
+              .filter(e -> e.fd().holder().equals(h.name()))
+              .map(e -> e.function().orElseThrow())
+              .toList();
+      assertThat(targets).as(h.name() + ": one edge per chip").doesNotHaveDuplicates();
+      int files = a.topology().holder(h.name()).orElseThrow().files().size();
+      assertThat(h.summary().orElseThrow()).startsWith(files + (files == 1 ? " fd" : " fds"));
+    }
+    // Some holder reaches one chip with several files: its line says how many.
+    assertThat(m.holders()).anyMatch(h -> h.summary().orElseThrow().contains("\u00d7"));
+  }
+
+  @org.junit.jupiter.api.Test
+  void theOverviewLeavesOutQuietRootBusFunctionsAndNamesEveryBlockedScopeOnASummaryChip() {
+    Analysis a = Analysis.of(OVERVIEW);
+    GraphModel m = layout(OVERVIEW);
+    int folded =
+        m.buses().stream().mapToInt(org.vfioworkbench.ui.graph.GraphModel.BusNode::folded).sum();
+    assertThat(folded).isEqualTo(GraphLayout.defaultFolded(a).size()).isPositive();
+    // Every open device whose natural hot reset fails is named, by its scope, on the chip that
+    // shows it: its own (with its scope's outline) or its collapsed subtree's.
+    java.util.Set<String> named = new java.util.HashSet<>();
+    m.functions().stream()
+        .flatMap(f -> f.summary().stream())
+        .forEach(x -> named.addAll(x.blockedScopes()));
+    for (var d : a.devices().values()) {
+      var fd = d.cdevFd().isPresent() ? d.cdevFd() : d.groupFds().stream().findFirst();
+      if (fd.isEmpty() || a.hotReset(fd.get(), a.naturalReset(fd.get()).request()).ret() == 0) {
+        continue;
+      }
+      String scope =
+          a.scope(d.bdf())
+              .scope()
+              .map(GraphLayout::scopeName)
+              .orElse("no reset for " + org.vfioworkbench.ui.common.Labels.shortBdf(d.bdf()));
+      boolean outlined =
+          m.scopes().stream().anyMatch(s -> s.blocked() && s.functions().contains(d.bdf()));
+      assertThat(outlined || named.contains(scope)).as(d.bdf() + " blocked in " + scope).isTrue();
     }
   }
 

@@ -123,6 +123,64 @@ class TopologyGraphViewTest extends FxTestBase {
   }
 
   @Test
+  void aBigHostOpensAsAnUnfadedOverviewAndSelectingADeviceOpensItsHoldersLanes(FxRobot robot) {
+    Topology host = BuiltInSamples.largeHost(2000);
+    robot.interact(() -> state.open("generated", host, null));
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(state.selectionProperty().get()).as("nothing selected on a big host").isNull();
+    assertThat(graph.viewModel().focusProperty().get()).isNull();
+    java.util.Set<Node> chips = robot.lookup(".fn-node").queryAll();
+    assertThat(chips).isNotEmpty();
+    for (Node n : chips) {
+      assertThat(n.getOpacity()).as("not faded").isEqualTo(1.0);
+      assertThat(n.isVisible()).isTrue();
+    }
+    GraphModel m = graph.viewModel().modelProperty().get();
+    assertThat(m.holders()).allMatch(GraphModel.HolderNode::compact);
+    assertThat(m.functions())
+        .anyMatch(f -> f.summary().map(x -> !x.blockedScopes().isEmpty()).orElse(false));
+    // Zoomed out to fit, chips show a glance: a few words in text at least GLANCE_PX on screen.
+    assertThat(graph.zoom()).isLessThan(TopologyGraphView.GLANCE_BELOW);
+    java.util.Set<Node> glances = robot.from(graph.content()).lookup(".fn-glance").queryAll();
+    assertThat(glances).isNotEmpty();
+    for (Node t : glances) {
+      double px = ((javafx.scene.text.Text) t).getFont().getSize() * graph.zoom();
+      assertThat(px).isGreaterThanOrEqualTo(TopologyGraphView.GLANCE_MIN_PX - 0.05);
+    }
+
+    Bdf open =
+        state.results().analysis().devices().values().stream()
+            .filter(d -> d.isOpen())
+            .map(d -> d.bdf())
+            .findFirst()
+            .orElseThrow();
+    robot.interact(() -> state.select(new ElementRef.FunctionRef(open)));
+    WaitForAsyncUtils.waitForFxEvents();
+    Focus f = graph.viewModel().focusProperty().get();
+    GraphModel after = graph.viewModel().modelProperty().get();
+    assertThat(after.holders())
+        .allMatch(h -> h.compact() != f.holders().contains(h.name()))
+        .anyMatch(h -> !h.compact());
+  }
+
+  @Test
+  void selectingAnFdOfACompactHolderOpensItsLanesAndCentresOnItsChip(FxRobot robot) {
+    Topology host = BuiltInSamples.largeHost(2000);
+    robot.interact(() -> state.open("generated", host, null));
+    WaitForAsyncUtils.waitForFxEvents();
+    var holder = host.holders().get(host.holders().size() - 1);
+    var fd = new org.vfioworkbench.model.FdRef(holder.name(), holder.files().get(0).fd());
+    robot.interact(() -> state.select(new ElementRef.FileRef(fd)));
+    WaitForAsyncUtils.waitForFxEvents();
+    Node chip = robot.lookup(n -> ("fd-" + fd.holder() + "-" + fd.fd()).equals(n.getId())).query();
+    Bounds b = chip.localToScene(chip.getBoundsInLocal());
+    Bounds view = graph.localToScene(graph.getBoundsInLocal());
+    assertThat(b.getCenterX()).isBetween(view.getMinX(), view.getMaxX());
+    assertThat(b.getCenterY()).isBetween(view.getMinY(), view.getMaxY());
+    assertThat(graph.zoom()).isGreaterThanOrEqualTo(TopologyGraphView.READABLE);
+  }
+
+  @Test
   void selectingAFunctionInsideACollapsedSubtreeRevealsAndCentresIt(FxRobot robot) {
     Topology host = BuiltInSamples.largeHost(2000);
     robot.interact(() -> state.open("generated", host, null));

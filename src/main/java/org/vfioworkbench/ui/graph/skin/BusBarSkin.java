@@ -15,7 +15,11 @@ public final class BusBarSkin extends Group {
     bar.setArcHeight(6);
     bar.getStyleClass().addAll("bus-bar", n.root() ? "bus-root" : "bus-below");
     String label =
-        "bus " + n.bus() + (n.root() ? " (root bus)" : "") + (n.continued() ? " \u22ef" : "");
+        "bus "
+            + n.bus()
+            + (n.root() ? " (root bus)" : "")
+            + (n.continued() ? " \u22ef" : "")
+            + (n.folded() > 0 ? " \u00b7 " + n.folded() + " with nothing open not shown" : "");
     getChildren().addAll(bar, SkinText.at(label, b.x() + 8, b.y() + 4, "bus-label"));
     LazyTooltip.install(
         this,

@@ -1,8 +1,12 @@
 package org.vfioworkbench.ui.graph.skin;
 
+import java.util.ArrayList;
+import java.util.List;
 import javafx.scene.Group;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
 import javafx.scene.text.Text;
 import org.vfioworkbench.ui.common.Labels;
 import org.vfioworkbench.ui.graph.Box;
@@ -24,6 +28,101 @@ public final class FunctionChipSkin extends Group {
    */
   public FunctionChipSkin(FunctionNode n, boolean detail) {
     this(n, detail, null);
+  }
+
+  /**
+   * A chip for a zoom where its usual text would be too small to read: one or two short lines in
+   * {@code fontSize} (graph units) instead: the address, and for a collapsed subtree with a blocked
+   * reset scope the first such scope ("\u2718 bus 06 +2"). Shows less, never smaller text.
+   */
+  public static FunctionChipSkin glance(FunctionNode n, double fontSize, double minFontSize) {
+    return new FunctionChipSkin(n, fontSize, minFontSize);
+  }
+
+  private FunctionChipSkin(FunctionNode n, double fontSize, double minFontSize) {
+    this.node = n;
+    Box b = n.box();
+    Rectangle body = new Rectangle(b.x(), b.y(), b.w(), b.h());
+    body.setArcWidth(10);
+    body.setArcHeight(10);
+    body.getStyleClass().addAll("fn-chip", n.bridge() ? "fn-bridge" : "fn-endpoint");
+    if (n.open()) {
+      body.getStyleClass().add("fn-open");
+    }
+    if (n.summary().isPresent()) {
+      body.getStyleClass().add("fn-summary");
+    }
+    getChildren().add(body);
+    String alarm = glanceAlarm(n);
+    List<String> words = new ArrayList<>();
+    if (!alarm.isEmpty()) {
+      // The blocked scope, shorter and shorter: "\u2718 bus 06 +2", "\u2718 bus 06", "\u2718 06".
+      words.add(alarm);
+      String one = alarm.replaceFirst(" \\+\\d+$", "");
+      words.add(one);
+      String bare = one.replaceFirst("^\u2718 (bus|slot|no reset for) ", "\u2718 ");
+      words.add(bare);
+      // Last, the shortest: a bus of segment 0001 as "1:0a" (the chip stands under its complex).
+      words.add(bare.replaceFirst("^\u2718 000", "\u2718 "));
+    } else {
+      words.add(Labels.shortBdf(n.bdf()));
+      words.add(Labels.shortBdf(n.bdf()).replaceFirst("^[0-9a-f]{4}:", ""));
+    }
+    Text t = glanceText(words, b.w() - 10, fontSize, minFontSize);
+    t.setX(b.x() + 5);
+    t.setY(b.y() + (b.h() - t.getLayoutBounds().getHeight()) / 2);
+    if (!alarm.isEmpty() && t.getText().startsWith("\u2718")) {
+      t.getStyleClass().add("fn-glance-alarm");
+    }
+    getChildren().add(t);
+    getStyleClass().add("fn-node");
+    tooltip(n);
+  }
+
+  /**
+   * The first of {@code words} that fits {@code maxW} at {@code fontSize} (or, failing that, at
+   * down to 0.8 of it, never below {@code minFontSize}), as a bold text; the last word clipped when
+   * none fits.
+   */
+  static Text glanceText(List<String> words, double maxW, double fontSize, double minFontSize) {
+    Text t = SkinText.at("", 0, 0, "fn-glance");
+    double least = Math.min(fontSize, Math.max(minFontSize, fontSize * 0.8));
+    List<Double> sizes = List.of(fontSize, (fontSize + least) / 2, least);
+    for (double size : sizes) {
+      for (String w : words) {
+        size(t, w, size);
+        if (t.getLayoutBounds().getWidth() <= maxW) {
+          return t;
+        }
+      }
+    }
+    String last = words.get(words.size() - 1);
+    size(t, last, least);
+    while (last.length() > 1 && t.getLayoutBounds().getWidth() > maxW) {
+      last = last.substring(0, last.length() - 1);
+      size(t, last + "\u2026", least);
+    }
+    return t;
+  }
+
+  private static void size(Text t, String text, double size) {
+    t.setText(text);
+    t.setFont(Font.font(null, FontWeight.BOLD, size));
+    t.setStyle(String.format(java.util.Locale.ROOT, "-fx-font-size: %.1fpx;", size));
+  }
+
+  /** What a glance shows in red: the first blocked scope below, and how many more. */
+  static String glanceAlarm(FunctionNode n) {
+    if (n.summary().isEmpty()) {
+      return "";
+    }
+    var x = n.summary().get();
+    if (!x.blockedScopes().isEmpty()) {
+      String first = x.blockedScopes().get(0).replaceFirst("^no reset for ", "");
+      int more = x.blockedScopes().size() - 1;
+      return "\u2718 " + first + (more > 0 ? " +" + more : "");
+    }
+    return x.notViable() ? "\u2718 not viable" : "";
   }
 
   /**
@@ -73,7 +172,7 @@ public final class FunctionChipSkin extends Group {
             .map(
                 x ->
                     x.blocked()
-                        ? "\u2718 reset blocked"
+                        ? clip("\u2718 " + String.join(", ", x.blockedScopes()), 18)
                         : x.notViable()
                             ? "group not viable"
                             : x.holders().isEmpty()
@@ -97,7 +196,13 @@ public final class FunctionChipSkin extends Group {
     badge.setMouseTransparent(true);
     Text badgeText = SkinText.at(driver, b.x() + 12, b.bottom() - 18.5, "driver-badge-text");
     getChildren().addAll(body, bdf, name, badge, badgeText);
-    if (n.group().isPresent()) {
+    if (n.summary().isPresent()) {
+      // A collapsed subtree names how many holders reach into it where a chip names its group.
+      int h = n.summary().get().holders().size();
+      String held = h == 0 ? "no holder" : h + (h == 1 ? " holder" : " holders");
+      getChildren()
+          .add(SkinText.at(held, b.right() - 9 - held.length() * 6.2, b.y() + 6, "fn-group"));
+    } else if (n.group().isPresent()) {
       Text g = SkinText.at("g" + n.group().getAsInt(), b.right() - 30, b.y() + 6, "fn-group");
       getChildren().add(g);
     }
@@ -148,7 +253,10 @@ public final class FunctionChipSkin extends Group {
                                 + (x.holders().isEmpty()
                                     ? ""
                                     : ", held by " + String.join(", ", x.holders()))
-                                + (x.blocked() ? "\na reset scope below is blocked" : "")
+                                + (x.blocked()
+                                    ? "\nblocked reset scopes below: "
+                                        + String.join(", ", x.blockedScopes())
+                                    : "")
                                 + (x.notViable() ? "\na group below is not viable" : ""))
                     .orElse("")
                 + (n.vfio() ? "\nvfio device: drag it onto a holder's lane to open it there" : "")

@@ -33,7 +33,11 @@ public final class HolderSkin extends Group {
                 b.x() + 10,
                 b.y() + 7,
                 "holder-title"));
-    for (Lane l : List.of(n.groupLane(), n.cdevLane())) {
+    if (n.summary().isPresent()) {
+      // Compact: one line saying where the holder's files go; no lanes.
+      getChildren().add(SkinText.at(n.summary().get(), b.x() + 10, b.y() + 27, "lane-title"));
+    }
+    for (Lane l : n.compact() ? List.<Lane>of() : List.of(n.groupLane(), n.cdevLane())) {
       LaneSkin ls = new LaneSkin(l);
       lanes.add(ls);
       getChildren().add(ls);
@@ -44,6 +48,22 @@ public final class HolderSkin extends Group {
       }
     }
     LazyTooltip.install(title, () -> ("a process holding VFIO files; drop a function on a lane"));
+  }
+
+  /**
+   * A holder for a zoom where its text would be too small to read: its name in {@code fontSize}
+   * (graph units), its lanes' boxes without text.
+   */
+  public static HolderSkin glance(HolderNode n, double fontSize, double minFontSize) {
+    HolderSkin s = new HolderSkin(n);
+    s.getChildren().removeIf(c -> c instanceof javafx.scene.text.Text);
+    javafx.scene.text.Text name =
+        FunctionChipSkin.glanceText(List.of(n.name()), n.box().w() - 12, fontSize, minFontSize);
+    name.getStyleClass().add("holder-glance");
+    name.setX(n.box().x() + 6);
+    name.setY(n.box().y() + 2);
+    s.getChildren().add(name);
+    return s;
   }
 
   public HolderNode node() {
