@@ -195,7 +195,7 @@ md "Whole process, output to /dev/null, the generated tree in the page cache; ta
 md ""
 table lspci lspci scan_text scan_json scan_cds
 
-say "peak memory: smallest -Xmx the 10k scan still runs in"
+say "peak memory: smallest -Xmx the 10k scan still runs in, peak heap in use, RSS above a bare JVM"
 smallest() {
   local m
   for m in 24 32 48 64 96 128 192 256; do
@@ -203,11 +203,36 @@ smallest() {
   done
   echo ">256"
 }
+# The memory flags packaging/vfio-workbench gives a command-line run.
+memflags=$(sed -n 's/^mem="\(.*\)"$/\1/p' packaging/vfio-workbench)
+# peak_heap ARGS...: the most the heap held (MiB) in a scan with those flags: the largest heap in use
+# before a collection in the GC log, or at exit if that is more.
+peak_heap() {
+  local log=$out/scan-gc.log
+  rm -f "$log"
+  # shellcheck disable=SC2086
+  java -XX:TieredStopAtLevel=1 $memflags -Xlog:gc:file="$log" -Xlog:gc+heap+exit:file="$log.exit" \
+    -jar "$jar" scan --root "$tree" "$@" >/dev/null 2>&1
+  local before exit_used
+  before=$(sed -n 's/.*Pause.* \([0-9]*\)M->.*/\1/p' "$log" | sort -n | tail -1)
+  exit_used=$(sed -n 's/.* used \([0-9]*\)K.*/\1/p' "$log.exit" | awk '{s+=$1} END {printf "%.0f", s/1024}')
+  awk -v a="${before:-0}" -v b="${exit_used:-0}" 'BEGIN {print (a > b) ? a : b}'
+}
+# rss_of CMD...: peak RSS in MiB of one run.
+rss_of() { /usr/bin/time -f "%M" -o "$out/.rss" "$@" >/dev/null 2>&1 || true; awk '{printf "%.0f", $1/1024}' "$out/.rss"; }
 live=$(java -cp "$cp" org.vfioworkbench.host.HostScanBenchmark --live-data "$PWD/target/bench-host" 2>/dev/null | tail -1 || echo "?")
-md "| scan of the 10k tree | live data after the scan (heap after a full GC, scan result and verdicts held) | smallest -Xmx that completes | peak RSS of the run above (MiB) |"
-md "|---|---|---|---|"
-md "| text | $live | $(smallest) MiB | $(awk "BEGIN {printf \"%.0f\", $(median "$out/scan_text.runs" 2)/1024}") |"
-md "| \`--json\` | $live | $(smallest --json) MiB | $(awk "BEGIN {printf \"%.0f\", $(median "$out/scan_json.runs" 2)/1024}") |"
+# shellcheck disable=SC2086
+bare_rss=$(rss_of java -XX:TieredStopAtLevel=1 $memflags -version)
+launcher_rss() { rss_of env VFIO_WORKBENCH_JAR="$jar" packaging/vfio-workbench scan --root "$tree" "$@"; }
+md "Memory. Live data: the heap after a full GC with the scan result and the engine's verdicts held. Peak heap in use: the largest heap in use in the GC log (before a collection, or at exit) with the launcher's flags (\`$memflags\`). RSS above a bare JVM: the peak RSS of \`packaging/vfio-workbench scan\` less that of \`java -version\` with the same flags ($bare_rss MiB). Target: peak ≤ 2 × live data."
+md ""
+md "| scan of the 10k tree | live data | smallest -Xmx that completes | peak heap in use (launcher flags) | peak RSS, \`packaging/vfio-workbench\` (MiB) | RSS above a bare JVM (MiB) | peak RSS, \`java -jar\`, default heap (MiB) |"
+md "|---|---|---|---|---|---|---|"
+for kind in text json; do
+  if [ $kind = json ]; then args=(--json); name='`--json`'; else args=(); name=text; fi
+  rss=$(launcher_rss "${args[@]}")
+  md "| $name | $live | $(smallest "${args[@]}") MiB | $(peak_heap "${args[@]}") MiB | $rss | $((rss - bare_rss)) | $(awk "BEGIN {printf \"%.0f\", $(median "$out/scan_$kind.runs" 2)/1024}") |"
+done
 md ""
 md "In-process (JMH, \`HostScanBenchmark\`: the capture in memory, the capture file, the tree, and lspci as a process):"
 md ""

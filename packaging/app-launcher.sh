@@ -19,6 +19,10 @@
 #     JDK 17 given an archive it cannot use warns on standard output and drops class-data sharing
 #     altogether, the JDK's own archive too; so an archive older than the jar is not named
 #     either. VFIO_WORKBENCH_CDS=off runs without it.
+#   - a command-line run gets a heap sized by what it holds, not by the machine (as the jar
+#     launcher packaging/vfio-workbench does; see there): the serial collector, starting at 32 MiB,
+#     growing only while less than a fifth of it is free. No upper cap. The workbench keeps the
+#     JVM's defaults.
 #   - VFIO_WORKBENCH_JAVA_OPTIONS: extra JVM options, before the launcher's own.
 set -eu
 
@@ -28,8 +32,10 @@ app=$appdir/lib/app
 java=$appdir/lib/runtime/bin/java
 
 jit=-XX:TieredStopAtLevel=1
+mem="-XX:+UseSerialGC -Xms32m -XX:MinHeapFreeRatio=20 -XX:MaxHeapFreeRatio=40"
 if [ $# -eq 0 ] || [ "$1" = gui ] || { [ $# -eq 1 ] && [ "${1%.json}" != "$1" ]; }; then
   jit=-XX:+TieredCompilation
+  mem=
 fi
 cds=-Xshare:auto
 jsa=$app/vfio-workbench.jsa
@@ -38,5 +44,5 @@ if [ "${VFIO_WORKBENCH_CDS:-on}" != off ] && [ -r "$jsa" ] && [ ! "$app/vfio-wor
 fi
 
 # shellcheck disable=SC2086
-exec "$java" ${VFIO_WORKBENCH_JAVA_OPTIONS:-} $jit "$cds" -Dfile.encoding=UTF-8 \
+exec "$java" ${VFIO_WORKBENCH_JAVA_OPTIONS:-} $jit $mem "$cds" -Dfile.encoding=UTF-8 \
   -cp "$app/vfio-workbench.jar" org.vfioworkbench.Launcher "$@"

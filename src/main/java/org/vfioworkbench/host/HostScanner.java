@@ -19,6 +19,7 @@ import org.vfioworkbench.host.capture.Capture;
 import org.vfioworkbench.host.capture.CaptureInfo;
 import org.vfioworkbench.host.capture.RecordingFs;
 import org.vfioworkbench.host.fs.HostFs;
+import org.vfioworkbench.host.fs.LiveFs;
 import org.vfioworkbench.host.proc.HolderMapper;
 import org.vfioworkbench.host.proc.ProcReader;
 import org.vfioworkbench.host.proc.ProcessFacts;
@@ -69,7 +70,8 @@ public final class HostScanner {
 
   /** Scans through a recording filesystem and returns the capture with the result. */
   public Captured capture(ScanListener listener, String createdBy) {
-    RecordingFs rec = new RecordingFs(fs, HostScanner::redactOtherFds);
+    RecordingFs rec =
+        new RecordingFs(fs instanceof LiveFs live ? live.fresh() : fs, HostScanner::redactOtherFds);
     String hostname = quietly(rec, "/proc/sys/kernel/hostname");
     String kernel = quietly(rec, "/proc/sys/kernel/osrelease");
     ScanResult result = scan(rec, listener);
@@ -105,14 +107,62 @@ public final class HostScanner {
     }
   }
 
-  private static ScanResult scan(HostFs fs, ScanListener listener) {
-    ScanLog log = new ScanLog();
-    PciScan pci = new PciReader(fs, log).read(listener);
-    listener.progress(ScanPhase.VFIO_NODES, 0, 1);
-    VfioNodeReader.Nodes nodes = new VfioNodeReader(fs, log).read();
-    listener.progress(ScanPhase.VFIO_NODES, 1, 1);
+  /** What is read beside the PCI functions: VFIO nodes, IOMMU groups and processes. */
+  private record Beside(
+      VfioNodeReader.Nodes nodes,
+      IommuGroupReader.Groups groups,
+      ScanLog groupsLog,
+      List<ProcessFacts> processes,
+      ScanLog processLog) {}
+
+  private static Beside readBeside(HostFs fs, ScanListener listener) {
+    // Progress is the caller's to report; cancellation is still asked.
+    ScanListener quiet =
+        new ScanListener() {
+          @Override
+          public void progress(ScanPhase phase, int done, int total) {}
+
+          @Override
+          public boolean cancelled() {
+            return listener.cancelled();
+          }
+        };
+    ScanLog groupsLog = new ScanLog();
+    VfioNodeReader.Nodes nodes = new VfioNodeReader(fs, groupsLog).read();
     IommuGroupReader.Groups groups =
-        new IommuGroupReader(fs, log).read(nodes.noiommuGroups(), listener);
+        new IommuGroupReader(fs, groupsLog).read(nodes.noiommuGroups(), quiet);
+    ScanLog processLog = new ScanLog();
+    List<ProcessFacts> processes = new ProcReader(fs, processLog).read(quiet);
+    return new Beside(nodes, groups, groupsLog, processes, processLog);
+  }
+
+  private static ScanResult scan(HostFs fs, ScanListener listener) {
+    try (ScanWorkers workers = ScanWorkers.forThisMachine()) {
+      return scan(fs instanceof LiveFs live ? live.fresh() : fs, listener, workers);
+    }
+  }
+
+  /** A scan on {@code workers} (tests compare one thread with several). */
+  ScanResult scan(ScanListener listener, ScanWorkers workers) {
+    return scan(fs instanceof LiveFs live ? live.fresh() : fs, listener, workers);
+  }
+
+  /**
+   * The PCI functions' directories are read on {@code workers} while one of them reads the VFIO
+   * nodes, IOMMU groups and processes; the logs are joined in the order of a scan on one thread
+   * (PCI functions and slots, nodes and groups, processes), so the result is the same.
+   */
+  private static ScanResult scan(HostFs fs, ScanListener listener, ScanWorkers workers) {
+    ScanLog log = new ScanLog();
+    java.util.concurrent.Future<Beside> beside = workers.submit(() -> readBeside(fs, listener));
+    PciScan pci = new PciReader(fs, log).read(listener, workers);
+    listener.progress(ScanPhase.VFIO_NODES, 0, 1);
+    Beside b = ScanWorkers.join(beside);
+    VfioNodeReader.Nodes nodes = b.nodes();
+    listener.progress(ScanPhase.VFIO_NODES, 1, 1);
+    IommuGroupReader.Groups groups = b.groups();
+    log.absorb(b.groupsLog());
+    listener.progress(ScanPhase.IOMMU_GROUPS, 1, 1);
     List<PciFunction> functions = reconcileGroups(pci.functions(), groups, log);
 
     Map<Bdf, PciFunction> byBdf = new TreeMap<>();
@@ -121,9 +171,9 @@ public final class HostScanner {
     Map<String, Bdf> syspaths = new HashMap<>();
     pci.facts()
         .forEach(
-            (b, f) -> {
-              f.vfioCdev().ifPresent(c -> cdevs.put(c, b));
-              syspaths.put(f.sysfsPath(), b);
+            (bdf, f) -> {
+              f.vfioCdev().ifPresent(c -> cdevs.put(c, bdf));
+              syspaths.put(f.sysfsPath(), bdf);
             });
     Set<Integer> noiommu = new TreeSet<>(nodes.noiommuGroups());
     groups
@@ -135,7 +185,9 @@ public final class HostScanner {
               }
             });
 
-    List<ProcessFacts> processes = new ProcReader(fs, log).read(listener);
+    List<ProcessFacts> processes = b.processes();
+    log.absorb(b.processLog());
+    listener.progress(ScanPhase.PROCESSES, 1, 1);
     HolderMapper.Mapped mapped =
         new HolderMapper(byBdf, cdevs, syspaths, noiommu, log).map(processes);
 

@@ -1,8 +1,9 @@
 package org.vfioworkbench.host;
 
 /**
- * Receives a scan's progress. Called on the scanning thread; a UI hands the values to its own
- * thread. Returning {@code true} from {@link #cancelled()} stops the scan at the next step.
+ * Receives a scan's progress. {@link #progress} is called on the thread that called the scan; a UI
+ * hands the values to its own thread. Returning {@code true} from {@link #cancelled()} stops the
+ * scan at the next step; the scan's worker threads ask it too.
  */
 public interface ScanListener {
 

@@ -14,14 +14,35 @@ public final class ScanLog {
 
   private boolean outsideRootNoted;
 
+  private static final String OUTSIDE_ROOT =
+      "symbolic links leading outside the root directory were not followed: "
+          + "a --root tree is read only inside the root";
+
   public void problem(String path, String what, IOException e) {
     problems.add(new ScanProblem(path, what, FsErrors.describe(e)));
     if (FsErrors.code(e).equals("EXDEV") && !outsideRootNoted) {
       outsideRootNoted = true;
-      notes.add(
-          "symbolic links leading outside the root directory were not followed: "
-              + "a --root tree is read only inside the root");
+      notes.add(OUTSIDE_ROOT);
     }
+  }
+
+  /**
+   * Appends what {@code later} collected, as if it had been logged here after everything so far:
+   * the readers that run side by side each log on their own, and the scan joins their logs in the
+   * order the reads would have happened one after another.
+   */
+  public void absorb(ScanLog later) {
+    problems.addAll(later.problems);
+    for (String n : later.notes) {
+      if (n.equals(OUTSIDE_ROOT) && later.outsideRootNoted) {
+        if (outsideRootNoted) {
+          continue;
+        }
+        outsideRootNoted = true;
+      }
+      notes.add(n);
+    }
+    later.unreadable.forEach(this::unreadableProcess);
   }
 
   public void problem(String path, String what, String error) {

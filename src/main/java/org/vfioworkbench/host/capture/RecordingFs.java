@@ -1,22 +1,22 @@
 package org.vfioworkbench.host.capture;
 
 import java.io.IOException;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BinaryOperator;
 import org.vfioworkbench.host.fs.FsErrors;
 import org.vfioworkbench.host.fs.HostFs;
 
 /**
  * Passes reads through to another filesystem and remembers each answer, failures included, so that
- * {@link #capture} holds exactly what was read. Not thread-safe; one scan at a time.
+ * {@link #capture} holds exactly what was read. Safe for the threads of one scan.
  */
 public final class RecordingFs implements HostFs {
 
   private final HostFs delegate;
-  private final Map<String, CaptureEntry> entries = new HashMap<>();
+  private final Map<String, CaptureEntry> entries = new ConcurrentHashMap<>();
   private final BinaryOperator<String> linkRedactor;
 
   public RecordingFs(HostFs delegate) {

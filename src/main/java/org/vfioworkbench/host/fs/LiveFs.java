@@ -1,17 +1,21 @@
 package org.vfioworkbench.host.fs;
 
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.NotDirectoryException;
-import java.nio.file.NotLinkException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import org.vfioworkbench.io.Limit;
 import org.vfioworkbench.io.LimitExceededException;
 import org.vfioworkbench.io.RegularFiles;
@@ -26,22 +30,63 @@ import org.vfioworkbench.io.RegularFiles;
  * holding {@code sys/devices -> /sys/devices} cannot make a scan read the real host. Only regular
  * files are read (a FIFO would block the scan forever), and directory listings stop at {@link
  * Limit#DIR_ENTRIES}.
+ *
+ * <p>Cost per operation, in system calls: a file read is one {@code lstat} (which answers both "is
+ * it a link" and "is it a regular file"), {@code open}, {@code read} until end of file and {@code
+ * close}; a link read is one {@code readlink}; a listing opens and reads the directory. Directories
+ * are resolved once each, from their parent's resolution and one {@code lstat}, and remembered for
+ * the life of this object ({@link #fresh()} gives a view that resolves afresh, one per scan). Safe
+ * for use by several threads at once.
  */
 public final class LiveFs implements HostFs {
+
+  /**
+   * Resolved directories remembered at most. A scan reads a directory's files one after another, so
+   * the few thousand asked last are what saves work; more only holds memory (a Path per directory
+   * of a 10,000-function tree is about 10 MiB). Past it the memory starts over.
+   */
+  private static final int MAX_RESOLVED = 4096;
+
+  /** The first read of a file asks for this much; a file this long is read on to its limit. */
+  private static final int FIRST_READ = 8192;
 
   private final Path root;
 
   private final Path realRoot;
+
+  private final boolean confining;
+
+  /**
+   * A directory whose size says it may hold more names than {@link Limit#DIR_ENTRIES}'s reader
+   * should gather at once (on the filesystems a tree is copied to, a directory's size grows with
+   * its entries; sysfs and procfs say 0): listed one name at a time, stopping at the limit.
+   */
+  private static final long LARGE_DIRECTORY = 256 * 1024;
+
+  private final java.util.Set<Path> large = ConcurrentHashMap.newKeySet();
+
+  /** Directory (as asked, below the root) to its real path, links resolved. */
+  private final Map<Path, Path> resolved = new ConcurrentHashMap<>();
 
   public LiveFs(Path root) {
     this.root = Objects.requireNonNull(root, "root").toAbsolutePath().normalize();
     Path real;
     try {
       real = this.root.toRealPath();
+      resolved.put(this.root, real);
     } catch (IOException e) {
       real = this.root;
     }
     this.realRoot = real;
+    this.confining = realRoot.getParent() != null;
+  }
+
+  /**
+   * The same root, with nothing resolved yet: a scan uses its own, so links changed in the tree
+   * between two scans are followed as they are now.
+   */
+  public LiveFs fresh() {
+    return new LiveFs(root);
   }
 
   public Path root() {
@@ -58,28 +103,74 @@ public final class LiveFs implements HostFs {
     return rel.isEmpty() ? root : root.resolve(rel);
   }
 
-  /** {@code path} with every link resolved, refused when that leaves the root. */
-  private Path confined(String path) throws IOException {
-    Path p = at(path);
-    if (realRoot.getParent() == null) {
-      return p;
+  private static boolean isDots(Path name) {
+    String n = name.toString();
+    return n.equals(".") || n.equals("..");
+  }
+
+  /**
+   * The directory {@code p} with every link resolved: its parent's resolution (remembered) and one
+   * {@code lstat} of the last component, which is resolved again only when it is itself a link.
+   *
+   * @throws java.nio.file.NotDirectoryException when it is not a directory (a FIFO where a
+   *     directory belongs must not be opened: the open would block)
+   */
+  private Path resolve(Path p) throws IOException {
+    Path known = resolved.get(p);
+    if (known != null) {
+      return known;
     }
     Path parent = p.getParent();
+    Path name = p.getFileName();
+    Path real;
+    BasicFileAttributes a;
+    if (parent == null || name == null || isDots(name)) {
+      real = p.toRealPath();
+      a = outside(real) ? null : Files.readAttributes(real, BasicFileAttributes.class);
+    } else {
+      Path candidate = resolve(parent).resolve(name);
+      a = Files.readAttributes(candidate, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      real = candidate;
+      if (a.isSymbolicLink()) {
+        real = candidate.toRealPath();
+        a = outside(real) ? null : Files.readAttributes(real, BasicFileAttributes.class);
+      }
+    }
+    if (a != null && a.size() > LARGE_DIRECTORY) {
+      large.add(real);
+    }
+    if (a == null) {
+      // Not even looked at: a link out of the root ends here.
+      throw new OutsideRootException(p.toString(), real.toString());
+    }
+    if (!a.isDirectory()) {
+      throw new java.nio.file.NotDirectoryException(p.toString());
+    }
+    if (resolved.size() >= MAX_RESOLVED) {
+      resolved.clear();
+      resolved.put(root, realRoot);
+    }
+    resolved.put(p, real);
+    return real;
+  }
+
+  private boolean outside(Path real) {
+    return confining && !real.startsWith(realRoot);
+  }
+
+  /** The real directory {@code dir}, refused when it lies outside the root. */
+  private Path confinedDirectory(String path, Path dir) throws IOException {
     Path real;
     try {
-      // The directory's resolved path is reused for the files read in it one after another; only
-      // a last component that is itself a link needs resolving again.
-      String name = p.getFileName() == null ? "" : p.getFileName().toString();
-      if (parent == null || name.equals("..") || name.equals(".")) {
-        real = p.toRealPath();
-      } else {
-        Path candidate = realDirectory(parent).resolve(name);
-        real = Files.isSymbolicLink(candidate) ? candidate.toRealPath() : candidate;
-      }
-    } catch (java.nio.file.NoSuchFileException e) {
+      real = resolve(dir);
+    } catch (NoSuchFileException e) {
       // A missing path is only "missing" when the part of it that exists lies inside the root.
-      requireInside(path, parent);
-      throw e;
+      requireInside(path, dir.getParent());
+      throw new NoSuchFileException(path);
+    } catch (java.nio.file.NotDirectoryException e) {
+      throw new java.nio.file.NotDirectoryException(path);
+    } catch (OutsideRootException e) {
+      throw new OutsideRootException(path, e.getOtherFile());
     }
     if (!real.startsWith(realRoot)) {
       throw new OutsideRootException(path, real.toString());
@@ -87,94 +178,179 @@ public final class LiveFs implements HostFs {
     return real;
   }
 
-  /** The directory last resolved and its real path: readers read many files of one directory. */
-  private record Resolved(Path dir, Path real) {}
-
-  private volatile Resolved lastDirectory;
-
-  /** {@code dir} with every link resolved (cached for the directory asked last). */
-  private Path realDirectory(Path dir) throws IOException {
-    Resolved last = lastDirectory;
-    if (last != null && last.dir().equals(dir)) {
-      return last.real();
-    }
-    Path real = dir.toRealPath();
-    lastDirectory = new Resolved(dir, real);
-    return real;
-  }
-
   private void requireInside(String path, Path ancestor) throws IOException {
     for (Path a = ancestor; a != null; a = a.getParent()) {
       try {
-        Path real = a.toRealPath();
+        Path real = resolve(a);
         if (!real.startsWith(realRoot)) {
           throw new OutsideRootException(path, real.toString());
         }
         return;
-      } catch (java.nio.file.NoSuchFileException e) {
+      } catch (NoSuchFileException | java.nio.file.NotDirectoryException e) {
         // Try the next ancestor up.
       }
     }
   }
 
-  /** A link itself is not followed; the directory holding it must lie inside the root. */
-  private Path confinedLink(String path) throws IOException {
+  /**
+   * The file to open for {@code path}: inside the root, links resolved, and a regular file (one
+   * {@code lstat} when it is not a link).
+   */
+  /** A file to read, and its size when {@code lstat} gave it (-1 otherwise). */
+  private record Sized(Path file, long size) {}
+
+  private Sized regularFile(String path) throws IOException {
     Path p = at(path);
-    if (realRoot.getParent() == null || p.equals(root)) {
-      return p;
-    }
     Path parent = p.getParent();
-    Path realParent;
+    Path name = p.getFileName();
+    if (parent == null || name == null || isDots(name)) {
+      Path real = p.toRealPath();
+      if (confining && !real.startsWith(realRoot)) {
+        throw new OutsideRootException(path, real.toString());
+      }
+      RegularFiles.requireRegular(real, path);
+      return new Sized(real, -1);
+    }
+    Path dir = confining ? confinedDirectory(path, parent) : parent;
+    Path file = dir.resolve(name);
+    BasicFileAttributes a;
     try {
-      realParent = realDirectory(parent);
-    } catch (java.nio.file.NoSuchFileException e) {
-      requireInside(path, parent.getParent());
-      throw new java.nio.file.NoSuchFileException(path);
+      a = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+    } catch (NoSuchFileException e) {
+      throw new NoSuchFileException(path);
     }
-    if (!realParent.startsWith(realRoot)) {
-      throw new OutsideRootException(path, realParent.toString());
+    if (a.isRegularFile()) {
+      return new Sized(file, a.size());
     }
-    return realParent.resolve(p.getFileName());
+    if (a.isSymbolicLink()) {
+      Path real;
+      try {
+        real = file.toRealPath();
+      } catch (NoSuchFileException e) {
+        throw new NoSuchFileException(path);
+      }
+      if (confining && !real.startsWith(realRoot)) {
+        throw new OutsideRootException(path, real.toString());
+      }
+      file = real;
+    }
+    RegularFiles.requireRegular(file, path);
+    return new Sized(file, -1);
   }
+
+  /**
+   * One buffer per reading thread for the first read of a file: most sysfs and procfs files are a
+   * few bytes, and the kernel writes them straight into it.
+   */
+  private static final ThreadLocal<ByteBuffer> FIRST =
+      ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(FIRST_READ));
 
   @Override
   public byte[] read(String path, int limit) throws IOException {
-    Path p = confined(path);
-    RegularFiles.requireRegular(p, path);
-    try (InputStream in = Files.newInputStream(p)) {
-      return in.readNBytes(limit);
+    Sized f = regularFile(path);
+    try (FileChannel ch = FileChannel.open(f.file())) {
+      ByteBuffer first = FIRST.get();
+      first.clear().limit(Math.max(0, Math.min(limit, FIRST_READ)));
+      boolean end = false;
+      while (first.hasRemaining()) {
+        int n = ch.read(first);
+        // The end of the file: read says so, or the bytes lstat counted are all here (a file on
+        // disk; sysfs and procfs give sizes that say nothing, so they are read until read says so).
+        if (n <= 0 || first.position() == f.size()) {
+          end = true;
+          break;
+        }
+      }
+      byte[] head = new byte[first.flip().remaining()];
+      first.get(head);
+      if (end || head.length >= limit) {
+        return head;
+      }
+      // Longer than the first read: read on, on the heap, up to the limit.
+      ByteBuffer rest = ByteBuffer.allocate((int) Math.min(limit, FIRST_READ * 4L));
+      rest.put(head);
+      while (true) {
+        if (!rest.hasRemaining()) {
+          if (rest.capacity() >= limit) {
+            break;
+          }
+          ByteBuffer bigger = ByteBuffer.allocate((int) Math.min(limit, rest.capacity() * 4L));
+          rest.flip();
+          bigger.put(rest);
+          rest = bigger;
+        }
+        if (ch.read(rest) < 0) {
+          break;
+        }
+      }
+      return Arrays.copyOf(rest.array(), rest.position());
     }
   }
 
   @Override
   public String readLink(String path) throws IOException {
-    Path p = confinedLink(path);
-    if (!Files.isSymbolicLink(p)) {
-      if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
-        throw new java.nio.file.NoSuchFileException(path);
-      }
-      throw new NotLinkException(path);
+    Path p = at(path);
+    Path parent = p.getParent();
+    Path name = p.getFileName();
+    if (parent == null || name == null) {
+      throw new java.nio.file.NotLinkException(path);
     }
-    return Files.readSymbolicLink(p).toString();
+    Path link = confining && !isDots(name) ? confinedDirectory(path, parent).resolve(name) : p;
+    try {
+      // One readlink: EINVAL (not a link) and ENOENT come back as NotLinkException and
+      // NoSuchFileException.
+      return Files.readSymbolicLink(link).toString();
+    } catch (NoSuchFileException e) {
+      throw new NoSuchFileException(path);
+    } catch (java.nio.file.NotLinkException e) {
+      throw new java.nio.file.NotLinkException(path);
+    }
   }
 
   @Override
   public List<String> list(String dir) throws IOException {
-    Path p = confined(dir);
-    if (Files.exists(p) && !Files.isDirectory(p)) {
-      throw new NotDirectoryException(dir);
-    }
-    List<String> names = new ArrayList<>();
+    Path p = at(dir);
+    Path real = confining ? confinedDirectory(dir, p) : p;
     long max = Limit.DIR_ENTRIES.value();
-    try (DirectoryStream<Path> s = Files.newDirectoryStream(p)) {
+    List<String> names;
+    // java.io.File lists with opendir (O_DIRECTORY: a FIFO fails at once), readdir and closedir,
+    // and no Path per name. It says only "failed", so a failure is looked at again for the reason.
+    String[] all = large.contains(real) ? null : real.toFile().list();
+    if (all != null) {
+      if (all.length > max) {
+        throw new LimitExceededException(dir, Limit.DIR_ENTRIES);
+      }
+      names = new ArrayList<>(Arrays.asList(all));
+    } else {
+      BasicFileAttributes a;
+      try {
+        a = Files.readAttributes(real, BasicFileAttributes.class);
+      } catch (NoSuchFileException e) {
+        throw new NoSuchFileException(dir);
+      }
+      if (!a.isDirectory()) {
+        throw new java.nio.file.NotDirectoryException(dir);
+      }
+      names = listOneByOne(dir, real, max);
+    }
+    Collections.sort(names);
+    return names;
+  }
+
+  private static List<String> listOneByOne(String dir, Path real, long max) throws IOException {
+    List<String> names = new ArrayList<>();
+    try (DirectoryStream<Path> s = Files.newDirectoryStream(real)) {
       for (Path e : s) {
         if (names.size() >= max) {
           throw new LimitExceededException(dir, Limit.DIR_ENTRIES);
         }
         names.add(e.getFileName().toString());
       }
+    } catch (NoSuchFileException e) {
+      throw new NoSuchFileException(dir);
+    } catch (java.nio.file.NotDirectoryException e) {
+      throw new java.nio.file.NotDirectoryException(dir);
     }
-    Collections.sort(names);
     return names;
   }
 }

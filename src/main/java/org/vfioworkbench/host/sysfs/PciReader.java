@@ -13,6 +13,7 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.vfioworkbench.host.HostFunctionFacts;
@@ -20,6 +21,7 @@ import org.vfioworkbench.host.PciNames;
 import org.vfioworkbench.host.ScanListener;
 import org.vfioworkbench.host.ScanLog;
 import org.vfioworkbench.host.ScanPhase;
+import org.vfioworkbench.host.ScanWorkers;
 import org.vfioworkbench.host.fs.FsErrors;
 import org.vfioworkbench.host.fs.HostFs;
 import org.vfioworkbench.host.fs.HostNumbers;
@@ -87,7 +89,39 @@ public final class PciReader {
       int secondaryBus,
       HostFunctionFacts facts) {}
 
+  /** Functions read on one thread, with what they logged. */
+  private record Chunk(List<Raw> raws, ScanLog log, int names) {}
+
+  /** Functions one task reads: small enough to share the work, big enough to be worth a task. */
+  private static final int CHUNK = 256;
+
+  private Chunk readChunk(List<String> names, ScanListener listener) {
+    ScanLog own = new ScanLog();
+    PciReader reader = new PciReader(fs, own, ids);
+    List<Raw> raws = new ArrayList<>(names.size());
+    for (String name : names) {
+      if (listener.cancelled()) {
+        throw new CancellationException("scan cancelled");
+      }
+      reader.readFunction(name).ifPresent(raws::add);
+    }
+    return new Chunk(raws, own, names.size());
+  }
+
+  /** Reads on the caller's thread. */
   public PciScan read(ScanListener listener) {
+    try (ScanWorkers one = ScanWorkers.of(1)) {
+      return read(listener, one);
+    }
+  }
+
+  /**
+   * Reads the functions' directories on {@code workers}, in runs of {@link #CHUNK}; the result,
+   * problems and notes are in the order of {@code /sys/bus/pci/devices} whatever thread read what.
+   * Progress is reported on the caller's thread; {@link ScanListener#cancelled()} is asked on the
+   * workers too.
+   */
+  public PciScan read(ScanListener listener, ScanWorkers workers) {
     List<String> names;
     try {
       names = fs.list(DEVICES);
@@ -110,12 +144,16 @@ public final class PciReader {
     }
     Map<Bdf, Raw> raws = new LinkedHashMap<>();
     int done = 0;
-    for (String name : names) {
-      if (listener.cancelled()) {
-        throw new CancellationException("scan cancelled");
-      }
-      readFunction(name).ifPresent(r -> raws.put(r.function().bdf(), r));
-      listener.progress(ScanPhase.PCI_FUNCTIONS, ++done, names.size());
+    List<Future<Chunk>> chunks = new ArrayList<>();
+    for (List<String> chunk : ScanWorkers.chunks(names, CHUNK)) {
+      chunks.add(workers.submit(() -> readChunk(chunk, listener)));
+    }
+    for (Future<Chunk> f : chunks) {
+      Chunk c = ScanWorkers.join(f);
+      c.raws().forEach(r -> raws.put(r.function().bdf(), r));
+      log.absorb(c.log());
+      done += c.names();
+      listener.progress(ScanPhase.PCI_FUNCTIONS, done, names.size());
     }
     List<PciBus> buses = buses(raws);
     noteResetMethods(raws);
