@@ -1,198 +1,653 @@
 package org.vfioworkbench.ui;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 import javafx.application.Platform;
 import javafx.event.Event;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.stage.Stage;
+import org.vfioworkbench.model.Bdf;
 import org.vfioworkbench.model.Topology;
+import org.vfioworkbench.scenario.Scenario;
+import org.vfioworkbench.scenario.ScenarioWriter;
 import org.vfioworkbench.ui.files.BuiltInSamples;
 import org.vfioworkbench.ui.graph.GraphModel;
+import org.vfioworkbench.ui.graph.TopologyGraphView;
+import org.vfioworkbench.ui.graph.TopologyGraphViewModel;
+import org.vfioworkbench.ui.state.ElementRef;
 
 /**
- * A benchmark run, not a test: opens the workbench on a generated 2,000-function host, measures the
- * time from open to the first frame that shows the graph, then drags a function across the graph
- * onto a holder's lane and records, per drag step, the time from the mouse event to the end of the
- * next pulse (a post-layout pulse listener). Prints the numbers for docs/performance.md. Run it
- * under Xvfb: see docs/performance.md.
+ * A benchmark run, not a test: how long the workbench takes to show a big host and how long its
+ * frames take, each clock stopping after the frame is painted ({@link FrameClock}), beside
+ * baselines measured in the same run on the seed sample. Prints a Markdown table on standard output
+ * (progress on standard error) for docs/performance.md; {@code .ci/benchmarks.sh --only workbench}
+ * runs it under Xvfb.
+ *
+ * <p>For every host size (the generated host of {@link BuiltInSamples#largeHost}: 2,000 and 10,000
+ * functions by default), saved as a scenario file first:
+ *
+ * <ul>
+ *   <li><b>first frame from File › Open</b>: {@code openFile} (what File › Open does once the
+ *       chooser returns) to the first painted frame that shows the host's graph: reading the file,
+ *       the engine, the layout and the first paint;
+ *   <li><b>first frame from process start</b>: a child JVM started as {@code java … Launcher FILE}
+ *       (the jar's entry point) prints a line when its first frame with the graph is painted; the
+ *       time runs from just before the process is started to that line;
+ *   <li><b>memory</b> of that child's window with the host shown: heap used after full GCs, and its
+ *       resident set size;
+ *   <li><b>frames</b> (p50/p95/max): expanding a collapsed subtree (and collapsing it again),
+ *       selecting a function with a click, a drag of a function over a holder's lane (one event per
+ *       frame) and undoing/redoing the drop (an ownership edit).
+ * </ul>
+ *
+ * A watchdog ends the run with exit status 3 and a message naming the step (and the FX thread's
+ * stack) when the whole run exceeds {@code --timeout} seconds; a single step that shows no painted
+ * frame within 60 s fails the run the same way.
+ *
+ * <p>Usage: {@code WorkbenchBenchmark [--sizes 2000,10000] [--steps 120] [--repeat 20] [--timeout
+ * 1200] [--no-child]}.
  */
 public final class WorkbenchBenchmark {
 
+  private static final long STEP_TIMEOUT_MS = 60_000;
+  private static final int WIDTH = 1600;
+  private static final int HEIGHT = 1000;
+
+  private static volatile String phase = "start";
+
   private WorkbenchBenchmark() {}
 
-  public static void main(String[] args) throws Exception {
-    int functions = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
-    int steps = args.length > 1 ? Integer.parseInt(args[1]) : 240;
-    Topology host = BuiltInSamples.largeHost(functions);
-    Platform.startup(() -> {});
-    CompletableFuture<WorkbenchWindow> made = new CompletableFuture<>();
-    Platform.runLater(
-        () -> {
-          Stage stage = new Stage();
-          try {
-            WorkbenchWindow w = new WorkbenchWindow(stage, Files.createTempDirectory("bench"));
-            stage.setWidth(1600);
-            stage.setHeight(1000);
-            stage.show();
-            made.complete(w);
-          } catch (Exception e) {
-            made.completeExceptionally(e);
-          }
-        });
-    WorkbenchWindow w = made.get(30, TimeUnit.SECONDS);
-    Thread.sleep(1000);
-    long[] open = new long[2];
-    long[] modelAt = new long[1];
-    CountDownLatch firstFrame = new CountDownLatch(1);
-    Platform.runLater(
-        () -> {
-          Node graph = w.scene().lookup(".graph-view");
-          Runnable[] listener = new Runnable[1];
-          listener[0] =
-              () -> {
-                if (open[1] == 0 && graphShows(w, host)) {
-                  open[1] = System.nanoTime();
-                  firstFrame.countDown();
-                }
-              };
-          w.scene().addPostLayoutPulseListener(listener[0]);
-          ((org.vfioworkbench.ui.graph.TopologyGraphView) graph)
-              .viewModel()
-              .modelProperty()
-              .addListener((o, x, y) -> modelAt[0] = System.nanoTime());
-          open[0] = System.nanoTime();
-          w.state().open("generated", host, null);
-          graph.requestFocus();
-        });
-    if (!firstFrame.await(60, TimeUnit.SECONDS)) {
-      throw new IllegalStateException("the graph never showed");
+  public static void main(String[] args) {
+    try {
+      if (args.length > 0 && args[0].equals("--child")) {
+        Child.main(args);
+        return;
+      }
+      run(args);
+    } catch (Throwable e) {
+      System.err.println("workbench benchmark: FAILED during " + phase + ": " + e);
+      e.printStackTrace();
+      Runtime.getRuntime().halt(2);
     }
-    double firstMs = (open[1] - open[0]) / 1e6;
-    List<Double> frames = drag(w, steps);
-    Collections.sort(frames);
-    System.out.printf(
-        Locale.ROOT,
-        "functions: %d (holders %d)%n",
-        host.functions().size(),
-        host.holders().size());
-    System.out.printf(
-        Locale.ROOT,
-        "first frame after open: %.0f ms (graph laid out after %.0f ms)%n",
-        firstMs,
-        (modelAt[0] - open[0]) / 1e6);
-    System.out.printf(
-        Locale.ROOT,
-        "drag frames: %d, p50 %.1f ms, p95 %.1f ms, max %.1f ms%n",
-        frames.size(),
-        pct(frames, 50),
-        pct(frames, 95),
-        frames.get(frames.size() - 1));
+  }
+
+  private static void run(String[] args) throws Exception {
+    List<Integer> sizes = List.of(2000, 10000);
+    int steps = 120;
+    int repeat = 20;
+    long timeoutS = 1200;
+    boolean child = true;
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--sizes" ->
+            sizes = java.util.Arrays.stream(args[++i].split(",")).map(Integer::valueOf).toList();
+        case "--steps" -> steps = Integer.parseInt(args[++i]);
+        case "--repeat" -> repeat = Integer.parseInt(args[++i]);
+        case "--timeout" -> timeoutS = Long.parseLong(args[++i]);
+        case "--no-child" -> child = false;
+        default -> throw new IllegalArgumentException("unknown argument " + args[i]);
+      }
+    }
+    watchdog(timeoutS);
+    Path dir = Files.createTempDirectory("workbench-bench");
+    Map<String, Host> hosts = new LinkedHashMap<>();
+    hosts.put("seed", host(dir, "seed s19 (baseline)", BuiltInSamples.seedCase()));
+    for (int n : sizes) {
+      hosts.put(String.valueOf(n), host(dir, "generated " + n, BuiltInSamples.largeHost(n)));
+    }
+    Platform.startup(() -> {});
+    Bench b = Bench.open(dir);
+    b.warmUp = host(dir, "warm-up generated 300", BuiltInSamples.largeHost(300));
+    List<Row> rows = new ArrayList<>();
+    for (Host h : hosts.values()) {
+      phase = "File › Open of " + h.name();
+      rows.addAll(b.measure(h, steps, repeat));
+    }
+    Platform.runLater(b.clock::close);
+    print(rows, List.of(), hosts.get("seed").name());
+    List<Row> starts = new ArrayList<>();
+    if (child) {
+      for (Host h : hosts.values()) {
+        phase = "process start with " + h.name();
+        starts.add(childStart(h, dir));
+      }
+    }
+    print(List.of(), starts, hosts.get("seed").name());
     Platform.exit();
     System.exit(0);
   }
 
-  private static boolean graphShows(WorkbenchWindow w, Topology host) {
-    return w.state().results() != null
-        && w.state().results().analysis().topology() == host
-        && w.scene().lookup("#unowned-area") != null
-        && graphView(w).viewModel().modelProperty().get() != null
-        && graphView(w).viewModel().modelProperty().get().functions().size()
-            == graphView(w).chipCount()
-        && graphView(w).viewModel().modelProperty().get().functions().stream()
-            .anyMatch(f -> host.function(f.bdf()).isPresent());
+  /** A host saved as a scenario file. */
+  private record Host(String name, Topology topology, Path file) {}
+
+  private static Host host(Path dir, String name, Topology t) throws Exception {
+    Path file = dir.resolve(name.replace(' ', '-').replaceAll("[()]", "") + ".json");
+    ScenarioWriter.save(new Scenario(name, name, Optional.empty(), t, List.of()), file);
+    return new Host(name, t, file);
   }
 
-  /** The graph view; a big host opens collapsed, so it draws fewer chips than functions. */
-  private static org.vfioworkbench.ui.graph.TopologyGraphView graphView(WorkbenchWindow w) {
-    return (org.vfioworkbench.ui.graph.TopologyGraphView) w.scene().lookup(".graph-view");
-  }
+  /** One measured row: {@code values} are milliseconds (or MiB for memory rows), one per sample. */
+  private record Row(String host, String what, List<Double> values, String unit) {
 
-  private static List<Double> drag(WorkbenchWindow w, int steps) throws Exception {
-    CompletableFuture<Node[]> ends = new CompletableFuture<>();
-    Platform.runLater(
-        () -> {
-          w.fitGraph();
-          GraphModel m =
-              ((org.vfioworkbench.ui.graph.TopologyGraphView) w.scene().lookup(".graph-view"))
-                  .viewModel()
-                  .modelProperty()
-                  .get();
-          GraphModel.FunctionNode f =
-              m.functions().stream()
-                  .filter(GraphModel.FunctionNode::vfio)
-                  .findFirst()
-                  .orElseThrow();
-          Node chip =
-              w.scene().getRoot().lookupAll("*").stream()
-                  .filter(x -> ("fn-" + f.bdf()).equals(x.getId()))
-                  .findFirst()
-                  .orElseThrow();
-          Node lane = w.scene().getRoot().lookupAll(".lane").iterator().next();
-          ends.complete(new Node[] {chip, lane});
-        });
-    Node[] n = ends.get(10, TimeUnit.SECONDS);
-    List<Double> frames = new ArrayList<>();
-    Bounds a = onScreen(n[0]);
-    Bounds b = onScreen(n[1]);
-    fire(n[0], MouseEvent.MOUSE_PRESSED, a.getCenterX(), a.getCenterY());
-    for (int i = 1; i <= steps; i++) {
-      double t = (double) i / steps;
-      double x = a.getCenterX() + (b.getCenterX() - a.getCenterX()) * t;
-      double y = a.getCenterY() + (b.getCenterY() - a.getCenterY()) * t;
-      frames.add(stepMs(w, n[0], x, y));
+    double pct(int p) {
+      List<Double> s = new ArrayList<>(values);
+      Collections.sort(s);
+      return s.get(Math.max(0, Math.min(s.size() - 1, (int) Math.ceil(p / 100.0 * s.size()) - 1)));
     }
-    fire(n[0], MouseEvent.MOUSE_RELEASED, b.getCenterX(), b.getCenterY());
-    return frames;
+
+    double max() {
+      return Collections.max(values);
+    }
   }
 
-  private static Bounds onScreen(Node node) throws Exception {
-    CompletableFuture<Bounds> f = new CompletableFuture<>();
-    Platform.runLater(() -> f.complete(node.localToScene(node.getBoundsInLocal())));
-    return f.get(5, TimeUnit.SECONDS);
-  }
+  /** The window of the in-process measurements. */
+  private static final class Bench {
+    private final WorkbenchWindow w;
+    private final FrameClock clock;
+    private Host warmUp;
 
-  /** One drag step: the event, then the pulse that renders it; returns event-to-pulse-end ms. */
-  private static double stepMs(WorkbenchWindow w, Node target, double x, double y)
-      throws Exception {
-    CompletableFuture<Double> done = new CompletableFuture<>();
-    Platform.runLater(
-        () -> {
-          long t0 = System.nanoTime();
-          Runnable[] l = new Runnable[1];
-          l[0] =
+    private Bench(WorkbenchWindow w, FrameClock clock) {
+      this.w = w;
+      this.clock = clock;
+    }
+
+    static Bench open(Path dir) throws Exception {
+      CompletableFuture<Bench> made = new CompletableFuture<>();
+      Platform.runLater(
+          () -> {
+            try {
+              Stage stage = new Stage();
+              WorkbenchWindow w = new WorkbenchWindow(stage, dir.resolve("config"));
+              stage.setWidth(WIDTH);
+              stage.setHeight(HEIGHT);
+              stage.show();
+              made.complete(new Bench(w, FrameClock.on(w.scene())));
+            } catch (Exception e) {
+              made.completeExceptionally(e);
+            }
+          });
+      Bench b = made.get(60, TimeUnit.SECONDS);
+      Thread.sleep(1000);
+      return b;
+    }
+
+    TopologyGraphView graph() {
+      return (TopologyGraphView) w.scene().lookup(".graph-view");
+    }
+
+    TopologyGraphViewModel vm() {
+      return graph().viewModel();
+    }
+
+    /** Whether the graph shows {@code t}: its model is of it and every chip of it is drawn. */
+    boolean shows(Topology t) {
+      GraphModel m = vm().modelProperty().get();
+      return w.state().results() != null
+          && w.state().results().analysis().topology() == t
+          && m != null
+          && m.functions().size() == graph().chipCount()
+          && !m.functions().isEmpty()
+          && t.function(m.functions().get(0).bdf()).isPresent();
+    }
+
+    /** What the window shows, for a failure message. */
+    private String describe() {
+      GraphModel m = vm().modelProperty().get();
+      var r = w.state().results();
+      return "document "
+          + w.state().documentNameProperty().get()
+          + ", "
+          + (r == null ? "no results" : r.analysis().topology().functions().size() + " functions")
+          + ", graph "
+          + (m == null ? "none" : m.functions().size() + " function nodes")
+          + ", "
+          + graph().chipCount()
+          + " chips; shows: "
+          + (r != null && shows(r.analysis().topology()))
+          + "; status: "
+          + w.statusMessage();
+    }
+
+    <T> T onFx(java.util.concurrent.Callable<T> c) throws Exception {
+      CompletableFuture<T> f = new CompletableFuture<>();
+      Platform.runLater(
+          () -> {
+            try {
+              f.complete(c.call());
+            } catch (Exception e) {
+              f.completeExceptionally(e);
+            }
+          });
+      return f.get(STEP_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+    }
+
+    double time(String what, Runnable action, BooleanSupplier shown) throws Exception {
+      phase = what;
+      try {
+        return clock.time(what, action, shown, STEP_TIMEOUT_MS);
+      } catch (TimeoutException e) {
+        throw new TimeoutException(e.getMessage() + "; the window shows " + onFx(this::describe));
+      }
+    }
+
+    List<Row> measure(Host h, int steps, int repeat) throws Exception {
+      List<Row> rows = new ArrayList<>();
+      say("opening " + h.name());
+      if (warmUp != null) {
+        // The first open also warms the code paths: a different file, not kept.
+        openTimed(warmUp);
+        warmUp = null;
+      }
+      double open = openTimed(h);
+      rows.add(new Row(h.name(), "first frame from File › Open", List.of(open), "ms"));
+      Thread.sleep(500);
+      onFx(
+          () -> {
+            w.fitGraph();
+            return null;
+          });
+      Thread.sleep(300);
+      rows.addAll(expand(h, repeat));
+      rows.add(select(h, repeat * 2));
+      rows.addAll(dragAndDrop(h, steps, repeat));
+      return rows;
+    }
+
+    private double openTimed(Host h) throws Exception {
+      GraphModel[] before = new GraphModel[1];
+      Object[] beforeResults = new Object[1];
+      return time(
+          "File › Open of " + h.name(),
+          () -> {
+            before[0] = vm().modelProperty().get();
+            beforeResults[0] = w.state().results();
+            w.openFile(h.file());
+          },
+          () ->
+              vm().modelProperty().get() != before[0]
+                  && w.state().results() != beforeResults[0]
+                  && w.state().results() != null
+                  && w.state().results().analysis().topology().functions().size()
+                      == h.topology().functions().size()
+                  && shows(w.state().results().analysis().topology()));
+    }
+
+    /** Expands collapsed subtrees one after another, collapsing each again. */
+    private List<Row> expand(Host h, int repeat) throws Exception {
+      List<Bdf> collapsed =
+          onFx(
+              () ->
+                  vm().modelProperty().get().functions().stream()
+                      .filter(f -> f.summary().isPresent())
+                      .map(GraphModel.FunctionNode::bdf)
+                      .limit(repeat)
+                      .toList());
+      if (collapsed.isEmpty()) {
+        return List.of();
+      }
+      List<Double> ex = new ArrayList<>();
+      List<Double> co = new ArrayList<>();
+      for (Bdf b : collapsed) {
+        ex.add(toggle(h, b, false));
+        co.add(toggle(h, b, true));
+      }
+      return List.of(
+          new Row(h.name(), "expand a collapsed subtree", ex, "ms"),
+          new Row(h.name(), "collapse it again", co, "ms"));
+    }
+
+    private double toggle(Host h, Bdf bridge, boolean collapse) throws Exception {
+      GraphModel[] before = new GraphModel[1];
+      return time(
+          (collapse ? "collapse " : "expand ") + bridge + " on " + h.name(),
+          () -> {
+            before[0] = vm().modelProperty().get();
+            vm().setCollapsed(bridge, collapse);
+          },
+          () ->
+              vm().modelProperty().get() != before[0]
+                  && vm().isCollapsed(bridge) == collapse
+                  && graph().chipCount() == vm().modelProperty().get().functions().size());
+    }
+
+    /** Clicks function chips one after another (press and release on the chip). */
+    private Row select(Host h, int count) throws Exception {
+      List<Node> chips =
+          onFx(
+              () ->
+                  vm().modelProperty().get().functions().stream()
+                      .limit(count)
+                      .map(f -> chip(f.bdf()))
+                      .toList());
+      List<Double> t = new ArrayList<>();
+      for (int i = 0; i < count && chips.size() > 1; i++) {
+        Node chip = chips.get(i % chips.size());
+        Bdf bdf = Bdf.parse(chip.getId().substring(3));
+        if (onFx(
+            () -> new ElementRef.FunctionRef(bdf).equals(w.state().selectionProperty().get()))) {
+          continue; // already selected: a click changes nothing
+        }
+        Bounds at = onFx(() -> chip.localToScene(chip.getBoundsInLocal()));
+        t.add(
+            time(
+                "select " + bdf + " on " + h.name(),
+                () -> {
+                  fire(chip, MouseEvent.MOUSE_PRESSED, at.getCenterX(), at.getCenterY());
+                  fire(chip, MouseEvent.MOUSE_RELEASED, at.getCenterX(), at.getCenterY());
+                },
+                () ->
+                    w.state().selectionProperty().get() instanceof ElementRef.FunctionRef f
+                        && f.bdf().equals(bdf)));
+      }
+      return new Row(h.name(), "select a function (click)", t, "ms");
+    }
+
+    private Node chip(Bdf bdf) {
+      return graph().chipNode(bdf).orElse(null);
+    }
+
+    /** Drags a vfio function over a holder's lane, drops it there, then undoes and redoes. */
+    private List<Row> dragAndDrop(Host h, int steps, int repeat) throws Exception {
+      Node[] n =
+          onFx(
               () -> {
-                w.scene().removePostLayoutPulseListener(l[0]);
-                done.complete((System.nanoTime() - t0) / 1e6);
-              };
-          w.scene().addPostLayoutPulseListener(l[0]);
-          fireNow(target, MouseEvent.MOUSE_DRAGGED, x, y);
-          Platform.requestNextPulse();
-        });
-    return done.get(10, TimeUnit.SECONDS);
+                GraphModel m = vm().modelProperty().get();
+                GraphModel.FunctionNode f =
+                    m.functions().stream()
+                        .filter(GraphModel.FunctionNode::vfio)
+                        .filter(x -> chip(x.bdf()) != null)
+                        .findFirst()
+                        .orElseThrow(() -> new IllegalStateException("no vfio chip drawn"));
+                // the cdev lane of the last holder: a lane the device is not in yet
+                List<Node> lanes = new ArrayList<>(w.scene().getRoot().lookupAll(".lane"));
+                return new Node[] {chip(f.bdf()), lanes.get(lanes.size() - 1)};
+              });
+      Bounds a = onFx(() -> n[0].localToScene(n[0].getBoundsInLocal()));
+      Bounds b = onFx(() -> n[1].localToScene(n[1].getBoundsInLocal()));
+      onFx(
+          () -> {
+            fire(n[0], MouseEvent.MOUSE_PRESSED, a.getCenterX(), a.getCenterY());
+            // past the drag threshold: the drag starts (not timed)
+            fire(n[0], MouseEvent.MOUSE_DRAGGED, a.getCenterX() + 6, a.getCenterY() + 6);
+            return null;
+          });
+      Thread.sleep(200);
+      List<Double> frames = new ArrayList<>();
+      for (int i = 1; i <= steps; i++) {
+        double t = (double) i / steps;
+        double x = a.getCenterX() + (b.getCenterX() - a.getCenterX()) * t;
+        double y = a.getCenterY() + (b.getCenterY() - a.getCenterY()) * t;
+        frames.add(
+            time(
+                "drag step " + i + " on " + h.name(),
+                () -> fire(n[0], MouseEvent.MOUSE_DRAGGED, x, y),
+                () -> true));
+      }
+      List<Row> rows = new ArrayList<>();
+      rows.add(new Row(h.name(), "drag over a lane (one event per frame)", frames, "ms"));
+      GraphModel[] before = new GraphModel[1];
+      int[] revision = new int[1];
+      double drop =
+          time(
+              "drop on " + h.name(),
+              () -> {
+                before[0] = vm().modelProperty().get();
+                revision[0] = w.state().commands().revisionProperty().get();
+                fire(n[0], MouseEvent.MOUSE_RELEASED, b.getCenterX(), b.getCenterY());
+              },
+              // the drag has ended; an edit made shows once the graph is re-laid out
+              () ->
+                  vm().draggedProperty().get() == null
+                      && (w.state().commands().revisionProperty().get() == revision[0]
+                          || vm().modelProperty().get() != before[0]));
+      if (!onFx(() -> w.state().commands().canUndoProperty().get())) {
+        // the drop was refused: no edit to undo
+        rows.add(new Row(h.name(), "drop (refused, no edit)", List.of(drop), "ms"));
+        return rows;
+      }
+      rows.add(new Row(h.name(), "drop: ownership edit, re-layout, repaint", List.of(drop), "ms"));
+      List<Double> edits = new ArrayList<>();
+      for (int i = 0; i < repeat; i++) {
+        boolean undo = i % 2 == 0;
+        edits.add(
+            time(
+                (undo ? "undo" : "redo") + " on " + h.name(),
+                () -> {
+                  before[0] = vm().modelProperty().get();
+                  if (undo) {
+                    w.state().commands().undo();
+                  } else {
+                    w.state().commands().redo();
+                  }
+                },
+                () -> vm().modelProperty().get() != before[0]));
+      }
+      rows.add(new Row(h.name(), "undo/redo of the drop (ownership edit)", edits, "ms"));
+      return rows;
+    }
   }
 
-  private static void fire(Node n, javafx.event.EventType<MouseEvent> type, double x, double y)
-      throws Exception {
-    CompletableFuture<Void> f = new CompletableFuture<>();
-    Platform.runLater(
-        () -> {
-          fireNow(n, type, x, y);
-          f.complete(null);
-        });
-    f.get(10, TimeUnit.SECONDS);
+  /**
+   * Starts the workbench in a child JVM on {@code h}'s file and times process start to the first
+   * painted frame with the graph; the child also reports its memory.
+   */
+  private static Row childStart(Host h, Path dir) throws Exception {
+    say("process start with " + h.name());
+    String java = ProcessHandle.current().info().command().orElse("java");
+    List<String> cmd = new ArrayList<>();
+    cmd.add(java);
+    for (String p :
+        List.of("prism.order", "glass.platform", "monocle.platform", "java.awt.headless")) {
+      if (System.getProperty(p) != null) {
+        cmd.add("-D" + p + "=" + System.getProperty(p));
+      }
+    }
+    cmd.add("-Dvfio.workbench.config=" + dir.resolve("child-config"));
+    cmd.add("-Djava.util.prefs.userRoot=" + dir.resolve("child-prefs"));
+    cmd.addAll(
+        List.of(
+            "-cp",
+            System.getProperty("java.class.path"),
+            WorkbenchBenchmark.class.getName(),
+            "--child",
+            h.file().toString(),
+            String.valueOf(h.topology().functions().size())));
+    long t0 = System.nanoTime();
+    Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    CompletableFuture<Double> painted = new CompletableFuture<>();
+    CompletableFuture<double[]> memory = new CompletableFuture<>();
+    Thread reader =
+        new Thread(
+            () -> {
+              try (BufferedReader r =
+                  new BufferedReader(
+                      new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = r.readLine()) != null; ) {
+                  if (line.startsWith("painted ")) {
+                    painted.complete((System.nanoTime() - t0) / 1e6);
+                  } else if (line.startsWith("memory ")) {
+                    String[] v = line.split(" ");
+                    memory.complete(
+                        new double[] {Double.parseDouble(v[1]), Double.parseDouble(v[2])});
+                  }
+                }
+              } catch (java.io.IOException e) {
+                painted.completeExceptionally(e);
+              }
+              painted.completeExceptionally(new IllegalStateException("the child ended first"));
+              memory.completeExceptionally(new IllegalStateException("the child ended first"));
+            },
+            "child-reader");
+    reader.setDaemon(true);
+    reader.start();
+    try {
+      double ms = painted.get(STEP_TIMEOUT_MS * 2, TimeUnit.MILLISECONDS);
+      double[] mem = memory.get(STEP_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+      if (!p.waitFor(STEP_TIMEOUT_MS, TimeUnit.MILLISECONDS)) {
+        throw new TimeoutException("the child did not exit");
+      }
+      return new Row(h.name(), "first frame from process start", List.of(ms, mem[0], mem[1]), "");
+    } catch (Exception e) {
+      throw new IllegalStateException(
+          "process start with "
+              + h.name()
+              + " (java … "
+              + WorkbenchBenchmark.class.getSimpleName()
+              + " --child "
+              + h.file()
+              + "): "
+              + e,
+          e);
+    } finally {
+      p.destroyForcibly();
+    }
   }
 
-  private static void fireNow(Node n, javafx.event.EventType<MouseEvent> type, double x, double y) {
+  /**
+   * The child: starts JavaFX and opens the workbench window on a file as {@code WorkbenchApp.start}
+   * does, watched until its graph is painted.
+   */
+  static final class Child {
+    private static final java.util.concurrent.atomic.AtomicReference<String> childWindow =
+        new java.util.concurrent.atomic.AtomicReference<>("no window");
+
+    private Child() {}
+
+    static void main(String[] args) throws Exception {
+      Path file = Path.of(args[1]);
+      int functions = Integer.parseInt(args[2]);
+      Thread guard =
+          new Thread(
+              () -> {
+                try {
+                  Thread.sleep(Long.getLong("bench.childGuardMs", STEP_TIMEOUT_MS * 2));
+                } catch (InterruptedException e) {
+                  return;
+                }
+                System.err.println(
+                    "workbench benchmark child: no graph after 120 s, giving up; "
+                        + childWindow.get());
+                Runtime.getRuntime().halt(3);
+              },
+              "child-guard");
+      guard.setDaemon(true);
+      guard.start();
+      // What WorkbenchApp.start does, with the clock on the window's scene before it is shown.
+      Platform.startup(
+          () -> {
+            try {
+              Stage stage = new Stage();
+              WorkbenchWindow w = new WorkbenchWindow(stage, WorkbenchApp.configDir());
+              watch(w.scene(), functions);
+              stage.setWidth(WIDTH);
+              stage.setHeight(HEIGHT);
+              stage.show();
+              w.openFile(file);
+            } catch (RuntimeException e) {
+              e.printStackTrace();
+              Runtime.getRuntime().halt(2);
+            }
+          });
+    }
+
+    private static void watch(Scene scene, int functions) {
+      WatchState s = new WatchState();
+      com.sun.javafx.perf.PerformanceTracker.getSceneTracker(scene)
+          .setOnRenderedFrameTask(
+              () -> {
+                if (s.armed && !s.done) {
+                  s.done = true;
+                  System.out.println("painted " + ManagementFactory.getRuntimeMXBean().getUptime());
+                  System.out.flush();
+                  Thread m = new Thread(Child::memoryAndExit, "child-memory");
+                  m.setDaemon(true);
+                  m.start();
+                }
+              });
+      com.sun.javafx.tk.Toolkit.getToolkit()
+          .addPostSceneTkPulseListener(
+              () -> {
+                // the graph joins the scene once the docking lays the window out
+                TopologyGraphView g = (TopologyGraphView) scene.lookup(".graph-view");
+                childWindow.set(
+                    g == null
+                        ? "no graph view in the scene"
+                        : "graph model "
+                            + (g.viewModel().modelProperty().get() == null
+                                ? "none"
+                                : g.viewModel().modelProperty().get().functions().size() + " nodes")
+                            + ", "
+                            + g.chipCount()
+                            + " chips, armed "
+                            + s.armed);
+                if (!s.armed && g == null) {
+                  Platform.requestNextPulse();
+                } else if (!s.armed) {
+                  // Only the file is ever opened in the child: its graph, every chip drawn.
+                  GraphModel m = g.viewModel().modelProperty().get();
+                  s.armed =
+                      m != null
+                          && !m.functions().isEmpty()
+                          && g.chipCount() == m.functions().size();
+                  if (s.armed) {
+                    int total =
+                        m.functions().size()
+                            + m.functions().stream()
+                                .mapToInt(f -> f.summary().map(x -> x.functions()).orElse(0))
+                                .sum();
+                    System.err.println(
+                        "workbench benchmark child: graph of "
+                            + total
+                            + " of "
+                            + functions
+                            + " functions");
+                  }
+                  Platform.requestNextPulse();
+                }
+              });
+    }
+
+    private static final class WatchState {
+      volatile boolean armed;
+      volatile boolean done;
+    }
+
+    private static void memoryAndExit() {
+      try {
+        for (int i = 0; i < 3; i++) {
+          System.gc();
+          Thread.sleep(300);
+        }
+        long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        System.out.printf(Locale.ROOT, "memory %.1f %.1f%n", heap / 1048576.0, rssMib());
+        System.out.flush();
+      } catch (Exception e) {
+        System.err.println("workbench benchmark child: " + e);
+      }
+      Runtime.getRuntime().halt(0);
+    }
+  }
+
+  private static void fire(Node n, javafx.event.EventType<MouseEvent> type, double x, double y) {
     Event.fireEvent(
         n,
         new MouseEvent(
@@ -216,7 +671,112 @@ public final class WorkbenchBenchmark {
             null));
   }
 
-  private static double pct(List<Double> sorted, int p) {
-    return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+  /** Resident set size of this process, from /proc/self/status (0 where there is none). */
+  static double rssMib() {
+    try {
+      for (String l : Files.readAllLines(Path.of("/proc/self/status"))) {
+        if (l.startsWith("VmRSS:")) {
+          return Long.parseLong(l.replaceAll("[^0-9]", "")) / 1024.0;
+        }
+      }
+    } catch (java.io.IOException e) {
+      return 0;
+    }
+    return 0;
+  }
+
+  private static void print(List<Row> rows, List<Row> starts, String baseHost) {
+    Map<String, Double> base = new LinkedHashMap<>();
+    for (Row r : rows) {
+      if (r.host().equals(baseHost)) {
+        base.put(r.what(), r.pct(50));
+      }
+    }
+    StringBuilder o = new StringBuilder();
+    o.append(
+        String.format(
+            Locale.ROOT,
+            "Window %d×%d, software pipeline (`-Dprism.order=%s`); every clock stops after the frame"
+                + " is painted. Baseline: the same measure on the seed sample (s19, 3 functions) in"
+                + " the same run.%n%n",
+            WIDTH,
+            HEIGHT,
+            System.getProperty("prism.order", "default")));
+    if (!rows.isEmpty()) {
+      o.append(
+          "| host | measure | samples | p50 ms | p95 ms | max ms | × baseline (p50 / p50 of the seed) |\n");
+      o.append("|---|---|---|---|---|---|---|\n");
+      for (Row r : rows) {
+        Double b = base.get(r.what());
+        o.append(
+            String.format(
+                Locale.ROOT,
+                "| %s | %s | %d | %.1f | %.1f | %.1f | %s |%n",
+                r.host(),
+                r.what(),
+                r.values().size(),
+                r.pct(50),
+                r.pct(95),
+                r.max(),
+                b == null || b == 0 ? "n/a" : String.format(Locale.ROOT, "%.2f", r.pct(50) / b)));
+      }
+    }
+    if (!starts.isEmpty()) {
+      o.append(
+          "\n| host | first frame from process start (ms) | × seed | heap used after GC (MiB)"
+              + " | RSS (MiB) |\n|---|---|---|---|---|\n");
+      double seed = starts.get(0).values().get(0);
+      for (Row r : starts) {
+        o.append(
+            String.format(
+                Locale.ROOT,
+                "| %s | %.0f | %.2f | %.0f | %.0f |%n",
+                r.host(),
+                r.values().get(0),
+                r.values().get(0) / seed,
+                r.values().get(1),
+                r.values().get(2)));
+      }
+    }
+    System.out.print(o);
+    System.out.flush();
+  }
+
+  private static void say(String s) {
+    System.err.println("workbench benchmark: " + s);
+  }
+
+  /** Ends the run with status 3, naming the step and showing the FX thread, after {@code s}. */
+  private static void watchdog(long s) {
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                Thread.sleep(TimeUnit.SECONDS.toMillis(s));
+              } catch (InterruptedException e) {
+                return;
+              }
+              StringBuilder fx = new StringBuilder();
+              Thread.getAllStackTraces()
+                  .forEach(
+                      (th, st) -> {
+                        if (th.getName().contains("JavaFX Application")) {
+                          for (StackTraceElement e : st) {
+                            fx.append("\n    at ").append(e);
+                          }
+                        }
+                      });
+              System.err.println(
+                  "workbench benchmark: timed out after "
+                      + s
+                      + " s during: "
+                      + phase
+                      + "\n  FX thread:"
+                      + fx);
+              Runtime.getRuntime().halt(3);
+            },
+            "benchmark-watchdog");
+    t.setDaemon(true);
+    t.start();
   }
 }

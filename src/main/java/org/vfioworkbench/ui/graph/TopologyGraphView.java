@@ -30,6 +30,8 @@ import org.vfioworkbench.ui.graph.skin.GroupHullSkin;
 import org.vfioworkbench.ui.graph.skin.HolderSkin;
 import org.vfioworkbench.ui.graph.skin.LaneSkin;
 import org.vfioworkbench.ui.graph.skin.ScopeOutlineSkin;
+import org.vfioworkbench.ui.graph.skin.SkinLookup;
+import org.vfioworkbench.ui.graph.skin.SkinMoves;
 import org.vfioworkbench.ui.kernel.DropTarget;
 import org.vfioworkbench.ui.state.ElementRef;
 
@@ -52,15 +54,38 @@ public final class TopologyGraphView extends StackPane
   private final Translate pan = new Translate();
   private final Label dragHint = new Label();
   private final OverviewPane overview;
-  private final Map<Bdf, FunctionChipSkin> chips = new HashMap<>();
-  private final List<HolderSkin> holders = new ArrayList<>();
+  // One layer per element kind, each holding only the skins of its lookup.
+  private final Group scopeLayer = new Group();
+  private final Group hullLayer = new Group();
+  private final Group treeLayer = new Group();
+  private final Group complexLayer = new Group();
+  private final Group busLayer = new Group();
+  private final Group chipLayer = new Group();
+  private final Group holderLayer = new Group();
+  private final Group unownedLayer = new Group();
+  private final Group edgeLayer = new Group();
+  private final SkinLookup<GraphModel.ScopeOutline, ScopeOutlineSkin> scopeSkins =
+      SkinLookup.replacing(scopeLayer, GraphModel.ScopeOutline::functions, ScopeOutlineSkin::new);
+  private final SkinLookup<GraphModel.GroupHull, GroupHullSkin> hullSkins =
+      SkinLookup.replacing(hullLayer, GraphModel.GroupHull::group, this::hullSkin);
+  private final SkinLookup<GraphModel.Line, Line> treeSkins =
+      SkinLookup.replacing(treeLayer, l -> l, TopologyGraphView::treeLine);
+  private final SkinLookup<GraphModel.ComplexNode, ComplexSkin> complexSkins =
+      new SkinLookup<>(
+          complexLayer, GraphModel.ComplexNode::segment, ComplexSkin::new, SkinMoves::complex);
+  private final SkinLookup<GraphModel.BusNode, BusBarSkin> busSkins =
+      new SkinLookup<>(busLayer, GraphModel.BusNode::bus, this::busSkin, SkinMoves::bus);
+  private final SkinLookup<FunctionNode, FunctionChipSkin> chips =
+      new SkinLookup<>(chipLayer, FunctionNode::bdf, this::chipSkin, SkinMoves::function);
+  private final SkinLookup<GraphModel.HolderNode, HolderSkin> holders =
+      SkinLookup.replacing(holderLayer, GraphModel.HolderNode::name, this::holderSkin);
+  private final SkinLookup<GraphModel.FdEdge, FdEdgeSkin> edgeSkins =
+      SkinLookup.replacing(edgeLayer, GraphModel.FdEdge::fd, this::edgeSkin);
   private final List<LaneSkin> lanes = new ArrayList<>();
   private final Map<org.vfioworkbench.model.FdRef, FdChipSkin> fdChips = new HashMap<>();
-  private final Map<Bdf, List<FdEdgeSkin>> edgesTo = new HashMap<>();
-  private final Map<org.vfioworkbench.model.FdRef, FdEdgeSkin> edgeOf = new HashMap<>();
-  private final List<FdEdgeSkin> edgeSkins = new ArrayList<>();
-  private final List<GroupHullSkin> hullSkins = new ArrayList<>();
-  private final List<ScopeOutlineSkin> scopeSkins = new ArrayList<>();
+  private Box unownedShown;
+  private ElementRef selectionShown;
+  private Set<Bdf> changedShown = Set.of();
   private final GraphLegend legend = new GraphLegend();
   private final javafx.scene.control.ToggleButton legendToggle =
       new javafx.scene.control.ToggleButton("Legend");
@@ -106,6 +131,18 @@ public final class TopologyGraphView extends StackPane
     // a press on the graph gives it the focus, so Edit › Copy and the keys act on its selection
     addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> requestFocus());
     content.getTransforms().addAll(pan, scale);
+    content
+        .getChildren()
+        .addAll(
+            scopeLayer,
+            hullLayer,
+            treeLayer,
+            complexLayer,
+            busLayer,
+            chipLayer,
+            holderLayer,
+            unownedLayer,
+            edgeLayer);
     viewport.getChildren().addAll(content, dragLayer);
     Rectangle clip = new Rectangle();
     clip.widthProperty().bind(viewport.widthProperty());
@@ -224,6 +261,10 @@ public final class TopologyGraphView extends StackPane
   private Detail builtDetail = Detail.FULL;
   private double builtGlanceFont;
 
+  /**
+   * Shows {@code m}: each element keeps its skin when it did not change, a moved one is translated,
+   * new and changed ones get new skins and gone ones lose theirs (see {@link SkinLookup}).
+   */
   private void rebuild(GraphModel m) {
     if (m != null && (shown == null || shownGeneration != vm.treeGeneration())) {
       shownGeneration = vm.treeGeneration();
@@ -235,106 +276,45 @@ public final class TopologyGraphView extends StackPane
       fitTo(m);
     }
     shown = m;
-    builtDetail = m == null ? Detail.FULL : detail(m);
+    Detail now = m == null ? Detail.FULL : detail(m);
+    double font = glanceFont();
+    if (now != builtDetail
+        || now == Detail.GLANCE && Math.abs(font - builtGlanceFont) > 0.1 * builtGlanceFont) {
+      // Another level of detail: every chip and holder is drawn anew.
+      chips.clear();
+      holders.clear();
+      builtDetail = now;
+      builtGlanceFont = font;
+    }
     builtDetailed = builtDetail == Detail.FULL;
-    builtGlanceFont = glanceFont();
-    chips.clear();
-    holders.clear();
+    overviewObstacles = m == null ? List.of() : OverviewPlacement.obstacles(m);
+    scopeSkins.update(m == null ? List.of() : m.scopes());
+    hullSkins.update(m == null ? List.of() : m.hulls());
+    treeSkins.update(m == null ? List.of() : m.treeEdges());
+    complexSkins.update(m == null ? List.of() : m.complexes());
+    busSkins.update(m == null ? List.of() : m.buses());
+    chips.update(m == null ? List.of() : m.functions());
+    edgeSkins.update(m == null ? List.of() : m.fdEdges());
+    holders.update(m == null ? List.of() : m.holders());
     lanes.clear();
     fdChips.clear();
-    edgesTo.clear();
-    edgeOf.clear();
-    edgeSkins.clear();
-    hullSkins.clear();
-    scopeSkins.clear();
-    content.getChildren().clear();
-    overviewObstacles = m == null ? List.of() : OverviewPlacement.obstacles(m);
+    for (HolderSkin h : holders.all()) {
+      lanes.addAll(h.lanes());
+      h.chips().forEach(c -> fdChips.put(c.chip().fd(), c));
+    }
     if (m == null) {
+      unownedLayer.getChildren().clear();
+      unownedBox = null;
+      unownedShown = null;
       return;
     }
-    Group scopes = new Group();
-    Group hulls = new Group();
-    Group tree = new Group();
-    Group nodes = new Group();
-    Group fdEdges = new Group();
-    Group holderLayer = new Group();
-    for (GraphModel.ScopeOutline o : m.scopes()) {
-      ScopeOutlineSkin s = new ScopeOutlineSkin(o);
-      scopeSkins.add(s);
-      scopes.getChildren().add(s);
+    if (!m.unowned().equals(unownedShown)) {
+      unownedShown = m.unowned();
+      unownedLayer.getChildren().setAll(unownedArea(m.unowned()));
     }
-    for (GraphModel.GroupHull h : m.hulls()) {
-      GroupHullSkin s = new GroupHullSkin(h);
-      hullSkins.add(s);
-      s.setOnMouseClicked(e -> selectHere(new ElementRef.GroupRef(h.group())));
-      hulls.getChildren().add(s);
-    }
-    for (GraphModel.Line l : m.treeEdges()) {
-      Line line = new Line(l.x1(), l.y1(), l.x2(), l.y2());
-      line.setStroke(TREE_EDGE);
-      line.setStrokeWidth(1.4);
-      tree.getChildren().add(line);
-    }
-    m.complexes().forEach(c -> nodes.getChildren().add(new ComplexSkin(c)));
-    for (GraphModel.BusNode b : m.buses()) {
-      BusBarSkin s = new BusBarSkin(b);
-      s.setOnMouseClicked(e -> vm.select(new ElementRef.BusRef(b.bus())));
-      nodes.getChildren().add(s);
-    }
-    for (FunctionNode f : m.functions()) {
-      FunctionChipSkin s =
-          builtDetail == Detail.GLANCE
-              ? FunctionChipSkin.glance(f, builtGlanceFont, GLANCE_MIN_PX / scale.getX())
-              : new FunctionChipSkin(
-                  f, builtDetailed, f.bridge() ? () -> vm.toggleCollapsed(f.bdf()) : null);
-      if (f.bridge()) {
-        s.setOnMouseClicked(
-            e -> {
-              if (e.getClickCount() == 2) {
-                vm.toggleCollapsed(f.bdf());
-              }
-            });
-      }
-      s.setId("fn-" + f.bdf());
-      chips.put(f.bdf(), s);
-      installDrag(s, f.bdf(), f.vfio(), new ElementRef.FunctionRef(f.bdf()));
-      nodes.getChildren().add(s);
-    }
-    for (GraphModel.FdEdge e : m.fdEdges()) {
-      FdEdgeSkin s = new FdEdgeSkin(e);
-      edgeSkins.add(s);
-      edgeOf.put(e.fd(), s);
-      e.function().ifPresent(b -> edgesTo.computeIfAbsent(b, k -> new ArrayList<>()).add(s));
-      s.setOnMouseEntered(x -> light(s, true));
-      s.setOnMouseExited(x -> light(s, false));
-      fdEdges.getChildren().add(s);
-    }
-    for (GraphModel.HolderNode h : m.holders()) {
-      HolderSkin s =
-          builtDetail == Detail.GLANCE
-              ? HolderSkin.glance(h, builtGlanceFont, GLANCE_MIN_PX / scale.getX())
-              : new HolderSkin(h);
-      holders.add(s);
-      lanes.addAll(s.lanes());
-      s.titleNode().setOnMouseClicked(e -> selectHere(new ElementRef.HolderRef(h.name())));
-      for (FdChipSkin c : s.chips()) {
-        fdChips.put(c.chip().fd(), c);
-        FdEdgeSkin edge = edgeOf.get(c.chip().fd());
-        if (edge != null) {
-          c.setOnMouseEntered(x -> light(edge, true));
-          c.setOnMouseExited(x -> light(edge, false));
-        }
-        installDrag(
-            c,
-            c.chip().device().orElse(null),
-            c.chip().device().isPresent(),
-            new ElementRef.FileRef(c.chip().fd()));
-      }
-      holderLayer.getChildren().add(s);
-    }
-    holderLayer.getChildren().add(unownedArea(m.unowned()));
-    content.getChildren().addAll(scopes, hulls, tree, nodes, holderLayer, fdEdges);
+    selectionShown = null;
     showSelection();
+    changedShown = Set.of();
     showChanged(vm.changedProperty().get());
     showFocus();
     overview.redraw(m);
@@ -358,6 +338,107 @@ public final class TopologyGraphView extends StackPane
     }
   }
 
+  private static Line treeLine(GraphModel.Line l) {
+    Line line = new Line(l.x1(), l.y1(), l.x2(), l.y2());
+    line.setStroke(TREE_EDGE);
+    line.setStrokeWidth(1.4);
+    return line;
+  }
+
+  private GroupHullSkin hullSkin(GraphModel.GroupHull h) {
+    GroupHullSkin s = new GroupHullSkin(h);
+    s.setOnMouseClicked(e -> selectHere(new ElementRef.GroupRef(h.group())));
+    return s;
+  }
+
+  private BusBarSkin busSkin(GraphModel.BusNode b) {
+    BusBarSkin s = new BusBarSkin(b);
+    s.setOnMouseClicked(e -> vm.select(new ElementRef.BusRef(b.bus())));
+    return s;
+  }
+
+  private FunctionChipSkin chipSkin(FunctionNode f) {
+    FunctionChipSkin s =
+        builtDetail == Detail.GLANCE
+            ? FunctionChipSkin.glance(f, builtGlanceFont, GLANCE_MIN_PX / scale.getX())
+            : new FunctionChipSkin(
+                f, builtDetailed, f.bridge() ? () -> vm.toggleCollapsed(f.bdf()) : null);
+    if (f.bridge()) {
+      s.setOnMouseClicked(
+          e -> {
+            if (e.getClickCount() == 2) {
+              vm.toggleCollapsed(f.bdf());
+            }
+          });
+    }
+    s.setId("fn-" + f.bdf());
+    installDrag(s, f.bdf(), f.vfio(), new ElementRef.FunctionRef(f.bdf()));
+    return s;
+  }
+
+  private FdEdgeSkin edgeSkin(GraphModel.FdEdge e) {
+    FdEdgeSkin s = new FdEdgeSkin(e);
+    s.setOnMouseEntered(x -> light(s, true));
+    s.setOnMouseExited(x -> light(s, false));
+    return s;
+  }
+
+  private HolderSkin holderSkin(GraphModel.HolderNode h) {
+    HolderSkin s =
+        builtDetail == Detail.GLANCE
+            ? HolderSkin.glance(h, builtGlanceFont, GLANCE_MIN_PX / scale.getX())
+            : new HolderSkin(h);
+    s.titleNode().setOnMouseClicked(e -> selectHere(new ElementRef.HolderRef(h.name())));
+    for (FdChipSkin c : s.chips()) {
+      // the edge is looked up on hover: it may have been re-skinned since
+      c.setOnMouseEntered(x -> edgeSkins.skin(c.chip().fd()).ifPresent(e -> light(e, true)));
+      c.setOnMouseExited(x -> edgeSkins.skin(c.chip().fd()).ifPresent(e -> light(e, false)));
+      installDrag(
+          c,
+          c.chip().device().orElse(null),
+          c.chip().device().isPresent(),
+          new ElementRef.FileRef(c.chip().fd()));
+    }
+    return s;
+  }
+
+  /** How many function chip skins this view has made since it was created. */
+  int chipSkinsCreated() {
+    return chips.created();
+  }
+
+  /** Skins made so far per kind, for a failure message. */
+  String skinsCreatedByKind() {
+    return "scopes "
+        + scopeSkins.created()
+        + ", hulls "
+        + hullSkins.created()
+        + ", tree lines "
+        + treeSkins.created()
+        + ", complexes "
+        + complexSkins.created()
+        + ", buses "
+        + busSkins.created()
+        + ", chips "
+        + chips.created()
+        + ", holders "
+        + holders.created()
+        + ", edges "
+        + edgeSkins.created();
+  }
+
+  /** How many skins of every kind this view has made since it was created. */
+  public int skinsCreated() {
+    return scopeSkins.created()
+        + hullSkins.created()
+        + treeSkins.created()
+        + complexSkins.created()
+        + busSkins.created()
+        + chips.created()
+        + holders.created()
+        + edgeSkins.created();
+  }
+
   /** Hovering an edge (or its fd chip) lights the edge, its fd chip and its function. */
   private void light(FdEdgeSkin e, boolean on) {
     e.setLit(on);
@@ -367,7 +448,7 @@ public final class TopologyGraphView extends StackPane
     }
     e.edge()
         .function()
-        .map(chips::get)
+        .flatMap(chips::skin)
         .ifPresent(
             c -> {
               c.setLit(on);
@@ -387,17 +468,19 @@ public final class TopologyGraphView extends StackPane
   private void showFocus() {
     Focus f = vm.focusProperty().get();
     boolean hide = vm.hideUnfocusedProperty().get();
-    chips.forEach((b, s) -> dim(s, f != null && !f.functions().contains(b), hide));
-    for (GroupHullSkin h : hullSkins) {
+    for (FunctionChipSkin s : chips.all()) {
+      dim(s, f != null && !f.functions().contains(s.node().bdf()), hide);
+    }
+    for (GroupHullSkin h : hullSkins.all()) {
       dim(h, f != null && !f.groups().contains(h.hull().group()), hide);
     }
-    for (ScopeOutlineSkin s : scopeSkins) {
+    for (ScopeOutlineSkin s : scopeSkins.all()) {
       dim(s, f != null && !f.functions().containsAll(s.scope().functions()), hide);
     }
-    for (HolderSkin h : holders) {
+    for (HolderSkin h : holders.all()) {
       dim(h, f != null && !f.holders().contains(h.node().name()), hide);
     }
-    for (FdEdgeSkin e : edgeSkins) {
+    for (FdEdgeSkin e : edgeSkins.all()) {
       dim(e, f != null && !f.fds().contains(e.edge().fd()), hide);
     }
   }
@@ -506,20 +589,42 @@ public final class TopologyGraphView extends StackPane
     }
   }
 
+  /** Marks the selected element; only the skins of the old and the new selection change. */
   private void showSelection() {
     ElementRef sel = vm.selectionProperty().get();
-    chips.forEach(
-        (b, s) -> s.setSelected(sel instanceof ElementRef.FunctionRef f && f.bdf().equals(b)));
-    for (HolderSkin h : holders) {
-      h.setSelected(sel instanceof ElementRef.HolderRef r && r.holder().equals(h.node().name()));
-      for (FdChipSkin c : h.chips()) {
-        c.setSelected(sel instanceof ElementRef.FileRef f && f.fd().equals(c.chip().fd()));
+    if (selectionShown != null) {
+      mark(selectionShown, false);
+    }
+    if (sel != null) {
+      mark(sel, true);
+    }
+    selectionShown = sel;
+  }
+
+  private void mark(ElementRef ref, boolean on) {
+    if (ref instanceof ElementRef.FunctionRef f) {
+      chips.skin(f.bdf()).ifPresent(s -> s.setSelected(on));
+    } else if (ref instanceof ElementRef.HolderRef r) {
+      holders.skin(r.holder()).ifPresent(h -> h.setSelected(on));
+    } else if (ref instanceof ElementRef.FileRef r) {
+      FdChipSkin c = fdChips.get(r.fd());
+      if (c != null) {
+        c.setSelected(on);
       }
     }
   }
 
+  /** Marks the functions the compare profile judges differently; only what changed is touched. */
   private void showChanged(Set<Bdf> changed) {
-    chips.forEach((b, s) -> s.setChanged(changed.contains(b)));
+    for (Bdf b : changedShown) {
+      if (!changed.contains(b)) {
+        chips.skin(b).ifPresent(s -> s.setChanged(false));
+      }
+    }
+    for (Bdf b : changed) {
+      chips.skin(b).ifPresent(s -> s.setChanged(true));
+    }
+    changedShown = Set.copyOf(changed);
   }
 
   private void installPanAndZoom() {
@@ -827,6 +932,11 @@ public final class TopologyGraphView extends StackPane
   /** How many function chips are drawn. */
   public int chipCount() {
     return chips.size();
+  }
+
+  /** The drawn chip of a function, if it has one. */
+  public Optional<Node> chipNode(Bdf bdf) {
+    return chips.skin(bdf).map(Node.class::cast);
   }
 
   public TopologyGraphViewModel viewModel() {

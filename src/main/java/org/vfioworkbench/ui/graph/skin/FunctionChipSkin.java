@@ -280,7 +280,12 @@ public final class FunctionChipSkin extends Group {
     pseudo("changed", on);
   }
 
+  private final java.util.Set<String> marks = new java.util.HashSet<>();
+
   private void pseudo(String cls, boolean on) {
+    if (on ? !marks.add(cls) : !marks.remove(cls)) {
+      return; // already so: no style change, no CSS pass for this chip
+    }
     if (getChildren().size() == 1) {
       Rectangle r = (Rectangle) getChildren().get(0);
       if (cls.equals("changed")) {

@@ -1,0 +1,132 @@
+package org.vfioworkbench.ui.graph;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import org.vfioworkbench.engine.Analysis;
+import org.vfioworkbench.model.Bdf;
+import org.vfioworkbench.model.Topology;
+import org.vfioworkbench.ui.FxTestBase;
+import org.vfioworkbench.ui.files.BuiltInSamples;
+import org.vfioworkbench.ui.kernel.DropTarget;
+import org.vfioworkbench.ui.state.WorkbenchState;
+import org.vfioworkbench.ui.task.TaskExecutor;
+
+/**
+ * The graph re-skins only what an update changed: one skin per element, kept across edits, so the
+ * skins made for an ownership edit do not grow with the host.
+ */
+@ExtendWith(ApplicationExtension.class)
+class TopologyGraphViewSkinReuseTest extends FxTestBase {
+
+  private WorkbenchState state;
+  private TopologyGraphView graph;
+
+  @Start
+  void start(Stage stage) {
+    state = new WorkbenchState(TaskExecutor.currentThread());
+    graph = new TopologyGraphView(new TopologyGraphViewModel(state));
+    stage.setScene(new Scene(graph, 1200, 800));
+    stage.show();
+  }
+
+  @Test
+  void anOwnershipEditKeepsTheSkinsOfUntouchedFunctions(FxRobot robot) {
+    robot.interact(() -> state.open("seed", BuiltInSamples.seedCase(), null));
+    Bdf fn1 = Bdf.parse("0000:02:00.1");
+    Map<Bdf, Node> before = chipsShown();
+    GraphModel was = graph.viewModel().modelProperty().get();
+    robot.interact(() -> unown(fn1));
+    assertThat(graph.viewModel().modelProperty().get()).as("the edit re-laid out").isNotSameAs(was);
+    Map<Bdf, Node> after = chipsShown();
+    assertThat(after.keySet()).isEqualTo(before.keySet());
+    int kept = 0;
+    for (Bdf b : before.keySet()) {
+      GraphModel.FunctionNode a = was.function(b).orElseThrow();
+      GraphModel.FunctionNode n = graph.viewModel().modelProperty().get().function(b).orElseThrow();
+      if (a.equals(n)) {
+        assertThat(after.get(b)).as("untouched chip of " + b).isSameAs(before.get(b));
+        kept++;
+      }
+    }
+    assertThat(kept).as("functions the edit did not touch").isGreaterThanOrEqualTo(2);
+    assertThat(was.function(fn1).orElseThrow().open()).isTrue();
+    assertThat(graph.viewModel().modelProperty().get().function(fn1).orElseThrow().open())
+        .isFalse();
+    assertThat(after.get(fn1)).as("the closed function is re-skinned").isNotSameAs(before.get(fn1));
+  }
+
+  @Test
+  void theSkinsMadeForAnEditDoNotGrowWithTheHost(FxRobot robot) {
+    int[] small = skinsForOneEdit(robot, BuiltInSamples.largeHost(300));
+    int[] big = skinsForOneEdit(robot, BuiltInSamples.largeHost(3000));
+    GraphModel m = graph.viewModel().modelProperty().get();
+    int drawn =
+        m.functions().size()
+            + m.buses().size()
+            + m.treeEdges().size()
+            + m.hulls().size()
+            + m.scopes().size()
+            + m.holders().size()
+            + m.fdEdges().size();
+    assertThat(small[0]).isPositive();
+    assertThat(big[1])
+        .as("function chips re-skinned for one edit on 3,000 functions against 300")
+        .isLessThanOrEqualTo(small[1] * 2 + 4);
+    assertThat(big[0] * 5)
+        .as("a whole rebuild would make a skin for each of the %d elements drawn", drawn)
+        .isLessThan(drawn);
+  }
+
+  /**
+   * Opens {@code host}, closes the first open vfio function drawn; returns the skins made, all and
+   * function chips.
+   */
+  private int[] skinsForOneEdit(FxRobot robot, Topology host) {
+    robot.interact(() -> state.open("generated", host, null));
+    WaitForAsyncUtils.waitForFxEvents();
+    // Zoomed in to full detail: framing the selection after the edit keeps the chips' level of
+    // detail (a zoom that changes it re-skins every chip; that is the zoom's cost, not the edit's).
+    while (graph.zoom() < 1.0) {
+      robot.interact(graph::zoomIn);
+    }
+    WaitForAsyncUtils.waitForFxEvents();
+    Analysis a = state.results().analysis();
+    Bdf victim =
+        graph.viewModel().modelProperty().get().functions().stream()
+            .filter(f -> f.vfio() && f.open())
+            .map(GraphModel.FunctionNode::bdf)
+            .filter(b -> a.device(b).isPresent())
+            .findFirst()
+            .orElseThrow();
+    int made = graph.skinsCreated();
+    int chipsMade = graph.chipSkinsCreated();
+
+    GraphModel was = graph.viewModel().modelProperty().get();
+    robot.interact(() -> unown(victim));
+    assertThat(graph.viewModel().modelProperty().get()).isNotSameAs(was);
+    return new int[] {graph.skinsCreated() - made, graph.chipSkinsCreated() - chipsMade};
+  }
+
+  private void unown(Bdf bdf) {
+    graph.viewModel().startDrag(bdf);
+    assertThat(graph.viewModel().drop(new DropTarget.Unowned())).as("closing " + bdf).isTrue();
+  }
+
+  private Map<Bdf, Node> chipsShown() {
+    Map<Bdf, Node> m = new java.util.HashMap<>();
+    for (GraphModel.FunctionNode f : graph.viewModel().modelProperty().get().functions()) {
+      m.put(f.bdf(), graph.chipNode(f.bdf()).orElseThrow());
+    }
+    return m;
+  }
+}
