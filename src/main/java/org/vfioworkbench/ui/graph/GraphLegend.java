@@ -67,6 +67,9 @@ final class GraphLegend extends GridPane {
         new Entry(line("fd-edge-device"), "device fd \u2192 function"),
         new Entry(line("fd-edge-cdev"), "cdev \u2192 function"),
         new Entry(line("fd-edge-group"), "group file \u2192 group (dashed)"),
+        new Entry(
+            line("fd-edge-cdev", "fd-edge-bundle"),
+            "faint: a one-line holder's fds (hover the holder to light them)"),
         new Entry(rect("unowned"), "Nobody: drop to close all fds"),
         new Entry(faded(), "not involved in the selection's reset"));
   }
@@ -103,9 +106,10 @@ final class GraphLegend extends GridPane {
     return new Group(r);
   }
 
-  private static Node line(String cls) {
+  private static Node line(String... cls) {
     Line l = new Line(0, 7, 34, 7);
-    l.getStyleClass().addAll("fd-edge", cls);
+    l.getStyleClass().add("fd-edge");
+    l.getStyleClass().addAll(cls);
     return new Group(l);
   }
 

@@ -79,6 +79,10 @@ public final class TopologyGraphView extends StackPane
       new SkinLookup<>(chipLayer, FunctionNode::bdf, this::chipSkin, SkinMoves::function);
   private final SkinLookup<GraphModel.HolderNode, HolderSkin> holders =
       SkinLookup.replacing(holderLayer, GraphModel.HolderNode::name, this::holderSkin);
+
+  /** The holders the model draws as one line; their edges are drawn as receding bundles. */
+  private java.util.Set<String> compactHolders = java.util.Set.of();
+
   private final SkinLookup<GraphModel.FdEdge, FdEdgeSkin> edgeSkins =
       SkinLookup.replacing(edgeLayer, GraphModel.FdEdge::fd, this::edgeSkin);
   private final List<LaneSkin> lanes = new ArrayList<>();
@@ -294,6 +298,13 @@ public final class TopologyGraphView extends StackPane
     complexSkins.update(m == null ? List.of() : m.complexes());
     busSkins.update(m == null ? List.of() : m.buses());
     chips.update(m == null ? List.of() : m.functions());
+    compactHolders =
+        m == null
+            ? java.util.Set.of()
+            : m.holders().stream()
+                .filter(GraphModel.HolderNode::compact)
+                .map(GraphModel.HolderNode::name)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
     edgeSkins.update(m == null ? List.of() : m.fdEdges());
     holders.update(m == null ? List.of() : m.holders());
     lanes.clear();
@@ -378,9 +389,22 @@ public final class TopologyGraphView extends StackPane
 
   private FdEdgeSkin edgeSkin(GraphModel.FdEdge e) {
     FdEdgeSkin s = new FdEdgeSkin(e);
+    if (compactHolders.contains(e.fd().holder())) {
+      // a compact holder's bundled edge recedes behind the chips it names; hover lights it
+      s.getStyleClass().add("fd-edge-bundle");
+    }
     s.setOnMouseEntered(x -> light(s, true));
     s.setOnMouseExited(x -> light(s, false));
     return s;
+  }
+
+  /** Lights every edge of one holder (a compact holder has no fd chips to hover). */
+  private void lightHolder(String holder, boolean on) {
+    for (FdEdgeSkin e : edgeSkins.all()) {
+      if (e.edge().fd().holder().equals(holder)) {
+        light(e, on);
+      }
+    }
   }
 
   private HolderSkin holderSkin(GraphModel.HolderNode h) {
@@ -389,6 +413,10 @@ public final class TopologyGraphView extends StackPane
             ? HolderSkin.glance(h, builtGlanceFont, GLANCE_MIN_PX / scale.getX())
             : new HolderSkin(h);
     s.titleNode().setOnMouseClicked(e -> selectHere(new ElementRef.HolderRef(h.name())));
+    if (h.compact()) {
+      s.setOnMouseEntered(x -> lightHolder(h.name(), true));
+      s.setOnMouseExited(x -> lightHolder(h.name(), false));
+    }
     for (FdChipSkin c : s.chips()) {
       // the edge is looked up on hover: it may have been re-skinned since
       c.setOnMouseEntered(x -> edgeSkins.skin(c.chip().fd()).ifPresent(e -> light(e, true)));

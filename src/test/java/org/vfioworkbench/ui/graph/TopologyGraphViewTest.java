@@ -137,6 +137,9 @@ class TopologyGraphViewTest extends FxTestBase {
     }
     GraphModel m = graph.viewModel().modelProperty().get();
     assertThat(m.holders()).allMatch(GraphModel.HolderNode::compact);
+    // Their bundled edges recede (a faint style) so the chips stay readable; hover lights them.
+    java.util.Set<Node> edges = robot.from(graph.content()).lookup(".fd-edge").queryAll();
+    assertThat(edges).isNotEmpty().allMatch(e -> e.getStyleClass().contains("fd-edge-bundle"));
     assertThat(m.functions())
         .anyMatch(f -> f.summary().map(x -> !x.blockedScopes().isEmpty()).orElse(false));
     // Zoomed out to fit, chips show a glance: a few words in text at least GLANCE_PX on screen.
@@ -161,6 +164,20 @@ class TopologyGraphViewTest extends FxTestBase {
     assertThat(after.holders())
         .allMatch(h -> h.compact() != f.holders().contains(h.name()))
         .anyMatch(h -> !h.compact());
+    // The holders the selection opened draw their edges in full again.
+    java.util.Set<String> opened =
+        after.holders().stream()
+            .filter(h -> !h.compact())
+            .map(GraphModel.HolderNode::name)
+            .collect(java.util.stream.Collectors.toSet());
+    java.util.Set<Node> edgesAfter = robot.from(graph.content()).lookup(".fd-edge").queryAll();
+    assertThat(edgesAfter)
+        .filteredOn(
+            e ->
+                opened.contains(
+                    ((org.vfioworkbench.ui.graph.skin.FdEdgeSkin) e).edge().fd().holder()))
+        .isNotEmpty()
+        .noneMatch(e -> e.getStyleClass().contains("fd-edge-bundle"));
   }
 
   @Test
