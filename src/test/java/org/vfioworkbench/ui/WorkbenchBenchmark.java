@@ -361,12 +361,42 @@ public final class WorkbenchBenchmark {
       return new Row(h.name(), "select a function (click)", t, "ms");
     }
 
+    /**
+     * Not timed: a big host opens as an overview (vfio functions inside collapsed subtrees, holders
+     * one line without lanes), so select an open vfio device the way the Explorer does, which
+     * expands its subtree and opens its holders' lanes, and wait until both are drawn.
+     */
+    private void showAnOpenDevice() throws Exception {
+      Bdf open =
+          onFx(
+              () ->
+                  w.state().results().analysis().devices().values().stream()
+                      .filter(d -> d.isOpen())
+                      .map(d -> d.bdf())
+                      .findFirst()
+                      .orElseThrow(() -> new IllegalStateException("no open vfio device")));
+      onFx(
+          () -> {
+            w.state().select(new ElementRef.FunctionRef(open));
+            return null;
+          });
+      long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(STEP_TIMEOUT_MS);
+      while (!onFx(() -> chip(open) != null && !w.scene().getRoot().lookupAll(".lane").isEmpty())) {
+        if (System.nanoTime() > until) {
+          throw new IllegalStateException(
+              "selecting " + open + " drew neither its chip nor a lane");
+        }
+        Thread.sleep(50);
+      }
+    }
+
     private Node chip(Bdf bdf) {
       return graph().chipNode(bdf).orElse(null);
     }
 
     /** Drags a vfio function over a holder's lane, drops it there, then undoes and redoes. */
     private List<Row> dragAndDrop(Host h, int steps, int repeat) throws Exception {
+      showAnOpenDevice();
       Node[] n =
           onFx(
               () -> {

@@ -1,5 +1,6 @@
 package org.vfioworkbench.ui.task;
 
+import javafx.concurrent.Worker;
 import javafx.scene.control.ButtonType;
 import javafx.stage.Window;
 import org.controlsfx.dialog.ProgressDialog;
@@ -33,12 +34,23 @@ public final class TaskProgressDialog {
               d.setTitle(title);
               d.setHeaderText(header);
               d.getDialogPane().getButtonTypes().add(ButtonType.CANCEL);
+              // Hidden while the work still runs means Cancel (or the dialog closed). The dialog
+              // also hides itself when the worker's state turns SUCCEEDED, which JavaFX sets on
+              // the UI thread possibly before the worker thread has finished its future: asking
+              // handle.isDone() there would cancel a task that succeeded. Ask the worker's state
+              // (not isRunning(), which JavaFX updates only after the state's listeners ran).
               d.setOnHidden(
                   e -> {
-                    if (!handle.isDone()) {
+                    if (stillToFinish(worker.getState())) {
                       handle.cancel();
                     }
                   });
             });
+  }
+
+  private static boolean stillToFinish(Worker.State state) {
+    return state == Worker.State.READY
+        || state == Worker.State.SCHEDULED
+        || state == Worker.State.RUNNING;
   }
 }
