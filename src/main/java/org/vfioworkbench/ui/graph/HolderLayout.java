@@ -255,7 +255,7 @@ final class HolderLayout {
       pts.add(new GraphModel.Point(startX, channelY));
       Bdf to = e.getKey();
       GroupTarget group = new GroupTarget(first);
-      route(pts, channelY, to, group.inset(to));
+      route(pts, h.name(), channelY, to, group.inset(to));
       edges.add(
           new FdEdge(
               new FdRef(h.name(), first.fd()),
@@ -306,11 +306,13 @@ final class HolderLayout {
   /**
    * From a point in the holder's channel (at {@code channelY}) to the top of {@code target}'s chip:
    * along the channel to the corridor (or, from a later column, up its track and across the band on
-   * top), then through the tree's free channels. One entry per holder and target chip.
+   * top), then through the tree's free channels. One entry per holder and target chip: several fds
+   * of one holder on one chip (a collapsed subtree's, say) arrive as one bundle.
    */
-  private void route(List<GraphModel.Point> pts, double channelY, Bdf target, double inset) {
+  private void route(
+      List<GraphModel.Point> pts, String holder, double channelY, Bdf target, double inset) {
     Box to = routes.chipBox(target);
-    String bundle = holders.get(holders.size() - 1).name() + "|" + target;
+    String bundle = holder + "|" + target;
     Integer known = bundles.get(bundle);
     int k = known != null ? known : entries.merge(target, 1, Integer::sum) - 1;
     bundles.put(bundle, k);
@@ -468,33 +470,15 @@ final class HolderLayout {
     } else {
       return false;
     }
-    Box to = target == null ? null : routes.chipBox(target);
-    if (to == null) {
+    if (target == null || routes.chipBox(target) == null) {
       return false;
     }
-    // One entry per holder and target: several fds of one holder on one chip (a collapsed
-    // subtree's, say) arrive as one bundle.
-    String bundle = c.fd().holder() + "|" + target;
-    Integer known = bundles.get(bundle);
-    int k = known != null ? known : entries.merge(target, 1, Integer::sum) - 1;
-    bundles.put(bundle, k);
-    double entryX = to.x() + 12 + 9 * Math.min(k, 14);
-    double corridorX = corridor0 + CORRIDOR_TRACK * holderIndex;
     Box from = c.box();
     double channelY = from.bottom() + 4 + 3 * track;
     List<GraphModel.Point> pts = new ArrayList<>();
     pts.add(new GraphModel.Point(from.centerX(), from.bottom()));
     pts.add(new GraphModel.Point(from.centerX(), channelY));
-    if (Double.isNaN(columnTrackX)) {
-      pts.add(new GraphModel.Point(corridorX, channelY));
-    } else {
-      // From a later column: up its own track, across the band on top, down the tree's corridor.
-      double topY = topTrackY(holderIndex);
-      pts.add(new GraphModel.Point(columnTrackX, channelY));
-      pts.add(new GraphModel.Point(columnTrackX, topY));
-      pts.add(new GraphModel.Point(corridorX, topY));
-    }
-    pts.addAll(routes.fromCorridor(target, entryX, to.y() - inset, holderIndex, corridorX));
+    route(pts, c.fd().holder(), channelY, target, inset);
     edges.add(new FdEdge(c.fd(), c.kind(), List.copyOf(pts), Optional.of(target), group));
     return true;
   }

@@ -39,8 +39,8 @@ public final class FunctionChipSkin extends Group {
     return new FunctionChipSkin(n, fontSize, minFontSize);
   }
 
-  private FunctionChipSkin(FunctionNode n, double fontSize, double minFontSize) {
-    this.node = n;
+  /** The chip's rounded body with the style classes of its kind (bridge, open, summary). */
+  private static Rectangle styledBody(FunctionNode n) {
     Box b = n.box();
     Rectangle body = new Rectangle(b.x(), b.y(), b.w(), b.h());
     body.setArcWidth(10);
@@ -52,6 +52,13 @@ public final class FunctionChipSkin extends Group {
     if (n.summary().isPresent()) {
       body.getStyleClass().add("fn-summary");
     }
+    return body;
+  }
+
+  private FunctionChipSkin(FunctionNode n, double fontSize, double minFontSize) {
+    this.node = n;
+    Box b = n.box();
+    Rectangle body = styledBody(n);
     getChildren().add(body);
     String alarm = glanceAlarm(n);
     List<String> words = new ArrayList<>();
@@ -145,16 +152,7 @@ public final class FunctionChipSkin extends Group {
       return;
     }
     Box b = n.box();
-    Rectangle body = new Rectangle(b.x(), b.y(), b.w(), b.h());
-    body.setArcWidth(10);
-    body.setArcHeight(10);
-    body.getStyleClass().addAll("fn-chip", n.bridge() ? "fn-bridge" : "fn-endpoint");
-    if (n.open()) {
-      body.getStyleClass().add("fn-open");
-    }
-    if (n.summary().isPresent()) {
-      body.getStyleClass().add("fn-summary");
-    }
+    Rectangle body = styledBody(n);
     Text bdf = SkinText.at(Labels.shortBdf(n.bdf()), b.x() + 9, b.y() + 6, "fn-bdf");
     String line2 =
         n.summary()
