@@ -166,6 +166,8 @@ md ""
 # TODO(engine): the incremental-analysis benchmark's command and its 1k/10k/50k scaling table;
 # until it lands this runs the existing EngineBenchmark with its baseline.
 jmh engine "${ENGINE_BENCH:-EngineBenchmark}" baselineTouchEverything
+md "The engine's fork runs in a fixed, pre-touched heap (\`-Xms3g -Xmx3g -XX:+AlwaysPreTouch\`, \`EngineBenchmark\`'s \`@Fork\`): with the default heap G1 keeps growing the young generation into memory never touched before, and the page faults of that first touch, not the engine, made \`wholeHost\` bimodal."
+md ""
 fi
 
 if part plan; then
