@@ -165,6 +165,8 @@ md "### Engine"
 md ""
 # EngineBenchmark at 1k, 10k and 50k functions, beside its touch-everything baseline.
 jmh engine "${ENGINE_BENCH:-EngineBenchmark}" baselineTouchEverything
+md "The engine's fork runs in a fixed, pre-touched heap (\`-Xms3g -Xmx3g -XX:+AlwaysPreTouch\`, \`EngineBenchmark\`'s \`@Fork\`): with the default heap G1 keeps growing the young generation into memory never touched before, and the page faults of that first touch, not the engine, made \`wholeHost\` bimodal."
+md ""
 fi
 
 if part plan; then

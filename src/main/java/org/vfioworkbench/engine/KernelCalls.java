@@ -98,7 +98,7 @@ public final class KernelCalls {
   }
 
   /** The last few topologies {@link #pinDevids} pinned, each with what it made of it. */
-  private static final RecentlyUsed<Topology[]> PINNED = new RecentlyUsed<>(4);
+  private static final RecentlyUsed<Topology[]> PINNED = RecentlyUsed.strong(4);
 
   /**
    * {@link #open} without pinning devids first: for a hypothetical open whose result is analysed

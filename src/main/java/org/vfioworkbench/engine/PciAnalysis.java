@@ -19,7 +19,7 @@ final class PciAnalysis {
   /** How many PCI parts {@link #of} remembers (an edit, its undo, a compared profile). */
   private static final int REMEMBERED = 6;
 
-  private static final RecentlyUsed<PciAnalysis> RECENT = new RecentlyUsed<>(REMEMBERED);
+  private static final RecentlyUsed<PciAnalysis> RECENT = RecentlyUsed.whileInUse(REMEMBERED);
 
   private final List<PciFunction> functions;
   private final List<PciBus> buses;

@@ -113,7 +113,7 @@ final class VfioState {
   /** How many states {@link #of} remembers to derive the next one from. */
   private static final int REMEMBERED = 4;
 
-  private static final RecentlyUsed<VfioState> RECENT = new RecentlyUsed<>(REMEMBERED);
+  private static final RecentlyUsed<VfioState> RECENT = RecentlyUsed.whileInUse(REMEMBERED);
 
   /**
    * The state of {@code topology} under {@code profile}: a state remembered for this very topology,

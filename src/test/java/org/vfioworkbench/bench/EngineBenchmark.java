@@ -52,6 +52,13 @@ import org.vfioworkbench.model.Topology;
  * {@code editAndReevaluate}. {@code variantsAfterEdit} is the workbench's outcome table for the fds
  * the move affects: every reset variant evaluated, the hypothetical ones opening groups first.
  *
+ * <p>The fork runs in a fixed heap whose memory is touched before the first iteration ({@code
+ * -Xms3g -Xmx3g -XX:+AlwaysPreTouch}). With the default heap, G1 kept enlarging the young
+ * generation into memory the process had never touched, and on this project's virtual machines the
+ * first touch of a page costs tens of microseconds: {@code wholeHost} at 10k allocates about 15 MB
+ * per operation, so every enlargement turned a run of iterations five times slower in CPU time, a
+ * bimodal series (21 to 118 ms) that measured the page faults, not the engine.
+ *
  * <p>Run it (≈ 4 minutes, prints the iteration series and a table with ratios to the baseline):
  *
  * <pre>
@@ -70,7 +77,9 @@ import org.vfioworkbench.model.Topology;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 8, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(1)
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xms3g", "-Xmx3g", "-XX:+AlwaysPreTouch"})
 public class EngineBenchmark {
 
   /** Number of PCI functions of the generated host. */

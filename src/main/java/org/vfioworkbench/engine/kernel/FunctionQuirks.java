@@ -28,9 +28,13 @@ public record FunctionQuirks(
     if (f.quirksDeclared()) {
       return new FunctionQuirks(f.quirks(), true, Optional.empty(), release);
     }
+    Optional<NoBusResetFixup> fixup = QuirkTable.noBusReset(f.vendorId(), f.deviceId(), release);
+    if (fixup.isEmpty() && f.quirks().isEmpty()) {
+      // Most functions: nothing to copy (no EnumSet, no copy of it per function).
+      return new FunctionQuirks(Set.of(), false, fixup, release);
+    }
     Set<Quirk> out = EnumSet.noneOf(Quirk.class);
     out.addAll(f.quirks());
-    Optional<NoBusResetFixup> fixup = QuirkTable.noBusReset(f.vendorId(), f.deviceId(), release);
     fixup.ifPresent(x -> out.add(Quirk.NO_BUS_RESET));
     return new FunctionQuirks(out, false, fixup, release);
   }

@@ -115,8 +115,12 @@ public final class QuirkTable {
   /** The fixup that flags a function with these ids NO_BUS_RESET in {@code release}, if any. */
   public static Optional<NoBusResetFixup> noBusReset(
       int vendor, int device, KernelRelease release) {
-    return NO_BUS_RESET.stream()
-        .filter(f -> f.matches(vendor, device) && f.presentIn(release))
-        .findFirst();
+    // A loop, not a stream: this runs for every function of every new PCI analysis.
+    for (NoBusResetFixup f : NO_BUS_RESET) {
+      if (f.matches(vendor, device) && f.presentIn(release)) {
+        return Optional.of(f);
+      }
+    }
+    return Optional.empty();
   }
 }
