@@ -11,9 +11,10 @@ import java.util.List;
 /**
  * The training run a class-data-sharing archive is dumped from ({@code -XX:ArchiveClassesAtExit} at
  * package time): the commands people run most, {@code evaluate}, {@code check} and {@code scan}, in
- * text and JSON, on the scenario files given and on an empty host root, and the usage of every
- * command, with their output thrown away. Every class they load is then mapped from the archive
- * instead of being loaded and verified at each start.
+ * text and JSON, on the scenario files given and on a tiny host laid out as sysfs and procfs show
+ * one ({@link TrainingHost}), and the usage of every command, with their output thrown away. Every
+ * class they load is then mapped from the archive instead of being loaded and verified at each
+ * start.
  */
 public final class StartupTraining {
 
@@ -50,7 +51,8 @@ public final class StartupTraining {
       // command-line side then comes from the archive too.
       runs.add(new String[] {"--help"});
       runs.add(new String[] {"evaluate", "--help"});
-      Path host = Files.createDirectory(root.resolve("host"));
+      Path host = root.resolve("host");
+      TrainingHost.write(host);
       runs.add(new String[] {"scan", "--root", host.toString()});
       runs.add(new String[] {"scan", "--root", host.toString(), "--json"});
       int failed = 0;
@@ -63,7 +65,7 @@ public final class StartupTraining {
       }
       return failed;
     } finally {
-      Files.deleteIfExists(root.resolve("host"));
+      TrainingHost.delete(root.resolve("host"));
       Files.deleteIfExists(sample);
       Files.deleteIfExists(root);
     }

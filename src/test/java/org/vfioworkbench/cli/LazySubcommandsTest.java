@@ -74,4 +74,20 @@ class LazySubcommandsTest {
     assertThat(StartupTraining.run(List.of())).as("the bundled sample").isZero();
     assertThat(StartupTraining.run(List.of(dir.resolve("missing.json")))).isEqualTo(3);
   }
+
+  @Test
+  void theTrainingHostIsScannedThroughEveryReaderWithNothingUnreadable() throws Exception {
+    Path host = dir.resolve("training-host");
+    TrainingHost.write(host);
+    CliRun run = CliRun.of("scan", "--root", host.toString());
+    assertThat(run.exit()).isZero();
+    assertThat(run.out())
+        .contains("2 PCI functions on 2 buses", "2 IOMMU groups, 1 holder")
+        .contains("everything could be read")
+        .contains("driver: vfio-pci  group: 2  /dev/vfio/devices/vfio0  reset: flr bus")
+        .contains("fd 22  anon_inode:[vfio-device] 0000:01:00.0")
+        .contains("HOT_RESET");
+    TrainingHost.delete(host);
+    assertThat(host).doesNotExist();
+  }
 }

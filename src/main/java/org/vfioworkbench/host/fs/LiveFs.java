@@ -68,6 +68,16 @@ public final class LiveFs implements HostFs {
   /** Directory (as asked, below the root) to its real path, links resolved. */
   private final Map<Path, Path> resolved = new ConcurrentHashMap<>();
 
+  /**
+   * The same, keyed by the host path string a file's read or link names as its directory ({@code
+   * /sys/devices/pci0000:00/0000:00:01.0}): the files of one directory are then reached with one
+   * {@code Path} each, not the four that making, splitting and rejoining the whole path took.
+   */
+  private final Map<String, Path> directories = new ConcurrentHashMap<>();
+
+  /** No varargs array per {@code lstat}. */
+  private static final LinkOption[] NOFOLLOW = {LinkOption.NOFOLLOW_LINKS};
+
   public LiveFs(Path root) {
     this.root = Objects.requireNonNull(root, "root").toAbsolutePath().normalize();
     Path real;
@@ -120,6 +130,11 @@ public final class LiveFs implements HostFs {
     if (known != null) {
       return known;
     }
+    if (p.equals(root)) {
+      // Never from the root's parents: while another thread starts the memory over, the root is
+      // briefly not in it, and "/" is outside every root but "/" itself.
+      return realRoot;
+    }
     Path parent = p.getParent();
     Path name = p.getFileName();
     Path real;
@@ -129,7 +144,7 @@ public final class LiveFs implements HostFs {
       a = outside(real) ? null : Files.readAttributes(real, BasicFileAttributes.class);
     } else {
       Path candidate = resolve(parent).resolve(name);
-      a = Files.readAttributes(candidate, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      a = Files.readAttributes(candidate, BasicFileAttributes.class, NOFOLLOW);
       real = candidate;
       if (a.isSymbolicLink()) {
         real = candidate.toRealPath();
@@ -200,22 +215,24 @@ public final class LiveFs implements HostFs {
   private record Sized(Path file, long size) {}
 
   private Sized regularFile(String path) throws IOException {
-    Path p = at(path);
-    Path parent = p.getParent();
-    Path name = p.getFileName();
-    if (parent == null || name == null || isDots(name)) {
-      Path real = p.toRealPath();
-      if (confining && !real.startsWith(realRoot)) {
-        throw new OutsideRootException(path, real.toString());
+    Path file = inKnownDirectory(path);
+    if (file == null) {
+      Path p = at(path);
+      Path parent = p.getParent();
+      Path name = p.getFileName();
+      if (parent == null || name == null || isDots(name)) {
+        Path real = p.toRealPath();
+        if (confining && !real.startsWith(realRoot)) {
+          throw new OutsideRootException(path, real.toString());
+        }
+        RegularFiles.requireRegular(real, path);
+        return new Sized(real, -1);
       }
-      RegularFiles.requireRegular(real, path);
-      return new Sized(real, -1);
+      file = (confining ? confinedDirectory(path, parent) : parent).resolve(name);
     }
-    Path dir = confining ? confinedDirectory(path, parent) : parent;
-    Path file = dir.resolve(name);
     BasicFileAttributes a;
     try {
-      a = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      a = Files.readAttributes(file, BasicFileAttributes.class, NOFOLLOW);
     } catch (NoSuchFileException e) {
       throw new NoSuchFileException(path);
     }
@@ -287,8 +304,49 @@ public final class LiveFs implements HostFs {
     }
   }
 
+  /**
+   * {@code path} in its real directory, when the directory part is a plain host path (no {@code .}
+   * or {@code ..} last) and its name is plain too: the directory resolved and confined once per
+   * directory string. Null for anything else, which takes the general way.
+   */
+  private Path inKnownDirectory(String path) throws IOException {
+    int slash = path.lastIndexOf('/');
+    if (slash <= 0 || slash == path.length() - 1) {
+      return null;
+    }
+    String name = path.substring(slash + 1);
+    if (name.equals(".") || name.equals("..") || path.charAt(slash - 1) == '/') {
+      return null;
+    }
+    String dirPath = path.substring(0, slash);
+    Path dir = directories.get(dirPath);
+    if (dir == null) {
+      Path asked = at(dirPath);
+      Path askedName = asked.getFileName();
+      if (askedName == null || isDots(askedName)) {
+        return null;
+      }
+      dir = confining ? confinedDirectory(path, asked) : asked;
+      if (directories.size() >= MAX_RESOLVED) {
+        directories.clear();
+      }
+      directories.put(dirPath, dir);
+    }
+    return dir.resolve(name);
+  }
+
   @Override
   public String readLink(String path) throws IOException {
+    Path known = confining ? inKnownDirectory(path) : null;
+    if (known != null) {
+      try {
+        return Files.readSymbolicLink(known).toString();
+      } catch (NoSuchFileException e) {
+        throw new NoSuchFileException(path);
+      } catch (java.nio.file.NotLinkException e) {
+        throw new java.nio.file.NotLinkException(path);
+      }
+    }
     Path p = at(path);
     Path parent = p.getParent();
     Path name = p.getFileName();
@@ -309,8 +367,11 @@ public final class LiveFs implements HostFs {
 
   @Override
   public List<String> list(String dir) throws IOException {
-    Path p = at(dir);
-    Path real = confining ? confinedDirectory(dir, p) : p;
+    Path real = directories.get(dir);
+    if (real == null) {
+      Path p = at(dir);
+      real = confining ? confinedDirectory(dir, p) : p;
+    }
     long max = Limit.DIR_ENTRIES.value();
     List<String> names;
     // java.io.File lists with opendir (O_DIRECTORY: a FIFO fails at once), readdir and closedir,

@@ -9,6 +9,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The PCI ID database ({@code pci.ids}, the file lspci reads): vendor, device, subsystem and class
@@ -30,12 +32,27 @@ public final class PciIds {
 
   private final String source;
   private final Map<Integer, String> vendors = new HashMap<>();
-  private final Map<Long, String> devices = new HashMap<>();
-  private final Map<Long, String> subsystems = new HashMap<>();
   private final Map<Integer, String> classes = new HashMap<>();
+
+  /**
+   * The text, kept for the vendors' device sections, which are parsed when a lookup first names
+   * their vendor: a scan names a handful of vendors, and parsing all ~40,000 device and subsystem
+   * lines up front cost a start-up's worth of time and ~7 MiB held for the whole run.
+   */
+  private final String text;
+
+  /** Per vendor, the start and end offsets of its device sections in {@link #text}, in order. */
+  private final Map<Integer, int[]> sections = new HashMap<>();
+
+  private final Map<Long, String> devices = new ConcurrentHashMap<>();
+  private final Map<Long, String> subsystems = new ConcurrentHashMap<>();
+
+  /** Vendors whose sections are in {@link #devices} and {@link #subsystems}. */
+  private final Set<Integer> parsed = ConcurrentHashMap.newKeySet();
 
   private PciIds(String source, String text) {
     this.source = source;
+    this.text = text;
     parse(text);
   }
 
@@ -97,6 +114,7 @@ public final class PciIds {
   }
 
   public Optional<String> device(int vendor, int device) {
+    parseSections(vendor);
     return Optional.ofNullable(devices.get(key(vendor, device)));
   }
 
@@ -105,6 +123,7 @@ public final class PciIds {
    * the subsystem ids equal the device ids.
    */
   public Optional<String> subsystem(int vendor, int device, int subVendor, int subDevice) {
+    parseSections(vendor);
     String s = subsystems.get(key(key(vendor, device), key(subVendor, subDevice)));
     if (s == null && vendor == subVendor && device == subDevice) {
       s = devices.get(key(vendor, device));
@@ -161,9 +180,13 @@ public final class PciIds {
     return ((long) a << 16) | (b & 0xffff);
   }
 
+  /**
+   * The first pass: vendor and class names, and where each vendor's device lines are. Device and
+   * subsystem lines are only stepped over here ({@link #parseSections} reads them).
+   */
   private void parse(String text) {
     int vendor = -1;
-    int device = -1;
+    int sectionStart = -1;
     int baseClass = -1;
     boolean inClasses = false;
     int at = 0;
@@ -173,21 +196,28 @@ public final class PciIds {
       if (end < 0) {
         end = n;
       }
-      String line = text.substring(at, end);
+      int lineStart = at;
       at = end + 1;
-      if (line.isEmpty() || line.charAt(0) == '#') {
+      char first = lineStart < end ? text.charAt(lineStart) : '#';
+      if (first == '#' || (first == '\t' && !inClasses)) {
+        // A comment, or a vendor's device or subsystem line: read when the vendor is looked up.
         continue;
       }
+      String line = text.substring(lineStart, end);
       try {
-        if (line.charAt(0) != '\t') {
-          device = -1;
+        if (first != '\t') {
+          if (vendor >= 0) {
+            addSection(vendor, sectionStart, lineStart);
+          }
           if (line.startsWith("C ")) {
             inClasses = true;
+            vendor = -1;
             baseClass = Integer.parseInt(line.substring(2, 4), 16);
             classes.put(BASE_MARK | baseClass, name(line, 4));
           } else if (isHex(line, 0, 4) && line.length() > 4 && line.charAt(4) == ' ') {
             inClasses = false;
             vendor = Integer.parseInt(line.substring(0, 4), 16);
+            sectionStart = at;
             vendors.put(vendor, name(line, 4));
           } else {
             // Another section (device classes' "C" aside, e.g. "X" for other ids): not used.
@@ -195,19 +225,69 @@ public final class PciIds {
             vendor = -1;
             baseClass = -1;
           }
-        } else if (line.length() > 1 && line.charAt(1) != '\t') {
-          if (inClasses && baseClass >= 0 && isHex(line, 1, 2)) {
-            classes.put(
-                (baseClass << 8) | Integer.parseInt(line.substring(1, 3), 16), name(line, 3));
-          } else if (vendor >= 0 && isHex(line, 1, 4)) {
+        } else if (line.length() > 1
+            && line.charAt(1) != '\t'
+            && baseClass >= 0
+            && isHex(line, 1, 2)) {
+          classes.put((baseClass << 8) | Integer.parseInt(line.substring(1, 3), 16), name(line, 3));
+        }
+      } catch (RuntimeException e) {
+        // A malformed line is skipped, as lspci's parser would refuse it; the rest still counts.
+      }
+    }
+    if (vendor >= 0) {
+      addSection(vendor, sectionStart, n);
+    }
+  }
+
+  private void addSection(int vendor, int from, int to) {
+    if (from >= to) {
+      return;
+    }
+    int[] old = sections.get(vendor);
+    int[] both = old == null ? new int[2] : java.util.Arrays.copyOf(old, old.length + 2);
+    both[both.length - 2] = from;
+    both[both.length - 1] = to;
+    sections.put(vendor, both);
+  }
+
+  /** Reads {@code vendor}'s device and subsystem lines, once. */
+  private void parseSections(int vendor) {
+    if (parsed.contains(vendor)) {
+      return;
+    }
+    synchronized (parsed) {
+      if (parsed.contains(vendor)) {
+        return;
+      }
+      int[] s = sections.getOrDefault(vendor, new int[0]);
+      for (int i = 0; i < s.length; i += 2) {
+        parseSection(vendor, s[i], s[i + 1]);
+      }
+      parsed.add(vendor);
+    }
+  }
+
+  private void parseSection(int vendor, int from, int to) {
+    int device = -1;
+    int at = from;
+    while (at < to) {
+      int end = text.indexOf('\n', at);
+      if (end < 0 || end > to) {
+        end = to;
+      }
+      String line = text.substring(at, end);
+      at = end + 1;
+      if (line.isEmpty() || line.charAt(0) == '#') {
+        continue;
+      }
+      try {
+        if (line.length() > 1 && line.charAt(1) != '\t') {
+          if (isHex(line, 1, 4)) {
             device = Integer.parseInt(line.substring(1, 5), 16);
             devices.put(key(vendor, device), name(line, 5));
           }
-        } else if (!inClasses
-            && vendor >= 0
-            && device >= 0
-            && isHex(line, 2, 4)
-            && isHex(line, 7, 4)) {
+        } else if (device >= 0 && isHex(line, 2, 4) && isHex(line, 7, 4)) {
           int sv = Integer.parseInt(line.substring(2, 6), 16);
           int sd = Integer.parseInt(line.substring(7, 11), 16);
           subsystems.put(key(key(vendor, device), key(sv, sd)), name(line, 11));

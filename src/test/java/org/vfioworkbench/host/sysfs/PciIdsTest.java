@@ -95,4 +95,73 @@ class PciIdsTest {
     assertThat(PciIds.none().deviceName(0x8086, 0x1234)).isEqualTo("Device 1234");
     assertThat(ids.isEmpty()).isFalse();
   }
+
+  @Test
+  void aVendorsDeviceLinesAreReadOnlyWhereItsSectionsAre() {
+    PciIds twice =
+        PciIds.parse(
+            "twice",
+            String.join(
+                "\n",
+                "1af4  Red Hat, Inc.",
+                "\t1000  Virtio network device",
+                "",
+                "\t\t01de fffb  Propolis Virtio network device",
+                "8086  Intel Corporation",
+                "\t1000  Not Red Hat's 1000",
+                "X 01  another kind of section",
+                "\t1041  not a device of anyone",
+                "1af4  Red Hat, Inc. (again)",
+                "\t1041  Virtio 1.0 network device",
+                "\t1000  Virtio network device, renamed",
+                "C 02  Network controller",
+                "\t1042  a class section's line is no device"));
+    assertThat(twice.vendorName(0x1af4))
+        .as("the later vendor line wins")
+        .isEqualTo("Red Hat, Inc. (again)");
+    assertThat(twice.deviceName(0x1af4, 0x1041)).isEqualTo("Virtio 1.0 network device");
+    assertThat(twice.deviceName(0x1af4, 0x1000)).isEqualTo("Virtio network device, renamed");
+    assertThat(twice.subsystemName(0x1af4, 0x1000, 0x01de, 0xfffb))
+        .as("a blank line inside a section does not end it")
+        .isEqualTo("Propolis Virtio network device");
+    assertThat(twice.deviceName(0x8086, 0x1000)).isEqualTo("Not Red Hat's 1000");
+    assertThat(twice.deviceName(0x8086, 0x1041))
+        .as("another section ends the vendor's")
+        .isEqualTo("Device 1041");
+    assertThat(twice.deviceName(0x1af4, 0x1042)).isEqualTo("Device 1042");
+  }
+
+  @Test
+  void threadsLookingUpTheSameVendorAtOnceSeeItsWholeSection() throws Exception {
+    Path file = Path.of("/usr/share/misc/pci.ids");
+    assumeTrue(Files.isReadable(file), "needs the system's pci.ids");
+    String text = Files.readString(file);
+    for (int round = 0; round < 20; round++) {
+      PciIds shared = PciIds.parse("shared", text);
+      java.util.concurrent.ExecutorService pool =
+          java.util.concurrent.Executors.newFixedThreadPool(4);
+      try {
+        List<java.util.concurrent.Future<String>> names = new java.util.ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+          names.add(
+              pool.submit(
+                  () ->
+                      shared.deviceName(0x8086, 0x37d2)
+                          + "|"
+                          + shared.subsystemName(0x8086, 0x37d2, 0x8086, 0x0001)));
+        }
+        PciIds alone = PciIds.parse("alone", text);
+        String expected =
+            alone.deviceName(0x8086, 0x37d2)
+                + "|"
+                + alone.subsystemName(0x8086, 0x37d2, 0x8086, 0x0001);
+        assertThat(expected).doesNotContain("Device 37d2");
+        for (java.util.concurrent.Future<String> f : names) {
+          assertThat(f.get()).isEqualTo(expected);
+        }
+      } finally {
+        pool.shutdownNow();
+      }
+    }
+  }
 }
