@@ -145,10 +145,28 @@ public final class WorkbenchBenchmark {
     return new Host(name, t, file);
   }
 
-  /** One measured row: {@code values} are milliseconds (or MiB for memory rows), one per sample. */
-  private record Row(String host, String what, List<Double> values, String unit) {
+  /**
+   * One measured row: {@code values} are milliseconds of latency (or MiB for memory rows), one per
+   * sample; {@code work} the same samples' work times ({@link FrameClock.Timing}), empty where
+   * there is none.
+   */
+  private record Row(
+      String host, String what, List<Double> values, List<Double> work, String unit) {
+
+    static Row timed(String host, String what, List<FrameClock.Timing> t) {
+      return new Row(
+          host,
+          what,
+          t.stream().map(FrameClock.Timing::latency).toList(),
+          t.stream().map(FrameClock.Timing::work).toList(),
+          "ms");
+    }
 
     double pct(int p) {
+      return pct(values, p);
+    }
+
+    static double pct(List<Double> values, int p) {
       List<Double> s = new ArrayList<>(values);
       Collections.sort(s);
       return s.get(Math.max(0, Math.min(s.size() - 1, (int) Math.ceil(p / 100.0 * s.size()) - 1)));
@@ -240,7 +258,7 @@ public final class WorkbenchBenchmark {
       return f.get(STEP_TIMEOUT_MS, TimeUnit.MILLISECONDS);
     }
 
-    double time(String what, Runnable action, BooleanSupplier shown) throws Exception {
+    FrameClock.Timing time(String what, Runnable action, BooleanSupplier shown) throws Exception {
       phase = what;
       try {
         return clock.time(what, action, shown, STEP_TIMEOUT_MS);
@@ -257,8 +275,8 @@ public final class WorkbenchBenchmark {
         openTimed(warmUp);
         warmUp = null;
       }
-      double open = openTimed(h);
-      rows.add(new Row(h.name(), "first frame from File › Open", List.of(open), "ms"));
+      FrameClock.Timing open = openTimed(h);
+      rows.add(Row.timed(h.name(), "first frame from File › Open", List.of(open)));
       Thread.sleep(500);
       onFx(
           () -> {
@@ -272,7 +290,7 @@ public final class WorkbenchBenchmark {
       return rows;
     }
 
-    private double openTimed(Host h) throws Exception {
+    private FrameClock.Timing openTimed(Host h) throws Exception {
       GraphModel[] before = new GraphModel[1];
       Object[] beforeResults = new Object[1];
       return time(
@@ -304,18 +322,18 @@ public final class WorkbenchBenchmark {
       if (collapsed.isEmpty()) {
         return List.of();
       }
-      List<Double> ex = new ArrayList<>();
-      List<Double> co = new ArrayList<>();
+      List<FrameClock.Timing> ex = new ArrayList<>();
+      List<FrameClock.Timing> co = new ArrayList<>();
       for (Bdf b : collapsed) {
         ex.add(toggle(h, b, false));
         co.add(toggle(h, b, true));
       }
       return List.of(
-          new Row(h.name(), "expand a collapsed subtree", ex, "ms"),
-          new Row(h.name(), "collapse it again", co, "ms"));
+          Row.timed(h.name(), "expand a collapsed subtree", ex),
+          Row.timed(h.name(), "collapse it again", co));
     }
 
-    private double toggle(Host h, Bdf bridge, boolean collapse) throws Exception {
+    private FrameClock.Timing toggle(Host h, Bdf bridge, boolean collapse) throws Exception {
       GraphModel[] before = new GraphModel[1];
       return time(
           (collapse ? "collapse " : "expand ") + bridge + " on " + h.name(),
@@ -338,7 +356,7 @@ public final class WorkbenchBenchmark {
                       .limit(count)
                       .map(f -> chip(f.bdf()))
                       .toList());
-      List<Double> t = new ArrayList<>();
+      List<FrameClock.Timing> t = new ArrayList<>();
       for (int i = 0; i < count && chips.size() > 1; i++) {
         Node chip = chips.get(i % chips.size());
         Bdf bdf = Bdf.parse(chip.getId().substring(3));
@@ -358,7 +376,7 @@ public final class WorkbenchBenchmark {
                     w.state().selectionProperty().get() instanceof ElementRef.FunctionRef f
                         && f.bdf().equals(bdf)));
       }
-      return new Row(h.name(), "select a function (click)", t, "ms");
+      return Row.timed(h.name(), "select a function (click)", t);
     }
 
     /**
@@ -421,7 +439,7 @@ public final class WorkbenchBenchmark {
             return null;
           });
       Thread.sleep(200);
-      List<Double> frames = new ArrayList<>();
+      List<FrameClock.Timing> frames = new ArrayList<>();
       for (int i = 1; i <= steps; i++) {
         double t = (double) i / steps;
         double x = a.getCenterX() + (b.getCenterX() - a.getCenterX()) * t;
@@ -433,10 +451,10 @@ public final class WorkbenchBenchmark {
                 () -> true));
       }
       List<Row> rows = new ArrayList<>();
-      rows.add(new Row(h.name(), "drag over a lane (one event per frame)", frames, "ms"));
+      rows.add(Row.timed(h.name(), "drag over a lane (one event per frame)", frames));
       GraphModel[] before = new GraphModel[1];
       int[] revision = new int[1];
-      double drop =
+      FrameClock.Timing drop =
           time(
               "drop on " + h.name(),
               () -> {
@@ -451,11 +469,11 @@ public final class WorkbenchBenchmark {
                           || vm().modelProperty().get() != before[0]));
       if (!onFx(() -> w.state().commands().canUndoProperty().get())) {
         // the drop was refused: no edit to undo
-        rows.add(new Row(h.name(), "drop (refused, no edit)", List.of(drop), "ms"));
+        rows.add(Row.timed(h.name(), "drop (refused, no edit)", List.of(drop)));
         return rows;
       }
-      rows.add(new Row(h.name(), "drop: ownership edit, re-layout, repaint", List.of(drop), "ms"));
-      List<Double> edits = new ArrayList<>();
+      rows.add(Row.timed(h.name(), "drop: ownership edit, re-layout, repaint", List.of(drop)));
+      List<FrameClock.Timing> edits = new ArrayList<>();
       for (int i = 0; i < repeat; i++) {
         boolean undo = i % 2 == 0;
         edits.add(
@@ -471,7 +489,7 @@ public final class WorkbenchBenchmark {
                 },
                 () -> vm().modelProperty().get() != before[0]));
       }
-      rows.add(new Row(h.name(), "undo/redo of the drop (ownership edit)", edits, "ms"));
+      rows.add(Row.timed(h.name(), "undo/redo of the drop (ownership edit)", edits));
       return rows;
     }
   }
@@ -535,7 +553,8 @@ public final class WorkbenchBenchmark {
       if (!p.waitFor(STEP_TIMEOUT_MS, TimeUnit.MILLISECONDS)) {
         throw new TimeoutException("the child did not exit");
       }
-      return new Row(h.name(), "first frame from process start", List.of(ms, mem[0], mem[1]), "");
+      return new Row(
+          h.name(), "first frame from process start", List.of(ms, mem[0], mem[1]), List.of(), "");
     } catch (Exception e) {
       throw new IllegalStateException(
           "process start with "
@@ -588,6 +607,7 @@ public final class WorkbenchBenchmark {
               Stage stage = new Stage();
               WorkbenchWindow w = new WorkbenchWindow(stage, WorkbenchApp.configDir());
               watch(w.scene(), functions);
+              org.vfioworkbench.ui.learn.LearnPerspective.install(w, w::showView);
               stage.setWidth(WIDTH);
               stage.setHeight(HEIGHT);
               stage.show();
@@ -613,48 +633,53 @@ public final class WorkbenchBenchmark {
                   m.start();
                 }
               });
-      com.sun.javafx.tk.Toolkit.getToolkit()
-          .addPostSceneTkPulseListener(
-              () -> {
-                // the graph joins the scene once the docking lays the window out
-                TopologyGraphView g = (TopologyGraphView) scene.lookup(".graph-view");
-                childWindow.set(
-                    g == null
-                        ? "no graph view in the scene"
-                        : "graph model "
-                            + (g.viewModel().modelProperty().get() == null
-                                ? "none"
-                                : g.viewModel().modelProperty().get().functions().size() + " nodes")
-                            + ", "
-                            + g.chipCount()
-                            + " chips, armed "
-                            + s.armed);
-                if (!s.armed && g == null) {
-                  Platform.requestNextPulse();
-                } else if (!s.armed) {
-                  // Only the file is ever opened in the child: its graph, every chip drawn.
-                  GraphModel m = g.viewModel().modelProperty().get();
-                  s.armed =
-                      m != null
-                          && !m.functions().isEmpty()
-                          && g.chipCount() == m.functions().size();
-                  if (s.armed) {
-                    int total =
-                        m.functions().size()
-                            + m.functions().stream()
-                                .mapToInt(f -> f.summary().map(x -> x.functions()).orElse(0))
-                                .sum();
-                    System.err.println(
-                        "workbench benchmark child: graph of "
-                            + total
-                            + " of "
-                            + functions
-                            + " functions");
-                  }
-                  Platform.requestNextPulse();
-                }
-              });
+      // The toolkit holds pulse listeners weakly (a WeakHashMap): a listener nobody else holds
+      // is collected and never called again, which left this child waiting for ever.
+      PULSE_LISTENER.set(
+          () -> {
+            // the graph joins the scene once the docking lays the window out
+            TopologyGraphView g = (TopologyGraphView) scene.lookup(".graph-view");
+            childWindow.set(
+                g == null
+                    ? "no graph view in the scene"
+                    : "graph model "
+                        + (g.viewModel().modelProperty().get() == null
+                            ? "none"
+                            : g.viewModel().modelProperty().get().functions().size() + " nodes")
+                        + ", "
+                        + g.chipCount()
+                        + " chips, armed "
+                        + s.armed);
+            if (!s.armed && g == null) {
+              Platform.requestNextPulse();
+            } else if (!s.armed) {
+              // Only the file is ever opened in the child: its graph, every chip drawn.
+              GraphModel m = g.viewModel().modelProperty().get();
+              s.armed =
+                  m != null && !m.functions().isEmpty() && g.chipCount() == m.functions().size();
+              if (s.armed) {
+                int total =
+                    m.functions().size()
+                        + m.functions().stream()
+                            .mapToInt(f -> f.summary().map(x -> x.functions()).orElse(0))
+                            .sum();
+                System.err.println(
+                    "workbench benchmark child: graph of "
+                        + total
+                        + " of "
+                        + functions
+                        + " functions");
+              }
+              Platform.requestNextPulse();
+            }
+          });
+      com.sun.javafx.tk.Toolkit.getToolkit().addPostSceneTkPulseListener(PULSE_LISTENER.get());
     }
+
+    /** Holds the child's pulse listener strongly for the life of the process. */
+    private static final java.util.concurrent.atomic.AtomicReference<
+            com.sun.javafx.tk.TKPulseListener>
+        PULSE_LISTENER = new java.util.concurrent.atomic.AtomicReference<>();
 
     private static final class WatchState {
       volatile boolean armed;
@@ -727,27 +752,34 @@ public final class WorkbenchBenchmark {
         String.format(
             Locale.ROOT,
             "Window %d×%d, software pipeline (`-Dprism.order=%s`); every clock stops after the frame"
-                + " is painted. Baseline: the same measure on the seed sample (s19, 3 functions) in"
-                + " the same run.%n%n",
+                + " is painted. Latency: from the action to the end of painting the first frame that"
+                + " shows it, the wait for the next pulse included. Work: the action's FX-thread time"
+                + " plus that frame's pulse from its start to the end of its painting (the whole"
+                + " latency when a background task had to finish first). Baseline: the same measure"
+                + " on the seed sample (s19, 3 functions) in the same run.%n%n",
             WIDTH,
             HEIGHT,
             System.getProperty("prism.order", "default")));
     if (!rows.isEmpty()) {
       o.append(
-          "| host | measure | samples | p50 ms | p95 ms | max ms | × baseline (p50 / p50 of the seed) |\n");
-      o.append("|---|---|---|---|---|---|---|\n");
+          "| host | measure | samples | latency p50 ms | latency p95 ms | latency max ms | work p50"
+              + " ms | work p95 ms | work max ms | × baseline (latency p50 / p50 of the seed) |\n");
+      o.append("|---|---|---|---|---|---|---|---|---|---|\n");
       for (Row r : rows) {
         Double b = base.get(r.what());
         o.append(
             String.format(
                 Locale.ROOT,
-                "| %s | %s | %d | %.1f | %.1f | %.1f | %s |%n",
+                "| %s | %s | %d | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %s |%n",
                 r.host(),
                 r.what(),
                 r.values().size(),
                 r.pct(50),
                 r.pct(95),
                 r.max(),
+                Row.pct(r.work(), 50),
+                Row.pct(r.work(), 95),
+                Collections.max(r.work()),
                 b == null || b == 0 ? "n/a" : String.format(Locale.ROOT, "%.2f", r.pct(50) / b)));
       }
     }
