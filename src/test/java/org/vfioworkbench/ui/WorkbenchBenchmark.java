@@ -148,18 +148,26 @@ public final class WorkbenchBenchmark {
   /**
    * One measured row: {@code values} are milliseconds of latency (or MiB for memory rows), one per
    * sample; {@code work} the same samples' work times ({@link FrameClock.Timing}), empty where
-   * there is none.
+   * there is none; {@code skins} the graph skins each step made (a count the machine's load does
+   * not change).
    */
   private record Row(
-      String host, String what, List<Double> values, List<Double> work, String unit) {
+      String host, String what, List<Double> values, List<Double> work, List<Integer> skins) {
 
-    static Row timed(String host, String what, List<FrameClock.Timing> t) {
+    static Row timed(String host, String what, List<FrameClock.Timing> t, List<Integer> skins) {
       return new Row(
           host,
           what,
           t.stream().map(FrameClock.Timing::latency).toList(),
           t.stream().map(FrameClock.Timing::work).toList(),
-          "ms");
+          skins);
+    }
+
+    String skinsPerStep() {
+      return skins.isEmpty()
+          ? "n/a"
+          : String.format(
+              Locale.ROOT, "%.1f", skins.stream().mapToInt(Integer::intValue).average().orElse(0));
     }
 
     double pct(int p) {
@@ -258,10 +266,23 @@ public final class WorkbenchBenchmark {
       return f.get(STEP_TIMEOUT_MS, TimeUnit.MILLISECONDS);
     }
 
+    /** Graph skins made by each step timed since the last {@link #skinsMade()} (not timed). */
+    private final List<Integer> skinsMade = new ArrayList<>();
+
+    /** The skins each step made since the last call, and starts counting anew. */
+    List<Integer> skinsMade() {
+      List<Integer> l = List.copyOf(skinsMade);
+      skinsMade.clear();
+      return l;
+    }
+
     FrameClock.Timing time(String what, Runnable action, BooleanSupplier shown) throws Exception {
       phase = what;
       try {
-        return clock.time(what, action, shown, STEP_TIMEOUT_MS);
+        int before = onFx(() -> graph().skinsCreated());
+        FrameClock.Timing t = clock.time(what, action, shown, STEP_TIMEOUT_MS);
+        skinsMade.add(onFx(() -> graph().skinsCreated()) - before);
+        return t;
       } catch (TimeoutException e) {
         throw new TimeoutException(e.getMessage() + "; the window shows " + onFx(this::describe));
       }
@@ -275,8 +296,9 @@ public final class WorkbenchBenchmark {
         openTimed(warmUp);
         warmUp = null;
       }
+      skinsMade();
       FrameClock.Timing open = openTimed(h);
-      rows.add(Row.timed(h.name(), "first frame from File › Open", List.of(open)));
+      rows.add(Row.timed(h.name(), "first frame from File › Open", List.of(open), skinsMade()));
       Thread.sleep(500);
       onFx(
           () -> {
@@ -324,13 +346,29 @@ public final class WorkbenchBenchmark {
       }
       List<FrameClock.Timing> ex = new ArrayList<>();
       List<FrameClock.Timing> co = new ArrayList<>();
+      List<Integer> exSkins = new ArrayList<>();
+      List<Integer> coSkins = new ArrayList<>();
+      skinsMade();
       for (Bdf b : collapsed) {
         ex.add(toggle(h, b, false));
+        exSkins.addAll(skinsMade());
+        if (Boolean.getBoolean("bench.debugSkins")) {
+          var mth = TopologyGraphView.class.getDeclaredMethod("skinsCreatedByKind");
+          mth.setAccessible(true);
+          say(
+              "after expand "
+                  + b
+                  + ": "
+                  + onFx(() -> mth.invoke(graph()))
+                  + " zoom "
+                  + onFx(() -> graph().zoom()));
+        }
         co.add(toggle(h, b, true));
+        coSkins.addAll(skinsMade());
       }
       return List.of(
-          Row.timed(h.name(), "expand a collapsed subtree", ex),
-          Row.timed(h.name(), "collapse it again", co));
+          Row.timed(h.name(), "expand a collapsed subtree", ex, exSkins),
+          Row.timed(h.name(), "collapse it again", co, coSkins));
     }
 
     private FrameClock.Timing toggle(Host h, Bdf bridge, boolean collapse) throws Exception {
@@ -357,6 +395,7 @@ public final class WorkbenchBenchmark {
                       .map(f -> chip(f.bdf()))
                       .toList());
       List<FrameClock.Timing> t = new ArrayList<>();
+      skinsMade();
       for (int i = 0; i < count && chips.size() > 1; i++) {
         Node chip = chips.get(i % chips.size());
         Bdf bdf = Bdf.parse(chip.getId().substring(3));
@@ -376,7 +415,7 @@ public final class WorkbenchBenchmark {
                     w.state().selectionProperty().get() instanceof ElementRef.FunctionRef f
                         && f.bdf().equals(bdf)));
       }
-      return Row.timed(h.name(), "select a function (click)", t);
+      return Row.timed(h.name(), "select a function (click)", t, skinsMade());
     }
 
     /**
@@ -440,6 +479,7 @@ public final class WorkbenchBenchmark {
           });
       Thread.sleep(200);
       List<FrameClock.Timing> frames = new ArrayList<>();
+      skinsMade();
       for (int i = 1; i <= steps; i++) {
         double t = (double) i / steps;
         double x = a.getCenterX() + (b.getCenterX() - a.getCenterX()) * t;
@@ -451,7 +491,7 @@ public final class WorkbenchBenchmark {
                 () -> true));
       }
       List<Row> rows = new ArrayList<>();
-      rows.add(Row.timed(h.name(), "drag over a lane (one event per frame)", frames));
+      rows.add(Row.timed(h.name(), "drag over a lane (one event per frame)", frames, skinsMade()));
       GraphModel[] before = new GraphModel[1];
       int[] revision = new int[1];
       FrameClock.Timing drop =
@@ -469,10 +509,12 @@ public final class WorkbenchBenchmark {
                           || vm().modelProperty().get() != before[0]));
       if (!onFx(() -> w.state().commands().canUndoProperty().get())) {
         // the drop was refused: no edit to undo
-        rows.add(Row.timed(h.name(), "drop (refused, no edit)", List.of(drop)));
+        rows.add(Row.timed(h.name(), "drop (refused, no edit)", List.of(drop), skinsMade()));
         return rows;
       }
-      rows.add(Row.timed(h.name(), "drop: ownership edit, re-layout, repaint", List.of(drop)));
+      rows.add(
+          Row.timed(
+              h.name(), "drop: ownership edit, re-layout, repaint", List.of(drop), skinsMade()));
       List<FrameClock.Timing> edits = new ArrayList<>();
       for (int i = 0; i < repeat; i++) {
         boolean undo = i % 2 == 0;
@@ -489,7 +531,7 @@ public final class WorkbenchBenchmark {
                 },
                 () -> vm().modelProperty().get() != before[0]));
       }
-      rows.add(Row.timed(h.name(), "undo/redo of the drop (ownership edit)", edits));
+      rows.add(Row.timed(h.name(), "undo/redo of the drop (ownership edit)", edits, skinsMade()));
       return rows;
     }
   }
@@ -554,7 +596,11 @@ public final class WorkbenchBenchmark {
         throw new TimeoutException("the child did not exit");
       }
       return new Row(
-          h.name(), "first frame from process start", List.of(ms, mem[0], mem[1]), List.of(), "");
+          h.name(),
+          "first frame from process start",
+          List.of(ms, mem[0], mem[1]),
+          List.of(),
+          List.of());
     } catch (Exception e) {
       throw new IllegalStateException(
           "process start with "
@@ -763,14 +809,15 @@ public final class WorkbenchBenchmark {
     if (!rows.isEmpty()) {
       o.append(
           "| host | measure | samples | latency p50 ms | latency p95 ms | latency max ms | work p50"
-              + " ms | work p95 ms | work max ms | × baseline (latency p50 / p50 of the seed) |\n");
-      o.append("|---|---|---|---|---|---|---|---|---|---|\n");
+              + " ms | work p95 ms | work max ms | graph skins made per step (mean) | × baseline"
+              + " (latency p50 / p50 of the seed) |\n");
+      o.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
       for (Row r : rows) {
         Double b = base.get(r.what());
         o.append(
             String.format(
                 Locale.ROOT,
-                "| %s | %s | %d | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %s |%n",
+                "| %s | %s | %d | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %s | %s |%n",
                 r.host(),
                 r.what(),
                 r.values().size(),
@@ -780,6 +827,7 @@ public final class WorkbenchBenchmark {
                 Row.pct(r.work(), 50),
                 Row.pct(r.work(), 95),
                 Collections.max(r.work()),
+                r.skinsPerStep(),
                 b == null || b == 0 ? "n/a" : String.format(Locale.ROOT, "%.2f", r.pct(50) / b)));
       }
     }
