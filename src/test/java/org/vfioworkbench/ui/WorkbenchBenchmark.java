@@ -352,17 +352,6 @@ public final class WorkbenchBenchmark {
       for (Bdf b : collapsed) {
         ex.add(toggle(h, b, false));
         exSkins.addAll(skinsMade());
-        if (Boolean.getBoolean("bench.debugSkins")) {
-          var mth = TopologyGraphView.class.getDeclaredMethod("skinsCreatedByKind");
-          mth.setAccessible(true);
-          say(
-              "after expand "
-                  + b
-                  + ": "
-                  + onFx(() -> mth.invoke(graph()))
-                  + " zoom "
-                  + onFx(() -> graph().zoom()));
-        }
         co.add(toggle(h, b, true));
         coSkins.addAll(skinsMade());
       }
