@@ -13,7 +13,8 @@ import javafx.application.Platform;
 import javafx.scene.Scene;
 
 /**
- * A frame clock that stops after the frame is painted, for the workbench benchmark.
+ * A frame clock that stops after the frame is painted, for the workbench benchmark. It gives two
+ * times for every step ({@link Timing}): the latency the user sees, and the work time of the frame.
  *
  * <p>JavaFX paints a pulse's frame on its render thread after the FX thread has laid the scene out
  * and synchronised it; the scene's {@link PerformanceTracker} hears of every frame of that scene
@@ -23,6 +24,15 @@ import javafx.scene.Scene;
  * finished) it asks whether the window shows the result yet; the first frame painted after the
  * pulse that first shows it stops the clock. Work the action hands to a background thread (layout,
  * engine) is inside the time, as the user waits for it.
+ *
+ * <p><b>Latency</b> runs from just before the action to the end of painting that frame; it includes
+ * the wait for the next pulse (JavaFX pulses on a 60 Hz timer, so up to one 16.7 ms period during
+ * which nothing works). <b>Work time</b> leaves that wait out: the action's own time on the FX
+ * thread plus the time from the start of the pulse that shows the result (a stage pulse listener,
+ * the first thing a pulse runs after animations, which the graph has none of) to the end of
+ * painting its frame. When the result is not shown by the first pulse after the action (a
+ * background task had to finish first), work time is the whole latency: the user waits for that
+ * work.
  */
 final class FrameClock {
 
@@ -30,12 +40,32 @@ final class FrameClock {
   private final AtomicLong frames = new AtomicLong();
   private final AtomicLong pulses = new AtomicLong();
   private final TKPulseListener afterScenes = this::afterScenes;
+  private final TKPulseListener pulseStart = this::pulseStart;
+
+  /** When the current pulse started (FX thread). */
+  private long pulseStartNs;
 
   /** The step being measured; touched on the FX thread, read on the render thread. */
   private volatile Step step;
 
   private record Step(
-      long t0, BooleanSupplier shown, CompletableFuture<Double> done, AtomicLong armedAfter) {}
+      long t0,
+      BooleanSupplier shown,
+      CompletableFuture<Timing> done,
+      AtomicLong armedAfter,
+      long[] fx) {
+    // fx: [0] the action's FX-thread nanoseconds, [1] pulses started before the action ended,
+    // [2] start of the pulse that shows the result, [3] 1 when that pulse is the first after it
+  }
+
+  /**
+   * One measured step, in milliseconds.
+   *
+   * @param latency from just before the action to the end of painting the first frame showing it
+   * @param work the action's FX-thread time plus the showing pulse's time to the end of its paint
+   *     (the whole latency when the result needed more than the first pulse)
+   */
+  record Timing(double latency, double work) {}
 
   private FrameClock(Scene scene) {
     this.scene = scene;
@@ -46,6 +76,7 @@ final class FrameClock {
     FrameClock c = new FrameClock(scene);
     PerformanceTracker t = PerformanceTracker.getSceneTracker(scene);
     t.setOnRenderedFrameTask(c::frameRendered);
+    Toolkit.getToolkit().addStageTkPulseListener(c.pulseStart);
     Toolkit.getToolkit().addPostSceneTkPulseListener(c.afterScenes);
     return c;
   }
@@ -53,6 +84,7 @@ final class FrameClock {
   /** Removes the clock; call on the FX thread. */
   void close() {
     Toolkit.getToolkit().removePostSceneTkPulseListener(afterScenes);
+    Toolkit.getToolkit().removeStageTkPulseListener(pulseStart);
     PerformanceTracker.getSceneTracker(scene).setOnRenderedFrameTask(null);
     PerformanceTracker.releaseSceneTracker(scene);
   }
@@ -63,16 +95,17 @@ final class FrameClock {
   }
 
   /**
-   * Runs {@code action} on the FX thread and returns the milliseconds from just before it to the
-   * end of painting the first frame that shows {@code shown}. Fails with a {@link TimeoutException}
-   * naming {@code what} when that frame does not come within {@code timeoutMs}.
+   * Runs {@code action} on the FX thread and returns the latency from just before it to the end of
+   * painting the first frame that shows {@code shown}, and that frame's work time. Fails with a
+   * {@link TimeoutException} naming {@code what} when that frame does not come within {@code
+   * timeoutMs}.
    */
-  double time(String what, Runnable action, BooleanSupplier shown, long timeoutMs)
+  Timing time(String what, Runnable action, BooleanSupplier shown, long timeoutMs)
       throws InterruptedException, TimeoutException {
-    CompletableFuture<Double> done = new CompletableFuture<>();
+    CompletableFuture<Timing> done = new CompletableFuture<>();
     Platform.runLater(
         () -> {
-          Step s = new Step(System.nanoTime(), shown, done, new AtomicLong(-1));
+          Step s = new Step(System.nanoTime(), shown, done, new AtomicLong(-1), new long[4]);
           step = s;
           try {
             action.run();
@@ -81,6 +114,8 @@ final class FrameClock {
             done.completeExceptionally(e);
             return;
           }
+          s.fx()[0] = System.nanoTime() - s.t0();
+          s.fx()[1] = pulses.get();
           Platform.requestNextPulse();
         });
     try {
@@ -106,15 +141,22 @@ final class FrameClock {
     }
   }
 
+  /** FX thread, first in every pulse (after animations, before any scene's CSS and layout). */
+  private void pulseStart() {
+    pulseStartNs = System.nanoTime();
+    pulses.incrementAndGet();
+  }
+
   /** FX thread, after every pulse's scenes are laid out and synchronised. */
   private void afterScenes() {
-    pulses.incrementAndGet();
     Step s = step;
     if (s == null || s.armedAfter().get() >= 0) {
       return;
     }
     if (s.shown().getAsBoolean()) {
       // This pulse's frame (queued next) is the first that shows it.
+      s.fx()[2] = pulseStartNs;
+      s.fx()[3] = pulses.get() == s.fx()[1] + 1 ? 1 : 0;
       s.armedAfter().set(frames.get());
     } else {
       // Keep pulses coming while a background task finishes.
@@ -130,7 +172,10 @@ final class FrameClock {
       long armed = s.armedAfter().get();
       if (armed >= 0 && n > armed) {
         step = null;
-        s.done().complete((System.nanoTime() - s.t0()) / 1e6);
+        long end = System.nanoTime();
+        double latency = (end - s.t0()) / 1e6;
+        double work = s.fx()[3] == 1 ? (s.fx()[0] + end - s.fx()[2]) / 1e6 : latency;
+        s.done().complete(new Timing(latency, work));
       }
     }
   }

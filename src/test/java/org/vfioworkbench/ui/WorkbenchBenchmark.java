@@ -145,10 +145,36 @@ public final class WorkbenchBenchmark {
     return new Host(name, t, file);
   }
 
-  /** One measured row: {@code values} are milliseconds (or MiB for memory rows), one per sample. */
-  private record Row(String host, String what, List<Double> values, String unit) {
+  /**
+   * One measured row: {@code values} are milliseconds of latency (or MiB for memory rows), one per
+   * sample; {@code work} the same samples' work times ({@link FrameClock.Timing}), empty where
+   * there is none; {@code skins} the graph skins each step made (a count the machine's load does
+   * not change).
+   */
+  private record Row(
+      String host, String what, List<Double> values, List<Double> work, List<Integer> skins) {
+
+    static Row timed(String host, String what, List<FrameClock.Timing> t, List<Integer> skins) {
+      return new Row(
+          host,
+          what,
+          t.stream().map(FrameClock.Timing::latency).toList(),
+          t.stream().map(FrameClock.Timing::work).toList(),
+          skins);
+    }
+
+    String skinsPerStep() {
+      return skins.isEmpty()
+          ? "n/a"
+          : String.format(
+              Locale.ROOT, "%.1f", skins.stream().mapToInt(Integer::intValue).average().orElse(0));
+    }
 
     double pct(int p) {
+      return pct(values, p);
+    }
+
+    static double pct(List<Double> values, int p) {
       List<Double> s = new ArrayList<>(values);
       Collections.sort(s);
       return s.get(Math.max(0, Math.min(s.size() - 1, (int) Math.ceil(p / 100.0 * s.size()) - 1)));
@@ -240,10 +266,23 @@ public final class WorkbenchBenchmark {
       return f.get(STEP_TIMEOUT_MS, TimeUnit.MILLISECONDS);
     }
 
-    double time(String what, Runnable action, BooleanSupplier shown) throws Exception {
+    /** Graph skins made by each step timed since the last {@link #skinsMade()} (not timed). */
+    private final List<Integer> skinsMade = new ArrayList<>();
+
+    /** The skins each step made since the last call, and starts counting anew. */
+    List<Integer> skinsMade() {
+      List<Integer> l = List.copyOf(skinsMade);
+      skinsMade.clear();
+      return l;
+    }
+
+    FrameClock.Timing time(String what, Runnable action, BooleanSupplier shown) throws Exception {
       phase = what;
       try {
-        return clock.time(what, action, shown, STEP_TIMEOUT_MS);
+        int before = onFx(() -> graph().skinsCreated());
+        FrameClock.Timing t = clock.time(what, action, shown, STEP_TIMEOUT_MS);
+        skinsMade.add(onFx(() -> graph().skinsCreated()) - before);
+        return t;
       } catch (TimeoutException e) {
         throw new TimeoutException(e.getMessage() + "; the window shows " + onFx(this::describe));
       }
@@ -257,8 +296,9 @@ public final class WorkbenchBenchmark {
         openTimed(warmUp);
         warmUp = null;
       }
-      double open = openTimed(h);
-      rows.add(new Row(h.name(), "first frame from File › Open", List.of(open), "ms"));
+      skinsMade();
+      FrameClock.Timing open = openTimed(h);
+      rows.add(Row.timed(h.name(), "first frame from File › Open", List.of(open), skinsMade()));
       Thread.sleep(500);
       onFx(
           () -> {
@@ -272,7 +312,7 @@ public final class WorkbenchBenchmark {
       return rows;
     }
 
-    private double openTimed(Host h) throws Exception {
+    private FrameClock.Timing openTimed(Host h) throws Exception {
       GraphModel[] before = new GraphModel[1];
       Object[] beforeResults = new Object[1];
       return time(
@@ -304,18 +344,23 @@ public final class WorkbenchBenchmark {
       if (collapsed.isEmpty()) {
         return List.of();
       }
-      List<Double> ex = new ArrayList<>();
-      List<Double> co = new ArrayList<>();
+      List<FrameClock.Timing> ex = new ArrayList<>();
+      List<FrameClock.Timing> co = new ArrayList<>();
+      List<Integer> exSkins = new ArrayList<>();
+      List<Integer> coSkins = new ArrayList<>();
+      skinsMade();
       for (Bdf b : collapsed) {
         ex.add(toggle(h, b, false));
+        exSkins.addAll(skinsMade());
         co.add(toggle(h, b, true));
+        coSkins.addAll(skinsMade());
       }
       return List.of(
-          new Row(h.name(), "expand a collapsed subtree", ex, "ms"),
-          new Row(h.name(), "collapse it again", co, "ms"));
+          Row.timed(h.name(), "expand a collapsed subtree", ex, exSkins),
+          Row.timed(h.name(), "collapse it again", co, coSkins));
     }
 
-    private double toggle(Host h, Bdf bridge, boolean collapse) throws Exception {
+    private FrameClock.Timing toggle(Host h, Bdf bridge, boolean collapse) throws Exception {
       GraphModel[] before = new GraphModel[1];
       return time(
           (collapse ? "collapse " : "expand ") + bridge + " on " + h.name(),
@@ -338,7 +383,8 @@ public final class WorkbenchBenchmark {
                       .limit(count)
                       .map(f -> chip(f.bdf()))
                       .toList());
-      List<Double> t = new ArrayList<>();
+      List<FrameClock.Timing> t = new ArrayList<>();
+      skinsMade();
       for (int i = 0; i < count && chips.size() > 1; i++) {
         Node chip = chips.get(i % chips.size());
         Bdf bdf = Bdf.parse(chip.getId().substring(3));
@@ -358,7 +404,7 @@ public final class WorkbenchBenchmark {
                     w.state().selectionProperty().get() instanceof ElementRef.FunctionRef f
                         && f.bdf().equals(bdf)));
       }
-      return new Row(h.name(), "select a function (click)", t, "ms");
+      return Row.timed(h.name(), "select a function (click)", t, skinsMade());
     }
 
     /**
@@ -421,7 +467,8 @@ public final class WorkbenchBenchmark {
             return null;
           });
       Thread.sleep(200);
-      List<Double> frames = new ArrayList<>();
+      List<FrameClock.Timing> frames = new ArrayList<>();
+      skinsMade();
       for (int i = 1; i <= steps; i++) {
         double t = (double) i / steps;
         double x = a.getCenterX() + (b.getCenterX() - a.getCenterX()) * t;
@@ -433,10 +480,10 @@ public final class WorkbenchBenchmark {
                 () -> true));
       }
       List<Row> rows = new ArrayList<>();
-      rows.add(new Row(h.name(), "drag over a lane (one event per frame)", frames, "ms"));
+      rows.add(Row.timed(h.name(), "drag over a lane (one event per frame)", frames, skinsMade()));
       GraphModel[] before = new GraphModel[1];
       int[] revision = new int[1];
-      double drop =
+      FrameClock.Timing drop =
           time(
               "drop on " + h.name(),
               () -> {
@@ -451,11 +498,13 @@ public final class WorkbenchBenchmark {
                           || vm().modelProperty().get() != before[0]));
       if (!onFx(() -> w.state().commands().canUndoProperty().get())) {
         // the drop was refused: no edit to undo
-        rows.add(new Row(h.name(), "drop (refused, no edit)", List.of(drop), "ms"));
+        rows.add(Row.timed(h.name(), "drop (refused, no edit)", List.of(drop), skinsMade()));
         return rows;
       }
-      rows.add(new Row(h.name(), "drop: ownership edit, re-layout, repaint", List.of(drop), "ms"));
-      List<Double> edits = new ArrayList<>();
+      rows.add(
+          Row.timed(
+              h.name(), "drop: ownership edit, re-layout, repaint", List.of(drop), skinsMade()));
+      List<FrameClock.Timing> edits = new ArrayList<>();
       for (int i = 0; i < repeat; i++) {
         boolean undo = i % 2 == 0;
         edits.add(
@@ -471,7 +520,7 @@ public final class WorkbenchBenchmark {
                 },
                 () -> vm().modelProperty().get() != before[0]));
       }
-      rows.add(new Row(h.name(), "undo/redo of the drop (ownership edit)", edits, "ms"));
+      rows.add(Row.timed(h.name(), "undo/redo of the drop (ownership edit)", edits, skinsMade()));
       return rows;
     }
   }
@@ -535,7 +584,12 @@ public final class WorkbenchBenchmark {
       if (!p.waitFor(STEP_TIMEOUT_MS, TimeUnit.MILLISECONDS)) {
         throw new TimeoutException("the child did not exit");
       }
-      return new Row(h.name(), "first frame from process start", List.of(ms, mem[0], mem[1]), "");
+      return new Row(
+          h.name(),
+          "first frame from process start",
+          List.of(ms, mem[0], mem[1]),
+          List.of(),
+          List.of());
     } catch (Exception e) {
       throw new IllegalStateException(
           "process start with "
@@ -588,6 +642,7 @@ public final class WorkbenchBenchmark {
               Stage stage = new Stage();
               WorkbenchWindow w = new WorkbenchWindow(stage, WorkbenchApp.configDir());
               watch(w.scene(), functions);
+              org.vfioworkbench.ui.learn.LearnPerspective.install(w, w::showView);
               stage.setWidth(WIDTH);
               stage.setHeight(HEIGHT);
               stage.show();
@@ -613,48 +668,53 @@ public final class WorkbenchBenchmark {
                   m.start();
                 }
               });
-      com.sun.javafx.tk.Toolkit.getToolkit()
-          .addPostSceneTkPulseListener(
-              () -> {
-                // the graph joins the scene once the docking lays the window out
-                TopologyGraphView g = (TopologyGraphView) scene.lookup(".graph-view");
-                childWindow.set(
-                    g == null
-                        ? "no graph view in the scene"
-                        : "graph model "
-                            + (g.viewModel().modelProperty().get() == null
-                                ? "none"
-                                : g.viewModel().modelProperty().get().functions().size() + " nodes")
-                            + ", "
-                            + g.chipCount()
-                            + " chips, armed "
-                            + s.armed);
-                if (!s.armed && g == null) {
-                  Platform.requestNextPulse();
-                } else if (!s.armed) {
-                  // Only the file is ever opened in the child: its graph, every chip drawn.
-                  GraphModel m = g.viewModel().modelProperty().get();
-                  s.armed =
-                      m != null
-                          && !m.functions().isEmpty()
-                          && g.chipCount() == m.functions().size();
-                  if (s.armed) {
-                    int total =
-                        m.functions().size()
-                            + m.functions().stream()
-                                .mapToInt(f -> f.summary().map(x -> x.functions()).orElse(0))
-                                .sum();
-                    System.err.println(
-                        "workbench benchmark child: graph of "
-                            + total
-                            + " of "
-                            + functions
-                            + " functions");
-                  }
-                  Platform.requestNextPulse();
-                }
-              });
+      // The toolkit holds pulse listeners weakly (a WeakHashMap): a listener nobody else holds
+      // is collected and never called again, which left this child waiting for ever.
+      PULSE_LISTENER.set(
+          () -> {
+            // the graph joins the scene once the docking lays the window out
+            TopologyGraphView g = (TopologyGraphView) scene.lookup(".graph-view");
+            childWindow.set(
+                g == null
+                    ? "no graph view in the scene"
+                    : "graph model "
+                        + (g.viewModel().modelProperty().get() == null
+                            ? "none"
+                            : g.viewModel().modelProperty().get().functions().size() + " nodes")
+                        + ", "
+                        + g.chipCount()
+                        + " chips, armed "
+                        + s.armed);
+            if (!s.armed && g == null) {
+              Platform.requestNextPulse();
+            } else if (!s.armed) {
+              // Only the file is ever opened in the child: its graph, every chip drawn.
+              GraphModel m = g.viewModel().modelProperty().get();
+              s.armed =
+                  m != null && !m.functions().isEmpty() && g.chipCount() == m.functions().size();
+              if (s.armed) {
+                int total =
+                    m.functions().size()
+                        + m.functions().stream()
+                            .mapToInt(f -> f.summary().map(x -> x.functions()).orElse(0))
+                            .sum();
+                System.err.println(
+                    "workbench benchmark child: graph of "
+                        + total
+                        + " of "
+                        + functions
+                        + " functions");
+              }
+              Platform.requestNextPulse();
+            }
+          });
+      com.sun.javafx.tk.Toolkit.getToolkit().addPostSceneTkPulseListener(PULSE_LISTENER.get());
     }
+
+    /** Holds the child's pulse listener strongly for the life of the process. */
+    private static final java.util.concurrent.atomic.AtomicReference<
+            com.sun.javafx.tk.TKPulseListener>
+        PULSE_LISTENER = new java.util.concurrent.atomic.AtomicReference<>();
 
     private static final class WatchState {
       volatile boolean armed;
@@ -727,27 +787,36 @@ public final class WorkbenchBenchmark {
         String.format(
             Locale.ROOT,
             "Window %d×%d, software pipeline (`-Dprism.order=%s`); every clock stops after the frame"
-                + " is painted. Baseline: the same measure on the seed sample (s19, 3 functions) in"
-                + " the same run.%n%n",
+                + " is painted. Latency: from the action to the end of painting the first frame that"
+                + " shows it, the wait for the next pulse included. Work: the action's FX-thread time"
+                + " plus that frame's pulse from its start to the end of its painting (the whole"
+                + " latency when a background task had to finish first). Baseline: the same measure"
+                + " on the seed sample (s19, 3 functions) in the same run.%n%n",
             WIDTH,
             HEIGHT,
             System.getProperty("prism.order", "default")));
     if (!rows.isEmpty()) {
       o.append(
-          "| host | measure | samples | p50 ms | p95 ms | max ms | × baseline (p50 / p50 of the seed) |\n");
-      o.append("|---|---|---|---|---|---|---|\n");
+          "| host | measure | samples | latency p50 ms | latency p95 ms | latency max ms | work p50"
+              + " ms | work p95 ms | work max ms | graph skins made per step (mean) | × baseline"
+              + " (latency p50 / p50 of the seed) |\n");
+      o.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
       for (Row r : rows) {
         Double b = base.get(r.what());
         o.append(
             String.format(
                 Locale.ROOT,
-                "| %s | %s | %d | %.1f | %.1f | %.1f | %s |%n",
+                "| %s | %s | %d | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %s | %s |%n",
                 r.host(),
                 r.what(),
                 r.values().size(),
                 r.pct(50),
                 r.pct(95),
                 r.max(),
+                Row.pct(r.work(), 50),
+                Row.pct(r.work(), 95),
+                Collections.max(r.work()),
+                r.skinsPerStep(),
                 b == null || b == 0 ? "n/a" : String.format(Locale.ROOT, "%.2f", r.pct(50) / b)));
       }
     }

@@ -65,9 +65,10 @@ public final class TopologyGraphView extends StackPane
   private final Group unownedLayer = new Group();
   private final Group edgeLayer = new Group();
   private final SkinLookup<GraphModel.ScopeOutline, ScopeOutlineSkin> scopeSkins =
-      SkinLookup.replacing(scopeLayer, GraphModel.ScopeOutline::functions, ScopeOutlineSkin::new);
+      new SkinLookup<>(
+          scopeLayer, GraphModel.ScopeOutline::functions, ScopeOutlineSkin::new, SkinMoves::scope);
   private final SkinLookup<GraphModel.GroupHull, GroupHullSkin> hullSkins =
-      SkinLookup.replacing(hullLayer, GraphModel.GroupHull::group, this::hullSkin);
+      new SkinLookup<>(hullLayer, GraphModel.GroupHull::group, this::hullSkin, SkinMoves::hull);
   private final SkinLookup<GraphModel.Line, Line> treeSkins =
       SkinLookup.replacing(treeLayer, l -> l, TopologyGraphView::treeLine);
   private final SkinLookup<GraphModel.ComplexNode, ComplexSkin> complexSkins =
@@ -78,13 +79,14 @@ public final class TopologyGraphView extends StackPane
   private final SkinLookup<FunctionNode, FunctionChipSkin> chips =
       new SkinLookup<>(chipLayer, FunctionNode::bdf, this::chipSkin, SkinMoves::function);
   private final SkinLookup<GraphModel.HolderNode, HolderSkin> holders =
-      SkinLookup.replacing(holderLayer, GraphModel.HolderNode::name, this::holderSkin);
+      new SkinLookup<>(
+          holderLayer, GraphModel.HolderNode::name, this::holderSkin, SkinMoves::holder);
 
   /** The holders the model draws as one line; their edges are drawn as receding bundles. */
   private java.util.Set<String> compactHolders = java.util.Set.of();
 
   private final SkinLookup<GraphModel.FdEdge, FdEdgeSkin> edgeSkins =
-      SkinLookup.replacing(edgeLayer, GraphModel.FdEdge::fd, this::edgeSkin);
+      new SkinLookup<>(edgeLayer, GraphModel.FdEdge::fd, this::edgeSkin, SkinMoves::edge);
   private final List<LaneSkin> lanes = new ArrayList<>();
   private final Map<org.vfioworkbench.model.FdRef, FdChipSkin> fdChips = new HashMap<>();
   private Box unownedShown;
@@ -257,6 +259,26 @@ public final class TopologyGraphView extends StackPane
     return scale.getX() * GLANCE_MAX_FONT >= GLANCE_MIN_PX ? Detail.GLANCE : Detail.PLAIN;
   }
 
+  /**
+   * Glance text built for another zoom stays while it shows between these sizes on screen (pixels):
+   * a re-fit after an expand or a collapse changes the zoom a little, and drawing every chip and
+   * holder anew for it cost more than the whole rest of the frame. Never below {@link
+   * #GLANCE_MIN_PX}.
+   */
+  static final double GLANCE_KEEP_MIN_PX = 11;
+
+  static final double GLANCE_KEEP_MAX_PX = 16;
+
+  /**
+   * Whether the glance text the chips were built with should be built anew at {@code font}: it
+   * would differ and it shows too small or too big at the current zoom.
+   */
+  private boolean glanceStale(double font) {
+    double px = builtGlanceFont * scale.getX();
+    return Math.abs(font - builtGlanceFont) > 0.01 * builtGlanceFont
+        && (px < GLANCE_KEEP_MIN_PX || px > GLANCE_KEEP_MAX_PX);
+  }
+
   /** The glance text size, in graph units, for the zoom the chips are built at. */
   private double glanceFont() {
     return Math.min(GLANCE_MAX_FONT, GLANCE_PX / scale.getX());
@@ -282,8 +304,7 @@ public final class TopologyGraphView extends StackPane
     shown = m;
     Detail now = m == null ? Detail.FULL : detail(m);
     double font = glanceFont();
-    if (now != builtDetail
-        || now == Detail.GLANCE && Math.abs(font - builtGlanceFont) > 0.1 * builtGlanceFont) {
+    if (now != builtDetail || now == Detail.GLANCE && glanceStale(font)) {
       // Another level of detail: every chip and holder is drawn anew.
       chips.clear();
       holders.clear();
@@ -455,6 +476,16 @@ public final class TopologyGraphView extends StackPane
         + edgeSkins.created();
   }
 
+  /** The holder skins this view has made since it was created (for tests). */
+  int holderSkinsCreated() {
+    return holders.created();
+  }
+
+  /** The fd-edge skins this view has made since it was created (for tests). */
+  int edgeSkinsCreated() {
+    return edgeSkins.created();
+  }
+
   /** How many skins of every kind this view has made since it was created. */
   public int skinsCreated() {
     return scopeSkins.created()
@@ -581,11 +612,20 @@ public final class TopologyGraphView extends StackPane
         });
   }
 
+  /** A point of the graph's own coordinates (the model's boxes) in the scene. */
+  Point2D contentToScene(double x, double y) {
+    return content.localToScene(x, y);
+  }
+
   /** The lane or area under a scene point, if any. */
   DropTarget targetAt(double sceneX, double sceneY) {
     Point2D p = content.sceneToLocal(sceneX, sceneY);
     for (LaneSkin l : lanes) {
-      if (l.lane().box().contains(p.getX(), p.getY())) {
+      // a lane's box is where its holder was drawn; a holder that only moved is translated
+      Node holder = l.getParent();
+      double dx = holder == null ? 0 : holder.getTranslateX();
+      double dy = holder == null ? 0 : holder.getTranslateY();
+      if (l.lane().box().contains(p.getX() - dx, p.getY() - dy)) {
         return l.lane().target();
       }
     }
@@ -730,8 +770,7 @@ public final class TopologyGraphView extends StackPane
       return;
     }
     Detail now = detail(shown);
-    boolean glanceResized =
-        now == Detail.GLANCE && Math.abs(glanceFont() - builtGlanceFont) > 0.1 * builtGlanceFont;
+    boolean glanceResized = now == Detail.GLANCE && glanceStale(glanceFont());
     if (now != builtDetail || glanceResized) {
       rebuild(shown);
     }

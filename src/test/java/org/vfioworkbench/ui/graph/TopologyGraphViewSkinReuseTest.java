@@ -17,6 +17,7 @@ import org.vfioworkbench.model.Bdf;
 import org.vfioworkbench.model.Topology;
 import org.vfioworkbench.ui.FxTestBase;
 import org.vfioworkbench.ui.files.BuiltInSamples;
+import org.vfioworkbench.ui.graph.skin.SkinMoves;
 import org.vfioworkbench.ui.kernel.DropTarget;
 import org.vfioworkbench.ui.state.WorkbenchState;
 import org.vfioworkbench.ui.task.TaskExecutor;
@@ -91,6 +92,82 @@ class TopologyGraphViewSkinReuseTest extends FxTestBase {
    * Opens {@code host}, closes the first open vfio function drawn; returns the skins made, all and
    * function chips.
    */
+  @Test
+  void expandingASubtreeMovesTheHoldersInsteadOfMakingThemAnewAndTheirLanesStillTakeDrops(
+      FxRobot robot) {
+    robot.interact(() -> state.open("generated", BuiltInSamples.largeHost(2000), null));
+    WaitForAsyncUtils.waitForFxEvents();
+    // Selecting an open vfio device opens its holders' lanes.
+    Bdf open =
+        state.results().analysis().devices().values().stream()
+            .filter(d -> d.isOpen())
+            .map(d -> d.bdf())
+            .findFirst()
+            .orElseThrow();
+    robot.interact(() -> state.select(new org.vfioworkbench.ui.state.ElementRef.FunctionRef(open)));
+    WaitForAsyncUtils.waitForFxEvents();
+    TopologyGraphViewModel vm = graph.viewModel();
+    GraphModel was = vm.modelProperty().get();
+    Bdf bridge =
+        was.functions().stream()
+            .filter(f -> f.summary().isPresent())
+            .map(GraphModel.FunctionNode::bdf)
+            .findFirst()
+            .orElseThrow();
+    int holdersBefore = graph.holderSkinsCreated();
+    robot.interact(() -> vm.setCollapsed(bridge, false));
+    WaitForAsyncUtils.waitForFxEvents();
+    GraphModel now = vm.modelProperty().get();
+    assertThat(now).isNotSameAs(was);
+    // Holders whose box moved (same size, same lanes) keep their skins.
+    long movedOnly =
+        now.holders().stream()
+            .filter(
+                h ->
+                    was.holders().stream()
+                        .anyMatch(
+                            o ->
+                                o.name().equals(h.name())
+                                    && !o.equals(h)
+                                    && SkinMoves.holder(o, h).isPresent()))
+            .count();
+    assertThat(movedOnly).as("holders the expand only moved").isPositive();
+    long changed =
+        now.holders().stream()
+            .filter(
+                h ->
+                    was.holders().stream()
+                        .noneMatch(
+                            o -> o.name().equals(h.name()) && SkinMoves.holder(o, h).isPresent()))
+            .count();
+    assertThat(graph.holderSkinsCreated() - holdersBefore)
+        .as("holder skins made: only for holders that changed")
+        .isEqualTo((int) changed);
+    // A lane of a translated holder is found where the new model draws it.
+    GraphModel.HolderNode moved =
+        now.holders().stream()
+            .filter(
+                h ->
+                    was.holders().stream()
+                        .anyMatch(
+                            o ->
+                                o.name().equals(h.name())
+                                    && !o.box().equals(h.box())
+                                    && SkinMoves.holder(o, h).isPresent()))
+            .filter(h -> !h.compact() && h.cdevLane() != null)
+            .findFirst()
+            .orElseThrow();
+    Box lane = moved.cdevLane().box();
+    DropTarget[] hit = new DropTarget[1];
+    robot.interact(
+        () -> {
+          javafx.geometry.Point2D scene =
+              graph.contentToScene(lane.x() + lane.w() / 2, lane.y() + lane.h() / 2);
+          hit[0] = graph.targetAt(scene.getX(), scene.getY());
+        });
+    assertThat(hit[0]).isEqualTo(moved.cdevLane().target());
+  }
+
   private int[] skinsForOneEdit(FxRobot robot, Topology host) {
     robot.interact(() -> state.open("generated", host, null));
     WaitForAsyncUtils.waitForFxEvents();
