@@ -17,6 +17,7 @@ import javafx.scene.layout.GridPane;
 import javafx.util.converter.NumberStringConverter;
 import org.vfioworkbench.ui.common.Cells;
 import org.vfioworkbench.ui.common.Copyable;
+import org.vfioworkbench.ui.common.ShownRefresh;
 
 /**
  * The INFO reply of the selected device, as the kernel fills {@code vfio_pci_hot_reset_info}.
@@ -91,6 +92,7 @@ public final class InfoView extends BorderPane implements Copyable {
     setCenter(table);
     vm.replyProperty().addListener((o, a, b) -> show(b));
     show(vm.replyProperty().get());
+    ShownRefresh.follow(this, vm::setShown);
   }
 
   private ContextMenu menu(InfoEntryRow r) {
@@ -133,6 +135,8 @@ public final class InfoView extends BorderPane implements Copyable {
     note.setText(r.note());
     compare.setText(r.compare());
     compare.setVisible(!r.compare().isEmpty());
-    table.getItems().setAll(r.entries());
+    if (!table.getItems().equals(r.entries())) {
+      table.getItems().setAll(r.entries());
+    }
   }
 }

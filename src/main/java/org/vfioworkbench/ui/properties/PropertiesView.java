@@ -30,6 +30,9 @@ public final class PropertiesView extends VBox implements Copyable {
 
   private final PropertiesViewModel vm;
   private final GridPane grid = new GridPane();
+  private final List<Slot> slots = new java.util.ArrayList<>();
+  private List<String> shownLayout = List.of("none");
+  private PropertyRow[] shown = new PropertyRow[0];
 
   public PropertiesView(PropertiesViewModel vm) {
     this.vm = vm;
@@ -64,32 +67,91 @@ public final class PropertiesView extends VBox implements Copyable {
     getChildren().addAll(head, scroll);
     vm.rows().addListener((javafx.collections.ListChangeListener<PropertyRow>) c -> show());
     show();
+    org.vfioworkbench.ui.common.ShownRefresh.follow(this, vm::setShown);
   }
 
+  /**
+   * Shows the rows. When they have the same categories, names and kinds of value as the rows shown
+   * (selecting another function of the same sort), the nodes shown are kept and only their texts
+   * and values change; otherwise the grid is built anew.
+   */
   private void show() {
-    grid.getChildren().clear();
-    Map<String, List<PropertyRow>> byCategory = new LinkedHashMap<>();
-    for (PropertyRow r : vm.rows()) {
-      byCategory.computeIfAbsent(r.category(), k -> new java.util.ArrayList<>()).add(r);
+    List<PropertyRow> rows = List.copyOf(vm.rows());
+    List<String> layout = rows.stream().map(PropertiesView::slotKey).toList();
+    if (layout.equals(shownLayout)) {
+      for (int i = 0; i < rows.size(); i++) {
+        shown[i] = rows.get(i);
+        update(slots.get(i), rows.get(i));
+      }
+      return;
     }
+    shownLayout = layout;
+    shown = rows.toArray(new PropertyRow[0]);
+    slots.clear();
+    grid.getChildren().clear();
+    Map<String, List<Integer>> byCategory = new LinkedHashMap<>();
+    for (int i = 0; i < rows.size(); i++) {
+      byCategory.computeIfAbsent(rows.get(i).category(), k -> new java.util.ArrayList<>()).add(i);
+    }
+    Slot[] made = new Slot[rows.size()];
     int y = 0;
-    for (Map.Entry<String, List<PropertyRow>> e : byCategory.entrySet()) {
+    for (Map.Entry<String, List<Integer>> e : byCategory.entrySet()) {
       Label heading = new Label(e.getKey());
       heading.getStyleClass().add("properties-category");
       grid.add(heading, 0, y++, 2, 1);
-      for (PropertyRow r : e.getValue()) {
+      for (int i : e.getValue()) {
+        PropertyRow r = rows.get(i);
         Label name = new Label(r.name());
         name.setWrapText(true);
         name.setMinHeight(Region.USE_PREF_SIZE);
         name.getStyleClass().add("property-name");
         name.setTooltip(new Tooltip(r.description()));
         GridPane.setValignment(name, VPos.TOP);
-        Node value = r.editable() ? editor(r) : fact(r);
+        Node value = r.editable() ? editor(i, r) : fact(r);
         GridPane.setHgrow(value, Priority.ALWAYS);
         grid.add(name, 0, y);
         grid.add(value, 1, y++);
+        made[i] = new Slot(name, value);
       }
     }
+    slots.addAll(java.util.Arrays.asList(made));
+  }
+
+  /** What decides a row's nodes: its category, name and kind of value. */
+  private static String slotKey(PropertyRow r) {
+    return r.category() + "\u0000" + r.name() + "\u0000" + r.type().getName() + r.editable();
+  }
+
+  /** The nodes of one row: its name and its value (a fact's label or an editor). */
+  private record Slot(Label name, Node value) {}
+
+  /** Puts {@code r}'s texts and value into the nodes of a row of the same kind. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static void update(Slot slot, PropertyRow r) {
+    slot.name().getTooltip().setText(r.description());
+    if (!r.editable()) {
+      Label l = (Label) slot.value();
+      l.setText(String.valueOf(r.value()));
+      l.getTooltip().setText(factTip(r));
+      return;
+    }
+    javafx.scene.control.Control c = (javafx.scene.control.Control) slot.value();
+    c.getTooltip().setText(editorTip(r));
+    if (c instanceof CheckBox box) {
+      box.setSelected(Boolean.TRUE.equals(r.value()));
+    } else if (c instanceof ComboBox box) {
+      box.setValue(r.value());
+    } else if (c instanceof TextField t) {
+      t.setText(String.valueOf(r.value()));
+    }
+  }
+
+  private static String factTip(PropertyRow r) {
+    return r.value() + "\n" + r.description() + " (derived, read-only)";
+  }
+
+  private static String editorTip(PropertyRow r) {
+    return r.description() + "\n(editable, undoable)";
   }
 
   /**
@@ -101,33 +163,33 @@ public final class PropertiesView extends VBox implements Copyable {
     l.setWrapText(true);
     l.setMinHeight(Region.USE_PREF_SIZE);
     l.getStyleClass().add("fact-label");
-    l.setTooltip(new Tooltip(r.value() + "\n" + r.description() + " (derived, read-only)"));
+    l.setTooltip(new Tooltip(factTip(r)));
     return l;
   }
 
   /** An editor for an editable value; a change goes to the row's setter as an undoable edit. */
   @SuppressWarnings({"unchecked", "rawtypes"})
-  private Node editor(PropertyRow r) {
+  private Node editor(int index, PropertyRow r) {
     Node n;
     if (r.type() == Boolean.class) {
       CheckBox c = new CheckBox();
       c.setSelected(Boolean.TRUE.equals(r.value()));
-      c.setOnAction(e -> commit(r, c.isSelected()));
+      c.setOnAction(e -> commit(shown[index], c.isSelected()));
       n = c;
     } else if (r.type().isEnum()) {
       ComboBox box = new ComboBox();
       box.getItems().setAll((Object[]) r.type().getEnumConstants());
       box.setValue(r.value());
       box.setMaxWidth(Double.MAX_VALUE);
-      box.setOnAction(e -> commit(r, box.getValue()));
+      box.setOnAction(e -> commit(shown[index], box.getValue()));
       n = box;
     } else {
       TextField t = new TextField(String.valueOf(r.value()));
-      t.setOnAction(e -> commit(r, t.getText()));
+      t.setOnAction(e -> commit(shown[index], t.getText()));
       n = t;
     }
     if (n instanceof javafx.scene.control.Control c) {
-      c.setTooltip(new Tooltip(r.description() + "\n(editable, undoable)"));
+      c.setTooltip(new Tooltip(editorTip(r)));
     }
     n.getStyleClass().add("property-editor");
     return n;
@@ -141,6 +203,7 @@ public final class PropertiesView extends VBox implements Copyable {
 
   @Override
   public String copyText() {
+    vm.upToDate();
     StringBuilder b = new StringBuilder();
     if (!vm.rows().isEmpty()) {
       b.append(vm.titleProperty().get()).append('\n');
