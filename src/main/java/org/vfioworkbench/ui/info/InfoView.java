@@ -39,7 +39,9 @@ public final class InfoView extends BorderPane implements Copyable {
     this.vm = vm;
     getStyleClass().add("info-view");
     caller.setWrapText(true);
-    caller.tooltipProperty().bind(caller.textProperty().map(Tooltip::new));
+    Tooltip callerTip = new Tooltip();
+    callerTip.textProperty().bind(caller.textProperty());
+    caller.setTooltip(callerTip);
     compare.setWrapText(true);
     compare.managedProperty().bind(compare.visibleProperty());
     TextField argsz = new TextField();
@@ -81,8 +83,14 @@ public final class InfoView extends BorderPane implements Copyable {
     table.setRowFactory(
         t -> {
           TableRow<InfoEntryRow> row = new TableRow<>();
-          row.itemProperty()
-              .addListener((o, a, r) -> row.setContextMenu(r == null ? null : menu(r)));
+          // the menu is made when asked for, not each time the row shows another entry
+          row.setOnContextMenuRequested(
+              e -> {
+                if (row.getItem() != null) {
+                  menu(row.getItem()).show(row, e.getScreenX(), e.getScreenY());
+                  e.consume();
+                }
+              });
           return row;
         });
     Cells.copyOnShortcut(table, this);

@@ -1,6 +1,5 @@
 package org.vfioworkbench.ui.properties;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javafx.geometry.HPos;
@@ -30,9 +29,9 @@ public final class PropertiesView extends VBox implements Copyable {
 
   private final PropertiesViewModel vm;
   private final GridPane grid = new GridPane();
-  private final List<Slot> slots = new java.util.ArrayList<>();
+  private final Map<String, Slot> pool = new java.util.HashMap<>();
+  private final Map<String, Label> headings = new java.util.HashMap<>();
   private List<String> shownLayout = List.of("none");
-  private PropertyRow[] shown = new PropertyRow[0];
 
   public PropertiesView(PropertiesViewModel vm) {
     this.vm = vm;
@@ -71,50 +70,72 @@ public final class PropertiesView extends VBox implements Copyable {
   }
 
   /**
-   * Shows the rows. When they have the same categories, names and kinds of value as the rows shown
-   * (selecting another function of the same sort), the nodes shown are kept and only their texts
-   * and values change; otherwise the grid is built anew.
+   * Shows the rows. Each row keeps its nodes across selections: a row with the same category, name
+   * and kind of value as one shown before (selecting another function, or back) reuses that row's
+   * label and editor and only changes their texts and values; only rows never shown before make
+   * nodes. When the rows keep their order the grid is not even re-filled.
    */
   private void show() {
     List<PropertyRow> rows = List.copyOf(vm.rows());
-    List<String> layout = rows.stream().map(PropertiesView::slotKey).toList();
-    if (layout.equals(shownLayout)) {
-      for (int i = 0; i < rows.size(); i++) {
-        shown[i] = rows.get(i);
-        update(slots.get(i), rows.get(i));
+    List<String> layout = new java.util.ArrayList<>();
+    Map<String, Integer> seen = new java.util.HashMap<>();
+    for (PropertyRow r : rows) {
+      String k = slotKey(r);
+      int n = seen.merge(k, 1, Integer::sum);
+      layout.add(n == 1 ? k : k + "#" + n);
+    }
+    List<Slot> slots = new java.util.ArrayList<>();
+    for (int i = 0; i < rows.size(); i++) {
+      Slot slot = pool.get(layout.get(i));
+      if (slot == null) {
+        slot = slot(rows.get(i));
+        pool.put(layout.get(i), slot);
       }
+      slot.row = rows.get(i);
+      update(slot, rows.get(i));
+      slots.add(slot);
+    }
+    if (layout.equals(shownLayout)) {
       return;
     }
     shownLayout = layout;
-    shown = rows.toArray(new PropertyRow[0]);
-    slots.clear();
-    grid.getChildren().clear();
-    Map<String, List<Integer>> byCategory = new LinkedHashMap<>();
-    for (int i = 0; i < rows.size(); i++) {
-      byCategory.computeIfAbsent(rows.get(i).category(), k -> new java.util.ArrayList<>()).add(i);
-    }
-    Slot[] made = new Slot[rows.size()];
+    List<Node> children = new java.util.ArrayList<>();
     int y = 0;
-    for (Map.Entry<String, List<Integer>> e : byCategory.entrySet()) {
-      Label heading = new Label(e.getKey());
-      heading.getStyleClass().add("properties-category");
-      grid.add(heading, 0, y++, 2, 1);
-      for (int i : e.getValue()) {
-        PropertyRow r = rows.get(i);
-        Label name = new Label(r.name());
-        name.setWrapText(true);
-        name.setMinHeight(Region.USE_PREF_SIZE);
-        name.getStyleClass().add("property-name");
-        name.setTooltip(new Tooltip(r.description()));
-        GridPane.setValignment(name, VPos.TOP);
-        Node value = r.editable() ? editor(i, r) : fact(r);
-        GridPane.setHgrow(value, Priority.ALWAYS);
-        grid.add(name, 0, y);
-        grid.add(value, 1, y++);
-        made[i] = new Slot(name, value);
+    String category = null;
+    for (int i = 0; i < rows.size(); i++) {
+      String c = rows.get(i).category();
+      if (!c.equals(category)) {
+        category = c;
+        Label heading = headings.computeIfAbsent(c, PropertiesView::heading);
+        GridPane.setConstraints(heading, 0, y++, 2, 1);
+        children.add(heading);
       }
+      Slot slot = slots.get(i);
+      GridPane.setConstraints(slot.name, 0, y, 1, 1, HPos.LEFT, VPos.TOP);
+      GridPane.setConstraints(slot.value, 1, y++);
+      GridPane.setHgrow(slot.value, Priority.ALWAYS);
+      children.add(slot.name);
+      children.add(slot.value);
     }
-    slots.addAll(java.util.Arrays.asList(made));
+    grid.getChildren().setAll(children);
+  }
+
+  private static Label heading(String category) {
+    Label heading = new Label(category);
+    heading.getStyleClass().add("properties-category");
+    return heading;
+  }
+
+  /** The nodes of a row never shown before. */
+  private Slot slot(PropertyRow r) {
+    Label name = new Label(r.name());
+    name.setWrapText(true);
+    name.setMinHeight(Region.USE_PREF_SIZE);
+    name.getStyleClass().add("property-name");
+    name.setTooltip(new Tooltip(r.description()));
+    Slot slot = new Slot(name);
+    slot.value = r.editable() ? editor(slot, r) : fact(r);
+    return slot;
   }
 
   /** What decides a row's nodes: its category, name and kind of value. */
@@ -122,20 +143,28 @@ public final class PropertiesView extends VBox implements Copyable {
     return r.category() + "\u0000" + r.name() + "\u0000" + r.type().getName() + r.editable();
   }
 
-  /** The nodes of one row: its name and its value (a fact's label or an editor). */
-  private record Slot(Label name, Node value) {}
+  /** The nodes of one row, its name and its value (a fact's label or an editor), and its row. */
+  private static final class Slot {
+    final Label name;
+    Node value;
+    PropertyRow row;
+
+    Slot(Label name) {
+      this.name = name;
+    }
+  }
 
   /** Puts {@code r}'s texts and value into the nodes of a row of the same kind. */
   @SuppressWarnings({"unchecked", "rawtypes"})
   private static void update(Slot slot, PropertyRow r) {
-    slot.name().getTooltip().setText(r.description());
+    slot.name.getTooltip().setText(r.description());
     if (!r.editable()) {
-      Label l = (Label) slot.value();
+      Label l = (Label) slot.value;
       l.setText(String.valueOf(r.value()));
       l.getTooltip().setText(factTip(r));
       return;
     }
-    javafx.scene.control.Control c = (javafx.scene.control.Control) slot.value();
+    javafx.scene.control.Control c = (javafx.scene.control.Control) slot.value;
     c.getTooltip().setText(editorTip(r));
     if (c instanceof CheckBox box) {
       box.setSelected(Boolean.TRUE.equals(r.value()));
@@ -169,23 +198,23 @@ public final class PropertiesView extends VBox implements Copyable {
 
   /** An editor for an editable value; a change goes to the row's setter as an undoable edit. */
   @SuppressWarnings({"unchecked", "rawtypes"})
-  private Node editor(int index, PropertyRow r) {
+  private Node editor(Slot slot, PropertyRow r) {
     Node n;
     if (r.type() == Boolean.class) {
       CheckBox c = new CheckBox();
       c.setSelected(Boolean.TRUE.equals(r.value()));
-      c.setOnAction(e -> commit(shown[index], c.isSelected()));
+      c.setOnAction(e -> commit(slot.row, c.isSelected()));
       n = c;
     } else if (r.type().isEnum()) {
       ComboBox box = new ComboBox();
       box.getItems().setAll((Object[]) r.type().getEnumConstants());
       box.setValue(r.value());
       box.setMaxWidth(Double.MAX_VALUE);
-      box.setOnAction(e -> commit(shown[index], box.getValue()));
+      box.setOnAction(e -> commit(slot.row, box.getValue()));
       n = box;
     } else {
       TextField t = new TextField(String.valueOf(r.value()));
-      t.setOnAction(e -> commit(shown[index], t.getText()));
+      t.setOnAction(e -> commit(slot.row, t.getText()));
       n = t;
     }
     if (n instanceof javafx.scene.control.Control c) {

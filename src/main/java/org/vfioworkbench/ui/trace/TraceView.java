@@ -27,7 +27,9 @@ public final class TraceView extends BorderPane implements Copyable {
     title.textProperty().bind(vm.titleProperty());
     title.getStyleClass().add("view-title");
     title.setWrapText(true);
-    title.tooltipProperty().bind(vm.titleProperty().map(Tooltip::new));
+    Tooltip titleTip = new Tooltip();
+    titleTip.textProperty().bind(vm.titleProperty());
+    title.setTooltip(titleTip);
     setTop(title);
     table = new TableView<>(vm.rows());
     table.setId("trace-steps");
