@@ -13,32 +13,70 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Where every value of a JSON document starts (line and column), keyed by JSON path ({@code
  * $.holders[1].files[2].group}), built by streaming the document once. Lets checks that run after
  * data binding point at the exact place in the file.
+ *
+ * <p>A {@link #lazy} index streams the document only when first asked, so a file without a problem
+ * (and without expectations to place) never pays for a path per value: on a 50,000-function file
+ * that was most of the loader's allocation.
  */
 final class JsonLocationIndex {
 
   /** Where a value starts and what kind of token starts it. */
   record Position(String path, int line, int column, JsonToken token) {}
 
-  private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-
   private final Map<String, Position> byPath = new HashMap<>();
   private final Map<String, Position> keys = new HashMap<>();
   private final List<Position> inOrder = new ArrayList<>();
+  private final JsonFactory factory;
+  private final byte[] content;
+  private boolean built;
+  private Problem syntaxError;
 
-  private JsonLocationIndex() {}
+  private JsonLocationIndex(JsonFactory factory, byte[] content) {
+    this.factory = factory;
+    this.content = content;
+  }
 
   /**
-   * Streams {@code content}; a syntax error becomes a {@link Problem} at the path being read, with
-   * the parser's location.
+   * Streams {@code content} now; a syntax error becomes a {@link Problem} at the path being read,
+   * with the parser's location.
    */
   static JsonLocationIndex build(JsonFactory factory, byte[] content) {
-    JsonLocationIndex index = new JsonLocationIndex();
+    JsonLocationIndex index = lazy(factory, content);
+    index.ensureBuilt();
+    return index;
+  }
+
+  /**
+   * An index of {@code content} streamed on its first question; that question throws the syntax
+   * error's {@link Problem} if the document has one (and so does every later question).
+   */
+  static JsonLocationIndex lazy(JsonFactory factory, byte[] content) {
+    return new JsonLocationIndex(factory, content);
+  }
+
+  private void ensureBuilt() {
+    if (syntaxError != null) {
+      throw syntaxError;
+    }
+    if (built) {
+      return;
+    }
+    try {
+      stream();
+      built = true;
+    } catch (Problem p) {
+      syntaxError = p;
+      throw p;
+    }
+  }
+
+  private void stream() {
+    JsonLocationIndex index = this;
     Deque<Frame> frames = new ArrayDeque<>();
     try (JsonParser p = factory.createParser(content)) {
       JsonToken token;
@@ -57,9 +95,10 @@ final class JsonLocationIndex {
             if (top != null && top.array) {
               top.index++;
             }
-            index.add(pathOf(frames), p.currentTokenLocation(), token);
+            String path = pathOf(frames);
+            index.add(path, p.currentTokenLocation(), token);
             if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
-              frames.push(new Frame(token == JsonToken.START_ARRAY));
+              frames.push(new Frame(token == JsonToken.START_ARRAY, path));
             }
           }
         }
@@ -67,7 +106,6 @@ final class JsonLocationIndex {
     } catch (IOException e) {
       throw new IllegalStateException("reading from memory cannot fail", e);
     }
-    return index;
   }
 
   private static JsonToken nextToken(JsonParser p, Deque<Frame> frames) throws IOException {
@@ -91,6 +129,7 @@ final class JsonLocationIndex {
 
   /** Where the value at {@code path} starts, or the nearest enclosing value that exists. */
   Optional<Position> find(String path) {
+    ensureBuilt();
     String p = path;
     while (true) {
       Position pos = byPath.get(p);
@@ -107,16 +146,19 @@ final class JsonLocationIndex {
 
   /** Where the key of the member at exactly {@code path} starts, if there is one. */
   Optional<Position> key(String path) {
+    ensureBuilt();
     return Optional.ofNullable(keys.get(path));
   }
 
   /** The token that starts the value at exactly {@code path}, if there is one. */
   Optional<JsonToken> tokenAt(String path) {
+    ensureBuilt();
     return Optional.ofNullable(byPath.get(path)).map(Position::token);
   }
 
   /** The last value starting at or before {@code line}:{@code column}. */
   Optional<Position> at(int line, int column) {
+    ensureBuilt();
     Position best = null;
     for (Position pos : inOrder) {
       if (pos.line() < line || pos.line() == line && pos.column() <= column) {
@@ -130,40 +172,56 @@ final class JsonLocationIndex {
 
   /** {@code $}, {@code $.a}, {@code $.a[2]}, {@code $['odd key']}. */
   static String child(String parent, String field) {
-    if (PLAIN_NAME.matcher(field).matches()) {
+    if (isPlainName(field)) {
       return parent + "." + field;
     }
     return parent + "['" + field.replace("\\", "\\\\").replace("'", "\\'") + "']";
+  }
+
+  /** {@code [A-Za-z_][A-Za-z0-9_]*}, checked without a regular expression (once per value). */
+  private static boolean isPlainName(String field) {
+    if (field.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < field.length(); i++) {
+      char c = field.charAt(i);
+      boolean letter = c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c == '_';
+      if (!letter && (i == 0 || c < '0' || c > '9')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   static String element(String parent, int index) {
     return parent + "[" + index + "]";
   }
 
+  /**
+   * The path of the value being read: the innermost open container's own path (kept in its frame,
+   * so a token costs one concatenation, not one per level) and the member or element being read.
+   */
   private static String pathOf(Deque<Frame> frames) {
-    String path = "$";
-    var it = frames.descendingIterator();
-    while (it.hasNext()) {
-      Frame f = it.next();
-      if (f.array) {
-        if (f.index >= 0) {
-          path = element(path, f.index);
-        }
-      } else if (f.field != null) {
-        path = child(path, f.field);
-      }
+    Frame f = frames.peek();
+    if (f == null) {
+      return "$";
     }
-    return path;
+    if (f.array) {
+      return f.index >= 0 ? element(f.path, f.index) : f.path;
+    }
+    return f.field != null ? child(f.path, f.field) : f.path;
   }
 
-  /** One open object or array while streaming. */
+  /** One open object or array while streaming, with its own path. */
   private static final class Frame {
     final boolean array;
+    final String path;
     int index = -1;
     String field;
 
-    Frame(boolean array) {
+    Frame(boolean array, String path) {
       this.array = array;
+      this.path = path;
     }
   }
 }

@@ -51,7 +51,7 @@ public final class ScenarioLoader {
   }
 
   /**
-   * Reads and checks {@code file}, asking {@code cancelled} between the steps (read, index, bind,
+   * Reads and checks {@code file}, asking {@code cancelled} between the steps (read, bind, map,
    * check) and stopping with a {@link java.util.concurrent.CancellationException} once it says yes.
    */
   public static LoadedScenario read(Path file, java.util.function.BooleanSupplier cancelled)
@@ -94,8 +94,9 @@ public final class ScenarioLoader {
     try {
       stopIf(cancelled);
       Encodings.requireUtf8(content);
-      index = JsonLocationIndex.build(MAPPER.getFactory(), content);
-      stopIf(cancelled);
+      // Streamed only when a problem or an expectation needs a place in the file; a syntax error
+      // is found by the binding's parser and placed by the index then.
+      index = JsonLocationIndex.lazy(MAPPER.getFactory(), content);
       ScenarioDto dto = bind(content, index);
       stopIf(cancelled);
       Scenario scenario = ScenarioMapper.toScenario(dto);
@@ -170,44 +171,62 @@ public final class ScenarioLoader {
    * ({@code "bridge": null}, {@code "iommufd": null}) is refused rather than read as "absent".
    */
   private static void rejectNulls(JsonNode tree) {
-    java.util.Deque<java.util.Map.Entry<String, JsonNode>> todo = new java.util.ArrayDeque<>();
-    todo.push(java.util.Map.entry("$", tree));
-    while (!todo.isEmpty()) {
-      var e = todo.pop();
-      JsonNode n = e.getValue();
-      if (n.isNull()) {
-        throw new Problem(
-            e.getKey(),
-            "null is not a value here; leave the field out where" + " nothing is meant");
+    java.util.Deque<Object> at = firstNull(tree);
+    if (at != null) {
+      String path = "$";
+      for (Object step : at) {
+        path =
+            step instanceof Integer i
+                ? JsonLocationIndex.element(path, i)
+                : JsonLocationIndex.child(path, (String) step);
       }
-      List<java.util.Map.Entry<String, JsonNode>> children = new ArrayList<>();
-      if (n.isObject()) {
-        n.fields()
-            .forEachRemaining(
-                f ->
-                    children.add(
-                        java.util.Map.entry(
-                            JsonLocationIndex.child(e.getKey(), f.getKey()), f.getValue())));
-      } else if (n.isArray()) {
-        for (int i = 0; i < n.size(); i++) {
-          children.add(java.util.Map.entry(JsonLocationIndex.element(e.getKey(), i), n.get(i)));
+      throw new Problem(
+          path, "null is not a value here; leave the field out where" + " nothing is meant");
+    }
+  }
+
+  /**
+   * The steps (member names and element indexes) to the first null in document order, or null when
+   * there is none; paths are built only for the null found, not for every value.
+   */
+  private static java.util.Deque<Object> firstNull(JsonNode n) {
+    if (n.isNull()) {
+      return new java.util.ArrayDeque<>();
+    }
+    if (n.isObject()) {
+      for (var it = n.fields(); it.hasNext(); ) {
+        var f = it.next();
+        java.util.Deque<Object> below = firstNull(f.getValue());
+        if (below != null) {
+          below.addFirst(f.getKey());
+          return below;
         }
       }
-      for (int i = children.size() - 1; i >= 0; i--) {
-        todo.push(children.get(i));
+    } else if (n.isArray()) {
+      for (int i = 0; i < n.size(); i++) {
+        java.util.Deque<Object> below = firstNull(n.get(i));
+        if (below != null) {
+          below.addFirst(i);
+          return below;
+        }
       }
     }
+    return null;
   }
 
   private static ScenarioException toException(Problem p, JsonLocationIndex index, String source) {
     int line = p.line();
     int column = p.column();
     if (line == 0 && index != null) {
-      var pos =
-          p.isAtKey() ? index.key(p.path()).or(() -> index.find(p.path())) : index.find(p.path());
-      if (pos.isPresent()) {
-        line = pos.get().line();
-        column = pos.get().column();
+      try {
+        var pos =
+            p.isAtKey() ? index.key(p.path()).or(() -> index.find(p.path())) : index.find(p.path());
+        if (pos.isPresent()) {
+          line = pos.get().line();
+          column = pos.get().column();
+        }
+      } catch (Problem syntax) {
+        // A document that does not parse has no places to look up; the problem keeps line 0.
       }
     }
     return new ScenarioException(source, line, column, p.path(), p.getMessage());

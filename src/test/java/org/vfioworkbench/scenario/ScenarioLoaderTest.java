@@ -71,7 +71,7 @@ class ScenarioLoaderTest {
                     })
                 .scenario())
         .isEqualTo(ScenarioLoader.load(sample));
-    assertThat(counted[0]).as("asked between every step").isEqualTo(4);
+    assertThat(counted[0]).as("asked between every step").isEqualTo(3);
   }
 
   @Test
