@@ -163,8 +163,7 @@ md ""
 if part engine; then
 md "### Engine"
 md ""
-# TODO(engine): the incremental-analysis benchmark's command and its 1k/10k/50k scaling table;
-# until it lands this runs the existing EngineBenchmark with its baseline.
+# EngineBenchmark at 1k, 10k and 50k functions, beside its touch-everything baseline.
 jmh engine "${ENGINE_BENCH:-EngineBenchmark}" baselineTouchEverything
 fi
 
@@ -220,6 +219,7 @@ peak_heap() {
 }
 # rss_of CMD...: peak RSS in MiB of one run.
 rss_of() { /usr/bin/time -f "%M" -o "$out/.rss" "$@" >/dev/null 2>&1 || true; awk '{printf "%.0f", $1/1024}' "$out/.rss"; }
+rm -f "$out/scan-memory.txt"
 live=$(java -cp "$cp" org.vfioworkbench.host.HostScanBenchmark --live-data "$PWD/target/bench-host" 2>/dev/null | tail -1 || echo "?")
 # shellcheck disable=SC2086
 bare_rss=$(rss_of java -XX:TieredStopAtLevel=1 $memflags -version)
@@ -231,7 +231,9 @@ md "|---|---|---|---|---|---|---|"
 for kind in text json; do
   if [ $kind = json ]; then args=(--json); name='`--json`'; else args=(); name=text; fi
   rss=$(launcher_rss "${args[@]}")
-  md "| $name | $live | $(smallest "${args[@]}") MiB | $(peak_heap "${args[@]}") MiB | $rss | $((rss - bare_rss)) | $(awk "BEGIN {printf \"%.0f\", $(median "$out/scan_$kind.runs" 2)/1024}") |"
+  peak=$(peak_heap "${args[@]}")
+  echo "$kind $live|$peak" >>"$out/scan-memory.txt"
+  md "| $name | $live | $(smallest "${args[@]}") MiB | $peak MiB | $rss | $((rss - bare_rss)) | $(awk "BEGIN {printf \"%.0f\", $(median "$out/scan_$kind.runs" 2)/1024}") |"
 done
 md ""
 md "In-process (JMH, \`HostScanBenchmark\`: the capture in memory, the capture file, the tree, and lspci as a process):"
@@ -291,6 +293,30 @@ if [ -x "$installed/bin/vfio-workbench" ]; then
   md "Through the installed package's launcher: $(wc -l <"$out/classes-deb.txt") loaded, $(grep -vc 'shared objects file' "$out/classes-deb.txt") not from a CDS archive ($(grep -c 'class,load. picocli[.].*shared objects file' "$out/classes-deb.txt") of picocli's classes from the archive, $(grep -c 'class,load. picocli[.].* source: file:' "$out/classes-deb.txt") from the jar)."
 fi
 md ""
+
+md "### \`evaluate\` of a big file, whole process"
+md ""
+# The engine benchmark's generated hosts written as files (EngineBenchmark.spec), evaluated whole:
+# read, check, analyse, INFO and the natural reset of every device fd, the text report to
+# /dev/null. Files over 32,768 functions need the loader's limit raised.
+big_flags="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Dvfioworkbench.maxFunctions=65536"
+big_specs=("big_s19=java $big_flags -jar $jar evaluate $sample")
+labels[big_s19]="evaluate s19 (baseline)"
+big_names=()
+for n in 1000 10000 50000; do
+  java -cp "$cp" org.vfioworkbench.bench.SyntheticHostFile "$n" "$out/host-$n.json"
+  big_specs+=("big_$n=java $big_flags -jar $jar evaluate $out/host-$n.json")
+  labels[big_$n]="evaluate host-$n.json ($(grep -c '"bdf"' "$out/host-$n.json") functions, $(du -k "$out/host-$n.json" | cut -f1) KiB)"
+  big_names+=("big_$n")
+done
+saved_runs=$runs
+runs=$($quick && echo 1 || echo 3)
+say "evaluate of generated files, $runs rounds"
+interleave "${big_specs[@]}"
+md "Command: \`java $big_flags -jar vfio-workbench.jar evaluate FILE\`, FILE written by \`java -cp … org.vfioworkbench.bench.SyntheticHostFile N FILE\`. No target; the baseline is the same command on s19."
+md ""
+table big_s19 big_s19 "${big_names[@]}"
+runs=$saved_runs
 fi
 
 if part workbench; then
@@ -318,6 +344,16 @@ fi
 md ""
 fi
 md "Whole run: $(( $(date +%s) - started )) s; load average at the end $(cut -d' ' -f1-3 /proc/loadavg)."
+
+# The issues' targets against this run's figures, put right after the run's header.
+python3 .ci/scorecard.py "$out" "$only" >"$out/scorecard.md" || echo "(the scorecard could not be made)" >"$out/scorecard.md"
+python3 - "$tables" "$out/scorecard.md" <<'PY'
+import sys
+tables, card = open(sys.argv[1]).read(), open(sys.argv[2]).read()
+cut = tables.find("\n### ")
+tables = tables + "\n" + card if cut < 0 else tables[: cut + 1] + card + "\n" + tables[cut + 1 :]
+open(sys.argv[1], "w").write(tables)
+PY
 
 if $docs; then
   python3 - "$tables" docs/performance.md <<'PY'
