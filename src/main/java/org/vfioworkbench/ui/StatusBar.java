@@ -54,11 +54,9 @@ final class StatusBar extends HBox {
     message.setMinWidth(0);
     message.setMaxWidth(Double.MAX_VALUE);
     HBox.setHgrow(message, Priority.ALWAYS);
-    message
-        .tooltipProperty()
-        .bind(
-            javafx.beans.binding.Bindings.createObjectBinding(
-                () -> new javafx.scene.control.Tooltip(message.getText()), message.textProperty()));
+    javafx.scene.control.Tooltip messageTip = new javafx.scene.control.Tooltip();
+    messageTip.textProperty().bind(message.textProperty());
+    message.setTooltip(messageTip);
     for (Label fixed : new Label[] {selection, profile, counts}) {
       fixed.setMinWidth(Region.USE_PREF_SIZE);
     }

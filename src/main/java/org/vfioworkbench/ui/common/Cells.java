@@ -36,12 +36,17 @@ public final class Cells {
   /** A string cell that ellipsizes and shows the whole text in its tooltip. */
   public static <S> TableCell<S, String> ellipsized() {
     return new TableCell<>() {
+      private final Tooltip tip = new Tooltip();
+
+      {
+        setTextOverrun(OverrunStyle.CENTER_WORD_ELLIPSIS);
+      }
+
       @Override
       protected void updateItem(String s, boolean empty) {
         super.updateItem(s, empty);
-        setTextOverrun(OverrunStyle.CENTER_WORD_ELLIPSIS);
         setText(empty ? null : s);
-        setTooltip(empty || s == null || s.isEmpty() ? null : new Tooltip(s));
+        setTooltip(tip(tip, empty ? null : s));
       }
     };
   }
@@ -50,6 +55,7 @@ public final class Cells {
   public static <S> TableCell<S, String> wrapped() {
     return new TableCell<>() {
       private final Text text = new Text();
+      private final Tooltip tip = new Tooltip();
 
       {
         text.wrappingWidthProperty().bind(widthProperty().subtract(PADDING));
@@ -68,9 +74,21 @@ public final class Cells {
         text.setText(s);
         text.setFill(getTextFill());
         setGraphic(text);
-        setTooltip(new Tooltip(s));
+        setTooltip(tip(tip, s));
       }
     };
+  }
+
+  /**
+   * A cell's one tooltip showing {@code s}, or none for no text: cells are updated on every scroll
+   * and selection, so they keep their tooltip rather than make a new one each time.
+   */
+  public static Tooltip tip(Tooltip tip, String s) {
+    if (s == null || s.isEmpty()) {
+      return null;
+    }
+    tip.setText(s);
+    return tip;
   }
 
   /**

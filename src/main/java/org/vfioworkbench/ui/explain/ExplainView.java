@@ -96,6 +96,7 @@ public final class ExplainView extends BorderPane {
     vm.reportProperty().addListener((o, a, b) -> show(b));
     vm.readOnlyReasonProperty().addListener((o, a, b) -> show(vm.reportProperty().get()));
     show(vm.reportProperty().get());
+    org.vfioworkbench.ui.common.ShownRefresh.follow(this, vm::setShown);
   }
 
   private static Label section(String text) {

@@ -15,7 +15,6 @@ import org.vfioworkbench.engine.Analysis;
 import org.vfioworkbench.engine.Attempt;
 import org.vfioworkbench.engine.TraceStep;
 import org.vfioworkbench.engine.remedy.Blocker;
-import org.vfioworkbench.engine.remedy.Explainer;
 import org.vfioworkbench.engine.remedy.Explanation;
 import org.vfioworkbench.engine.remedy.HolderInfo;
 import org.vfioworkbench.engine.remedy.Remedy;
@@ -23,9 +22,11 @@ import org.vfioworkbench.model.Bdf;
 import org.vfioworkbench.model.FdRef;
 import org.vfioworkbench.scenario.Scenario;
 import org.vfioworkbench.ui.common.DeviceFds;
+import org.vfioworkbench.ui.common.ShownRefresh;
 import org.vfioworkbench.ui.document.Document;
 import org.vfioworkbench.ui.document.DocumentCommand;
 import org.vfioworkbench.ui.document.DocumentEdit;
+import org.vfioworkbench.ui.state.Answers;
 import org.vfioworkbench.ui.state.WorkbenchState;
 import org.vfioworkbench.ui.task.BackgroundTask;
 
@@ -47,6 +48,7 @@ public final class ExplainViewModel {
   private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
   private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
   private final StringBinding readOnlyReason;
+  private final ShownRefresh refresh = new ShownRefresh(this::refresh);
   private Analysis explained;
   private long generation;
 
@@ -55,9 +57,22 @@ public final class ExplainViewModel {
     readOnlyReason =
         Bindings.createStringBinding(
             () -> readOnlyReason(state.documentProperty().get()), state.documentProperty());
-    state.resultsProperty().addListener((o, a, b) -> refresh());
-    state.selectionProperty().addListener((o, a, b) -> refresh());
-    refresh();
+    state.resultsProperty().addListener((o, a, b) -> refresh.request());
+    state.selectionProperty().addListener((o, a, b) -> refresh.request());
+    refresh.request();
+  }
+
+  /**
+   * Whether the view is shown: while it is not, nothing is explained; the selection's explanation
+   * is worked out when it is shown again.
+   */
+  public void setShown(boolean shown) {
+    refresh.setShown(shown);
+  }
+
+  /** How often the explanation was asked for (for tests). */
+  int refreshes() {
+    return refresh.runs();
   }
 
   private static String readOnlyReason(Document d) {
@@ -76,7 +91,8 @@ public final class ExplainViewModel {
     }
     long gen = ++generation;
     Analysis a = r.analysis();
-    Optional<FdRef> caller = DeviceFds.callerFor(a, state.selectionProperty().get());
+    Answers answers = state.answers(a);
+    Optional<FdRef> caller = answers.callerFor(state.selectionProperty().get());
     message.set("");
     if (caller.isEmpty()) {
       explained = null;
@@ -89,14 +105,14 @@ public final class ExplainViewModel {
     }
     FdRef fd = caller.get();
     if (a.topology().functions().size() <= BACKGROUND_THRESHOLD) {
-      show(gen, a, Explainer.explain(a, fd));
+      show(gen, a, answers.explain(fd));
       return;
     }
     busy.set(true);
     state
         .executor()
         .execute(
-            BackgroundTask.of("Explaining " + fd, progress -> Explainer.explain(a, fd))
+            BackgroundTask.of("Explaining " + fd, progress -> answers.explain(fd))
                 .onSuccess(e -> show(gen, a, e)));
   }
 
@@ -106,7 +122,10 @@ public final class ExplainViewModel {
     }
     busy.set(false);
     explained = a;
-    report.set(report(a, e));
+    ExplainReport next = report(a, e);
+    if (!next.equals(report.get())) {
+      report.set(next);
+    }
   }
 
   static ExplainReport report(Analysis a, Explanation e) {

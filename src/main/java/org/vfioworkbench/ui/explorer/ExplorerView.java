@@ -50,6 +50,20 @@ public final class ExplorerView extends BorderPane implements org.vfioworkbench.
     tree.setCellFactory(
         t ->
             new TreeCell<>() {
+              private final Tooltip tip = new Tooltip();
+
+              {
+                // the menu is made when asked for, not on every update of the cell
+                setOnContextMenuRequested(
+                    ev -> {
+                      TreeEntry e = getItem();
+                      if (!isEmpty() && e != null) {
+                        menu(e).show(this, ev.getScreenX(), ev.getScreenY());
+                        ev.consume();
+                      }
+                    });
+              }
+
               @Override
               protected void updateItem(TreeEntry e, boolean empty) {
                 super.updateItem(e, empty);
@@ -57,9 +71,8 @@ public final class ExplorerView extends BorderPane implements org.vfioworkbench.
                 setTooltip(
                     empty || e == null
                         ? null
-                        : new Tooltip(
-                            e.detail().isEmpty() ? e.label() : e.label() + "\n" + e.detail()));
-                setContextMenu(empty || e == null ? null : menu(e));
+                        : org.vfioworkbench.ui.common.Cells.tip(
+                            tip, e.detail().isEmpty() ? e.label() : e.label() + "\n" + e.detail()));
               }
             });
     tree.getSelectionModel()

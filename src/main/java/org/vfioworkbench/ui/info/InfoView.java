@@ -17,6 +17,7 @@ import javafx.scene.layout.GridPane;
 import javafx.util.converter.NumberStringConverter;
 import org.vfioworkbench.ui.common.Cells;
 import org.vfioworkbench.ui.common.Copyable;
+import org.vfioworkbench.ui.common.ShownRefresh;
 
 /**
  * The INFO reply of the selected device, as the kernel fills {@code vfio_pci_hot_reset_info}.
@@ -38,7 +39,9 @@ public final class InfoView extends BorderPane implements Copyable {
     this.vm = vm;
     getStyleClass().add("info-view");
     caller.setWrapText(true);
-    caller.tooltipProperty().bind(caller.textProperty().map(Tooltip::new));
+    Tooltip callerTip = new Tooltip();
+    callerTip.textProperty().bind(caller.textProperty());
+    caller.setTooltip(callerTip);
     compare.setWrapText(true);
     compare.managedProperty().bind(compare.visibleProperty());
     TextField argsz = new TextField();
@@ -80,8 +83,14 @@ public final class InfoView extends BorderPane implements Copyable {
     table.setRowFactory(
         t -> {
           TableRow<InfoEntryRow> row = new TableRow<>();
-          row.itemProperty()
-              .addListener((o, a, r) -> row.setContextMenu(r == null ? null : menu(r)));
+          // the menu is made when asked for, not each time the row shows another entry
+          row.setOnContextMenuRequested(
+              e -> {
+                if (row.getItem() != null) {
+                  menu(row.getItem()).show(row, e.getScreenX(), e.getScreenY());
+                  e.consume();
+                }
+              });
           return row;
         });
     Cells.copyOnShortcut(table, this);
@@ -91,6 +100,7 @@ public final class InfoView extends BorderPane implements Copyable {
     setCenter(table);
     vm.replyProperty().addListener((o, a, b) -> show(b));
     show(vm.replyProperty().get());
+    ShownRefresh.follow(this, vm::setShown);
   }
 
   private ContextMenu menu(InfoEntryRow r) {
@@ -133,6 +143,8 @@ public final class InfoView extends BorderPane implements Copyable {
     note.setText(r.note());
     compare.setText(r.compare());
     compare.setVisible(!r.compare().isEmpty());
-    table.getItems().setAll(r.entries());
+    if (!table.getItems().equals(r.entries())) {
+      table.getItems().setAll(r.entries());
+    }
   }
 }

@@ -10,6 +10,8 @@ import org.vfioworkbench.engine.InfoResult;
 import org.vfioworkbench.engine.report.ReviewReport;
 import org.vfioworkbench.model.FdRef;
 import org.vfioworkbench.ui.common.DeviceFds;
+import org.vfioworkbench.ui.common.ShownRefresh;
+import org.vfioworkbench.ui.state.Answers;
 import org.vfioworkbench.ui.state.OutcomeRef;
 import org.vfioworkbench.ui.state.WorkbenchState;
 
@@ -26,15 +28,29 @@ public final class InfoViewModel {
   private final LongProperty argsz = new SimpleLongProperty(DEFAULT_ARGSZ);
   private final ReadOnlyObjectWrapper<InfoReply> reply =
       new ReadOnlyObjectWrapper<>(InfoReply.none("Select a device that is open."));
+  private final ShownRefresh refresh = new ShownRefresh(this::refresh);
   private Optional<FdRef> caller = Optional.empty();
   private InfoResult current;
 
   public InfoViewModel(WorkbenchState state) {
     this.state = state;
-    state.resultsProperty().addListener((o, a, b) -> refresh());
-    state.selectionProperty().addListener((o, a, b) -> refresh());
-    argsz.addListener((o, a, b) -> refresh());
-    refresh();
+    state.resultsProperty().addListener((o, a, b) -> refresh.request());
+    state.selectionProperty().addListener((o, a, b) -> refresh.request());
+    argsz.addListener((o, a, b) -> refresh.request());
+    refresh.request();
+  }
+
+  /**
+   * Whether the INFO view is shown: while it is not, changes of the selection or the analysis only
+   * mark the reply stale, and it is brought up to date when the view is shown.
+   */
+  public void setShown(boolean shown) {
+    refresh.setShown(shown);
+  }
+
+  /** How often the reply was worked out (for tests). */
+  int refreshes() {
+    return refresh.runs();
   }
 
   private void refresh() {
@@ -43,20 +59,21 @@ public final class InfoViewModel {
       return;
     }
     Analysis a = r.analysis();
-    caller = DeviceFds.callerFor(a, state.selectionProperty().get());
+    Answers answers = state.answers(a);
+    caller = answers.callerFor(state.selectionProperty().get());
     if (caller.isEmpty()) {
       current = null;
-      reply.set(
+      show(
           InfoReply.none(
               "INFO needs an open device fd: select a vfio device that a holder"
                   + " has open, or one of its device fds."));
       return;
     }
     long size = argsz.get();
-    InfoResult res = a.info(caller.get(), size);
+    InfoResult res = answers.info(caller.get(), size);
     current = res;
-    InfoResult other = r.comparing() ? r.compare().info(caller.get(), size) : null;
-    reply.set(
+    InfoResult other = r.comparing() ? state.answers(r.compare()).info(caller.get(), size) : null;
+    show(
         new InfoReply(
             DeviceFds.describe(a, caller.get()),
             res.retLabel() + res.errno().map(e -> " (" + e.message() + ")").orElse(""),
@@ -68,6 +85,13 @@ public final class InfoViewModel {
             other == null || InfoFormat.oneLine(other).equals(InfoFormat.oneLine(res))
                 ? ""
                 : r.compare().profile().id() + ": " + InfoFormat.oneLine(other)));
+  }
+
+  /** Sets the reply unless it is the one shown: an equal reply changes nothing on screen. */
+  private void show(InfoReply next) {
+    if (!next.equals(reply.get())) {
+      reply.set(next);
+    }
   }
 
   /** Shows this INFO call's kernel-check chain in the Trace view. */

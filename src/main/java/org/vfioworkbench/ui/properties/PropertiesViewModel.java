@@ -11,6 +11,7 @@ import org.vfioworkbench.engine.Edit;
 import org.vfioworkbench.model.Bdf;
 import org.vfioworkbench.model.Driver;
 import org.vfioworkbench.model.Topology;
+import org.vfioworkbench.ui.common.ShownRefresh;
 import org.vfioworkbench.ui.state.ElementRef;
 import org.vfioworkbench.ui.state.WorkbenchState;
 
@@ -21,12 +22,21 @@ public final class PropertiesViewModel implements PropertyRows.EditSink {
   private final ObservableList<PropertyRow> rows = FXCollections.observableArrayList();
   private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("");
   private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+  private final ShownRefresh refresh = new ShownRefresh(this::refresh);
 
   public PropertiesViewModel(WorkbenchState state) {
     this.state = state;
-    state.resultsProperty().addListener((o, a, b) -> refresh());
-    state.selectionProperty().addListener((o, a, b) -> refresh());
-    refresh();
+    state.resultsProperty().addListener((o, a, b) -> refresh.request());
+    state.selectionProperty().addListener((o, a, b) -> refresh.request());
+    refresh.request();
+  }
+
+  /**
+   * Whether the Properties view is shown: while it is not, the rows are not worked out; they are
+   * when it is shown again.
+   */
+  public void setShown(boolean shown) {
+    refresh.setShown(shown);
   }
 
   private void refresh() {
@@ -34,6 +44,11 @@ public final class PropertiesViewModel implements PropertyRows.EditSink {
     ElementRef sel = state.selectionProperty().get();
     title.set(sel == null ? "Nothing selected" : sel.label());
     rows.setAll(r == null || sel == null ? List.of() : PropertyRows.of(r.analysis(), sel, this));
+  }
+
+  /** Brings the rows up to date even while the view is hidden (the graph copies them). */
+  public void upToDate() {
+    refresh.flush();
   }
 
   @Override

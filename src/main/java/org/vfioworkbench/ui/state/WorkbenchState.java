@@ -70,6 +70,8 @@ public final class WorkbenchState {
   private final ReadOnlyStringWrapper historyMessage =
       new ReadOnlyStringWrapper(this, "historyMessage", "");
   private final CommandStack commands = new CommandStack(this::restore);
+  private Answers answers;
+  private Answers compareAnswers;
   private final BooleanBinding dirty;
   private long generation;
 
@@ -346,6 +348,28 @@ public final class WorkbenchState {
             : previous == null || previous.compare() == null
                 ? Analysis.of(t, c)
                 : Analysis.after(previous.compare(), t, c));
+  }
+
+  /**
+   * The shared answers about {@code a}: the same object for every view while {@code a} is the
+   * current analysis (or compare analysis), so each question is asked of the engine once; a fresh,
+   * unshared one for any other analysis. Call on the UI thread.
+   */
+  public Answers answers(Analysis a) {
+    Objects.requireNonNull(a, "a");
+    for (Answers known : new Answers[] {answers, compareAnswers}) {
+      if (known != null && known.analysis() == a) {
+        return known;
+      }
+    }
+    Answers made = new Answers(a);
+    Results r = results.get();
+    if (r != null && r.analysis() == a) {
+      answers = made;
+    } else if (r != null && r.compare() == a) {
+      compareAnswers = made;
+    }
+    return made;
   }
 
   /** The executor view models and actions use for work that may be slow. */

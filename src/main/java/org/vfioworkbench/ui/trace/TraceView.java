@@ -12,6 +12,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import org.vfioworkbench.ui.common.Cells;
 import org.vfioworkbench.ui.common.Copyable;
+import org.vfioworkbench.ui.common.ShownRefresh;
 
 /**
  * The kernel-check chain of one call, each step naming the kernel function; facts wrap, Ctrl+C and
@@ -26,7 +27,9 @@ public final class TraceView extends BorderPane implements Copyable {
     title.textProperty().bind(vm.titleProperty());
     title.getStyleClass().add("view-title");
     title.setWrapText(true);
-    title.tooltipProperty().bind(vm.titleProperty().map(Tooltip::new));
+    Tooltip titleTip = new Tooltip();
+    titleTip.textProperty().bind(vm.titleProperty());
+    title.setTooltip(titleTip);
     setTop(title);
     table = new TableView<>(vm.rows());
     table.setId("trace-steps");
@@ -71,6 +74,7 @@ public final class TraceView extends BorderPane implements Copyable {
     Cells.copyOnShortcut(table, this);
     table.setContextMenu(Cells.menu(List.of(Cells.copyItem(this))));
     setCenter(table);
+    ShownRefresh.follow(this, vm::setShown);
   }
 
   /** The selected steps, or every step when none is selected, as the report's trace lines. */

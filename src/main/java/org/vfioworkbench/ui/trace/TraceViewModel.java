@@ -15,7 +15,8 @@ import org.vfioworkbench.engine.Verdict;
 import org.vfioworkbench.engine.report.ResultText;
 import org.vfioworkbench.model.FdRef;
 import org.vfioworkbench.ui.common.DeviceFds;
-import org.vfioworkbench.ui.outcomes.OutcomeTable;
+import org.vfioworkbench.ui.common.ShownRefresh;
+import org.vfioworkbench.ui.state.Answers;
 import org.vfioworkbench.ui.state.OutcomeRef;
 import org.vfioworkbench.ui.state.WorkbenchState;
 
@@ -28,6 +29,7 @@ public final class TraceViewModel {
   private final WorkbenchState state;
   private final ObservableList<TraceRow> rows = FXCollections.observableArrayList();
   private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("");
+  private final ShownRefresh refresh = new ShownRefresh(this::refresh);
   private OutcomeRef subject;
 
   public TraceViewModel(WorkbenchState state) {
@@ -37,17 +39,30 @@ public final class TraceViewModel {
         .addListener(
             (o, a, b) -> {
               subject = b;
-              refresh();
+              refresh.request();
             });
     state
         .selectionProperty()
         .addListener(
             (o, a, b) -> {
               subject = null;
-              refresh();
+              refresh.request();
             });
-    state.resultsProperty().addListener((o, a, b) -> refresh());
-    refresh();
+    state.resultsProperty().addListener((o, a, b) -> refresh.request());
+    refresh.request();
+  }
+
+  /**
+   * Whether the Trace view is shown: while it is not, the steps are not worked out; they are when
+   * it is shown again.
+   */
+  public void setShown(boolean shown) {
+    refresh.setShown(shown);
+  }
+
+  /** How often the steps were worked out (for tests). */
+  int refreshes() {
+    return refresh.runs();
   }
 
   private void refresh() {
@@ -56,10 +71,11 @@ public final class TraceViewModel {
       return;
     }
     Analysis a = r.analysis();
+    Answers answers = state.answers(a);
     OutcomeRef shown = subject;
     if (shown == null || a.topology().file(shown.fd()).isEmpty()) {
-      Optional<FdRef> fd = DeviceFds.callerFor(a, state.selectionProperty().get());
-      shown = fd.map(f -> new OutcomeRef(f, a.naturalReset(f).kind())).orElse(null);
+      Optional<FdRef> fd = answers.callerFor(state.selectionProperty().get());
+      shown = fd.map(f -> new OutcomeRef(f, answers.naturalReset(f).kind())).orElse(null);
     }
     if (shown == null) {
       title.set("Select a device fd or a reset outcome to see the kernel's checks.");
@@ -68,8 +84,8 @@ public final class TraceViewModel {
     }
     Optional<? extends Outcome> outcome =
         shown.isInfo()
-            ? Optional.of(a.info(shown.fd(), shown.argsz()))
-            : OutcomeTable.replay(a, shown.fd(), shown.kind());
+            ? Optional.of(answers.info(shown.fd(), shown.argsz()))
+            : answers.replay(shown.fd(), shown.kind());
     String call =
         shown.isInfo()
             ? "GET_PCI_HOT_RESET_INFO (argsz " + shown.argsz() + ")"
@@ -85,7 +101,9 @@ public final class TraceViewModel {
       TraceStep s = steps.get(i);
       out.add(new TraceRow(i + 1, s.function(), s.fact(), s.verdict().name()));
     }
-    rows.setAll(out);
+    if (!rows.equals(out)) {
+      rows.setAll(out);
+    }
   }
 
   public ObservableList<TraceRow> rows() {

@@ -84,4 +84,38 @@ class ExplainInTheBackgroundTest {
     assertThat(vm.reportProperty().get().caller())
         .startsWith(fds.get(1).holder() + " fd " + fds.get(1).fd() + " ");
   }
+
+  @Test
+  void hiddenItQueuesNothingAndShownItExplainsOnlyTheLatestKeepingThePreviousMeanwhile() {
+    QueuedExecutor executor = new QueuedExecutor();
+    WorkbenchState state = new WorkbenchState(executor);
+    state.open("large", BuiltInSamples.largeHost(1_000), null);
+    executor.runAll();
+    ExplainViewModel vm = new ExplainViewModel(state);
+    executor.runAll();
+    List<FdRef> fds = state.results().analysis().deviceFds();
+    state.select(new ElementRef.FileRef(fds.get(0)));
+    executor.runAll();
+    ExplainReport first = vm.reportProperty().get();
+    assertThat(first.caller()).startsWith(fds.get(0).holder() + " fd " + fds.get(0).fd() + " ");
+    vm.setShown(false);
+    int runs = vm.refreshes();
+
+    state.select(new ElementRef.FileRef(fds.get(1)));
+    state.select(new ElementRef.FileRef(fds.get(2 % fds.size())));
+    state.select(new ElementRef.FileRef(fds.get(1)));
+
+    assertThat(executor.queued).isEmpty();
+    assertThat(vm.refreshes()).isEqualTo(runs);
+
+    vm.setShown(true);
+
+    assertThat(executor.queued).hasSize(1);
+    assertThat(vm.busyProperty().get()).isTrue();
+    assertThat(vm.reportProperty().get()).isSameAs(first);
+    executor.runAll();
+    assertThat(vm.busyProperty().get()).isFalse();
+    assertThat(vm.reportProperty().get().caller())
+        .startsWith(fds.get(1).holder() + " fd " + fds.get(1).fd() + " ");
+  }
 }
