@@ -42,18 +42,9 @@ final class JsonLocationIndex {
   }
 
   /**
-   * Streams {@code content} now; a syntax error becomes a {@link Problem} at the path being read,
-   * with the parser's location.
-   */
-  static JsonLocationIndex build(JsonFactory factory, byte[] content) {
-    JsonLocationIndex index = lazy(factory, content);
-    index.ensureBuilt();
-    return index;
-  }
-
-  /**
-   * An index of {@code content} streamed on its first question; that question throws the syntax
-   * error's {@link Problem} if the document has one (and so does every later question).
+   * An index of {@code content} streamed on its first question; a syntax error becomes a {@link
+   * Problem} at the path being read, with the parser's location, thrown by that question (and by
+   * every later one).
    */
   static JsonLocationIndex lazy(JsonFactory factory, byte[] content) {
     return new JsonLocationIndex(factory, content);
@@ -76,7 +67,6 @@ final class JsonLocationIndex {
   }
 
   private void stream() {
-    JsonLocationIndex index = this;
     Deque<Frame> frames = new ArrayDeque<>();
     try (JsonParser p = factory.createParser(content)) {
       JsonToken token;
@@ -86,8 +76,7 @@ final class JsonLocationIndex {
             frames.peek().field = p.currentName();
             JsonLocation at = p.currentTokenLocation();
             String path = pathOf(frames);
-            index.keys.putIfAbsent(
-                path, new Position(path, at.getLineNr(), at.getColumnNr(), token));
+            keys.putIfAbsent(path, new Position(path, at.getLineNr(), at.getColumnNr(), token));
           }
           case END_OBJECT, END_ARRAY -> frames.pop();
           default -> {
@@ -96,7 +85,7 @@ final class JsonLocationIndex {
               top.index++;
             }
             String path = pathOf(frames);
-            index.add(path, p.currentTokenLocation(), token);
+            add(path, p.currentTokenLocation(), token);
             if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
               frames.push(new Frame(token == JsonToken.START_ARRAY, path));
             }
