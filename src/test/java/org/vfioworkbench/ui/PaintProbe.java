@@ -46,8 +46,13 @@ import org.vfioworkbench.ui.state.ElementRef;
  *
  * <p>Usage (Xvfb, {@code -Dprism.order=sw}): {@code PaintProbe [--sizes 2000] [--count 20] [--drag
  * 30] [--dark] [--shots DIR]}; with {@code --shots} (and {@code -Dprism.showdirty=true}, which
- * draws each frame's dirty regions) it writes a screen capture of the window after the first
- * selection and after a drag step.
+ * draws each frame's dirty regions) it writes a screen capture of the window after the second
+ * selection and after the last drag step. System properties: {@code probe.samples=true} prints each
+ * step's render time and images, and whether the graph was laid out again or zoomed; {@code
+ * probe.close=info,outcomes,…} closes those views first; {@code probe.why=true} prints, after each
+ * pulse's layout, the nodes about to be synchronised with a change the renderer sees (and any other
+ * dirty node larger than a tenth of the window; every one with {@code probe.allDirty=true}); with
+ * {@code -Djavafx.pulseLogger=true} each step is marked in the pulse log ({@code @@ step N}).
  */
 public final class PaintProbe {
 
