@@ -15,10 +15,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
-import javafx.event.Event;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
-import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
@@ -227,8 +225,10 @@ public final class PaintProbe {
         out.add(
             measure(
                 () -> {
-                  fire(chip, MouseEvent.MOUSE_PRESSED, at.getCenterX(), at.getCenterY());
-                  fire(chip, MouseEvent.MOUSE_RELEASED, at.getCenterX(), at.getCenterY());
+                  WorkbenchBenchmark.fire(
+                      chip, MouseEvent.MOUSE_PRESSED, at.getCenterX(), at.getCenterY());
+                  WorkbenchBenchmark.fire(
+                      chip, MouseEvent.MOUSE_RELEASED, at.getCenterX(), at.getCenterY());
                 }));
         if (shot != null && out.size() == 2) {
           capture(shot);
@@ -280,8 +280,9 @@ public final class PaintProbe {
       Bounds b = onFx(() -> n[1].localToScene(n[1].getBoundsInLocal()));
       onFx(
           () -> {
-            fire(n[0], MouseEvent.MOUSE_PRESSED, a.getCenterX(), a.getCenterY());
-            fire(n[0], MouseEvent.MOUSE_DRAGGED, a.getCenterX() + 6, a.getCenterY() + 6);
+            WorkbenchBenchmark.fire(n[0], MouseEvent.MOUSE_PRESSED, a.getCenterX(), a.getCenterY());
+            WorkbenchBenchmark.fire(
+                n[0], MouseEvent.MOUSE_DRAGGED, a.getCenterX() + 6, a.getCenterY() + 6);
             return null;
           });
       settle();
@@ -290,7 +291,7 @@ public final class PaintProbe {
         double t = (double) i / steps;
         double x = a.getCenterX() + (b.getCenterX() - a.getCenterX()) * t;
         double y = a.getCenterY() + (b.getCenterY() - a.getCenterY()) * t;
-        out.add(measure(() -> fire(n[0], MouseEvent.MOUSE_DRAGGED, x, y)));
+        out.add(measure(() -> WorkbenchBenchmark.fire(n[0], MouseEvent.MOUSE_DRAGGED, x, y)));
         if (shot != null && i == steps) {
           capture(shot);
         }
@@ -298,7 +299,8 @@ public final class PaintProbe {
       onFx(
           () -> {
             vm().cancelDrag();
-            fire(n[0], MouseEvent.MOUSE_RELEASED, a.getCenterX(), a.getCenterY());
+            WorkbenchBenchmark.fire(
+                n[0], MouseEvent.MOUSE_RELEASED, a.getCenterX(), a.getCenterY());
             return null;
           });
       settle();
@@ -451,30 +453,6 @@ public final class PaintProbe {
           }
         });
     return f.get(120, TimeUnit.SECONDS);
-  }
-
-  private static void fire(Node n, javafx.event.EventType<MouseEvent> type, double x, double y) {
-    Event.fireEvent(
-        n,
-        new MouseEvent(
-            type,
-            x,
-            y,
-            x,
-            y,
-            MouseButton.PRIMARY,
-            1,
-            false,
-            false,
-            false,
-            false,
-            true,
-            false,
-            false,
-            false,
-            false,
-            false,
-            null));
   }
 
   private static void print(String host, String step, List<Cost> c) {
