@@ -200,6 +200,7 @@ floor="java -XX:TieredStopAtLevel=1 $memflags -cp target/test-classes:target/cla
 labels[floor_none]="ScanFloor none (JVM start, trace loaded, no call on the tree)"
 labels[floor_same]="ScanFloor same (the scan's calls through LiveFs, on its threads)"
 labels[floor_fewest]="ScanFloor fewest (the fewest calls the JDK allows for the same information)"
+labels[floor_atdir]="ScanFloor atdir (the same information relative to directory descriptors, guarantees kept)"
 say "scan vs lspci, whole process, $runs rounds"
 VFIO_WORKBENCH_JAR=$jar packaging/vfio-workbench --version >/dev/null 2>&1 || true
 interleave \
@@ -209,10 +210,11 @@ interleave \
   "scan_cds=env VFIO_WORKBENCH_JAR=$jar packaging/vfio-workbench scan --root $tree" \
   "floor_none=$floor none $tree $trace" \
   "floor_same=$floor same $tree $trace" \
-  "floor_fewest=$floor fewest $tree $trace"
-md "Whole process, output to /dev/null, the generated tree in the page cache; target ≤ 0.5 × lspci. The three \`ScanFloor\` rows (test code, \`java -XX:TieredStopAtLevel=1 $memflags\`, in the same rounds) make a scan's file system calls and nothing else: what the scan cannot go below with the JDK's file API."
+  "floor_fewest=$floor fewest $tree $trace" \
+  "floor_atdir=$floor atdir $tree $trace"
+md "Whole process, output to /dev/null, the generated tree in the page cache; target ≤ 0.5 × lspci. The four \`ScanFloor\` rows (test code, \`java -XX:TieredStopAtLevel=1 $memflags\`, in the same rounds) make a scan's file system calls and nothing else: what the scan cannot go below with the JDK's file API."
 md ""
-table lspci lspci scan_text scan_json scan_cds floor_none floor_same floor_fewest
+table lspci lspci scan_text scan_json scan_cds floor_none floor_same floor_fewest floor_atdir
 
 # System calls of one run each (strace -f -c; strace slows every call, so only the counts count).
 if command -v strace >/dev/null; then
@@ -226,7 +228,7 @@ if command -v strace >/dev/null; then
   md "|---|---|"
   md "| \`$(label lspci)\` | $(syscalls lspci lspci -tv -A linux-sysfs -O sysfs.path="$tree/sys/bus/pci") |"
   md "| \`$(label scan_cds)\` | $(syscalls scan_cds env VFIO_WORKBENCH_JAR="$jar" packaging/vfio-workbench scan --root "$tree") |"
-  for f in none same fewest; do
+  for f in none same fewest atdir; do
     # shellcheck disable=SC2086
     md "| $(label floor_$f) | $(syscalls floor_$f $floor $f "$tree" "$trace") |"
   done
