@@ -13,7 +13,7 @@ import statistics
 import sys
 
 out = sys.argv[1]
-parts = set(sys.argv[2].split(",")) if len(sys.argv) > 2 else {"engine", "scan", "startup"}
+parts = set(sys.argv[2].split(",")) if len(sys.argv) > 2 else {"engine", "scan", "startup", "workbench"}
 
 
 def runs(name):
@@ -113,6 +113,53 @@ if evals:
         row("`evaluate` of a 50k-function file, whole process", "—", "%.1f s" % v, None)
 else:
     row("start-up rows", "see issue 14", "start-up part not in this run", None)
+
+def md_tables(path):
+    """Every markdown table in a file, as lists of {header: cell} rows."""
+    tables, head = [], None
+    for line in open(path):
+        cells = [c.strip() for c in line.strip().strip("|").split("|")] if line.startswith("|") else None
+        if cells is None:
+            head = None
+        elif head is None:
+            head = cells
+            tables.append([])
+        elif not all(set(c) <= set("-: ") for c in cells):
+            tables[-1].append(dict(zip(head, cells)))
+    return tables
+
+
+def number(cell):
+    m = re.match(r"-?\d+(?:\.\d+)?", cell or "")
+    return float(m.group(0)) if m else None
+
+
+wb = os.path.join(out, "workbench.md")
+if "workbench" in parts and os.path.exists(wb):
+    frames = [r for t in md_tables(wb) for r in t if "measure" in r]
+    starts = [r for t in md_tables(wb) for r in t if "RSS (MiB)" in r]
+
+    def frame(host, measure, column):
+        for r in frames:
+            if r.get("host") == host and r.get("measure", "").startswith(measure):
+                return number(r.get(column))
+        return None
+
+    for host, size, limit in (("generated 2000", "2k", 1500), ("generated 10000", "10k", 3000)):
+        v = frame(host, "first frame from File", "latency p50 ms")
+        row(f"first frame from File › Open, {size}", "≤ %.1f s" % (limit / 1000),
+            "not measured" if v is None else "%.2f s" % (v / 1000), None if v is None else v <= limit)
+    for measure in ("expand a collapsed subtree", "collapse it again", "select a function",
+                    "drag over a lane"):
+        v = frame("generated 2000", measure, "work p95 ms")
+        row(f"{measure}, 2k, work p95", "≤ 16 ms", "not measured" if v is None else ms(v),
+            None if v is None else v <= 16)
+    big = next((r for r in starts if r.get("host") == "generated 10000"), None)
+    v = number(big.get("RSS (MiB)")) if big else None
+    row("window memory with the 10k host (RSS)", "< 1 GiB",
+        "not measured" if v is None else "%d MiB" % v, None if v is None else v < 1024)
+else:
+    row("workbench rows", "see issue 11", "workbench part not in this run", None)
 
 print("### Targets against this run")
 print()
