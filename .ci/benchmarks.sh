@@ -10,6 +10,8 @@
 #                    writes target/benchmarks/tables-PARTS.md and leaves docs/performance.md alone
 #   --no-app-image   skip building the app image and the .deb (start-up then measures the last build)
 #   --no-docs        leave docs/performance.md alone; the tables are in target/benchmarks/tables.md
+# Environment: RUNS (rounds), BENCH_HOST (a directory with a generated 10k tree to read instead of
+# generating target/bench-host).
 #
 # Needs: JDK 17, Maven, pciutils (lspci), GNU time (/usr/bin/time), about 1 GB in target/ for the
 # generated 10k-function host tree. Whole-process figures are medians of RUNS runs taken in turn
@@ -34,6 +36,7 @@ runs=${RUNS:-$($quick && echo 3 || echo 9)}
 # JMH: forks, warm-up and measurement iterations x seconds, and a timeout per iteration that fails
 # the benchmark instead of letting it hang.
 jmh_opts=(-f 1 -wi "$($quick && echo 3 || echo 8)" -w 2s -i "$($quick && echo 3 || echo 5)" -r 2s -to 120s)
+jmh_extra=()
 
 out=target/benchmarks
 mkdir -p "$out"
@@ -140,7 +143,7 @@ PY
 jmh() {
   local name=$1 include=$2 base=${3:-}
   say "JMH $include"
-  local cmd=(java -cp "$cp" org.openjdk.jmh.Main "$include" "${jmh_opts[@]}" -rf csv -rff "$out/$name.csv")
+  local cmd=(java -cp "$cp" org.openjdk.jmh.Main "$include" "${jmh_opts[@]}" "${jmh_extra[@]}" -rf csv -rff "$out/$name.csv")
   if "${cmd[@]}" >"$out/$name.log" 2>&1; then
     md "Command: \`java -cp target/classes:target/test-classes:\$(cat target/cp.txt) org.openjdk.jmh.Main $include ${jmh_opts[*]}\`"
     md ""
@@ -179,22 +182,56 @@ if part scan; then
 md "### Host scan"
 md ""
 say "generating the 10k-function, 2,000-process host tree (first run only, a few minutes)"
-java -cp "$cp" org.vfioworkbench.host.HostScanBenchmark --generate-only "$PWD/target/bench-host"
-tree=$PWD/target/bench-host/tree
+# BENCH_HOST: a directory holding a generated tree already (it is only read then).
+bench_host=${BENCH_HOST:-$PWD/target/bench-host}
+java -cp "$cp" org.vfioworkbench.host.HostScanBenchmark --generate-only "$bench_host"
+tree=$bench_host/tree
 labels[lspci]="lspci -tv -A linux-sysfs -O sysfs.path=TREE/sys/bus/pci"
 labels[scan_text]="java -XX:TieredStopAtLevel=1 -jar vfio-workbench.jar scan --root TREE"
 labels[scan_json]="java -XX:TieredStopAtLevel=1 -jar vfio-workbench.jar scan --root TREE --json"
 labels[scan_cds]="packaging/vfio-workbench scan --root TREE"
+# The memory flags packaging/vfio-workbench gives a command-line run.
+memflags=$(sed -n 's/^mem="\(.*\)"$/\1/p' packaging/vfio-workbench)
+# The floor (ScanFloor, test code): the file system calls of a scan of the tree and nothing else, as a
+# whole process with the launcher's JIT and memory flags; the trace is recorded once per run.
+trace=$out/scan-trace.txt
+java -cp "$cp" org.vfioworkbench.host.ScanFloor record "$tree" "$trace" >"$out/scan-trace.log" 2>&1
+floor="java -XX:TieredStopAtLevel=1 $memflags -cp target/test-classes:target/classes org.vfioworkbench.host.ScanFloor"
+labels[floor_none]="ScanFloor none (JVM start, trace loaded, no call on the tree)"
+labels[floor_same]="ScanFloor same (the scan's calls through LiveFs, on its threads)"
+labels[floor_fewest]="ScanFloor fewest (the fewest calls the JDK allows for the same information)"
 say "scan vs lspci, whole process, $runs rounds"
 VFIO_WORKBENCH_JAR=$jar packaging/vfio-workbench --version >/dev/null 2>&1 || true
 interleave \
   "lspci=lspci -tv -A linux-sysfs -O sysfs.path=$tree/sys/bus/pci" \
   "scan_text=java -XX:TieredStopAtLevel=1 -jar $jar scan --root $tree" \
   "scan_json=java -XX:TieredStopAtLevel=1 -jar $jar scan --root $tree --json" \
-  "scan_cds=env VFIO_WORKBENCH_JAR=$jar packaging/vfio-workbench scan --root $tree"
-md "Whole process, output to /dev/null, the generated tree in the page cache; target ≤ 0.5 × lspci."
+  "scan_cds=env VFIO_WORKBENCH_JAR=$jar packaging/vfio-workbench scan --root $tree" \
+  "floor_none=$floor none $tree $trace" \
+  "floor_same=$floor same $tree $trace" \
+  "floor_fewest=$floor fewest $tree $trace"
+md "Whole process, output to /dev/null, the generated tree in the page cache; target ≤ 0.5 × lspci. The three \`ScanFloor\` rows (test code, \`java -XX:TieredStopAtLevel=1 $memflags\`, in the same rounds) make a scan's file system calls and nothing else: what the scan cannot go below with the JDK's file API."
 md ""
-table lspci lspci scan_text scan_json scan_cds
+table lspci lspci scan_text scan_json scan_cds floor_none floor_same floor_fewest
+
+# System calls of one run each (strace -f -c; strace slows every call, so only the counts count).
+if command -v strace >/dev/null; then
+  say "system calls: strace -f -c"
+  syscalls() {
+    local name=$1; shift
+    strace -f -c -o "$out/strace-$name.txt" "$@" >/dev/null 2>&1 || true
+    awk '/^ *[0-9.]+ +[0-9.]+ +[0-9]+ +[0-9]+/ && $NF != "futex" && $NF != "total" {n += $4} END {print n}' "$out/strace-$name.txt"
+  }
+  md "| command | system calls (strace -f -c, without futex) |"
+  md "|---|---|"
+  md "| \`$(label lspci)\` | $(syscalls lspci lspci -tv -A linux-sysfs -O sysfs.path="$tree/sys/bus/pci") |"
+  md "| \`$(label scan_cds)\` | $(syscalls scan_cds env VFIO_WORKBENCH_JAR="$jar" packaging/vfio-workbench scan --root "$tree") |"
+  for f in none same fewest; do
+    # shellcheck disable=SC2086
+    md "| $(label floor_$f) | $(syscalls floor_$f $floor $f "$tree" "$trace") |"
+  done
+  md ""
+fi
 
 say "peak memory: smallest -Xmx the 10k scan still runs in, peak heap in use, RSS above a bare JVM"
 smallest() {
@@ -204,8 +241,6 @@ smallest() {
   done
   echo ">256"
 }
-# The memory flags packaging/vfio-workbench gives a command-line run.
-memflags=$(sed -n 's/^mem="\(.*\)"$/\1/p' packaging/vfio-workbench)
 # peak_heap ARGS...: the most the heap held (MiB) in a scan with those flags: the largest heap in use
 # before a collection in the GC log, or at exit if that is more.
 peak_heap() {
@@ -222,7 +257,7 @@ peak_heap() {
 # rss_of CMD...: peak RSS in MiB of one run.
 rss_of() { /usr/bin/time -f "%M" -o "$out/.rss" "$@" >/dev/null 2>&1 || true; awk '{printf "%.0f", $1/1024}' "$out/.rss"; }
 rm -f "$out/scan-memory.txt"
-live=$(java -cp "$cp" org.vfioworkbench.host.HostScanBenchmark --live-data "$PWD/target/bench-host" 2>/dev/null | tail -1 || echo "?")
+live=$(java -cp "$cp" org.vfioworkbench.host.HostScanBenchmark --live-data "$bench_host" 2>/dev/null | tail -1 || echo "?")
 # shellcheck disable=SC2086
 bare_rss=$(rss_of java -XX:TieredStopAtLevel=1 $memflags -version)
 launcher_rss() { rss_of env VFIO_WORKBENCH_JAR="$jar" packaging/vfio-workbench scan --root "$tree" "$@"; }
@@ -240,7 +275,9 @@ done
 md ""
 md "In-process (JMH, \`HostScanBenchmark\`: the capture in memory, the capture file, the tree, and lspci as a process):"
 md ""
+jmh_extra=(-p "dir=$bench_host")
 jmh hostscan HostScanBenchmark lspciTree
+jmh_extra=()
 fi
 
 if part startup; then

@@ -95,9 +95,9 @@ public final class ScanCommand implements Callable<Integer> {
         profile != null || kernel != null
             ? "profile " + chosen.id() + " as asked"
             : hostKernel.reason();
-    HotResetSimulator engine = noVerdicts ? null : Analysis.of(scan.topology(), chosen);
-    List<DeviceVerdict> verdicts = engine == null ? null : DeviceVerdict.all(engine);
-    List<Diagnostic> diagnostics = engine == null ? null : Diagnostics.of(engine);
+    Findings found = noVerdicts ? Findings.NONE : Findings.of(scan, chosen);
+    List<DeviceVerdict> verdicts = found.verdicts();
+    List<Diagnostic> diagnostics = found.diagnostics();
     // One buffer between the scan and the terminal: the command's writer flushes every line.
     PrintWriter out =
         new PrintWriter(new BufferedWriter(spec.commandLine().getOut(), 1 << 16), false);
@@ -129,6 +129,20 @@ public final class ScanCommand implements Callable<Integer> {
     }
     out.flush();
     return 0;
+  }
+
+  /**
+   * The engine's verdicts and diagnostics of a scan, without the engine: its state for 10,000
+   * functions is several MiB that the output, written after, does not need.
+   */
+  private record Findings(List<DeviceVerdict> verdicts, List<Diagnostic> diagnostics) {
+
+    static final Findings NONE = new Findings(null, null);
+
+    static Findings of(ScanResult scan, Profile profile) {
+      HotResetSimulator engine = Analysis.of(scan.topology(), profile);
+      return new Findings(DeviceVerdict.all(engine), Diagnostics.of(engine));
+    }
   }
 
   /** Prints a phase line on stderr each time the overall percentage moves by 10. */

@@ -2,7 +2,6 @@ package org.vfioworkbench.cli;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +10,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.vfioworkbench.engine.DeviceVerdict;
 import org.vfioworkbench.engine.InfoEntry;
+import org.vfioworkbench.host.GroupMembers;
 import org.vfioworkbench.host.HolderProvenance;
 import org.vfioworkbench.host.HostFunctionFacts;
 import org.vfioworkbench.host.InferredFact;
@@ -187,19 +187,21 @@ final class ScanText {
     }
     out.println();
     out.println("IOMMU groups:");
-    Map<Integer, List<String>> members = new HashMap<>();
-    for (PciFunction f : t.functions()) {
-      if (f.iommuGroup().isPresent()) {
-        members
-            .computeIfAbsent(f.iommuGroup().getAsInt(), k -> new ArrayList<>(1))
-            .add(f.bdf() + " (" + f.driver().label() + ")");
-      }
-    }
+    GroupMembers members = new GroupMembers(t);
     for (IommuGroup g : t.groups()) {
       out.print("  ");
       out.print(g.devicePath());
       out.print(g.kind().name().equals("NOIOMMU") ? " [no-IOMMU]: " : ": ");
-      out.println(String.join(", ", members.getOrDefault(g.id(), List.of())));
+      String separator = "";
+      for (PciFunction f : members.of(g.id())) {
+        out.print(separator);
+        out.print(f.bdf());
+        out.print(" (");
+        out.print(f.driver().label());
+        out.print(')');
+        separator = ", ";
+      }
+      out.println();
     }
   }
 

@@ -4,10 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.Writer;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.vfioworkbench.engine.DeviceVerdict;
 import org.vfioworkbench.engine.InfoEntry;
@@ -82,16 +79,11 @@ public final class ScanJson {
     }
     g.writeEndArray();
     g.writeArrayFieldStart("functions");
-    Map<Integer, List<String>> members = new HashMap<>();
     for (PciFunction f : t.functions()) {
       function(f, scan.functions().get(f.bdf()), g);
-      if (f.iommuGroup().isPresent()) {
-        members
-            .computeIfAbsent(f.iommuGroup().getAsInt(), k -> new ArrayList<>(1))
-            .add(f.bdf().toString());
-      }
     }
     g.writeEndArray();
+    GroupMembers members = new GroupMembers(t);
     g.writeArrayFieldStart("groups");
     for (IommuGroup grp : t.groups()) {
       g.writeStartObject();
@@ -99,8 +91,8 @@ public final class ScanJson {
       g.writeStringField("kind", grp.kind().name());
       g.writeStringField("node", grp.devicePath());
       g.writeArrayFieldStart("functions");
-      for (String m : members.getOrDefault(grp.id(), List.of())) {
-        g.writeString(m);
+      for (PciFunction f : members.of(grp.id())) {
+        g.writeString(f.bdf().toString());
       }
       g.writeEndArray();
       g.writeEndObject();

@@ -737,7 +737,8 @@ public final class WorkbenchBenchmark {
     }
   }
 
-  private static void fire(Node n, javafx.event.EventType<MouseEvent> type, double x, double y) {
+  /** A primary-button mouse event of {@code type} at ({@code x}, {@code y}), fired at {@code n}. */
+  static void fire(Node n, javafx.event.EventType<MouseEvent> type, double x, double y) {
     Event.fireEvent(
         n,
         new MouseEvent(

@@ -27,6 +27,23 @@ public interface HostFs {
   /** The names in a directory, sorted. */
   List<String> list(String dir) throws IOException;
 
+  /**
+   * The file {@code name} in the directory {@code dir} when the directory lists it, else empty:
+   * what listing the directory and then reading the file tells, and what a capture records (the
+   * listing and the file). A filesystem may answer without the listing when it can tell a missing
+   * file from a missing directory ({@link LiveFs} does: one {@code lstat} where a listing is five
+   * system calls).
+   *
+   * @throws IOException when the directory cannot be listed or the file cannot be read
+   */
+  default java.util.Optional<byte[]> readIfListed(String dir, String name, int limit)
+      throws IOException {
+    if (!list(dir).contains(name)) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(read(HostPaths.child(dir, name), limit));
+  }
+
   /** A small text attribute (sysfs, procfs), with the trailing newline removed. */
   default String readText(String path) throws IOException {
     String s = new String(read(path, 64 * 1024), java.nio.charset.StandardCharsets.UTF_8);

@@ -335,6 +335,48 @@ public final class LiveFs implements HostFs {
     return dir.resolve(name);
   }
 
+  /**
+   * One read of the file, no listing. A missing file is absent when its directory is there: known
+   * when the directory was resolved below a root, else asked with one {@code stat}. When the
+   * directory is missing or not a directory, that is the failure, as the listing's would have been.
+   */
+  @Override
+  public java.util.Optional<byte[]> readIfListed(String dir, String name, int limit)
+      throws IOException {
+    try {
+      return java.util.Optional.of(read(HostPaths.child(dir, name), limit));
+    } catch (NoSuchFileException e) {
+      if (!(confining && directories.containsKey(dir))) {
+        requireDirectory(dir);
+      }
+      return java.util.Optional.empty();
+    } catch (java.nio.file.NotDirectoryException e) {
+      requireDirectory(dir);
+      throw e;
+    } catch (java.nio.file.FileSystemException e) {
+      if (e instanceof OutsideRootException || e instanceof java.nio.file.AccessDeniedException) {
+        throw e;
+      }
+      // ENOTDIR from the lstat of dir/name when nothing was resolved (at /): dir is a file.
+      requireDirectory(dir);
+      throw e;
+    }
+  }
+
+  /** Fails as a listing of {@code dir} would when it is missing or not a directory. */
+  private void requireDirectory(String dir) throws IOException {
+    Path d = directories.get(dir);
+    BasicFileAttributes a;
+    try {
+      a = Files.readAttributes(d != null ? d : at(dir), BasicFileAttributes.class);
+    } catch (NoSuchFileException gone) {
+      throw new NoSuchFileException(dir);
+    }
+    if (!a.isDirectory()) {
+      throw new java.nio.file.NotDirectoryException(dir);
+    }
+  }
+
   @Override
   public String readLink(String path) throws IOException {
     Path known = confining ? inKnownDirectory(path) : null;

@@ -83,8 +83,12 @@ public final class IommuGroupReader {
       String dir = HostPaths.child(GROUPS, id);
       GroupKind kind = noiommuNodes.contains(group) ? GroupKind.NOIOMMU : GroupKind.IOMMU;
       try {
-        List<String> attrs = fs.list(dir);
-        if (attrs.contains("name") && fs.readText(dir + "/name").trim().equals("vfio-noiommu")) {
+        // Only vfio's no-IOMMU groups have a name; nothing else in the group's directory is read.
+        java.util.Optional<byte[]> name = fs.readIfListed(dir, "name", 4096);
+        if (name.isPresent()
+            && new String(name.get(), java.nio.charset.StandardCharsets.UTF_8)
+                .trim()
+                .equals("vfio-noiommu")) {
           kind = GroupKind.NOIOMMU;
         }
         List<Bdf> devs = new ArrayList<>();

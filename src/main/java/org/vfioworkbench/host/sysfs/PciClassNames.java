@@ -55,6 +55,6 @@ public final class PciClassNames {
     int sub = (classCode >> 8) & 0xffff;
     return ids.subclass(classCode)
         .or(() -> Optional.ofNullable(SUBCLASS.get(sub)))
-        .orElse(String.format("class 0x%04x", sub));
+        .orElseGet(() -> "class 0x" + PciIds.hex4(sub));
   }
 }

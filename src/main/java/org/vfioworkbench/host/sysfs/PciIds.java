@@ -146,31 +146,43 @@ public final class PciIds {
       return s;
     }
     String base = classes.get(BASE_MARK | (sub >> 8));
-    return base != null ? base + String.format(" [%04x]", sub) : String.format("Class %04x", sub);
+    return base != null ? base + " [" + hex4(sub) + "]" : "Class " + hex4(sub);
   }
 
   /** "Intel Corporation" or "Vendor 1bcf", as in {@code lspci -mm}. */
   public String vendorName(int vendor) {
-    return vendor(vendor).orElse(String.format("Vendor %04x", vendor));
+    String name = vendors.get(vendor);
+    return name != null ? name : "Vendor " + hex4(vendor);
   }
 
   /** A subsystem vendor: "Intel Corporation" or "Unknown vendor beef", as in {@code lspci -mm}. */
   public String subsystemVendorName(int vendor) {
-    return vendor(vendor).orElse(String.format("Unknown vendor %04x", vendor));
+    String name = vendors.get(vendor);
+    return name != null ? name : "Unknown vendor " + hex4(vendor);
   }
 
   /** "Ethernet Connection X722 for 10GBASE-T" or "Device 37c0", as in {@code lspci -mm}. */
   public String deviceName(int vendor, int device) {
-    return device(vendor, device).orElse(String.format("Device %04x", device));
+    return device(vendor, device).orElseGet(() -> "Device " + hex4(device));
   }
 
   /** The subsystem device's name, or "Device 0000", as in {@code lspci -mm}. */
   public String subsystemName(int vendor, int device, int subVendor, int subDevice) {
     return subsystem(vendor, device, subVendor, subDevice)
-        .orElse(String.format("Device %04x", subDevice));
+        .orElseGet(() -> "Device " + hex4(subDevice));
   }
 
   private static final int BASE_MARK = 0x10000;
+
+  /**
+   * {@code value} in lower-case hex, at least four digits, as {@code %04x} writes it (the fallback
+   * names are made for every function a database does not name, so not through a {@code
+   * Formatter}).
+   */
+  static String hex4(int value) {
+    String h = Integer.toHexString(value);
+    return h.length() >= 4 ? h : "0000".substring(h.length()) + h;
+  }
 
   private static long key(long hi, long lo) {
     return (hi << 32) | (lo & 0xffffffffL);

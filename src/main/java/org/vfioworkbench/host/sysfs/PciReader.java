@@ -525,6 +525,13 @@ public final class PciReader {
       return List.of();
     }
     List<Slot> slots = new ArrayList<>();
+    // The functions on each bus, so that a slot finds its own without a pass over all of them.
+    Map<BusAddress, List<Bdf>> onBus = new HashMap<>();
+    if (!names.isEmpty()) {
+      facts
+          .keySet()
+          .forEach(b -> onBus.computeIfAbsent(b.busAddress(), k -> new ArrayList<>()).add(b));
+    }
     int done = 0;
     for (String name : names) {
       listener.progress(ScanPhase.SLOTS, done++, names.size());
@@ -564,7 +571,11 @@ public final class PciReader {
       HotplugDriver hotplug = hotplugDriver(dir, name, attrs);
       Slot slot = new Slot(name, bus, dev, hotplug);
       slots.add(slot);
-      facts.replaceAll((b, f) -> slot.contains(b) ? f.withSlot(name) : f);
+      for (Bdf b : onBus.getOrDefault(bus, List.of())) {
+        if (slot.contains(b)) {
+          facts.computeIfPresent(b, (k, f) -> f.withSlot(name));
+        }
+      }
     }
     listener.progress(ScanPhase.SLOTS, names.size(), names.size());
     return slots;

@@ -52,6 +52,61 @@ class LiveFsReadTest {
   }
 
   @Test
+  void aFileReadIfListedAnswersAsTheListingAndTheReadWould() throws Exception {
+    Files.createDirectories(dir.resolve("g/1"));
+    Files.createDirectories(dir.resolve("g/2"));
+    Files.writeString(dir.resolve("g/1/name"), "vfio-noiommu\n");
+    Files.writeString(dir.resolve("g/file"), "x");
+    Files.createSymbolicLink(dir.resolve("g/3"), Path.of("2"));
+    // Below a root (the directory resolved and confined), and at / (nothing confined).
+    String real = dir.toRealPath().toString();
+    for (String at : new String[] {"", real}) {
+      LiveFs fs = at.isEmpty() ? new LiveFs(dir) : new LiveFs(Path.of("/"));
+      assertThat(fs.readIfListed(at + "/g/1", "name", 100).map(String::new))
+          .contains("vfio-noiommu\n");
+      assertThat(fs.readIfListed(at + "/g/2", "name", 100)).isEmpty();
+      assertThat(fs.readIfListed(at + "/g/3", "name", 100)).isEmpty();
+      // The same answers as a listing: a missing directory and a file are failures, not "absent".
+      assertThatThrownBy(() -> fs.readIfListed(at + "/g/9", "name", 100))
+          .isInstanceOf(NoSuchFileException.class)
+          .hasMessageContaining("/g/9");
+      assertThatThrownBy(() -> fs.readIfListed(at + "/g/file", "name", 100))
+          .isInstanceOf(NotDirectoryException.class);
+      HostFs listing = new ListingOnly(fs);
+      assertThat(listing.readIfListed(at + "/g/1", "name", 100).map(String::new))
+          .contains("vfio-noiommu\n");
+      assertThat(listing.readIfListed(at + "/g/2", "name", 100)).isEmpty();
+      assertThatThrownBy(() -> listing.readIfListed(at + "/g/9", "name", 100))
+          .isInstanceOf(NoSuchFileException.class);
+      assertThatThrownBy(() -> listing.readIfListed(at + "/g/file", "name", 100))
+          .isInstanceOf(NotDirectoryException.class);
+    }
+  }
+
+  /** The interface's own way (list, then read), for comparison. */
+  private record ListingOnly(HostFs fs) implements HostFs {
+    @Override
+    public String describe() {
+      return fs.describe();
+    }
+
+    @Override
+    public byte[] read(String path, int limit) throws java.io.IOException {
+      return fs.read(path, limit);
+    }
+
+    @Override
+    public String readLink(String path) throws java.io.IOException {
+      return fs.readLink(path);
+    }
+
+    @Override
+    public java.util.List<String> list(String dir) throws java.io.IOException {
+      return fs.list(dir);
+    }
+  }
+
+  @Test
   void missingPathsAndWrongKindsFailByTheHostPath() throws Exception {
     Files.createDirectories(dir.resolve("d/sub"));
     Files.writeString(dir.resolve("d/f"), "x");

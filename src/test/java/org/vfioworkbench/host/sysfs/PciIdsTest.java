@@ -60,6 +60,17 @@ class PciIdsTest {
   }
 
   @Test
+  void fallbackNumbersAreWrittenAsPercent04xWritesThem() {
+    for (int v : new int[] {0, 0x7, 0xab, 0x1bcf, 0xffff, 0x10000, 0x7fffffff, -1}) {
+      assertThat(PciIds.hex4(v)).isEqualTo(String.format("%04x", v));
+      assertThat(ids.vendorName(v)).isEqualTo(String.format("Vendor %04x", v));
+    }
+    assertThat(ids.subsystemVendorName(0x00ab)).isEqualTo("Unknown vendor 00ab");
+    assertThat(ids.className(0x0b4000)).isEqualTo("Processor [0b40]");
+    assertThat(PciClassNames.name(0xfe1200, PciIds.none())).isEqualTo("class 0xfe12");
+  }
+
+  @Test
   void classesAndSubclasses() {
     assertThat(ids.className(0x020000)).isEqualTo("Ethernet controller");
     assertThat(ids.className(0x000500)).isEqualTo("Non-VGA unclassified device");
