@@ -258,7 +258,9 @@ public final class GraphLayout {
       complexes.add(new ComplexNode(seg, cbox));
       for (BusNode b : buses) {
         if (b.root() && !b.continued() && b.bus().segment() == seg) {
-          edges.add(new Line(b.box().x() + 12, cbox.bottom(), b.box().x() + 12, b.box().y()));
+          edges.add(
+              new Line(
+                  b.box().x() + 12, cbox.bottom(), b.box().x() + 12, b.box().y(), seg, b.bus()));
         }
       }
       treeRight = Math.max(treeRight, x - GAP);
@@ -360,13 +362,14 @@ public final class GraphLayout {
     double rowY = y;
     boolean first = true;
     Box prevBar = null;
+    int rowNumber = 0;
     for (List<PciFunction> row : rows(bus)) {
       Box bar = new Box(x, rowY, w, BUS_H);
       buses.add(new BusNode(bus, bar, root, !first, first ? foldedOn.getOrDefault(bus, 0) : 0));
       placed.add(bar);
       busBox.merge(bus, bar, Box::union);
       if (prevBar != null) {
-        edges.add(new Line(x + 4, prevBar.bottom(), x + 4, bar.y()));
+        edges.add(new Line(x + 4, prevBar.bottom(), x + 4, bar.y(), bus, rowNumber));
       }
       double cx = x;
       double rh = 0;
@@ -376,14 +379,15 @@ public final class GraphLayout {
         Box chip = new Box(cx + (sw - CHIP_W) / 2, chipY, CHIP_W, CHIP_H);
         addChip(f, chip);
         routes.chip(f.bdf(), chip, bus, first);
-        edges.add(new Line(chip.centerX(), bar.bottom(), chip.centerX(), chip.y()));
+        edges.add(new Line(chip.centerX(), bar.bottom(), chip.centerX(), chip.y(), bus, f.bdf()));
         Optional<BusAddress> sub = shownSub(f.bdf());
         if (sub.isPresent()) {
           double subW = width(sub.get());
           double subX = cx + (sw - subW) / 2;
           double subY = chip.bottom() + CHIP_TO_BUS;
           place(sub.get(), subX, subY, f.bdf(), cx + sw);
-          edges.add(new Line(chip.centerX(), chip.bottom(), chip.centerX(), subY));
+          edges.add(
+              new Line(chip.centerX(), chip.bottom(), chip.centerX(), subY, f.bdf(), sub.get()));
         }
         rh = Math.max(rh, slotHeight(f));
         cx += sw + GAP;
@@ -391,6 +395,7 @@ public final class GraphLayout {
       prevBar = bar;
       rowY = chipY + rh + ROW_GAP;
       first = false;
+      rowNumber++;
     }
   }
 

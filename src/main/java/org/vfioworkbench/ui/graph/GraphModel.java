@@ -77,8 +77,22 @@ public record GraphModel(
       boolean notViable,
       List<String> blockedScopes) {}
 
-  /** A straight line. */
-  public record Line(double x1, double y1, double x2, double y2) {}
+  /**
+   * A straight line of the tree.
+   *
+   * @param from what it starts at, by the key of that element: a segment's number for its root
+   *     complex, a bus's address for its bar, a function's BDF for its chip
+   * @param to what it ends at, the same way (for the line between two bars of one wrapped bus: the
+   *     later bar's row number); together with {@code from} the same for the same line across
+   *     layouts, wherever it is drawn
+   */
+  public record Line(double x1, double y1, double x2, double y2, Object from, Object to) {
+
+    /** What the line joins: the same across layouts while it joins the same elements. */
+    public List<Object> ends() {
+      return List.of(from, to);
+    }
+  }
 
   /**
    * The translucent hull of an IOMMU group, as one or more rectangles.

@@ -70,7 +70,12 @@ public final class TopologyGraphView extends StackPane
   private final SkinLookup<GraphModel.GroupHull, GroupHullSkin> hullSkins =
       new SkinLookup<>(hullLayer, GraphModel.GroupHull::group, this::hullSkin, SkinMoves::hull);
   private final SkinLookup<GraphModel.Line, Line> treeSkins =
-      SkinLookup.replacing(treeLayer, l -> l, TopologyGraphView::treeLine);
+      new SkinLookup<>(
+          treeLayer,
+          GraphModel.Line::ends,
+          TopologyGraphView::treeLine,
+          (a, b) -> Optional.empty(),
+          TopologyGraphView::reshapeTreeLine);
   private final SkinLookup<GraphModel.ComplexNode, ComplexSkin> complexSkins =
       new SkinLookup<>(
           complexLayer, GraphModel.ComplexNode::segment, ComplexSkin::new, SkinMoves::complex);
@@ -86,7 +91,8 @@ public final class TopologyGraphView extends StackPane
   private java.util.Set<String> compactHolders = java.util.Set.of();
 
   private final SkinLookup<GraphModel.FdEdge, FdEdgeSkin> edgeSkins =
-      new SkinLookup<>(edgeLayer, GraphModel.FdEdge::fd, this::edgeSkin, SkinMoves::edge);
+      new SkinLookup<>(
+          edgeLayer, GraphModel.FdEdge::fd, this::edgeSkin, SkinMoves::edge, this::reshapeEdge);
   private final List<LaneSkin> lanes = new ArrayList<>();
   private final Map<org.vfioworkbench.model.FdRef, FdChipSkin> fdChips = new HashMap<>();
   private Box unownedShown;
@@ -292,13 +298,16 @@ public final class TopologyGraphView extends StackPane
    * new and changed ones get new skins and gone ones lose theirs (see {@link SkinLookup}).
    */
   private void rebuild(GraphModel m) {
-    if (m != null && (shown == null || shownGeneration != vm.treeGeneration())) {
+    boolean newHost = m != null && (shown == null || shownGeneration != vm.treeGeneration());
+    if (newHost) {
       shownGeneration = vm.treeGeneration();
       // A new host: fit it, and forget a centring asked for while the last one was shown.
       userMovedView = false;
       pendingCentre = null;
     }
-    if (m != null && !userMovedView) {
+    if (m != null && !userMovedView && (newHost || !showsWhole(m.bounds()))) {
+      // An expand, a collapse or an edit whose graph still shows whole keeps the view: what did
+      // not move stays where it was (and is not painted again); one that outgrows it re-fits.
       fitTo(m);
     }
     shown = m;
@@ -408,6 +417,24 @@ public final class TopologyGraphView extends StackPane
     return s;
   }
 
+  /** A tree line that joins the same elements as before is moved to its new ends in place. */
+  private static boolean reshapeTreeLine(Line line, GraphModel.Line l) {
+    line.setStartX(l.x1());
+    line.setStartY(l.y1());
+    line.setEndX(l.x2());
+    line.setEndY(l.y2());
+    return true;
+  }
+
+  /**
+   * An fd edge whose route changed is re-routed in place, unless its holder became or stopped being
+   * compact (its edges are then styled as bundles, or no longer).
+   */
+  private boolean reshapeEdge(FdEdgeSkin s, GraphModel.FdEdge e) {
+    boolean bundle = compactHolders.contains(e.fd().holder());
+    return s.getStyleClass().contains("fd-edge-bundle") == bundle && s.reshape(e);
+  }
+
   private FdEdgeSkin edgeSkin(GraphModel.FdEdge e) {
     FdEdgeSkin s = new FdEdgeSkin(e);
     if (compactHolders.contains(e.fd().holder())) {
@@ -496,6 +523,29 @@ public final class TopologyGraphView extends StackPane
         + chips.created()
         + holders.created()
         + edgeSkins.created();
+  }
+
+  /**
+   * How many times this view has reshaped a shown skin in place (a tree line, an fd edge) instead
+   * of making a new one.
+   */
+  public int skinsReshaped() {
+    return treeSkins.reshaped() + edgeSkins.reshaped();
+  }
+
+  /** The tree-line skins this view has made since it was created (for tests). */
+  int treeSkinsCreated() {
+    return treeSkins.created();
+  }
+
+  /** The drawn edge of an fd, if it has one (for tests). */
+  Optional<FdEdgeSkin> edgeSkin(org.vfioworkbench.model.FdRef fd) {
+    return edgeSkins.skin(fd);
+  }
+
+  /** The drawn tree line joining {@code ends} ({@link GraphModel.Line#ends()}), for tests. */
+  Optional<Line> treeLine(List<Object> ends) {
+    return treeSkins.skin(ends);
   }
 
   /** Hovering an edge (or its fd chip) lights the edge, its fd chip and its function. */
@@ -799,6 +849,21 @@ public final class TopologyGraphView extends StackPane
     pan.setX((w - b.w() * s) / 2);
     pan.setY(top + Math.max(0, (h - top - b.h() * s) / 2));
     overview.redrawViewport();
+  }
+
+  /** Whether a graph of {@code bounds} shows whole at the current zoom and pan, below the bar. */
+  private boolean showsWhole(Box bounds) {
+    double w = getWidth();
+    double h = getHeight();
+    double s = scale.getX();
+    double top = Math.min(TOOLBAR_H, h / 4);
+    double slack = 0.5;
+    return w > 0
+        && h > 0
+        && pan.getX() >= -slack
+        && pan.getY() >= top - slack
+        && pan.getX() + bounds.w() * s <= w + slack
+        && pan.getY() + bounds.h() * s <= h + slack;
   }
 
   static final double MAX_FIT = 2.5;

@@ -55,7 +55,7 @@ public final class TopologyGraphViewModel {
 
   public TopologyGraphViewModel(WorkbenchState state) {
     this.state = state;
-    state.resultsProperty().addListener((o, a, b) -> refresh());
+    state.resultsProperty().addListener((o, a, b) -> refresh(-1));
     state
         .selectionProperty()
         .addListener(
@@ -64,11 +64,11 @@ public final class TopologyGraphViewModel {
                 reveal(f.bdf());
               }
               if (overview && !involvedHolders(b).equals(openHolders)) {
-                refresh();
+                refresh(-1);
               }
               refocus();
             });
-    refresh();
+    refresh(-1);
   }
 
   /** Counts the hosts shown: changes when a different PCI tree is opened, not on edits. */
@@ -96,8 +96,24 @@ public final class TopologyGraphViewModel {
       return;
     }
     if (on ? collapsed.add(bridge) : collapsed.remove(bridge)) {
-      refresh();
+      refresh(on ? 0 : functionsBelow(r.analysis(), bridge));
     }
+  }
+
+  /** How many functions are below {@code bridge} (its secondary bus and down). */
+  private static int functionsBelow(org.vfioworkbench.engine.Analysis a, Bdf bridge) {
+    int n = 0;
+    java.util.ArrayDeque<Bdf> todo = new java.util.ArrayDeque<>(List.of(bridge));
+    while (!todo.isEmpty()) {
+      Optional<org.vfioworkbench.model.BusAddress> bus = a.pci().subordinateOf(todo.pop());
+      if (bus.isPresent()) {
+        for (var f : a.pci().functionsOn(bus.get())) {
+          n++;
+          todo.push(f.bdf());
+        }
+      }
+    }
+    return n;
   }
 
   /**
@@ -117,7 +133,7 @@ public final class TopologyGraphViewModel {
       up = r.analysis().pci().busOf(up.get()).bridge();
     }
     if (changed) {
-      refresh();
+      refresh(-1);
     }
   }
 
@@ -196,7 +212,38 @@ public final class TopologyGraphViewModel {
     return r != null && r.analysis().device(bdf).isPresent();
   }
 
-  private void refresh() {
+  /**
+   * A layout of the shown host that took at most this long (as the last one took, scaled by how
+   * many more functions the change draws) is redone at once on the FX thread, so an expand or a
+   * collapse shows in the next frame; anything that may take longer (a new host, an edit, a change
+   * that draws many more functions) is laid out in the background.
+   */
+  static final long DIRECT_LAYOUT_NANOS = 12_000_000;
+
+  private long directLayoutNanos = DIRECT_LAYOUT_NANOS;
+
+  /** How long the last layout took, and how many functions it drew; unknown at first. */
+  private long lastLayoutNanos = Long.MAX_VALUE;
+
+  private int lastLayoutFunctions;
+
+  /** The results the model shown was laid out for, and their compare marks. */
+  private WorkbenchState.Results laidOutFor;
+
+  private Set<Bdf> marksOf = Set.of();
+
+  /** Counts the layouts asked for: only the latest one asked for is shown. */
+  private int layoutsAsked;
+
+  private int directLayouts;
+
+  /**
+   * Lays the graph out anew: in the background ({@code revealed} &lt; 0: the results changed, or a
+   * selection revealed a function or opened holders' lanes, whose frame shows the selection first),
+   * or, after an expand or a collapse that draws at most {@code revealed} more functions, at once
+   * when that is expected to be quick.
+   */
+  private void refresh(int revealed) {
     var now = state.results();
     if (now == null) {
       return;
@@ -211,25 +258,76 @@ public final class TopologyGraphViewModel {
       overview = GraphLayout.opensAsOverview(now.analysis());
       collapsedFor = tree;
       treeGeneration++;
+      lastLayoutNanos = Long.MAX_VALUE;
     }
     java.util.Set<Bdf> shown = java.util.Set.copyOf(collapsed);
     java.util.Set<Bdf> left = java.util.Set.copyOf(folded);
     openHolders = overview ? involvedHolders(state.selectionProperty().get()) : java.util.Set.of();
     java.util.Set<String> full = openHolders;
     boolean compact = overview;
+    int asked = ++layoutsAsked;
+    java.util.function.Function<WorkbenchState.Results, Laid> layout =
+        r -> {
+          long t0 = System.nanoTime();
+          GraphModel m =
+              GraphLayout.compute(r.analysis(), shown, left, h -> compact && !full.contains(h));
+          return new Laid(r, m, System.nanoTime() - t0);
+        };
+    if (revealed >= 0 && now == laidOutFor && quick(revealed)) {
+      directLayouts++;
+      show(layout.apply(now), marksOf);
+      return;
+    }
     state.derive(
-        r ->
-            new Object[] {
-              GraphLayout.compute(r.analysis(), shown, left, h -> compact && !full.contains(h)),
-              CompareMarks.changed(r.analysis(), r.compare())
-            },
+        r -> new Object[] {layout.apply(r), CompareMarks.changed(r.analysis(), r.compare())},
         v -> {
-          model.set((GraphModel) v[0]);
-          refocus();
-          @SuppressWarnings("unchecked")
-          Set<Bdf> marks = (Set<Bdf>) v[1];
-          changed.set(marks);
+          if (asked == layoutsAsked) {
+            @SuppressWarnings("unchecked")
+            Set<Bdf> marks = (Set<Bdf>) v[1];
+            show((Laid) v[0], marks);
+          }
         });
+  }
+
+  /** A layout made, for the results it was made for, and how long it took. */
+  private record Laid(WorkbenchState.Results results, GraphModel model, long nanos) {}
+
+  /**
+   * Whether a layout drawing up to {@code revealed} more functions than the last one is expected to
+   * take no longer than {@link #DIRECT_LAYOUT_NANOS}: the last one's time, scaled by the functions
+   * drawn.
+   */
+  private boolean quick(int revealed) {
+    if (lastLayoutNanos > directLayoutNanos || lastLayoutFunctions <= 0) {
+      return false;
+    }
+    double grows = (lastLayoutFunctions + (double) revealed) / lastLayoutFunctions;
+    return lastLayoutNanos * grows <= directLayoutNanos;
+  }
+
+  /** Sets how long a layout may be expected to take to be made at once (for tests). */
+  void directLayoutUpTo(long nanos) {
+    directLayoutNanos = nanos;
+  }
+
+  /** How long the last layout took (for tests). */
+  long lastLayoutNanos() {
+    return lastLayoutNanos;
+  }
+
+  private void show(Laid laid, Set<Bdf> marks) {
+    lastLayoutNanos = laid.nanos();
+    lastLayoutFunctions = laid.model().functions().size();
+    laidOutFor = laid.results();
+    marksOf = marks;
+    model.set(laid.model());
+    refocus();
+    changed.set(marks);
+  }
+
+  /** How many layouts were made at once on the calling thread instead of in the background. */
+  int directLayouts() {
+    return directLayouts;
   }
 
   /** A drag of {@code bdf} starts. */

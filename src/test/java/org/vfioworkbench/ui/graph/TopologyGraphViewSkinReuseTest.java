@@ -2,6 +2,7 @@ package org.vfioworkbench.ui.graph;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -166,6 +167,79 @@ class TopologyGraphViewSkinReuseTest extends FxTestBase {
           hit[0] = graph.targetAt(scene.getX(), scene.getY());
         });
     assertThat(hit[0]).isEqualTo(moved.cdevLane().target());
+  }
+
+  @Test
+  void expandingASubtreeReroutesTheEdgesAndTreeLinesItMovesInPlace(FxRobot robot) {
+    robot.interact(() -> state.open("generated", BuiltInSamples.largeHost(2000), null));
+    WaitForAsyncUtils.waitForFxEvents();
+    Bdf open =
+        state.results().analysis().devices().values().stream()
+            .filter(d -> d.isOpen())
+            .map(d -> d.bdf())
+            .findFirst()
+            .orElseThrow();
+    robot.interact(() -> state.select(new org.vfioworkbench.ui.state.ElementRef.FunctionRef(open)));
+    WaitForAsyncUtils.waitForFxEvents();
+    TopologyGraphViewModel vm = graph.viewModel();
+    GraphModel was = vm.modelProperty().get();
+    // The first collapsed subtree in the tree: most of what is drawn after it moves.
+    Bdf bridge =
+        was.functions().stream()
+            .filter(f -> f.summary().isPresent())
+            .map(GraphModel.FunctionNode::bdf)
+            .findFirst()
+            .orElseThrow();
+    int edgesBefore = graph.edgeSkinsCreated();
+    int linesBefore = graph.treeSkinsCreated();
+    int reshapedBefore = graph.skinsReshaped();
+    robot.interact(() -> vm.setCollapsed(bridge, false));
+    WaitForAsyncUtils.waitForFxEvents();
+    GraphModel now = vm.modelProperty().get();
+    assertThat(now).isNotSameAs(was);
+
+    Map<org.vfioworkbench.model.FdRef, GraphModel.FdEdge> oldEdges = new java.util.HashMap<>();
+    was.fdEdges().forEach(e -> oldEdges.put(e.fd(), e));
+    long rerouted = 0;
+    long newEnds = 0;
+    for (GraphModel.FdEdge e : now.fdEdges()) {
+      GraphModel.FdEdge o = oldEdges.get(e.fd());
+      if (o == null || !o.function().equals(e.function()) || !o.group().equals(e.group())) {
+        newEnds++; // a new edge, or one that now ends elsewhere: a new skin
+      } else if (!o.points().equals(e.points()) && SkinMoves.edge(o, e).isEmpty()) {
+        rerouted++;
+        assertThat(graph.edgeSkin(e.fd()).orElseThrow().getPoints())
+            .as("the re-routed edge of %s is drawn along its new route", e.fd())
+            .containsExactlyElementsOf(
+                e.points().stream()
+                    .flatMap(p -> java.util.stream.Stream.of(p.x(), p.y()))
+                    .toList());
+      }
+    }
+    assertThat(rerouted).as("edges the expand re-routed").isPositive();
+    assertThat(graph.edgeSkinsCreated() - edgesBefore)
+        .as("edge skins made: only for new edges and edges to another end")
+        .isEqualTo((int) newEnds);
+
+    java.util.Set<List<Object>> oldLines = new java.util.HashSet<>();
+    was.treeEdges().forEach(l -> oldLines.add(l.ends()));
+    long newLines = 0;
+    long movedLines = 0;
+    for (GraphModel.Line l : now.treeEdges()) {
+      if (!oldLines.contains(l.ends())) {
+        newLines++;
+      } else if (!was.treeEdges().contains(l)) {
+        movedLines++;
+        javafx.scene.shape.Line drawn = graph.treeLine(l.ends()).orElseThrow();
+        assertThat(List.of(drawn.getStartX(), drawn.getStartY(), drawn.getEndX(), drawn.getEndY()))
+            .isEqualTo(List.of(l.x1(), l.y1(), l.x2(), l.y2()));
+      }
+    }
+    assertThat(movedLines).as("tree lines the expand moved").isPositive();
+    assertThat(graph.treeSkinsCreated() - linesBefore)
+        .as("tree-line skins made: only for lines joining what was not drawn before")
+        .isEqualTo((int) newLines);
+    assertThat(graph.skinsReshaped() - reshapedBefore).isGreaterThanOrEqualTo((int) movedLines);
   }
 
   private int[] skinsForOneEdit(FxRobot robot, Topology host) {

@@ -13,13 +13,11 @@ public final class FdEdgeSkin extends Polyline {
 
   private static final PseudoClass HOVER = PseudoClass.getPseudoClass("lit");
 
-  private final FdEdge edge;
+  private FdEdge edge;
 
   public FdEdgeSkin(FdEdge e) {
     this.edge = e;
-    for (Point p : e.points()) {
-      getPoints().addAll(p.x(), p.y());
-    }
+    getPoints().setAll(coordinates(e));
     getStyleClass().addAll("fd-edge", "fd-edge-" + e.kind().name().toLowerCase());
     setFill(null);
     setPickOnBounds(false);
@@ -37,6 +35,32 @@ public final class FdEdgeSkin extends Polyline {
 
   public FdEdge edge() {
     return edge;
+  }
+
+  /**
+   * Shows {@code e} instead, in place (its route only: the nodes, style and tooltip stay), when it
+   * is the same fd's edge to the same end; returns whether it did.
+   */
+  public boolean reshape(FdEdge e) {
+    if (!e.fd().equals(edge.fd())
+        || e.kind() != edge.kind()
+        || !e.function().equals(edge.function())
+        || !e.group().equals(edge.group())) {
+      return false;
+    }
+    edge = e;
+    getPoints().setAll(coordinates(e));
+    return true;
+  }
+
+  private static Double[] coordinates(FdEdge e) {
+    Double[] xy = new Double[2 * e.points().size()];
+    int i = 0;
+    for (Point p : e.points()) {
+      xy[i++] = p.x();
+      xy[i++] = p.y();
+    }
+    return xy;
   }
 
   /** Highlights the edge (while the pointer is over it or one of its ends). */

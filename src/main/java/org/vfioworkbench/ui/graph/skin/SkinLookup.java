@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BiFunction;
+import java.util.function.BiPredicate;
 import java.util.function.Function;
 import javafx.geometry.Point2D;
 import javafx.scene.Group;
@@ -16,9 +17,10 @@ import javafx.scene.Node;
  * The skins of one kind of graph element, one per element, kept across updates of the graph
  * (graph-editor's {@code SkinLookup}). Each element is found by a stable key (its BDF, fd, holder,
  * group…); {@link #update} keeps the skin of an element that did not change, moves the skin of one
- * that only moved (a translation, no new nodes), makes skins for new or changed elements and
- * removes the skins of gone ones. The layer's children are only added to and removed from, never
- * replaced wholesale.
+ * that only moved (a translation, no new nodes), reshapes in place the skin of one whose geometry
+ * alone changed (an edge's route, a line's ends: no new nodes, so no CSS for them), makes skins for
+ * new or otherwise changed elements and removes the skins of gone ones. The layer's children are
+ * only added to and removed from, never replaced wholesale.
  *
  * @param <M> the element (a {@code GraphModel} record)
  * @param <S> its skin
@@ -29,8 +31,10 @@ public final class SkinLookup<M, S extends Node> {
   private final Function<M, ?> key;
   private final Function<M, S> factory;
   private final BiFunction<M, M, Optional<Point2D>> moved;
+  private final BiPredicate<S, M> reshape;
   private Map<Object, Entry<M, S>> skins = new LinkedHashMap<>();
   private int created;
+  private int reshaped;
 
   /**
    * @param layer the group the skins are children of (it holds nothing else)
@@ -45,10 +49,27 @@ public final class SkinLookup<M, S extends Node> {
       Function<M, ?> key,
       Function<M, S> factory,
       BiFunction<M, M, Optional<Point2D>> moved) {
+    this(layer, key, factory, moved, (s, m) -> false);
+  }
+
+  /**
+   * As {@link #SkinLookup(Group, Function, Function, BiFunction)}, and
+   *
+   * @param reshape given a shown skin and its element as it is now (neither equal to nor only a
+   *     translation of the element the skin shows), updates the skin in place to show it and
+   *     returns true; returns false, changing nothing, when a new skin is needed
+   */
+  public SkinLookup(
+      Group layer,
+      Function<M, ?> key,
+      Function<M, S> factory,
+      BiFunction<M, M, Optional<Point2D>> moved,
+      BiPredicate<S, M> reshape) {
     this.layer = Objects.requireNonNull(layer, "layer");
     this.key = Objects.requireNonNull(key, "key");
     this.factory = Objects.requireNonNull(factory, "factory");
     this.moved = Objects.requireNonNull(moved, "moved");
+    this.reshape = Objects.requireNonNull(reshape, "reshape");
   }
 
   /** A lookup whose skins are made anew whenever their element changes at all. */
@@ -71,13 +92,22 @@ public final class SkinLookup<M, S extends Node> {
       }
       Entry<M, S> old = skins.remove(k);
       Entry<M, S> e;
-      if (old != null && old.current().equals(m)) {
+      boolean same = old != null && old.current().equals(m);
+      Optional<Point2D> shift =
+          old == null || same ? Optional.empty() : moved.apply(old.origin(), m);
+      if (same) {
         e = old;
-      } else if (old != null && moved.apply(old.origin(), m).isPresent()) {
-        Point2D d = moved.apply(old.origin(), m).get();
+      } else if (shift.isPresent()) {
+        Point2D d = shift.get();
         old.skin().setTranslateX(d.getX());
         old.skin().setTranslateY(d.getY());
         e = new Entry<>(old.origin(), m, old.skin());
+      } else if (old != null && reshape.test(old.skin(), m)) {
+        // the skin now draws m where m is: no translation left over
+        old.skin().setTranslateX(0);
+        old.skin().setTranslateY(0);
+        reshaped++;
+        e = new Entry<>(m, m, old.skin());
       } else {
         if (old != null) {
           skins.put(k, old); // its skin goes with the gone ones below
@@ -129,5 +159,10 @@ public final class SkinLookup<M, S extends Node> {
   /** How many skins this lookup has made since it was created. */
   public int created() {
     return created;
+  }
+
+  /** How many times this lookup has reshaped a shown skin in place since it was created. */
+  public int reshaped() {
+    return reshaped;
   }
 }

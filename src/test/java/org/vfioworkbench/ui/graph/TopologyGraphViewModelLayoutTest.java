@@ -1,0 +1,164 @@
+package org.vfioworkbench.ui.graph;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javafx.concurrent.Worker;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.vfioworkbench.model.Bdf;
+import org.vfioworkbench.ui.files.BuiltInSamples;
+import org.vfioworkbench.ui.state.WorkbenchState;
+import org.vfioworkbench.ui.task.BackgroundTask;
+import org.vfioworkbench.ui.task.TaskExecutor;
+import org.vfioworkbench.ui.task.TaskFailure;
+import org.vfioworkbench.ui.task.TaskHandle;
+
+/**
+ * Expanding or collapsing a subtree lays the graph out at once when the last layout of the host was
+ * quick, else in the background; a host's first layout is always made in the background, and a
+ * layout asked for earlier never replaces one asked for later.
+ */
+class TopologyGraphViewModelLayoutTest {
+
+  /** Holds tasks until {@link #runAll()}, as a background thread would. */
+  private static final class QueuedExecutor implements TaskExecutor {
+    private final List<BackgroundTask<?>> queued = new ArrayList<>();
+    private final TaskExecutor now = TaskExecutor.currentThread();
+
+    @Override
+    public <T> TaskHandle execute(BackgroundTask<T> task) {
+      queued.add(task);
+      return new TaskHandle() {
+        @Override
+        public void cancel() {}
+
+        @Override
+        public boolean isDone() {
+          return !queued.contains(task);
+        }
+
+        @Override
+        public Optional<Worker<?>> worker() {
+          return Optional.empty();
+        }
+      };
+    }
+
+    void runAll() {
+      while (!queued.isEmpty()) {
+        now.execute(queued.remove(0));
+      }
+    }
+
+    @Override
+    public void runOnUi(Runnable action) {
+      action.run();
+    }
+
+    @Override
+    public void onFailure(Consumer<TaskFailure> listener) {}
+  }
+
+  private QueuedExecutor executor;
+  private WorkbenchState state;
+  private TopologyGraphViewModel vm;
+
+  @BeforeEach
+  void openABigHost() {
+    executor = new QueuedExecutor();
+    state = new WorkbenchState(executor);
+    state.open("large", BuiltInSamples.largeHost(1_000), null);
+    executor.runAll();
+    vm = new TopologyGraphViewModel(state);
+    assertThat(vm.modelProperty().get()).as("the first layout waits for the background").isNull();
+    executor.runAll();
+    assertThat(vm.modelProperty().get()).isNotNull();
+    assertThat(vm.lastLayoutNanos()).isPositive();
+  }
+
+  private Bdf aCollapsedBridge() {
+    return vm.modelProperty().get().functions().stream()
+        .filter(f -> f.summary().isPresent())
+        .map(GraphModel.FunctionNode::bdf)
+        .findFirst()
+        .orElseThrow();
+  }
+
+  @Test
+  void anExpandIsLaidOutAtOnceWhenTheLastLayoutWasQuick() {
+    vm.directLayoutUpTo(Long.MAX_VALUE / 4);
+    Bdf bridge = aCollapsedBridge();
+    GraphModel was = vm.modelProperty().get();
+    vm.setCollapsed(bridge, false);
+    assertThat(executor.queued).as("no background task").isEmpty();
+    GraphModel now = vm.modelProperty().get();
+    assertThat(now).isNotSameAs(was);
+    assertThat(now.function(bridge).orElseThrow().summary()).as("expanded").isEmpty();
+    assertThat(now.functions().size()).isGreaterThan(was.functions().size());
+    assertThat(vm.directLayouts()).isEqualTo(1);
+
+    vm.setCollapsed(bridge, true);
+    assertThat(executor.queued).isEmpty();
+    assertThat(vm.modelProperty().get()).as("collapsed again, drawn as before").isEqualTo(was);
+  }
+
+  @Test
+  void anExpandWaitsForTheBackgroundWhenTheLastLayoutWasSlow() {
+    vm.directLayoutUpTo(0);
+    Bdf bridge = aCollapsedBridge();
+    GraphModel was = vm.modelProperty().get();
+    vm.setCollapsed(bridge, false);
+    assertThat(vm.modelProperty().get()).as("not yet laid out").isSameAs(was);
+    assertThat(executor.queued).hasSize(1);
+    executor.runAll();
+    assertThat(vm.modelProperty().get().function(bridge).orElseThrow().summary()).isEmpty();
+    assertThat(vm.directLayouts()).isZero();
+  }
+
+  @Test
+  void anExpandThatDrawsManyMoreFunctionsThanTheLastLayoutGoesToTheBackground() {
+    List<GraphModel.FunctionNode> bySize =
+        vm.modelProperty().get().functions().stream()
+            .filter(f -> f.summary().isPresent())
+            .sorted(java.util.Comparator.comparingInt(f -> f.summary().get().functions()))
+            .toList();
+    GraphModel.FunctionNode small = bySize.get(0);
+    GraphModel.FunctionNode big = bySize.get(bySize.size() - 1);
+    int smallBelow = small.summary().get().functions();
+    int bigBelow = big.summary().get().functions();
+    assertThat(smallBelow).isLessThan(bigBelow);
+    // The expected time of a layout grows with the functions it draws: a limit between the two.
+    vm.directLayoutUpTo(limitFor((smallBelow + bigBelow) / 2.0));
+    vm.setCollapsed(small.bdf(), false);
+    assertThat(executor.queued).as("a small expand is laid out at once").isEmpty();
+    vm.directLayoutUpTo(limitFor(bigBelow - 0.5));
+    vm.setCollapsed(big.bdf(), false);
+    assertThat(executor.queued).as("a bigger one waits for the background").hasSize(1);
+    executor.runAll();
+    assertThat(vm.modelProperty().get().function(big.bdf()).orElseThrow().summary()).isEmpty();
+  }
+
+  /** The time the last layout took, scaled to drawing {@code more} functions besides. */
+  private long limitFor(double more) {
+    int drawn = vm.modelProperty().get().functions().size();
+    return (long) (vm.lastLayoutNanos() * (drawn + more) / drawn);
+  }
+
+  @Test
+  void aLayoutAskedForEarlierNeverReplacesOneAskedForLater() {
+    Bdf bridge = aCollapsedBridge();
+    GraphModel was = vm.modelProperty().get();
+    vm.directLayoutUpTo(0);
+    vm.setCollapsed(bridge, false); // laid out in the background: still queued
+    vm.directLayoutUpTo(Long.MAX_VALUE / 4);
+    vm.setCollapsed(bridge, true); // laid out at once
+    assertThat(vm.modelProperty().get()).isEqualTo(was);
+    executor.runAll(); // the expand's layout finishes late
+    assertThat(vm.modelProperty().get()).as("the later collapse stays shown").isEqualTo(was);
+    assertThat(vm.isCollapsed(bridge)).isTrue();
+  }
+}
