@@ -115,7 +115,8 @@ public final class FunctionChipSkin extends Group {
       if (first.startsWith("slot ")) {
         words.add("\u2718 slot");
       } else if (first.matches(".*:[0-9a-f]{2}\\.[0-7]$")) {
-        words.add("\u2718 " + withoutSegmentZeros(first.replaceFirst("\\.[0-7]$", "")));
+        String device = first.replaceFirst("^no reset for ", "").replaceFirst("\\.[0-7]$", "");
+        words.add("\u2718 " + withoutSegmentZeros(device));
       }
       words.add("\u2718");
       return words;
