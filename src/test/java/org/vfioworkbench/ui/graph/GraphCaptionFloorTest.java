@@ -112,7 +112,7 @@ class GraphCaptionFloorTest extends FxTestBase {
     shown.removeIf(t -> !shows(t) || t.getText().isBlank());
     for (Text t : shown) {
       assertThat(onScreenSize(t))
-          .as("%s: \"%s\" (%s) on screen, %s", t.getText(), t.getStyleClass(), "px", when)
+          .as("\"%s\" (%s) on screen in px, %s", t.getText(), t.getStyleClass(), when)
           .isGreaterThanOrEqualTo(CaptionFloor.FLOOR_PX - 0.01);
     }
   }

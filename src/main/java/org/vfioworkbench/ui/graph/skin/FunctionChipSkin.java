@@ -102,10 +102,11 @@ public final class FunctionChipSkin extends Group {
 
   /**
    * Shorter still, for a chip too narrow for any of {@link #glanceWords}: tried only at the
-   * smallest glance size, in order. For a blocked scope its kind or location ("\u2718 slot",
-   * "\u2718 14:00" for a function with no reset at all) and then the cross alone, for a group not
-   * viable "\u2718 group", for a plain chip the device.function part of its address ("00.1", the
-   * bus being on the bar above it). The tooltip always names the whole.
+   * smallest glance size, in order. For a blocked scope its kind or location ("\u2718 slot";
+   * "\u2718 14:00", "\u2718 14" for a function with no reset at all; "\u2718 0a" for bus 0001:0a)
+   * and then the cross alone, for a group not viable "\u2718 group", for a plain chip the
+   * device.function part of its address ("00.1", the bus being on the bar above it). The tooltip
+   * always names the whole.
    */
   static List<String> glanceLastResort(FunctionNode n) {
     var x = n.summary();
@@ -117,6 +118,10 @@ public final class FunctionChipSkin extends Group {
       } else if (first.matches(".*:[0-9a-f]{2}\\.[0-7]$")) {
         String device = first.replaceFirst("^no reset for ", "").replaceFirst("\\.[0-7]$", "");
         words.add("\u2718 " + withoutSegmentZeros(device));
+        words.add("\u2718 " + device.replaceFirst("^([0-9a-f]{4}:)?([0-9a-f]{2}):.*$", "$2"));
+      } else if (first.matches("^bus [0-9a-f]{4}:[0-9a-f]{2}$")) {
+        // a bus of another segment, the chip standing under that segment's complex
+        words.add("\u2718 " + first.substring(first.length() - 2));
       }
       words.add("\u2718");
       return words;
@@ -149,10 +154,18 @@ public final class FunctionChipSkin extends Group {
   /**
    * The first of {@code words} that fits {@code maxW} at {@code fontSize} (or, failing that, at
    * down to 0.8 of it, never below {@code minFontSize}), as a bold text; failing that the first of
-   * {@code lastResort} that fits at the smallest of those sizes; failing that the last of them
-   * clipped with an ellipsis (the caller's tooltip names the whole). Shows less, never smaller
-   * text.
+   * {@code lastResort} that fits at the smallest of those sizes or a little smaller ({@link
+   * #LAST_RESORT_SHRINK}); failing that the last of them clipped with an ellipsis (the caller's
+   * tooltip names the whole). Shows less, never smaller text.
    */
+  /**
+   * How much smaller than the smallest glance size a last-resort word may be set. The smallest
+   * glance size is 0.8 of the biggest, at least 10 px on screen when built; the view keeps a glance
+   * while zooming out until its biggest size shows 11 px (8.8 px for the smallest) or, at the
+   * biggest glance font, 10 px (8 px): 0.9 of those stays above {@link CaptionFloor#FLOOR_PX}.
+   */
+  static final double LAST_RESORT_SHRINK = 0.9;
+
   static Text glanceText(
       List<String> words,
       List<String> lastResort,
@@ -172,9 +185,11 @@ public final class FunctionChipSkin extends Group {
     }
     List<String> rest = lastResort.isEmpty() ? words : lastResort;
     for (String w : rest) {
-      size(t, w, least);
-      if (t.getLayoutBounds().getWidth() <= maxW) {
-        return t;
+      for (double size : List.of(least, least * LAST_RESORT_SHRINK)) {
+        size(t, w, size);
+        if (t.getLayoutBounds().getWidth() <= maxW) {
+          return t;
+        }
       }
     }
     String last = rest.get(rest.size() - 1);
