@@ -162,7 +162,8 @@ public final class FunctionChipSkin extends Group {
    * How much smaller than the smallest glance size a last-resort word may be set. The smallest
    * glance size is 0.8 of the biggest, at least 10 px on screen when built; the view keeps a glance
    * while zooming out until its biggest size shows 11 px (8.8 px for the smallest) or, at the
-   * biggest glance font, 10 px (8 px): 0.9 of those stays above {@link CaptionFloor#FLOOR_PX}.
+   * biggest glance font, 10 px (8 px): 0.9 of those, 7.2 px, stays above {@link
+   * CaptionFloor#FLOOR_PX}.
    */
   static final double LAST_RESORT_SHRINK = 0.9;
 
