@@ -401,8 +401,16 @@ public final class TopologyGraphView extends StackPane
     int band = CaptionFloor.band(scale.getX());
     if (band != captionBand) {
       captionBand = band;
+      captionPasses++;
       CaptionFloor.apply(content, scale.getX());
     }
+  }
+
+  private int captionPasses;
+
+  /** How many times the view has walked its captions for a zoom change (for tests). */
+  int captionPasses() {
+    return captionPasses;
   }
 
   /** A new skin's captions, shown or hidden for the current zoom. */

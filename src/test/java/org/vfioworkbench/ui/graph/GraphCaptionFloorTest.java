@@ -45,6 +45,7 @@ class GraphCaptionFloorTest extends FxTestBase {
             org.vfioworkbench.ui.WorkbenchWindow.class
                 .getResource("workbench.css")
                 .toExternalForm());
+    org.vfioworkbench.ui.Theme.LIGHT.apply(scene);
     stage.setScene(scene);
     stage.show();
   }
@@ -103,6 +104,32 @@ class GraphCaptionFloorTest extends FxTestBase {
     assertThat(captions("fn-bdf"))
         .as("at %.2f", graph.zoom())
         .noneMatch(GraphCaptionFloorTest::shows);
+  }
+
+  @Test
+  void zoomingWithoutCrossingACaptionThresholdDoesNotWalkTheCaptions(FxRobot robot) {
+    robot.interact(() -> state.open("generated", BuiltInSamples.largeHost(2000), null));
+    WaitForAsyncUtils.waitForFxEvents();
+    while (graph.zoom() <= 0.6) {
+      robot.interact(graph::zoomIn);
+    }
+    WaitForAsyncUtils.waitForFxEvents();
+    int passes = graph.captionPasses();
+    for (int i = 0; i < 5; i++) {
+      robot.interact(graph::zoomIn);
+    }
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(graph.zoom()).as("every caption is above the floor from 0.6 on").isGreaterThan(1.8);
+    assertThat(graph.captionPasses()).as("no threshold crossed, no walk").isEqualTo(passes);
+    while (graph.zoom() > 0.3) {
+      robot.interact(graph::zoomOut);
+    }
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(graph.captionPasses())
+        .as("zooming out past the thresholds walks once per crossing at most")
+        .isGreaterThan(passes)
+        .isLessThanOrEqualTo(passes + 6);
+    assertNothingBelowTheFloor("zoomed out to " + graph.zoom());
   }
 
   /** Every drawn text in the graph is at least the floor high on screen. */
