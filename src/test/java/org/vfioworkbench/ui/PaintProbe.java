@@ -72,7 +72,11 @@ public final class PaintProbe {
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--sizes" ->
-            sizes = java.util.Arrays.stream(args[++i].split(",")).map(Integer::valueOf).toList();
+            sizes =
+                java.util.Arrays.stream(args[++i].split(","))
+                    .filter(x -> !x.isBlank())
+                    .map(Integer::valueOf)
+                    .toList();
         case "--count" -> count = Integer.parseInt(args[++i]);
         case "--drag" -> drag = Integer.parseInt(args[++i]);
         case "--dark" -> dark = true;
@@ -166,7 +170,33 @@ public final class PaintProbe {
       }
       Thread.sleep(1500);
       settle();
-      return new Probe(w, (FrameClock) made[1], renderThread());
+      Probe p = new Probe(w, (FrameClock) made[1], renderThread());
+      if (Boolean.getBoolean("probe.samples")) {
+        onFx(
+            () -> {
+              p.vm()
+                  .modelProperty()
+                  .addListener(
+                      (o, a, b) -> {
+                        double z = p.graph().zoom();
+                        System.out.printf(
+                            Locale.ROOT,
+                            "  (step %d: graph laid out again, zoom %.3f%s)%n",
+                            stepCount,
+                            z,
+                            "");
+                        Platform.runLater(
+                            () ->
+                                System.out.printf(
+                                    Locale.ROOT,
+                                    "  (step %d: zoom after it %.3f)%n",
+                                    stepCount,
+                                    p.graph().zoom()));
+                      });
+              return null;
+            });
+      }
+      return p;
     }
 
     void close() throws Exception {
@@ -310,9 +340,10 @@ public final class PaintProbe {
     /** Runs {@code action} on the FX thread and waits until the window is idle again. */
     private Cost measure(Runnable action) throws Exception {
       settle();
+      stepCount++;
       if (PULSE_LOG) {
         // marks where a step starts in JavaFX's pulse log (standard error)
-        System.err.println("@@ step " + ++stepCount);
+        System.err.println("@@ step " + stepCount);
         System.err.flush();
       }
       long r0 = THREADS.getThreadCpuTime(renderThread);

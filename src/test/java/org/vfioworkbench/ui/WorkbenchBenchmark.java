@@ -213,6 +213,24 @@ public final class WorkbenchBenchmark {
           });
       Bench b = made.get(60, TimeUnit.SECONDS);
       Thread.sleep(1000);
+      if (Boolean.getBoolean("bench.trace")) {
+        b.onFx(
+            () -> {
+              b.vm()
+                  .modelProperty()
+                  .addListener(
+                      (o, x, y) ->
+                          Platform.runLater(
+                              () ->
+                                  say(
+                                      String.format(
+                                          Locale.ROOT,
+                                          "graph laid out again during %s, zoom now %.3f",
+                                          phase,
+                                          b.graph().zoom()))));
+              return null;
+            });
+      }
       return b;
     }
 
