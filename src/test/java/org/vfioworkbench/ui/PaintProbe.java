@@ -353,20 +353,25 @@ public final class PaintProbe {
       GraphModel model0 = onFx(() -> vm().modelProperty().get());
       double zoom0 = onFx(() -> graph().zoom());
       Runnable why = () -> bigDirtyNodes(w.scene().getRoot());
+      com.sun.javafx.tk.TKPulseListener ng = () -> bigDirtyRenderNodes(w.scene().getRoot());
       onFx(
           () -> {
             if (WHY) {
               w.scene().addPostLayoutPulseListener(why);
+            }
+            if (NG) {
+              com.sun.javafx.tk.Toolkit.getToolkit().addPostSceneTkPulseListener(ng);
             }
             action.run();
             Platform.requestNextPulse();
             return null;
           });
       settle();
-      if (WHY) {
+      if (WHY || NG) {
         onFx(
             () -> {
               w.scene().removePostLayoutPulseListener(why);
+              com.sun.javafx.tk.Toolkit.getToolkit().removePostSceneTkPulseListener(ng);
               return null;
             });
       }
@@ -436,6 +441,59 @@ public final class PaintProbe {
         }
       }
       System.err.println("@@ end of pulse");
+    } catch (ReflectiveOperationException e) {
+      System.err.println("@@ " + e);
+    }
+  }
+
+  private static final boolean NG = Boolean.getBoolean("probe.ng");
+
+  /**
+   * Prints (standard error) the render-graph nodes that a frame about to be painted treats as dirty
+   * as a whole and that cover more than a tenth of the window, and the groups past Prism's
+   * threshold of dirty children (which then repaint whole): what makes a frame repaint a large
+   * region although no scene node's visuals changed there. Runs after the scenes are synchronised,
+   * before the frame is painted.
+   */
+  private static void bigDirtyRenderNodes(javafx.scene.Parent root) {
+    try {
+      java.lang.reflect.Field peer = Node.class.getDeclaredField("peer");
+      peer.setAccessible(true);
+      Class<?> ng = Class.forName("com.sun.javafx.sg.prism.NGNode");
+      java.lang.reflect.Field dirty = ng.getDeclaredField("dirty");
+      java.lang.reflect.Field acc = ng.getDeclaredField("dirtyChildrenAccumulated");
+      java.lang.reflect.Field tb = ng.getDeclaredField("transformedBounds");
+      dirty.setAccessible(true);
+      acc.setAccessible(true);
+      tb.setAccessible(true);
+      double big = root.getLayoutBounds().getWidth() * root.getLayoutBounds().getHeight() / 10;
+      List<Node> todo = new ArrayList<>(List.of(root));
+      while (!todo.isEmpty()) {
+        Node n = todo.remove(todo.size() - 1);
+        Object g = peer.get(n);
+        if (g != null) {
+          Object d = dirty.get(g);
+          int a = acc.getInt(g);
+          Object b = tb.get(g);
+          Bounds sb = n.localToScene(n.getBoundsInLocal());
+          boolean whole = !String.valueOf(d).equals("CLEAN");
+          if ((whole && (ALL_DIRTY || sb.getWidth() * sb.getHeight() > big)) || a > 12) {
+            System.err.printf(
+                Locale.ROOT,
+                "@@ ng %s #%s %s %s accumulated %d, render bounds %s%n",
+                n.getClass().getSimpleName(),
+                n.getId(),
+                n.getStyleClass(),
+                d,
+                a,
+                b);
+          }
+        }
+        if (n instanceof javafx.scene.Parent p) {
+          todo.addAll(p.getChildrenUnmodifiable());
+        }
+      }
+      System.err.println("@@ end of synchronised pulse");
     } catch (ReflectiveOperationException e) {
       System.err.println("@@ " + e);
     }

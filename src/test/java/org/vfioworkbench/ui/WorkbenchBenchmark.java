@@ -802,18 +802,21 @@ public final class WorkbenchBenchmark {
       }
     }
     StringBuilder o = new StringBuilder();
-    o.append(
-        String.format(
-            Locale.ROOT,
-            "Window %d×%d, software pipeline (`-Dprism.order=%s`); every clock stops after the frame"
-                + " is painted. Latency: from the action to the end of painting the first frame that"
-                + " shows it, the wait for the next pulse included. Work: the action's FX-thread time"
-                + " plus that frame's pulse from its start to the end of its painting (the whole"
-                + " latency when a background task had to finish first). Baseline: the same measure"
-                + " on the seed sample (s19, 3 functions) in the same run.%n%n",
-            WIDTH,
-            HEIGHT,
-            System.getProperty("prism.order", "default")));
+    if (!rows.isEmpty()) {
+      // said once, above the frames table (the process-start table is printed on its own)
+      o.append(
+          String.format(
+              Locale.ROOT,
+              "Window %d×%d, software pipeline (`-Dprism.order=%s`); every clock stops after the frame"
+                  + " is painted. Latency: from the action to the end of painting the first frame that"
+                  + " shows it, the wait for the next pulse included. Work: the action's FX-thread time"
+                  + " plus that frame's pulse from its start to the end of its painting (the whole"
+                  + " latency when a background task had to finish first). Baseline: the same measure"
+                  + " on the seed sample (s19, 3 functions) in the same run.%n%n",
+              WIDTH,
+              HEIGHT,
+              System.getProperty("prism.order", "default")));
+    }
     if (!rows.isEmpty()) {
       o.append(
           "| host | measure | samples | latency p50 ms | latency p95 ms | latency max ms | work p50"
