@@ -553,7 +553,12 @@ public final class WorkbenchBenchmark {
     List<String> cmd = new ArrayList<>();
     cmd.add(java);
     for (String p :
-        List.of("prism.order", "glass.platform", "monocle.platform", "java.awt.headless")) {
+        List.of(
+            "prism.order",
+            "prism.forceGPU",
+            "glass.platform",
+            "monocle.platform",
+            "java.awt.headless")) {
       if (System.getProperty(p) != null) {
         cmd.add("-D" + p + "=" + System.getProperty(p));
       }
@@ -807,7 +812,7 @@ public final class WorkbenchBenchmark {
       o.append(
           String.format(
               Locale.ROOT,
-              "Window %d×%d, software pipeline (`-Dprism.order=%s`); every clock stops after the frame"
+              "Window %d×%d, %s (`-Dprism.order=%s`); every clock stops after the frame"
                   + " is painted. Latency: from the action to the end of painting the first frame that"
                   + " shows it, the wait for the next pulse included. Work: the action's FX-thread time"
                   + " plus that frame's pulse from its start to the end of its painting (the whole"
@@ -815,6 +820,7 @@ public final class WorkbenchBenchmark {
                   + " on the seed sample (s19, 3 functions) in the same run.%n%n",
               WIDTH,
               HEIGHT,
+              pipeline(),
               System.getProperty("prism.order", "default")));
     }
     if (!rows.isEmpty()) {
@@ -861,6 +867,15 @@ public final class WorkbenchBenchmark {
     }
     System.out.print(o);
     System.out.flush();
+  }
+
+  /** The Prism pipeline asked for, in words. */
+  private static String pipeline() {
+    String order = System.getProperty("prism.order", "");
+    if (order.startsWith("es2")) {
+      return "OpenGL pipeline (es2; under Xvfb that is Mesa's llvmpipe, which paints on the CPU too)";
+    }
+    return order.startsWith("sw") ? "software pipeline" : "default pipeline";
   }
 
   private static void say(String s) {
