@@ -470,6 +470,9 @@ public final class PaintProbe {
       List<Node> todo = new ArrayList<>(List.of(root));
       while (!todo.isEmpty()) {
         Node n = todo.remove(todo.size() - 1);
+        if (!n.isVisible()) {
+          continue; // not painted, nor anything below it
+        }
         Object g = peer.get(n);
         if (g != null) {
           Object d = dirty.get(g);
