@@ -1,17 +1,16 @@
 package org.vfioworkbench.ui;
 
+import static org.vfioworkbench.ui.ProbeHarness.onFx;
+import static org.vfioworkbench.ui.ProbeHarness.pct;
+
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
@@ -24,7 +23,6 @@ import org.vfioworkbench.model.Bdf;
 import org.vfioworkbench.model.Topology;
 import org.vfioworkbench.scenario.Scenario;
 import org.vfioworkbench.ui.document.Document;
-import org.vfioworkbench.ui.files.BuiltInSamples;
 import org.vfioworkbench.ui.graph.GraphModel;
 import org.vfioworkbench.ui.graph.TopologyGraphView;
 import org.vfioworkbench.ui.graph.TopologyGraphViewModel;
@@ -71,12 +69,7 @@ public final class PaintProbe {
     Path shots = null;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
-        case "--sizes" ->
-            sizes =
-                java.util.Arrays.stream(args[++i].split(","))
-                    .filter(x -> !x.isBlank())
-                    .map(Integer::valueOf)
-                    .toList();
+        case "--sizes" -> sizes = ProbeHarness.sizes(args[++i]);
         case "--count" -> count = Integer.parseInt(args[++i]);
         case "--drag" -> drag = Integer.parseInt(args[++i]);
         case "--dark" -> dark = true;
@@ -84,13 +77,8 @@ public final class PaintProbe {
         default -> throw new IllegalArgumentException("unknown argument " + args[i]);
       }
     }
-    Platform.startup(() -> fxThread = Thread.currentThread().getId());
-    Platform.setImplicitExit(false);
-    Map<String, Topology> hosts = new LinkedHashMap<>();
-    hosts.put("seed s19", BuiltInSamples.seedCase());
-    for (int n : sizes) {
-      hosts.put("generated " + n, BuiltInSamples.largeHost(n));
-    }
+    fxThread = ProbeHarness.startFx();
+    Map<String, Topology> hosts = ProbeHarness.hosts(sizes);
     Path config = Files.createTempDirectory("paint-probe");
     System.out.println(
         "| host | step | samples | render CPU ms p50 / p95 | FX CPU ms p50 / p95 | frames p50 |"
@@ -534,19 +522,6 @@ public final class PaintProbe {
     }
   }
 
-  private static <T> T onFx(Callable<T> c) throws Exception {
-    CompletableFuture<T> f = new CompletableFuture<>();
-    Platform.runLater(
-        () -> {
-          try {
-            f.complete(c.call());
-          } catch (Throwable e) {
-            f.completeExceptionally(e);
-          }
-        });
-    return f.get(120, TimeUnit.SECONDS);
-  }
-
   private static void print(String host, String step, List<Cost> c) {
     List<Double> render = c.stream().map(Cost::renderMs).toList();
     List<Double> fx = c.stream().map(Cost::fxMs).toList();
@@ -581,14 +556,5 @@ public final class PaintProbe {
                   .toList());
     }
     System.out.flush();
-  }
-
-  private static double pct(List<Double> values, int p) {
-    if (values.isEmpty()) {
-      return Double.NaN;
-    }
-    List<Double> s = new ArrayList<>(values);
-    Collections.sort(s);
-    return s.get(Math.max(0, Math.min(s.size() - 1, (int) Math.ceil(p / 100.0 * s.size()) - 1)));
   }
 }
