@@ -10,6 +10,7 @@ import javafx.geometry.Point2D;
 import javafx.scene.Group;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.ScrollEvent;
@@ -22,6 +23,7 @@ import javafx.scene.transform.Translate;
 import org.vfioworkbench.model.Bdf;
 import org.vfioworkbench.ui.graph.GraphModel.FunctionNode;
 import org.vfioworkbench.ui.graph.skin.BusBarSkin;
+import org.vfioworkbench.ui.graph.skin.CaptionFloor;
 import org.vfioworkbench.ui.graph.skin.ComplexSkin;
 import org.vfioworkbench.ui.graph.skin.FdChipSkin;
 import org.vfioworkbench.ui.graph.skin.FdEdgeSkin;
@@ -66,7 +68,7 @@ public final class TopologyGraphView extends StackPane
   private final Group edgeLayer = new Group();
   private final SkinLookup<GraphModel.ScopeOutline, ScopeOutlineSkin> scopeSkins =
       new SkinLookup<>(
-          scopeLayer, GraphModel.ScopeOutline::functions, ScopeOutlineSkin::new, SkinMoves::scope);
+          scopeLayer, GraphModel.ScopeOutline::functions, this::scopeSkin, SkinMoves::scope);
   private final SkinLookup<GraphModel.GroupHull, GroupHullSkin> hullSkins =
       new SkinLookup<>(hullLayer, GraphModel.GroupHull::group, this::hullSkin, SkinMoves::hull);
   private final SkinLookup<GraphModel.Line, Line> treeSkins =
@@ -78,7 +80,7 @@ public final class TopologyGraphView extends StackPane
           TopologyGraphView::reshapeTreeLine);
   private final SkinLookup<GraphModel.ComplexNode, ComplexSkin> complexSkins =
       new SkinLookup<>(
-          complexLayer, GraphModel.ComplexNode::segment, ComplexSkin::new, SkinMoves::complex);
+          complexLayer, GraphModel.ComplexNode::segment, this::complexSkin, SkinMoves::complex);
   private final SkinLookup<GraphModel.BusNode, BusBarSkin> busSkins =
       new SkinLookup<>(busLayer, GraphModel.BusNode::bus, this::busSkin, SkinMoves::bus);
   private final SkinLookup<FunctionNode, FunctionChipSkin> chips =
@@ -143,6 +145,7 @@ public final class TopologyGraphView extends StackPane
     // a press on the graph gives it the focus, so Edit › Copy and the keys act on its selection
     addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> requestFocus());
     content.getTransforms().addAll(pan, scale);
+    content.setId("graph-content");
     content
         .getChildren()
         .addAll(
@@ -190,6 +193,7 @@ public final class TopologyGraphView extends StackPane
     vm.changedProperty().addListener((o, a, b) -> showChanged(b));
     vm.previewProperty().addListener((o, a, b) -> showPreview(b));
     installPanAndZoom();
+    scale.xProperty().addListener((o, a, b) -> floorCaptions());
     widthProperty().addListener((o, a, b) -> fitOnce());
     heightProperty().addListener((o, a, b) -> fitOnce());
     rebuild(vm.modelProperty().get());
@@ -391,14 +395,51 @@ public final class TopologyGraphView extends StackPane
     return line;
   }
 
+  /** The caption band the graph's captions were last shown or hidden for ({@link CaptionFloor}). */
+  private int captionBand = -1;
+
+  /**
+   * Hides the captions that would show below the readable floor at the current zoom and shows the
+   * ones above it, when the zoom has crossed one of the floor's thresholds since the last time.
+   */
+  private void floorCaptions() {
+    int band = CaptionFloor.band(scale.getX());
+    if (band != captionBand) {
+      captionBand = band;
+      captionPasses++;
+      CaptionFloor.apply(content, scale.getX());
+    }
+  }
+
+  private int captionPasses;
+
+  /** How many times the view has walked its captions for a zoom change (for tests). */
+  int captionPasses() {
+    return captionPasses;
+  }
+
+  /** A new skin's captions, shown or hidden for the current zoom. */
+  private <N extends Node> N floored(N skin) {
+    CaptionFloor.apply(skin, scale.getX());
+    return skin;
+  }
+
+  private ScopeOutlineSkin scopeSkin(GraphModel.ScopeOutline o) {
+    return floored(new ScopeOutlineSkin(o));
+  }
+
+  private ComplexSkin complexSkin(GraphModel.ComplexNode c) {
+    return floored(new ComplexSkin(c));
+  }
+
   private GroupHullSkin hullSkin(GraphModel.GroupHull h) {
-    GroupHullSkin s = new GroupHullSkin(h);
+    GroupHullSkin s = floored(new GroupHullSkin(h));
     s.setOnMouseClicked(e -> selectHere(new ElementRef.GroupRef(h.group())));
     return s;
   }
 
   private BusBarSkin busSkin(GraphModel.BusNode b) {
-    BusBarSkin s = new BusBarSkin(b);
+    BusBarSkin s = floored(new BusBarSkin(b));
     s.setOnMouseClicked(e -> vm.select(new ElementRef.BusRef(b.bus())));
     return s;
   }
@@ -419,7 +460,7 @@ public final class TopologyGraphView extends StackPane
     }
     s.setId("fn-" + f.bdf());
     installDrag(s, f.bdf(), f.vfio(), new ElementRef.FunctionRef(f.bdf()));
-    return s;
+    return floored(s);
   }
 
   /** A tree line that joins the same elements as before is moved to its new ends in place. */
@@ -480,7 +521,7 @@ public final class TopologyGraphView extends StackPane
           c.chip().device().isPresent(),
           new ElementRef.FileRef(c.chip().fd()));
     }
-    return s;
+    return floored(s);
   }
 
   /** How many function chip skins this view has made since it was created. */
@@ -615,7 +656,8 @@ public final class TopologyGraphView extends StackPane
             b.x() + 12, b.y() + 36, "Nobody \u2014 drop a function here to close all its fds");
     t.getStyleClass().add("unowned-label");
     t.setMouseTransparent(true);
-    return new Group(unownedBox, t);
+    Tooltip.install(unownedBox, new Tooltip(t.getText()));
+    return floored(new Group(unownedBox, t));
   }
 
   private void installDrag(Node n, Bdf bdf, boolean draggable, ElementRef ref) {

@@ -24,8 +24,10 @@ public final class BusBarSkin extends Group {
     LazyTooltip.install(
         this,
         () ->
-            (n.root()
-                ? "root bus: no upstream bridge, so it can never be bus-reset"
-                : "secondary bus of a bridge: a bus reset resets everything on and below it"));
+            label
+                + "\n"
+                + (n.root()
+                    ? "root bus: no upstream bridge, so it can never be bus-reset"
+                    : "secondary bus of a bridge: a bus reset resets everything on and below it"));
   }
 }

@@ -14,13 +14,8 @@ public final class ComplexSkin extends Group {
     r.setArcWidth(8);
     r.setArcHeight(8);
     r.getStyleClass().add("complex");
-    getChildren()
-        .addAll(
-            r,
-            SkinText.at(
-                String.format("Root complex \u00b7 segment %04x", n.segment()),
-                b.x() + 10,
-                b.y() + 9,
-                "complex-label"));
+    String label = String.format("Root complex \u00b7 segment %04x", n.segment());
+    getChildren().addAll(r, SkinText.at(label, b.x() + 10, b.y() + 9, "complex-label"));
+    LazyTooltip.install(r, () -> label);
   }
 }

@@ -61,21 +61,8 @@ public final class FunctionChipSkin extends Group {
     Rectangle body = styledBody(n);
     getChildren().add(body);
     String alarm = glanceAlarm(n);
-    List<String> words = new ArrayList<>();
-    if (!alarm.isEmpty()) {
-      // The blocked scope, shorter and shorter: "\u2718 bus 06 +2", "\u2718 bus 06", "\u2718 06".
-      words.add(alarm);
-      String one = alarm.replaceFirst(" \\+\\d+$", "");
-      words.add(one);
-      String bare = one.replaceFirst("^\u2718 (bus|slot|no reset for) ", "\u2718 ");
-      words.add(bare);
-      // Last, the shortest: a bus of segment 0001 as "1:0a" (the chip stands under its complex).
-      words.add(bare.replaceFirst("^\u2718 000", "\u2718 "));
-    } else {
-      words.add(Labels.shortBdf(n.bdf()));
-      words.add(Labels.shortBdf(n.bdf()).replaceFirst("^[0-9a-f]{4}:", ""));
-    }
-    Text t = glanceText(words, b.w() - 10, fontSize, minFontSize);
+    List<String> words = glanceWords(n);
+    Text t = glanceText(words, glanceLastResort(n), b.w() - 10, fontSize, minFontSize);
     t.setX(b.x() + 5);
     t.setY(b.y() + (b.h() - t.getLayoutBounds().getHeight()) / 2);
     if (!alarm.isEmpty() && t.getText().startsWith("\u2718")) {
@@ -87,11 +74,105 @@ public final class FunctionChipSkin extends Group {
   }
 
   /**
-   * The first of {@code words} that fits {@code maxW} at {@code fontSize} (or, failing that, at
-   * down to 0.8 of it, never below {@code minFontSize}), as a bold text; the last word clipped when
-   * none fits.
+   * What a glance says, most telling first: for a collapsed subtree with a blocked reset scope the
+   * first such scope, shorter and shorter ("\u2718 bus 06 +2", "\u2718 bus 06", "\u2718 06"; a bus
+   * of segment 0001 last as "1:0a", the chip standing under its complex), for one with a group that
+   * is not viable "\u2718 not viable", else the address ("03:00.0"; "0001:1a:00.0", "1:1a:00.0",
+   * "1a:00.0").
    */
-  static Text glanceText(List<String> words, double maxW, double fontSize, double minFontSize) {
+  static List<String> glanceWords(FunctionNode n) {
+    List<String> words = new ArrayList<>();
+    var x = n.summary();
+    if (x.isPresent() && !x.get().blockedScopes().isEmpty()) {
+      List<String> scopes = x.get().blockedScopes();
+      String more = scopes.size() > 1 ? " +" + (scopes.size() - 1) : "";
+      List<String> forms = scopeForms(scopes.get(0));
+      words.add("\u2718 " + forms.get(0) + more);
+      forms.forEach(f -> words.add("\u2718 " + f));
+    } else if (x.isPresent() && x.get().notViable()) {
+      words.add("\u2718 not viable");
+    } else {
+      String bdf = Labels.shortBdf(n.bdf());
+      words.add(bdf);
+      words.add(withoutSegmentZeros(bdf));
+      words.add(bdf.replaceFirst("^[0-9a-f]{4}:(?=[0-9a-f]{2}:)", ""));
+    }
+    return words.stream().distinct().toList();
+  }
+
+  /**
+   * Shorter still, for a chip too narrow for any of {@link #glanceWords}: tried only at the
+   * smallest glance size, in order. For a blocked scope its kind or location ("\u2718 slot";
+   * "\u2718 14:00", "\u2718 14" for a function with no reset at all; "\u2718 0a" for bus 0001:0a)
+   * and then the cross alone, for a group not viable "\u2718 group", for a plain chip the
+   * device.function part of its address ("00.1", the bus being on the bar above it). The tooltip
+   * always names the whole.
+   */
+  static List<String> glanceLastResort(FunctionNode n) {
+    var x = n.summary();
+    if (x.isPresent() && !x.get().blockedScopes().isEmpty()) {
+      String first = x.get().blockedScopes().get(0);
+      List<String> words = new ArrayList<>();
+      if (first.startsWith("slot ")) {
+        words.add("\u2718 slot");
+      } else if (first.matches(".*:[0-9a-f]{2}\\.[0-7]$")) {
+        String device = first.replaceFirst("^no reset for ", "").replaceFirst("\\.[0-7]$", "");
+        words.add("\u2718 " + withoutSegmentZeros(device));
+        words.add("\u2718 " + device.replaceFirst("^([0-9a-f]{4}:)?([0-9a-f]{2}):.*$", "$2"));
+      } else if (first.matches("^bus [0-9a-f]{4}:[0-9a-f]{2}$")) {
+        // a bus of another segment, the chip standing under that segment's complex
+        words.add("\u2718 " + first.substring(first.length() - 2));
+      }
+      words.add("\u2718");
+      return words;
+    }
+    if (x.isPresent() && x.get().notViable()) {
+      return List.of("\u2718 group", "\u2718");
+    }
+    return List.of(String.format("%02x.%x", n.bdf().device(), n.bdf().function()));
+  }
+
+  /** A blocked scope's names, longest first: "bus 06", "06"; "slot s0-69", "s0-69"; "14:00.6". */
+  private static List<String> scopeForms(String scope) {
+    List<String> forms = new ArrayList<>();
+    String bare = scope.replaceFirst("^(bus|slot|no reset for) ", "");
+    forms.add(scope.startsWith("no reset for ") ? bare : scope);
+    forms.add(bare);
+    forms.add(withoutSegmentZeros(bare));
+    return forms.stream().distinct().toList();
+  }
+
+  /** "0001:0a" as "1:0a": a segment's leading zeros left out. */
+  private static String withoutSegmentZeros(String address) {
+    if (!address.matches("^[0-9a-f]{4}:[0-9a-f]{2}(:.*)?$")) {
+      return address;
+    }
+    return Integer.toHexString(Integer.parseInt(address.substring(0, 4), 16))
+        + address.substring(4);
+  }
+
+  /**
+   * The first of {@code words} that fits {@code maxW} at {@code fontSize} (or, failing that, at
+   * down to 0.8 of it, never below {@code minFontSize}), as a bold text; failing that the first of
+   * {@code lastResort} that fits at the smallest of those sizes or a little smaller ({@link
+   * #LAST_RESORT_SHRINK}); failing that the last of them clipped with an ellipsis (the caller's
+   * tooltip names the whole). Shows less, never smaller text.
+   */
+  /**
+   * How much smaller than the smallest glance size a last-resort word may be set. The smallest
+   * glance size is 0.8 of the biggest, at least 10 px on screen when built; the view keeps a glance
+   * while zooming out until its biggest size shows 11 px (8.8 px for the smallest) or, at the
+   * biggest glance font, 10 px (8 px): 0.9 of those, 7.2 px, stays above {@link
+   * CaptionFloor#FLOOR_PX}.
+   */
+  static final double LAST_RESORT_SHRINK = 0.9;
+
+  static Text glanceText(
+      List<String> words,
+      List<String> lastResort,
+      double maxW,
+      double fontSize,
+      double minFontSize) {
     Text t = SkinText.at("", 0, 0, "fn-glance");
     double least = Math.min(fontSize, Math.max(minFontSize, fontSize * 0.8));
     List<Double> sizes = List.of(fontSize, (fontSize + least) / 2, least);
@@ -103,7 +184,16 @@ public final class FunctionChipSkin extends Group {
         }
       }
     }
-    String last = words.get(words.size() - 1);
+    List<String> rest = lastResort.isEmpty() ? words : lastResort;
+    for (String w : rest) {
+      for (double size : List.of(least, least * LAST_RESORT_SHRINK)) {
+        size(t, w, size);
+        if (t.getLayoutBounds().getWidth() <= maxW) {
+          return t;
+        }
+      }
+    }
+    String last = rest.get(rest.size() - 1);
     size(t, last, least);
     while (last.length() > 1 && t.getLayoutBounds().getWidth() > maxW) {
       last = last.substring(0, last.length() - 1);

@@ -47,7 +47,13 @@ public final class HolderSkin extends Group {
         getChildren().add(cs);
       }
     }
-    LazyTooltip.install(title, () -> ("a process holding VFIO files; drop a function on a lane"));
+    LazyTooltip.install(
+        title,
+        () ->
+            n.name()
+                + (n.pid() > 0 ? "  (pid " + n.pid() + ")" : "")
+                + n.summary().map(x -> "\n" + x).orElse("")
+                + "\na process holding VFIO files; drop a function on a lane");
   }
 
   /**
@@ -58,7 +64,8 @@ public final class HolderSkin extends Group {
     HolderSkin s = new HolderSkin(n);
     s.getChildren().removeIf(c -> c instanceof javafx.scene.text.Text);
     javafx.scene.text.Text name =
-        FunctionChipSkin.glanceText(List.of(n.name()), n.box().w() - 12, fontSize, minFontSize);
+        FunctionChipSkin.glanceText(
+            List.of(n.name()), List.of(), n.box().w() - 12, fontSize, minFontSize);
     name.getStyleClass().add("holder-glance");
     name.setX(n.box().x() + 6);
     name.setY(n.box().y() + 2);

@@ -28,9 +28,11 @@ public final class LaneSkin extends Group {
     LazyTooltip.install(
         body,
         () ->
-            (cdev
-                ? "cdev lane: device cdevs bound into this holder's iommufd context"
-                : "group lane: group files, attached to this holder's container, and device fds got through them"));
+            l.title()
+                + "\n"
+                + (cdev
+                    ? "cdev lane: device cdevs bound into this holder's iommufd context"
+                    : "group lane: group files, attached to this holder's container, and device fds got through them"));
   }
 
   public Lane lane() {

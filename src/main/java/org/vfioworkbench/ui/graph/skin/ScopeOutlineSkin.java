@@ -1,6 +1,7 @@
 package org.vfioworkbench.ui.graph.skin;
 
 import javafx.scene.Group;
+import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
 import javafx.scene.text.Text;
 import org.vfioworkbench.ui.graph.Box;
@@ -26,6 +27,15 @@ public final class ScopeOutlineSkin extends Group {
     }
     r.setMouseTransparent(true);
     getChildren().add(r);
+    // Its border answers hover with the caption's text, also when the caption is too small to draw.
+    Rectangle edge = new Rectangle(b.x(), b.y(), b.w(), b.h());
+    edge.setArcWidth(20);
+    edge.setArcHeight(20);
+    edge.setFill(null);
+    edge.setStroke(Color.TRANSPARENT);
+    edge.setStrokeWidth(8);
+    LazyTooltip.install(edge, () -> tooltip(s));
+    getChildren().add(edge);
     if (!s.label().isEmpty()) {
       Text t =
           SkinText.at(
@@ -35,15 +45,15 @@ public final class ScopeOutlineSkin extends Group {
               s.blocked() ? "scope-label-blocked" : "scope-label");
       t.getStyleClass().add("scope-label");
       t.setMouseTransparent(false);
-      LazyTooltip.install(
-          t,
-          () ->
-              (s.description()
-                  + "\nreset scope (dashed): every function a hot reset of any function inside"
-                  + " touches"));
+      LazyTooltip.install(t, () -> tooltip(s));
       getChildren().add(t);
     }
     setPickOnBounds(false);
+  }
+
+  private static String tooltip(ScopeOutline s) {
+    return s.description()
+        + "\nreset scope (dashed): every function a hot reset of any function inside touches";
   }
 
   public ScopeOutline scope() {
