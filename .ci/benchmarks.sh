@@ -10,6 +10,8 @@
 #                    writes target/benchmarks/tables-PARTS.md and leaves docs/performance.md alone
 #   --no-app-image   skip building the app image and the .deb (start-up then measures the last build)
 #   --no-docs        leave docs/performance.md alone; the tables are in target/benchmarks/tables.md
+#   --prism PIPE     the workbench part's Prism pipeline: sw (default, as on CI) or es2 (OpenGL; under
+#                    Xvfb Mesa's llvmpipe, which Prism only takes with -Dprism.forceGPU=true)
 # Environment: RUNS (rounds), BENCH_HOST (a directory with a generated 10k tree to read instead of
 # generating target/bench-host).
 #
@@ -20,14 +22,15 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-quick=false app_image=true docs=true only=engine,plan,scan,startup,workbench
+quick=false app_image=true docs=true only=engine,plan,scan,startup,workbench prism=sw
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) quick=true ;;
     --no-app-image) app_image=false ;;
     --no-docs) docs=false ;;
     --only) only=$2; shift ;;
-    *) echo "usage: .ci/benchmarks.sh [--quick] [--no-app-image] [--no-docs] [--only PART,...]" >&2; exit 2 ;;
+    --prism) prism=$2; shift ;;
+    *) echo "usage: .ci/benchmarks.sh [--quick] [--no-app-image] [--no-docs] [--only PART,...] [--prism sw|es2]" >&2; exit 2 ;;
   esac
   shift
 done
@@ -369,12 +372,18 @@ md ""
 # from process start, frame latency and work time p50/p95/max with the clock stopped after the
 # paint, graph skins made per step, window memory (heap after GC and RSS of the child); its
 # own watchdog fails the run (exit 3) instead of hanging, and `timeout` backs it up.
+case "$prism" in
+  sw) prism_flags="-Dprism.order=sw" ;;
+  es2) prism_flags="-Dprism.order=es2 -Dprism.forceGPU=true" ;;
+  *) echo "benchmarks: --prism takes sw or es2, not $prism" >&2; exit 2 ;;
+esac
 wb_args=${WORKBENCH_ARGS:-$($quick && echo "--sizes 2000,10000 --steps 60 --repeat 10" || echo "--sizes 2000,10000 --steps 240 --repeat 30")}
 say "workbench: WorkbenchBenchmark $wb_args (under xvfb-run)"
-md "Command: \`xvfb-run -a -s \"-screen 0 1920x1200x24\" java -Dprism.order=sw -cp target/classes:target/test-classes:\$(cat target/cp.txt) org.vfioworkbench.ui.WorkbenchBenchmark $wb_args\`"
+md "Command: \`xvfb-run -a -s \"-screen 0 1920x1200x24\" java $prism_flags -cp target/classes:target/test-classes:\$(cat target/cp.txt) org.vfioworkbench.ui.WorkbenchBenchmark $wb_args\`"
 md ""
 if command -v xvfb-run >/dev/null; then
-  if timeout 1800 xvfb-run -a -s "-screen 0 1920x1200x24" java -Dprism.order=sw -cp "$cp" \
+  # shellcheck disable=SC2086 # the flags are words
+  if timeout 1800 xvfb-run -a -s "-screen 0 1920x1200x24" java $prism_flags -cp "$cp" \
       org.vfioworkbench.ui.WorkbenchBenchmark $wb_args >"$out/workbench.md" 2>"$out/workbench.log"; then
     cat "$out/workbench.md" >>"$tables"
     md ""

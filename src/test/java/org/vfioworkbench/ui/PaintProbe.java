@@ -1,17 +1,16 @@
 package org.vfioworkbench.ui;
 
+import static org.vfioworkbench.ui.ProbeHarness.onFx;
+import static org.vfioworkbench.ui.ProbeHarness.pct;
+
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
@@ -24,7 +23,6 @@ import org.vfioworkbench.model.Bdf;
 import org.vfioworkbench.model.Topology;
 import org.vfioworkbench.scenario.Scenario;
 import org.vfioworkbench.ui.document.Document;
-import org.vfioworkbench.ui.files.BuiltInSamples;
 import org.vfioworkbench.ui.graph.GraphModel;
 import org.vfioworkbench.ui.graph.TopologyGraphView;
 import org.vfioworkbench.ui.graph.TopologyGraphViewModel;
@@ -71,8 +69,7 @@ public final class PaintProbe {
     Path shots = null;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
-        case "--sizes" ->
-            sizes = java.util.Arrays.stream(args[++i].split(",")).map(Integer::valueOf).toList();
+        case "--sizes" -> sizes = ProbeHarness.sizes(args[++i]);
         case "--count" -> count = Integer.parseInt(args[++i]);
         case "--drag" -> drag = Integer.parseInt(args[++i]);
         case "--dark" -> dark = true;
@@ -80,13 +77,8 @@ public final class PaintProbe {
         default -> throw new IllegalArgumentException("unknown argument " + args[i]);
       }
     }
-    Platform.startup(() -> fxThread = Thread.currentThread().getId());
-    Platform.setImplicitExit(false);
-    Map<String, Topology> hosts = new LinkedHashMap<>();
-    hosts.put("seed s19", BuiltInSamples.seedCase());
-    for (int n : sizes) {
-      hosts.put("generated " + n, BuiltInSamples.largeHost(n));
-    }
+    fxThread = ProbeHarness.startFx();
+    Map<String, Topology> hosts = ProbeHarness.hosts(sizes);
     Path config = Files.createTempDirectory("paint-probe");
     System.out.println(
         "| host | step | samples | render CPU ms p50 / p95 | FX CPU ms p50 / p95 | frames p50 |"
@@ -166,7 +158,33 @@ public final class PaintProbe {
       }
       Thread.sleep(1500);
       settle();
-      return new Probe(w, (FrameClock) made[1], renderThread());
+      Probe p = new Probe(w, (FrameClock) made[1], renderThread());
+      if (Boolean.getBoolean("probe.samples")) {
+        onFx(
+            () -> {
+              p.vm()
+                  .modelProperty()
+                  .addListener(
+                      (o, a, b) -> {
+                        double z = p.graph().zoom();
+                        System.out.printf(
+                            Locale.ROOT,
+                            "  (step %d: graph laid out again, zoom %.3f%s)%n",
+                            stepCount,
+                            z,
+                            "");
+                        Platform.runLater(
+                            () ->
+                                System.out.printf(
+                                    Locale.ROOT,
+                                    "  (step %d: zoom after it %.3f)%n",
+                                    stepCount,
+                                    p.graph().zoom()));
+                      });
+              return null;
+            });
+      }
+      return p;
     }
 
     void close() throws Exception {
@@ -310,9 +328,10 @@ public final class PaintProbe {
     /** Runs {@code action} on the FX thread and waits until the window is idle again. */
     private Cost measure(Runnable action) throws Exception {
       settle();
+      stepCount++;
       if (PULSE_LOG) {
         // marks where a step starts in JavaFX's pulse log (standard error)
-        System.err.println("@@ step " + ++stepCount);
+        System.err.println("@@ step " + stepCount);
         System.err.flush();
       }
       long r0 = THREADS.getThreadCpuTime(renderThread);
@@ -322,20 +341,25 @@ public final class PaintProbe {
       GraphModel model0 = onFx(() -> vm().modelProperty().get());
       double zoom0 = onFx(() -> graph().zoom());
       Runnable why = () -> bigDirtyNodes(w.scene().getRoot());
+      com.sun.javafx.tk.TKPulseListener ng = () -> bigDirtyRenderNodes(w.scene().getRoot());
       onFx(
           () -> {
             if (WHY) {
               w.scene().addPostLayoutPulseListener(why);
+            }
+            if (NG) {
+              com.sun.javafx.tk.Toolkit.getToolkit().addPostSceneTkPulseListener(ng);
             }
             action.run();
             Platform.requestNextPulse();
             return null;
           });
       settle();
-      if (WHY) {
+      if (WHY || NG) {
         onFx(
             () -> {
               w.scene().removePostLayoutPulseListener(why);
+              com.sun.javafx.tk.Toolkit.getToolkit().removePostSceneTkPulseListener(ng);
               return null;
             });
       }
@@ -410,6 +434,62 @@ public final class PaintProbe {
     }
   }
 
+  private static final boolean NG = Boolean.getBoolean("probe.ng");
+
+  /**
+   * Prints (standard error) the render-graph nodes that a frame about to be painted treats as dirty
+   * as a whole and that cover more than a tenth of the window, and the groups past Prism's
+   * threshold of dirty children (which then repaint whole): what makes a frame repaint a large
+   * region although no scene node's visuals changed there. Runs after the scenes are synchronised,
+   * before the frame is painted.
+   */
+  private static void bigDirtyRenderNodes(javafx.scene.Parent root) {
+    try {
+      java.lang.reflect.Field peer = Node.class.getDeclaredField("peer");
+      peer.setAccessible(true);
+      Class<?> ng = Class.forName("com.sun.javafx.sg.prism.NGNode");
+      java.lang.reflect.Field dirty = ng.getDeclaredField("dirty");
+      java.lang.reflect.Field acc = ng.getDeclaredField("dirtyChildrenAccumulated");
+      java.lang.reflect.Field tb = ng.getDeclaredField("transformedBounds");
+      dirty.setAccessible(true);
+      acc.setAccessible(true);
+      tb.setAccessible(true);
+      double big = root.getLayoutBounds().getWidth() * root.getLayoutBounds().getHeight() / 10;
+      List<Node> todo = new ArrayList<>(List.of(root));
+      while (!todo.isEmpty()) {
+        Node n = todo.remove(todo.size() - 1);
+        if (!n.isVisible()) {
+          continue; // not painted, nor anything below it
+        }
+        Object g = peer.get(n);
+        if (g != null) {
+          Object d = dirty.get(g);
+          int a = acc.getInt(g);
+          Object b = tb.get(g);
+          Bounds sb = n.localToScene(n.getBoundsInLocal());
+          boolean whole = !String.valueOf(d).equals("CLEAN");
+          if ((whole && (ALL_DIRTY || sb.getWidth() * sb.getHeight() > big)) || a > 12) {
+            System.err.printf(
+                Locale.ROOT,
+                "@@ ng %s #%s %s %s accumulated %d, render bounds %s%n",
+                n.getClass().getSimpleName(),
+                n.getId(),
+                n.getStyleClass(),
+                d,
+                a,
+                b);
+          }
+        }
+        if (n instanceof javafx.scene.Parent p) {
+          todo.addAll(p.getChildrenUnmodifiable());
+        }
+      }
+      System.err.println("@@ end of synchronised pulse");
+    } catch (ReflectiveOperationException e) {
+      System.err.println("@@ " + e);
+    }
+  }
+
   /** The effect image pool's counters: images checked out and their pixels (0 when unreadable). */
   private static long[] pool() {
     try {
@@ -440,19 +520,6 @@ public final class PaintProbe {
       Thread.sleep(60);
       onFx(() -> null);
     }
-  }
-
-  private static <T> T onFx(Callable<T> c) throws Exception {
-    CompletableFuture<T> f = new CompletableFuture<>();
-    Platform.runLater(
-        () -> {
-          try {
-            f.complete(c.call());
-          } catch (Throwable e) {
-            f.completeExceptionally(e);
-          }
-        });
-    return f.get(120, TimeUnit.SECONDS);
   }
 
   private static void print(String host, String step, List<Cost> c) {
@@ -489,14 +556,5 @@ public final class PaintProbe {
                   .toList());
     }
     System.out.flush();
-  }
-
-  private static double pct(List<Double> values, int p) {
-    if (values.isEmpty()) {
-      return Double.NaN;
-    }
-    List<Double> s = new ArrayList<>(values);
-    Collections.sort(s);
-    return s.get(Math.max(0, Math.min(s.size() - 1, (int) Math.ceil(p / 100.0 * s.size()) - 1)));
   }
 }

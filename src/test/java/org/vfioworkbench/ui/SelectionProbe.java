@@ -1,17 +1,18 @@
 package org.vfioworkbench.ui;
 
+import static org.vfioworkbench.ui.ProbeHarness.onFx;
+import static org.vfioworkbench.ui.ProbeHarness.pct;
+
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import javafx.application.Platform;
@@ -27,7 +28,6 @@ import org.vfioworkbench.ui.explain.ExplainView;
 import org.vfioworkbench.ui.explain.ExplainViewModel;
 import org.vfioworkbench.ui.explorer.ExplorerView;
 import org.vfioworkbench.ui.explorer.ExplorerViewModel;
-import org.vfioworkbench.ui.files.BuiltInSamples;
 import org.vfioworkbench.ui.graph.TopologyGraphView;
 import org.vfioworkbench.ui.graph.TopologyGraphViewModel;
 import org.vfioworkbench.ui.info.InfoView;
@@ -67,19 +67,13 @@ public final class SelectionProbe {
     int count = 50;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
-        case "--sizes" ->
-            sizes = java.util.Arrays.stream(args[++i].split(",")).map(Integer::valueOf).toList();
+        case "--sizes" -> sizes = ProbeHarness.sizes(args[++i]);
         case "--count" -> count = Integer.parseInt(args[++i]);
         default -> throw new IllegalArgumentException("unknown argument " + args[i]);
       }
     }
-    Platform.startup(() -> fxThread = Thread.currentThread().getId());
-    Platform.setImplicitExit(false);
-    Map<String, Topology> hosts = new LinkedHashMap<>();
-    hosts.put("seed s19", BuiltInSamples.seedCase());
-    for (int n : sizes) {
-      hosts.put("generated " + n, BuiltInSamples.largeHost(n));
-    }
+    fxThread = ProbeHarness.startFx();
+    Map<String, Topology> hosts = ProbeHarness.hosts(sizes);
     Path config = Files.createTempDirectory("selection-probe");
     System.out.println(
         "| host | part | samples | select p50/p95 | pulse p50/p95 | FX total p50/p95 |");
@@ -239,19 +233,6 @@ public final class SelectionProbe {
     }
   }
 
-  private static <T> T onFx(Callable<T> c) throws Exception {
-    CompletableFuture<T> f = new CompletableFuture<>();
-    Platform.runLater(
-        () -> {
-          try {
-            f.complete(c.call());
-          } catch (Throwable e) {
-            f.completeExceptionally(e);
-          }
-        });
-    return f.get(120, TimeUnit.SECONDS);
-  }
-
   private static void print(String host, String part, Samples s) {
     System.out.println(
         String.format(
@@ -266,14 +247,5 @@ public final class SelectionProbe {
             pct(s.pulse(), 95),
             pct(s.total(), 50),
             pct(s.total(), 95)));
-  }
-
-  private static double pct(List<Double> values, int p) {
-    if (values.isEmpty()) {
-      return Double.NaN;
-    }
-    List<Double> s = new ArrayList<>(values);
-    Collections.sort(s);
-    return s.get(Math.max(0, Math.min(s.size() - 1, (int) Math.ceil(p / 100.0 * s.size()) - 1)));
   }
 }

@@ -213,6 +213,24 @@ public final class WorkbenchBenchmark {
           });
       Bench b = made.get(60, TimeUnit.SECONDS);
       Thread.sleep(1000);
+      if (Boolean.getBoolean("bench.trace")) {
+        b.onFx(
+            () -> {
+              b.vm()
+                  .modelProperty()
+                  .addListener(
+                      (o, x, y) ->
+                          Platform.runLater(
+                              () ->
+                                  say(
+                                      String.format(
+                                          Locale.ROOT,
+                                          "graph laid out again during %s, zoom now %.3f",
+                                          phase,
+                                          b.graph().zoom()))));
+              return null;
+            });
+      }
       return b;
     }
 
@@ -535,7 +553,12 @@ public final class WorkbenchBenchmark {
     List<String> cmd = new ArrayList<>();
     cmd.add(java);
     for (String p :
-        List.of("prism.order", "glass.platform", "monocle.platform", "java.awt.headless")) {
+        List.of(
+            "prism.order",
+            "prism.forceGPU",
+            "glass.platform",
+            "monocle.platform",
+            "java.awt.headless")) {
       if (System.getProperty(p) != null) {
         cmd.add("-D" + p + "=" + System.getProperty(p));
       }
@@ -784,18 +807,22 @@ public final class WorkbenchBenchmark {
       }
     }
     StringBuilder o = new StringBuilder();
-    o.append(
-        String.format(
-            Locale.ROOT,
-            "Window %d×%d, software pipeline (`-Dprism.order=%s`); every clock stops after the frame"
-                + " is painted. Latency: from the action to the end of painting the first frame that"
-                + " shows it, the wait for the next pulse included. Work: the action's FX-thread time"
-                + " plus that frame's pulse from its start to the end of its painting (the whole"
-                + " latency when a background task had to finish first). Baseline: the same measure"
-                + " on the seed sample (s19, 3 functions) in the same run.%n%n",
-            WIDTH,
-            HEIGHT,
-            System.getProperty("prism.order", "default")));
+    if (!rows.isEmpty()) {
+      // said once, above the frames table (the process-start table is printed on its own)
+      o.append(
+          String.format(
+              Locale.ROOT,
+              "Window %d×%d, %s (`-Dprism.order=%s`); every clock stops after the frame"
+                  + " is painted. Latency: from the action to the end of painting the first frame that"
+                  + " shows it, the wait for the next pulse included. Work: the action's FX-thread time"
+                  + " plus that frame's pulse from its start to the end of its painting (the whole"
+                  + " latency when a background task had to finish first). Baseline: the same measure"
+                  + " on the seed sample (s19, 3 functions) in the same run.%n%n",
+              WIDTH,
+              HEIGHT,
+              pipeline(),
+              System.getProperty("prism.order", "default")));
+    }
     if (!rows.isEmpty()) {
       o.append(
           "| host | measure | samples | latency p50 ms | latency p95 ms | latency max ms | work p50"
@@ -840,6 +867,15 @@ public final class WorkbenchBenchmark {
     }
     System.out.print(o);
     System.out.flush();
+  }
+
+  /** The Prism pipeline asked for, in words. */
+  private static String pipeline() {
+    String order = System.getProperty("prism.order", "");
+    if (order.startsWith("es2")) {
+      return "OpenGL pipeline (es2; under Xvfb that is Mesa's llvmpipe, which paints on the CPU too)";
+    }
+    return order.startsWith("sw") ? "software pipeline" : "default pipeline";
   }
 
   private static void say(String s) {

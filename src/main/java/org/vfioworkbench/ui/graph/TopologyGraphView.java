@@ -309,7 +309,12 @@ public final class TopologyGraphView extends StackPane
       userMovedView = false;
       pendingCentre = null;
     }
-    if (m != null && !userMovedView && (newHost || !showsWhole(m.bounds()))) {
+    boolean forSelection = m != null && !newHost && shown != null && vm.laidOutForSelection();
+    if (forSelection) {
+      // A selection that opened its holders' lanes (or revealed a function) keeps the zoom: what
+      // it names stays where it was on screen, or is panned into view.
+      keepInView(shown, m);
+    } else if (m != null && !userMovedView && (newHost || !showsWhole(m.bounds()))) {
       // An expand, a collapse or an edit whose graph still shows whole keeps the view: what did
       // not move stays where it was (and is not painted again); one that outgrows it re-fits.
       fitTo(m);
@@ -890,6 +895,36 @@ public final class TopologyGraphView extends StackPane
     scale.setY(s);
     pan.setX((w - b.w() * s) / 2);
     pan.setY(top + Math.max(0, (h - top - b.h() * s) / 2));
+    overview.redrawViewport();
+  }
+
+  /**
+   * After a layout asked for by a selection: keeps the zoom, and pans so that the selected element
+   * stays where it was on screen; when it was not drawn before (or would now be off screen), pans
+   * just enough to bring it into view. Nothing else moves the view, so a frame repaints only what
+   * the selection changed.
+   */
+  private void keepInView(GraphModel before, GraphModel after) {
+    ElementRef sel = vm.selectionProperty().get();
+    Optional<Box> now = sel == null ? Optional.empty() : boxOf(after, sel);
+    if (now.isEmpty() || viewport.getWidth() <= 0) {
+      return;
+    }
+    double s = scale.getX();
+    Optional<Box> was = boxOf(before, sel);
+    if (was.isPresent()) {
+      pan.setX(pan.getX() + (was.get().x() - now.get().x()) * s);
+      pan.setY(pan.getY() + (was.get().y() - now.get().y()) * s);
+    }
+    Box b = now.get();
+    Box v = visibleArea();
+    double dx = b.w() > v.w() || b.x() < v.x() ? v.x() - b.x() : Math.min(0, v.right() - b.right());
+    double dy =
+        b.h() > v.h() || b.y() < v.y() ? v.y() - b.y() : Math.min(0, v.bottom() - b.bottom());
+    if (dx != 0 || dy != 0) {
+      pan.setX(pan.getX() + dx * s);
+      pan.setY(pan.getY() + dy * s);
+    }
     overview.redrawViewport();
   }
 

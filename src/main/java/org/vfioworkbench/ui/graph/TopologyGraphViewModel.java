@@ -55,20 +55,21 @@ public final class TopologyGraphViewModel {
 
   public TopologyGraphViewModel(WorkbenchState state) {
     this.state = state;
-    state.resultsProperty().addListener((o, a, b) -> refresh(-1));
+    state.resultsProperty().addListener((o, a, b) -> refresh(-1, false));
     state
         .selectionProperty()
         .addListener(
             (o, a, b) -> {
+              boolean relaid = false;
               if (b instanceof ElementRef.FunctionRef f) {
-                reveal(f.bdf());
+                relaid = reveal(f.bdf());
               }
-              if (overview && !involvedHolders(b).equals(openHolders)) {
-                refresh(-1);
+              if (!relaid && overview && !involvedHolders(b).equals(openHolders)) {
+                refresh(-1, true);
               }
               refocus();
             });
-    refresh(-1);
+    refresh(-1, false);
   }
 
   /** Counts the hosts shown: changes when a different PCI tree is opened, not on edits. */
@@ -96,7 +97,7 @@ public final class TopologyGraphViewModel {
       return;
     }
     if (on ? collapsed.add(bridge) : collapsed.remove(bridge)) {
-      refresh(on ? 0 : functionsBelow(r.analysis(), bridge));
+      refresh(on ? 0 : functionsBelow(r.analysis(), bridge), false);
     }
   }
 
@@ -118,12 +119,13 @@ public final class TopologyGraphViewModel {
 
   /**
    * Expands every collapsed bridge above {@code bdf} and brings back the folded root-bus function
-   * it is (or is below), so it gets its own chip.
+   * it is (or is below), so it gets its own chip. Returns whether the graph is laid out again for
+   * it (as for a selection: the view keeps its zoom).
    */
-  public void reveal(Bdf bdf) {
+  public boolean reveal(Bdf bdf) {
     var r = state.results();
     if (r == null || r.analysis().pci().function(bdf).isEmpty()) {
-      return;
+      return false;
     }
     boolean changed = folded.remove(bdf);
     Optional<Bdf> up = r.analysis().pci().busOf(bdf).bridge();
@@ -133,8 +135,9 @@ public final class TopologyGraphViewModel {
       up = r.analysis().pci().busOf(up.get()).bridge();
     }
     if (changed) {
-      refresh(-1);
+      refresh(-1, true);
     }
+    return changed;
   }
 
   /**
@@ -237,13 +240,25 @@ public final class TopologyGraphViewModel {
 
   private int directLayouts;
 
+  /** Whether the model shown was laid out because the selection changed (see {@link #refresh}). */
+  private boolean shownForSelection;
+
+  /**
+   * Whether the model shown was laid out again only because the selection changed: it revealed a
+   * function inside a collapsed subtree or opened (or closed) the lanes of the holders it involves.
+   * The view keeps its zoom for such a layout instead of fitting the graph anew.
+   */
+  public boolean laidOutForSelection() {
+    return shownForSelection;
+  }
+
   /**
    * Lays the graph out anew: in the background ({@code revealed} &lt; 0: the results changed, or a
    * selection revealed a function or opened holders' lanes, whose frame shows the selection first),
    * or, after an expand or a collapse that draws at most {@code revealed} more functions, at once
-   * when that is expected to be quick.
+   * when that is expected to be quick. {@code forSelection}: asked for by a selection alone.
    */
-  private void refresh(int revealed) {
+  private void refresh(int revealed, boolean forSelection) {
     var now = state.results();
     if (now == null) {
       return;
@@ -271,7 +286,7 @@ public final class TopologyGraphViewModel {
           long t0 = System.nanoTime();
           GraphModel m =
               GraphLayout.compute(r.analysis(), shown, left, h -> compact && !full.contains(h));
-          return new Laid(r, m, System.nanoTime() - t0);
+          return new Laid(r, m, System.nanoTime() - t0, forSelection);
         };
     if (revealed >= 0 && now == laidOutFor && quick(revealed)) {
       directLayouts++;
@@ -290,7 +305,8 @@ public final class TopologyGraphViewModel {
   }
 
   /** A layout made, for the results it was made for, and how long it took. */
-  private record Laid(WorkbenchState.Results results, GraphModel model, long nanos) {}
+  private record Laid(
+      WorkbenchState.Results results, GraphModel model, long nanos, boolean forSelection) {}
 
   /**
    * Whether a layout drawing up to {@code revealed} more functions than the last one is expected to
@@ -318,6 +334,8 @@ public final class TopologyGraphViewModel {
   private void show(Laid laid, Set<Bdf> marks) {
     lastLayoutNanos = laid.nanos();
     lastLayoutFunctions = laid.model().functions().size();
+    // Only a layout of the same results: an edit or a new host shown with it is not a selection's.
+    shownForSelection = laid.forSelection() && laid.results() == laidOutFor;
     laidOutFor = laid.results();
     marksOf = marks;
     model.set(laid.model());

@@ -145,6 +145,12 @@ public final class InfoView extends BorderPane implements Copyable {
     compare.setVisible(!r.compare().isEmpty());
     if (!table.getItems().equals(r.entries())) {
       table.getItems().setAll(r.entries());
+      // Lay the new rows out now, in this pulse. Left to itself the table lays them out in this
+      // pulse and then measures again in the next one with its hidden measuring row; that pulse
+      // changes only nodes nobody sees, and Prism, handed a frame without a visible dirty region,
+      // repaints the whole window (a second, whole-window frame after every selection).
+      table.applyCss();
+      table.layout();
     }
   }
 }

@@ -181,6 +181,47 @@ class TopologyGraphViewTest extends FxTestBase {
   }
 
   @Test
+  void clickingADeviceOpensItsHoldersLanesKeepingTheZoomAndTheChipWhereItWas(FxRobot robot) {
+    Topology host = BuiltInSamples.largeHost(2000);
+    robot.interact(() -> state.open("generated", host, null));
+    WaitForAsyncUtils.waitForFxEvents();
+    // An open vfio device sits inside a collapsed subtree of the overview: expand down to it.
+    Bdf open =
+        state.results().analysis().devices().values().stream()
+            .filter(d -> d.isOpen())
+            .map(d -> d.bdf())
+            .findFirst()
+            .orElseThrow();
+    robot.interact(() -> graph.viewModel().reveal(open));
+    WaitForAsyncUtils.waitForFxEvents();
+    double zoom = graph.zoom();
+    GraphModel before = graph.viewModel().modelProperty().get();
+    assertThat(before.holders()).allMatch(GraphModel.HolderNode::compact);
+    Node chip = chip(robot, open);
+    Bounds at = chip.localToScene(chip.getBoundsInLocal());
+    Bounds view = graph.localToScene(graph.getBoundsInLocal());
+    assertThat(view.contains(at)).as("the chip clicked is on screen").isTrue();
+    robot.interact(() -> chip.fireEvent(press()));
+    WaitForAsyncUtils.waitForFxEvents();
+    GraphModel after = graph.viewModel().modelProperty().get();
+    assertThat(after).as("laid out again with the holders' lanes open").isNotSameAs(before);
+    assertThat(after.holders()).anyMatch(h -> !h.compact());
+    assertThat(after.bounds().h()).isGreaterThan(before.bounds().h());
+    assertThat(graph.zoom()).as("a selection does not re-fit").isEqualTo(zoom);
+    Node now = chip(robot, open);
+    Bounds moved = now.localToScene(now.getBoundsInLocal());
+    assertThat(moved.getCenterX())
+        .isCloseTo(at.getCenterX(), org.assertj.core.data.Offset.offset(0.5));
+    assertThat(moved.getCenterY())
+        .isCloseTo(at.getCenterY(), org.assertj.core.data.Offset.offset(0.5));
+    assertThat(graph.fitting()).as("the user has not zoomed or panned").isTrue();
+    double fitted = graph.zoom();
+    robot.interact(() -> stage.setHeight(stage.getHeight() - 100));
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(graph.zoom()).as("a resize still re-fits").isNotEqualTo(fitted);
+  }
+
+  @Test
   void selectingAnFdOfACompactHolderOpensItsLanesAndCentresOnItsChip(FxRobot robot) {
     Topology host = BuiltInSamples.largeHost(2000);
     robot.interact(() -> state.open("generated", host, null));
