@@ -21,8 +21,8 @@
 #     either. VFIO_WORKBENCH_CDS=off runs without it.
 #   - a command-line run gets a heap sized by what it holds, not by the machine (as the jar
 #     launcher packaging/vfio-workbench does; see there): the serial collector, starting at 32 MiB,
-#     growing only while less than a fifth of it is free. No upper cap. The workbench keeps the
-#     JVM's defaults.
+#     growing only while less than a fifth of it is free, a fifth of it young. No upper cap. The
+#     workbench keeps the JVM's defaults.
 #   - VFIO_WORKBENCH_JAVA_OPTIONS: extra JVM options, before the launcher's own.
 set -eu
 
@@ -32,7 +32,7 @@ app=$appdir/lib/app
 java=$appdir/lib/runtime/bin/java
 
 jit=-XX:TieredStopAtLevel=1
-mem="-XX:+UseSerialGC -Xms32m -XX:MinHeapFreeRatio=20 -XX:MaxHeapFreeRatio=40"
+mem="-XX:+UseSerialGC -Xms32m -XX:NewRatio=4 -XX:MinHeapFreeRatio=20 -XX:MaxHeapFreeRatio=40"
 if [ $# -eq 0 ] || [ "$1" = gui ] || { [ $# -eq 1 ] && [ "${1%.json}" != "$1" ]; }; then
   jit=-XX:+TieredCompilation
   mem=

@@ -109,7 +109,7 @@ public final class ScanCommand implements Callable<Integer> {
         ScanJson.writeFields(scan, verdicts, g);
         if (diagnostics != null) {
           g.writeFieldName("diagnostics");
-          g.writeTree(JsonResults.diagnostics(diagnostics));
+          JsonResults.writeDiagnostics(diagnostics, g);
         }
         g.writeEndObject();
         g.flush();

@@ -4,13 +4,22 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NotDirectoryException;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
+import java.nio.file.SecureDirectoryStream;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributeView;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Future;
 import org.vfioworkbench.host.fs.HostFs;
 import org.vfioworkbench.host.fs.LiveFs;
@@ -24,6 +33,7 @@ import org.vfioworkbench.host.fs.LiveFs;
  *   ScanFloor record TREE TRACE   # scan TREE once on one thread, writing every read, link and listing to TRACE
  *   ScanFloor same TREE TRACE     # replay TRACE through LiveFs: the scan's own calls, on its threads
  *   ScanFloor fewest TREE TRACE   # the same information with the fewest calls the JDK allows
+ *   ScanFloor atdir TREE TRACE    # the same information read relative to directory descriptors
  *   ScanFloor none TREE TRACE     # only load TRACE: the JVM's start and the trace's cost
  * </pre>
  *
@@ -40,6 +50,16 @@ import org.vfioworkbench.host.fs.LiveFs;
  * would be followed), one {@code read} per file into a buffer big enough for it, and an IOMMU
  * group's {@code name} read directly instead of listing the group to see whether it has one. Same
  * threads as {@code same}.
+ *
+ * <p>{@code atdir} keeps the guarantees and makes the kernel walk one name per call instead of the
+ * whole path: each thread opens the root once as a {@link SecureDirectoryStream} and every
+ * directory below it from its parent's stream, one name at a time, with {@code O_NOFOLLOW} after an
+ * {@code fstatat} that says it is a directory (a link met on the way is read and its target opened
+ * the same way from the root, so nothing outside the root is reached; a FIFO is never opened). A
+ * file is {@code fstatat} (a regular file, not a link) and {@code openat} on its directory's
+ * descriptor, one {@code read}, {@code close}; a listing iterates the directory's stream. The JDK
+ * has no {@code readlinkat}, so a link is still read by its whole path. The streams a thread opened
+ * last stay open ({@link #OPEN_DIRECTORIES} per thread).
  */
 public final class ScanFloor {
 
@@ -199,6 +219,138 @@ public final class ScanFloor {
     };
   }
 
+  /** Directory streams a thread keeps open in {@code atdir}, the ones used last. */
+  static final int OPEN_DIRECTORIES = 64;
+
+  /** An open directory, and whether its one iteration was used for a listing already. */
+  private static final class OpenDir {
+    final SecureDirectoryStream<Path> stream;
+    boolean listed;
+
+    OpenDir(SecureDirectoryStream<Path> stream) {
+      this.stream = stream;
+    }
+  }
+
+  /** The directories one thread has open in {@code atdir}, by host path; the root apart. */
+  private static final class OpenDirs extends LinkedHashMap<String, OpenDir> {
+    private final Path root;
+    private OpenDir rootDir;
+
+    OpenDirs(Path root) {
+      super(OPEN_DIRECTORIES * 2, 0.75f, true);
+      this.root = root;
+    }
+
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, OpenDir> eldest) {
+      if (size() <= OPEN_DIRECTORIES) {
+        return false;
+      }
+      try {
+        eldest.getValue().stream.close();
+      } catch (IOException e) {
+        // Closing a directory only fails when it is closed already.
+      }
+      return true;
+    }
+
+    /** The open directory for host path {@code dir} ("" for the root). */
+    OpenDir dir(String dir) throws IOException {
+      if (dir.isEmpty()) {
+        if (rootDir == null) {
+          rootDir = new OpenDir((SecureDirectoryStream<Path>) Files.newDirectoryStream(root));
+        }
+        return rootDir;
+      }
+      OpenDir d = get(dir);
+      if (d != null) {
+        return d;
+      }
+      int slash = dir.lastIndexOf('/');
+      Path name = Path.of(dir.substring(slash + 1));
+      SecureDirectoryStream<Path> p = dir(dir.substring(0, slash)).stream;
+      BasicFileAttributes a =
+          p.getFileAttributeView(name, BasicFileAttributeView.class, NOFOLLOW).readAttributes();
+      if (a.isSymbolicLink()) {
+        // Opened where the link points, from the root: never outside it.
+        return dir(target(dir, Files.readSymbolicLink(root.resolve(dir.substring(1))).toString()));
+      }
+      if (!a.isDirectory()) {
+        throw new NotDirectoryException(dir);
+      }
+      d = new OpenDir((SecureDirectoryStream<Path>) p.newDirectoryStream(name, NOFOLLOW));
+      put(dir, d);
+      return d;
+    }
+
+    /**
+     * Where the link {@code link} points to {@code to}, as a host path ("" for /), never above /.
+     */
+    private static String target(String link, String to) {
+      String base = to.startsWith("/") ? "" : link.substring(0, link.lastIndexOf('/'));
+      java.util.ArrayDeque<String> parts = new java.util.ArrayDeque<>();
+      for (String s : (base + "/" + to).split("/")) {
+        if (s.isEmpty() || s.equals(".")) {
+          continue;
+        }
+        if (s.equals("..")) {
+          parts.pollLast();
+        } else {
+          parts.addLast(s);
+        }
+      }
+      return parts.isEmpty() ? "" : "/" + String.join("/", parts);
+    }
+  }
+
+  private static final LinkOption[] NOFOLLOW = {LinkOption.NOFOLLOW_LINKS};
+
+  private static final Set<OpenOption> READ_NOFOLLOW =
+      Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+
+  /** Relative to directory descriptors: one name walked per call, guarantees kept. */
+  static Calls atdir(Path tree) {
+    Path root = tree.toAbsolutePath().normalize();
+    ThreadLocal<OpenDirs> open = ThreadLocal.withInitial(() -> new OpenDirs(root));
+    return op -> {
+      String p = op.path();
+      OpenDirs dirs = open.get();
+      switch (op.kind()) {
+        case 'R' -> {
+          int slash = p.lastIndexOf('/');
+          SecureDirectoryStream<Path> d = dirs.dir(p.substring(0, slash)).stream;
+          Path name = Path.of(p.substring(slash + 1));
+          BasicFileAttributes a =
+              d.getFileAttributeView(name, BasicFileAttributeView.class, NOFOLLOW).readAttributes();
+          if (!a.isRegularFile()) {
+            throw new IOException(p + ": not a regular file");
+          }
+          try (SeekableByteChannel ch = d.newByteChannel(name, READ_NOFOLLOW)) {
+            ByteBuffer b = BUFFER.get();
+            b.clear().limit(Math.min(op.limit(), b.capacity()));
+            ch.read(b);
+          }
+        }
+        case 'K' -> Files.readSymbolicLink(root.resolve(p.substring(1)));
+        default -> {
+          OpenDir d = dirs.dir(p);
+          if (d.listed && dirs.get(p) == d) {
+            // A stream iterates once: a second listing opens the directory again.
+            dirs.remove(p);
+            d.stream.close();
+            d = dirs.dir(p);
+          }
+          d.listed = true;
+          int n = 0;
+          for (Path e : d.stream) {
+            n += e.getFileName().toString().length() > 0 ? 1 : 0;
+          }
+        }
+      }
+    };
+  }
+
   private static void each(List<Op> ops, Calls calls) {
     for (Op op : ops) {
       try {
@@ -237,7 +389,7 @@ public final class ScanFloor {
 
   public static void main(String[] args) throws IOException {
     if (args.length != 3) {
-      System.err.println("usage: ScanFloor record|same|fewest|none TREE TRACE");
+      System.err.println("usage: ScanFloor record|same|fewest|atdir|none TREE TRACE");
       System.exit(2);
     }
     Path tree = Path.of(args[1]);
@@ -257,6 +409,7 @@ public final class ScanFloor {
       }
       case "same" -> replay(load(trace), same(tree));
       case "fewest" -> replay(load(trace), fewest(tree));
+      case "atdir" -> replay(load(trace), atdir(tree));
       case "none" -> load(trace);
       default -> {
         System.err.println("ScanFloor: unknown mode " + args[0]);

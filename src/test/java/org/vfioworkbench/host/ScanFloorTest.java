@@ -1,6 +1,7 @@
 package org.vfioworkbench.host;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,6 +56,48 @@ class ScanFloorTest {
                 scanFailed.contains(op)
                     || op.kind() == 'D' && op.path().matches("/sys/kernel/iommu_groups/[0-9]+"));
     assertThat(fewestFailed).hasSizeGreaterThan(scanFailed.size());
+  }
+
+  @Test
+  void readingRelativeToDirectoriesFailsExactlyWhereTheScansOwnCallsFail(@TempDir Path dir)
+      throws Exception {
+    Path tree = dir.resolve("tree");
+    LargeHostTree.write(tree, 40, 4);
+    Path trace = dir.resolve("trace.txt");
+    ScanFloor.record(tree, trace);
+    ScanFloor.Trace t = ScanFloor.load(trace);
+    List<ScanFloor.Op> scanFailed = failures(t, ScanFloor.same(tree));
+    assertThat(failures(t, ScanFloor.atdir(tree))).containsExactlyInAnyOrderElementsOf(scanFailed);
+  }
+
+  @Test
+  void readingRelativeToDirectoriesStaysInsideTheRootAndOpensNoFifo(@TempDir Path dir)
+      throws Exception {
+    Path outside = Files.createDirectories(dir.resolve("outside/devices"));
+    Files.writeString(outside.resolve("vendor"), "0x8086\n");
+    Path tree = dir.resolve("tree");
+    Path sys = Files.createDirectories(tree.resolve("sys"));
+    Files.createDirectories(tree.resolve("inside/devices"));
+    Files.writeString(tree.resolve("inside/devices/vendor"), "0x10de\n");
+    // An absolute link is the host's /outside, below the root: not the directory beside the tree.
+    Files.createSymbolicLink(sys.resolve("devices"), Path.of("/outside/devices"));
+    Files.createSymbolicLink(sys.resolve("bus"), Path.of("../../../inside"));
+    assertThat(new ProcessBuilder("mkfifo", sys.resolve("fifo").toString()).start().waitFor())
+        .isZero();
+    ScanFloor.Calls calls = ScanFloor.atdir(tree);
+
+    org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+        java.time.Duration.ofSeconds(20),
+        () -> {
+          assertThatThrownBy(() -> calls.run(new ScanFloor.Op('R', 64, "/sys/devices/vendor")))
+              .isInstanceOf(java.nio.file.NoSuchFileException.class);
+          // ../../../inside climbs no higher than the root: /inside.
+          calls.run(new ScanFloor.Op('R', 64, "/sys/bus/devices/vendor"));
+          assertThatThrownBy(() -> calls.run(new ScanFloor.Op('R', 64, "/sys/fifo")))
+              .hasMessageContaining("not a regular file");
+          assertThatThrownBy(() -> calls.run(new ScanFloor.Op('D', 0, "/sys/fifo")))
+              .isInstanceOf(java.nio.file.NotDirectoryException.class);
+        });
   }
 
   private static List<ScanFloor.Op> failures(ScanFloor.Trace t, ScanFloor.Calls calls) {
