@@ -478,14 +478,14 @@ public final class TopologyGraphView extends StackPane
    */
   private boolean reshapeEdge(FdEdgeSkin s, GraphModel.FdEdge e) {
     boolean bundle = compactHolders.contains(e.fd().holder());
-    return s.getStyleClass().contains("fd-edge-bundle") == bundle && s.reshape(e);
+    return s.isBundle() == bundle && s.reshape(e);
   }
 
   private FdEdgeSkin edgeSkin(GraphModel.FdEdge e) {
     FdEdgeSkin s = new FdEdgeSkin(e);
     if (compactHolders.contains(e.fd().holder())) {
       // a compact holder's bundled edge recedes behind the chips it names; hover lights it
-      s.getStyleClass().add("fd-edge-bundle");
+      s.bundle();
     }
     s.setOnMouseEntered(x -> light(s, true));
     s.setOnMouseExited(x -> light(s, false));
@@ -636,7 +636,9 @@ public final class TopologyGraphView extends StackPane
       dim(h, f != null && !f.holders().contains(h.node().name()), hide);
     }
     for (FdEdgeSkin e : edgeSkins.all()) {
-      dim(e, f != null && !f.fds().contains(e.edge().fd()), hide);
+      boolean out = f != null && !f.fds().contains(e.edge().fd());
+      e.fade(out && !hide ? FADED : 1);
+      e.setVisible(!(out && hide));
     }
   }
 

@@ -208,7 +208,7 @@ class TopologyGraphViewSkinReuseTest extends FxTestBase {
         newEnds++; // a new edge, or one that now ends elsewhere: a new skin
       } else if (!o.points().equals(e.points()) && SkinMoves.edge(o, e).isEmpty()) {
         rerouted++;
-        assertThat(graph.edgeSkin(e.fd()).orElseThrow().getPoints())
+        assertThat(graph.edgeSkin(e.fd()).orElseThrow().points())
             .as("the re-routed edge of %s is drawn along its new route", e.fd())
             .containsExactlyElementsOf(
                 e.points().stream()

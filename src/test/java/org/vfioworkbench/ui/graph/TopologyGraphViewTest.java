@@ -175,7 +175,10 @@ class TopologyGraphViewTest extends FxTestBase {
         .filteredOn(
             e ->
                 opened.contains(
-                    ((org.vfioworkbench.ui.graph.skin.FdEdgeSkin) e).edge().fd().holder()))
+                    ((org.vfioworkbench.ui.graph.skin.FdEdgeSkin) e.getParent())
+                        .edge()
+                        .fd()
+                        .holder()))
         .isNotEmpty()
         .noneMatch(e -> e.getStyleClass().contains("fd-edge-bundle"));
   }

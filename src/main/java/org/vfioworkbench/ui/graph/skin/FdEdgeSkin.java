@@ -1,26 +1,44 @@
 package org.vfioworkbench.ui.graph.skin;
 
+import java.util.ArrayList;
+import java.util.List;
 import javafx.css.PseudoClass;
-import javafx.scene.shape.Polyline;
+import javafx.scene.Group;
+import javafx.scene.Node;
+import javafx.scene.shape.Line;
 import org.vfioworkbench.ui.graph.GraphModel.FdEdge;
 import org.vfioworkbench.ui.graph.GraphModel.Point;
 
 /**
  * An edge from an fd chip to what it holds (device fds and cdevs to functions, groups to hulls),
  * drawn along its orthogonal route; hovering it highlights it (the view highlights both ends).
+ *
+ * <p>Each leg of the route is its own {@link Line}, styled {@code fd-edge}: a software-painted
+ * shape costs the area of its bounds, and a leg's bounds are a thin strip where one polyline's are
+ * the whole rectangle its corners span (on a big host's overview, most of the graph). For the same
+ * reason the edge fades leg by leg ({@link #fade}): an opacity on the group would paint it
+ * offscreen first.
  */
-public final class FdEdgeSkin extends Polyline {
+public final class FdEdgeSkin extends Group {
 
   private static final PseudoClass HOVER = PseudoClass.getPseudoClass("lit");
 
+  /** The style class of every leg. */
+  public static final String LEG = "fd-edge";
+
+  private static final String BUNDLE = "fd-edge-bundle";
+
   private FdEdge edge;
+  private final List<String> legClasses = new ArrayList<>();
+  private boolean lit;
+  private double legOpacity = 1;
 
   public FdEdgeSkin(FdEdge e) {
     this.edge = e;
-    getPoints().setAll(coordinates(e));
-    getStyleClass().addAll("fd-edge", "fd-edge-" + e.kind().name().toLowerCase());
-    setFill(null);
+    getStyleClass().add("fd-edge-skin");
+    legClasses.addAll(List.of(LEG, "fd-edge-" + e.kind().name().toLowerCase()));
     setPickOnBounds(false);
+    drawLegs(e);
     LazyTooltip.install(
         this,
         () ->
@@ -37,9 +55,26 @@ public final class FdEdgeSkin extends Polyline {
     return edge;
   }
 
+  /** Styles the edge as one of a compact holder's bundle (fainter, thinner). */
+  public void bundle() {
+    if (!isBundle()) {
+      legClasses.add(BUNDLE);
+      getStyleClass().add(BUNDLE);
+      for (Node n : getChildren()) {
+        n.getStyleClass().add(BUNDLE);
+      }
+    }
+  }
+
+  /** Whether the edge is styled as a bundle. */
+  public boolean isBundle() {
+    return legClasses.contains(BUNDLE);
+  }
+
   /**
-   * Shows {@code e} instead, in place (its route only: the nodes, style and tooltip stay), when it
-   * is the same fd's edge to the same end; returns whether it did.
+   * Shows {@code e} instead, in place (its route only: the style and tooltip stay; legs are moved,
+   * and made or dropped only when the route has more or fewer of them), when it is the same fd's
+   * edge to the same end; returns whether it did.
    */
   public boolean reshape(FdEdge e) {
     if (!e.fd().equals(edge.fd())
@@ -49,23 +84,67 @@ public final class FdEdgeSkin extends Polyline {
       return false;
     }
     edge = e;
-    getPoints().setAll(coordinates(e));
+    drawLegs(e);
     return true;
   }
 
-  private static Double[] coordinates(FdEdge e) {
-    Double[] xy = new Double[2 * e.points().size()];
-    int i = 0;
-    for (Point p : e.points()) {
-      xy[i++] = p.x();
-      xy[i++] = p.y();
+  /** The route's corners as x, y pairs, as drawn. */
+  public List<Double> points() {
+    List<Double> xy = new ArrayList<>();
+    List<Node> legs = getChildren();
+    for (int i = 0; i < legs.size(); i++) {
+      Line l = (Line) legs.get(i);
+      if (i == 0) {
+        xy.add(l.getStartX());
+        xy.add(l.getStartY());
+      }
+      xy.add(l.getEndX());
+      xy.add(l.getEndY());
     }
     return xy;
   }
 
+  /** Fades the edge to {@code opacity} (1: not faded), leg by leg. */
+  public void fade(double opacity) {
+    legOpacity = opacity;
+    for (Node n : getChildren()) {
+      n.setOpacity(opacity);
+    }
+  }
+
+  private void drawLegs(FdEdge e) {
+    List<Point> p = e.points();
+    int legs = Math.max(0, p.size() - 1);
+    List<Node> kids = getChildren();
+    if (kids.size() > legs) {
+      kids.subList(legs, kids.size()).clear();
+    }
+    List<Line> added = new ArrayList<>();
+    for (int i = 0; i < legs; i++) {
+      Line l;
+      if (i < kids.size()) {
+        l = (Line) kids.get(i);
+      } else {
+        l = new Line();
+        l.getStyleClass().setAll(legClasses);
+        l.pseudoClassStateChanged(HOVER, lit);
+        l.setOpacity(legOpacity);
+        added.add(l);
+      }
+      l.setStartX(p.get(i).x());
+      l.setStartY(p.get(i).y());
+      l.setEndX(p.get(i + 1).x());
+      l.setEndY(p.get(i + 1).y());
+    }
+    kids.addAll(added);
+  }
+
   /** Highlights the edge (while the pointer is over it or one of its ends). */
   public void setLit(boolean on) {
-    pseudoClassStateChanged(HOVER, on);
+    lit = on;
+    for (Node n : getChildren()) {
+      n.pseudoClassStateChanged(HOVER, on);
+    }
     if (on) {
       toFront();
     }
