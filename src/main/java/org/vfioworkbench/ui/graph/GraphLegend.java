@@ -49,7 +49,11 @@ final class GraphLegend extends GridPane {
         new Entry(rect("fn-chip", "fn-summary"), "collapsed subtree (+ expands it)"),
         new Entry(rect("driver-badge", "summary-alarm"), "\u2718 a reset or group below fails"),
         new Entry(
-            glance(), "zoomed out: \u2718 bus 06 (or \u2718 06) +2: blocked reset scopes below"),
+            glance("\u2718 06"),
+            "zoomed out: \u2718 bus 06 (or \u2718 06) +2: blocked reset scopes below"),
+        new Entry(
+            glance("\u2718 slot"),
+            "also \u2718 slot, \u2718 14:00 (no reset at all), \u2718 group (not viable)"),
         new Entry(rect("driver-badge", "driver-vfio_pci"), "driver vfio-pci"),
         new Entry(rect("driver-badge", "driver-native"), "native host driver"),
         new Entry(rect("driver-badge", "driver-pci_stub"), "pci-stub"),
@@ -82,8 +86,8 @@ final class GraphLegend extends GridPane {
     return new Group(r);
   }
 
-  private static Node glance() {
-    javafx.scene.text.Text t = new javafx.scene.text.Text("\u2718 06");
+  private static Node glance(String words) {
+    javafx.scene.text.Text t = new javafx.scene.text.Text(words);
     t.getStyleClass().addAll("fn-glance", "fn-glance-alarm");
     t.setStyle("-fx-font-size: 10px; -fx-font-weight: bold;");
     t.setTextOrigin(javafx.geometry.VPos.TOP);
