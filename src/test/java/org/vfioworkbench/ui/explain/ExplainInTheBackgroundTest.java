@@ -2,63 +2,17 @@ package org.vfioworkbench.ui.explain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.function.Consumer;
-import javafx.concurrent.Worker;
 import org.junit.jupiter.api.Test;
 import org.vfioworkbench.engine.Analysis;
 import org.vfioworkbench.model.FdRef;
 import org.vfioworkbench.ui.files.BuiltInSamples;
 import org.vfioworkbench.ui.state.ElementRef;
 import org.vfioworkbench.ui.state.WorkbenchState;
-import org.vfioworkbench.ui.task.BackgroundTask;
-import org.vfioworkbench.ui.task.TaskExecutor;
-import org.vfioworkbench.ui.task.TaskFailure;
-import org.vfioworkbench.ui.task.TaskHandle;
+import org.vfioworkbench.ui.task.QueuedExecutor;
 
 /** On a big host the explanation is computed through the executor, and a stale one is dropped. */
 class ExplainInTheBackgroundTest {
-
-  /** Holds tasks until {@link #runAll()}, as a background thread would. */
-  private static final class QueuedExecutor implements TaskExecutor {
-    private final List<BackgroundTask<?>> queued = new ArrayList<>();
-    private final TaskExecutor now = TaskExecutor.currentThread();
-
-    @Override
-    public <T> TaskHandle execute(BackgroundTask<T> task) {
-      queued.add(task);
-      return new TaskHandle() {
-        @Override
-        public void cancel() {}
-
-        @Override
-        public boolean isDone() {
-          return !queued.contains(task);
-        }
-
-        @Override
-        public Optional<Worker<?>> worker() {
-          return Optional.empty();
-        }
-      };
-    }
-
-    void runAll() {
-      while (!queued.isEmpty()) {
-        now.execute(queued.remove(0));
-      }
-    }
-
-    @Override
-    public void runOnUi(Runnable action) {
-      action.run();
-    }
-
-    @Override
-    public void onFailure(Consumer<TaskFailure> listener) {}
-  }
 
   @Test
   void aBigHostIsExplainedThroughTheExecutorAndOnlyTheLatestSelectionIsShown() {
@@ -105,12 +59,12 @@ class ExplainInTheBackgroundTest {
     state.select(new ElementRef.FileRef(fds.get(2 % fds.size())));
     state.select(new ElementRef.FileRef(fds.get(1)));
 
-    assertThat(executor.queued).isEmpty();
+    assertThat(executor.queued()).isEmpty();
     assertThat(vm.refreshes()).isEqualTo(runs);
 
     vm.setShown(true);
 
-    assertThat(executor.queued).hasSize(1);
+    assertThat(executor.queued()).hasSize(1);
     assertThat(vm.busyProperty().get()).isTrue();
     assertThat(vm.reportProperty().get()).isSameAs(first);
     executor.runAll();

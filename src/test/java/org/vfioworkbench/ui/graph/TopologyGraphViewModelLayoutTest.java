@@ -2,20 +2,13 @@ package org.vfioworkbench.ui.graph;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.function.Consumer;
-import javafx.concurrent.Worker;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.vfioworkbench.model.Bdf;
 import org.vfioworkbench.ui.files.BuiltInSamples;
 import org.vfioworkbench.ui.state.WorkbenchState;
-import org.vfioworkbench.ui.task.BackgroundTask;
-import org.vfioworkbench.ui.task.TaskExecutor;
-import org.vfioworkbench.ui.task.TaskFailure;
-import org.vfioworkbench.ui.task.TaskHandle;
+import org.vfioworkbench.ui.task.QueuedExecutor;
 
 /**
  * Expanding or collapsing a subtree lays the graph out at once when the last layout of the host was
@@ -23,45 +16,6 @@ import org.vfioworkbench.ui.task.TaskHandle;
  * layout asked for earlier never replaces one asked for later.
  */
 class TopologyGraphViewModelLayoutTest {
-
-  /** Holds tasks until {@link #runAll()}, as a background thread would. */
-  private static final class QueuedExecutor implements TaskExecutor {
-    private final List<BackgroundTask<?>> queued = new ArrayList<>();
-    private final TaskExecutor now = TaskExecutor.currentThread();
-
-    @Override
-    public <T> TaskHandle execute(BackgroundTask<T> task) {
-      queued.add(task);
-      return new TaskHandle() {
-        @Override
-        public void cancel() {}
-
-        @Override
-        public boolean isDone() {
-          return !queued.contains(task);
-        }
-
-        @Override
-        public Optional<Worker<?>> worker() {
-          return Optional.empty();
-        }
-      };
-    }
-
-    void runAll() {
-      while (!queued.isEmpty()) {
-        now.execute(queued.remove(0));
-      }
-    }
-
-    @Override
-    public void runOnUi(Runnable action) {
-      action.run();
-    }
-
-    @Override
-    public void onFailure(Consumer<TaskFailure> listener) {}
-  }
 
   private QueuedExecutor executor;
   private WorkbenchState state;
@@ -94,7 +48,7 @@ class TopologyGraphViewModelLayoutTest {
     Bdf bridge = aCollapsedBridge();
     GraphModel was = vm.modelProperty().get();
     vm.setCollapsed(bridge, false);
-    assertThat(executor.queued).as("no background task").isEmpty();
+    assertThat(executor.queued()).as("no background task").isEmpty();
     GraphModel now = vm.modelProperty().get();
     assertThat(now).isNotSameAs(was);
     assertThat(now.function(bridge).orElseThrow().summary()).as("expanded").isEmpty();
@@ -102,7 +56,7 @@ class TopologyGraphViewModelLayoutTest {
     assertThat(vm.directLayouts()).isEqualTo(1);
 
     vm.setCollapsed(bridge, true);
-    assertThat(executor.queued).isEmpty();
+    assertThat(executor.queued()).isEmpty();
     assertThat(vm.modelProperty().get()).as("collapsed again, drawn as before").isEqualTo(was);
   }
 
@@ -113,7 +67,7 @@ class TopologyGraphViewModelLayoutTest {
     GraphModel was = vm.modelProperty().get();
     vm.setCollapsed(bridge, false);
     assertThat(vm.modelProperty().get()).as("not yet laid out").isSameAs(was);
-    assertThat(executor.queued).hasSize(1);
+    assertThat(executor.queued()).hasSize(1);
     executor.runAll();
     assertThat(vm.modelProperty().get().function(bridge).orElseThrow().summary()).isEmpty();
     assertThat(vm.directLayouts()).isZero();
@@ -134,10 +88,10 @@ class TopologyGraphViewModelLayoutTest {
     // The expected time of a layout grows with the functions it draws: a limit between the two.
     vm.directLayoutUpTo(limitFor((smallBelow + bigBelow) / 2.0));
     vm.setCollapsed(small.bdf(), false);
-    assertThat(executor.queued).as("a small expand is laid out at once").isEmpty();
+    assertThat(executor.queued()).as("a small expand is laid out at once").isEmpty();
     vm.directLayoutUpTo(limitFor(bigBelow - 0.5));
     vm.setCollapsed(big.bdf(), false);
-    assertThat(executor.queued).as("a bigger one waits for the background").hasSize(1);
+    assertThat(executor.queued()).as("a bigger one waits for the background").hasSize(1);
     executor.runAll();
     assertThat(vm.modelProperty().get().function(big.bdf()).orElseThrow().summary()).isEmpty();
   }
