@@ -186,21 +186,21 @@ public final class GraphLayout {
     return false;
   }
 
-  /** Every function below a bridge (its secondary bus and down). */
+  /** Every function below a bridge (its secondary bus and down), once per layout. */
   private List<Bdf> below(Bdf bridge) {
-    List<Bdf> known = below.get(bridge);
-    if (known != null) {
-      return known;
-    }
+    return below.computeIfAbsent(bridge, b -> functionsBelow(a, b));
+  }
+
+  /** Every function below {@code bridge} in {@code a} (its secondary bus and down), depth first. */
+  static List<Bdf> functionsBelow(Analysis a, Bdf bridge) {
     List<Bdf> out = new ArrayList<>();
     Optional<BusAddress> bus = a.pci().subordinateOf(bridge);
     if (bus.isPresent()) {
       for (PciFunction f : a.pci().functionsOn(bus.get())) {
         out.add(f.bdf());
-        out.addAll(below(f.bdf()));
+        out.addAll(functionsBelow(a, f.bdf()));
       }
     }
-    below.put(bridge, out);
     return out;
   }
 

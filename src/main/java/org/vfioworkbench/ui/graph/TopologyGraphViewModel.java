@@ -97,24 +97,8 @@ public final class TopologyGraphViewModel {
       return;
     }
     if (on ? collapsed.add(bridge) : collapsed.remove(bridge)) {
-      refresh(on ? 0 : functionsBelow(r.analysis(), bridge), false);
+      refresh(on ? 0 : GraphLayout.functionsBelow(r.analysis(), bridge).size(), false);
     }
-  }
-
-  /** How many functions are below {@code bridge} (its secondary bus and down). */
-  private static int functionsBelow(org.vfioworkbench.engine.Analysis a, Bdf bridge) {
-    int n = 0;
-    java.util.ArrayDeque<Bdf> todo = new java.util.ArrayDeque<>(List.of(bridge));
-    while (!todo.isEmpty()) {
-      Optional<org.vfioworkbench.model.BusAddress> bus = a.pci().subordinateOf(todo.pop());
-      if (bus.isPresent()) {
-        for (var f : a.pci().functionsOn(bus.get())) {
-          n++;
-          todo.push(f.bdf());
-        }
-      }
-    }
-    return n;
   }
 
   /**
