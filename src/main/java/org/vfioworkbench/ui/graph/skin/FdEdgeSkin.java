@@ -59,7 +59,6 @@ public final class FdEdgeSkin extends Group {
   public void bundle() {
     if (!isBundle()) {
       legClasses.add(BUNDLE);
-      getStyleClass().add(BUNDLE);
       for (Node n : getChildren()) {
         n.getStyleClass().add(BUNDLE);
       }

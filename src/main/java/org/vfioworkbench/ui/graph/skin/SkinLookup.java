@@ -72,12 +72,6 @@ public final class SkinLookup<M, S extends Node> {
     this.reshape = Objects.requireNonNull(reshape, "reshape");
   }
 
-  /** A lookup whose skins are made anew whenever their element changes at all. */
-  public static <M, S extends Node> SkinLookup<M, S> replacing(
-      Group layer, Function<M, ?> key, Function<M, S> factory) {
-    return new SkinLookup<>(layer, key, factory, (a, b) -> Optional.empty());
-  }
-
   private record Entry<M, S>(M origin, M current, S skin) {}
 
   /** Shows {@code elements}: reuses, moves, makes and removes skins as described above. */
