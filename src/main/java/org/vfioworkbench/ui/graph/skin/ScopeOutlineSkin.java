@@ -27,13 +27,16 @@ public final class ScopeOutlineSkin extends Group {
     }
     r.setMouseTransparent(true);
     getChildren().add(r);
-    // Its border answers hover with the caption's text, also when the caption is too small to draw.
+    // Its border answers hover with the caption's text, also when the caption is too small to draw:
+    // a wide stroke that is picked but never painted (opacity 0; a transparent stroke would still
+    // be rasterised at every repaint).
     Rectangle edge = new Rectangle(b.x(), b.y(), b.w(), b.h());
     edge.setArcWidth(20);
     edge.setArcHeight(20);
     edge.setFill(null);
-    edge.setStroke(Color.TRANSPARENT);
+    edge.setStroke(Color.BLACK);
     edge.setStrokeWidth(8);
+    edge.setOpacity(0);
     LazyTooltip.install(edge, () -> tooltip(s));
     getChildren().add(edge);
     if (!s.label().isEmpty()) {

@@ -1,0 +1,120 @@
+package org.vfioworkbench.ui.graph.skin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import javafx.scene.Group;
+import javafx.scene.Scene;
+import javafx.scene.shape.Line;
+import javafx.scene.shape.Rectangle;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.vfioworkbench.model.Bdf;
+import org.vfioworkbench.model.FdRef;
+import org.vfioworkbench.ui.FxTestBase;
+import org.vfioworkbench.ui.WorkbenchWindow;
+import org.vfioworkbench.ui.graph.Box;
+import org.vfioworkbench.ui.graph.GraphModel.FdEdge;
+import org.vfioworkbench.ui.graph.GraphModel.FdKind;
+import org.vfioworkbench.ui.graph.GraphModel.Point;
+import org.vfioworkbench.ui.graph.GraphModel.ScopeOutline;
+import org.vfioworkbench.ui.graph.TopologyGraphView;
+
+/**
+ * The graph's outline-only shapes (fd edges' legs, reset scopes' dashed borders) as the workbench's
+ * style sheets leave them: stroked, never filled. A shape with a fill, even a transparent one, is
+ * filled at every repaint (a mask the size of its bounds in the software pipeline), and Prism
+ * counts it as having overlapping contents: a faded fd edge's leg was painted into an offscreen
+ * image of its own and blended back, about 900 images per selection on the 2,000-function host.
+ */
+@ExtendWith(ApplicationExtension.class)
+class OutlineStyleTest extends FxTestBase {
+
+  private final Group root = new Group();
+
+  @Start
+  void start(Stage stage) {
+    Scene scene = new Scene(root, 400, 300);
+    scene
+        .getStylesheets()
+        .addAll(
+            WorkbenchWindow.class.getResource("workbench.css").toExternalForm(),
+            TopologyGraphView.class.getResource("graph.css").toExternalForm());
+    stage.setScene(scene);
+    stage.show();
+  }
+
+  private static FdEdge edge(FdKind kind) {
+    return new FdEdge(
+        new FdRef("qemu", 9),
+        kind,
+        List.of(new Point(300, 10), new Point(300, 40), new Point(20, 40), new Point(20, 200)),
+        Optional.of(Bdf.parse("0000:02:00.0")),
+        OptionalInt.empty());
+  }
+
+  @Test
+  void legsAreStrokedOnlySoAFadedLegIsNotPaintedOffscreen(FxRobot robot) {
+    List<FdEdgeSkin> skins =
+        List.of(
+            new FdEdgeSkin(edge(FdKind.DEVICE)),
+            new FdEdgeSkin(edge(FdKind.CDEV)),
+            new FdEdgeSkin(edge(FdKind.GROUP)));
+    robot.interact(
+        () -> {
+          skins.get(1).bundle();
+          root.getChildren().setAll(skins);
+          skins.forEach(s -> s.fade(0.25));
+          root.applyCss();
+        });
+
+    for (FdEdgeSkin s : skins) {
+      assertThat(s.getChildren()).isNotEmpty().allMatch(n -> n instanceof Line);
+      for (var leg : s.getChildren()) {
+        Line l = (Line) leg;
+        assertThat(l.getStroke()).as("stroked").isNotNull();
+        assertThat(l.getStrokeWidth()).isGreaterThan(0);
+        assertThat(l.getFill()).as("no fill on " + l.getStyleClass()).isNull();
+      }
+    }
+  }
+
+  @Test
+  void aScopesBorderIsStrokedOnlyAndItsHoverBandIsPickedButNeverPainted(FxRobot robot) {
+    ScopeOutline o =
+        new ScopeOutline(
+            "bus 02",
+            new Box(20, 20, 300, 200),
+            new Box(30, 24, 60, 14),
+            "bus 02: a secondary bus reset",
+            true,
+            List.of(Bdf.parse("0000:02:00.0")));
+    ScopeOutlineSkin s = new ScopeOutlineSkin(o);
+    robot.interact(
+        () -> {
+          root.getChildren().setAll(s);
+          root.applyCss();
+        });
+
+    List<Rectangle> rects =
+        s.getChildren().stream()
+            .filter(n -> n instanceof Rectangle)
+            .map(Rectangle.class::cast)
+            .toList();
+    assertThat(rects).hasSize(2);
+    Rectangle border = rects.get(0);
+    assertThat(border.getStyleClass()).contains("scope-outline", "scope-blocked");
+    assertThat(border.getStroke()).isNotNull();
+    assertThat(border.getFill()).as("the dashed border is not filled").isNull();
+    Rectangle band = rects.get(1);
+    assertThat(band.getOpacity()).as("never painted").isZero();
+    assertThat(band.contains(20, 120)).as("picked on the border").isTrue();
+    assertThat(band.contains(170, 120)).as("not inside the scope").isFalse();
+  }
+}
