@@ -23,6 +23,11 @@ public record Box(double x, double y, double w, double h) {
     return px >= x && px <= right() && py >= y && py <= bottom();
   }
 
+  /** Whether {@code o} lies wholly inside this box. */
+  public boolean contains(Box o) {
+    return x <= o.x && o.right() <= right() && y <= o.y && o.bottom() <= bottom();
+  }
+
   public boolean intersects(Box o) {
     return x < o.right() && o.x < right() && y < o.bottom() && o.y < bottom();
   }

@@ -989,9 +989,7 @@ public final class TopologyGraphView extends StackPane
         && frame.get().h() * READABLE <= viewport.getHeight()) {
       // The whole focus (scope, dev-set, groups, the holders' lanes) fits at a readable zoom.
       b = frame.get();
-      boolean shows =
-          v.x() <= b.x() && b.right() <= v.right() && v.y() <= b.y() && b.bottom() <= v.bottom();
-      if (scale.getX() < READABLE || !shows) {
+      if (scale.getX() < READABLE || !v.contains(b)) {
         double s =
             Math.max(
                 READABLE,
@@ -1004,24 +1002,52 @@ public final class TopologyGraphView extends StackPane
       return;
     }
     boolean readable = scale.getX() >= READABLE;
-    boolean inside =
-        v.x() <= b.x() && b.right() <= v.right() && v.y() <= b.y() && b.bottom() <= v.bottom();
-    if (readable && inside) {
+    if (readable && v.contains(b)) {
       return;
     }
     if (!readable) {
       scale.setX(READABLE);
       scale.setY(READABLE);
     }
-    centreOn(b.centerX(), b.centerY());
+    // The focus is bigger than a readable screen. When the nearest holder whose fds it involves
+    // (the lanes stand apart from the PCI tree) can share the screen with what is named, show
+    // both; otherwise centre on what is named.
+    Box named = b;
+    double cx = named.centerX();
+    double cy = named.centerY();
+    Optional<Box> holder = nearestHolder(shown, ref, named);
+    if (holder.isPresent()) {
+      double hx = towards(holder.get().centerX(), named.x(), named.w(), viewport.getWidth());
+      double hy = towards(holder.get().centerY(), named.y(), named.h(), viewport.getHeight());
+      double w = viewport.getWidth() / scale.getX();
+      double h = viewport.getHeight() / scale.getX();
+      if (new Box(hx - w / 2, hy - h / 2, w, h).intersects(holder.get())) {
+        cx = hx;
+        cy = hy;
+      }
+    }
+    centreOn(cx, cy);
     relevelDetail();
+  }
+
+  /**
+   * The centre, along one axis, nearest to {@code want} that keeps {@code [at, at + size]} on a
+   * screen {@code screen} pixels long at the current zoom, a margin inside its edges; the centre of
+   * that span when even it does not fit.
+   */
+  private double towards(double want, double at, double size, double screen) {
+    double half = screen / 2 / scale.getX();
+    double margin = Math.min(FOCUS_MARGIN, Math.max(0, half - size / 2));
+    double least = at + size + margin - half;
+    double most = at - margin + half;
+    return least > most ? at + size / 2 : Math.max(least, Math.min(most, want));
   }
 
   /**
    * What a selected function's focus covers in {@code m}: its chip, the drawn chips of its scope,
    * dev-set and groups, and the holders involved that are drawn with their lanes.
    */
-  private Optional<Box> focusFrame(GraphModel m, ElementRef ref) {
+  Optional<Box> focusFrame(GraphModel m, ElementRef ref) {
     if (!(ref instanceof ElementRef.FunctionRef f)) {
       return Optional.empty();
     }
@@ -1040,8 +1066,32 @@ public final class TopologyGraphView extends StackPane
         u = u.map(x -> x.union(h.box()));
       }
     }
-    return u.map(x -> x.pad(24));
+    return u.map(x -> x.pad(FOCUS_MARGIN));
   }
+
+  /**
+   * The drawn holder (with its lanes) nearest to {@code from} among those a selected function's
+   * focus involves.
+   */
+  private Optional<Box> nearestHolder(GraphModel m, ElementRef ref, Box from) {
+    if (!(ref instanceof ElementRef.FunctionRef f)) {
+      return Optional.empty();
+    }
+    Optional<Focus> focus = vm.focusOf(f.bdf());
+    return focus.flatMap(
+        x ->
+            m.holders().stream()
+                .filter(h -> !h.compact() && x.holders().contains(h.name()))
+                .map(GraphModel.HolderNode::box)
+                .min(
+                    java.util.Comparator.comparingDouble(
+                        h ->
+                            Math.hypot(
+                                h.centerX() - from.centerX(), h.centerY() - from.centerY()))));
+  }
+
+  /** Graph units kept around a focus, and around a chip framed beside the rest of its focus. */
+  private static final double FOCUS_MARGIN = 24;
 
   /** Where {@code ref} is drawn in {@code m}, if it is. */
   private static Optional<Box> boxOf(GraphModel m, ElementRef ref) {

@@ -263,6 +263,77 @@ class TopologyGraphViewTest extends FxTestBase {
     assertThat(graph.zoom()).isGreaterThanOrEqualTo(TopologyGraphView.READABLE);
   }
 
+  @Test
+  void aDeviceWhoseFocusOutgrowsAReadableScreenSharesItWithItsNearestHolderWhenBothFit(
+      FxRobot robot) {
+    Topology host = BuiltInSamples.largeHost(2000);
+    robot.interact(() -> state.open("generated", host, null));
+    WaitForAsyncUtils.waitForFxEvents();
+    java.util.List<Bdf> open =
+        state.results().analysis().devices().values().stream()
+            .filter(d -> d.isOpen())
+            .map(d -> d.bdf())
+            .toList();
+    int outgrown = 0;
+    int holderInView = 0;
+    int holderCentred = 0;
+    for (Bdf bdf : open) {
+      robot.interact(
+          () -> {
+            state.select(null);
+            graph.fit();
+          });
+      WaitForAsyncUtils.waitForFxEvents();
+      robot.interact(() -> state.select(new ElementRef.FunctionRef(bdf)));
+      WaitForAsyncUtils.waitForFxEvents();
+      GraphModel m = graph.viewModel().modelProperty().get();
+      Box frame = graph.focusFrame(m, new ElementRef.FunctionRef(bdf)).orElseThrow();
+      Box v = graph.visibleArea();
+      if (frame.w() <= v.w() && frame.h() <= v.h()) {
+        continue; // the whole focus fits: framed whole (another test)
+      }
+      outgrown++;
+      Box chip = m.function(bdf).orElseThrow().box();
+      assertThat(graph.zoom()).isGreaterThanOrEqualTo(TopologyGraphView.READABLE);
+      assertThat(v.contains(chip)).as(bdf + " is on screen").isTrue();
+      Box centredOnChip =
+          new Box(chip.centerX() - v.w() / 2, chip.centerY() - v.h() / 2, v.w(), v.h());
+      Focus f = graph.viewModel().focusProperty().get();
+      java.util.List<Box> lanes =
+          m.holders().stream()
+              .filter(h -> f.holders().contains(h.name()) && !h.compact())
+              .map(GraphModel.HolderNode::box)
+              .toList();
+      assertThat(lanes).as("%s's holders drawn with their lanes", bdf).isNotEmpty();
+      assertThat(nearest(lanes, v))
+          .as("the screen is no farther from %s's holders than one centred on it", bdf)
+          .isLessThanOrEqualTo(nearest(lanes, centredOnChip) + 1);
+      boolean centred =
+          Math.abs(v.centerX() - chip.centerX()) < 1 && Math.abs(v.centerY() - chip.centerY()) < 1;
+      assertThat(centred || lanes.stream().anyMatch(l -> l.intersects(v)))
+          .as("%s is off centre only to show a holder beside it", bdf)
+          .isTrue();
+      holderInView += lanes.stream().anyMatch(l -> l.intersects(v)) ? 1 : 0;
+      holderCentred += lanes.stream().anyMatch(l -> l.intersects(centredOnChip)) ? 1 : 0;
+    }
+    assertThat(outgrown).as("devices whose focus outgrows the screen").isPositive();
+    assertThat(holderInView)
+        .as("shown with a lane of their holder, against centred on the device")
+        .isGreaterThan(holderCentred);
+  }
+
+  /** How far the centre of {@code view} is from the nearest of {@code boxes}. */
+  private static double nearest(java.util.List<Box> boxes, Box view) {
+    return boxes.stream()
+        .mapToDouble(
+            b ->
+                Math.hypot(
+                    Math.max(0, Math.max(b.x() - view.centerX(), view.centerX() - b.right())),
+                    Math.max(0, Math.max(b.y() - view.centerY(), view.centerY() - b.bottom()))))
+        .min()
+        .orElseThrow();
+  }
+
   /** How many chips are now drawn for functions below {@code bridge}. */
   private int shownBelow(Bdf bridge) {
     Analysis a = state.results().analysis();
