@@ -30,7 +30,7 @@ import org.vfioworkbench.ui.task.TaskExecutor;
  * {@code focus=BDF} selects a function (the default selects 0000:02:00.0 when there is one), {@code
  * focus=none} nothing, {@code focus=blocked} the first open device whose natural hot reset fails
  * (on a big host, the first whose whole focus fits the view at a readable zoom); {@code dark} uses
- * the dark theme. Run under Xvfb or Monocle.
+ * the dark theme, {@code legend} shows the graph's legend. Run under Xvfb or Monocle.
  */
 public final class WorkbenchScreenshot {
 
@@ -79,6 +79,11 @@ public final class WorkbenchScreenshot {
             if (options.contains(v.id())) {
               w.showView(v);
             }
+          }
+          if (options.contains("legend")
+              && w.scene().lookup("#graph-legend-toggle")
+                  instanceof javafx.scene.control.ToggleButton t) {
+            t.setSelected(true);
           }
           shown.complete(w);
         });

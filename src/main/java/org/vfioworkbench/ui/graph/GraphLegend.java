@@ -11,7 +11,8 @@ import org.vfioworkbench.ui.graph.skin.GroupHullSkin;
 
 /**
  * What every colour, hull, outline and line style of the graph means, drawn with the same style
- * classes as the graph itself so it follows the theme. An overlay the graph's Legend toggle shows.
+ * classes as the graph itself so it follows the theme, in two columns whose text wraps when the
+ * graph is narrow. {@link LegendOverlay} shows it over the graph when the Legend toggle is on.
  */
 final class GraphLegend extends GridPane {
 
@@ -20,7 +21,6 @@ final class GraphLegend extends GridPane {
 
   GraphLegend() {
     getStyleClass().add("graph-legend");
-    setId("graph-legend");
     setHgap(8);
     setVgap(3);
     List<Entry> entries = entries();
@@ -31,8 +31,18 @@ final class GraphLegend extends GridPane {
       int row = i < half ? i : i - half;
       Label l = new Label(e.meaning());
       l.getStyleClass().add("legend-text");
+      l.setWrapText(true);
       add(e.sample(), col, row);
       add(l, col + 1, row);
+    }
+    for (int c = 0; c < 4; c++) {
+      javafx.scene.layout.ColumnConstraints cc = new javafx.scene.layout.ColumnConstraints();
+      if (c % 2 == 0) {
+        cc.setMinWidth(USE_PREF_SIZE); // the samples never shrink; the text wraps instead
+      } else {
+        cc.setHgrow(javafx.scene.layout.Priority.SOMETIMES);
+      }
+      getColumnConstraints().add(cc);
     }
     setMouseTransparent(false);
     setPickOnBounds(true);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Group;
 import javafx.scene.Node;
@@ -100,7 +101,7 @@ public final class TopologyGraphView extends StackPane
   private Box unownedShown;
   private ElementRef selectionShown;
   private Set<Bdf> changedShown = Set.of();
-  private final GraphLegend legend = new GraphLegend();
+  private LegendOverlay legend;
   private final javafx.scene.control.ToggleButton legendToggle =
       new javafx.scene.control.ToggleButton("Legend");
   private final javafx.scene.control.ToggleButton mapToggle =
@@ -170,14 +171,13 @@ public final class TopologyGraphView extends StackPane
     overview = new OverviewPane(this);
     StackPane.setAlignment(overview, javafx.geometry.Pos.BOTTOM_RIGHT);
     StackPane.setMargin(overview, new javafx.geometry.Insets(OVERVIEW_MARGIN));
-    StackPane.setAlignment(legend, javafx.geometry.Pos.TOP_LEFT);
-    StackPane.setMargin(legend, new javafx.geometry.Insets(8));
-    legend.setMaxSize(USE_PREF_SIZE, USE_PREF_SIZE);
+    javafx.scene.layout.Region bar = controls();
+    legend = new LegendOverlay(this, bar);
     legend.visibleProperty().bind(legendToggle.selectedProperty());
     legend.managedProperty().bind(legend.visibleProperty());
     legend.visibleProperty().addListener((o, a, b) -> overview.redrawViewport());
     getStylesheets().add(TopologyGraphView.class.getResource("graph.css").toExternalForm());
-    getChildren().addAll(viewport, overview, legend, controls());
+    getChildren().addAll(viewport, overview, legend, bar);
     setFocusTraversable(true);
     vm.modelProperty().addListener((o, a, b) -> rebuild(b));
     vm.selectionProperty()
@@ -202,7 +202,7 @@ public final class TopologyGraphView extends StackPane
   static final double OVERVIEW_MARGIN = 8;
 
   /** The graph's own small tool bar: fit, legend, overview map, hide what the focus leaves out. */
-  private Node controls() {
+  private javafx.scene.layout.Region controls() {
     javafx.scene.control.Button fit = new javafx.scene.control.Button("Fit");
     fit.setOnAction(e -> fit());
     fit.setId("graph-fit");
@@ -1154,7 +1154,8 @@ public final class TopologyGraphView extends StackPane
     double s = scale.getX();
     taken.add(new Box(v.right() - 330 / s, v.y(), 330 / s, 44 / s));
     if (legend.isVisible()) {
-      taken.add(new Box(v.x(), v.y(), (legend.getWidth() + 16) / s, (legend.getHeight() + 16) / s));
+      Bounds l = legend.getBoundsInParent();
+      taken.add(new Box(v.x(), v.y(), (l.getMaxX() + 8) / s, (l.getMaxY() + 8) / s));
     }
     Optional<javafx.geometry.Pos> corner =
         OverviewPlacement.corner(

@@ -264,6 +264,37 @@ class TopologyGraphViewTest extends FxTestBase {
   }
 
   @Test
+  void onANarrowGraphTheLegendWrapsAndScrollsInsideItClearOfTheToolBar(FxRobot robot) {
+    robot.clickOn("#graph-legend-toggle");
+    for (double[] size : new double[][] {{1200, 800}, {700, 420}, {520, 360}}) {
+      robot.interact(
+          () -> {
+            stage.setWidth(size[0]);
+            stage.setHeight(size[1]);
+          });
+      WaitForAsyncUtils.waitForFxEvents();
+      Node legend = robot.lookup("#graph-legend").query();
+      Node bar = robot.lookup(".graph-controls").query();
+      Bounds l = legend.localToScene(legend.getBoundsInLocal());
+      Bounds b = bar.localToScene(bar.getBoundsInLocal());
+      Bounds g = graph.localToScene(graph.getBoundsInLocal());
+      String at = (int) size[0] + "x" + (int) size[1];
+      assertThat(legend.isVisible()).isTrue();
+      assertThat(g.contains(l)).as("inside the graph at " + at).isTrue();
+      assertThat(l.intersects(b)).as("clear of the tool bar at " + at).isFalse();
+      assertThat(robot.from(legend).lookup(".legend-text").queryAll())
+          .hasSize(GraphLegend.entries().size());
+      java.util.function.Predicate<Node> text = n -> n instanceof javafx.scene.text.Text;
+      for (Node t : robot.from(legend).lookup(text).queryAll()) {
+        assertThat(((javafx.scene.text.Text) t).getText())
+            .as("legend text at " + at)
+            .doesNotEndWith("\u2026")
+            .doesNotEndWith("...");
+      }
+    }
+  }
+
+  @Test
   void aDeviceWhoseFocusOutgrowsAReadableScreenSharesItWithItsNearestHolderWhenBothFit(
       FxRobot robot) {
     Topology host = BuiltInSamples.largeHost(2000);
