@@ -129,6 +129,7 @@ public final class TopologyGraphView extends StackPane
   static final double FADED = 0.22;
 
   private Rectangle unownedBox;
+  private javafx.scene.text.Text unownedLabel;
   private Point2D pressAt;
   private Bdf pressed;
   private Point2D panFrom;
@@ -355,12 +356,16 @@ public final class TopologyGraphView extends StackPane
     if (m == null) {
       unownedLayer.getChildren().clear();
       unownedBox = null;
+      unownedLabel = null;
       unownedShown = null;
       return;
     }
     if (!m.unowned().equals(unownedShown)) {
       unownedShown = m.unowned();
-      unownedLayer.getChildren().setAll(unownedArea(m.unowned()));
+      if (unownedBox == null) {
+        unownedLayer.getChildren().setAll(unownedArea());
+      }
+      placeUnowned(m.unowned());
     }
     selectionShown = null;
     showSelection();
@@ -647,19 +652,28 @@ public final class TopologyGraphView extends StackPane
     n.setVisible(!(out && hide));
   }
 
-  private Node unownedArea(Box b) {
-    unownedBox = new Rectangle(b.x(), b.y(), b.w(), b.h());
+  /** The Nobody drop target, made once per view and moved by {@link #placeUnowned}. */
+  private Node unownedArea() {
+    unownedBox = new Rectangle();
     unownedBox.setArcWidth(12);
     unownedBox.setArcHeight(12);
     unownedBox.getStyleClass().add("unowned");
     unownedBox.setId("unowned-area");
-    javafx.scene.text.Text t =
-        new javafx.scene.text.Text(
-            b.x() + 12, b.y() + 36, "Nobody \u2014 drop a function here to close all its fds");
-    t.getStyleClass().add("unowned-label");
-    t.setMouseTransparent(true);
-    Tooltip.install(unownedBox, new Tooltip(t.getText()));
-    return floored(new Group(unownedBox, t));
+    unownedLabel =
+        new javafx.scene.text.Text("Nobody \u2014 drop a function here to close all its fds");
+    unownedLabel.getStyleClass().add("unowned-label");
+    unownedLabel.setMouseTransparent(true);
+    Tooltip.install(unownedBox, new Tooltip(unownedLabel.getText()));
+    return floored(new Group(unownedBox, unownedLabel));
+  }
+
+  private void placeUnowned(Box b) {
+    unownedBox.setX(b.x());
+    unownedBox.setY(b.y());
+    unownedBox.setWidth(b.w());
+    unownedBox.setHeight(b.h());
+    unownedLabel.setX(b.x() + 12);
+    unownedLabel.setY(b.y() + 36);
   }
 
   private void installDrag(Node n, Bdf bdf, boolean draggable, ElementRef ref) {

@@ -127,6 +127,9 @@ public final class ResetOutcomesView extends BorderPane implements Copyable {
 
   /** One outcome cell: ✔ in green, an errno in red, the compare change marked. */
   private static final class OutcomeCellView extends TableCell<OutcomeRow, OutcomeCell> {
+    /** One tooltip per cell, its text changed with the cell's item (a Tooltip is a window). */
+    private Tooltip tip;
+
     OutcomeCellView(ResetOutcomesViewModel vm) {
       setOnMouseClicked(
           e -> {
@@ -154,13 +157,16 @@ public final class ResetOutcomesView extends BorderPane implements Copyable {
       if (c.changed()) {
         getStyleClass().add("outcome-changed");
       }
-      setTooltip(
-          new Tooltip(
-              c.text()
-                  + "\n"
-                  + c.request()
-                  + "\n\u2714 = returns 0; otherwise the errno."
-                  + " Click for the kernel's checks."));
+      if (tip == null) {
+        tip = new Tooltip();
+      }
+      tip.setText(
+          c.text()
+              + "\n"
+              + c.request()
+              + "\n\u2714 = returns 0; otherwise the errno."
+              + " Click for the kernel's checks.");
+      setTooltip(tip);
     }
   }
 }

@@ -116,10 +116,17 @@ class TopologyGraphViewSkinReuseTest extends FxTestBase {
             .findFirst()
             .orElseThrow();
     int holdersBefore = graph.holderSkinsCreated();
+    javafx.scene.Node nobody = robot.lookup("#unowned-area").query();
     robot.interact(() -> vm.setCollapsed(bridge, false));
     WaitForAsyncUtils.waitForFxEvents();
     GraphModel now = vm.modelProperty().get();
     assertThat(now).isNotSameAs(was);
+    // The Nobody drop target is moved, not made again (with its tooltip, a window of its own).
+    assertThat(now.unowned()).isNotEqualTo(was.unowned());
+    assertThat((Object) robot.lookup("#unowned-area").query()).isSameAs(nobody);
+    javafx.geometry.Bounds at = nobody.getBoundsInLocal();
+    assertThat(new Box(at.getMinX(), at.getMinY(), at.getWidth(), at.getHeight()))
+        .isEqualTo(now.unowned());
     // Holders whose box moved (same size, same lanes) keep their skins.
     long movedOnly =
         now.holders().stream()
