@@ -103,10 +103,10 @@ public final class FunctionChipSkin extends Group {
   /**
    * Shorter still, for a chip too narrow for any of {@link #glanceWords}: tried only at the
    * smallest glance size, in order. For a blocked scope its kind or location ("\u2718 slot";
-   * "\u2718 14:00", "\u2718 14" for a function with no reset at all; "\u2718 0a" for bus 0001:0a)
-   * and then the cross alone, for a group not viable "\u2718 group", for a plain chip the
-   * device.function part of its address ("00.1", the bus being on the bar above it). The tooltip
-   * always names the whole.
+   * "\u2718 14:00" for a function with no reset at all, never "\u2718 14", a blocked bus 14;
+   * "\u2718 0a" for bus 0001:0a) and then the cross alone, for a group not viable "\u2718 group",
+   * for a plain chip the device.function part of its address ("00.1", the bus being on the bar
+   * above it). The tooltip always names the whole.
    */
   static List<String> glanceLastResort(FunctionNode n) {
     var x = n.summary();
@@ -117,8 +117,8 @@ public final class FunctionChipSkin extends Group {
         words.add("\u2718 slot");
       } else if (first.matches(".*:[0-9a-f]{2}\\.[0-7]$")) {
         String device = first.replaceFirst("^no reset for ", "").replaceFirst("\\.[0-7]$", "");
+        // not the bus alone: "\u2718 14" is how a blocked bus 14 reads
         words.add("\u2718 " + withoutSegmentZeros(device));
-        words.add("\u2718 " + device.replaceFirst("^([0-9a-f]{4}:)?([0-9a-f]{2}):.*$", "$2"));
       } else if (first.matches("^bus [0-9a-f]{4}:[0-9a-f]{2}$")) {
         // a bus of another segment, the chip standing under that segment's complex
         words.add("\u2718 " + first.substring(first.length() - 2));

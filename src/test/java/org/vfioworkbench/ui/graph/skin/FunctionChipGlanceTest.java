@@ -1,0 +1,53 @@
+package org.vfioworkbench.ui.graph.skin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.junit.jupiter.api.Test;
+import org.vfioworkbench.model.Bdf;
+import org.vfioworkbench.model.DriverKind;
+import org.vfioworkbench.ui.graph.Box;
+import org.vfioworkbench.ui.graph.GraphModel.FunctionNode;
+import org.vfioworkbench.ui.graph.GraphModel.Summary;
+
+/** The short words a collapsed subtree's chip says when zoomed out, and what they must not say. */
+class FunctionChipGlanceTest {
+
+  private static FunctionNode summary(String... blockedScopes) {
+    return new FunctionNode(
+        Bdf.parse("0000:10:00.0"),
+        new Box(0, 0, 60, 20),
+        "bridge",
+        "pcieport",
+        DriverKind.values()[0],
+        true,
+        OptionalInt.empty(),
+        false,
+        false,
+        Optional.of(new Summary(12, 3, List.of(), true, false, List.of(blockedScopes))));
+  }
+
+  @Test
+  void aBlockedBusReadsAsItsNumber() {
+    assertThat(FunctionChipSkin.glanceWords(summary("bus 14", "slot s0-9")))
+        .containsExactly("\u2718 bus 14 +1", "\u2718 bus 14", "\u2718 14");
+  }
+
+  @Test
+  void aFunctionWithNoResetNeverShortensToItsBusNumberWhichReadsAsABlockedBus() {
+    FunctionNode n = summary("no reset for 14:00.6");
+
+    assertThat(FunctionChipSkin.glanceWords(n)).contains("\u2718 14:00.6");
+    assertThat(FunctionChipSkin.glanceLastResort(n))
+        .containsExactly("\u2718 14:00", "\u2718")
+        .doesNotContain("\u2718 14");
+  }
+
+  @Test
+  void aSlotShortensToItsKind() {
+    assertThat(FunctionChipSkin.glanceLastResort(summary("slot s0-69")))
+        .containsExactly("\u2718 slot", "\u2718");
+  }
+}
