@@ -1075,12 +1075,18 @@ public final class TopologyGraphView extends StackPane
         u = u.map(x -> x.union(n.box()));
       }
     }
-    for (GraphModel.HolderNode h : m.holders()) {
-      if (!h.compact() && focus.get().holders().contains(h.name())) {
-        u = u.map(x -> x.union(h.box()));
-      }
+    for (Box h : lanedHolders(m, focus.get())) {
+      u = u.map(x -> x.union(h));
     }
     return u.map(x -> x.pad(FOCUS_MARGIN));
+  }
+
+  /** The boxes of the holders {@code focus} involves that {@code m} draws with their lanes. */
+  private static List<Box> lanedHolders(GraphModel m, Focus focus) {
+    return m.holders().stream()
+        .filter(h -> !h.compact() && focus.holders().contains(h.name()))
+        .map(GraphModel.HolderNode::box)
+        .toList();
   }
 
   /**
@@ -1094,9 +1100,7 @@ public final class TopologyGraphView extends StackPane
     Optional<Focus> focus = vm.focusOf(f.bdf());
     return focus.flatMap(
         x ->
-            m.holders().stream()
-                .filter(h -> !h.compact() && x.holders().contains(h.name()))
-                .map(GraphModel.HolderNode::box)
+            lanedHolders(m, x).stream()
                 .min(
                     java.util.Comparator.comparingDouble(
                         h ->
