@@ -282,20 +282,12 @@ public final class PaintProbe {
       }
       Thread.sleep(1000);
       settle();
-      Node[] n =
-          onFx(
-              () -> {
-                GraphModel.FunctionNode f =
-                    vm().modelProperty().get().functions().stream()
-                        .filter(GraphModel.FunctionNode::vfio)
-                        .filter(x -> graph().chipNode(x.bdf()).isPresent())
-                        .findFirst()
-                        .orElseThrow();
-                List<Node> lanes = new ArrayList<>(w.scene().getRoot().lookupAll(".lane"));
-                return new Node[] {graph().chipNode(f.bdf()).get(), lanes.get(lanes.size() - 1)};
-              });
-      Bounds a = onFx(() -> n[0].localToScene(n[0].getBoundsInLocal()));
-      Bounds b = onFx(() -> n[1].localToScene(n[1].getBoundsInLocal()));
+      LaneDragPath path =
+          LaneDragPath.bringIntoView(graph(), ProbeHarness::onFx, String.valueOf(shot));
+      settle();
+      Node[] n = {path.chip(), path.lane()};
+      Bounds a = path.from();
+      Bounds b = path.to();
       onFx(
           () -> {
             WorkbenchBenchmark.fire(n[0], MouseEvent.MOUSE_PRESSED, a.getCenterX(), a.getCenterY());

@@ -461,22 +461,11 @@ public final class WorkbenchBenchmark {
     /** Drags a vfio function over a holder's lane, drops it there, then undoes and redoes. */
     private List<Row> dragAndDrop(Host h, int steps, int repeat) throws Exception {
       showAnOpenDevice();
-      Node[] n =
-          onFx(
-              () -> {
-                GraphModel m = vm().modelProperty().get();
-                GraphModel.FunctionNode f =
-                    m.functions().stream()
-                        .filter(GraphModel.FunctionNode::vfio)
-                        .filter(x -> chip(x.bdf()) != null)
-                        .findFirst()
-                        .orElseThrow(() -> new IllegalStateException("no vfio chip drawn"));
-                // the cdev lane of the last holder: a lane the device is not in yet
-                List<Node> lanes = new ArrayList<>(w.scene().getRoot().lookupAll(".lane"));
-                return new Node[] {chip(f.bdf()), lanes.get(lanes.size() - 1)};
-              });
-      Bounds a = onFx(() -> n[0].localToScene(n[0].getBoundsInLocal()));
-      Bounds b = onFx(() -> n[1].localToScene(n[1].getBoundsInLocal()));
+      LaneDragPath path = LaneDragPath.bringIntoView(graph(), this::onFx, h.name());
+      say(h.name() + ": drag " + path.describe() + " at zoom " + onFx(() -> graph().zoom()));
+      Node[] n = {path.chip(), path.lane()};
+      Bounds a = path.from();
+      Bounds b = path.to();
       onFx(
           () -> {
             fire(n[0], MouseEvent.MOUSE_PRESSED, a.getCenterX(), a.getCenterY());
