@@ -997,7 +997,8 @@ public final class TopologyGraphView extends StackPane
     framed = ref;
     Box b = f.get();
     Box v = visibleArea();
-    Optional<Box> frame = focusFrame(shown, ref);
+    Optional<Focus> focus = focusOf(ref);
+    Optional<Box> frame = focusFrame(shown, ref, focus);
     if (frame.isPresent()
         && frame.get().w() * READABLE <= viewport.getWidth()
         && frame.get().h() * READABLE <= viewport.getHeight()) {
@@ -1029,7 +1030,7 @@ public final class TopologyGraphView extends StackPane
     Box named = b;
     double cx = named.centerX();
     double cy = named.centerY();
-    Optional<Box> holder = nearestHolder(shown, ref, named);
+    Optional<Box> holder = nearestHolder(shown, focus, named);
     if (holder.isPresent()) {
       double hx = towards(holder.get().centerX(), named.x(), named.w(), viewport.getWidth());
       double hy = towards(holder.get().centerY(), named.y(), named.h(), viewport.getHeight());
@@ -1062,11 +1063,11 @@ public final class TopologyGraphView extends StackPane
    * dev-set and groups, and the holders involved that are drawn with their lanes.
    */
   Optional<Box> focusFrame(GraphModel m, ElementRef ref) {
-    if (!(ref instanceof ElementRef.FunctionRef f)) {
-      return Optional.empty();
-    }
-    Optional<Focus> focus = vm.focusOf(f.bdf());
-    if (focus.isEmpty()) {
+    return focusFrame(m, ref, focusOf(ref));
+  }
+
+  private static Optional<Box> focusFrame(GraphModel m, ElementRef ref, Optional<Focus> focus) {
+    if (focus.isEmpty() || !(ref instanceof ElementRef.FunctionRef f)) {
       return Optional.empty();
     }
     Optional<Box> u = m.function(f.bdf()).map(FunctionNode::box);
@@ -1081,6 +1082,11 @@ public final class TopologyGraphView extends StackPane
     return u.map(x -> x.pad(FOCUS_MARGIN));
   }
 
+  /** The focus of a selected function; none for anything else. */
+  private Optional<Focus> focusOf(ElementRef ref) {
+    return ref instanceof ElementRef.FunctionRef f ? vm.focusOf(f.bdf()) : Optional.empty();
+  }
+
   /** The boxes of the holders {@code focus} involves that {@code m} draws with their lanes. */
   private static List<Box> lanedHolders(GraphModel m, Focus focus) {
     return m.holders().stream()
@@ -1090,14 +1096,9 @@ public final class TopologyGraphView extends StackPane
   }
 
   /**
-   * The drawn holder (with its lanes) nearest to {@code from} among those a selected function's
-   * focus involves.
+   * The drawn holder (with its lanes) nearest to {@code from} among those {@code focus} involves.
    */
-  private Optional<Box> nearestHolder(GraphModel m, ElementRef ref, Box from) {
-    if (!(ref instanceof ElementRef.FunctionRef f)) {
-      return Optional.empty();
-    }
-    Optional<Focus> focus = vm.focusOf(f.bdf());
+  private static Optional<Box> nearestHolder(GraphModel m, Optional<Focus> focus, Box from) {
     return focus.flatMap(
         x ->
             lanedHolders(m, x).stream()
