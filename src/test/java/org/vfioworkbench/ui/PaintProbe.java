@@ -47,8 +47,10 @@ import org.vfioworkbench.ui.state.ElementRef;
  * step's render time and images, and whether the graph was laid out again or zoomed; {@code
  * probe.close=info,outcomes,…} closes those views first; {@code probe.why=true} prints, after each
  * pulse's layout, the nodes about to be synchronised with a change the renderer sees (and any other
- * dirty node larger than a tenth of the window; every one with {@code probe.allDirty=true}); with
- * {@code -Djavafx.pulseLogger=true} each step is marked in the pulse log ({@code @@ step N}).
+ * dirty node larger than a tenth of the window; every one with {@code probe.allDirty=true}); {@code
+ * probe.census=true} counts, after the selections, the shown nodes Prism may draw through an
+ * offscreen image (a parent with an opacity below 1, an effect, a clip, a blend mode, a cache);
+ * with {@code -Djavafx.pulseLogger=true} each step is marked in the pulse log ({@code @@ step N}).
  */
 public final class PaintProbe {
 
@@ -252,7 +254,47 @@ public final class PaintProbe {
           capture(shot);
         }
       }
+      if (Boolean.getBoolean("probe.census")) {
+        System.err.println(onFx(() -> census(w.scene().getRoot())));
+      }
       return out;
+    }
+
+    /**
+     * The nodes Prism may draw through an offscreen image, by class and cause: a parent with an
+     * opacity below 1 and more than one child, an effect, a clip, a blend mode, a cache.
+     */
+    private static String census(Node root) {
+      java.util.Map<String, Integer> n = new java.util.TreeMap<>();
+      java.util.Deque<Node> todo = new java.util.ArrayDeque<>(List.of(root));
+      while (!todo.isEmpty()) {
+        Node x = todo.pop();
+        if (!x.isVisible()) {
+          continue;
+        }
+        String k = x.getClass().getSimpleName() + " " + x.getStyleClass();
+        if (x instanceof javafx.scene.Parent p) {
+          if (x.getOpacity() < 1 && p.getChildrenUnmodifiable().size() > 1) {
+            n.merge("opacity " + k, 1, Integer::sum);
+          }
+          todo.addAll(p.getChildrenUnmodifiable());
+        }
+        if (x.getEffect() != null) {
+          n.merge("effect " + x.getEffect().getClass().getSimpleName() + " " + k, 1, Integer::sum);
+        }
+        if (x.getClip() != null) {
+          n.merge("clip " + k, 1, Integer::sum);
+        }
+        if (x.getBlendMode() != null) {
+          n.merge("blend " + k, 1, Integer::sum);
+        }
+        if (x.isCache()) {
+          n.merge("cache " + k, 1, Integer::sum);
+        }
+      }
+      StringBuilder b = new StringBuilder("@@ census\n");
+      n.forEach((k, v) -> b.append("@@ ").append(v).append(' ').append(k).append('\n'));
+      return b.toString();
     }
 
     /** Drags a drawn vfio function towards the last holder's cdev lane, one event per step. */
