@@ -3,9 +3,11 @@ package org.vfioworkbench.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
@@ -19,6 +21,8 @@ import org.testfx.util.WaitForAsyncUtils;
 import org.vfioworkbench.engine.ResetVariant;
 import org.vfioworkbench.model.Bdf;
 import org.vfioworkbench.ui.files.BuiltInSamples;
+import org.vfioworkbench.ui.graph.TopologyGraphView;
+import org.vfioworkbench.ui.graph.skin.LaneSkin;
 import org.vfioworkbench.ui.outcomes.OutcomeRow;
 import org.vfioworkbench.ui.state.ElementRef;
 import org.vfioworkbench.ui.task.TaskExecutor;
@@ -64,6 +68,51 @@ class WorkbenchDragTest extends FxTestBase {
     assertThat(flags(robot)).isEqualTo("0x1 (DEV_ID)");
     assertThat(emptyArrayOnFn0(robot)).isEqualTo("-EINVAL");
     assertThat(byId(robot, "fd-qemu-vm1-7")).isNotNull();
+  }
+
+  /**
+   * The benchmarks' drag goes where a user's would: from a chip on screen to a holder's lane on
+   * screen, never to a sample in the legend (which wears the lanes' style class), and to a lane
+   * where the drop is allowed, so that there is an edit to undo.
+   */
+  @Test
+  void dragsFromAChipOnScreenToALaneOnScreenNotToTheLegend(FxRobot robot) throws Exception {
+    robot.interact(
+        () -> ((ToggleButton) window.scene().lookup("#graph-legend-toggle")).setSelected(true));
+    WaitForAsyncUtils.waitForFxEvents();
+    TopologyGraphView graph = (TopologyGraphView) window.scene().lookup(".graph-view");
+    Node legend = window.scene().lookup("#graph-legend");
+    assertThat(legend.isVisible()).isTrue();
+
+    LaneDragPath path =
+        LaneDragPath.bringIntoView(
+            graph,
+            new LaneDragPath.OnFx() {
+              @Override
+              public <T> T call(java.util.concurrent.Callable<T> c) throws Exception {
+                return WaitForAsyncUtils.asyncFx(c).get();
+              }
+            },
+            "the seed");
+
+    assertThat(path.lane()).isInstanceOf(LaneSkin.class);
+    assertThat(isInside(path.lane(), legend)).isFalse();
+    assertThat(isInside(path.lane(), graph.content())).isTrue();
+    Bounds screen =
+        WaitForAsyncUtils.asyncFx(() -> graph.localToScene(graph.getLayoutBounds())).get();
+    assertThat(screen.contains(path.from().getCenterX(), path.from().getCenterY())).isTrue();
+    assertThat(screen.contains(path.to().getCenterX(), path.to().getCenterY())).isTrue();
+    assertThat(path.allowed()).isTrue();
+    assertThat(graph.viewModel().draggedProperty().get()).isNull();
+  }
+
+  private static boolean isInside(Node n, Node ancestor) {
+    for (Node p = n; p != null; p = p.getParent()) {
+      if (p == ancestor) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void selectFn0(FxRobot robot) {
