@@ -1,6 +1,8 @@
 package org.vfioworkbench.ui.common;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuItem;
@@ -96,24 +98,77 @@ public final class Cells {
    * {@link Text} font, headers bold), plus a cell's padding.
    */
   public static double textWidth(String s) {
-    Text t = new Text(s);
+    return measure(new Text(), s);
+  }
+
+  private static double measure(Text t, String s) {
+    measured++;
+    t.setText(s);
     return Math.ceil(t.getLayoutBounds().getWidth() * FONT_SCALE) + PADDING;
   }
 
   private static final double FONT_SCALE = 1.25;
+
+  /** How many texts {@link #fit} and {@link #textWidth} have laid out (for tests). */
+  static long measured;
 
   /**
    * Sets the column's preferred width from its header and the widest of {@code values}, at most
    * {@link #MAX_WIDTH}; the header's full text becomes its tooltip.
    */
   public static <S> void fit(TableColumn<S, ?> column, List<String> values) {
-    double w = textWidth(column.getText());
-    for (String v : values) {
-      w = Math.max(w, textWidth(v));
-    }
-    column.setPrefWidth(Math.min(MAX_WIDTH, w));
-    column.setMinWidth(Math.min(textWidth(column.getText()), 80));
+    double header = textWidth(column.getText());
+    column.setPrefWidth(Math.min(MAX_WIDTH, widest(header, values)));
+    column.setMinWidth(Math.min(header, 80));
   }
+
+  /**
+   * The width the widest of {@code values} needs ({@link #textWidth}), at least {@code least}, or
+   * anything from {@link #MAX_WIDTH} up once one reaches it. A table of a big host has thousands of
+   * rows of a few shapes, so instead of laying out every text it adds up each distinct text's
+   * character advances (each character laid out once), then lays out the texts whose sum could make
+   * them wider than the widest laid out so far, widest sum first: for text without kerning or
+   * shaping (addresses, names, errno words) the sum is the width, so one text per width is laid
+   * out; where kerning or shaping makes a text differ from its sum, the column may be a pixel or
+   * two off, and a cell too narrow ends in an ellipsis with the whole text in its tooltip.
+   */
+  static double widest(double least, List<String> values) {
+    Text t = new Text();
+    java.util.Map<Integer, Double> advance = new java.util.HashMap<>();
+    java.util.Map<String, Double> sums = new java.util.HashMap<>();
+    for (String v : values) {
+      if (v != null && !v.isEmpty() && !sums.containsKey(v)) {
+        double sum = 0;
+        for (int i = 0; i < v.length(); ) {
+          int c = v.codePointAt(i);
+          i += Character.charCount(c);
+          sum +=
+              advance.computeIfAbsent(
+                  c,
+                  k -> {
+                    measured++;
+                    t.setText(new String(Character.toChars(k)));
+                    return t.getLayoutBounds().getWidth();
+                  });
+        }
+        sums.put(v, sum);
+      }
+    }
+    List<Map.Entry<String, Double>> bySum = new ArrayList<>(sums.entrySet());
+    bySum.sort(Map.Entry.<String, Double>comparingByValue().reversed());
+    double w = least;
+    for (Map.Entry<String, Double> e : bySum) {
+      double most = Math.ceil(e.getValue() * FONT_SCALE - ROUNDING) + PADDING;
+      if (w >= MAX_WIDTH || most <= w) {
+        break;
+      }
+      w = Math.max(w, measure(t, e.getKey()));
+    }
+    return w;
+  }
+
+  /** What adding up advances in another order than the text's layout may be off by. */
+  private static final double ROUNDING = 1e-3;
 
   /** Ctrl+C on the table copies what {@code copyable} says. */
   public static void copyOnShortcut(TableView<?> table, Copyable copyable) {
