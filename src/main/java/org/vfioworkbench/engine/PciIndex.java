@@ -31,6 +31,7 @@ public final class PciIndex {
   private final Map<Integer, GroupKind> groupKinds = new HashMap<>();
   private final Map<Integer, List<PciFunction>> dmaClaimers =
       new java.util.concurrent.ConcurrentHashMap<>();
+  private final java.util.SortedSet<Integer> segments;
 
   PciIndex(Topology topology) {
     topology.groups().forEach(g -> groupKinds.put(g.id(), g.kind()));
@@ -53,6 +54,10 @@ public final class PciIndex {
         }
       }
     }
+    TreeSet<Integer> segs = new TreeSet<>();
+    functions.keySet().forEach(b -> segs.add(b.segment()));
+    buses.keySet().forEach(b -> segs.add(b.segment()));
+    segments = Collections.unmodifiableSortedSet(segs);
   }
 
   public Optional<PciFunction> function(Bdf bdf) {
@@ -77,12 +82,12 @@ public final class PciIndex {
     return bus != null ? bus : PciBus.root(address);
   }
 
-  /** The PCI segments (domains) with a function or a declared bus, in ascending order. */
+  /**
+   * The PCI segments (domains) with a function or a declared bus, in ascending order; found once,
+   * when the index is built (layouts ask for them per segment).
+   */
   public java.util.SortedSet<Integer> segments() {
-    TreeSet<Integer> out = new TreeSet<>();
-    functions.keySet().forEach(b -> out.add(b.segment()));
-    buses.keySet().forEach(b -> out.add(b.segment()));
-    return Collections.unmodifiableSortedSet(out);
+    return segments;
   }
 
   /**

@@ -19,6 +19,7 @@ class PciIndexTest {
     PciIndex pci = new PciIndex(t);
 
     assertThat(pci.segments()).containsExactly(0, 1);
+    assertThat(pci.segments()).as("found once, not per call").isSameAs(pci.segments());
     assertThat(pci.rootBuses(0))
         .containsExactly(BusAddress.parse("0000:00"), BusAddress.parse("0000:05"));
     assertThat(pci.rootBuses(1)).containsExactly(BusAddress.parse("0001:00"));
