@@ -427,7 +427,6 @@ public final class GraphLayout {
   }
 
   private GraphModel.Summary summary(List<Bdf> hidden) {
-    java.util.Set<Bdf> set = new java.util.HashSet<>(hidden);
     java.util.Set<Integer> groups = new java.util.TreeSet<>();
     boolean notViable = false;
     boolean blocked = false;
@@ -446,24 +445,54 @@ public final class GraphLayout {
                 .orElse("no reset for " + Labels.shortBdf(b)));
       }
     }
-    List<String> holders = new ArrayList<>();
-    for (org.vfioworkbench.model.Holder h : a.topology().holders()) {
-      boolean touches =
-          h.files().stream()
-              .anyMatch(
-                  f ->
-                      (f instanceof org.vfioworkbench.model.DeviceFile d
-                              && set.contains(d.device()))
-                          || (f instanceof org.vfioworkbench.model.CdevFile c
-                              && set.contains(c.device()))
-                          || (f instanceof org.vfioworkbench.model.GroupFile gf
-                              && groups.contains(gf.group())));
-      if (touches) {
-        holders.add(h.name());
-      }
+    java.util.BitSet touching = new java.util.BitSet();
+    HolderIndex index = holderIndex();
+    for (Bdf b : hidden) {
+      touching.or(index.byDevice().getOrDefault(b, NONE));
     }
+    for (int g : groups) {
+      touching.or(index.byGroup().getOrDefault(g, NONE));
+    }
+    List<String> holders = touching.stream().mapToObj(i -> index.names().get(i)).toList();
     return new GraphModel.Summary(
         hidden.size(), groups.size(), holders, blocked, notViable, List.copyOf(blockedScopes));
+  }
+
+  private static final java.util.BitSet NONE = new java.util.BitSet();
+
+  /**
+   * Which holders have a file on each device (a device fd or a cdev) and on each group (a group
+   * file), by their position in the topology's holder list, and their names: made once per layout,
+   * so a collapsed chip's summary costs what it hides, not every holder's files again.
+   */
+  private record HolderIndex(
+      Map<Bdf, java.util.BitSet> byDevice,
+      Map<Integer, java.util.BitSet> byGroup,
+      List<String> names) {}
+
+  private HolderIndex holderFiles;
+
+  private HolderIndex holderIndex() {
+    if (holderFiles == null) {
+      Map<Bdf, java.util.BitSet> byDevice = new HashMap<>();
+      Map<Integer, java.util.BitSet> byGroup = new HashMap<>();
+      List<String> names = new ArrayList<>();
+      for (org.vfioworkbench.model.Holder h : a.topology().holders()) {
+        int i = names.size();
+        names.add(h.name());
+        for (var f : h.files()) {
+          if (f instanceof org.vfioworkbench.model.DeviceFile d) {
+            byDevice.computeIfAbsent(d.device(), k -> new java.util.BitSet()).set(i);
+          } else if (f instanceof org.vfioworkbench.model.CdevFile c) {
+            byDevice.computeIfAbsent(c.device(), k -> new java.util.BitSet()).set(i);
+          } else if (f instanceof org.vfioworkbench.model.GroupFile g) {
+            byGroup.computeIfAbsent(g.group(), k -> new java.util.BitSet()).set(i);
+          }
+        }
+      }
+      holderFiles = new HolderIndex(byDevice, byGroup, names);
+    }
+    return holderFiles;
   }
 
   /** A reset scope's short name: "bus 06" (segment 0 left out), "slot s0-69". */

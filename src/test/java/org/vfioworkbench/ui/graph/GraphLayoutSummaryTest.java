@@ -1,0 +1,65 @@
+package org.vfioworkbench.ui.graph;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.vfioworkbench.engine.Analysis;
+import org.vfioworkbench.model.Bdf;
+import org.vfioworkbench.model.CdevFile;
+import org.vfioworkbench.model.DeviceFile;
+import org.vfioworkbench.model.GroupFile;
+import org.vfioworkbench.model.Holder;
+import org.vfioworkbench.ui.files.BuiltInSamples;
+
+/**
+ * A collapsed chip names, in the topology's holder order, every holder with a device fd or cdev on
+ * a function it hides or a group file on one of their groups: checked against scanning every
+ * holder's files, on the generated 2,000-function host as it opens.
+ */
+class GraphLayoutSummaryTest {
+
+  @Test
+  void aCollapsedChipNamesTheHoldersTouchingWhatItHides() {
+    Analysis a = Analysis.of(BuiltInSamples.largeHost(2000));
+    GraphModel m =
+        GraphLayout.compute(
+            a, GraphLayout.defaultCollapsed(a), GraphLayout.defaultFolded(a), h -> true);
+    int checked = 0;
+    int withHolders = 0;
+    for (GraphModel.FunctionNode f : m.functions()) {
+      if (f.summary().isEmpty()) {
+        continue;
+      }
+      List<Bdf> hidden = GraphLayout.functionsBelow(a, f.bdf());
+      assertThat(f.summary().get().holders())
+          .as("holders of %s", f.bdf())
+          .containsExactlyElementsOf(touching(a, hidden));
+      checked++;
+      withHolders += f.summary().get().holders().isEmpty() ? 0 : 1;
+    }
+    assertThat(checked).isGreaterThan(10);
+    assertThat(withHolders).isGreaterThan(5);
+  }
+
+  private static List<String> touching(Analysis a, List<Bdf> hidden) {
+    Set<Bdf> devices = new HashSet<>(hidden);
+    Set<Integer> groups = new HashSet<>();
+    hidden.forEach(b -> a.pci().groupOf(b).ifPresent(groups::add));
+    List<String> out = new ArrayList<>();
+    for (Holder h : a.topology().holders()) {
+      if (h.files().stream()
+          .anyMatch(
+              x ->
+                  (x instanceof DeviceFile d && devices.contains(d.device()))
+                      || (x instanceof CdevFile c && devices.contains(c.device()))
+                      || (x instanceof GroupFile g && groups.contains(g.group())))) {
+        out.add(h.name());
+      }
+    }
+    return out;
+  }
+}
