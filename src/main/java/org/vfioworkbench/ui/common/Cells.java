@@ -1,6 +1,7 @@
 package org.vfioworkbench.ui.common;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -102,9 +103,14 @@ public final class Cells {
   }
 
   private static double measure(Text t, String s) {
+    return Math.ceil(laidOutWidth(t, s) * FONT_SCALE) + PADDING;
+  }
+
+  /** The width of {@code s} laid out in {@code t}'s font, unscaled and without padding. */
+  private static double laidOutWidth(Text t, String s) {
     measured++;
     t.setText(s);
-    return Math.ceil(t.getLayoutBounds().getWidth() * FONT_SCALE) + PADDING;
+    return t.getLayoutBounds().getWidth();
   }
 
   private static final double FONT_SCALE = 1.25;
@@ -134,22 +140,15 @@ public final class Cells {
    */
   static double widest(double least, List<String> values) {
     Text t = new Text();
-    java.util.Map<Integer, Double> advance = new java.util.HashMap<>();
-    java.util.Map<String, Double> sums = new java.util.HashMap<>();
+    Map<Integer, Double> advance = new HashMap<>();
+    Map<String, Double> sums = new HashMap<>();
     for (String v : values) {
       if (v != null && !v.isEmpty() && !sums.containsKey(v)) {
         double sum = 0;
         for (int i = 0; i < v.length(); ) {
           int c = v.codePointAt(i);
           i += Character.charCount(c);
-          sum +=
-              advance.computeIfAbsent(
-                  c,
-                  k -> {
-                    measured++;
-                    t.setText(new String(Character.toChars(k)));
-                    return t.getLayoutBounds().getWidth();
-                  });
+          sum += advance.computeIfAbsent(c, k -> laidOutWidth(t, new String(Character.toChars(k))));
         }
         sums.put(v, sum);
       }
