@@ -22,11 +22,7 @@ import org.vfioworkbench.ui.graph.skin.LaneSkin;
  */
 record LaneDragPath(Bdf function, Node chip, Node lane, Bounds from, Bounds to, boolean allowed) {
 
-  /**
-   * Height kept clear at the top of the graph for its tool bar, and the margin inside its edges.
-   */
-  private static final double TOOL_BAR = 44;
-
+  /** The margin kept inside the graph's edges and below its tool bar. */
   private static final double MARGIN = 8;
 
   /** How many chips on screen are tried against every lane on screen. */
@@ -38,12 +34,11 @@ record LaneDragPath(Bdf function, Node chip, Node lane, Bounds from, Bounds to, 
    */
   static Optional<LaneDragPath> find(TopologyGraphView graph) {
     Bounds g = graph.localToScene(graph.getLayoutBounds());
+    Node bar = graph.lookup(".graph-controls");
+    double top = bar.localToScene(bar.getLayoutBounds()).getMaxY() + MARGIN;
     Bounds screen =
         new BoundingBox(
-            g.getMinX() + MARGIN,
-            g.getMinY() + TOOL_BAR,
-            g.getWidth() - 2 * MARGIN,
-            g.getHeight() - TOOL_BAR - MARGIN);
+            g.getMinX() + MARGIN, top, g.getWidth() - 2 * MARGIN, g.getMaxY() - MARGIN - top);
     List<LaneSkin> lanes = new ArrayList<>();
     for (Node n : graph.content().lookupAll(".lane")) {
       if (n.getParent() instanceof LaneSkin l && onScreen(n, screen)) {
