@@ -243,12 +243,14 @@ class DocumentWorkflowTest extends FxTestBase {
         .isEqualTo("Laying out the graph failed: no room for 3 lanes");
     robot.interact(
         () ->
-            state.derive(
-                r -> {
-                  throw new ArithmeticException("/ by zero");
-                },
-                v -> {}));
-    assertThat(window.statusMessage()).isEqualTo("Updating the views failed: / by zero");
+            state
+                .derivation("Working out the outcomes")
+                .request(
+                    (r, progress) -> {
+                      throw new ArithmeticException("/ by zero");
+                    },
+                    v -> {}));
+    assertThat(window.statusMessage()).isEqualTo("Working out the outcomes failed: / by zero");
   }
 
   @Test

@@ -6,6 +6,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import org.vfioworkbench.ui.state.Derivation;
 import org.vfioworkbench.ui.state.ElementRef;
 import org.vfioworkbench.ui.state.WorkbenchState;
 
@@ -13,6 +14,7 @@ import org.vfioworkbench.ui.state.WorkbenchState;
 public final class ExplorerViewModel {
 
   private final WorkbenchState state;
+  private final Derivation trees;
   private final ObjectProperty<ExplorerMode> mode = new SimpleObjectProperty<>(ExplorerMode.PCI);
   private final StringProperty filter = new SimpleStringProperty("");
   private final ReadOnlyObjectWrapper<TreeEntry> root = new ReadOnlyObjectWrapper<>();
@@ -25,6 +27,7 @@ public final class ExplorerViewModel {
   /** An Explorer whose expand, collapse and reveal also act on the topology graph's subtrees. */
   public ExplorerViewModel(WorkbenchState state, GraphSubtrees graph) {
     this.state = state;
+    this.trees = state.derivation("Building the explorer tree");
     this.graph = java.util.Objects.requireNonNull(graph, "graph");
     state.resultsProperty().addListener((o, a, b) -> rebuild());
     mode.addListener((o, a, b) -> rebuild());
@@ -40,8 +43,8 @@ public final class ExplorerViewModel {
     }
     ExplorerMode m = mode.get();
     String f = filter.get();
-    state.derive(
-        x -> {
+    trees.request(
+        (x, progress) -> {
           TreeEntry full = ExplorerTrees.build(x.analysis(), m);
           TreeEntry shown = full.filtered(f);
           return shown != null

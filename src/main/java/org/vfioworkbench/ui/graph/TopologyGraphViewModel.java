@@ -18,6 +18,7 @@ import org.vfioworkbench.model.Holder;
 import org.vfioworkbench.model.Topology;
 import org.vfioworkbench.scenario.Scenario;
 import org.vfioworkbench.ui.kernel.DropTarget;
+import org.vfioworkbench.ui.state.Derivation;
 import org.vfioworkbench.ui.state.ElementRef;
 import org.vfioworkbench.ui.state.WorkbenchState;
 
@@ -30,6 +31,7 @@ import org.vfioworkbench.ui.state.WorkbenchState;
 public final class TopologyGraphViewModel {
 
   private final WorkbenchState state;
+  private final Derivation layouts;
   private final ReadOnlyObjectWrapper<GraphModel> model = new ReadOnlyObjectWrapper<>();
   private final ReadOnlyObjectWrapper<Set<Bdf>> changed = new ReadOnlyObjectWrapper<>(Set.of());
   private final ReadOnlyObjectWrapper<Bdf> dragged = new ReadOnlyObjectWrapper<>();
@@ -55,6 +57,7 @@ public final class TopologyGraphViewModel {
 
   public TopologyGraphViewModel(WorkbenchState state) {
     this.state = state;
+    this.layouts = state.derivation("Laying out the graph");
     state.resultsProperty().addListener((o, a, b) -> refresh(-1, false));
     state
         .selectionProperty()
@@ -277,8 +280,9 @@ public final class TopologyGraphViewModel {
       show(layout.apply(now), marksOf);
       return;
     }
-    state.derive(
-        r -> new Object[] {layout.apply(r), CompareMarks.changed(r.analysis(), r.compare())},
+    layouts.request(
+        (r, progress) ->
+            new Object[] {layout.apply(r), CompareMarks.changed(r.analysis(), r.compare())},
         v -> {
           if (asked == layoutsAsked) {
             @SuppressWarnings("unchecked")

@@ -5,6 +5,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
 import org.vfioworkbench.engine.Analysis;
 import org.vfioworkbench.engine.ResetResult;
 import org.vfioworkbench.engine.ResetVariant;
@@ -20,8 +22,19 @@ public final class OutcomeTable {
   private OutcomeTable() {}
 
   public static List<OutcomeRow> build(Analysis a, Analysis compare) {
+    return build(a, compare, () -> false);
+  }
+
+  /**
+   * The same, stopping with a {@link CancellationException} before the next fd once {@code
+   * cancelled} says so (a newer table was asked for).
+   */
+  public static List<OutcomeRow> build(Analysis a, Analysis compare, BooleanSupplier cancelled) {
     List<OutcomeRow> rows = new ArrayList<>();
     for (FdRef fd : a.deviceFds()) {
+      if (cancelled.getAsBoolean()) {
+        throw new CancellationException("a newer reset-outcome table was asked for");
+      }
       Map<ResetVariant.Kind, OutcomeCell> cells = new EnumMap<>(ResetVariant.Kind.class);
       for (ResetVariant v : a.variants(fd)) {
         if (v.kind() != ResetVariant.Kind.EMPTY_ARRAY

@@ -18,6 +18,7 @@ import javafx.scene.layout.BorderPane;
 import org.vfioworkbench.engine.ResetVariant;
 import org.vfioworkbench.ui.common.Cells;
 import org.vfioworkbench.ui.common.Copyable;
+import org.vfioworkbench.ui.common.ShownRefresh;
 
 /**
  * Device fds × HOT_RESET variants, and what QEMU would print; clicking a cell (or Enter) opens its
@@ -89,6 +90,7 @@ public final class ResetOutcomesView extends BorderPane implements Copyable {
           }
         });
     setCenter(table);
+    ShownRefresh.follow(this, vm::setShown);
   }
 
   private ContextMenu menu(OutcomeRow r) {

@@ -6,6 +6,8 @@ import javafx.collections.ObservableList;
 import org.vfioworkbench.engine.ResetVariant;
 import org.vfioworkbench.engine.report.ReviewReport;
 import org.vfioworkbench.model.FdRef;
+import org.vfioworkbench.ui.common.ShownRefresh;
+import org.vfioworkbench.ui.state.Derivation;
 import org.vfioworkbench.ui.state.ElementRef;
 import org.vfioworkbench.ui.state.OutcomeRef;
 import org.vfioworkbench.ui.state.WorkbenchState;
@@ -14,12 +16,28 @@ import org.vfioworkbench.ui.state.WorkbenchState;
 public final class ResetOutcomesViewModel {
 
   private final WorkbenchState state;
+  private final ShownRefresh shown = new ShownRefresh(this::refresh);
+  private final Derivation table;
   private final ObservableList<OutcomeRow> rows = FXCollections.observableArrayList();
 
   public ResetOutcomesViewModel(WorkbenchState state) {
     this.state = state;
-    state.resultsProperty().addListener((o, a, b) -> refresh());
-    refresh();
+    this.table = state.derivation("Working out the reset outcomes");
+    state.resultsProperty().addListener((o, a, b) -> shown.request());
+    shown.request();
+  }
+
+  /**
+   * Whether the view is shown: while it is not (a tab behind another, a closed view), a change only
+   * marks the content stale, and it is worked out once when the view is shown again.
+   */
+  public void setShown(boolean on) {
+    shown.setShown(on);
+  }
+
+  /** How often the content was asked for (for tests: a hidden view computes nothing). */
+  int refreshes() {
+    return shown.runs();
   }
 
   private void refresh() {
@@ -27,7 +45,9 @@ public final class ResetOutcomesViewModel {
       rows.setAll(List.of());
       return;
     }
-    state.derive(r -> OutcomeTable.build(r.analysis(), r.compare()), rows::setAll);
+    table.request(
+        (r, progress) -> OutcomeTable.build(r.analysis(), r.compare(), progress::isCancelled),
+        rows::setAll);
   }
 
   public ObservableList<OutcomeRow> rows() {

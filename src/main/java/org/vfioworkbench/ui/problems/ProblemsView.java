@@ -15,6 +15,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
 import org.vfioworkbench.ui.common.Cells;
 import org.vfioworkbench.ui.common.Copyable;
+import org.vfioworkbench.ui.common.ShownRefresh;
 
 /**
  * The engine's diagnostics of the host; double-click or Enter goes to the culprit. The problem
@@ -76,6 +77,7 @@ public final class ProblemsView extends BorderPane implements Copyable {
         });
     Cells.copyOnShortcut(table, this);
     setCenter(table);
+    ShownRefresh.follow(this, vm::setShown);
   }
 
   private ContextMenu menu(ProblemsViewModel vm, Problem p) {

@@ -6,6 +6,8 @@ import javafx.collections.ObservableList;
 import org.vfioworkbench.engine.diagnostics.Diagnostic;
 import org.vfioworkbench.engine.diagnostics.Diagnostics;
 import org.vfioworkbench.engine.report.ResultText;
+import org.vfioworkbench.ui.common.ShownRefresh;
+import org.vfioworkbench.ui.state.Derivation;
 import org.vfioworkbench.ui.state.ElementRef;
 import org.vfioworkbench.ui.state.OutcomeRef;
 import org.vfioworkbench.ui.state.WorkbenchState;
@@ -14,13 +16,29 @@ import org.vfioworkbench.ui.state.WorkbenchState;
 public final class ProblemsViewModel {
 
   private final WorkbenchState state;
+  private final ShownRefresh shown = new ShownRefresh(this::refresh);
+  private final Derivation listing;
   private final ObservableList<Problem> problems = FXCollections.observableArrayList();
 
   public ProblemsViewModel(WorkbenchState state) {
     this.state = state;
-    state.resultsProperty().addListener((o, a, b) -> refresh());
-    state.hostFactsProperty().addListener((o, a, b) -> refresh());
-    refresh();
+    this.listing = state.derivation("Listing the problems");
+    state.resultsProperty().addListener((o, a, b) -> shown.request());
+    state.hostFactsProperty().addListener((o, a, b) -> shown.request());
+    shown.request();
+  }
+
+  /**
+   * Whether the view is shown: while it is not (a tab behind another, a closed view), a change only
+   * marks the content stale, and it is worked out once when the view is shown again.
+   */
+  public void setShown(boolean on) {
+    shown.setShown(on);
+  }
+
+  /** How often the content was asked for (for tests: a hidden view computes nothing). */
+  int refreshes() {
+    return shown.runs();
   }
 
   private void refresh() {
@@ -29,8 +47,8 @@ public final class ProblemsViewModel {
       return;
     }
     List<Diagnostic> scanFacts = state.hostFactsProperty().get();
-    state.derive(
-        r ->
+    listing.request(
+        (r, progress) ->
             java.util.stream.Stream.concat(
                     Diagnostics.of(r.analysis()).stream(), scanFacts.stream())
                 .map(Problem::of)

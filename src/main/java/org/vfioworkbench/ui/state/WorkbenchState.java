@@ -4,8 +4,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Consumer;
-import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
@@ -378,23 +376,12 @@ public final class WorkbenchState {
   }
 
   /**
-   * Computes something from the current results through the executor and hands it to {@code apply}
-   * on the UI thread, unless newer results arrived meanwhile. A failure is reported by the executor
-   * (status bar, notification, log).
+   * A new derivation for one view's content: computed from the current results off the UI thread,
+   * one computation at a time, the newest request winning (see {@link Derivation}). Call on the UI
+   * thread.
    */
-  public <T> void derive(Function<Results, T> compute, Consumer<T> apply) {
-    Results r = results.get();
-    if (r == null) {
-      return;
-    }
-    executor.execute(
-        BackgroundTask.of("Updating the views", progress -> compute.apply(r))
-            .onSuccess(
-                v -> {
-                  if (results.get() == r) {
-                    apply.accept(v);
-                  }
-                }));
+  public Derivation derivation(String title) {
+    return new Derivation(this, title);
   }
 
   // ---- accessors ----

@@ -1,7 +1,9 @@
 package org.vfioworkbench.ui.outcomes;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.concurrent.CancellationException;
 import org.junit.jupiter.api.Test;
 import org.vfioworkbench.engine.ResetVariant;
 import org.vfioworkbench.model.FdRef;
@@ -48,5 +50,34 @@ class ResetOutcomesViewModelTest {
     assertThat(fn1DeviceFds.compareLabel()).isEqualTo(OutcomeCell.SUCCESS);
     assertThat(fn1DeviceFds.text()).isEqualTo("-EINVAL \u2192 \u2714");
     assertThat(vm.rows().get(0).cell(ResetVariant.Kind.EMPTY_ARRAY).changed()).isFalse();
+  }
+
+  @Test
+  void aHiddenViewWorksNothingOutUntilItIsShownAgain() {
+    state.open("ws", BuiltInSamples.workstation(), null);
+    ResetOutcomesViewModel vm = new ResetOutcomesViewModel(state);
+    int before = vm.refreshes();
+    vm.setShown(false);
+    state.open("seed", BuiltInSamples.seedCase(), null);
+    state.open("ws again", BuiltInSamples.workstation(), null);
+    assertThat(vm.refreshes()).isEqualTo(before);
+    assertThat(vm.rows()).extracting(r -> r.fd().toString()).contains("qemu-vm2:5");
+
+    state.open("seed", BuiltInSamples.seedCase(), null);
+    vm.setShown(true);
+    assertThat(vm.refreshes()).isEqualTo(before + 1);
+    assertThat(vm.rows())
+        .extracting(r -> r.fd().toString())
+        .isEqualTo(state.results().analysis().deviceFds().stream().map(FdRef::toString).toList());
+  }
+
+  @Test
+  void aTableAskedToStopStopsBeforeItsNextFd() {
+    state.open("ws", BuiltInSamples.workstation(), null);
+    int[] asked = {0};
+    assertThatThrownBy(
+            () -> OutcomeTable.build(state.results().analysis(), null, () -> ++asked[0] > 2))
+        .isInstanceOf(CancellationException.class);
+    assertThat(asked[0]).isEqualTo(3);
   }
 }

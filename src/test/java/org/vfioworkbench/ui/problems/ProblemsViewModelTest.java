@@ -93,4 +93,19 @@ class ProblemsViewModelTest {
     state.open("seed", BuiltInSamples.seedCase(), null);
     assertThat(vm.problems()).noneMatch(p -> p.culprit() == null);
   }
+
+  @Test
+  void aHiddenViewListsNothingUntilItIsShownAgain() {
+    state.open("ws", BuiltInSamples.workstation(), null);
+    ProblemsViewModel vm = new ProblemsViewModel(state);
+    int before = vm.refreshes();
+    vm.setShown(false);
+    state.open("seed", BuiltInSamples.seedCase(), null);
+    assertThat(vm.refreshes()).isEqualTo(before);
+    assertThat(vm.problems()).anySatisfy(p -> assertThat(p.summary()).contains("00:1f.3"));
+
+    vm.setShown(true);
+    assertThat(vm.refreshes()).isEqualTo(before + 1);
+    assertThat(vm.problems()).noneSatisfy(p -> assertThat(p.summary()).contains("00:1f.3"));
+  }
 }

@@ -8,7 +8,8 @@ import javafx.concurrent.Worker;
 
 /**
  * A {@link TaskExecutor} for tests that holds background tasks until {@link #runAll()}, as a
- * background thread would, and runs UI actions at once.
+ * background thread would, and runs UI actions at once. A cancel sets the task's flag; a held task
+ * still runs, as one whose thread has not reached its next check would.
  */
 public final class QueuedExecutor implements TaskExecutor {
   private final List<BackgroundTask<?>> queued = new ArrayList<>();
@@ -19,7 +20,9 @@ public final class QueuedExecutor implements TaskExecutor {
     queued.add(task);
     return new TaskHandle() {
       @Override
-      public void cancel() {}
+      public void cancel() {
+        task.cancel();
+      }
 
       @Override
       public boolean isDone() {
