@@ -139,6 +139,8 @@ public final class Diagnostics {
 
   private static void neverResettable(HotResetSimulator sim, List<Diagnostic> out) {
     Set<String> reported = new HashSet<>();
+    // functions sharing a reset scope and a dev-set report the same members: look once per pair
+    Set<ScopeAndSet> looked = new HashSet<>();
     for (Bdf b : sim.devices().keySet()) {
       ScopeDecision d = sim.scope(b);
       if (d.scope().isEmpty()) {
@@ -155,8 +157,12 @@ public final class Diagnostics {
       }
       ResetScope s = d.scope().get();
       Optional<DevSet> set = sim.devSet(b);
+      if (!looked.add(new ScopeAndSet(s, set.map(DevSet::key)))) {
+        continue;
+      }
+      Set<Bdf> members = membersOf(set);
       for (Bdf other : s.functions()) {
-        if (set.map(x -> x.contains(other)).orElse(false)) {
+        if (members.contains(other)) {
           continue;
         }
         if (reported.add(s.describe() + "/" + other)) {
@@ -302,12 +308,17 @@ public final class Diagnostics {
   }
 
   private static boolean scopeInDevSet(HotResetSimulator sim, Bdf b) {
-    Optional<DevSet> set = sim.devSet(b);
-    return sim.scope(b)
-        .scope()
-        .map(s -> s.functions().stream().allMatch(f -> set.map(x -> x.contains(f)).orElse(false)))
-        .orElse(false);
+    Set<Bdf> members = membersOf(sim.devSet(b));
+    return sim.scope(b).scope().map(s -> members.containsAll(s.functions())).orElse(false);
   }
+
+  /** A dev-set's members as a set, so that a scope is checked against it in one pass. */
+  private static Set<Bdf> membersOf(Optional<DevSet> set) {
+    return set.<Set<Bdf>>map(x -> new HashSet<>(x.members())).orElse(Set.of());
+  }
+
+  /** A reset scope and the key of the dev-set of a function it was decided for. */
+  private record ScopeAndSet(ResetScope scope, Optional<DevSet.Key> set) {}
 
   /** "0000:01:00.1 HD audio": the address and the description when there is one. */
   private static String name(PciFunction f) {
