@@ -195,6 +195,51 @@ public final class Analysis implements HotResetSimulator {
   }
 
   /**
+   * The device fds of this analysis whose answers (INFO, every reset variant with its what-if opens
+   * and traces) can differ from {@code previous}'s, when this analysis was derived from {@code
+   * previous} directly by {@link #after(Analysis, Topology, Profile)}: every device fd of the
+   * holders whose files changed, and the fds {@link AffectedFds} names for each device, group
+   * member and iommufd the edit's replay reached. Every other fd answers exactly as in {@code
+   * previous}. Empty when that cannot be told (another PCI part or profile, reordered holders, an
+   * analysis made from scratch or from another one): then any fd may differ.
+   */
+  public Optional<Set<FdRef>> fdsChangedSince(Analysis previous) {
+    Objects.requireNonNull(previous, "previous");
+    if (previous.pciAnalysis != pciAnalysis || previous.profile != profile) {
+      return Optional.empty();
+    }
+    Optional<VfioState.Touched> touched = state.touchedSince(previous.state);
+    if (touched.isEmpty()) {
+      return Optional.empty();
+    }
+    Set<FdRef> out = new HashSet<>();
+    for (String name : touched.get().holders()) {
+      topology
+          .holder(name)
+          .ifPresent(
+              h ->
+                  h.files().stream()
+                      .filter(f -> f.openedDevice().isPresent())
+                      .forEach(f -> out.add(new FdRef(name, f.fd()))));
+    }
+    Set<Bdf> devices = new HashSet<>(touched.get().devices());
+    for (int g : touched.get().groups()) {
+      devices.addAll(pci.groupMembers(g));
+    }
+    for (String ictx : touched.get().ictxs()) {
+      for (Analysis x : List.of(this, previous)) {
+        for (FdRef fd : x.state.fdsOnIctx(ictx)) {
+          x.topology.file(fd).flatMap(OpenFile::openedDevice).ifPresent(devices::add);
+        }
+      }
+    }
+    for (Bdf d : devices) {
+      out.addAll(affectedBy(d));
+    }
+    return Optional.of(out);
+  }
+
+  /**
    * The device fds whose answers an ownership change of {@code bdf} can change (see {@link
    * AffectedFds#of}), found from the functions whose reset scope can hold {@code bdf} or a member
    * of its IOMMU group (those on its bus and the buses above it) and the fds open on them, without

@@ -13,14 +13,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import org.vfioworkbench.model.Bdf;
 import org.vfioworkbench.model.CdevFile;
+import org.vfioworkbench.model.ContainerFile;
 import org.vfioworkbench.model.DeviceFile;
 import org.vfioworkbench.model.DmaContextRef;
 import org.vfioworkbench.model.FdRef;
 import org.vfioworkbench.model.GroupFile;
 import org.vfioworkbench.model.Holder;
+import org.vfioworkbench.model.IommufdFile;
 import org.vfioworkbench.model.OpenFile;
 import org.vfioworkbench.model.PciFunction;
 import org.vfioworkbench.model.Topology;
@@ -49,6 +52,21 @@ final class VfioState {
   private final LayeredMap<Bdf, List<FdRef>> byDevice;
   private final LayeredMap<Integer, List<FdRef>> byGroup;
   private final LayeredMap<String, List<FdRef>> byIctx;
+  private static final AtomicLong IDS = new AtomicLong();
+
+  /** This state's identity, and its predecessor's (0 for a state built from scratch). */
+  private final long id = IDS.incrementAndGet();
+
+  private final long fromId;
+  private final Touched touched;
+
+  /**
+   * What {@link #after} replayed to derive a state from its predecessor: the devices, groups and
+   * iommufds its changed files reach, and the holders whose files changed. Nothing else of the
+   * state differs from the predecessor's.
+   */
+  record Touched(Set<Bdf> devices, Set<Integer> groups, Set<String> ictxs, Set<String> holders) {}
+
   private volatile Map<Bdf, DeviceState> inBindOrder;
 
   /** Replays every holder's files. */
@@ -56,6 +74,8 @@ final class VfioState {
     this.topology = topology;
     this.pci = pci;
     this.devSets = devSets;
+    this.fromId = 0;
+    this.touched = null;
     Map<Bdf, List<FdRef>> dev = new HashMap<>();
     Map<Integer, List<FdRef>> grp = new HashMap<>();
     Map<String, List<FdRef>> ictx = new HashMap<>();
@@ -97,8 +117,11 @@ final class VfioState {
       LayeredMap<String, Set<Integer>> ictxGroups,
       LayeredMap<Bdf, List<FdRef>> byDevice,
       LayeredMap<Integer, List<FdRef>> byGroup,
-      LayeredMap<String, List<FdRef>> byIctx) {
+      LayeredMap<String, List<FdRef>> byIctx,
+      Touched touched) {
     this.topology = topology;
+    this.fromId = from.id;
+    this.touched = touched;
     this.pci = from.pci;
     this.devSets = from.devSets;
     this.incremental = true;
@@ -207,7 +230,61 @@ final class VfioState {
         ictxGroups.with(ictxUpdates),
         nextByDevice,
         nextByGroup,
-        nextByIctx);
+        nextByIctx,
+        touched(d, closure, edited));
+  }
+
+  /**
+   * What the replay reached, and what the changed files name without replaying: an iommufd or a
+   * container opened or closed changes no device's state but can change what the kernel would
+   * answer to a file bound or attached to it (a what-if open, for one).
+   */
+  private Touched touched(HolderDiff d, Closure closure, Topology edited) {
+    Set<Bdf> devices = new HashSet<>(closure.devices);
+    Set<Integer> groups = new HashSet<>(closure.groups);
+    Set<String> ictxs = new HashSet<>(closure.ictxs);
+    Set<String> holders = new HashSet<>();
+    List<HolderDiff.Change> changes = new ArrayList<>(d.removed());
+    changes.addAll(d.added());
+    for (HolderDiff.Change c : changes) {
+      String holder = c.ref().holder();
+      holders.add(holder);
+      if (c.file() instanceof IommufdFile i) {
+        ictxs.add(i.iommufd());
+      } else if (c.file() instanceof ContainerFile k) {
+        for (Topology t : List.of(topology, edited)) {
+          t.holder(holder).ifPresent(h -> groupsAttachedTo(h, k.container(), groups));
+        }
+      }
+    }
+    return new Touched(
+        Set.copyOf(devices), Set.copyOf(groups), Set.copyOf(ictxs), Set.copyOf(holders));
+  }
+
+  private static void groupsAttachedTo(Holder h, String container, Set<Integer> out) {
+    for (OpenFile f : h.files()) {
+      if (f instanceof GroupFile g
+          && g.attachedTo()
+              .filter(c -> c.kind() == DmaContextRef.Kind.CONTAINER && c.id().equals(container))
+              .isPresent()) {
+        out.add(g.group());
+      }
+    }
+  }
+
+  /**
+   * What was replayed to derive this state from {@code previous}, when this state was derived from
+   * it directly by {@link #after}; empty otherwise (a state built from scratch, or from another
+   * state).
+   */
+  Optional<Touched> touchedSince(VfioState previous) {
+    return fromId == previous.id && touched != null ? Optional.of(touched) : Optional.empty();
+  }
+
+  /** The fds of files that reference iommufd {@code ictx}. */
+  List<FdRef> fdsOnIctx(String ictx) {
+    List<FdRef> fds = byIctx.get(ictx);
+    return fds == null ? List.of() : fds;
   }
 
   private static <K> List<FdRef> edit(

@@ -76,7 +76,7 @@ class IncrementalAnalysisTest {
     return List.of();
   }
 
-  private static Optional<Edit> randomEdit(Topology t, Random rnd, int step) {
+  static Optional<Edit> randomEdit(Topology t, Random rnd, int step) {
     List<PciFunction> vfio =
         t.functions().stream().filter(f -> f.driver().isVfio() && !f.isBridge()).toList();
     List<Holder> holders = t.holders();

@@ -20,6 +20,12 @@ public final class ResetOutcomesViewModel {
   private final Derivation table;
   private final ObservableList<OutcomeRow> rows = FXCollections.observableArrayList();
 
+  /**
+   * The last table worked out, shown or not: the next one takes from it the rows an edit cannot
+   * have changed. Written and read by the table's computations, which run one at a time.
+   */
+  private volatile OutcomeTable.Built lastBuilt;
+
   public ResetOutcomesViewModel(WorkbenchState state) {
     this.state = state;
     this.table = state.derivation("Working out the reset outcomes");
@@ -46,7 +52,12 @@ public final class ResetOutcomesViewModel {
       return;
     }
     table.request(
-        (r, progress) -> OutcomeTable.build(r.analysis(), r.compare(), progress::isCancelled),
+        (r, progress) -> {
+          OutcomeTable.Built built =
+              OutcomeTable.update(lastBuilt, r.analysis(), r.compare(), progress::isCancelled);
+          lastBuilt = built;
+          return built.rows();
+        },
         rows::setAll);
   }
 

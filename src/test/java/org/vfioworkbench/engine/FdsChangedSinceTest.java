@@ -1,0 +1,103 @@
+package org.vfioworkbench.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.vfioworkbench.engine.report.QemuText;
+import org.vfioworkbench.model.Bdf;
+import org.vfioworkbench.model.FdRef;
+import org.vfioworkbench.model.OpenFile;
+import org.vfioworkbench.model.Topology;
+
+/**
+ * {@link Analysis#fdsChangedSince}: along random chains of edits, every device fd it leaves out
+ * answers exactly as before the edit (INFO, the variants, each variant's result with its trace,
+ * what QEMU would print).
+ */
+class FdsChangedSinceTest {
+
+  static LongStream seeds() {
+    return LongStream.rangeClosed(1, 40);
+  }
+
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void everyFdLeftOutAnswersAsBeforeTheEdit(long seed) {
+    SyntheticHost.Spec spec =
+        seed % 3 == 0
+            ? new SyntheticHost.Spec(seed, 300, 0.5, 8, 0.05)
+            : SyntheticHost.Spec.small(seed);
+    Random rnd = new Random(seed);
+    Analysis a = Analysis.of(SyntheticHost.generate(spec));
+    int told = 0;
+    for (int step = 0; step < 25; step++) {
+      Optional<Edit> edit = IncrementalAnalysisTest.randomEdit(a.topology(), rnd, step);
+      if (edit.isEmpty()) {
+        continue;
+      }
+      Attempt done = edit.get().apply(a.topology(), Profile.DEFAULT);
+      if (!done.succeeded()) {
+        continue;
+      }
+      Analysis before = a;
+      a = Analysis.after(before, done.orElseThrow(), Profile.DEFAULT);
+      Optional<Set<FdRef>> changed = a.fdsChangedSince(before);
+      if (changed.isEmpty()) {
+        continue;
+      }
+      told++;
+      for (FdRef fd : a.deviceFds()) {
+        if (changed.get().contains(fd)) {
+          continue;
+        }
+        String where = "seed " + seed + ", " + fd + " after " + edit.get();
+        assertThat(before.deviceFds()).as(where).contains(fd);
+        assertThat(a.info(fd)).as("%s: INFO", where).isEqualTo(before.info(fd));
+        assertThat(a.variants(fd)).as("%s: variants", where).isEqualTo(before.variants(fd));
+        assertThat(QemuText.lines(a, fd))
+            .as("%s: what QEMU prints", where)
+            .isEqualTo(QemuText.lines(before, fd));
+        for (ResetVariant v : a.variants(fd)) {
+          assertThat(a.evaluate(fd, v))
+              .as("%s: %s", where, v.description())
+              .isEqualTo(before.evaluate(fd, v));
+        }
+      }
+    }
+    assertThat(told).as("edits whose changed fds were told").isPositive();
+  }
+
+  @Test
+  void oneOwnershipChangeOnABigHostNamesFewFds() {
+    Analysis a =
+        Analysis.of(SyntheticHost.generate(new SyntheticHost.Spec(7, 2_000, 0.4, 40, 0.01)));
+    // the first edit of a generated host pins every cdev's devid, which changes every holder
+    a = released(a, a.deviceFds().get(0));
+    Analysis next = released(a, a.deviceFds().get(a.deviceFds().size() / 2));
+
+    Set<FdRef> changed = next.fdsChangedSince(a).orElseThrow();
+
+    assertThat(changed).isNotEmpty().hasSizeLessThan(a.deviceFds().size() / 10);
+  }
+
+  private static Analysis released(Analysis a, FdRef fd) {
+    Bdf device = a.topology().file(fd).flatMap(OpenFile::openedDevice).orElseThrow();
+    Topology edited = new Edit.Release(device).apply(a.topology(), Profile.DEFAULT).orElseThrow();
+    return Analysis.after(a, edited, Profile.DEFAULT);
+  }
+
+  @Test
+  void nothingCanBeToldAgainstAnAnalysisThisOneWasNotDerivedFrom() {
+    Topology t = SyntheticHost.generate(SyntheticHost.Spec.small(5));
+    Analysis first = Analysis.of(t);
+    Analysis other = Analysis.of(t);
+    assertThat(first.fdsChangedSince(other)).isEmpty();
+    assertThat(Analysis.after(first, t, Profile.LINUX_5_15).fdsChangedSince(first)).isEmpty();
+  }
+}
