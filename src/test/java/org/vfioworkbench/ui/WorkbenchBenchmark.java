@@ -18,10 +18,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import javafx.application.Platform;
+import javafx.collections.ListChangeListener;
 import javafx.event.Event;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.TableView;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.stage.Stage;
@@ -29,6 +31,7 @@ import org.vfioworkbench.model.Bdf;
 import org.vfioworkbench.model.Topology;
 import org.vfioworkbench.scenario.Scenario;
 import org.vfioworkbench.scenario.ScenarioWriter;
+import org.vfioworkbench.ui.docking.ViewId;
 import org.vfioworkbench.ui.files.BuiltInSamples;
 import org.vfioworkbench.ui.graph.GraphModel;
 import org.vfioworkbench.ui.graph.TopologyGraphView;
@@ -444,14 +447,64 @@ public final class WorkbenchBenchmark {
             w.state().select(new ElementRef.FunctionRef(open));
             return null;
           });
+      waitFor(
+          "selecting " + open + " to draw its chip and a lane",
+          () -> chip(open) != null && !w.scene().getRoot().lookupAll(".lane").isEmpty());
+    }
+
+    /** Polls {@code done} on the FX thread until it holds; fails after the step timeout. */
+    private void waitFor(String what, BooleanSupplier done) throws Exception {
       long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(STEP_TIMEOUT_MS);
-      while (!onFx(() -> chip(open) != null && !w.scene().getRoot().lookupAll(".lane").isEmpty())) {
+      while (!onFx(done::getAsBoolean)) {
         if (System.nanoTime() > until) {
-          throw new IllegalStateException(
-              "selecting " + open + " drew neither its chip nor a lane");
+          throw new IllegalStateException("timed out waiting for " + what);
         }
         Thread.sleep(50);
       }
+    }
+
+    /**
+     * Undo and redo of the drop again, with the Reset outcomes view shown: the clock stops once the
+     * table holds the rows of the new state (its whole-host table is the costliest derivation).
+     */
+    private Row undoRedoWithOutcomesShown(Host h, int repeat) throws Exception {
+      TableView<?> table =
+          onFx(
+              () -> {
+                w.showView(ViewId.OUTCOMES);
+                return (TableView<?>) w.scene().lookup("#reset-outcomes");
+              });
+      int[] changes = new int[1];
+      onFx(
+          () -> {
+            table.getItems().addListener((ListChangeListener<Object>) c -> changes[0]++);
+            return null;
+          });
+      waitFor("the outcome table of " + h.name(), () -> !table.getItems().isEmpty());
+      List<FrameClock.Timing> edits = new ArrayList<>();
+      int[] before = new int[1];
+      for (int i = 0; i < repeat; i++) {
+        boolean undo = i % 2 == 0;
+        edits.add(
+            time(
+                (undo ? "undo" : "redo") + " with the outcomes shown on " + h.name(),
+                () -> {
+                  before[0] = changes[0];
+                  if (undo) {
+                    w.state().commands().undo();
+                  } else {
+                    w.state().commands().redo();
+                  }
+                },
+                () -> changes[0] != before[0]));
+      }
+      onFx(
+          () -> {
+            w.showView(ViewId.PROBLEMS);
+            return null;
+          });
+      return Row.timed(
+          h.name(), "undo/redo, Reset outcomes shown (until its table is new)", edits, skinsMade());
     }
 
     private Node chip(Bdf bdf) {
@@ -528,6 +581,7 @@ public final class WorkbenchBenchmark {
                 () -> vm().modelProperty().get() != before[0]));
       }
       rows.add(Row.timed(h.name(), "undo/redo of the drop (ownership edit)", edits, skinsMade()));
+      rows.add(undoRedoWithOutcomesShown(h, repeat));
       return rows;
     }
   }
