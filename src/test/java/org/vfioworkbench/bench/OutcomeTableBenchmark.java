@@ -14,11 +14,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.vfioworkbench.engine.Analysis;
-import org.vfioworkbench.engine.Edit;
-import org.vfioworkbench.engine.Profile;
-import org.vfioworkbench.model.Bdf;
-import org.vfioworkbench.model.OpenFile;
-import org.vfioworkbench.model.Topology;
+import org.vfioworkbench.engine.Releases;
 import org.vfioworkbench.ui.files.BuiltInSamples;
 import org.vfioworkbench.ui.outcomes.OutcomeRow;
 import org.vfioworkbench.ui.outcomes.OutcomeTable;
@@ -49,16 +45,9 @@ public class OutcomeTableBenchmark {
   @Setup
   public void setUp() {
     Analysis loaded = Analysis.of(BuiltInSamples.largeHost(functions));
-    Analysis pinned = released(loaded, 0);
+    Analysis pinned = Releases.released(loaded, 0);
     before = OutcomeTable.update(null, pinned, null, () -> false);
-    after = released(pinned, pinned.deviceFds().size() / 2);
-  }
-
-  private static Analysis released(Analysis a, int fdIndex) {
-    Bdf device =
-        a.topology().file(a.deviceFds().get(fdIndex)).flatMap(OpenFile::openedDevice).orElseThrow();
-    Topology edited = new Edit.Release(device).apply(a.topology(), Profile.DEFAULT).orElseThrow();
-    return Analysis.after(a, edited, Profile.DEFAULT);
+    after = Releases.released(pinned, pinned.deviceFds().size() / 2);
   }
 
   @Benchmark

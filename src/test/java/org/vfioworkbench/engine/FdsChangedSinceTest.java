@@ -10,9 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.vfioworkbench.engine.report.QemuText;
-import org.vfioworkbench.model.Bdf;
 import org.vfioworkbench.model.FdRef;
-import org.vfioworkbench.model.OpenFile;
 import org.vfioworkbench.model.Topology;
 
 /**
@@ -78,18 +76,12 @@ class FdsChangedSinceTest {
     Analysis a =
         Analysis.of(SyntheticHost.generate(new SyntheticHost.Spec(7, 2_000, 0.4, 40, 0.01)));
     // the first edit of a generated host pins every cdev's devid, which changes every holder
-    a = released(a, a.deviceFds().get(0));
-    Analysis next = released(a, a.deviceFds().get(a.deviceFds().size() / 2));
+    a = Releases.released(a, 0);
+    Analysis next = Releases.released(a, a.deviceFds().size() / 2);
 
     Set<FdRef> changed = next.fdsChangedSince(a).orElseThrow();
 
     assertThat(changed).isNotEmpty().hasSizeLessThan(a.deviceFds().size() / 10);
-  }
-
-  private static Analysis released(Analysis a, FdRef fd) {
-    Bdf device = a.topology().file(fd).flatMap(OpenFile::openedDevice).orElseThrow();
-    Topology edited = new Edit.Release(device).apply(a.topology(), Profile.DEFAULT).orElseThrow();
-    return Analysis.after(a, edited, Profile.DEFAULT);
   }
 
   @Test

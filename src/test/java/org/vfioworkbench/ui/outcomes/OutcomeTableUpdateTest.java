@@ -4,12 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.vfioworkbench.engine.Analysis;
-import org.vfioworkbench.engine.Edit;
 import org.vfioworkbench.engine.Profile;
-import org.vfioworkbench.model.Bdf;
-import org.vfioworkbench.model.FdRef;
-import org.vfioworkbench.model.OpenFile;
-import org.vfioworkbench.model.Topology;
+import org.vfioworkbench.engine.Releases;
 import org.vfioworkbench.ui.files.BuiltInSamples;
 
 /** After an edit the table keeps the rows the edit cannot reach and equals one built anew. */
@@ -20,11 +16,11 @@ class OutcomeTableUpdateTest {
 
   @Test
   void anUpdateAfterAReleaseEqualsATableBuiltAnewAndKeepsTheRowsItCannotReach() {
-    Analysis a = released(Analysis.of(BuiltInSamples.largeHost(2_000), P), 0, P);
+    Analysis a = Releases.released(Analysis.of(BuiltInSamples.largeHost(2_000), P), 0);
     Analysis compare = Analysis.of(a.topology(), C);
     OutcomeTable.Built first = OutcomeTable.update(null, a, compare, () -> false);
 
-    Analysis next = released(a, a.deviceFds().size() / 2, P);
+    Analysis next = Releases.released(a, a.deviceFds().size() / 2);
     Analysis nextCompare = Analysis.after(compare, next.topology(), C);
     OutcomeTable.Built updated = OutcomeTable.update(first, next, nextCompare, () -> false);
 
@@ -39,17 +35,10 @@ class OutcomeTableUpdateTest {
     Analysis a = Analysis.of(BuiltInSamples.largeHost(300), P);
     OutcomeTable.Built first = OutcomeTable.update(null, a, null, () -> false);
 
-    Analysis fresh = Analysis.of(released(a, 0, P).topology(), P);
+    Analysis fresh = Analysis.of(Releases.released(a, 0).topology(), P);
     OutcomeTable.Built updated = OutcomeTable.update(first, fresh, null, () -> false);
 
     assertThat(updated.rows()).isEqualTo(OutcomeTable.build(fresh, null));
     assertThat(updated.rows()).noneMatch(r -> first.rows().stream().anyMatch(o -> o == r));
-  }
-
-  private static Analysis released(Analysis a, int index, Profile p) {
-    FdRef fd = a.deviceFds().get(index);
-    Bdf device = a.topology().file(fd).flatMap(OpenFile::openedDevice).orElseThrow();
-    Topology edited = new Edit.Release(device).apply(a.topology(), p).orElseThrow();
-    return Analysis.after(a, edited, p);
   }
 }
