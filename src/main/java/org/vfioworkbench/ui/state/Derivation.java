@@ -1,6 +1,7 @@
 package org.vfioworkbench.ui.state;
 
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.vfioworkbench.ui.task.BackgroundTask;
 import org.vfioworkbench.ui.task.TaskHandle;
@@ -75,14 +76,23 @@ public final class Derivation {
     int asked = requests;
     running = token;
     started++;
+    AtomicBoolean begun = new AtomicBoolean();
     BackgroundTask<T> task =
         BackgroundTask.<T>of(
                 title,
                 progress -> {
+                  begun.set(true);
                   try {
                     return compute.apply(r, progress);
                   } finally {
                     state.executor().runOnUi(() -> returned(token));
+                  }
+                })
+            // cancelled before its thread took it up: it never runs, so it never returns
+            .onCancelled(
+                () -> {
+                  if (!begun.get()) {
+                    returned(token);
                   }
                 })
             .onSuccess(

@@ -30,31 +30,34 @@ class DerivationTest {
   }
 
   @Test
-  void requestsMadeWhileOneRunsCancelItAndOnlyTheNewestStartsAfterIt() {
+  void aRequestCancelsOneNotYetRunAndOnlyTheNewestStarts() {
     Derivation d = state.derivation("Listing");
     d.request(named("first"), applied::add);
     d.request(named("second"), applied::add);
     d.request(named("third"), applied::add);
 
+    // each was dropped before a thread took it up, and the next started at once
     assertThat(executor.queued()).hasSize(1);
-    assertThat(executor.queued().get(0).isCancelled()).isTrue();
-    assertThat(d.started()).isEqualTo(1);
-    assertThat(d.isRunning()).isTrue();
+    assertThat(d.started()).isEqualTo(3);
 
     executor.runAll();
 
-    assertThat(computed).containsExactly("first", "third");
+    assertThat(computed).containsExactly("third");
     assertThat(applied).containsExactly("third");
-    assertThat(d.started()).isEqualTo(2);
     assertThat(d.isRunning()).isFalse();
   }
 
   @Test
-  void workThatPollsTheCancelFlagStopsAndItsValueIsNeverApplied() {
+  void aRequestMadeWhileOneRunsCancelsItAndWaitsUntilItReturns() {
     Derivation d = state.derivation("Listing");
     List<Boolean> sawCancel = new ArrayList<>();
     d.request(
         (r, progress) -> {
+          computed.add("running");
+          // the user acts while this runs
+          d.request(named("newer"), applied::add);
+          d.request(named("newest"), applied::add);
+          assertThat(executor.queued()).as("nothing starts beside a running one").isEmpty();
           sawCancel.add(progress.isCancelled());
           if (progress.isCancelled()) {
             throw new CancellationException("newer asked for");
@@ -62,12 +65,13 @@ class DerivationTest {
           return "stale";
         },
         applied::add);
-    d.request(named("fresh"), applied::add);
 
     executor.runAll();
 
     assertThat(sawCancel).containsExactly(true);
-    assertThat(applied).containsExactly("fresh");
+    assertThat(computed).containsExactly("running", "newest");
+    assertThat(applied).containsExactly("newest");
+    assertThat(d.started()).isEqualTo(2);
   }
 
   @Test
@@ -82,21 +86,26 @@ class DerivationTest {
   }
 
   @Test
-  void eachRequestStartsOnTheResultsCurrentWhenItStarts() {
+  void aWaitingRequestStartsOnTheResultsCurrentWhenItStarts() {
     Derivation d = state.derivation("Listing");
     List<Integer> sizes = new ArrayList<>();
-    d.request(named("first"), applied::add);
     d.request(
         (r, progress) -> {
-          sizes.add(r.analysis().topology().functions().size());
-          return "sized";
+          d.request(
+              (r2, p2) -> {
+                sizes.add(r2.analysis().topology().functions().size());
+                return "sized";
+              },
+              applied::add);
+          // and the host changes while the first still runs
+          state.open("large", BuiltInSamples.largeHost(40), null);
+          return "first";
         },
         applied::add);
-    state.open("large", BuiltInSamples.largeHost(40), null);
-    // the analysis of a small host is synchronous; a big one is queued like the derivations
     executor.runAll();
 
     assertThat(sizes).containsExactly(state.results().analysis().topology().functions().size());
+    assertThat(sizes.get(0)).isGreaterThan(3);
     assertThat(applied).containsExactly("sized");
   }
 

@@ -8,8 +8,9 @@ import javafx.concurrent.Worker;
 
 /**
  * A {@link TaskExecutor} for tests that holds background tasks until {@link #runAll()}, as a
- * background thread would, and runs UI actions at once. A cancel sets the task's flag; a held task
- * still runs, as one whose thread has not reached its next check would.
+ * background thread would, and runs UI actions at once. A cancel sets the task's flag, and a task
+ * still held is dropped and told it was cancelled, as a pool drops a task cancelled before a thread
+ * took it up.
  */
 public final class QueuedExecutor implements TaskExecutor {
   private final List<BackgroundTask<?>> queued = new ArrayList<>();
@@ -22,6 +23,9 @@ public final class QueuedExecutor implements TaskExecutor {
       @Override
       public void cancel() {
         task.cancel();
+        if (queued.remove(task)) {
+          task.wasCancelled();
+        }
       }
 
       @Override
