@@ -17,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.event.Event;
@@ -482,25 +483,43 @@ public final class WorkbenchBenchmark {
             return null;
           });
       waitFor("the outcome table of " + h.name(), () -> !table.getItems().isEmpty());
+      List<FrameClock.Timing> edits =
+          undoRedo(
+              "with the outcomes shown on " + h.name(),
+              repeat,
+              () -> {
+                int before = changes[0];
+                return () -> changes[0] != before;
+              });
+      return Row.timed(
+          h.name(), "undo/redo, Reset outcomes shown (until its table is new)", edits, skinsMade());
+    }
+
+    /**
+     * Undoes and redoes the last edit {@code repeat} times in turn, each timed until the condition
+     * {@code replaced} makes just before it (on the FX thread, with the action) holds: what the
+     * step waits for has been replaced.
+     */
+    private List<FrameClock.Timing> undoRedo(
+        String where, int repeat, Supplier<BooleanSupplier> replaced) throws Exception {
       List<FrameClock.Timing> edits = new ArrayList<>();
-      int[] before = new int[1];
+      BooleanSupplier[] done = new BooleanSupplier[1];
       for (int i = 0; i < repeat; i++) {
         boolean undo = i % 2 == 0;
         edits.add(
             time(
-                (undo ? "undo" : "redo") + " with the outcomes shown on " + h.name(),
+                (undo ? "undo " : "redo ") + where,
                 () -> {
-                  before[0] = changes[0];
+                  done[0] = replaced.get();
                   if (undo) {
                     w.state().commands().undo();
                   } else {
                     w.state().commands().redo();
                   }
                 },
-                () -> changes[0] != before[0]));
+                () -> done[0].getAsBoolean()));
       }
-      return Row.timed(
-          h.name(), "undo/redo, Reset outcomes shown (until its table is new)", edits, skinsMade());
+      return edits;
     }
 
     private Node chip(Bdf bdf) {
@@ -560,22 +579,14 @@ public final class WorkbenchBenchmark {
       rows.add(
           Row.timed(
               h.name(), "drop: ownership edit, re-layout, repaint", List.of(drop), skinsMade()));
-      List<FrameClock.Timing> edits = new ArrayList<>();
-      for (int i = 0; i < repeat; i++) {
-        boolean undo = i % 2 == 0;
-        edits.add(
-            time(
-                (undo ? "undo" : "redo") + " on " + h.name(),
-                () -> {
-                  before[0] = vm().modelProperty().get();
-                  if (undo) {
-                    w.state().commands().undo();
-                  } else {
-                    w.state().commands().redo();
-                  }
-                },
-                () -> vm().modelProperty().get() != before[0]));
-      }
+      List<FrameClock.Timing> edits =
+          undoRedo(
+              "on " + h.name(),
+              repeat,
+              () -> {
+                GraphModel shown = vm().modelProperty().get();
+                return () -> vm().modelProperty().get() != shown;
+              });
       rows.add(Row.timed(h.name(), "undo/redo of the drop (ownership edit)", edits, skinsMade()));
       rows.add(undoRedoWithOutcomesShown(h, repeat));
       return rows;
