@@ -240,7 +240,6 @@ final class VfioState {
    * answer to a file bound or attached to it (a what-if open, for one).
    */
   private Touched touched(HolderDiff d, Closure closure, Topology edited) {
-    Set<Bdf> devices = new HashSet<>(closure.devices);
     Set<Integer> groups = new HashSet<>(closure.groups);
     Set<String> ictxs = new HashSet<>(closure.ictxs);
     Set<String> holders = new HashSet<>();
@@ -258,7 +257,7 @@ final class VfioState {
       }
     }
     return new Touched(
-        Set.copyOf(devices), Set.copyOf(groups), Set.copyOf(ictxs), Set.copyOf(holders));
+        Set.copyOf(closure.devices), Set.copyOf(groups), Set.copyOf(ictxs), Set.copyOf(holders));
   }
 
   private static void groupsAttachedTo(Holder h, String container, Set<Integer> out) {

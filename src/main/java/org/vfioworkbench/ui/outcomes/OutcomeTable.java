@@ -24,16 +24,9 @@ public final class OutcomeTable {
 
   private OutcomeTable() {}
 
+  /** Every row worked out. */
   public static List<OutcomeRow> build(Analysis a, Analysis compare) {
-    return build(a, compare, () -> false);
-  }
-
-  /**
-   * The same, stopping with a {@link CancellationException} before the next fd once {@code
-   * cancelled} says so (a newer table was asked for).
-   */
-  public static List<OutcomeRow> build(Analysis a, Analysis compare, BooleanSupplier cancelled) {
-    return update(null, a, compare, cancelled).rows();
+    return update(null, a, compare, () -> false).rows();
   }
 
   /** A table and the analyses it was built from. */

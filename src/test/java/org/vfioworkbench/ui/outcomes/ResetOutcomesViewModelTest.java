@@ -76,7 +76,7 @@ class ResetOutcomesViewModelTest {
     state.open("ws", BuiltInSamples.workstation(), null);
     int[] asked = {0};
     assertThatThrownBy(
-            () -> OutcomeTable.build(state.results().analysis(), null, () -> ++asked[0] > 2))
+            () -> OutcomeTable.update(null, state.results().analysis(), null, () -> ++asked[0] > 2))
         .isInstanceOf(CancellationException.class);
     assertThat(asked[0]).isEqualTo(3);
   }
