@@ -175,7 +175,7 @@ final class VfioState {
     if (diff.isEmpty()) {
       return new VfioState(edited, pci, devSets);
     }
-    HolderDiff d = diff.get();
+    HolderDiff d = DevidRestatements.leftOut(diff.get(), this, edited);
     Map<Bdf, List<FdRef>> dev = new HashMap<>();
     Map<Integer, List<FdRef>> grp = new HashMap<>();
     Map<String, List<FdRef>> ictx = new HashMap<>();
@@ -309,7 +309,7 @@ final class VfioState {
   }
 
   /** What a file refers to: its device, its group, its iommufd context. */
-  private static void forEachKey(
+  static void forEachKey(
       OpenFile f,
       java.util.function.Consumer<Bdf> device,
       java.util.function.IntConsumer group,

@@ -41,26 +41,76 @@ class IncrementalAnalysisTest {
     Topology t = SyntheticHost.generate(spec);
     Random rnd = new Random(seed);
     Analysis a = Analysis.of(t);
+    History history = new History(a, seed);
     int applied = 0;
+    int returned = 0;
     for (int step = 0; step < 25; step++) {
-      Optional<Edit> edit = randomEdit(a.topology(), rnd, step);
-      if (edit.isEmpty()) {
+      Optional<Step> next = history.next(rnd, step);
+      if (next.isEmpty()) {
         continue;
       }
-      Attempt done = edit.get().apply(a.topology(), Profile.DEFAULT);
-      if (!done.succeeded()) {
-        continue;
+      if (next.get().edit().isPresent()) {
+        applied++;
+      } else {
+        returned++;
       }
-      applied++;
-      a = Analysis.after(a, done.orElseThrow(), Profile.DEFAULT);
-      assertSameAnswers(a, Analysis.of(a.topology()), "seed " + seed + " after " + edit.get());
-      for (Bdf b : touchedBy(edit.get())) {
+      a = Analysis.after(a, next.get().topology(), Profile.DEFAULT);
+      history.reached(a.topology());
+      assertSameAnswers(
+          a, Analysis.of(a.topology()), "seed " + seed + " after " + next.get().what());
+      for (Bdf b : next.get().edit().map(IncrementalAnalysisTest::touchedBy).orElse(List.of())) {
         assertThat(AffectedFds.of(a, b))
-            .as("seed %d, affected by %s after %s", seed, b, edit.get())
+            .as("seed %d, affected by %s after %s", seed, b, next.get().what())
             .containsExactlyElementsOf(affectedByWalkingEveryFd(a, b));
       }
     }
     assertThat(applied).as("edits the kernel allowed").isPositive();
+    assertThat(returned).as("returns to an earlier topology (undo)").isPositive();
+  }
+
+  /** One step of a chain: an edit the kernel allowed, or a return to an earlier topology. */
+  record Step(Optional<Edit> edit, Topology topology, String what) {}
+
+  /**
+   * The topologies a chain has reached, the loaded one first. A step is usually a random edit of
+   * the current topology and sometimes, as undo and redo do, a return to one reached before: to the
+   * loaded topology, whose devids no edit has written down yet, that changes every holder with a
+   * bound cdev back.
+   */
+  static final class History {
+    private final List<Topology> reached = new ArrayList<>();
+    private final Random returns;
+    private Topology current;
+
+    History(Analysis loaded, long seed) {
+      current = loaded.topology();
+      reached.add(current);
+      returns = new Random(seed * 31 + 7);
+    }
+
+    Optional<Step> next(Random rnd, int step) {
+      if (reached.size() > 1 && returns.nextInt(4) == 0) {
+        int i = returns.nextInt(reached.size());
+        return Optional.of(
+            new Step(Optional.empty(), reached.get(i), "a return to topology " + i + " (undo)"));
+      }
+      Optional<Edit> edit = randomEdit(current, rnd, step);
+      if (edit.isEmpty()) {
+        return Optional.empty();
+      }
+      Attempt done = edit.get().apply(current, Profile.DEFAULT);
+      if (!done.succeeded()) {
+        return Optional.empty();
+      }
+      return Optional.of(new Step(edit, done.orElseThrow(), edit.get().toString()));
+    }
+
+    void reached(Topology t) {
+      current = t;
+      if (!reached.contains(t)) {
+        reached.add(t);
+      }
+    }
   }
 
   private static List<Bdf> touchedBy(Edit e) {
