@@ -40,6 +40,14 @@ public final class Analysis implements HotResetSimulator {
   private final ResetVariants variants;
   private final WhatIfEvaluator whatIf;
   private final Map<FdRef, InfoResult> fullInfo = new ConcurrentHashMap<>();
+  private final Map<FdRef, DeviceVerdict> verdicts = new ConcurrentHashMap<>();
+
+  /**
+   * The analysis this one was derived from by {@link #after(Analysis, Topology, Profile)} while its
+   * answers have not been carried over yet ({@link #carryOver}); null once they have, or when it
+   * had none. Held one step only: carrying over drops it.
+   */
+  private volatile Analysis answersFrom;
 
   private volatile List<FdRef> deviceFds;
 
@@ -89,7 +97,12 @@ public final class Analysis implements HotResetSimulator {
     if (!previous.pciAnalysis.sharesPciWith(topology, profile)) {
       return of(topology, profile);
     }
-    return new Analysis(topology, profile, previous.pciAnalysis, previous.state.after(topology));
+    Analysis next =
+        new Analysis(topology, profile, previous.pciAnalysis, previous.state.after(topology));
+    if (!previous.verdicts.isEmpty() || !previous.fullInfo.isEmpty()) {
+      next.answersFrom = previous;
+    }
+    return next;
   }
 
   @Override
@@ -115,7 +128,74 @@ public final class Analysis implements HotResetSimulator {
   @Override
   /** INFO with a buffer large enough for every entry. */
   public InfoResult info(FdRef caller) {
+    carryOver();
     return fullInfo.computeIfAbsent(caller, c -> info.call(c, LARGE_ARGSZ));
+  }
+
+  /**
+   * The verdict on device fd {@code caller} (INFO, the natural reset and its outcome), worked out
+   * once per analysis. An analysis derived by {@link #after(Analysis, Topology, Profile)} starts
+   * with the verdicts and INFO answers of the one it came from for every fd the edit cannot have
+   * changed ({@link #fdsChangedSince}), so after one edit only the fds it reached are worked out.
+   */
+  public DeviceVerdict verdict(FdRef caller) {
+    carryOver();
+    DeviceVerdict known = verdicts.get(caller);
+    if (known != null) {
+      return known;
+    }
+    DeviceVerdict v = DeviceVerdict.of(this, caller);
+    EngineCounters.count(EngineCounters.Event.VERDICT_WORKED_OUT);
+    DeviceVerdict raced = verdicts.putIfAbsent(caller, v);
+    return raced != null ? raced : v;
+  }
+
+  /**
+   * The verdict on the fd a device is reached through (its cdev, else the first device fd opened
+   * through its group), or empty when no holder has it open.
+   */
+  public Optional<DeviceVerdict> verdictOn(Bdf device) {
+    return state
+        .device(device)
+        .flatMap(d -> d.cdevFd().isPresent() ? d.cdevFd() : d.groupFds().stream().findFirst())
+        .map(this::verdict);
+  }
+
+  /**
+   * Takes over, once, the answers of the analysis this one was derived from for the device fds the
+   * edit cannot have changed.
+   */
+  private void carryOver() {
+    if (answersFrom == null) {
+      return;
+    }
+    synchronized (this) {
+      Analysis from = answersFrom;
+      if (from == null) {
+        return;
+      }
+      fdsChangedSince(from)
+          .ifPresent(
+              changed -> {
+                from.verdicts.forEach(
+                    (fd, v) -> {
+                      if (!changed.contains(fd) && isDeviceFd(fd)) {
+                        verdicts.putIfAbsent(fd, v);
+                      }
+                    });
+                from.fullInfo.forEach(
+                    (fd, i) -> {
+                      if (!changed.contains(fd) && isDeviceFd(fd)) {
+                        fullInfo.putIfAbsent(fd, i);
+                      }
+                    });
+              });
+      answersFrom = null;
+    }
+  }
+
+  private boolean isDeviceFd(FdRef fd) {
+    return topology.file(fd).flatMap(OpenFile::openedDevice).isPresent();
   }
 
   @Override

@@ -33,12 +33,21 @@ public record DeviceVerdict(
   public static List<DeviceVerdict> all(HotResetSimulator analysis) {
     List<DeviceVerdict> out = new ArrayList<>();
     for (FdRef ref : analysis.deviceFds()) {
-      Bdf dev = analysis.topology().file(ref).flatMap(OpenFile::openedDevice).orElseThrow();
-      ResetVariant natural = analysis.naturalReset(ref);
-      out.add(
-          new DeviceVerdict(
-              ref, dev, analysis.info(ref), natural, analysis.hotReset(ref, natural.request())));
+      out.add(analysis instanceof Analysis a ? a.verdict(ref) : DeviceVerdict.of(analysis, ref));
     }
     return out;
+  }
+
+  /** The verdict on device fd {@code ref}, worked out now. */
+  static DeviceVerdict of(HotResetSimulator analysis, FdRef ref) {
+    Bdf dev = analysis.topology().file(ref).flatMap(OpenFile::openedDevice).orElseThrow();
+    ResetVariant natural = analysis.naturalReset(ref);
+    return new DeviceVerdict(
+        ref, dev, analysis.info(ref), natural, analysis.hotReset(ref, natural.request()));
+  }
+
+  /** Whether the natural reset fails. */
+  public boolean blocked() {
+    return reset.ret() != 0;
   }
 }

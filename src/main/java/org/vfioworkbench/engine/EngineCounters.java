@@ -24,7 +24,9 @@ final class EngineCounters {
     /**
      * A holder whose files an edit looked through (to pin devids, or to find who holds a device).
      */
-    HOLDER_VISITED
+    HOLDER_VISITED,
+    /** A device fd's verdict worked out (not carried over from the analysis before an edit). */
+    VERDICT_WORKED_OUT
   }
 
   private static volatile boolean anyEnabled;

@@ -191,15 +191,8 @@ public final class WorkbenchScreenshot {
       // first whose whole focus (scope, groups, holders' lanes) fits the view at a readable zoom.
       var a = w.state().results().analysis();
       List<Bdf> blocked =
-          a.devices().values().stream()
-              .filter(
-                  d -> {
-                    var fd =
-                        d.cdevFd().isPresent() ? d.cdevFd() : d.groupFds().stream().findFirst();
-                    return fd.isPresent()
-                        && a.hotReset(fd.get(), a.naturalReset(fd.get()).request()).ret() != 0;
-                  })
-              .map(d -> d.bdf())
+          a.devices().keySet().stream()
+              .filter(d -> a.verdictOn(d).map(v -> v.blocked()).orElse(false))
               .sorted()
               .toList();
       if (graph.viewModel().isOverview()) {

@@ -186,6 +186,9 @@ class IncrementalAnalysisTest {
     }
     assertThat(incremental.deviceFds()).as("%s: device fds", where).isEqualTo(fresh.deviceFds());
     for (FdRef fd : fresh.deviceFds()) {
+      assertThat(incremental.verdict(fd))
+          .as("%s: verdict on %s (carried over where the edit cannot reach)", where, fd)
+          .isEqualTo(fresh.verdict(fd));
       assertThat(incremental.info(fd)).as("%s: INFO on %s", where, fd).isEqualTo(fresh.info(fd));
       ResetVariant natural = fresh.naturalReset(fd);
       assertThat(incremental.naturalReset(fd)).isEqualTo(natural);

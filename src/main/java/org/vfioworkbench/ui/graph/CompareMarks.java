@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.vfioworkbench.engine.Analysis;
 import org.vfioworkbench.engine.DeviceState;
+import org.vfioworkbench.engine.DeviceVerdict;
 import org.vfioworkbench.model.Bdf;
 import org.vfioworkbench.model.FdRef;
 import org.vfioworkbench.ui.info.InfoFormat;
@@ -25,11 +26,11 @@ public final class CompareMarks {
       if (fd.isEmpty()) {
         continue;
       }
-      String infoA = InfoFormat.oneLine(a.info(fd.get()));
-      String infoB = InfoFormat.oneLine(b.info(fd.get()));
-      int resetA = a.hotReset(fd.get(), a.naturalReset(fd.get()).request()).ret();
-      int resetB = b.hotReset(fd.get(), b.naturalReset(fd.get()).request()).ret();
-      if (!infoA.equals(infoB) || resetA != resetB) {
+      DeviceVerdict va = a.verdict(fd.get());
+      DeviceVerdict vb = b.verdict(fd.get());
+      String infoA = InfoFormat.oneLine(va.info());
+      String infoB = InfoFormat.oneLine(vb.info());
+      if (!infoA.equals(infoB) || va.reset().ret() != vb.reset().ret()) {
         out.add(e.getKey());
       }
     }

@@ -684,13 +684,7 @@ public final class GraphLayout {
     if (known != null) {
       return known;
     }
-    boolean out = false;
-    Optional<org.vfioworkbench.engine.DeviceState> d = a.device(b);
-    if (d.isPresent()) {
-      Optional<org.vfioworkbench.model.FdRef> fd =
-          d.get().cdevFd().isPresent() ? d.get().cdevFd() : d.get().groupFds().stream().findFirst();
-      out = fd.isPresent() && a.hotReset(fd.get(), a.naturalReset(fd.get()).request()).ret() != 0;
-    }
+    boolean out = a.verdictOn(b).map(org.vfioworkbench.engine.DeviceVerdict::blocked).orElse(false);
     blockedFns.put(b, out);
     return out;
   }
