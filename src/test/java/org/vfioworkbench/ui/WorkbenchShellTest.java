@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.TableRow;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
@@ -204,6 +205,44 @@ class WorkbenchShellTest extends FxTestBase {
             .map(i -> i.getText() == null ? "" : i.getText().replace("_", ""))
             .toList();
     assertThat(shown).contains("Copy", "Delete", "Export report\u2026");
+    robot.interact(
+        () ->
+            robot.listWindows().stream()
+                .filter(w -> w instanceof javafx.scene.control.ContextMenu)
+                .forEach(javafx.stage.Window::hide));
+  }
+
+  @Test
+  void anOutcomeRowOpensAMenuMadeForItsFdWhenAskedFor(FxRobot robot) {
+    robot.interact(() -> window.showView(ViewId.OUTCOMES));
+    WaitForAsyncUtils.waitForFxEvents();
+    var rows =
+        robot.lookup("#reset-outcomes .table-row-cell").queryAllAs(TableRow.class).stream()
+            .filter(r -> r.getItem() != null)
+            .toList();
+    assertThat(rows).isNotEmpty();
+    TableRow<?> row = rows.get(0);
+    assertThat(row.getContextMenu()).as("made only when asked for").isNull();
+    javafx.geometry.Point2D at = row.localToScreen(10, 5);
+    robot.interact(
+        () ->
+            row.fireEvent(
+                new javafx.scene.input.ContextMenuEvent(
+                    javafx.scene.input.ContextMenuEvent.CONTEXT_MENU_REQUESTED,
+                    10,
+                    5,
+                    at.getX(),
+                    at.getY(),
+                    false,
+                    null)));
+    var shown =
+        robot.listWindows().stream()
+            .filter(w -> w instanceof javafx.scene.control.ContextMenu && w.isShowing())
+            .map(w -> (javafx.scene.control.ContextMenu) w)
+            .flatMap(m -> m.getItems().stream())
+            .map(i -> i.getText() == null ? "" : i.getText())
+            .toList();
+    assertThat(shown).contains("Copy", "Show trace", "Select in graph", "Open group");
     robot.interact(
         () ->
             robot.listWindows().stream()

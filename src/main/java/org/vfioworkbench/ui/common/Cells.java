@@ -139,18 +139,10 @@ public final class Cells {
    * two off, and a cell too narrow ends in an ellipsis with the whole text in its tooltip.
    */
   static double widest(double least, List<String> values) {
-    Text t = new Text();
-    Map<Integer, Double> advance = new HashMap<>();
     Map<String, Double> sums = new HashMap<>();
     for (String v : values) {
       if (v != null && !v.isEmpty() && !sums.containsKey(v)) {
-        double sum = 0;
-        for (int i = 0; i < v.length(); ) {
-          int c = v.codePointAt(i);
-          i += Character.charCount(c);
-          sum += advance.computeIfAbsent(c, k -> laidOutWidth(t, new String(Character.toChars(k))));
-        }
-        sums.put(v, sum);
+        sums.put(v, advanceSum(v));
       }
     }
     List<Map.Entry<String, Double>> bySum = new ArrayList<>(sums.entrySet());
@@ -161,9 +153,75 @@ public final class Cells {
       if (w >= MAX_WIDTH || most <= w) {
         break;
       }
-      w = Math.max(w, measure(t, e.getKey()));
+      w = Math.max(w, FITTED.measured(e.getKey()));
     }
     return w;
+  }
+
+  /**
+   * What {@link #widest} has worked out, kept from one fit to the next: a big host's table is
+   * fitted again after every edit with mostly the same texts, and the font {@link #widest} measures
+   * in (a {@link Text}'s default) never changes. Bounded; used on the UI thread only.
+   */
+  private static final class Fitted {
+    private static final int MOST_TEXTS = 100_000;
+    private final Text text = new Text();
+    private final double[] latin = new double[0x250];
+    private final Map<Integer, Double> otherAdvances = new HashMap<>();
+    private final Map<String, Double> sums = new HashMap<>();
+    private final Map<String, Double> widths = new HashMap<>();
+
+    Fitted() {
+      java.util.Arrays.fill(latin, Double.NaN);
+    }
+
+    double advance(int c) {
+      if (c < latin.length) {
+        if (Double.isNaN(latin[c])) {
+          latin[c] = laidOutWidth(text, new String(Character.toChars(c)));
+        }
+        return latin[c];
+      }
+      return otherAdvances.computeIfAbsent(
+          c, k -> laidOutWidth(text, new String(Character.toChars(k))));
+    }
+
+    double sum(String v) {
+      Double known = sums.get(v);
+      if (known != null) {
+        return known;
+      }
+      double sum = 0;
+      for (int i = 0; i < v.length(); ) {
+        int c = v.codePointAt(i);
+        i += Character.charCount(c);
+        sum += advance(c);
+      }
+      if (sums.size() >= MOST_TEXTS) {
+        sums.clear();
+      }
+      sums.put(v, sum);
+      return sum;
+    }
+
+    double measured(String v) {
+      Double known = widths.get(v);
+      if (known != null) {
+        return known;
+      }
+      double w = measure(text, v);
+      if (widths.size() >= MOST_TEXTS) {
+        widths.clear();
+      }
+      widths.put(v, w);
+      return w;
+    }
+  }
+
+  private static final Fitted FITTED = new Fitted();
+
+  private static double advanceSum(String v) {
+    return FITTED.sum(v);
   }
 
   /** What adding up advances in another order than the text's layout may be off by. */
@@ -203,6 +261,18 @@ public final class Cells {
     MenuItem m = item("Copy", () -> copy(copyable.copyText()));
     m.setAccelerator(COPY);
     return m;
+  }
+
+  /**
+   * Gives {@code row} the context menu {@code menu} makes for its item, made when asked for (a
+   * right click or the menu key): a big table's rows are refilled on every edit and scroll, and a
+   * menu made for each refill costs more than the rows.
+   */
+  public static <T> void menuOnRequest(
+      javafx.scene.control.TableRow<T> row, Function<T, ContextMenu> menu) {
+    row.addEventFilter(
+        javafx.scene.input.ContextMenuEvent.CONTEXT_MENU_REQUESTED,
+        e -> row.setContextMenu(row.getItem() == null ? null : menu.apply(row.getItem())));
   }
 
   /** A context menu whose items are made for the row it opens on. */

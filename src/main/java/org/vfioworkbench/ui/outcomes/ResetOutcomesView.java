@@ -75,8 +75,7 @@ public final class ResetOutcomesView extends BorderPane implements Copyable {
     table.setRowFactory(
         t -> {
           TableRow<OutcomeRow> row = new TableRow<>();
-          row.itemProperty()
-              .addListener((o, a, r) -> row.setContextMenu(r == null ? null : menu(r)));
+          Cells.menuOnRequest(row, this::menu);
           return row;
         });
     Cells.copyOnShortcut(table, this);

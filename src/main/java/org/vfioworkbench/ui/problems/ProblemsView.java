@@ -64,8 +64,7 @@ public final class ProblemsView extends BorderPane implements Copyable {
                   vm.goTo(row.getItem());
                 }
               });
-          row.itemProperty()
-              .addListener((o, a, p) -> row.setContextMenu(p == null ? null : menu(vm, p)));
+          Cells.menuOnRequest(row, p -> menu(vm, p));
           return row;
         });
     table.setOnKeyPressed(

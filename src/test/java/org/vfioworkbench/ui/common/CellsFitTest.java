@@ -79,4 +79,31 @@ class CellsFitTest extends FxTestBase {
     // its characters, then only the texts that could still be the widest: not one per row
     assertThat(laidOut[1]).isLessThan(1_000);
   }
+
+  @Test
+  void fittingTheRowsAgainAfterAnEditLaysOutOnlyItsNewTexts(FxRobot robot) throws Exception {
+    List<String> rows = new ArrayList<>();
+    for (int i = 0; i < 2_000; i++) {
+      rows.add(String.format("qemu-%d:%d 0000:%02x:00.0 refit", i % 40, i, i % 256));
+    }
+    List<String> edited = new ArrayList<>(rows);
+    edited.set(7, "a row the edit made much wider than any other: 0000:07:00.0 EPERM");
+    long[] laidOut = new long[2];
+    double[] widths = new double[2];
+    WaitForAsyncUtils.asyncFx(
+            () -> {
+              Cells.widest(0, rows);
+              long before = Cells.measured;
+              Cells.widest(0, rows);
+              laidOut[0] = Cells.measured - before;
+              before = Cells.measured;
+              widths[0] = Cells.widest(0, edited);
+              laidOut[1] = Cells.measured - before;
+              widths[1] = everyText(0, edited);
+            })
+        .get();
+    assertThat(laidOut[0]).as("the same rows again").isZero();
+    assertThat(laidOut[1]).as("one new text, its new characters").isLessThan(20);
+    assertThat(widths[0]).isEqualTo(widths[1]);
+  }
 }
