@@ -151,6 +151,26 @@ public final class Analysis implements HotResetSimulator {
   }
 
   /**
+   * A value that depends on the PCI part alone (functions, buses, groups, drivers, and so reset
+   * scopes, dev-sets and which devices VFIO has registered), worked out once and shared by every
+   * analysis of that part: holder edits keep it, so a rule about the hardware is not evaluated
+   * again after each ownership change. {@code compute} must read nothing else of the analysis it is
+   * given.
+   */
+  @SuppressWarnings("unchecked")
+  public <T> T onPciPart(String key, java.util.function.Function<Analysis, T> compute) {
+    Object known = pciAnalysis.derived.get(key);
+    if (known == null) {
+      known = compute.apply(this);
+      Object raced = pciAnalysis.derived.putIfAbsent(key, known);
+      if (raced != null) {
+        known = raced;
+      }
+    }
+    return (T) known;
+  }
+
+  /**
    * The verdict on the fd a device is reached through (its cdev, else the first device fd opened
    * through its group), or empty when no holder has it open.
    */

@@ -31,6 +31,9 @@ final class PciAnalysis {
   final DevSets devSets;
   final Profile profile;
 
+  /** Values worked out from the PCI part alone ({@link Analysis#onPciPart}). */
+  final java.util.Map<String, Object> derived = new java.util.concurrent.ConcurrentHashMap<>();
+
   PciAnalysis(Topology topology, Profile profile) {
     this.functions = topology.functions();
     this.buses = topology.buses();

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.vfioworkbench.engine.Analysis;
 import org.vfioworkbench.engine.DevSet;
 import org.vfioworkbench.engine.DeviceState;
 import org.vfioworkbench.engine.HotResetSimulator;
@@ -41,7 +42,10 @@ public final class Diagnostics {
     kernelRefusals(sim, out);
     deviceFdsInNonViableGroups(sim, out);
     nonViableGroups(sim, out);
-    neverResettable(sim, out);
+    out.addAll(
+        sim instanceof Analysis a
+            ? a.onPciPart("diagnostics.never-resettable", Diagnostics::neverResettable)
+            : neverResettable(sim));
     ownershipConflicts(sim, out);
     unheldDevicesBlockingResets(sim, out);
     return out;
@@ -137,7 +141,8 @@ public final class Diagnostics {
     }
   }
 
-  private static void neverResettable(HotResetSimulator sim, List<Diagnostic> out) {
+  private static List<Diagnostic> neverResettable(HotResetSimulator sim) {
+    List<Diagnostic> out = new ArrayList<>();
     Set<String> reported = new HashSet<>();
     // functions sharing a reset scope and a dev-set report the same members: look once per pair
     Set<ScopeAndSet> looked = new HashSet<>();
@@ -181,6 +186,7 @@ public final class Diagnostics {
         }
       }
     }
+    return List.copyOf(out);
   }
 
   /**
