@@ -153,7 +153,7 @@ public final class Cells {
       if (w >= MAX_WIDTH || most <= w) {
         break;
       }
-      w = Math.max(w, FITTED.measured(e.getKey()));
+      w = Math.max(w, fitted().measured(e.getKey()));
     }
     return w;
   }
@@ -218,10 +218,18 @@ public final class Cells {
     }
   }
 
-  private static final Fitted FITTED = new Fitted();
+  /** Made on first use (on the UI thread, with the toolkit running), not when the class loads. */
+  private static Fitted fitted;
+
+  private static Fitted fitted() {
+    if (fitted == null) {
+      fitted = new Fitted();
+    }
+    return fitted;
+  }
 
   private static double advanceSum(String v) {
-    return FITTED.sum(v);
+    return fitted().sum(v);
   }
 
   /** What adding up advances in another order than the text's layout may be off by. */
