@@ -175,6 +175,14 @@ md "The engine's fork runs in a fixed, pre-touched heap (\`-Xms3g -Xmx3g -XX:+Al
 md ""
 fi
 
+if part engine; then
+md "### Outcome table after an edit"
+md ""
+# OutcomeTableBenchmark: the rows one release can change, beside the whole table as every edit
+# built it before (the baseline).
+jmh outcomes "${OUTCOMES_BENCH:-OutcomeTableBenchmark}" buildWhole
+fi
+
 if part plan; then
 md "### Plan"
 md ""
