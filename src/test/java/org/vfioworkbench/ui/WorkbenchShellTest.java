@@ -186,30 +186,40 @@ class WorkbenchShellTest extends FxTestBase {
             window.scene().getRoot().lookup(".graph-view");
     assertThat(graph.copyText()).contains("0000:02:00.1").contains("HD Audio");
     assertThat(FocusedCopy.textAt(graph)).isEqualTo(graph.copyText());
+    assertThat(menuAskedFor(robot, graph, 20, 20, stage.getX() + 300, stage.getY() + 300))
+        .contains("Copy", "Delete", "Export report\u2026");
+  }
+
+  /**
+   * Asks {@code node} for its context menu as a right click at ({@code x}, {@code y}) would, and
+   * returns the items of the menu it shows (mnemonic marks dropped), hiding it again.
+   */
+  private static List<String> menuAskedFor(
+      FxRobot robot, javafx.scene.Node node, double x, double y, double screenX, double screenY) {
     robot.interact(
         () ->
-            graph.fireEvent(
+            node.fireEvent(
                 new javafx.scene.input.ContextMenuEvent(
                     javafx.scene.input.ContextMenuEvent.CONTEXT_MENU_REQUESTED,
-                    20,
-                    20,
-                    stage.getX() + 300,
-                    stage.getY() + 300,
+                    x,
+                    y,
+                    screenX,
+                    screenY,
                     false,
                     null)));
-    var shown =
+    List<String> shown =
         robot.listWindows().stream()
             .filter(w -> w instanceof javafx.scene.control.ContextMenu && w.isShowing())
             .map(w -> (javafx.scene.control.ContextMenu) w)
             .flatMap(m -> m.getItems().stream())
             .map(i -> i.getText() == null ? "" : i.getText().replace("_", ""))
             .toList();
-    assertThat(shown).contains("Copy", "Delete", "Export report\u2026");
     robot.interact(
         () ->
             robot.listWindows().stream()
                 .filter(w -> w instanceof javafx.scene.control.ContextMenu)
                 .forEach(javafx.stage.Window::hide));
+    return shown;
   }
 
   @Test
@@ -224,30 +234,8 @@ class WorkbenchShellTest extends FxTestBase {
     TableRow<?> row = rows.get(0);
     assertThat(row.getContextMenu()).as("made only when asked for").isNull();
     javafx.geometry.Point2D at = row.localToScreen(10, 5);
-    robot.interact(
-        () ->
-            row.fireEvent(
-                new javafx.scene.input.ContextMenuEvent(
-                    javafx.scene.input.ContextMenuEvent.CONTEXT_MENU_REQUESTED,
-                    10,
-                    5,
-                    at.getX(),
-                    at.getY(),
-                    false,
-                    null)));
-    var shown =
-        robot.listWindows().stream()
-            .filter(w -> w instanceof javafx.scene.control.ContextMenu && w.isShowing())
-            .map(w -> (javafx.scene.control.ContextMenu) w)
-            .flatMap(m -> m.getItems().stream())
-            .map(i -> i.getText() == null ? "" : i.getText())
-            .toList();
-    assertThat(shown).contains("Copy", "Show trace", "Select in graph", "Open group");
-    robot.interact(
-        () ->
-            robot.listWindows().stream()
-                .filter(w -> w instanceof javafx.scene.control.ContextMenu)
-                .forEach(javafx.stage.Window::hide));
+    assertThat(menuAskedFor(robot, row, 10, 5, at.getX(), at.getY()))
+        .contains("Copy", "Show trace", "Select in graph", "Open group");
   }
 
   @Test
