@@ -154,14 +154,60 @@ public final class ExplorerView extends BorderPane implements org.vfioworkbench.
     e.children().forEach(c -> lines(c, indent + "  ", b));
   }
 
+  /**
+   * Shows {@code root}, keeping the rows that still show the same element (their expanded state,
+   * and with them the selection and scroll position): an edit changes a few rows' details, and
+   * rebuilding every row would fold back what the user had opened.
+   */
   private void show(TreeEntry root) {
     syncing = true;
-    tree.setRoot(root == null ? null : item(root, true));
+    TreeItem<TreeEntry> shown = tree.getRoot();
+    if (root == null || shown == null || !sameRow(shown.getValue(), root)) {
+      tree.setRoot(root == null ? null : item(root, true));
+    } else {
+      update(shown, root);
+    }
     syncing = false;
     reveal();
   }
 
-  private TreeItem<TreeEntry> item(TreeEntry e, boolean expand) {
+  /** Makes {@code it} show {@code e}, reusing the child rows that show the same elements. */
+  static void update(TreeItem<TreeEntry> it, TreeEntry e) {
+    if (it.getValue().equals(e)) {
+      return; // nothing in this subtree shows differently
+    }
+    it.setValue(e);
+    javafx.collections.ObservableList<TreeItem<TreeEntry>> old = it.getChildren();
+    java.util.Map<Object, java.util.Deque<TreeItem<TreeEntry>>> byRow = new java.util.HashMap<>();
+    for (TreeItem<TreeEntry> c : old) {
+      byRow.computeIfAbsent(rowKey(c.getValue()), k -> new java.util.ArrayDeque<>()).add(c);
+    }
+    List<TreeItem<TreeEntry>> next = new java.util.ArrayList<>(e.children().size());
+    for (TreeEntry c : e.children()) {
+      java.util.Deque<TreeItem<TreeEntry>> same = byRow.get(rowKey(c));
+      TreeItem<TreeEntry> kept = same == null ? null : same.poll();
+      if (kept == null) {
+        next.add(item(c, e.children().size() < 40));
+      } else {
+        update(kept, c);
+        next.add(kept);
+      }
+    }
+    if (!next.equals(old)) {
+      old.setAll(next);
+    }
+  }
+
+  /** What a row stands for: the element it selects, or its label for a heading. */
+  private static Object rowKey(TreeEntry e) {
+    return e.ref() != null ? e.ref() : e.label();
+  }
+
+  private static boolean sameRow(TreeEntry a, TreeEntry b) {
+    return rowKey(a).equals(rowKey(b));
+  }
+
+  private static TreeItem<TreeEntry> item(TreeEntry e, boolean expand) {
     TreeItem<TreeEntry> it = new TreeItem<>(e);
     it.setExpanded(expand);
     for (TreeEntry c : e.children()) {
