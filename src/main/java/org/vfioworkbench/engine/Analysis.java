@@ -175,10 +175,7 @@ public final class Analysis implements HotResetSimulator {
    * through its group), or empty when no holder has it open.
    */
   public Optional<DeviceVerdict> verdictOn(Bdf device) {
-    return state
-        .device(device)
-        .flatMap(d -> d.cdevFd().isPresent() ? d.cdevFd() : d.groupFds().stream().findFirst())
-        .map(this::verdict);
+    return state.device(device).flatMap(DeviceState::callerFd).map(this::verdict);
   }
 
   /**

@@ -39,4 +39,12 @@ public record DeviceState(
   public boolean isOpen() {
     return openCount() > 0;
   }
+
+  /**
+   * The fd the device is asked through: its cdev, else the first device fd opened through its
+   * group; empty when no holder has it open.
+   */
+  public Optional<FdRef> callerFd() {
+    return cdevFd.isPresent() ? cdevFd : groupFds.stream().findFirst();
+  }
 }

@@ -60,8 +60,9 @@ final class DevidRestatements {
           restated.add(c.ref());
         }
       } else {
-        unstatedByIctx.computeIfAbsent(after.boundTo().orElseThrow(), k -> new ArrayList<>());
-        unstatedByIctx.get(after.boundTo().orElseThrow()).add(c.ref());
+        unstatedByIctx
+            .computeIfAbsent(after.boundTo().orElseThrow(), k -> new ArrayList<>())
+            .add(c.ref());
       }
     }
     Set<String> otherwiseChanged = ictxsNamedOutside(diff, pairs);

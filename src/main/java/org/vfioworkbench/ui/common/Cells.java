@@ -142,7 +142,7 @@ public final class Cells {
     Map<String, Double> sums = new HashMap<>();
     for (String v : values) {
       if (v != null && !v.isEmpty() && !sums.containsKey(v)) {
-        sums.put(v, advanceSum(v));
+        sums.put(v, fitted().sum(v));
       }
     }
     List<Map.Entry<String, Double>> bySum = new ArrayList<>(sums.entrySet());
@@ -226,10 +226,6 @@ public final class Cells {
       fitted = new Fitted();
     }
     return fitted;
-  }
-
-  private static double advanceSum(String v) {
-    return fitted().sum(v);
   }
 
   /** What adding up advances in another order than the text's layout may be off by. */

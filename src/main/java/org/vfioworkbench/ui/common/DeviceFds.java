@@ -24,14 +24,7 @@ public final class DeviceFds {
       return file.filter(x -> x instanceof DeviceFile || x instanceof CdevFile).map(x -> f.fd());
     }
     if (selection instanceof ElementRef.FunctionRef fn) {
-      Optional<DeviceState> d = a.device(fn.bdf());
-      if (d.isEmpty()) {
-        return Optional.empty();
-      }
-      if (d.get().cdevFd().isPresent()) {
-        return d.get().cdevFd();
-      }
-      return d.get().groupFds().stream().findFirst();
+      return a.device(fn.bdf()).flatMap(DeviceState::callerFd);
     }
     return Optional.empty();
   }

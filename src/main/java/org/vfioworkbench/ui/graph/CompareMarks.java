@@ -22,7 +22,7 @@ public final class CompareMarks {
     }
     for (var e : a.devices().entrySet()) {
       DeviceState d = e.getValue();
-      Optional<FdRef> fd = d.cdevFd().isPresent() ? d.cdevFd() : d.groupFds().stream().findFirst();
+      Optional<FdRef> fd = d.callerFd();
       if (fd.isEmpty()) {
         continue;
       }
