@@ -31,22 +31,7 @@ class ExplorerKeepsRowsTest extends FxTestBase {
   void start(Stage stage) {
     state = new WorkbenchState(TaskExecutor.currentThread());
     state.open("seed", BuiltInSamples.seedCase(), null);
-    ExplorerView view =
-        new ExplorerView(
-            new ExplorerViewModel(
-                state,
-                new GraphSubtrees() {
-                  @Override
-                  public boolean isCollapsed(Bdf bridge) {
-                    return false;
-                  }
-
-                  @Override
-                  public void setCollapsed(Bdf bridge, boolean on) {}
-
-                  @Override
-                  public void reveal(Bdf bdf) {}
-                }));
+    ExplorerView view = new ExplorerView(new ExplorerViewModel(state, GraphSubtrees.NONE));
     stage.setScene(new Scene(view, 400, 600));
     stage.show();
   }
@@ -54,35 +39,22 @@ class ExplorerKeepsRowsTest extends FxTestBase {
   @Test
   void anEditKeepsTheRowsItDidNotChangeAndWhatTheUserFolded(FxRobot robot) {
     TreeView<?> tree = robot.lookup(".tree-view").queryAs(TreeView.class);
-    TreeItem<?> bus = find(tree.getRoot(), "bus 0000:02");
-    TreeItem<?> rootPort = find(tree.getRoot(), "00:1c.0");
-    TreeItem<?> fn0 = find(tree.getRoot(), "02:00.0");
+    TreeItem<?> bus = ExplorerRows.find(tree.getRoot(), "bus 0000:02");
+    TreeItem<?> rootPort = ExplorerRows.find(tree.getRoot(), "00:1c.0");
+    TreeItem<?> fn0 = ExplorerRows.find(tree.getRoot(), "02:00.0");
     String before = ((TreeEntry) fn0.getValue()).detail();
     assertThat(bus.isExpanded()).isTrue();
     robot.interact(() -> bus.setExpanded(false));
 
     robot.interact(() -> state.execute(new Edit.Release(Bdf.parse("0000:02:00.0"))));
 
-    assertThat(find(tree.getRoot(), "bus 0000:02")).isSameAs(bus);
+    assertThat(ExplorerRows.find(tree.getRoot(), "bus 0000:02")).isSameAs(bus);
     assertThat(bus.isExpanded()).as("folded by the user, still folded").isFalse();
-    assertThat(find(tree.getRoot(), "00:1c.0")).isSameAs(rootPort);
-    assertThat(find(tree.getRoot(), "02:00.0")).isSameAs(fn0);
+    assertThat(ExplorerRows.find(tree.getRoot(), "00:1c.0")).isSameAs(rootPort);
+    assertThat(ExplorerRows.find(tree.getRoot(), "02:00.0")).isSameAs(fn0);
     assertThat(((TreeEntry) fn0.getValue()).detail())
         .as("the released function's row shows it released")
         .isNotEqualTo(before)
         .doesNotContain("open");
-  }
-
-  private static TreeItem<?> find(TreeItem<?> at, String prefix) {
-    if (at.getValue() instanceof TreeEntry e && e.label().startsWith(prefix)) {
-      return at;
-    }
-    for (TreeItem<?> c : at.getChildren()) {
-      TreeItem<?> f = find(c, prefix);
-      if (f != null) {
-        return f;
-      }
-    }
-    return null;
   }
 }

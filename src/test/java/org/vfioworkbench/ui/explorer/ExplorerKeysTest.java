@@ -88,7 +88,7 @@ class ExplorerKeysTest extends FxTestBase {
     robot.interact(() -> state.select(new ElementRef.HolderRef("qemu-vm1")));
     robot.interact(
         () -> {
-          TreeItem<?> fn0 = find(tree.getRoot(), "02:00.0");
+          TreeItem<?> fn0 = ExplorerRows.find(tree.getRoot(), "02:00.0");
           ((TreeView) tree).getSelectionModel().select(fn0);
         });
     robot.interact(() -> graph.setCollapsed(ROOT_PORT, true));
@@ -100,18 +100,5 @@ class ExplorerKeysTest extends FxTestBase {
 
   private static String selectedLabel(TreeView<?> tree) {
     return ((TreeEntry) tree.getSelectionModel().getSelectedItem().getValue()).label();
-  }
-
-  private static TreeItem<?> find(TreeItem<?> at, String prefix) {
-    if (at.getValue() instanceof TreeEntry e && e.label().startsWith(prefix)) {
-      return at;
-    }
-    for (TreeItem<?> c : at.getChildren()) {
-      TreeItem<?> f = find(c, prefix);
-      if (f != null) {
-        return f;
-      }
-    }
-    return null;
   }
 }
