@@ -27,12 +27,8 @@ class FdsChangedSinceTest {
   @ParameterizedTest(name = "seed {0}")
   @MethodSource("seeds")
   void everyFdLeftOutAnswersAsBeforeTheEdit(long seed) {
-    SyntheticHost.Spec spec =
-        seed % 3 == 0
-            ? new SyntheticHost.Spec(seed, 300, 0.5, 8, 0.05)
-            : SyntheticHost.Spec.small(seed);
     Random rnd = new Random(seed);
-    Analysis a = Analysis.of(SyntheticHost.generate(spec));
+    Analysis a = IncrementalAnalysisTest.chainStart(seed);
     IncrementalAnalysisTest.History history = new IncrementalAnalysisTest.History(a, seed);
     int told = 0;
     for (int step = 0; step < 25; step++) {

@@ -34,13 +34,8 @@ class IncrementalAnalysisTest {
   @ParameterizedTest(name = "seed {0}")
   @MethodSource("seeds")
   void aChainOfEditsAnswersAsAnalysesFromNothing(long seed) {
-    SyntheticHost.Spec spec =
-        seed % 3 == 0
-            ? new SyntheticHost.Spec(seed, 300, 0.5, 8, 0.05)
-            : SyntheticHost.Spec.small(seed);
-    Topology t = SyntheticHost.generate(spec);
     Random rnd = new Random(seed);
-    Analysis a = Analysis.of(t);
+    Analysis a = chainStart(seed);
     History history = new History(a, seed);
     int applied = 0;
     int returned = 0;
@@ -66,6 +61,15 @@ class IncrementalAnalysisTest {
     }
     assertThat(applied).as("edits the kernel allowed").isPositive();
     assertThat(returned).as("returns to an earlier topology (undo)").isPositive();
+  }
+
+  /** The analysed host a chain of {@code seed} starts from: every third a 300-function one. */
+  static Analysis chainStart(long seed) {
+    SyntheticHost.Spec spec =
+        seed % 3 == 0
+            ? new SyntheticHost.Spec(seed, 300, 0.5, 8, 0.05)
+            : SyntheticHost.Spec.small(seed);
+    return Analysis.of(SyntheticHost.generate(spec));
   }
 
   /** One step of a chain: an edit the kernel allowed, or a return to an earlier topology. */
