@@ -5,8 +5,9 @@ import javafx.scene.Group;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
-import javafx.scene.shape.Line;
 import javafx.scene.shape.Rectangle;
+import org.vfioworkbench.ui.graph.skin.EdgeLeg;
+import org.vfioworkbench.ui.graph.skin.FdEdgeSkin;
 import org.vfioworkbench.ui.graph.skin.GroupHullSkin;
 
 /**
@@ -121,8 +122,8 @@ final class GraphLegend extends GridPane {
   }
 
   private static Node line(String... cls) {
-    Line l = new Line(0, 7, 34, 7);
-    l.getStyleClass().add("fd-edge");
+    EdgeLeg l = new EdgeLeg(0, 7, 34, 7);
+    l.getStyleClass().add(FdEdgeSkin.LEG);
     l.getStyleClass().addAll(cls);
     return new Group(l);
   }

@@ -5,7 +5,6 @@ import java.util.List;
 import javafx.css.PseudoClass;
 import javafx.scene.Group;
 import javafx.scene.Node;
-import javafx.scene.shape.Line;
 import org.vfioworkbench.ui.graph.GraphModel.FdEdge;
 import org.vfioworkbench.ui.graph.GraphModel.Point;
 
@@ -13,11 +12,12 @@ import org.vfioworkbench.ui.graph.GraphModel.Point;
  * An edge from an fd chip to what it holds (device fds and cdevs to functions, groups to hulls),
  * drawn along its orthogonal route; hovering it highlights it (the view highlights both ends).
  *
- * <p>Each leg of the route is its own {@link Line}, styled {@code fd-edge}: a software-painted
- * shape costs the area of its bounds, and a leg's bounds are a thin strip where one polyline's are
- * the whole rectangle its corners span (on a big host's overview, most of the graph). For the same
- * reason the edge fades leg by leg ({@link #fade}): an opacity on the group would paint it
- * offscreen first.
+ * <p>Each leg of the route is its own {@link EdgeLeg}, a filled strip styled {@code fd-edge}: a
+ * software-painted shape costs the area of its bounds, and a leg's bounds are a thin strip where
+ * one polyline's are the whole rectangle its corners span (on a big host's overview, most of the
+ * graph); and a plain strip is filled directly where a stroke is rasterised. For the same reason
+ * the edge fades leg by leg ({@link #fade}): an opacity on the group would paint it offscreen
+ * first.
  */
 public final class FdEdgeSkin extends Group {
 
@@ -92,13 +92,13 @@ public final class FdEdgeSkin extends Group {
     List<Double> xy = new ArrayList<>();
     List<Node> legs = getChildren();
     for (int i = 0; i < legs.size(); i++) {
-      Line l = (Line) legs.get(i);
+      EdgeLeg l = (EdgeLeg) legs.get(i);
       if (i == 0) {
-        xy.add(l.getStartX());
-        xy.add(l.getStartY());
+        xy.add(l.startX());
+        xy.add(l.startY());
       }
-      xy.add(l.getEndX());
-      xy.add(l.getEndY());
+      xy.add(l.endX());
+      xy.add(l.endY());
     }
     return xy;
   }
@@ -118,22 +118,19 @@ public final class FdEdgeSkin extends Group {
     if (kids.size() > legs) {
       kids.subList(legs, kids.size()).clear();
     }
-    List<Line> added = new ArrayList<>();
+    List<EdgeLeg> added = new ArrayList<>();
     for (int i = 0; i < legs; i++) {
-      Line l;
+      Point a = p.get(i);
+      Point b = p.get(i + 1);
       if (i < kids.size()) {
-        l = (Line) kids.get(i);
+        ((EdgeLeg) kids.get(i)).moveTo(a.x(), a.y(), b.x(), b.y());
       } else {
-        l = new Line();
+        EdgeLeg l = new EdgeLeg(a.x(), a.y(), b.x(), b.y());
         l.getStyleClass().setAll(legClasses);
         l.pseudoClassStateChanged(HOVER, lit);
         l.setOpacity(legOpacity);
         added.add(l);
       }
-      l.setStartX(p.get(i).x());
-      l.setStartY(p.get(i).y());
-      l.setEndX(p.get(i + 1).x());
-      l.setEndY(p.get(i + 1).y());
     }
     kids.addAll(added);
   }

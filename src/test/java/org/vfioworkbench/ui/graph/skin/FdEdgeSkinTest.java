@@ -8,7 +8,6 @@ import java.util.OptionalInt;
 import javafx.css.PseudoClass;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
-import javafx.scene.shape.Line;
 import org.junit.jupiter.api.Test;
 import org.vfioworkbench.model.Bdf;
 import org.vfioworkbench.model.FdRef;
@@ -37,7 +36,7 @@ class FdEdgeSkinTest {
   void eachLegIsAThinStripNotTheRectangleTheCornersSpan() {
     FdEdgeSkin s = new FdEdgeSkin(ACROSS);
 
-    assertThat(s.getChildren()).hasSize(3).allMatch(n -> n instanceof Line);
+    assertThat(s.getChildren()).hasSize(3).allMatch(n -> n instanceof EdgeLeg);
     for (Node leg : s.getChildren()) {
       Bounds b = leg.getBoundsInLocal();
       assertThat(Math.min(b.getWidth(), b.getHeight())).as("a leg's thin side").isLessThan(4);

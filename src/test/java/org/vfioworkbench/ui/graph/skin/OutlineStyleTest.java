@@ -7,7 +7,9 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import javafx.scene.Group;
 import javafx.scene.Scene;
-import javafx.scene.shape.Line;
+import javafx.scene.paint.Color;
+import javafx.scene.paint.LinearGradient;
+import javafx.scene.paint.Paint;
 import javafx.scene.shape.Rectangle;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -27,11 +29,11 @@ import org.vfioworkbench.ui.graph.GraphModel.ScopeOutline;
 import org.vfioworkbench.ui.graph.TopologyGraphView;
 
 /**
- * The graph's outline-only shapes (fd edges' legs, reset scopes' dashed borders) as the workbench's
- * style sheets leave them: stroked, never filled. A shape with a fill, even a transparent one, is
- * filled at every repaint (a mask the size of its bounds in the software pipeline), and Prism
- * counts it as having overlapping contents: a faded fd edge's leg was painted into an offscreen
- * image of its own and blended back, about 900 images per selection on the 2,000-function host.
+ * The graph's thin shapes as the workbench's style sheets leave them: reset scopes' dashed borders
+ * stroked, never filled; fd edges' legs filled strips, never stroked. A shape with both a fill
+ * (even a transparent one) and a stroke is painted twice at every repaint, and Prism counts it as
+ * having overlapping contents: a faded fd edge's leg was painted into an offscreen image of its own
+ * and blended back, about 900 images per selection on the 2,000-function host.
  */
 @ExtendWith(ApplicationExtension.class)
 class OutlineStyleTest extends FxTestBase {
@@ -60,7 +62,7 @@ class OutlineStyleTest extends FxTestBase {
   }
 
   @Test
-  void legsAreStrokedOnlySoAFadedLegIsNotPaintedOffscreen(FxRobot robot) {
+  void legsAreFilledOnlySoAFadedLegIsNotPaintedOffscreen(FxRobot robot) {
     List<FdEdgeSkin> skins =
         List.of(
             new FdEdgeSkin(edge(FdKind.DEVICE)),
@@ -75,14 +77,58 @@ class OutlineStyleTest extends FxTestBase {
         });
 
     for (FdEdgeSkin s : skins) {
-      assertThat(s.getChildren()).isNotEmpty().allMatch(n -> n instanceof Line);
+      assertThat(s.getChildren()).isNotEmpty().allMatch(n -> n instanceof EdgeLeg);
       for (var leg : s.getChildren()) {
-        Line l = (Line) leg;
-        assertThat(l.getStroke()).as("stroked").isNotNull();
-        assertThat(l.getStrokeWidth()).isGreaterThan(0);
-        assertThat(l.getFill()).as("no fill on " + l.getStyleClass()).isNull();
+        EdgeLeg l = (EdgeLeg) leg;
+        assertThat(l.getFill()).as("filled").isNotNull();
+        assertThat(l.getStroke()).as("no stroke on " + l.getStyleClass()).isNull();
       }
     }
+  }
+
+  @Test
+  void theStyleSheetsGiveEachKindOfLegItsThicknessAndADashedLegItsDashesAlongTheLeg(FxRobot robot) {
+    FdEdgeSkin device = new FdEdgeSkin(edge(FdKind.DEVICE));
+    FdEdgeSkin bundled = new FdEdgeSkin(edge(FdKind.CDEV));
+    FdEdgeSkin group = new FdEdgeSkin(edge(FdKind.GROUP));
+    robot.interact(
+        () -> {
+          bundled.bundle();
+          root.getChildren().setAll(device, bundled, group);
+          root.applyCss();
+        });
+
+    assertThat(legs(device)).allMatch(l -> l.legWidth() == 1.8).allMatch(l -> plain(l.getFill()));
+    assertThat(legs(bundled)).allMatch(l -> l.legWidth() == 1.1);
+    EdgeLeg down = legs(group).get(0);
+    EdgeLeg across = legs(group).get(1);
+    assertThat(down.isVertical()).isTrue();
+    assertThat(((LinearGradient) down.getFill()).getEndY()).as("dashes run down").isEqualTo(9);
+    assertThat(((LinearGradient) down.getFill()).getEndX()).isZero();
+    assertThat(((LinearGradient) across.getFill()).getEndX()).as("dashes run across").isEqualTo(9);
+    assertThat(((LinearGradient) across.getFill()).getEndY()).isZero();
+
+    robot.interact(
+        () -> {
+          device.setLit(true);
+          bundled.setLit(true);
+          root.applyCss();
+        });
+
+    assertThat(legs(device)).allMatch(l -> l.legWidth() == 3.5);
+    assertThat(legs(bundled)).allMatch(l -> l.legWidth() == 3.5);
+    assertThat(legs(device).get(0).getFill()).isEqualTo(legs(bundled).get(0).getFill());
+    assertThat(legs(device).get(1).getHeight())
+        .as("a lit leg's strip is placed again")
+        .isEqualTo(3.5);
+  }
+
+  private static List<EdgeLeg> legs(FdEdgeSkin s) {
+    return s.getChildren().stream().map(EdgeLeg.class::cast).toList();
+  }
+
+  private static boolean plain(Paint p) {
+    return p instanceof Color c && c.getOpacity() == 1;
   }
 
   @Test
