@@ -4,28 +4,35 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import javafx.css.CssMetaData;
-import javafx.css.PseudoClass;
 import javafx.css.SimpleStyleableDoubleProperty;
+import javafx.css.SimpleStyleableObjectProperty;
 import javafx.css.StyleConverter;
 import javafx.css.Styleable;
 import javafx.css.StyleableDoubleProperty;
+import javafx.css.StyleableObjectProperty;
 import javafx.css.StyleableProperty;
+import javafx.css.converter.SizeConverter;
+import javafx.scene.paint.Color;
+import javafx.scene.paint.Paint;
 import javafx.scene.shape.Rectangle;
 
 /**
  * One leg of an fd edge's orthogonal route, drawn as a filled strip along it rather than a stroked
  * line: the software pipeline fills an axis-aligned rectangle of a plain colour directly, where a
  * stroke goes through the path rasteriser (measured here on 5,000 and 20,000 legs: a tenth of the
- * painting time). Its thickness is styled, {@code -vw-leg-width} (in pixels), and the strip runs
- * half of it past each end, as a square line cap would, so that the legs of a route meet at its
- * corners. A vertical leg has the pseudo-class {@code :vertical} (a dashed style's gradient runs
- * along the leg).
+ * painting time).
+ *
+ * <p>Styled by three properties of its own: {@code -vw-leg-width} (the thickness in pixels; the
+ * strip runs half of it past each end, as a square line cap would, so that the legs of a route meet
+ * at its corners), {@code -vw-leg-color} and {@code -vw-leg-dashes} (dash and gap lengths in
+ * pixels, as {@code -fx-stroke-dash-array}; none: solid). A dashed leg is filled with a repeating
+ * image of one dash and its gap ({@link LegPaints}), along the leg: a linear gradient with a repeat
+ * cycle would draw the same, but the software pipeline builds a gradient's colour ramp at every
+ * fill, which took most of a 10,000-function host's painting.
  *
  * <p>A leg is filled only, never stroked: a faded node with both would be painted offscreen.
  */
 public final class EdgeLeg extends Rectangle {
-
-  private static final PseudoClass VERTICAL = PseudoClass.getPseudoClass("vertical");
 
   private static final double DEFAULT_WIDTH = 1.8;
 
@@ -42,12 +49,42 @@ public final class EdgeLeg extends Rectangle {
         }
       };
 
+  private static final CssMetaData<EdgeLeg, Paint> LEG_COLOR =
+      new CssMetaData<>("-vw-leg-color", StyleConverter.getPaintConverter(), Color.BLACK) {
+        @Override
+        public boolean isSettable(EdgeLeg leg) {
+          return !leg.legColor.isBound();
+        }
+
+        @Override
+        public StyleableProperty<Paint> getStyleableProperty(EdgeLeg leg) {
+          return leg.legColor;
+        }
+      };
+
+  private static final Number[] SOLID = new Number[0];
+
+  private static final CssMetaData<EdgeLeg, Number[]> LEG_DASHES =
+      new CssMetaData<>("-vw-leg-dashes", SizeConverter.SequenceConverter.getInstance(), SOLID) {
+        @Override
+        public boolean isSettable(EdgeLeg leg) {
+          return !leg.legDashes.isBound();
+        }
+
+        @Override
+        public StyleableProperty<Number[]> getStyleableProperty(EdgeLeg leg) {
+          return leg.legDashes;
+        }
+      };
+
   private static final List<CssMetaData<? extends Styleable, ?>> CSS_META_DATA;
 
   static {
     List<CssMetaData<? extends Styleable, ?>> all =
         new ArrayList<>(Rectangle.getClassCssMetaData());
     all.add(LEG_WIDTH);
+    all.add(LEG_COLOR);
+    all.add(LEG_DASHES);
     CSS_META_DATA = Collections.unmodifiableList(all);
   }
 
@@ -59,6 +96,23 @@ public final class EdgeLeg extends Rectangle {
         }
       };
 
+  private final StyleableObjectProperty<Paint> legColor =
+      new SimpleStyleableObjectProperty<>(LEG_COLOR, this, "legColor", Color.BLACK) {
+        @Override
+        protected void invalidated() {
+          paint();
+        }
+      };
+
+  private final StyleableObjectProperty<Number[]> legDashes =
+      new SimpleStyleableObjectProperty<>(LEG_DASHES, this, "legDashes", SOLID) {
+        @Override
+        protected void invalidated() {
+          paint();
+        }
+      };
+
+  private boolean paintedVertical;
   private double startX;
   private double startY;
   private double endX;
@@ -67,6 +121,7 @@ public final class EdgeLeg extends Rectangle {
   /** A leg from ({@code x1}, {@code y1}) to ({@code x2}, {@code y2}); they share x or y. */
   public EdgeLeg(double x1, double y1, double x2, double y2) {
     moveTo(x1, y1, x2, y2);
+    paint();
   }
 
   /** Runs the leg from ({@code x1}, {@code y1}) to ({@code x2}, {@code y2}) instead. */
@@ -75,8 +130,10 @@ public final class EdgeLeg extends Rectangle {
     startY = y1;
     endX = x2;
     endY = y2;
-    pseudoClassStateChanged(VERTICAL, isVertical());
     place();
+    if (isVertical() != paintedVertical) {
+      paint();
+    }
   }
 
   public double startX() {
@@ -103,6 +160,21 @@ public final class EdgeLeg extends Rectangle {
   /** The leg's styled thickness in pixels. */
   public double legWidth() {
     return legWidth.get();
+  }
+
+  /** The leg's styled colour. */
+  public Paint legColor() {
+    return legColor.get();
+  }
+
+  /** The leg's styled dash and gap lengths (empty: solid). */
+  public List<Number> legDashes() {
+    return List.of(legDashes.get());
+  }
+
+  private void paint() {
+    paintedVertical = isVertical();
+    setFill(LegPaints.of(legColor.get(), legDashes.get(), paintedVertical));
   }
 
   private void place() {

@@ -8,8 +8,7 @@ import java.util.OptionalInt;
 import javafx.scene.Group;
 import javafx.scene.Scene;
 import javafx.scene.paint.Color;
-import javafx.scene.paint.LinearGradient;
-import javafx.scene.paint.Paint;
+import javafx.scene.paint.ImagePattern;
 import javafx.scene.shape.Rectangle;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -87,7 +86,7 @@ class OutlineStyleTest extends FxTestBase {
   }
 
   @Test
-  void theStyleSheetsGiveEachKindOfLegItsThicknessAndADashedLegItsDashesAlongTheLeg(FxRobot robot) {
+  void theStyleSheetsGiveEachKindOfLegItsThicknessColourAndDashesAndALitLegItsOwn(FxRobot robot) {
     FdEdgeSkin device = new FdEdgeSkin(edge(FdKind.DEVICE));
     FdEdgeSkin bundled = new FdEdgeSkin(edge(FdKind.CDEV));
     FdEdgeSkin group = new FdEdgeSkin(edge(FdKind.GROUP));
@@ -98,26 +97,34 @@ class OutlineStyleTest extends FxTestBase {
           root.applyCss();
         });
 
-    assertThat(legs(device)).allMatch(l -> l.legWidth() == 1.8).allMatch(l -> plain(l.getFill()));
-    assertThat(legs(bundled)).allMatch(l -> l.legWidth() == 1.1);
-    EdgeLeg down = legs(group).get(0);
-    EdgeLeg across = legs(group).get(1);
-    assertThat(down.isVertical()).isTrue();
-    assertThat(((LinearGradient) down.getFill()).getEndY()).as("dashes run down").isEqualTo(9);
-    assertThat(((LinearGradient) down.getFill()).getEndX()).isZero();
-    assertThat(((LinearGradient) across.getFill()).getEndX()).as("dashes run across").isEqualTo(9);
-    assertThat(((LinearGradient) across.getFill()).getEndY()).isZero();
+    assertThat(legs(device))
+        .allMatch(l -> l.legWidth() == 1.8)
+        .allMatch(l -> l.getFill().equals(Color.web("#2563eb")));
+    assertThat(legs(bundled))
+        .allMatch(l -> l.legWidth() == 1.1)
+        .allMatch(l -> ((Color) l.getFill()).getOpacity() < 0.5);
+    assertThat(legs(group))
+        .allMatch(l -> l.legDashes().equals(List.of(5.0, 4.0)))
+        .allMatch(l -> l.getFill() instanceof ImagePattern);
+    ImagePattern down = (ImagePattern) legs(group).get(0).getFill();
+    ImagePattern across = (ImagePattern) legs(group).get(1).getFill();
+    assertThat(new double[] {down.getWidth(), down.getHeight()}).containsExactly(1, 9);
+    assertThat(new double[] {across.getWidth(), across.getHeight()}).containsExactly(9, 1);
 
     robot.interact(
         () -> {
           device.setLit(true);
           bundled.setLit(true);
+          group.setLit(true);
           root.applyCss();
         });
 
-    assertThat(legs(device)).allMatch(l -> l.legWidth() == 3.5);
-    assertThat(legs(bundled)).allMatch(l -> l.legWidth() == 3.5);
-    assertThat(legs(device).get(0).getFill()).isEqualTo(legs(bundled).get(0).getFill());
+    Color lit = Color.web("#db2777");
+    assertThat(legs(device)).allMatch(l -> l.legWidth() == 3.5 && l.getFill().equals(lit));
+    assertThat(legs(bundled)).allMatch(l -> l.legWidth() == 3.5 && l.getFill().equals(lit));
+    assertThat(legs(group))
+        .allMatch(l -> l.legColor().equals(lit))
+        .allMatch(l -> l.getFill() instanceof ImagePattern);
     assertThat(legs(device).get(1).getHeight())
         .as("a lit leg's strip is placed again")
         .isEqualTo(3.5);
@@ -125,10 +132,6 @@ class OutlineStyleTest extends FxTestBase {
 
   private static List<EdgeLeg> legs(FdEdgeSkin s) {
     return s.getChildren().stream().map(EdgeLeg.class::cast).toList();
-  }
-
-  private static boolean plain(Paint p) {
-    return p instanceof Color c && c.getOpacity() == 1;
   }
 
   @Test

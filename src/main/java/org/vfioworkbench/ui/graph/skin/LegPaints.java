@@ -1,0 +1,70 @@
+package org.vfioworkbench.ui.graph.skin;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import javafx.scene.image.PixelWriter;
+import javafx.scene.image.WritableImage;
+import javafx.scene.paint.Color;
+import javafx.scene.paint.ImagePattern;
+import javafx.scene.paint.Paint;
+
+/**
+ * The fill of an {@link EdgeLeg}: its colour, or for a dashed leg a repeating one-pixel image of a
+ * dash and its gap laid along the leg. Patterns are made once per colour, dash pattern and
+ * direction (a handful per theme) and shared by every leg that looks alike.
+ */
+final class LegPaints {
+
+  /** A colour, the lengths of its dashes and gaps in turn (an even number), a direction. */
+  private record Key(Color color, List<Integer> lengths, boolean vertical) {}
+
+  private static final Map<Key, ImagePattern> PATTERNS = new ConcurrentHashMap<>();
+
+  private LegPaints() {}
+
+  /**
+   * The fill for a leg of {@code color} with {@code dashes} (dash and gap lengths in pixels, as a
+   * stroke's dash array: an odd number of lengths is repeated; empty: solid) running down ({@code
+   * vertical}) or across. Lengths are rounded to whole pixels, at least one. A paint that is not a
+   * plain colour is used as it is.
+   */
+  static Paint of(Paint color, Number[] dashes, boolean vertical) {
+    if (dashes.length == 0 || !(color instanceof Color c)) {
+      return color;
+    }
+    List<Integer> lengths = new ArrayList<>();
+    for (int round = 0; round < (dashes.length % 2 == 0 ? 1 : 2); round++) {
+      for (Number d : dashes) {
+        lengths.add(Math.max(1, (int) Math.round(d.doubleValue())));
+      }
+    }
+    return PATTERNS.computeIfAbsent(new Key(c, List.copyOf(lengths), vertical), LegPaints::pattern);
+  }
+
+  private static ImagePattern pattern(Key k) {
+    int period = k.lengths().stream().mapToInt(Integer::intValue).sum();
+    WritableImage tile = k.vertical() ? new WritableImage(1, period) : new WritableImage(period, 1);
+    PixelWriter w = tile.getPixelWriter();
+    int at = 0;
+    for (int i = 0; i < k.lengths().size(); i++) {
+      Color c = i % 2 == 0 ? k.color() : Color.TRANSPARENT;
+      for (int end = at + k.lengths().get(i); at < end; at++) {
+        if (k.vertical()) {
+          w.setColor(0, at, c);
+        } else {
+          w.setColor(at, 0, c);
+        }
+      }
+    }
+    return k.vertical()
+        ? new ImagePattern(tile, 0, 0, 1, period, false)
+        : new ImagePattern(tile, 0, 0, period, 1, false);
+  }
+
+  /** How many patterns have been made (for tests). */
+  static int made() {
+    return PATTERNS.size();
+  }
+}
