@@ -238,8 +238,18 @@ public final class WorkbenchBenchmark {
       return b;
     }
 
+    private TopologyGraphView graph;
+
+    /**
+     * The window's graph view, looked up again only when it has left the scene: a lookup walks the
+     * whole scene graph matching a selector, and the steps' checks ask for the view on the FX
+     * thread between frames.
+     */
     TopologyGraphView graph() {
-      return (TopologyGraphView) w.scene().lookup(".graph-view");
+      if (graph == null || graph.getScene() != w.scene()) {
+        graph = (TopologyGraphView) w.scene().lookup(".graph-view");
+      }
+      return graph;
     }
 
     TopologyGraphViewModel vm() {
