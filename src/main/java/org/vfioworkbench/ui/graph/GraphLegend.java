@@ -9,6 +9,7 @@ import javafx.scene.shape.Rectangle;
 import org.vfioworkbench.ui.graph.skin.EdgeLeg;
 import org.vfioworkbench.ui.graph.skin.FdEdgeSkin;
 import org.vfioworkbench.ui.graph.skin.GroupHullSkin;
+import org.vfioworkbench.ui.graph.skin.OutlinedBox;
 
 /**
  * What every colour, hull, outline and line style of the graph means, drawn with the same style
@@ -90,9 +91,14 @@ final class GraphLegend extends GridPane {
   }
 
   private static Node rect(String... classes) {
-    Rectangle r = new Rectangle(34, 14);
-    r.setArcWidth(6);
-    r.setArcHeight(6);
+    Rectangle r;
+    if (List.of(classes).contains("fn-summary")) {
+      r = new OutlinedBox(0, 0, 34, 14, 6); // drawn as the graph draws a collapsed subtree
+    } else {
+      r = new Rectangle(34, 14);
+      r.setArcWidth(6);
+      r.setArcHeight(6);
+    }
     r.getStyleClass().addAll(classes);
     return new Group(r);
   }
@@ -107,9 +113,7 @@ final class GraphLegend extends GridPane {
   }
 
   private static Node hull(boolean notViable) {
-    Rectangle r = new Rectangle(34, 14);
-    r.setArcWidth(8);
-    r.setArcHeight(8);
+    Rectangle r = new OutlinedBox(0, 0, 34, 14, 8);
     var c = GroupHullSkin.colour(3);
     r.setFill(c.deriveColor(0, 1, 1, 0.20));
     r.setStroke(c.deriveColor(0, 1, 0.8, 0.9));

@@ -42,9 +42,15 @@ public final class FunctionChipSkin extends Group {
   /** The chip's rounded body with the style classes of its kind (bridge, open, summary). */
   private static Rectangle styledBody(FunctionNode n) {
     Box b = n.box();
-    Rectangle body = new Rectangle(b.x(), b.y(), b.w(), b.h());
-    body.setArcWidth(10);
-    body.setArcHeight(10);
+    Rectangle body;
+    if (n.summary().isPresent()) {
+      // a collapsed subtree's outline lies outside its box (fn-summary: thicker)
+      body = new OutlinedBox(b.x(), b.y(), b.w(), b.h(), 10);
+    } else {
+      body = new Rectangle(b.x(), b.y(), b.w(), b.h());
+      body.setArcWidth(10);
+      body.setArcHeight(10);
+    }
     body.getStyleClass().addAll("fn-chip", n.bridge() ? "fn-bridge" : "fn-endpoint");
     if (n.open()) {
       body.getStyleClass().add("fn-open");

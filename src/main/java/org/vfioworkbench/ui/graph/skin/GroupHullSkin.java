@@ -15,9 +15,7 @@ public final class GroupHullSkin extends Group {
     this.hull = h;
     Color c = colour(h.group());
     for (Box b : h.boxes()) {
-      Rectangle r = new Rectangle(b.x(), b.y(), b.w(), b.h());
-      r.setArcWidth(16);
-      r.setArcHeight(16);
+      Rectangle r = new OutlinedBox(b.x(), b.y(), b.w(), b.h(), 16);
       r.setFill(c.deriveColor(0, 1, 1, 0.20));
       r.setStroke(c.deriveColor(0, 1, 0.8, 0.9));
       r.setStrokeWidth(1.5);

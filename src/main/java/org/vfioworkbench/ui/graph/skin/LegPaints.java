@@ -45,22 +45,22 @@ final class LegPaints {
 
   private static ImagePattern pattern(Key k) {
     int period = k.lengths().stream().mapToInt(Integer::intValue).sum();
-    WritableImage tile = k.vertical() ? new WritableImage(1, period) : new WritableImage(period, 1);
+    WritableImage tile = new WritableImage(period, period);
     PixelWriter w = tile.getPixelWriter();
     int at = 0;
     for (int i = 0; i < k.lengths().size(); i++) {
       Color c = i % 2 == 0 ? k.color() : Color.TRANSPARENT;
       for (int end = at + k.lengths().get(i); at < end; at++) {
-        if (k.vertical()) {
-          w.setColor(0, at, c);
-        } else {
-          w.setColor(at, 0, c);
+        for (int across = 0; across < period; across++) {
+          if (k.vertical()) {
+            w.setColor(across, at, c);
+          } else {
+            w.setColor(at, across, c);
+          }
         }
       }
     }
-    return k.vertical()
-        ? new ImagePattern(tile, 0, 0, 1, period, false)
-        : new ImagePattern(tile, 0, 0, period, 1, false);
+    return new ImagePattern(tile, 0, 0, period, period, false);
   }
 
   /** How many patterns have been made (for tests). */

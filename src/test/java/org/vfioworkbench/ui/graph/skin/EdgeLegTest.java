@@ -55,15 +55,18 @@ class EdgeLegTest {
     ((javafx.css.StyleableProperty<Number[]>) dashes(l)).applyStyle(null, new Number[] {5, 4});
 
     ImagePattern across = (ImagePattern) l.getFill();
-    assertThat(new double[] {across.getWidth(), across.getHeight()}).containsExactly(9, 1);
+    assertThat(across.getWidth()).isEqualTo(9);
     assertThat(across.getImage().getPixelReader().getColor(4, 0)).isEqualTo(Color.BLACK);
     assertThat(across.getImage().getPixelReader().getColor(5, 0).getOpacity()).isZero();
+    assertThat(across.getImage().getPixelReader().getColor(0, 5)).isEqualTo(Color.BLACK);
 
     l.moveTo(10, 40, 10, 140);
 
     ImagePattern down = (ImagePattern) l.getFill();
-    assertThat(new double[] {down.getWidth(), down.getHeight()}).containsExactly(1, 9);
+    assertThat(down.getHeight()).isEqualTo(9);
     assertThat(down.getImage().getPixelReader().getColor(0, 4)).isEqualTo(Color.BLACK);
+    assertThat(down.getImage().getPixelReader().getColor(0, 5).getOpacity()).isZero();
+    assertThat(down.getImage().getPixelReader().getColor(5, 0)).isEqualTo(Color.BLACK);
   }
 
   @SuppressWarnings("unchecked")

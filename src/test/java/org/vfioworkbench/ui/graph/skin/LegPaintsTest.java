@@ -16,11 +16,16 @@ class LegPaintsTest {
   private static String runs(Paint p, boolean vertical) {
     ImagePattern ip = (ImagePattern) p;
     PixelReader r = ip.getImage().getPixelReader();
-    int n = (int) (vertical ? ip.getHeight() : ip.getWidth());
+    int n = (int) ip.getWidth();
+    assertThat(ip.getHeight()).as("a square tile, whichever way the leg runs").isEqualTo(n);
     StringBuilder s = new StringBuilder();
     for (int i = 0; i < n; i++) {
       Color c = vertical ? r.getColor(0, i) : r.getColor(i, 0);
       s.append(c.getOpacity() == 0 ? '.' : c.equals(BLUE) ? '#' : '?');
+      for (int across = 1; across < n; across++) {
+        Color same = vertical ? r.getColor(across, i) : r.getColor(i, across);
+        assertThat(same).as("the same across the leg").isEqualTo(c);
+      }
     }
     return s.toString();
   }

@@ -10,6 +10,8 @@ import javafx.scene.Scene;
 import javafx.scene.paint.Color;
 import javafx.scene.paint.ImagePattern;
 import javafx.scene.shape.Rectangle;
+import javafx.scene.shape.Shape;
+import javafx.scene.shape.StrokeType;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -17,14 +19,18 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.vfioworkbench.model.Bdf;
+import org.vfioworkbench.model.DriverKind;
 import org.vfioworkbench.model.FdRef;
 import org.vfioworkbench.ui.FxTestBase;
 import org.vfioworkbench.ui.WorkbenchWindow;
 import org.vfioworkbench.ui.graph.Box;
 import org.vfioworkbench.ui.graph.GraphModel.FdEdge;
 import org.vfioworkbench.ui.graph.GraphModel.FdKind;
+import org.vfioworkbench.ui.graph.GraphModel.FunctionNode;
+import org.vfioworkbench.ui.graph.GraphModel.GroupHull;
 import org.vfioworkbench.ui.graph.GraphModel.Point;
 import org.vfioworkbench.ui.graph.GraphModel.ScopeOutline;
+import org.vfioworkbench.ui.graph.GraphModel.Summary;
 import org.vfioworkbench.ui.graph.TopologyGraphView;
 
 /**
@@ -106,10 +112,8 @@ class OutlineStyleTest extends FxTestBase {
     assertThat(legs(group))
         .allMatch(l -> l.legDashes().equals(List.of(5.0, 4.0)))
         .allMatch(l -> l.getFill() instanceof ImagePattern);
-    ImagePattern down = (ImagePattern) legs(group).get(0).getFill();
-    ImagePattern across = (ImagePattern) legs(group).get(1).getFill();
-    assertThat(new double[] {down.getWidth(), down.getHeight()}).containsExactly(1, 9);
-    assertThat(new double[] {across.getWidth(), across.getHeight()}).containsExactly(9, 1);
+    assertThat(legs(group).get(0).getFill()).isNotSameAs(legs(group).get(1).getFill());
+    assertThat(legs(group).get(0).getFill()).isSameAs(legs(group).get(2).getFill());
 
     robot.interact(
         () -> {
@@ -128,6 +132,43 @@ class OutlineStyleTest extends FxTestBase {
     assertThat(legs(device).get(1).getHeight())
         .as("a lit leg's strip is placed again")
         .isEqualTo(3.5);
+  }
+
+  @Test
+  void hullsAndCollapsedSubtreesAreStrokedCentredWithTheOutlineOutsideTheirBox(FxRobot robot) {
+    Box box = new Box(40, 30, 120, 50);
+    GroupHullSkin viable = new GroupHullSkin(new GroupHull(7, List.of(box), true, "", box));
+    GroupHullSkin notViable = new GroupHullSkin(new GroupHull(8, List.of(box), false, "", box));
+    FunctionChipSkin collapsed =
+        new FunctionChipSkin(
+            new FunctionNode(
+                Bdf.parse("0000:00:01.0"),
+                box,
+                "bridge",
+                "pcieport",
+                DriverKind.values()[0],
+                true,
+                OptionalInt.empty(),
+                false,
+                false,
+                Optional.of(new Summary(12, 3, List.of(), true, false, List.of("bus 02")))));
+    robot.interact(
+        () -> {
+          root.getChildren().setAll(viable, notViable, collapsed);
+          root.applyCss();
+        });
+
+    for (var skin : List.of(viable, notViable, collapsed)) {
+      Shape outline = (Shape) skin.getChildren().get(0);
+      assertThat(outline.getStrokeType())
+          .as("an outside stroke is area arithmetic at every paint: " + outline.getStyleClass())
+          .isEqualTo(StrokeType.CENTERED);
+      Rectangle r = (Rectangle) outline;
+      double half = r.getStrokeWidth() / 2;
+      assertThat(r.getX() + half).as("inner edge of " + r.getStyleClass()).isEqualTo(box.x());
+      assertThat(r.getWidth() - 2 * half).isEqualTo(box.w());
+    }
+    assertThat(((Shape) notViable.getChildren().get(0)).getStrokeWidth()).isEqualTo(2.5);
   }
 
   private static List<EdgeLeg> legs(FdEdgeSkin s) {
