@@ -3,6 +3,8 @@ package org.vfioworkbench.ui.graph.skin;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.Function;
+import javafx.beans.property.Property;
 import javafx.css.CssMetaData;
 import javafx.css.SimpleStyleableDoubleProperty;
 import javafx.css.SimpleStyleableObjectProperty;
@@ -37,45 +39,35 @@ public final class EdgeLeg extends Rectangle {
   private static final double DEFAULT_WIDTH = 1.8;
 
   private static final CssMetaData<EdgeLeg, Number> LEG_WIDTH =
-      new CssMetaData<>("-vw-leg-width", StyleConverter.getSizeConverter(), DEFAULT_WIDTH) {
-        @Override
-        public boolean isSettable(EdgeLeg leg) {
-          return !leg.legWidth.isBound();
-        }
-
-        @Override
-        public StyleableProperty<Number> getStyleableProperty(EdgeLeg leg) {
-          return leg.legWidth;
-        }
-      };
+      styleable("-vw-leg-width", StyleConverter.getSizeConverter(), DEFAULT_WIDTH, l -> l.legWidth);
 
   private static final CssMetaData<EdgeLeg, Paint> LEG_COLOR =
-      new CssMetaData<>("-vw-leg-color", StyleConverter.getPaintConverter(), Color.BLACK) {
-        @Override
-        public boolean isSettable(EdgeLeg leg) {
-          return !leg.legColor.isBound();
-        }
-
-        @Override
-        public StyleableProperty<Paint> getStyleableProperty(EdgeLeg leg) {
-          return leg.legColor;
-        }
-      };
+      styleable("-vw-leg-color", StyleConverter.getPaintConverter(), Color.BLACK, l -> l.legColor);
 
   private static final Number[] SOLID = new Number[0];
 
   private static final CssMetaData<EdgeLeg, Number[]> LEG_DASHES =
-      new CssMetaData<>("-vw-leg-dashes", SizeConverter.SequenceConverter.getInstance(), SOLID) {
-        @Override
-        public boolean isSettable(EdgeLeg leg) {
-          return !leg.legDashes.isBound();
-        }
+      styleable(
+          "-vw-leg-dashes", SizeConverter.SequenceConverter.getInstance(), SOLID, l -> l.legDashes);
 
-        @Override
-        public StyleableProperty<Number[]> getStyleableProperty(EdgeLeg leg) {
-          return leg.legDashes;
-        }
-      };
+  /** A CSS property of a leg, held by the leg's {@code property}; settable unless bound. */
+  private static <T> CssMetaData<EdgeLeg, T> styleable(
+      String name,
+      StyleConverter<?, T> converter,
+      T initial,
+      Function<EdgeLeg, StyleableProperty<T>> property) {
+    return new CssMetaData<>(name, converter, initial) {
+      @Override
+      public boolean isSettable(EdgeLeg leg) {
+        return !(property.apply(leg) instanceof Property<?> p && p.isBound());
+      }
+
+      @Override
+      public StyleableProperty<T> getStyleableProperty(EdgeLeg leg) {
+        return property.apply(leg);
+      }
+    };
+  }
 
   private static final List<CssMetaData<? extends Styleable, ?>> CSS_META_DATA;
 

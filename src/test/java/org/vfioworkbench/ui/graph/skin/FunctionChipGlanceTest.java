@@ -2,31 +2,15 @@ package org.vfioworkbench.ui.graph.skin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-import java.util.Optional;
-import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
-import org.vfioworkbench.model.Bdf;
-import org.vfioworkbench.model.DriverKind;
 import org.vfioworkbench.ui.graph.Box;
 import org.vfioworkbench.ui.graph.GraphModel.FunctionNode;
-import org.vfioworkbench.ui.graph.GraphModel.Summary;
 
 /** The short words a collapsed subtree's chip says when zoomed out, and what they must not say. */
 class FunctionChipGlanceTest {
 
   private static FunctionNode summary(String... blockedScopes) {
-    return new FunctionNode(
-        Bdf.parse("0000:10:00.0"),
-        new Box(0, 0, 60, 20),
-        "bridge",
-        "pcieport",
-        DriverKind.values()[0],
-        true,
-        OptionalInt.empty(),
-        false,
-        false,
-        Optional.of(new Summary(12, 3, List.of(), true, false, List.of(blockedScopes))));
+    return CollapsedChips.summary(new Box(0, 0, 60, 20), blockedScopes);
   }
 
   @Test

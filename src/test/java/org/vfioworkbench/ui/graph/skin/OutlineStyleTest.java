@@ -19,18 +19,15 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.vfioworkbench.model.Bdf;
-import org.vfioworkbench.model.DriverKind;
 import org.vfioworkbench.model.FdRef;
 import org.vfioworkbench.ui.FxTestBase;
 import org.vfioworkbench.ui.WorkbenchWindow;
 import org.vfioworkbench.ui.graph.Box;
 import org.vfioworkbench.ui.graph.GraphModel.FdEdge;
 import org.vfioworkbench.ui.graph.GraphModel.FdKind;
-import org.vfioworkbench.ui.graph.GraphModel.FunctionNode;
 import org.vfioworkbench.ui.graph.GraphModel.GroupHull;
 import org.vfioworkbench.ui.graph.GraphModel.Point;
 import org.vfioworkbench.ui.graph.GraphModel.ScopeOutline;
-import org.vfioworkbench.ui.graph.GraphModel.Summary;
 import org.vfioworkbench.ui.graph.TopologyGraphView;
 
 /**
@@ -139,19 +136,7 @@ class OutlineStyleTest extends FxTestBase {
     Box box = new Box(40, 30, 120, 50);
     GroupHullSkin viable = new GroupHullSkin(new GroupHull(7, List.of(box), true, "", box));
     GroupHullSkin notViable = new GroupHullSkin(new GroupHull(8, List.of(box), false, "", box));
-    FunctionChipSkin collapsed =
-        new FunctionChipSkin(
-            new FunctionNode(
-                Bdf.parse("0000:00:01.0"),
-                box,
-                "bridge",
-                "pcieport",
-                DriverKind.values()[0],
-                true,
-                OptionalInt.empty(),
-                false,
-                false,
-                Optional.of(new Summary(12, 3, List.of(), true, false, List.of("bus 02")))));
+    FunctionChipSkin collapsed = new FunctionChipSkin(CollapsedChips.summary(box, "bus 02"));
     robot.interact(
         () -> {
           root.getChildren().setAll(viable, notViable, collapsed);
