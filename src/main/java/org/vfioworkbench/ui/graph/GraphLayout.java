@@ -42,6 +42,23 @@ public final class GraphLayout {
   static final double ROW_GAP = BAND + 10;
   static final double COMPLEX_H = 34;
   static final double MARGIN = 40;
+
+  /**
+   * A bus drawn in more than one row keeps this much free at its left, where the line from each
+   * row's bar to the next runs ({@link #SPINE_X} in from the bars' left ends): the rows' chips, the
+   * subtrees below them, their hulls and captions all start right of it.
+   */
+  static final double SPINE = 16;
+
+  /** Where a bus's row-to-row line runs, from the bars' left ends. */
+  static final double SPINE_X = 4;
+
+  /**
+   * Where the line from a bridge's chip down to its secondary bus leaves the chip, in from the
+   * chip's right edge: under its expander, and clear of the captions written under the chip's left.
+   */
+  static final double CONNECTOR_IN = 15;
+
   static final int MAX_COLUMNS = 8;
 
   /** In a big host's overview: more chips per row, and segments one below the other. */
@@ -67,6 +84,10 @@ public final class GraphLayout {
   private final List<BusNode> buses = new ArrayList<>();
   private final List<FunctionNode> functions = new ArrayList<>();
   private final Map<Bdf, Box> chipBox = new HashMap<>();
+
+  /** For each chip with a line down to its subtree: that line's x. */
+  private final Map<Box, Double> connectorX = new HashMap<>();
+
   private final Map<Double, List<Box>> chipsInRow = new HashMap<>();
   private final Map<BusAddress, Box> busBox = new HashMap<>();
   private final List<Line> edges = new ArrayList<>();
@@ -321,12 +342,16 @@ public final class GraphLayout {
       return cached;
     }
     double w = CHIP_W;
-    for (List<PciFunction> row : rows(bus)) {
+    List<List<PciFunction>> rows = rows(bus);
+    for (List<PciFunction> row : rows) {
       double rw = 0;
       for (PciFunction f : row) {
         rw += slotWidth(f) + GAP;
       }
       w = Math.max(w, rw - GAP);
+    }
+    if (rows.size() > 1) {
+      w += SPINE;
     }
     widths.put(bus, w);
     return w;
@@ -363,15 +388,17 @@ public final class GraphLayout {
     boolean first = true;
     Box prevBar = null;
     int rowNumber = 0;
-    for (List<PciFunction> row : rows(bus)) {
+    List<List<PciFunction>> rows = rows(bus);
+    double slotsX = rows.size() > 1 ? x + SPINE : x;
+    for (List<PciFunction> row : rows) {
       Box bar = new Box(x, rowY, w, BUS_H);
       buses.add(new BusNode(bus, bar, root, !first, first ? foldedOn.getOrDefault(bus, 0) : 0));
       placed.add(bar);
       busBox.merge(bus, bar, Box::union);
       if (prevBar != null) {
-        edges.add(new Line(x + 4, prevBar.bottom(), x + 4, bar.y(), bus, rowNumber));
+        edges.add(new Line(x + SPINE_X, prevBar.bottom(), x + SPINE_X, bar.y(), bus, rowNumber));
       }
-      double cx = x;
+      double cx = slotsX;
       double rh = 0;
       double chipY = rowY + BUS_H + BUS_TO_CHIP;
       for (PciFunction f : row) {
@@ -386,8 +413,9 @@ public final class GraphLayout {
           double subX = cx + (sw - subW) / 2;
           double subY = chip.bottom() + CHIP_TO_BUS;
           place(sub.get(), subX, subY, f.bdf(), cx + sw);
-          edges.add(
-              new Line(chip.centerX(), chip.bottom(), chip.centerX(), subY, f.bdf(), sub.get()));
+          double down = chip.right() - CONNECTOR_IN;
+          connectorX.put(chip, down);
+          edges.add(new Line(down, chip.bottom(), down, subY, f.bdf(), sub.get()));
         }
         rh = Math.max(rh, slotHeight(f));
         cx += sw + GAP;
@@ -523,12 +551,17 @@ public final class GraphLayout {
     byGroup.forEach(
         (g, boxes) -> {
           if (!boxes.isEmpty()) {
-            Box first =
+            List<Box> shown =
                 a.pci().groupMembers(g).stream()
                     .map(chipBox::get)
                     .filter(java.util.Objects::nonNull)
+                    .toList();
+            // Under a member with no line down to a subtree where there is one: more room.
+            Box first =
+                shown.stream()
+                    .filter(c -> !connectorX.containsKey(c))
                     .findFirst()
-                    .orElseThrow();
+                    .orElse(shown.get(0));
             String text = "group " + g + (a.viable(g) ? "" : " \u00b7 not viable");
             Box label = caption(first, 0, text);
             out.add(
@@ -536,7 +569,7 @@ public final class GraphLayout {
                     g,
                     boxes,
                     a.viable(g),
-                    label == null ? "" : TextMetrics.clip(text, CHIP_W),
+                    label == null ? "" : TextMetrics.clip(text, label.w()),
                     label == null ? new Box(first.x(), first.bottom(), 0, 0) : label));
           }
         });
@@ -580,8 +613,21 @@ public final class GraphLayout {
    * A caption box below {@code chip} on {@code line} (0 = the hull's), if it overlaps nothing
    * placed so far; placed when free.
    */
+  /**
+   * Where {@code text} goes under {@code chip} on caption line {@code line}, as wide as it is up to
+   * the chip's width and, under a bridge, up to the line down to its subtree (callers clip the text
+   * to the box); null where something is already placed there or too little room is left.
+   */
   private Box caption(Box chip, int line, String text) {
-    double w = Math.min(CHIP_W, TextMetrics.width(text));
+    double room = CHIP_W;
+    Double down = connectorX.get(chip);
+    if (down != null) {
+      room = down - 4 - (chip.x() + 2);
+    }
+    double w = Math.min(room, TextMetrics.width(text));
+    if (w < 3 * TextMetrics.CHAR_W) {
+      return null;
+    }
     Box b =
         new Box(
             chip.x() + 2,
@@ -665,7 +711,7 @@ public final class GraphLayout {
             + " functions)"
             + (blocked ? "; the natural hot reset of an open device in it fails" : "");
     return new ScopeOutline(
-        label == null ? "" : TextMetrics.clip(text, CHIP_W),
+        label == null ? "" : TextMetrics.clip(text, label.w()),
         outline,
         label == null ? new Box(u.x(), u.bottom(), 0, 0) : label,
         description,

@@ -20,6 +20,9 @@ final class TextMetrics {
 
   /** {@code s}, shortened with an ellipsis so it is at most {@code maxW} wide. */
   static String clip(String s, double maxW) {
+    if (width(s) <= maxW) {
+      return s;
+    }
     int max = (int) Math.floor(maxW / CHAR_W);
     if (s.length() <= max) {
       return s;

@@ -35,11 +35,32 @@ class GraphLayoutOverlapTest {
   /** Marks the generated host as it opens in the workbench: the overview, every holder compact. */
   static final Topology OVERVIEW = BuiltInSamples.largeHost(2000);
 
+  /**
+   * Marks the generated host's overview with a function deep in the tree selected: the bridges
+   * above it expanded and the root-bus function it is below brought back (the README's focused
+   * screenshot).
+   */
+  static final Topology FOCUSED = BuiltInSamples.largeHost(2000);
+
+  /** The function {@link #FOCUSED} reveals: four buses down, beside a function of another group. */
+  static final Bdf DEEP = Bdf.parse("0000:03:00.1");
+
   static GraphModel layout(Topology t) {
     Analysis a = Analysis.of(t);
     if (t == OVERVIEW) {
       return GraphLayout.compute(
           a, GraphLayout.defaultCollapsed(a), GraphLayout.defaultFolded(a), h -> true);
+    }
+    if (t == FOCUSED) {
+      java.util.Set<Bdf> collapsed = new java.util.HashSet<>(GraphLayout.defaultCollapsed(a));
+      java.util.Set<Bdf> folded = new java.util.HashSet<>(GraphLayout.defaultFolded(a));
+      folded.remove(DEEP);
+      for (var up = a.pci().busOf(DEEP).bridge(); up.isPresent(); ) {
+        collapsed.remove(up.get());
+        folded.remove(up.get());
+        up = a.pci().busOf(up.get()).bridge();
+      }
+      return GraphLayout.compute(a, collapsed, folded, h -> true);
     }
     return t == COLLAPSED
         ? GraphLayout.compute(a, GraphLayout.defaultCollapsed(a))
@@ -59,6 +80,7 @@ class GraphLayoutOverlapTest {
     }
     out.add(Arguments.of("generated 2,000 functions, opened collapsed", COLLAPSED));
     out.add(Arguments.of("generated 2,000 functions, the overview it opens as", OVERVIEW));
+    out.add(Arguments.of("generated 2,000 functions, the overview focused on " + DEEP, FOCUSED));
     return out.stream();
   }
 
@@ -104,7 +126,7 @@ class GraphLayoutOverlapTest {
                   .orElseThrow()
                   .box();
       Box to = m.function(e.function().orElseThrow()).orElseThrow().box();
-      if (t == COLLAPSED || t == OVERVIEW) {
+      if (t == COLLAPSED || t == OVERVIEW || t == FOCUSED) {
         assertThat(m.functions().size()).isLessThan(t.functions().size());
       }
       assertThat(e.start().y()).as(e.fd() + " starts on its fd chip").isEqualTo(from.bottom());
@@ -147,6 +169,31 @@ class GraphLayoutOverlapTest {
             .as(name + ": edge of " + e.fd() + " segment " + p + "-" + q + " crosses")
             .isEmpty();
       }
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("topologies")
+  void treeLinesPassThroughNoChipBarOrCaption(String name, Topology t) {
+    GraphModel m = layout(t);
+    if (t == FOCUSED) {
+      assertThat(m.function(DEEP)).as(DEEP + " shown").isPresent();
+    }
+    List<Named> solid = solid(m);
+    for (GraphModel.Line l : m.treeEdges()) {
+      Box seg =
+          new Box(
+              Math.min(l.x1(), l.x2()),
+              Math.min(l.y1(), l.y2()),
+              Math.abs(l.x1() - l.x2()),
+              Math.abs(l.y1() - l.y2()));
+      List<String> crossed = new ArrayList<>();
+      for (Named o : solid) {
+        if (crosses(seg, o.box())) {
+          crossed.add(o.what());
+        }
+      }
+      assertThat(crossed).as(name + ": tree line " + l.ends() + " crosses").isEmpty();
     }
   }
 
