@@ -153,19 +153,7 @@ class GraphLayoutOverlapTest {
         assertThat(p.x() == q.x() || p.y() == q.y())
             .as(name + ": " + e.fd() + " segment " + i + " is orthogonal")
             .isTrue();
-        Box seg =
-            new Box(
-                Math.min(p.x(), q.x()),
-                Math.min(p.y(), q.y()),
-                Math.abs(p.x() - q.x()),
-                Math.abs(p.y() - q.y()));
-        List<String> crossed = new ArrayList<>();
-        for (Named o : obstacles) {
-          if (crosses(seg, o.box())) {
-            crossed.add(o.what());
-          }
-        }
-        assertThat(crossed)
+        assertThat(crossed(p.x(), p.y(), q.x(), q.y(), obstacles))
             .as(name + ": edge of " + e.fd() + " segment " + p + "-" + q + " crosses")
             .isEmpty();
       }
@@ -181,20 +169,22 @@ class GraphLayoutOverlapTest {
     }
     List<Named> solid = solid(m);
     for (GraphModel.Line l : m.treeEdges()) {
-      Box seg =
-          new Box(
-              Math.min(l.x1(), l.x2()),
-              Math.min(l.y1(), l.y2()),
-              Math.abs(l.x1() - l.x2()),
-              Math.abs(l.y1() - l.y2()));
-      List<String> crossed = new ArrayList<>();
-      for (Named o : solid) {
-        if (crosses(seg, o.box())) {
-          crossed.add(o.what());
-        }
-      }
-      assertThat(crossed).as(name + ": tree line " + l.ends() + " crosses").isEmpty();
+      assertThat(crossed(l.x1(), l.y1(), l.x2(), l.y2(), solid))
+          .as(name + ": tree line " + l.ends() + " crosses")
+          .isEmpty();
     }
+  }
+
+  /** What the straight segment from (x1, y1) to (x2, y2) passes through, of {@code boxes}. */
+  static List<String> crossed(double x1, double y1, double x2, double y2, List<Named> boxes) {
+    Box seg = new Box(Math.min(x1, x2), Math.min(y1, y2), Math.abs(x1 - x2), Math.abs(y1 - y2));
+    List<String> out = new ArrayList<>();
+    for (Named o : boxes) {
+      if (crosses(seg, o.box())) {
+        out.add(o.what());
+      }
+    }
+    return out;
   }
 
   @org.junit.jupiter.api.Test
