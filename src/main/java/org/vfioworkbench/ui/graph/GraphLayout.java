@@ -610,13 +610,10 @@ public final class GraphLayout {
   }
 
   /**
-   * A caption box below {@code chip} on {@code line} (0 = the hull's), if it overlaps nothing
-   * placed so far; placed when free.
-   */
-  /**
-   * Where {@code text} goes under {@code chip} on caption line {@code line}, as wide as it is up to
-   * the chip's width and, under a bridge, up to the line down to its subtree (callers clip the text
-   * to the box); null where something is already placed there or too little room is left.
+   * A caption box for {@code text} below {@code chip} on {@code line} (0 = the hull's), as wide as
+   * the text up to the chip's width and, under a bridge, up to the line down to its subtree
+   * (callers clip the text to the box), if it overlaps nothing placed so far and leaves room for
+   * three characters; placed when free.
    */
   private Box caption(Box chip, int line, String text) {
     double room = CHIP_W;
