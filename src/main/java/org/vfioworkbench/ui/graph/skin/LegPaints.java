@@ -11,9 +11,14 @@ import javafx.scene.paint.ImagePattern;
 import javafx.scene.paint.Paint;
 
 /**
- * The fill of an {@link EdgeLeg}: its colour, or for a dashed leg a repeating one-pixel image of a
- * dash and its gap laid along the leg. Patterns are made once per colour, dash pattern and
- * direction (a handful per theme) and shared by every leg that looks alike.
+ * The fill of an {@link EdgeLeg}: its colour, or for a dashed leg a repeating image of a dash and
+ * its gap laid along the leg. Patterns are made once per colour, dash pattern and direction (a
+ * handful per theme) and shared by every leg that looks alike.
+ *
+ * <p>The image is square, one period each way, for both directions: the software pipeline copies a
+ * pattern into one texture it keeps, and makes that texture anew whenever a pattern is wider or
+ * taller than it; with a 9 × 1 image across and a 1 × 9 one down, that was at almost every other
+ * leg.
  */
 final class LegPaints {
 
