@@ -8,8 +8,8 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.shape.Rectangle;
 import org.vfioworkbench.ui.graph.skin.EdgeLeg;
 import org.vfioworkbench.ui.graph.skin.FdEdgeSkin;
+import org.vfioworkbench.ui.graph.skin.FunctionChipSkin;
 import org.vfioworkbench.ui.graph.skin.GroupHullSkin;
-import org.vfioworkbench.ui.graph.skin.OutlinedBox;
 
 /**
  * What every colour, hull, outline and line style of the graph means, drawn with the same style
@@ -58,7 +58,7 @@ final class GraphLegend extends GridPane {
         new Entry(rect("fn-chip", "fn-open"), "open by a holder (thick border)"),
         new Entry(rect("fn-chip", "selected"), "selected"),
         new Entry(rect("fn-chip", "changed"), "answer differs in the compare profile"),
-        new Entry(rect("fn-chip", "fn-summary"), "collapsed subtree (+ expands it)"),
+        new Entry(collapsed(), "collapsed subtree (+ expands it)"),
         new Entry(rect("driver-badge", "summary-alarm"), "\u2718 a reset or group below fails"),
         new Entry(
             glance("\u2718 06"),
@@ -90,16 +90,21 @@ final class GraphLegend extends GridPane {
         new Entry(faded(), "not involved in the selection's reset"));
   }
 
+  /** Where a swatch is drawn in its cell. */
+  private static final Box SWATCH = new Box(0, 0, 34, 14);
+
   private static Node rect(String... classes) {
-    Rectangle r;
-    if (List.of(classes).contains("fn-summary")) {
-      r = new OutlinedBox(0, 0, 34, 14, 6); // drawn as the graph draws a collapsed subtree
-    } else {
-      r = new Rectangle(34, 14);
-      r.setArcWidth(6);
-      r.setArcHeight(6);
-    }
+    Rectangle r = new Rectangle(34, 14);
+    r.setArcWidth(6);
+    r.setArcHeight(6);
     r.getStyleClass().addAll(classes);
+    return new Group(r);
+  }
+
+  /** A collapsed subtree's chip, drawn as the graph draws one. */
+  private static Node collapsed() {
+    Rectangle r = FunctionChipSkin.bodyShape(SWATCH, 6, true);
+    r.getStyleClass().addAll("fn-chip", "fn-summary");
     return new Group(r);
   }
 
@@ -109,20 +114,11 @@ final class GraphLegend extends GridPane {
     t.setStyle("-fx-font-size: 10px; -fx-font-weight: bold;");
     t.setTextOrigin(javafx.geometry.VPos.TOP);
     t.setX(2);
-    return new Group(rect("fn-chip", "fn-summary"), t);
+    return new Group(collapsed(), t);
   }
 
   private static Node hull(boolean notViable) {
-    Rectangle r = new OutlinedBox(0, 0, 34, 14, 8);
-    var c = GroupHullSkin.colour(3);
-    r.setFill(c.deriveColor(0, 1, 1, 0.20));
-    r.setStroke(c.deriveColor(0, 1, 0.8, 0.9));
-    r.setStrokeWidth(1.5);
-    r.getStyleClass().add("group-hull");
-    if (notViable) {
-      r.getStyleClass().add("group-not-viable");
-    }
-    return new Group(r);
+    return new Group(GroupHullSkin.hullBox(SWATCH, 3, !notViable, 8));
   }
 
   private static Node line(String... cls) {

@@ -39,18 +39,23 @@ public final class FunctionChipSkin extends Group {
     return new FunctionChipSkin(n, fontSize, minFontSize);
   }
 
+  /**
+   * A chip's rounded body over {@code b}, unstyled: for a collapsed subtree ({@code fn-summary}, a
+   * thicker border) one whose outline lies outside the box.
+   */
+  public static Rectangle bodyShape(Box b, double arc, boolean collapsed) {
+    if (collapsed) {
+      return new OutlinedBox(b.x(), b.y(), b.w(), b.h(), arc);
+    }
+    Rectangle body = new Rectangle(b.x(), b.y(), b.w(), b.h());
+    body.setArcWidth(arc);
+    body.setArcHeight(arc);
+    return body;
+  }
+
   /** The chip's rounded body with the style classes of its kind (bridge, open, summary). */
   private static Rectangle styledBody(FunctionNode n) {
-    Box b = n.box();
-    Rectangle body;
-    if (n.summary().isPresent()) {
-      // a collapsed subtree's outline lies outside its box (fn-summary: thicker)
-      body = new OutlinedBox(b.x(), b.y(), b.w(), b.h(), 10);
-    } else {
-      body = new Rectangle(b.x(), b.y(), b.w(), b.h());
-      body.setArcWidth(10);
-      body.setArcHeight(10);
-    }
+    Rectangle body = bodyShape(n.box(), 10, n.summary().isPresent());
     body.getStyleClass().addAll("fn-chip", n.bridge() ? "fn-bridge" : "fn-endpoint");
     if (n.open()) {
       body.getStyleClass().add("fn-open");

@@ -13,17 +13,8 @@ public final class GroupHullSkin extends Group {
 
   public GroupHullSkin(GroupHull h) {
     this.hull = h;
-    Color c = colour(h.group());
     for (Box b : h.boxes()) {
-      Rectangle r = new OutlinedBox(b.x(), b.y(), b.w(), b.h(), 16);
-      r.setFill(c.deriveColor(0, 1, 1, 0.20));
-      r.setStroke(c.deriveColor(0, 1, 0.8, 0.9));
-      r.setStrokeWidth(1.5);
-      r.getStyleClass().add("group-hull");
-      if (!h.viable()) {
-        r.getStyleClass().add("group-not-viable");
-      }
-      getChildren().add(r);
+      getChildren().add(hullBox(b, h.group(), h.viable(), 16));
     }
     if (!h.label().isEmpty()) {
       getChildren().add(SkinText.at(h.label(), h.labelBox().x(), h.labelBox().y(), "hull-label"));
@@ -39,6 +30,23 @@ public final class GroupHullSkin extends Group {
 
   public GroupHull hull() {
     return hull;
+  }
+
+  /**
+   * One rounded rectangle of {@code group}'s hull over {@code b}, translucent in the group's
+   * colour, its outline outside the box (red dashes when the group is not viable).
+   */
+  public static Rectangle hullBox(Box b, int group, boolean viable, double arc) {
+    Color c = colour(group);
+    Rectangle r = new OutlinedBox(b.x(), b.y(), b.w(), b.h(), arc);
+    r.setFill(c.deriveColor(0, 1, 1, 0.20));
+    r.setStroke(c.deriveColor(0, 1, 0.8, 0.9));
+    r.setStrokeWidth(1.5);
+    r.getStyleClass().add("group-hull");
+    if (!viable) {
+      r.getStyleClass().add("group-not-viable");
+    }
+    return r;
   }
 
   /** A stable colour per group id. */
