@@ -68,7 +68,8 @@ import org.vfioworkbench.ui.state.ElementRef;
  * frame within 60 s fails the run the same way.
  *
  * <p>Usage: {@code WorkbenchBenchmark [--sizes 2000,10000] [--steps 120] [--repeat 20] [--timeout
- * 1200] [--no-child]}.
+ * 1200] [--no-child] [--warm 20]}: {@code --warm} expands (each collapsed again) on each host
+ * before the measured ones, reported in rows of their own.
  */
 public final class WorkbenchBenchmark {
 
@@ -100,6 +101,7 @@ public final class WorkbenchBenchmark {
     int repeat = 20;
     long timeoutS = 1200;
     boolean child = true;
+    int warm = 20;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--sizes" ->
@@ -108,6 +110,7 @@ public final class WorkbenchBenchmark {
         case "--repeat" -> repeat = Integer.parseInt(args[++i]);
         case "--timeout" -> timeoutS = Long.parseLong(args[++i]);
         case "--no-child" -> child = false;
+        case "--warm" -> warm = Integer.parseInt(args[++i]);
         default -> throw new IllegalArgumentException("unknown argument " + args[i]);
       }
     }
@@ -122,6 +125,7 @@ public final class WorkbenchBenchmark {
     Bench b = Bench.open(dir);
     b.warmUp = host(dir, "warm-up generated 300", BuiltInSamples.largeHost(300));
     b.openedFrom = hosts.get("seed");
+    b.warmToggles = warm;
     List<Row> rows = new ArrayList<>();
     for (Host h : hosts.values()) {
       phase = "File › Open of " + h.name();
@@ -195,6 +199,9 @@ public final class WorkbenchBenchmark {
     private final WorkbenchWindow w;
     private final FrameClock clock;
     private Host warmUp;
+
+    /** Expands (each collapsed again) made on a host before its measured ones, not measured. */
+    private int warmToggles;
 
     /**
      * The sample the window shows when each bigger host is opened (not timed): the view keeps a
@@ -350,7 +357,7 @@ public final class WorkbenchBenchmark {
             return null;
           });
       Thread.sleep(300);
-      rows.addAll(expand(h, repeat));
+      rows.addAll(expand(h, repeat, warmToggles));
       rows.add(select(h, repeat * 2));
       rows.addAll(dragAndDrop(h, steps, repeat));
       return rows;
@@ -375,33 +382,57 @@ public final class WorkbenchBenchmark {
                   && shows(w.state().results().analysis().topology()));
     }
 
-    /** Expands collapsed subtrees one after another, collapsing each again. */
-    private List<Row> expand(Host h, int repeat) throws Exception {
+    /**
+     * Expands collapsed subtrees one after another, collapsing each again: first {@code warm} of
+     * them as a warm-up (other subtrees than the measured ones where the host has enough; their
+     * rows are reported apart, not in the targets), then {@code repeat} measured ones. The JIT
+     * compiles the expand path over the first dozen or so expands (in one run the first ten took
+     * 50&ndash;120 ms of work and later ones 15&ndash;35 ms); every step's times are logged in
+     * order, so the series shows where steady state begins.
+     */
+    private List<Row> expand(Host h, int repeat, int warm) throws Exception {
       List<Bdf> collapsed =
           onFx(
               () ->
                   vm().modelProperty().get().functions().stream()
                       .filter(f -> f.summary().isPresent())
                       .map(GraphModel.FunctionNode::bdf)
-                      .limit(repeat)
                       .toList());
       if (collapsed.isEmpty()) {
         return List.of();
       }
+      List<Bdf> measured = collapsed.subList(0, Math.min(repeat, collapsed.size()));
+      List<Bdf> others = collapsed.subList(measured.size(), collapsed.size());
+      List<Bdf> warming = new ArrayList<>();
+      for (int i = 0; i < warm; i++) {
+        warming.add(
+            others.isEmpty() ? measured.get(i % measured.size()) : others.get(i % others.size()));
+      }
+      List<Row> rows = new ArrayList<>();
+      if (!warming.isEmpty()) {
+        rows.addAll(toggles(h, warming, " (warm-up, first after opening)"));
+      }
+      rows.addAll(toggles(h, measured, ""));
+      return rows;
+    }
+
+    private List<Row> toggles(Host h, List<Bdf> bridges, String suffix) throws Exception {
       List<FrameClock.Timing> ex = new ArrayList<>();
       List<FrameClock.Timing> co = new ArrayList<>();
       List<Integer> exSkins = new ArrayList<>();
       List<Integer> coSkins = new ArrayList<>();
       skinsMade();
-      for (Bdf b : collapsed) {
+      for (Bdf b : bridges) {
         ex.add(toggle(h, b, false));
         exSkins.addAll(skinsMade());
         co.add(toggle(h, b, true));
         coSkins.addAll(skinsMade());
       }
-      return List.of(
-          Row.timed(h.name(), "expand a collapsed subtree", ex, exSkins),
-          Row.timed(h.name(), "collapse it again", co, coSkins));
+      Row expand = Row.timed(h.name(), "expand a collapsed subtree" + suffix, ex, exSkins);
+      Row collapse = Row.timed(h.name(), "collapse it again" + suffix, co, coSkins);
+      series(expand);
+      series(collapse);
+      return List.of(expand, collapse);
     }
 
     private FrameClock.Timing toggle(Host h, Bdf bridge, boolean collapse) throws Exception {
@@ -948,6 +979,21 @@ public final class WorkbenchBenchmark {
       return "OpenGL pipeline (es2; under Xvfb that is Mesa's llvmpipe, which paints on the CPU too)";
     }
     return order.startsWith("sw") ? "software pipeline" : "default pipeline";
+  }
+
+  /**
+   * Logs a row's samples in the order they were taken, each as work ms / skins made: where steady
+   * state begins shows, and which steps made many skins.
+   */
+  private static void series(Row r) {
+    StringBuilder o = new StringBuilder();
+    for (int i = 0; i < r.work().size(); i++) {
+      o.append(String.format(Locale.ROOT, " %.1f", r.work().get(i)));
+      if (i < r.skins().size()) {
+        o.append('/').append(r.skins().get(i));
+      }
+    }
+    say("series, " + r.host() + ", " + r.what() + ", work ms / skins made, in order:" + o);
   }
 
   private static void say(String s) {
