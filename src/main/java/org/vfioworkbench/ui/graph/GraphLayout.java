@@ -77,8 +77,6 @@ public final class GraphLayout {
   private final java.util.function.Predicate<String> compactHolder;
   private final Map<BusAddress, Integer> foldedOn = new HashMap<>();
   private final Map<Bdf, Bdf> shownAs = new HashMap<>();
-  private final Map<Bdf, List<Bdf>> below = new HashMap<>();
-  private final Map<Bdf, Boolean> blockedFns = new HashMap<>();
   private final Map<BusAddress, Double> widths = new HashMap<>();
   private final Map<BusAddress, Double> heights = new HashMap<>();
   private final List<BusNode> buses = new ArrayList<>();
@@ -104,7 +102,11 @@ public final class GraphLayout {
     this.folded = folded;
     this.compactHolder = compactHolder;
     this.overview = opensAsOverview(a);
+    this.facts = SubtreeFacts.of(a);
   }
+
+  /** Subtrees' functions and summaries, and reset verdicts: shared by layouts of one analysis. */
+  private final SubtreeFacts facts;
 
   private final boolean overview;
 
@@ -207,22 +209,14 @@ public final class GraphLayout {
     return false;
   }
 
-  /** Every function below a bridge (its secondary bus and down), once per layout. */
+  /** Every function below a bridge (its secondary bus and down). */
   private List<Bdf> below(Bdf bridge) {
-    return below.computeIfAbsent(bridge, b -> functionsBelow(a, b));
+    return facts.below(bridge);
   }
 
   /** Every function below {@code bridge} in {@code a} (its secondary bus and down), depth first. */
   static List<Bdf> functionsBelow(Analysis a, Bdf bridge) {
-    List<Bdf> out = new ArrayList<>();
-    Optional<BusAddress> bus = a.pci().subordinateOf(bridge);
-    if (bus.isPresent()) {
-      for (PciFunction f : a.pci().functionsOn(bus.get())) {
-        out.add(f.bdf());
-        out.addAll(functionsBelow(a, f.bdf()));
-      }
-    }
-    return out;
+    return SubtreeFacts.functionsBelow(a, bridge);
   }
 
   private boolean isCollapsed(Bdf bdf) {
@@ -436,7 +430,7 @@ public final class GraphLayout {
       for (Bdf b : hidden) {
         shownAs.put(b, f.bdf());
       }
-      summary = Optional.of(summary(hidden));
+      summary = Optional.of(facts.summary(f.bdf()));
     }
     chipsInRow.computeIfAbsent(box.y(), k -> new ArrayList<>()).add(box);
     boolean open = a.device(f.bdf()).map(d -> d.isOpen()).orElse(false);
@@ -452,75 +446,6 @@ public final class GraphLayout {
             open,
             a.device(f.bdf()).isPresent(),
             summary));
-  }
-
-  private GraphModel.Summary summary(List<Bdf> hidden) {
-    java.util.Set<Integer> groups = new java.util.TreeSet<>();
-    boolean notViable = false;
-    boolean blocked = false;
-    java.util.Set<String> blockedScopes = new java.util.LinkedHashSet<>();
-    for (Bdf b : hidden) {
-      Optional<Integer> g = a.pci().groupOf(b);
-      if (g.isPresent() && groups.add(g.get()) && !a.viable(g.get())) {
-        notViable = true;
-      }
-      if (blockedFn(b)) {
-        blocked = true;
-        blockedScopes.add(
-            a.scope(b)
-                .scope()
-                .map(GraphLayout::scopeName)
-                .orElse("no reset for " + Labels.shortBdf(b)));
-      }
-    }
-    java.util.BitSet touching = new java.util.BitSet();
-    HolderIndex index = holderIndex();
-    for (Bdf b : hidden) {
-      touching.or(index.byDevice().getOrDefault(b, NONE));
-    }
-    for (int g : groups) {
-      touching.or(index.byGroup().getOrDefault(g, NONE));
-    }
-    List<String> holders = touching.stream().mapToObj(i -> index.names().get(i)).toList();
-    return new GraphModel.Summary(
-        hidden.size(), groups.size(), holders, blocked, notViable, List.copyOf(blockedScopes));
-  }
-
-  private static final java.util.BitSet NONE = new java.util.BitSet();
-
-  /**
-   * Which holders have a file on each device (a device fd or a cdev) and on each group (a group
-   * file), by their position in the topology's holder list, and their names: made once per layout,
-   * so a collapsed chip's summary costs what it hides, not every holder's files again.
-   */
-  private record HolderIndex(
-      Map<Bdf, java.util.BitSet> byDevice,
-      Map<Integer, java.util.BitSet> byGroup,
-      List<String> names) {}
-
-  private HolderIndex holderFiles;
-
-  private HolderIndex holderIndex() {
-    if (holderFiles == null) {
-      Map<Bdf, java.util.BitSet> byDevice = new HashMap<>();
-      Map<Integer, java.util.BitSet> byGroup = new HashMap<>();
-      List<String> names = new ArrayList<>();
-      for (org.vfioworkbench.model.Holder h : a.topology().holders()) {
-        int i = names.size();
-        names.add(h.name());
-        for (var f : h.files()) {
-          if (f instanceof org.vfioworkbench.model.DeviceFile d) {
-            byDevice.computeIfAbsent(d.device(), k -> new java.util.BitSet()).set(i);
-          } else if (f instanceof org.vfioworkbench.model.CdevFile c) {
-            byDevice.computeIfAbsent(c.device(), k -> new java.util.BitSet()).set(i);
-          } else if (f instanceof org.vfioworkbench.model.GroupFile g) {
-            byGroup.computeIfAbsent(g.group(), k -> new java.util.BitSet()).set(i);
-          }
-        }
-      }
-      holderFiles = new HolderIndex(byDevice, byGroup, names);
-    }
-    return holderFiles;
   }
 
   /** A reset scope's short name: "bus 06" (segment 0 left out), "slot s0-69". */
@@ -723,12 +648,6 @@ public final class GraphLayout {
 
   /** Whether {@code b} is an open device whose natural hot reset fails (the engine's answer). */
   private boolean blockedFn(Bdf b) {
-    Boolean known = blockedFns.get(b);
-    if (known != null) {
-      return known;
-    }
-    boolean out = a.verdictOn(b).map(org.vfioworkbench.engine.DeviceVerdict::blocked).orElse(false);
-    blockedFns.put(b, out);
-    return out;
+    return facts.blocked(b);
   }
 }

@@ -45,6 +45,45 @@ class GraphLayoutSummaryTest {
     assertThat(withHolders).isGreaterThan(5);
   }
 
+  /**
+   * An expand or a collapse lays the same analysis out again: its collapsed chips' summaries are
+   * the ones worked out before, not summarised again; an edit's new analysis gets its own.
+   */
+  @Test
+  void anotherLayoutOfTheSameAnalysisSummarisesNothingAgain() {
+    Analysis a = Analysis.of(BuiltInSamples.largeHost(2000));
+    Set<Bdf> collapsed = GraphLayout.defaultCollapsed(a);
+    Set<Bdf> folded = GraphLayout.defaultFolded(a);
+    GraphModel first = GraphLayout.compute(a, collapsed, folded, h -> true);
+    int made = SubtreeFacts.summariesMade();
+    Bdf expanded = collapsed.iterator().next();
+    Set<Bdf> fewer = new HashSet<>(collapsed);
+    fewer.remove(expanded);
+    GraphModel again = GraphLayout.compute(a, fewer, folded, h -> true);
+    assertThat(SubtreeFacts.summariesMade()).isEqualTo(made);
+    assertThat(again.functions())
+        .noneMatch(f -> f.bdf().equals(expanded) && f.summary().isPresent());
+    assertThat(GraphLayout.compute(a, collapsed, folded, h -> true)).isEqualTo(first);
+
+    // The first holder that touches a collapsed subtree lets go of everything: a new analysis.
+    String gone =
+        first.functions().stream()
+            .flatMap(f -> f.summary().stream())
+            .flatMap(x -> x.holders().stream())
+            .findFirst()
+            .orElseThrow();
+    Analysis edited =
+        Analysis.of(
+            a.topology()
+                .withHolders(
+                    a.topology().holders().stream().filter(h -> !h.name().equals(gone)).toList()));
+    GraphModel after = GraphLayout.compute(edited, collapsed, folded, h -> true);
+    assertThat(SubtreeFacts.summariesMade()).isGreaterThan(made);
+    assertThat(after.functions())
+        .flatMap(f -> f.summary().map(x -> x.holders()).orElse(List.of()))
+        .doesNotContain(gone);
+  }
+
   private static List<String> touching(Analysis a, List<Bdf> hidden) {
     Set<Bdf> devices = new HashSet<>(hidden);
     Set<Integer> groups = new HashSet<>();
