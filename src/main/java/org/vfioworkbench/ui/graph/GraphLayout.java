@@ -462,7 +462,13 @@ public final class GraphLayout {
 
   private List<GroupHull> hulls() {
     Map<Integer, List<Box>> byGroup = new LinkedHashMap<>();
-    for (int g : a.pci().populatedGroups()) {
+    // The groups with a chip shown, in order: a collapsed host shows a few of its groups, and
+    // walking every group of the host (and every member) cost each expand what the host holds.
+    java.util.SortedSet<Integer> shownGroups = new java.util.TreeSet<>();
+    for (Bdf b : chipBox.keySet()) {
+      a.pci().groupOf(b).ifPresent(shownGroups::add);
+    }
+    for (int g : shownGroups) {
       List<Box> members = new ArrayList<>();
       for (Bdf b : a.pci().groupMembers(g)) {
         Box c = chipBox.get(b);

@@ -50,7 +50,10 @@ final class HolderLayout {
   private final TreeRoutes routes;
   private final java.util.function.UnaryOperator<Bdf> shownAs;
   private final Map<String, Integer> bundles = new java.util.HashMap<>();
-  private final List<GroupHull> hulls;
+
+  /** Each shown group's hull, by group number. */
+  private final Map<Integer, GroupHull> hullOf = new java.util.HashMap<>();
+
   private final double corridor0;
   private final double x0;
   private final double y0;
@@ -93,7 +96,7 @@ final class HolderLayout {
     this.a = a;
     this.routes = routes;
     this.shownAs = shownAs;
-    this.hulls = hulls;
+    hulls.forEach(h -> hullOf.putIfAbsent(h.group(), h));
     this.corridor0 = corridorX + 8;
     this.x0 = corridor0 + CORRIDOR_TRACK * a.topology().holders().size() + 16;
     this.y0 = y0;
@@ -241,13 +244,13 @@ final class HolderLayout {
     Lane c =
         new Lane(new DropTarget.CdevLane(h.name()), new Box(x, y, 0, 0), cdevTitle(h), List.of());
     holders.add(new HolderNode(h.name(), h.pid(), box, g, c, Optional.of(summary)));
+    Map<Bdf, OpenFile> firstFile = new java.util.HashMap<>();
+    for (OpenFile f : h.files()) {
+      target(f).ifPresent(b -> firstFile.putIfAbsent(b, f));
+    }
     int k = 0;
     for (Map.Entry<Bdf, Integer> e : reached.entrySet()) {
-      OpenFile first =
-          h.files().stream()
-              .filter(f -> target(f).map(e.getKey()::equals).orElse(false))
-              .findFirst()
-              .orElseThrow();
+      OpenFile first = firstFile.get(e.getKey());
       double startX = x + PAD + 6 + 6 * k;
       double channelY = lineBottom + 4 + 3 * k;
       List<GraphModel.Point> pts = new ArrayList<>();
@@ -294,10 +297,9 @@ final class HolderLayout {
         return 0;
       }
       Box chip = routes.chipBox(target);
-      return hulls.stream()
-              .filter(x -> x.group() == group.getAsInt())
-              .flatMap(x -> x.boxes().stream())
-              .anyMatch(b -> b.contains(chip.centerX(), chip.y()))
+      GroupHull hull = hullOf.get(group.getAsInt());
+      return hull != null
+              && hull.boxes().stream().anyMatch(b -> b.contains(chip.centerX(), chip.y()))
           ? 7
           : 0;
     }
@@ -449,7 +451,7 @@ final class HolderLayout {
       target = shownAs.apply(c.device().get());
       inset = 0;
     } else if (f instanceof GroupFile g) {
-      Optional<GroupHull> hull = hulls.stream().filter(x -> x.group() == g.group()).findFirst();
+      Optional<GroupHull> hull = Optional.ofNullable(hullOf.get(g.group()));
       target =
           a.pci().groupMembers(g.group()).stream()
               .map(shownAs)
