@@ -1,0 +1,214 @@
+package org.vfioworkbench.ui;
+
+import static org.vfioworkbench.ui.ProbeHarness.onFx;
+import static org.vfioworkbench.ui.ProbeHarness.pct;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+import javafx.scene.Group;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.stage.Stage;
+import org.vfioworkbench.model.Topology;
+import org.vfioworkbench.scenario.Scenario;
+import org.vfioworkbench.ui.document.Document;
+import org.vfioworkbench.ui.files.BuiltInSamples;
+import org.vfioworkbench.ui.graph.GraphModel;
+import org.vfioworkbench.ui.graph.TopologyGraphView;
+
+/**
+ * A probe, not a test: what a whole repaint of the topology graph costs the render thread, layer by
+ * layer, on a generated host as it opens (fitted, in the benchmark's 1600×1000 window). It moves
+ * the graph by half a pixel and back, one frame at a time, so every frame repaints all of it (as an
+ * expand that moves most of the graph does), and prints the render thread's CPU time per frame, p50
+ * / p95, with everything shown, with nothing shown, and with one layer shown at a time: a layer's
+ * cost is its row less the "nothing shown" row. Rounds repeat the list, so the first round's
+ * warm-up shows as such.
+ *
+ * <p>Usage (Xvfb, {@code -Dprism.order=sw}): {@code LayerPaintProbe [--size 2000] [--rounds 2]
+ * [--frames 60]}.
+ */
+public final class LayerPaintProbe {
+
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+  /** The graph view's layers, back to front (its private fields, read by reflection). */
+  private static final List<String> LAYERS =
+      List.of(
+          "scopeLayer",
+          "hullLayer",
+          "treeLayer",
+          "complexLayer",
+          "busLayer",
+          "chipLayer",
+          "holderLayer",
+          "unownedLayer",
+          "edgeLayer");
+
+  private LayerPaintProbe() {}
+
+  public static void main(String[] args) throws Exception {
+    int size = 2000;
+    int rounds = 2;
+    int frames = 60;
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--size" -> size = Integer.parseInt(args[++i]);
+        case "--rounds" -> rounds = Integer.parseInt(args[++i]);
+        case "--frames" -> frames = Integer.parseInt(args[++i]);
+        default -> throw new IllegalArgumentException("unknown argument " + args[i]);
+      }
+    }
+    ProbeHarness.startFx();
+    Topology host = BuiltInSamples.largeHost(size);
+    Path config = Files.createTempDirectory("layer-paint-probe");
+    Object[] made = new Object[2];
+    onFx(
+        () -> {
+          Stage stage = new Stage();
+          WorkbenchWindow w = new WorkbenchWindow(stage, config);
+          stage.setWidth(1600);
+          stage.setHeight(1000);
+          stage.show();
+          w.state().open(Document.of("probe", Scenario.of(host), null));
+          made[0] = w;
+          made[1] = FrameClock.on(w.scene());
+          return null;
+        });
+    WorkbenchWindow w = (WorkbenchWindow) made[0];
+    FrameClock clock = (FrameClock) made[1];
+    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    while (!onFx(() -> shown(w))) {
+      if (System.nanoTime() > until) {
+        throw new IllegalStateException("the graph was not drawn within 120 s");
+      }
+      Thread.sleep(200);
+    }
+    Thread.sleep(1500);
+    onFx(
+        () -> {
+          w.fitGraph();
+          return null;
+        });
+    Thread.sleep(1500);
+    TopologyGraphView g = onFx(() -> graph(w));
+    Probe p = new Probe(g, clock, renderThread(), frames);
+    System.out.printf(
+        Locale.ROOT,
+        "generated %d, zoom %.3f, %d chips%n%n",
+        size,
+        onFx(g::zoom),
+        onFx(g::chipCount));
+    System.out.println("| round | shown | nodes | render CPU ms per frame, p50 / p95 |");
+    System.out.println("|---|---|---|---|");
+    for (int round = 1; round <= rounds; round++) {
+      p.row(round, "everything", -1, only(g, null));
+      p.row(round, "nothing", -1, only(g, ""));
+      for (String l : LAYERS) {
+        p.row(round, "only " + l, onFx(() -> count(layer(g, l))), only(g, l));
+      }
+    }
+    Platform.exit();
+    System.exit(0);
+  }
+
+  /** Shows only {@code shown} of the layers (all of them for null) while the change is on. */
+  private static Consumer<Boolean> only(TopologyGraphView g, String shown) {
+    return on -> {
+      for (String l : LAYERS) {
+        layer(g, l).setVisible(!on || shown == null || l.equals(shown));
+      }
+    };
+  }
+
+  private record Probe(TopologyGraphView g, FrameClock clock, long render, int frames) {
+
+    void row(int round, String what, int nodes, Consumer<Boolean> change) throws Exception {
+      onFx(
+          () -> {
+            change.accept(true);
+            return null;
+          });
+      Thread.sleep(300);
+      Node content = layer(g, LAYERS.get(0)).getParent();
+      List<Double> ms = new ArrayList<>();
+      for (int i = 0; i < frames; i++) {
+        long painted = clock.frames();
+        long cpu = THREADS.getThreadCpuTime(render);
+        double dx = i % 2 == 0 ? 0.5 : -0.5;
+        onFx(
+            () -> {
+              content.setTranslateX(content.getTranslateX() + dx);
+              return null;
+            });
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (clock.frames() == painted && System.nanoTime() < end) {
+          Thread.sleep(2);
+        }
+        Thread.sleep(50); // the frame's painting done, nothing else queued
+        ms.add((THREADS.getThreadCpuTime(render) - cpu) / 1e6);
+      }
+      onFx(
+          () -> {
+            change.accept(false);
+            return null;
+          });
+      System.out.printf(
+          Locale.ROOT,
+          "| %d | %s | %s | %.1f / %.1f |%n",
+          round,
+          what,
+          nodes < 0 ? "" : String.valueOf(nodes),
+          pct(ms, 50),
+          pct(ms, 95));
+    }
+  }
+
+  private static boolean shown(WorkbenchWindow w) {
+    TopologyGraphView v = graph(w);
+    GraphModel m = v == null ? null : v.viewModel().modelProperty().get();
+    return m != null && m.functions().size() > 10 && v.chipCount() == m.functions().size();
+  }
+
+  private static TopologyGraphView graph(WorkbenchWindow w) {
+    return (TopologyGraphView) w.scene().lookup(".graph-view");
+  }
+
+  private static int count(Parent p) {
+    int n = 0;
+    for (Node c : p.getChildrenUnmodifiable()) {
+      n++;
+      if (c instanceof Parent q) {
+        n += count(q);
+      }
+    }
+    return n;
+  }
+
+  private static Group layer(TopologyGraphView g, String name) {
+    try {
+      var f = TopologyGraphView.class.getDeclaredField(name);
+      f.setAccessible(true);
+      return (Group) f.get(g);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("the graph view has no layer " + name, e);
+    }
+  }
+
+  private static long renderThread() {
+    for (Thread t : Thread.getAllStackTraces().keySet()) {
+      if (t.getName().startsWith("QuantumRenderer")) {
+        return t.getId();
+      }
+    }
+    throw new IllegalStateException("no render thread");
+  }
+}
