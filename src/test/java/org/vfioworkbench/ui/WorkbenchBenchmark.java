@@ -387,7 +387,7 @@ public final class WorkbenchBenchmark {
      * them as a warm-up (other subtrees than the measured ones where the host has enough; their
      * rows are reported apart, not in the targets), then {@code repeat} measured ones. The JIT
      * compiles the expand path over the first dozen or so expands (in one run the first ten took
-     * 50&ndash;120 ms of work and later ones 15&ndash;35 ms); every step's times are logged in
+     * 50&ndash;150 ms of work and later ones 15&ndash;35 ms); every step's times are logged in
      * order, so the series shows where steady state begins.
      */
     private List<Row> expand(Host h, int repeat, int warm) throws Exception {

@@ -75,13 +75,7 @@ final class SubtreeFacts {
 
   /** Every function below {@code bridge} (its secondary bus and down), depth first. */
   List<Bdf> below(Bdf bridge) {
-    List<Bdf> known = below.get(bridge);
-    if (known != null) {
-      return known;
-    }
-    List<Bdf> out = List.copyOf(functionsBelow(a(), bridge));
-    below.putIfAbsent(bridge, out);
-    return out;
+    return known(below, bridge, b -> List.copyOf(functionsBelow(a(), b)));
   }
 
   /** Every function below {@code bridge} in {@code a} (its secondary bus and down), depth first. */
@@ -99,24 +93,28 @@ final class SubtreeFacts {
 
   /** Whether {@code b} is an open device whose natural hot reset fails (the engine's answer). */
   boolean blocked(Bdf b) {
-    Boolean known = blocked.get(b);
-    if (known != null) {
-      return known;
-    }
-    boolean out = a().verdictOn(b).map(DeviceVerdict::blocked).orElse(false);
-    blocked.putIfAbsent(b, out);
-    return out;
+    return known(blocked, b, x -> a().verdictOn(x).map(DeviceVerdict::blocked).orElse(false));
   }
 
   /** What the subtree below {@code bridge} holds, for its collapsed chip. */
   Summary summary(Bdf bridge) {
-    Summary known = summaries.get(bridge);
-    if (known != null) {
-      return known;
+    return known(summaries, bridge, b -> summarise(below(b)));
+  }
+
+  /**
+   * {@code facts}' value for {@code key}, worked out by {@code make} the first time. Not {@code
+   * computeIfAbsent}: a summary asks for the functions below, from another map, while it is made.
+   */
+  private static <K, V> V known(Map<K, V> facts, K key, java.util.function.Function<K, V> make) {
+    V v = facts.get(key);
+    if (v == null) {
+      v = make.apply(key);
+      V first = facts.putIfAbsent(key, v);
+      if (first != null) {
+        v = first;
+      }
     }
-    Summary out = summarise(below(bridge));
-    summaries.putIfAbsent(bridge, out);
-    return out;
+    return v;
   }
 
   private Summary summarise(List<Bdf> hidden) {
