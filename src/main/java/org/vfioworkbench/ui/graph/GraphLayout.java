@@ -461,49 +461,32 @@ public final class GraphLayout {
   }
 
   private List<GroupHull> hulls() {
-    Map<Integer, List<Box>> byGroup = new LinkedHashMap<>();
     // The groups with a chip shown, in order: a collapsed host shows a few of its groups, and
     // walking every group of the host (and every member) cost each expand what the host holds.
     java.util.SortedSet<Integer> shownGroups = new java.util.TreeSet<>();
     for (Bdf b : chipBox.keySet()) {
       a.pci().groupOf(b).ifPresent(shownGroups::add);
     }
-    for (int g : shownGroups) {
-      List<Box> members = new ArrayList<>();
-      for (Bdf b : a.pci().groupMembers(g)) {
-        Box c = chipBox.get(b);
-        if (c != null) {
-          members.add(c);
-        }
-      }
-      byGroup.put(g, merge(members));
-    }
     List<GroupHull> out = new ArrayList<>();
-    byGroup.forEach(
-        (g, boxes) -> {
-          if (!boxes.isEmpty()) {
-            List<Box> shown =
-                a.pci().groupMembers(g).stream()
-                    .map(chipBox::get)
-                    .filter(java.util.Objects::nonNull)
-                    .toList();
-            // Under a member with no line down to a subtree where there is one: more room.
-            Box first =
-                shown.stream()
-                    .filter(c -> !connectorX.containsKey(c))
-                    .findFirst()
-                    .orElse(shown.get(0));
-            String text = "group " + g + (a.viable(g) ? "" : " \u00b7 not viable");
-            Box label = caption(first, 0, text);
-            out.add(
-                new GroupHull(
-                    g,
-                    boxes,
-                    a.viable(g),
-                    label == null ? "" : TextMetrics.clip(text, label.w()),
-                    label == null ? new Box(first.x(), first.bottom(), 0, 0) : label));
-          }
-        });
+    for (int g : shownGroups) {
+      List<Box> shown =
+          a.pci().groupMembers(g).stream()
+              .map(chipBox::get)
+              .filter(java.util.Objects::nonNull)
+              .toList();
+      // Under a member with no line down to a subtree where there is one: more room.
+      Box first =
+          shown.stream().filter(c -> !connectorX.containsKey(c)).findFirst().orElse(shown.get(0));
+      String text = "group " + g + (a.viable(g) ? "" : " \u00b7 not viable");
+      Box label = caption(first, 0, text);
+      out.add(
+          new GroupHull(
+              g,
+              merge(shown),
+              a.viable(g),
+              label == null ? "" : TextMetrics.clip(text, label.w()),
+              label == null ? new Box(first.x(), first.bottom(), 0, 0) : label));
+    }
     return out;
   }
 

@@ -132,7 +132,7 @@ final class HolderLayout {
       Holder h = all.get(i);
       heights[i] =
           compact.test(h.name())
-              ? compactHeight(h)
+              ? compactHeight(reached(h).size())
               : TITLE_H
                   + 2 * LANE_HEADER
                   + 2 * FD_H
@@ -189,11 +189,11 @@ final class HolderLayout {
     return new Box(x0, y0, right - x0, Math.max(bottom, unowned.bottom()) - y0);
   }
 
-  /** The chips a holder's files reach, in file order, each with how many of its files reach it. */
-  private Map<Bdf, Integer> reached(Holder h) {
-    Map<Bdf, Integer> out = new java.util.LinkedHashMap<>();
+  /** The chips a holder's files reach, in file order, each with the files that reach it. */
+  private Map<Bdf, List<OpenFile>> reached(Holder h) {
+    Map<Bdf, List<OpenFile>> out = new java.util.LinkedHashMap<>();
     for (OpenFile f : h.files()) {
-      target(f).ifPresent(b -> out.merge(b, 1, Integer::sum));
+      target(f).ifPresent(b -> out.computeIfAbsent(b, k -> new ArrayList<>()).add(f));
     }
     return out;
   }
@@ -216,8 +216,9 @@ final class HolderLayout {
     return b != null && routes.chipBox(b) != null ? Optional.of(b) : Optional.empty();
   }
 
-  private double compactHeight(Holder h) {
-    return TITLE_H + SUMMARY_H + channel(reached(h).size());
+  /** A compact holder's height when its files reach {@code chips} chips. */
+  private static double compactHeight(int chips) {
+    return TITLE_H + SUMMARY_H + channel(chips);
   }
 
   /**
@@ -225,15 +226,15 @@ final class HolderLayout {
    * files reach, leaving the line's bottom and running in the holder's own channel to the corridor.
    */
   private Box compactHolder(Holder h, double x, double y) {
-    Map<Bdf, Integer> reached = reached(h);
-    Box box = new Box(x, y, COMPACT_W, compactHeight(h));
+    Map<Bdf, List<OpenFile>> reached = reached(h);
+    Box box = new Box(x, y, COMPACT_W, compactHeight(reached.size()));
     StringBuilder text = new StringBuilder();
     text.append(h.files().size()).append(h.files().size() == 1 ? " fd" : " fds");
     String sep = " \u2192 ";
-    for (Map.Entry<Bdf, Integer> e : reached.entrySet()) {
+    for (Map.Entry<Bdf, List<OpenFile>> e : reached.entrySet()) {
       text.append(sep).append(Labels.shortBdf(e.getKey()));
-      if (e.getValue() > 1) {
-        text.append(" \u00d7").append(e.getValue());
+      if (e.getValue().size() > 1) {
+        text.append(" \u00d7").append(e.getValue().size());
       }
       sep = ", ";
     }
@@ -244,13 +245,9 @@ final class HolderLayout {
     Lane c =
         new Lane(new DropTarget.CdevLane(h.name()), new Box(x, y, 0, 0), cdevTitle(h), List.of());
     holders.add(new HolderNode(h.name(), h.pid(), box, g, c, Optional.of(summary)));
-    Map<Bdf, OpenFile> firstFile = new java.util.HashMap<>();
-    for (OpenFile f : h.files()) {
-      target(f).ifPresent(b -> firstFile.putIfAbsent(b, f));
-    }
     int k = 0;
-    for (Map.Entry<Bdf, Integer> e : reached.entrySet()) {
-      OpenFile first = firstFile.get(e.getKey());
+    for (Map.Entry<Bdf, List<OpenFile>> e : reached.entrySet()) {
+      OpenFile first = e.getValue().get(0);
       double startX = x + PAD + 6 + 6 * k;
       double channelY = lineBottom + 4 + 3 * k;
       List<GraphModel.Point> pts = new ArrayList<>();
@@ -293,16 +290,20 @@ final class HolderLayout {
     }
 
     double inset(Bdf target) {
-      if (group.isEmpty()) {
-        return 0;
-      }
-      Box chip = routes.chipBox(target);
-      GroupHull hull = hullOf.get(group.getAsInt());
-      return hull != null
-              && hull.boxes().stream().anyMatch(b -> b.contains(chip.centerX(), chip.y()))
-          ? 7
-          : 0;
+      return group.isEmpty() ? 0 : hullInset(group.getAsInt(), target);
     }
+  }
+
+  /**
+   * How far above {@code target}'s chip an edge to {@code group} stops: the hull's pad when the
+   * chip's top lies inside the group's hull, else nothing.
+   */
+  private double hullInset(int group, Bdf target) {
+    Box chip = routes.chipBox(target);
+    GroupHull hull = hullOf.get(group);
+    return hull != null && hull.boxes().stream().anyMatch(b -> b.contains(chip.centerX(), chip.y()))
+        ? 7
+        : 0;
   }
 
   /**
@@ -451,24 +452,9 @@ final class HolderLayout {
       target = shownAs.apply(c.device().get());
       inset = 0;
     } else if (f instanceof GroupFile g) {
-      Optional<GroupHull> hull = Optional.ofNullable(hullOf.get(g.group()));
-      target =
-          a.pci().groupMembers(g.group()).stream()
-              .map(shownAs)
-              .filter(b -> routes.chipBox(b) != null)
-              .findFirst()
-              .orElse(null);
+      target = target(f).orElse(null);
       group = java.util.OptionalInt.of(g.group());
-      inset =
-          hull.isPresent()
-                  && target != null
-                  && hull.get().boxes().stream()
-                      .anyMatch(
-                          b ->
-                              b.contains(
-                                  routes.chipBox(target).centerX(), routes.chipBox(target).y()))
-              ? 7
-              : 0;
+      inset = target == null ? 0 : hullInset(g.group(), target);
     } else {
       return false;
     }
