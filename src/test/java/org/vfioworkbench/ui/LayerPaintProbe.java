@@ -16,12 +16,8 @@ import javafx.application.Platform;
 import javafx.scene.Group;
 import javafx.scene.Node;
 import javafx.scene.Parent;
-import javafx.stage.Stage;
 import org.vfioworkbench.model.Topology;
-import org.vfioworkbench.scenario.Scenario;
-import org.vfioworkbench.ui.document.Document;
 import org.vfioworkbench.ui.files.BuiltInSamples;
-import org.vfioworkbench.ui.graph.GraphModel;
 import org.vfioworkbench.ui.graph.TopologyGraphView;
 
 /**
@@ -70,28 +66,9 @@ public final class LayerPaintProbe {
     ProbeHarness.startFx();
     Topology host = BuiltInSamples.largeHost(size);
     Path config = Files.createTempDirectory("layer-paint-probe");
-    Object[] made = new Object[2];
-    onFx(
-        () -> {
-          Stage stage = new Stage();
-          WorkbenchWindow w = new WorkbenchWindow(stage, config);
-          stage.setWidth(1600);
-          stage.setHeight(1000);
-          stage.show();
-          w.state().open(Document.of("probe", Scenario.of(host), null));
-          made[0] = w;
-          made[1] = FrameClock.on(w.scene());
-          return null;
-        });
-    WorkbenchWindow w = (WorkbenchWindow) made[0];
-    FrameClock clock = (FrameClock) made[1];
-    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-    while (!onFx(() -> shown(w))) {
-      if (System.nanoTime() > until) {
-        throw new IllegalStateException("the graph was not drawn within 120 s");
-      }
-      Thread.sleep(200);
-    }
+    ProbeHarness.Shown shown = ProbeHarness.show(config, host, 1600, 1000, false);
+    WorkbenchWindow w = shown.window();
+    FrameClock clock = shown.clock();
     Thread.sleep(1500);
     onFx(
         () -> {
@@ -99,8 +76,8 @@ public final class LayerPaintProbe {
           return null;
         });
     Thread.sleep(1500);
-    TopologyGraphView g = onFx(() -> graph(w));
-    Probe p = new Probe(g, clock, renderThread(), frames);
+    TopologyGraphView g = onFx(shown::graph);
+    Probe p = new Probe(g, clock, ProbeHarness.renderThread(), frames);
     System.out.printf(
         Locale.ROOT,
         "generated %d, zoom %.3f, %d chips%n%n",
@@ -172,16 +149,6 @@ public final class LayerPaintProbe {
     }
   }
 
-  private static boolean shown(WorkbenchWindow w) {
-    TopologyGraphView v = graph(w);
-    GraphModel m = v == null ? null : v.viewModel().modelProperty().get();
-    return m != null && m.functions().size() > 10 && v.chipCount() == m.functions().size();
-  }
-
-  private static TopologyGraphView graph(WorkbenchWindow w) {
-    return (TopologyGraphView) w.scene().lookup(".graph-view");
-  }
-
   private static int count(Parent p) {
     int n = 0;
     for (Node c : p.getChildrenUnmodifiable()) {
@@ -201,14 +168,5 @@ public final class LayerPaintProbe {
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException("the graph view has no layer " + name, e);
     }
-  }
-
-  private static long renderThread() {
-    for (Thread t : Thread.getAllStackTraces().keySet()) {
-      if (t.getName().startsWith("QuantumRenderer")) {
-        return t.getId();
-      }
-    }
-    throw new IllegalStateException("no render thread");
   }
 }

@@ -21,8 +21,6 @@ import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.vfioworkbench.model.Bdf;
 import org.vfioworkbench.model.Topology;
-import org.vfioworkbench.scenario.Scenario;
-import org.vfioworkbench.ui.document.Document;
 import org.vfioworkbench.ui.graph.GraphModel;
 import org.vfioworkbench.ui.graph.TopologyGraphView;
 import org.vfioworkbench.ui.graph.TopologyGraphViewModel;
@@ -126,41 +124,11 @@ public final class PaintProbe {
     }
 
     static Probe open(Path config, Topology t, boolean dark) throws Exception {
-      Object[] made = new Object[2];
-      onFx(
-          () -> {
-            Stage stage = new Stage();
-            WorkbenchWindow w = new WorkbenchWindow(stage, config);
-            if (dark) {
-              Theme.DARK.apply(w.scene());
-            }
-            stage.setWidth(WIDTH);
-            stage.setHeight(HEIGHT);
-            stage.show();
-            for (String v : System.getProperty("probe.close", "").split(",")) {
-              for (org.vfioworkbench.ui.docking.ViewId id :
-                  org.vfioworkbench.ui.docking.ViewId.values()) {
-                if (id.id().equals(v)) {
-                  w.docking().close(id);
-                }
-              }
-            }
-            w.state().open(Document.of("probe", Scenario.of(t), null));
-            made[0] = w;
-            made[1] = FrameClock.on(w.scene());
-            return null;
-          });
-      WorkbenchWindow w = (WorkbenchWindow) made[0];
-      long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-      while (!onFx(() -> shows(w))) {
-        if (System.nanoTime() > until) {
-          throw new IllegalStateException("the graph was not drawn within 120 s");
-        }
-        Thread.sleep(100);
-      }
+      ProbeHarness.Shown shown = ProbeHarness.show(config, t, WIDTH, HEIGHT, dark);
+      WorkbenchWindow w = shown.window();
       Thread.sleep(1500);
       settle();
-      Probe p = new Probe(w, (FrameClock) made[1], renderThread());
+      Probe p = new Probe(w, shown.clock(), ProbeHarness.renderThread());
       if (Boolean.getBoolean("probe.samples")) {
         onFx(
             () -> {
@@ -198,17 +166,8 @@ public final class PaintProbe {
           });
     }
 
-    private static boolean shows(WorkbenchWindow w) {
-      TopologyGraphView g = (TopologyGraphView) w.scene().lookup(".graph-view");
-      GraphModel m = g == null ? null : g.viewModel().modelProperty().get();
-      return w.state().results() != null
-          && m != null
-          && !m.functions().isEmpty()
-          && g.chipCount() == m.functions().size();
-    }
-
     TopologyGraphView graph() {
-      return (TopologyGraphView) w.scene().lookup(".graph-view");
+      return ProbeHarness.graphOf(w);
     }
 
     TopologyGraphViewModel vm() {
@@ -538,14 +497,6 @@ public final class PaintProbe {
     java.lang.reflect.Field f = c.getDeclaredField(name);
     f.setAccessible(true);
     return ((Number) f.get(null)).longValue();
-  }
-
-  private static long renderThread() {
-    return Thread.getAllStackTraces().keySet().stream()
-        .filter(t -> t.getName().startsWith("QuantumRenderer"))
-        .mapToLong(Thread::getId)
-        .findFirst()
-        .orElseThrow(() -> new IllegalStateException("no QuantumRenderer thread"));
   }
 
   /** Waits until the FX thread has had a few pulses with nothing queued (painting finished). */
