@@ -33,6 +33,7 @@ import org.vfioworkbench.ui.graph.skin.GroupHullSkin;
 import org.vfioworkbench.ui.graph.skin.HolderSkin;
 import org.vfioworkbench.ui.graph.skin.LaneSkin;
 import org.vfioworkbench.ui.graph.skin.ScopeOutlineSkin;
+import org.vfioworkbench.ui.graph.skin.ScreenSizedText;
 import org.vfioworkbench.ui.graph.skin.SkinLookup;
 import org.vfioworkbench.ui.graph.skin.SkinMoves;
 import org.vfioworkbench.ui.kernel.DropTarget;
@@ -54,6 +55,10 @@ public final class TopologyGraphView extends StackPane
   private final Group content = new Group();
   private final Group dragLayer = new Group();
   private final Scale scale = new Scale(1, 1, 0, 0);
+
+  /** Glance words follow the zoom at their size on screen ({@link ScreenSizedText}). */
+  private final ScreenSizedText screenText = new ScreenSizedText(scale.xProperty());
+
   private final Translate pan = new Translate();
   private final Label dragHint = new Label();
   private final OverviewPane overview;
@@ -452,7 +457,7 @@ public final class TopologyGraphView extends StackPane
   private FunctionChipSkin chipSkin(FunctionNode f) {
     FunctionChipSkin s =
         builtDetail == Detail.GLANCE
-            ? FunctionChipSkin.glance(f, builtGlanceFont, GLANCE_MIN_PX / scale.getX())
+            ? FunctionChipSkin.glance(f, builtGlanceFont, GLANCE_MIN_PX / scale.getX(), screenText)
             : new FunctionChipSkin(
                 f, builtDetailed, f.bridge() ? () -> vm.toggleCollapsed(f.bdf()) : null);
     if (f.bridge()) {
@@ -509,7 +514,7 @@ public final class TopologyGraphView extends StackPane
   private HolderSkin holderSkin(GraphModel.HolderNode h) {
     HolderSkin s =
         builtDetail == Detail.GLANCE
-            ? HolderSkin.glance(h, builtGlanceFont, GLANCE_MIN_PX / scale.getX())
+            ? HolderSkin.glance(h, builtGlanceFont, GLANCE_MIN_PX / scale.getX(), screenText)
             : new HolderSkin(h);
     s.titleNode().setOnMouseClicked(e -> selectHere(new ElementRef.HolderRef(h.name())));
     if (h.compact()) {
@@ -864,6 +869,16 @@ public final class TopologyGraphView extends StackPane
     zoomAt(1 / 1.25, viewport.getWidth() / 2, viewport.getHeight() / 2);
   }
 
+  /**
+   * Sets the zoom to {@code s}, or a number a unit in the last place from it whose inverse is
+   * exact, so that glance words are drawn from the glyph cache ({@link ScreenSizedText}).
+   */
+  private void setZoom(double s) {
+    double z = ScreenSizedText.invertible(s);
+    scale.setX(z);
+    scale.setY(z);
+  }
+
   private void zoomAt(double factor, double x, double y) {
     userMovedView = true;
     framed = null;
@@ -871,8 +886,7 @@ public final class TopologyGraphView extends StackPane
     double f = s / scale.getX();
     pan.setX(x - (x - pan.getX()) * f);
     pan.setY(y - (y - pan.getY()) * f);
-    scale.setX(s);
-    scale.setY(s);
+    setZoom(s);
     overview.redrawViewport();
     relevelDetail();
   }
@@ -907,8 +921,7 @@ public final class TopologyGraphView extends StackPane
     // The graph's tool bar sits over the top edge: keep the fitted graph below it.
     double top = Math.min(TOOLBAR_H, h / 4);
     double s = Math.min(MAX_FIT, Math.min(w / b.w(), (h - top) / b.h()));
-    scale.setX(s);
-    scale.setY(s);
+    setZoom(s);
     pan.setX((w - b.w() * s) / 2);
     pan.setY(top + Math.max(0, (h - top - b.h() * s) / 2));
     overview.redrawViewport();
@@ -1009,8 +1022,7 @@ public final class TopologyGraphView extends StackPane
             Math.max(
                 READABLE,
                 Math.min(1.0, Math.min(viewport.getWidth() / b.w(), viewport.getHeight() / b.h())));
-        scale.setX(s);
-        scale.setY(s);
+        setZoom(s);
         centreOn(b.centerX(), b.centerY());
         relevelDetail();
       }
@@ -1021,8 +1033,7 @@ public final class TopologyGraphView extends StackPane
       return;
     }
     if (!readable) {
-      scale.setX(READABLE);
-      scale.setY(READABLE);
+      setZoom(READABLE);
     }
     // The focus is bigger than a readable screen. When the nearest holder whose fds it involves
     // (the lanes stand apart from the PCI tree) can share the screen with what is named, show

@@ -142,13 +142,17 @@ class TopologyGraphViewTest extends FxTestBase {
     assertThat(edges).isNotEmpty().allMatch(e -> e.getStyleClass().contains("fd-edge-bundle"));
     assertThat(m.functions())
         .anyMatch(f -> f.summary().map(x -> !x.blockedScopes().isEmpty()).orElse(false));
-    // Zoomed out to fit, chips show a glance: a few words in text at least GLANCE_PX on screen.
+    // Zoomed out to fit, chips show a glance: a few words in text at least GLANCE_MIN_PX on screen,
+    // set at that size and drawn with no scale to the screen (from the glyph cache).
     assertThat(graph.zoom()).isLessThan(TopologyGraphView.GLANCE_BELOW);
     java.util.Set<Node> glances = robot.from(graph.content()).lookup(".fn-glance").queryAll();
     assertThat(glances).isNotEmpty();
     for (Node t : glances) {
-      double px = ((javafx.scene.text.Text) t).getFont().getSize() * graph.zoom();
+      double px = ((javafx.scene.text.Text) t).getFont().getSize();
       assertThat(px).isGreaterThanOrEqualTo(TopologyGraphView.GLANCE_MIN_PX - 0.05);
+      assertThat(t.getLocalToSceneTransform().getMxx())
+          .as("its scale to the screen")
+          .isEqualTo(1.0);
     }
 
     Bdf open =

@@ -33,10 +33,12 @@ public final class FunctionChipSkin extends Group {
   /**
    * A chip for a zoom where its usual text would be too small to read: one or two short lines in
    * {@code fontSize} (graph units) instead: the address, and for a collapsed subtree with a blocked
-   * reset scope the first such scope ("\u2718 bus 06 +2"). Shows less, never smaller text.
+   * reset scope the first such scope ("\u2718 bus 06 +2"). Shows less, never smaller text. The
+   * words are drawn at their size on screen ({@code screen}).
    */
-  public static FunctionChipSkin glance(FunctionNode n, double fontSize, double minFontSize) {
-    return new FunctionChipSkin(n, fontSize, minFontSize);
+  public static FunctionChipSkin glance(
+      FunctionNode n, double fontSize, double minFontSize, ScreenSizedText screen) {
+    return new FunctionChipSkin(n, fontSize, minFontSize, screen);
   }
 
   /**
@@ -66,7 +68,8 @@ public final class FunctionChipSkin extends Group {
     return body;
   }
 
-  private FunctionChipSkin(FunctionNode n, double fontSize, double minFontSize) {
+  private FunctionChipSkin(
+      FunctionNode n, double fontSize, double minFontSize, ScreenSizedText screen) {
     this.node = n;
     Box b = n.box();
     Rectangle body = styledBody(n);
@@ -79,6 +82,7 @@ public final class FunctionChipSkin extends Group {
     if (!alarm.isEmpty() && t.getText().startsWith("\u2718")) {
       t.getStyleClass().add("fn-glance-alarm");
     }
+    screen.follow(t);
     getChildren().add(t);
     getStyleClass().add("fn-node");
     tooltip(n);

@@ -58,9 +58,10 @@ public final class HolderSkin extends Group {
 
   /**
    * A holder for a zoom where its text would be too small to read: its name in {@code fontSize}
-   * (graph units), its lanes' boxes without text.
+   * (graph units), drawn at its size on screen ({@code screen}), its lanes' boxes without text.
    */
-  public static HolderSkin glance(HolderNode n, double fontSize, double minFontSize) {
+  public static HolderSkin glance(
+      HolderNode n, double fontSize, double minFontSize, ScreenSizedText screen) {
     HolderSkin s = new HolderSkin(n);
     s.getChildren().removeIf(c -> c instanceof javafx.scene.text.Text);
     javafx.scene.text.Text name =
@@ -69,6 +70,7 @@ public final class HolderSkin extends Group {
     name.getStyleClass().add("holder-glance");
     name.setX(n.box().x() + 6);
     name.setY(n.box().y() + 2);
+    screen.follow(name);
     s.getChildren().add(name);
     return s;
   }

@@ -1,0 +1,104 @@
+package org.vfioworkbench.ui.graph.skin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.Random;
+import javafx.geometry.Bounds;
+import javafx.scene.Group;
+import javafx.scene.Scene;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
+import javafx.scene.transform.Scale;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.vfioworkbench.ui.FxTestBase;
+
+/**
+ * A glance word under the graph's zoom: set at its size on screen, scaled back into graph units, so
+ * that its transform to the screen is a translation only (what the software pipeline draws from its
+ * glyph cache) while it takes the place it took before.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ScreenSizedTextTest extends FxTestBase {
+
+  private final Scale zoom = new Scale(1, 1, 0, 0);
+  private final Group content = new Group();
+
+  @Start
+  void start(Stage stage) {
+    content.getTransforms().add(zoom);
+    stage.setScene(new Scene(new Group(content), 400, 300));
+    stage.show();
+  }
+
+  private static Text word(String s, double graphSize) {
+    Text t = SkinText.at(s, 100, 40, "fn-glance");
+    t.setFont(Font.font(null, FontWeight.BOLD, graphSize));
+    return t;
+  }
+
+  @Test
+  void aFollowingWordIsSetAtItsScreenSizeWithNoScaleToTheScreenAndKeepsItsPlace(FxRobot robot) {
+    Text plain = word("\u2718 bus 03", 40);
+    Text followed = word("\u2718 bus 03", 40);
+    ScreenSizedText screen = new ScreenSizedText(zoom.xProperty());
+    robot.interact(
+        () -> {
+          double z = ScreenSizedText.invertible(0.298);
+          zoom.setX(z);
+          zoom.setY(z);
+          screen.follow(followed);
+          content.getChildren().setAll(plain, followed);
+        });
+
+    assertThat(followed.getFont().getSize()).isCloseTo(40 * zoom.getX(), within(1e-9));
+    assertThat(followed.getFont().getName()).isEqualTo(plain.getFont().getName());
+    assertThat(followed.getLocalToSceneTransform().getMxx()).isEqualTo(1.0);
+    assertThat(followed.getLocalToSceneTransform().getMyy()).isEqualTo(1.0);
+    assertThat(plain.getLocalToSceneTransform().getMxx()).isLessThan(1.0);
+    Bounds was = plain.getBoundsInParent();
+    Bounds is = followed.getBoundsInParent();
+    assertThat(is.getMinX()).isCloseTo(was.getMinX(), within(0.5));
+    assertThat(is.getMinY()).isCloseTo(was.getMinY(), within(0.5));
+    // hinting at the screen size may widen or narrow a word a little, never by a letter
+    assertThat(is.getWidth()).isCloseTo(was.getWidth(), within(0.06 * was.getWidth()));
+    assertThat(is.getHeight()).isCloseTo(was.getHeight(), within(0.06 * was.getHeight()));
+  }
+
+  @Test
+  void aWordFollowsEveryLaterZoom(FxRobot robot) {
+    Text t = word("qemu-12", 36);
+    ScreenSizedText screen = new ScreenSizedText(zoom.xProperty());
+    robot.interact(
+        () -> {
+          screen.follow(t);
+          content.getChildren().setAll(t);
+        });
+    for (double z : new double[] {0.5, 0.21, 0.1337}) {
+      robot.interact(
+          () -> {
+            zoom.setX(ScreenSizedText.invertible(z));
+            zoom.setY(ScreenSizedText.invertible(z));
+          });
+      assertThat(t.getFont().getSize()).as("at %s", z).isCloseTo(36 * z, within(1e-6));
+      assertThat(t.getLocalToSceneTransform().getMxx()).as("at %s", z).isEqualTo(1.0);
+    }
+  }
+
+  @Test
+  void everyZoomHasAnInvertibleNeighbourOneUnitInTheLastPlaceAway() {
+    Random r = new Random(11);
+    for (int i = 0; i < 200_000; i++) {
+      double z = 0.02 + 4 * r.nextDouble();
+      double snapped = ScreenSizedText.invertible(z);
+      assertThat(Math.abs(snapped - z)).as("%s", z).isLessThanOrEqualTo(Math.ulp(z));
+      assertThat(snapped * ScreenSizedText.exactInverse(snapped)).as("%s", z).isEqualTo(1.0);
+    }
+  }
+}
