@@ -26,6 +26,7 @@ public final class ScreenSizedText {
 
   private final ObservableDoubleValue zoom;
   private final DoubleBinding inverse;
+  private final java.util.Map<String, Font> fonts = new java.util.HashMap<>();
 
   /** Texts following {@code zoom}, the scale from graph units to screen pixels. */
   public ScreenSizedText(ObservableDoubleValue zoom) {
@@ -42,14 +43,24 @@ public final class ScreenSizedText {
     String face = graphFont.getName();
     double size = graphFont.getSize();
     t.setStyle("");
-    t.fontProperty()
-        .bind(Bindings.createObjectBinding(() -> new Font(face, size * zoom.get()), zoom));
+    t.fontProperty().bind(Bindings.createObjectBinding(() -> font(face, size * zoom.get()), zoom));
     Scale back = new Scale();
     back.pivotXProperty().bind(t.xProperty());
     back.pivotYProperty().bind(t.yProperty());
     back.xProperty().bind(inverse);
     back.yProperty().bind(inverse);
     t.getTransforms().add(back);
+  }
+
+  /**
+   * The font {@code face} at {@code size}: made once per zoom for all the words of one face and
+   * size (a zoom changes every glance word's font, and most share a few sizes).
+   */
+  private Font font(String face, double size) {
+    if (fonts.size() > 64) {
+      fonts.clear();
+    }
+    return fonts.computeIfAbsent(face + "\u0000" + size, k -> new Font(face, size));
   }
 
   /**
