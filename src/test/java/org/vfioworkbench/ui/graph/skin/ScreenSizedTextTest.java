@@ -57,7 +57,9 @@ class ScreenSizedTextTest extends FxTestBase {
           content.getChildren().setAll(plain, followed);
         });
 
-    assertThat(followed.getFont().getSize()).isCloseTo(40 * zoom.getX(), within(1e-9));
+    assertThat(followed.getFont().getSize())
+        .isLessThanOrEqualTo(40 * zoom.getX())
+        .isGreaterThan(40 * zoom.getX() - ScreenSizedText.STEP_PX);
     assertThat(followed.getFont().getName()).isEqualTo(plain.getFont().getName());
     assertThat(followed.getLocalToSceneTransform().getMxx()).isEqualTo(1.0);
     assertThat(followed.getLocalToSceneTransform().getMyy()).isEqualTo(1.0);
@@ -86,9 +88,45 @@ class ScreenSizedTextTest extends FxTestBase {
             zoom.setX(ScreenSizedText.invertible(z));
             zoom.setY(ScreenSizedText.invertible(z));
           });
-      assertThat(t.getFont().getSize()).as("at %s", z).isCloseTo(36 * z, within(1e-6));
+      assertThat(t.getFont().getSize())
+          .as("at %s", z)
+          .isLessThanOrEqualTo(36 * z + 1e-9)
+          .isGreaterThan(36 * z - ScreenSizedText.STEP_PX);
       assertThat(t.getLocalToSceneTransform().getMxx()).as("at %s", z).isEqualTo(1.0);
     }
+  }
+
+  @Test
+  void aReFitWithinOneStepOnScreenKeepsTheWordsFontSoTheyAreNotLaidOutAgain(FxRobot robot) {
+    Text a = word("qemu-1", 40);
+    Text b = word("qemu-2", 40);
+    ScreenSizedText screen = new ScreenSizedText(zoom.xProperty());
+    robot.interact(
+        () -> {
+          zoom.setX(ScreenSizedText.invertible(0.300));
+          zoom.setY(zoom.getX());
+          screen.follow(a);
+          screen.follow(b);
+          content.getChildren().setAll(a, b);
+        });
+    Font before = a.getFont();
+    assertThat(b.getFont()).isSameAs(before);
+    // 12.0 px on screen; 0.31 makes it 12.4 px, still the 12 px step
+    robot.interact(
+        () -> {
+          zoom.setX(ScreenSizedText.invertible(0.31));
+          zoom.setY(zoom.getX());
+        });
+    assertThat(a.getFont()).isSameAs(before);
+    assertThat(a.getLocalToSceneTransform().getMxx()).isEqualTo(1.0);
+    // 0.32 makes it 12.8 px: the next step
+    robot.interact(
+        () -> {
+          zoom.setX(ScreenSizedText.invertible(0.32));
+          zoom.setY(zoom.getX());
+        });
+    assertThat(a.getFont().getSize()).isEqualTo(12.5);
+    assertThat(b.getFont()).isSameAs(a.getFont());
   }
 
   @Test
