@@ -3,6 +3,7 @@ package org.vfioworkbench.ui.graph.skin;
 import java.lang.ref.WeakReference;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.DoublePredicate;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.DoubleBinding;
 import javafx.beans.property.ObjectProperty;
@@ -123,26 +124,7 @@ public final class ScreenSizedText {
    * zooms).
    */
   public static double invertible(double z) {
-    if (hasExactInverse(z)) {
-      return z;
-    }
-    double up = z;
-    double down = z;
-    for (int i = 0; i < 64; i++) {
-      up = Math.nextUp(up);
-      down = Math.nextDown(down);
-      if (hasExactInverse(up)) {
-        return up;
-      }
-      if (hasExactInverse(down)) {
-        return down;
-      }
-    }
-    return z;
-  }
-
-  private static boolean hasExactInverse(double z) {
-    return z * exactInverse(z) == 1.0;
+    return nearest(z, 64, x -> x * exactInverse(x) == 1.0);
   }
 
   /**
@@ -151,21 +133,32 @@ public final class ScreenSizedText {
    */
   static double exactInverse(double z) {
     double k = 1 / z;
-    if (!(z > 0) || Double.isInfinite(k) || z * k == 1.0) {
+    if (!(z > 0) || Double.isInfinite(k)) {
       return k;
     }
-    double up = k;
-    double down = k;
-    for (int i = 0; i < 4; i++) {
+    return nearest(k, 4, x -> z * x == 1.0);
+  }
+
+  /**
+   * {@code x} if it is {@code good}, else the nearest number to it that is, up to {@code ulps}
+   * units in the last place either way; {@code x} when none is.
+   */
+  private static double nearest(double x, int ulps, DoublePredicate good) {
+    if (good.test(x)) {
+      return x;
+    }
+    double up = x;
+    double down = x;
+    for (int i = 0; i < ulps; i++) {
       up = Math.nextUp(up);
       down = Math.nextDown(down);
-      if (z * up == 1.0) {
+      if (good.test(up)) {
         return up;
       }
-      if (z * down == 1.0) {
+      if (good.test(down)) {
         return down;
       }
     }
-    return k;
+    return x;
   }
 }

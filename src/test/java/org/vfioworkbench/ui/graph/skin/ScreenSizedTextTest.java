@@ -37,6 +37,12 @@ class ScreenSizedTextTest extends FxTestBase {
     stage.show();
   }
 
+  /** Sets the zoom as the view does: to a number with an exact inverse next to {@code z}. */
+  private void zoomTo(double z) {
+    zoom.setX(ScreenSizedText.invertible(z));
+    zoom.setY(zoom.getX());
+  }
+
   private static Text word(String s, double graphSize) {
     Text t = SkinText.at(s, 100, 40, "fn-glance");
     t.setFont(Font.font(null, FontWeight.BOLD, graphSize));
@@ -50,9 +56,7 @@ class ScreenSizedTextTest extends FxTestBase {
     ScreenSizedText screen = new ScreenSizedText(zoom.xProperty());
     robot.interact(
         () -> {
-          double z = ScreenSizedText.invertible(0.298);
-          zoom.setX(z);
-          zoom.setY(z);
+          zoomTo(0.298);
           screen.follow(followed);
           content.getChildren().setAll(plain, followed);
         });
@@ -68,7 +72,7 @@ class ScreenSizedTextTest extends FxTestBase {
     Bounds is = followed.getBoundsInParent();
     assertThat(is.getMinX()).isCloseTo(was.getMinX(), within(0.5));
     assertThat(is.getMinY()).isCloseTo(was.getMinY(), within(0.5));
-    // hinting at the screen size may widen or narrow a word a little, never by a letter
+    // set at its screen size a word may be a little wider or narrower, never by a letter
     assertThat(is.getWidth()).isCloseTo(was.getWidth(), within(0.06 * was.getWidth()));
     assertThat(is.getHeight()).isCloseTo(was.getHeight(), within(0.06 * was.getHeight()));
   }
@@ -83,11 +87,7 @@ class ScreenSizedTextTest extends FxTestBase {
           content.getChildren().setAll(t);
         });
     for (double z : new double[] {0.5, 0.21, 0.1337}) {
-      robot.interact(
-          () -> {
-            zoom.setX(ScreenSizedText.invertible(z));
-            zoom.setY(ScreenSizedText.invertible(z));
-          });
+      robot.interact(() -> zoomTo(z));
       assertThat(t.getFont().getSize())
           .as("at %s", z)
           .isLessThanOrEqualTo(36 * z + 1e-9)
@@ -103,8 +103,7 @@ class ScreenSizedTextTest extends FxTestBase {
     ScreenSizedText screen = new ScreenSizedText(zoom.xProperty());
     robot.interact(
         () -> {
-          zoom.setX(ScreenSizedText.invertible(0.300));
-          zoom.setY(zoom.getX());
+          zoomTo(0.300);
           screen.follow(a);
           screen.follow(b);
           content.getChildren().setAll(a, b);
@@ -112,19 +111,11 @@ class ScreenSizedTextTest extends FxTestBase {
     Font before = a.getFont();
     assertThat(b.getFont()).isSameAs(before);
     // 12.0 px on screen; 0.31 makes it 12.4 px, still the 12 px step
-    robot.interact(
-        () -> {
-          zoom.setX(ScreenSizedText.invertible(0.31));
-          zoom.setY(zoom.getX());
-        });
+    robot.interact(() -> zoomTo(0.31));
     assertThat(a.getFont()).isSameAs(before);
     assertThat(a.getLocalToSceneTransform().getMxx()).isEqualTo(1.0);
     // 0.32 makes it 12.8 px: the next step
-    robot.interact(
-        () -> {
-          zoom.setX(ScreenSizedText.invertible(0.32));
-          zoom.setY(zoom.getX());
-        });
+    robot.interact(() -> zoomTo(0.32));
     assertThat(a.getFont().getSize()).isEqualTo(12.5);
     assertThat(b.getFont()).isSameAs(a.getFont());
   }
