@@ -81,7 +81,12 @@ record LaneDragPath(Bdf function, Node chip, Node lane, Bounds from, Bounds to, 
 
   /** What is dragged where, for a benchmark's log. */
   String describe() {
-    return function + " to " + lane.getId() + " (drop " + (allowed ? "allowed" : "refused") + ")";
+    return function
+        + " to "
+        + org.vfioworkbench.ui.graph.skin.SkinName.of(lane)
+        + " (drop "
+        + (allowed ? "allowed" : "refused")
+        + ")";
   }
 
   /** Runs a call on the FX thread and waits for its answer (each harness has its own). */

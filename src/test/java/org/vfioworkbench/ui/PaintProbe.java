@@ -195,7 +195,7 @@ public final class PaintProbe {
       List<Cost> out = new ArrayList<>();
       for (int i = 0; i < count && chips.size() > 1; i++) {
         Node chip = chips.get(i % chips.size());
-        Bdf bdf = Bdf.parse(chip.getId().substring(3));
+        Bdf bdf = Bdf.parse(org.vfioworkbench.ui.graph.skin.SkinName.of(chip).substring(3));
         if (onFx(
             () -> new ElementRef.FunctionRef(bdf).equals(w.state().selectionProperty().get()))) {
           continue;
@@ -409,7 +409,8 @@ public final class PaintProbe {
               Locale.ROOT,
               "@@ dirty %s #%s %s %s %.0fx%.0f at %.0f,%.0f%n",
               n.getClass().getSimpleName(),
-              n.getId(),
+              java.util.Objects.requireNonNullElse(
+                  org.vfioworkbench.ui.graph.skin.SkinName.of(n), String.valueOf(n.getId())),
               n.getStyleClass(),
               d,
               b.getWidth(),
@@ -466,7 +467,8 @@ public final class PaintProbe {
                 Locale.ROOT,
                 "@@ ng %s #%s %s %s accumulated %d, render bounds %s%n",
                 n.getClass().getSimpleName(),
-                n.getId(),
+                java.util.Objects.requireNonNullElse(
+                    org.vfioworkbench.ui.graph.skin.SkinName.of(n), String.valueOf(n.getId())),
                 n.getStyleClass(),
                 d,
                 a,

@@ -462,7 +462,7 @@ public final class WorkbenchBenchmark {
       skinsMade();
       for (int i = 0; i < count && chips.size() > 1; i++) {
         Node chip = chips.get(i % chips.size());
-        Bdf bdf = Bdf.parse(chip.getId().substring(3));
+        Bdf bdf = Bdf.parse(org.vfioworkbench.ui.graph.skin.SkinName.of(chip).substring(3));
         if (onFx(
             () -> new ElementRef.FunctionRef(bdf).equals(w.state().selectionProperty().get()))) {
           continue; // already selected: a click changes nothing

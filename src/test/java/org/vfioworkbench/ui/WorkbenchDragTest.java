@@ -136,6 +136,6 @@ class WorkbenchDragTest extends FxTestBase {
   }
 
   private static Node byId(FxRobot robot, String id) {
-    return robot.lookup(n -> id.equals(n.getId())).query();
+    return robot.lookup(n -> id.equals(org.vfioworkbench.ui.graph.skin.SkinName.of(n))).query();
   }
 }

@@ -36,6 +36,7 @@ import org.vfioworkbench.ui.graph.skin.ScopeOutlineSkin;
 import org.vfioworkbench.ui.graph.skin.ScreenSizedText;
 import org.vfioworkbench.ui.graph.skin.SkinLookup;
 import org.vfioworkbench.ui.graph.skin.SkinMoves;
+import org.vfioworkbench.ui.graph.skin.SkinName;
 import org.vfioworkbench.ui.kernel.DropTarget;
 import org.vfioworkbench.ui.state.ElementRef;
 
@@ -468,7 +469,7 @@ public final class TopologyGraphView extends StackPane
             }
           });
     }
-    s.setId("fn-" + f.bdf());
+    SkinName.set(s, "fn-" + f.bdf());
     installDrag(s, f.bdf(), f.vfio(), new ElementRef.FunctionRef(f.bdf()));
     return floored(s);
   }

@@ -41,6 +41,40 @@ class TopologyGraphViewSkinReuseTest extends FxTestBase {
     stage.show();
   }
 
+  /**
+   * A skin's name is not its CSS id: JavaFX keys its style cache by id, so a unique id per chip, fd
+   * or lane made every new one match the style sheets from scratch. The seed's graph at full detail
+   * has every kind of skin (chips with expanders, holders, lanes, fd chips).
+   */
+  @Test
+  void noSkinCarriesAUniqueCssIdButEachIsFoundByItsName(FxRobot robot) {
+    robot.interact(() -> state.open("seed", BuiltInSamples.seedCase(), null));
+    WaitForAsyncUtils.waitForFxEvents();
+    java.util.List<String> ids = new java.util.ArrayList<>();
+    java.util.List<String> names = new java.util.ArrayList<>();
+    robot.interact(() -> walk(graph.content(), ids, names));
+    assertThat(ids).containsOnly("graph-content", "unowned-area");
+    assertThat(names)
+        .contains(
+            "fn-0000:02:00.0",
+            "expander-0000:00:1c.0",
+            "cdev-lane-qemu-vm1",
+            "group-lane-qemu-vm1",
+            "fd-qemu-vm1-3");
+  }
+
+  private static void walk(Node n, java.util.List<String> ids, java.util.List<String> names) {
+    if (n.getId() != null) {
+      ids.add(n.getId());
+    }
+    if (org.vfioworkbench.ui.graph.skin.SkinName.of(n) != null) {
+      names.add(org.vfioworkbench.ui.graph.skin.SkinName.of(n));
+    }
+    if (n instanceof javafx.scene.Parent p) {
+      p.getChildrenUnmodifiable().forEach(c -> walk(c, ids, names));
+    }
+  }
+
   @Test
   void anOwnershipEditKeepsTheSkinsOfUntouchedFunctions(FxRobot robot) {
     robot.interact(() -> state.open("seed", BuiltInSamples.seedCase(), null));

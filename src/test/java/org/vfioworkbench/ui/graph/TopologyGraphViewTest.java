@@ -18,6 +18,7 @@ import org.vfioworkbench.model.Bdf;
 import org.vfioworkbench.model.Topology;
 import org.vfioworkbench.ui.FxTestBase;
 import org.vfioworkbench.ui.files.BuiltInSamples;
+import org.vfioworkbench.ui.graph.skin.SkinName;
 import org.vfioworkbench.ui.state.ElementRef;
 import org.vfioworkbench.ui.state.WorkbenchState;
 import org.vfioworkbench.ui.task.TaskExecutor;
@@ -101,7 +102,7 @@ class TopologyGraphViewTest extends FxTestBase {
         m.functions().stream().filter(f -> f.summary().isPresent()).findFirst().orElseThrow();
     // Zoomed in to a readable size, chips show their expanders.
     robot.interact(() -> graph.centreOnFunction(summary.bdf()));
-    Node expander = robot.lookup(n -> ("expander-" + summary.bdf()).equals(n.getId())).query();
+    Node expander = robot.lookup(n -> ("expander-" + summary.bdf()).equals(SkinName.of(n))).query();
     robot.interact(() -> expander.fireEvent(press()));
     WaitForAsyncUtils.waitForFxEvents();
     Analysis a = state.results().analysis();
@@ -109,7 +110,8 @@ class TopologyGraphViewTest extends FxTestBase {
     assertThat(graph.chipCount()).isEqualTo(collapsedChips + shownBelow(summary.bdf()));
     assertThat(shownBelow(summary.bdf())).isGreaterThanOrEqualTo(children.size());
     for (var f : children) {
-      assertThat(robot.lookup(n -> ("fn-" + f.bdf()).equals(n.getId())).tryQuery()).isPresent();
+      assertThat(robot.lookup(n -> ("fn-" + f.bdf()).equals(SkinName.of(n))).tryQuery())
+          .isPresent();
     }
     assertThat(graph.viewModel().isCollapsed(summary.bdf())).isFalse();
     assertThat(state.commands().undoLabelProperty().get()).as("view state, not an edit").isEmpty();
@@ -237,7 +239,8 @@ class TopologyGraphViewTest extends FxTestBase {
     var fd = new org.vfioworkbench.model.FdRef(holder.name(), holder.files().get(0).fd());
     robot.interact(() -> state.select(new ElementRef.FileRef(fd)));
     WaitForAsyncUtils.waitForFxEvents();
-    Node chip = robot.lookup(n -> ("fd-" + fd.holder() + "-" + fd.fd()).equals(n.getId())).query();
+    Node chip =
+        robot.lookup(n -> ("fd-" + fd.holder() + "-" + fd.fd()).equals(SkinName.of(n))).query();
     Bounds b = chip.localToScene(chip.getBoundsInLocal());
     Bounds view = graph.localToScene(graph.getBoundsInLocal());
     assertThat(b.getCenterX()).isBetween(view.getMinX(), view.getMaxX());
@@ -408,6 +411,6 @@ class TopologyGraphViewTest extends FxTestBase {
   }
 
   private static Node chip(FxRobot robot, Bdf bdf) {
-    return robot.lookup(n -> ("fn-" + bdf).equals(n.getId())).query();
+    return robot.lookup(n -> ("fn-" + bdf).equals(SkinName.of(n))).query();
   }
 }

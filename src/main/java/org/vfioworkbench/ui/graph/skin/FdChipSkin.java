@@ -28,7 +28,7 @@ public final class FdChipSkin extends Group {
                 b.x() + 7,
                 b.y() + 20,
                 "fd-text"));
-    setId("fd-" + c.fd().holder() + "-" + c.fd().fd());
+    SkinName.set(this, "fd-" + c.fd().holder() + "-" + c.fd().fd());
     LazyTooltip.install(
         this,
         () ->

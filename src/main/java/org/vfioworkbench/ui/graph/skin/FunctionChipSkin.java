@@ -320,7 +320,7 @@ public final class FunctionChipSkin extends Group {
           SkinText.at(
               collapsed ? "+" : "\u2212", b.right() - 19, b.bottom() - 20.5, "expander-text");
       Group expander = new Group(box, sign);
-      expander.setId("expander-" + n.bdf());
+      SkinName.set(expander, "expander-" + n.bdf());
       expander.setOnMousePressed(
           e -> {
             onToggle.run();

@@ -21,7 +21,8 @@ public final class LaneSkin extends Group {
     boolean cdev = l.target() instanceof DropTarget.CdevLane;
     body.getStyleClass().addAll("lane", cdev ? "lane-cdev" : "lane-group");
     getChildren().addAll(body, SkinText.at(l.title(), b.x() + 8, b.y() + 4, "lane-title"));
-    setId(
+    SkinName.set(
+        this,
         cdev
             ? "cdev-lane-" + ((DropTarget.CdevLane) l.target()).holder()
             : "group-lane-" + ((DropTarget.GroupLane) l.target()).holder());
