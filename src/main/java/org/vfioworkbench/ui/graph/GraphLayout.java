@@ -214,11 +214,6 @@ public final class GraphLayout {
     return facts.below(bridge);
   }
 
-  /** Every function below {@code bridge} in {@code a} (its secondary bus and down), depth first. */
-  static List<Bdf> functionsBelow(Analysis a, Bdf bridge) {
-    return SubtreeFacts.functionsBelow(a, bridge);
-  }
-
   private boolean isCollapsed(Bdf bdf) {
     return collapsed.contains(bdf) && a.pci().subordinateOf(bdf).isPresent();
   }

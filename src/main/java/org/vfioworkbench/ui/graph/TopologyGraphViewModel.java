@@ -100,7 +100,7 @@ public final class TopologyGraphViewModel {
       return;
     }
     if (on ? collapsed.add(bridge) : collapsed.remove(bridge)) {
-      refresh(on ? 0 : GraphLayout.functionsBelow(r.analysis(), bridge).size(), false);
+      refresh(on ? 0 : SubtreeFacts.of(r.analysis()).below(bridge).size(), false);
     }
   }
 

@@ -34,7 +34,7 @@ class GraphLayoutSummaryTest {
       if (f.summary().isEmpty()) {
         continue;
       }
-      List<Bdf> hidden = GraphLayout.functionsBelow(a, f.bdf());
+      List<Bdf> hidden = SubtreeFacts.functionsBelow(a, f.bdf());
       assertThat(f.summary().get().holders())
           .as("holders of %s", f.bdf())
           .containsExactlyElementsOf(touching(a, hidden));
