@@ -47,6 +47,7 @@ public final class LayerPaintProbe {
           "chipLayer",
           "holderLayer",
           "unownedLayer",
+          "bundleLayer",
           "edgeLayer");
 
   private LayerPaintProbe() {}

@@ -23,9 +23,11 @@ import javafx.scene.transform.Scale;
 import javafx.scene.transform.Translate;
 import org.vfioworkbench.model.Bdf;
 import org.vfioworkbench.ui.graph.GraphModel.FunctionNode;
+import org.vfioworkbench.ui.graph.skin.BundleSkin;
 import org.vfioworkbench.ui.graph.skin.BusBarSkin;
 import org.vfioworkbench.ui.graph.skin.CaptionFloor;
 import org.vfioworkbench.ui.graph.skin.ComplexSkin;
+import org.vfioworkbench.ui.graph.skin.EdgeBundle;
 import org.vfioworkbench.ui.graph.skin.FdChipSkin;
 import org.vfioworkbench.ui.graph.skin.FdEdgeSkin;
 import org.vfioworkbench.ui.graph.skin.FunctionChipSkin;
@@ -72,6 +74,7 @@ public final class TopologyGraphView extends StackPane
   private final Group chipLayer = new Group();
   private final Group holderLayer = new Group();
   private final Group unownedLayer = new Group();
+  private final Group bundleLayer = new Group();
   private final Group edgeLayer = new Group();
   private final SkinLookup<GraphModel.ScopeOutline, ScopeOutlineSkin> scopeSkins =
       new SkinLookup<>(
@@ -96,12 +99,20 @@ public final class TopologyGraphView extends StackPane
       new SkinLookup<>(
           holderLayer, GraphModel.HolderNode::name, this::holderSkin, SkinMoves::holder);
 
-  /** The holders the model draws as one line; their edges are drawn as receding bundles. */
-  private java.util.Set<String> compactHolders = java.util.Set.of();
-
+  /** The edges of holders drawn in full, one skin per edge. */
   private final SkinLookup<GraphModel.FdEdge, FdEdgeSkin> edgeSkins =
       new SkinLookup<>(
-          edgeLayer, GraphModel.FdEdge::fd, this::edgeSkin, SkinMoves::edge, this::reshapeEdge);
+          edgeLayer, GraphModel.FdEdge::fd, this::edgeSkin, SkinMoves::edge, FdEdgeSkin::reshape);
+
+  /** The edges of holders drawn as one line (compact), one receding bundle per holder. */
+  private final SkinLookup<EdgeBundle, BundleSkin> bundleSkins =
+      new SkinLookup<>(
+          bundleLayer,
+          EdgeBundle::holder,
+          this::bundleSkin,
+          SkinMoves::bundle,
+          BundleSkin::reshape);
+
   private final List<LaneSkin> lanes = new ArrayList<>();
   private final Map<org.vfioworkbench.model.FdRef, FdChipSkin> fdChips = new HashMap<>();
   private Box unownedShown;
@@ -165,6 +176,7 @@ public final class TopologyGraphView extends StackPane
             chipLayer,
             holderLayer,
             unownedLayer,
+            bundleLayer,
             edgeLayer);
     viewport.getChildren().addAll(content, dragLayer);
     Rectangle clip = new Rectangle();
@@ -344,14 +356,7 @@ public final class TopologyGraphView extends StackPane
     complexSkins.update(m == null ? List.of() : m.complexes());
     busSkins.update(m == null ? List.of() : m.buses());
     chips.update(m == null ? List.of() : m.functions());
-    compactHolders =
-        m == null
-            ? java.util.Set.of()
-            : m.holders().stream()
-                .filter(GraphModel.HolderNode::compact)
-                .map(GraphModel.HolderNode::name)
-                .collect(java.util.stream.Collectors.toUnmodifiableSet());
-    edgeSkins.update(m == null ? List.of() : m.fdEdges());
+    showEdges(m);
     holders.update(m == null ? List.of() : m.holders());
     lanes.clear();
     fdChips.clear();
@@ -487,28 +492,63 @@ public final class TopologyGraphView extends StackPane
    * An fd edge whose route changed is re-routed in place, unless its holder became or stopped being
    * compact (its edges are then styled as bundles, or no longer).
    */
-  private boolean reshapeEdge(FdEdgeSkin s, GraphModel.FdEdge e) {
-    boolean bundle = compactHolders.contains(e.fd().holder());
-    return s.isBundle() == bundle && s.reshape(e);
+  /**
+   * Shows the model's edges: those of a holder drawn in full one by one, those of a compact holder
+   * as its bundle.
+   */
+  private void showEdges(GraphModel m) {
+    if (m == null) {
+      edgeSkins.update(List.of());
+      bundleSkins.update(List.of());
+      return;
+    }
+    java.util.Set<String> compact = new java.util.HashSet<>();
+    m.holders().stream().filter(GraphModel.HolderNode::compact).forEach(h -> compact.add(h.name()));
+    List<GraphModel.FdEdge> single = new java.util.ArrayList<>();
+    Map<String, List<GraphModel.FdEdge>> bundled = new java.util.LinkedHashMap<>();
+    for (GraphModel.FdEdge e : m.fdEdges()) {
+      if (compact.contains(e.fd().holder())) {
+        bundled.computeIfAbsent(e.fd().holder(), h -> new java.util.ArrayList<>()).add(e);
+      } else {
+        single.add(e);
+      }
+    }
+    edgeSkins.update(single);
+    bundleSkins.update(
+        bundled.entrySet().stream().map(e -> new EdgeBundle(e.getKey(), e.getValue())).toList());
   }
 
   private FdEdgeSkin edgeSkin(GraphModel.FdEdge e) {
     FdEdgeSkin s = new FdEdgeSkin(e);
-    if (compactHolders.contains(e.fd().holder())) {
-      // a compact holder's bundled edge recedes behind the chips it names; hover lights it
-      s.bundle();
-    }
     s.setOnMouseEntered(x -> light(s, true));
     s.setOnMouseExited(x -> light(s, false));
     return s;
   }
 
-  /** Lights every edge of one holder (a compact holder has no fd chips to hover). */
+  private BundleSkin bundleSkin(EdgeBundle b) {
+    // a compact holder's bundle recedes behind the chips it names; hover lights it
+    BundleSkin s = new BundleSkin(b);
+    s.setOnMouseEntered(x -> lightHolder(b.holder(), true));
+    s.setOnMouseExited(x -> lightHolder(b.holder(), false));
+    return s;
+  }
+
+  /**
+   * Lights every edge of one compact holder, its bundle, and the chips they end at (a compact
+   * holder has no fd chips to hover).
+   */
   private void lightHolder(String holder, boolean on) {
-    for (FdEdgeSkin e : edgeSkins.all()) {
-      if (e.edge().fd().holder().equals(holder)) {
-        light(e, on);
-      }
+    bundleSkins
+        .skin(holder)
+        .ifPresent(
+            b -> {
+              b.setLit(on);
+              for (GraphModel.FdEdge e : b.bundle().edges()) {
+                lightEnd(e, on);
+              }
+            });
+    if (!on) {
+      showFocus();
     }
   }
 
@@ -557,7 +597,9 @@ public final class TopologyGraphView extends StackPane
         + ", holders "
         + holders.created()
         + ", edges "
-        + edgeSkins.created();
+        + edgeSkins.created()
+        + ", bundles "
+        + bundleSkins.created();
   }
 
   /** The holder skins this view has made since it was created (for tests). */
@@ -579,7 +621,8 @@ public final class TopologyGraphView extends StackPane
         + busSkins.created()
         + chips.created()
         + holders.created()
-        + edgeSkins.created();
+        + edgeSkins.created()
+        + bundleSkins.created();
   }
 
   /**
@@ -587,12 +630,22 @@ public final class TopologyGraphView extends StackPane
    * of making a new one.
    */
   public int skinsReshaped() {
-    return treeSkins.reshaped() + edgeSkins.reshaped();
+    return treeSkins.reshaped() + edgeSkins.reshaped() + bundleSkins.reshaped();
   }
 
   /** The tree-line skins this view has made since it was created (for tests). */
   int treeSkinsCreated() {
     return treeSkins.created();
+  }
+
+  /** The bundle skins this view has made since it was created (for tests). */
+  int bundleSkinsCreated() {
+    return bundleSkins.created();
+  }
+
+  /** The drawn bundle of a compact holder's edges, if it has one (for tests). */
+  Optional<BundleSkin> bundleSkin(String holder) {
+    return bundleSkins.skin(holder);
   }
 
   /** The drawn edge of an fd, if it has one (for tests). */
@@ -612,8 +665,15 @@ public final class TopologyGraphView extends StackPane
     if (from != null) {
       from.setLit(on);
     }
-    e.edge()
-        .function()
+    lightEnd(e.edge(), on);
+    if (!on) {
+      showFocus();
+    }
+  }
+
+  /** Lights (and shows in full, while lit) the function chip an edge ends at. */
+  private void lightEnd(GraphModel.FdEdge e, boolean on) {
+    e.function()
         .flatMap(chips::skin)
         .ifPresent(
             c -> {
@@ -622,9 +682,6 @@ public final class TopologyGraphView extends StackPane
                 c.setOpacity(1);
               }
             });
-    if (!on) {
-      showFocus();
-    }
   }
 
   /**
@@ -650,6 +707,9 @@ public final class TopologyGraphView extends StackPane
       boolean out = f != null && !f.fds().contains(e.edge().fd());
       e.fade(out && !hide ? FADED : 1);
       e.setVisible(!(out && hide));
+    }
+    for (BundleSkin b : bundleSkins.all()) {
+      b.fade(fd -> f == null || f.fds().contains(fd), FADED, hide);
     }
   }
 

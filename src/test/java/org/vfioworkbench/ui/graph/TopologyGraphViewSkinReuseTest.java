@@ -18,6 +18,8 @@ import org.vfioworkbench.model.Bdf;
 import org.vfioworkbench.model.Topology;
 import org.vfioworkbench.ui.FxTestBase;
 import org.vfioworkbench.ui.files.BuiltInSamples;
+import org.vfioworkbench.ui.graph.skin.BundleSkin;
+import org.vfioworkbench.ui.graph.skin.BundleSkinTest;
 import org.vfioworkbench.ui.graph.skin.SkinMoves;
 import org.vfioworkbench.ui.kernel.DropTarget;
 import org.vfioworkbench.ui.state.WorkbenchState;
@@ -232,6 +234,7 @@ class TopologyGraphViewSkinReuseTest extends FxTestBase {
             .findFirst()
             .orElseThrow();
     int edgesBefore = graph.edgeSkinsCreated();
+    int bundlesBefore = graph.bundleSkinsCreated();
     int linesBefore = graph.treeSkinsCreated();
     int reshapedBefore = graph.skinsReshaped();
     robot.interact(() -> vm.setCollapsed(bridge, false));
@@ -241,26 +244,46 @@ class TopologyGraphViewSkinReuseTest extends FxTestBase {
 
     Map<org.vfioworkbench.model.FdRef, GraphModel.FdEdge> oldEdges = new java.util.HashMap<>();
     was.fdEdges().forEach(e -> oldEdges.put(e.fd(), e));
+    java.util.Set<String> compact = new java.util.HashSet<>();
+    now.holders().stream()
+        .filter(GraphModel.HolderNode::compact)
+        .forEach(h -> compact.add(h.name()));
     long rerouted = 0;
+    long reroutedInBundles = 0;
     long newEnds = 0;
     for (GraphModel.FdEdge e : now.fdEdges()) {
       GraphModel.FdEdge o = oldEdges.get(e.fd());
+      boolean bundled = compact.contains(e.fd().holder());
       if (o == null || !o.function().equals(e.function()) || !o.group().equals(e.group())) {
-        newEnds++; // a new edge, or one that now ends elsewhere: a new skin
+        if (!bundled) {
+          newEnds++; // a new edge, or one that now ends elsewhere: a new skin
+        }
       } else if (!o.points().equals(e.points()) && SkinMoves.edge(o, e).isEmpty()) {
         rerouted++;
-        assertThat(graph.edgeSkin(e.fd()).orElseThrow().points())
-            .as("the re-routed edge of %s is drawn along its new route", e.fd())
-            .containsExactlyElementsOf(
-                e.points().stream()
-                    .flatMap(p -> java.util.stream.Stream.of(p.x(), p.y()))
-                    .toList());
+        if (bundled) {
+          reroutedInBundles++;
+          BundleSkin b = graph.bundleSkin(e.fd().holder()).orElseThrow();
+          assertThat(BundleSkinTest.uncoveredLegs(b, e))
+              .as("legs of the re-routed edge of %s its bundle does not draw", e.fd())
+              .isEmpty();
+        } else {
+          assertThat(graph.edgeSkin(e.fd()).orElseThrow().points())
+              .as("the re-routed edge of %s is drawn along its new route", e.fd())
+              .containsExactlyElementsOf(
+                  e.points().stream()
+                      .flatMap(p -> java.util.stream.Stream.of(p.x(), p.y()))
+                      .toList());
+        }
       }
     }
     assertThat(rerouted).as("edges the expand re-routed").isPositive();
+    assertThat(reroutedInBundles).as("bundled edges the expand re-routed").isPositive();
     assertThat(graph.edgeSkinsCreated() - edgesBefore)
         .as("edge skins made: only for new edges and edges to another end")
         .isEqualTo((int) newEnds);
+    assertThat(graph.bundleSkinsCreated() - bundlesBefore)
+        .as("bundle skins made: every compact holder's bundle is reshaped in place")
+        .isZero();
 
     java.util.Set<List<Object>> oldLines = new java.util.HashSet<>();
     was.treeEdges().forEach(l -> oldLines.add(l.ends()));

@@ -180,13 +180,18 @@ class TopologyGraphViewTest extends FxTestBase {
     assertThat(edgesAfter)
         .filteredOn(
             e ->
-                opened.contains(
-                    ((org.vfioworkbench.ui.graph.skin.FdEdgeSkin) e.getParent())
-                        .edge()
-                        .fd()
-                        .holder()))
+                e.getParent() instanceof org.vfioworkbench.ui.graph.skin.FdEdgeSkin s
+                    && opened.contains(s.edge().fd().holder()))
         .isNotEmpty()
         .noneMatch(e -> e.getStyleClass().contains("fd-edge-bundle"));
+    // The others stay bundles, one per compact holder.
+    assertThat(edgesAfter)
+        .filteredOn(e -> e.getStyleClass().contains("fd-edge-bundle"))
+        .isNotEmpty()
+        .allMatch(
+            e ->
+                e.getParent() instanceof org.vfioworkbench.ui.graph.skin.BundleSkin b
+                    && !opened.contains(b.bundle().holder()));
   }
 
   @Test

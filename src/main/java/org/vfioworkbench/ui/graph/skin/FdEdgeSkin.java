@@ -26,8 +26,6 @@ public final class FdEdgeSkin extends Group {
   /** The style class of every leg. */
   public static final String LEG = "fd-edge";
 
-  private static final String BUNDLE = "fd-edge-bundle";
-
   private FdEdge edge;
   private final List<String> legClasses = new ArrayList<>();
   private boolean lit;
@@ -53,21 +51,6 @@ public final class FdEdgeSkin extends Group {
 
   public FdEdge edge() {
     return edge;
-  }
-
-  /** Styles the edge as one of a compact holder's bundle (fainter, thinner). */
-  public void bundle() {
-    if (!isBundle()) {
-      legClasses.add(BUNDLE);
-      for (Node n : getChildren()) {
-        n.getStyleClass().add(BUNDLE);
-      }
-    }
-  }
-
-  /** Whether the edge is styled as a bundle. */
-  public boolean isBundle() {
-    return legClasses.contains(BUNDLE);
   }
 
   /**

@@ -117,6 +117,28 @@ public final class SkinMoves {
   }
 
   /**
+   * The offset from {@code was} to {@code now} when the holder's bundle only moved: the same edges,
+   * each moved by one offset ({@link #edge}).
+   */
+  public static Optional<Point2D> bundle(EdgeBundle was, EdgeBundle now) {
+    if (!was.holder().equals(now.holder())
+        || was.edges().size() != now.edges().size()
+        || was.edges().isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<Point2D> d = edge(was.edges().get(0), now.edges().get(0));
+    for (int i = 1; d.isPresent() && i < was.edges().size(); i++) {
+      Optional<Point2D> e = edge(was.edges().get(i), now.edges().get(i));
+      if (e.isEmpty()
+          || !near(e.get().getX(), d.get().getX())
+          || !near(e.get().getY(), d.get().getY())) {
+        return Optional.empty();
+      }
+    }
+    return d;
+  }
+
+  /**
    * The offset from {@code was} to {@code now} when the holder only moved: its box, its lanes and
    * their fd chips all shifted by one offset, every title, label and target the same.
    */

@@ -56,9 +56,8 @@ class FdEdgeSkinTest {
   }
 
   @Test
-  void aRerouteWithMoreLegsGivesTheNewOnesTheEdgesFadeLightAndBundleStyle() {
+  void aRerouteWithMoreLegsGivesTheNewOnesTheEdgesFadeLightAndStyle() {
     FdEdgeSkin s = new FdEdgeSkin(edge(new Point(0, 0), new Point(0, 50)));
-    s.bundle();
     s.fade(0.25);
     s.setLit(true);
     Node first = s.getChildren().get(0);
@@ -69,7 +68,7 @@ class FdEdgeSkinTest {
     assertThat(s.getChildren())
         .allMatch(n -> n.getOpacity() == 0.25)
         .allMatch(n -> n.getPseudoClassStates().contains(LIT))
-        .allMatch(n -> n.getStyleClass().contains("fd-edge-bundle"));
+        .allMatch(n -> n.getStyleClass().containsAll(List.of(FdEdgeSkin.LEG, "fd-edge-device")));
     assertThat(s.points()).containsExactly(600.0, 40.0, 600.0, 60.0, 20.0, 60.0, 20.0, 400.0);
 
     assertThat(s.reshape(edge(new Point(5, 5), new Point(5, 9)))).isTrue();

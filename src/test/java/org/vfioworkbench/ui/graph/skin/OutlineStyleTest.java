@@ -66,19 +66,18 @@ class OutlineStyleTest extends FxTestBase {
   @Test
   void legsAreFilledOnlySoAFadedLegIsNotPaintedOffscreen(FxRobot robot) {
     List<FdEdgeSkin> skins =
-        List.of(
-            new FdEdgeSkin(edge(FdKind.DEVICE)),
-            new FdEdgeSkin(edge(FdKind.CDEV)),
-            new FdEdgeSkin(edge(FdKind.GROUP)));
+        List.of(new FdEdgeSkin(edge(FdKind.DEVICE)), new FdEdgeSkin(edge(FdKind.GROUP)));
+    BundleSkin bundled = new BundleSkin(new EdgeBundle("qemu", List.of(edge(FdKind.CDEV))));
     robot.interact(
         () -> {
-          skins.get(1).bundle();
           root.getChildren().setAll(skins);
+          root.getChildren().add(bundled);
           skins.forEach(s -> s.fade(0.25));
+          bundled.fade(fd -> false, 0.25, false);
           root.applyCss();
         });
 
-    for (FdEdgeSkin s : skins) {
+    for (javafx.scene.Group s : List.<javafx.scene.Group>of(skins.get(0), skins.get(1), bundled)) {
       assertThat(s.getChildren()).isNotEmpty().allMatch(n -> n instanceof EdgeLeg);
       for (var leg : s.getChildren()) {
         EdgeLeg l = (EdgeLeg) leg;
@@ -91,11 +90,10 @@ class OutlineStyleTest extends FxTestBase {
   @Test
   void theStyleSheetsGiveEachKindOfLegItsThicknessColourAndDashesAndALitLegItsOwn(FxRobot robot) {
     FdEdgeSkin device = new FdEdgeSkin(edge(FdKind.DEVICE));
-    FdEdgeSkin bundled = new FdEdgeSkin(edge(FdKind.CDEV));
+    BundleSkin bundled = new BundleSkin(new EdgeBundle("qemu", List.of(edge(FdKind.CDEV))));
     FdEdgeSkin group = new FdEdgeSkin(edge(FdKind.GROUP));
     robot.interact(
         () -> {
-          bundled.bundle();
           root.getChildren().setAll(device, bundled, group);
           root.applyCss();
         });
@@ -156,8 +154,8 @@ class OutlineStyleTest extends FxTestBase {
     assertThat(((Shape) notViable.getChildren().get(0)).getStrokeWidth()).isEqualTo(2.5);
   }
 
-  private static List<EdgeLeg> legs(FdEdgeSkin s) {
-    return s.getChildren().stream().map(EdgeLeg.class::cast).toList();
+  private static List<EdgeLeg> legs(javafx.scene.Parent s) {
+    return s.getChildrenUnmodifiable().stream().map(EdgeLeg.class::cast).toList();
   }
 
   @Test
