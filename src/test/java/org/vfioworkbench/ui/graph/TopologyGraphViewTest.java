@@ -2,6 +2,7 @@ package org.vfioworkbench.ui.graph;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -192,6 +193,77 @@ class TopologyGraphViewTest extends FxTestBase {
             e ->
                 e.getParent() instanceof org.vfioworkbench.ui.graph.skin.BundleSkin b
                     && !opened.contains(b.bundle().holder()));
+  }
+
+  @Test
+  void hoveringACompactHoldersBundleLightsAllOfItAndTheChipsItEndsAt(FxRobot robot) {
+    robot.interact(() -> state.open("generated", BuiltInSamples.largeHost(2000), null));
+    WaitForAsyncUtils.waitForFxEvents();
+    javafx.css.PseudoClass lit = javafx.css.PseudoClass.getPseudoClass("lit");
+    List<String> wrong = new java.util.ArrayList<>();
+    int[] checked = new int[2];
+    // All in one FX turn: a re-fit between hovering and looking would draw the chips anew.
+    robot.interact(
+        () -> {
+          GraphModel m = graph.viewModel().modelProperty().get();
+          GraphModel.HolderNode holder =
+              m.holders().stream().filter(GraphModel.HolderNode::compact).findFirst().orElseThrow();
+          org.vfioworkbench.ui.graph.skin.BundleSkin bundle =
+              graph.bundleSkin(holder.name()).orElseThrow();
+          List<GraphModel.FdEdge> edges =
+              m.fdEdges().stream().filter(e -> e.fd().holder().equals(holder.name())).toList();
+          if (!bundle.bundle().edges().equals(edges)) {
+            wrong.add("the bundle is not the holder's edges");
+          }
+          java.util.Set<Bdf> ends = new java.util.HashSet<>();
+          edges.forEach(e -> e.function().ifPresent(ends::add));
+          List<Node> legs = bundle.getChildrenUnmodifiable();
+          for (boolean on : List.of(true, false)) {
+            javafx.event.Event.fireEvent(legs.get(legs.size() - 1), hover(on));
+            for (Node l : legs) {
+              checked[0]++;
+              if (l.getPseudoClassStates().contains(lit) != on) {
+                wrong.add("a leg, lit " + !on);
+              }
+            }
+            for (Bdf b : ends) {
+              checked[1]++;
+              var chip =
+                  (org.vfioworkbench.ui.graph.skin.FunctionChipSkin)
+                      graph.chipNode(b).orElseThrow();
+              if (chip.isLit() != on) {
+                wrong.add(b + ", lit " + !on);
+              }
+            }
+          }
+        });
+    assertThat(checked[0]).as("legs looked at").isPositive();
+    assertThat(checked[1]).as("chips looked at").isPositive();
+    assertThat(wrong).isEmpty();
+  }
+
+  private static javafx.scene.input.MouseEvent hover(boolean on) {
+    return new javafx.scene.input.MouseEvent(
+        on
+            ? javafx.scene.input.MouseEvent.MOUSE_ENTERED
+            : javafx.scene.input.MouseEvent.MOUSE_EXITED,
+        0,
+        0,
+        0,
+        0,
+        javafx.scene.input.MouseButton.NONE,
+        0,
+        false,
+        false,
+        false,
+        false,
+        false,
+        false,
+        false,
+        false,
+        false,
+        false,
+        null);
   }
 
   @Test

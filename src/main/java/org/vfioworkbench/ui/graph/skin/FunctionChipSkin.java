@@ -379,6 +379,11 @@ public final class FunctionChipSkin extends Group {
     pseudo("lit", on);
   }
 
+  /** Whether the chip is lit (an edge or bundle to it is hovered). */
+  public boolean isLit() {
+    return marks.contains("lit");
+  }
+
   public void setChanged(boolean on) {
     pseudo("changed", on);
   }
