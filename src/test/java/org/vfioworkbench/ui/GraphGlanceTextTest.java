@@ -8,8 +8,6 @@ import java.util.List;
 import javafx.event.Event;
 import javafx.scene.Node;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.MouseButton;
-import javafx.scene.input.MouseEvent;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -90,34 +88,12 @@ class GraphGlanceTextTest extends FxTestBase {
     List<String> out = new ArrayList<>();
     for (Node n = text; n != null && n != content; n = n.getParent()) {
       Node target = n;
-      robot.interact(() -> Event.fireEvent(target, entered()));
+      robot.interact(() -> Event.fireEvent(target, MouseEvents.hover(true)));
       if (n.getProperties().get("javafx.scene.control.Tooltip") instanceof Tooltip tip) {
         out.add(tip.getText());
       }
     }
     return out;
-  }
-
-  private static MouseEvent entered() {
-    return new MouseEvent(
-        MouseEvent.MOUSE_ENTERED,
-        0,
-        0,
-        0,
-        0,
-        MouseButton.NONE,
-        0,
-        false,
-        false,
-        false,
-        false,
-        false,
-        false,
-        false,
-        false,
-        false,
-        false,
-        null);
   }
 
   private static boolean shows(Node n) {

@@ -85,7 +85,8 @@ final class GraphLegend extends GridPane {
         new Entry(line("fd-edge-group"), "group file \u2192 group (dashed)"),
         new Entry(
             line("fd-edge-cdev", "fd-edge-bundle"),
-            "faint: a one-line holder's fds (hover the holder to light them)"),
+            "faint: a one-line holder's fds, drawn once where they run together"
+                + " (hover it or the holder to light them)"),
         new Entry(rect("unowned"), "Nobody: drop to close all fds"),
         new Entry(faded(), "not involved in the selection's reset"));
   }

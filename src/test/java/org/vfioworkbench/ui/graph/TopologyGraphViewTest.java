@@ -18,6 +18,7 @@ import org.vfioworkbench.engine.Analysis;
 import org.vfioworkbench.model.Bdf;
 import org.vfioworkbench.model.Topology;
 import org.vfioworkbench.ui.FxTestBase;
+import org.vfioworkbench.ui.MouseEvents;
 import org.vfioworkbench.ui.files.BuiltInSamples;
 import org.vfioworkbench.ui.graph.skin.SkinName;
 import org.vfioworkbench.ui.state.ElementRef;
@@ -104,7 +105,7 @@ class TopologyGraphViewTest extends FxTestBase {
     // Zoomed in to a readable size, chips show their expanders.
     robot.interact(() -> graph.centreOnFunction(summary.bdf()));
     Node expander = robot.lookup(n -> ("expander-" + summary.bdf()).equals(SkinName.of(n))).query();
-    robot.interact(() -> expander.fireEvent(press()));
+    robot.interact(() -> expander.fireEvent(MouseEvents.press()));
     WaitForAsyncUtils.waitForFxEvents();
     Analysis a = state.results().analysis();
     var children = a.pci().functionsOn(a.pci().subordinateOf(summary.bdf()).orElseThrow());
@@ -219,7 +220,7 @@ class TopologyGraphViewTest extends FxTestBase {
           edges.forEach(e -> e.function().ifPresent(ends::add));
           List<Node> legs = bundle.getChildrenUnmodifiable();
           for (boolean on : List.of(true, false)) {
-            javafx.event.Event.fireEvent(legs.get(legs.size() - 1), hover(on));
+            javafx.event.Event.fireEvent(legs.get(legs.size() - 1), MouseEvents.hover(on));
             for (Node l : legs) {
               checked[0]++;
               if (l.getPseudoClassStates().contains(lit) != on) {
@@ -240,30 +241,6 @@ class TopologyGraphViewTest extends FxTestBase {
     assertThat(checked[0]).as("legs looked at").isPositive();
     assertThat(checked[1]).as("chips looked at").isPositive();
     assertThat(wrong).isEmpty();
-  }
-
-  private static javafx.scene.input.MouseEvent hover(boolean on) {
-    return new javafx.scene.input.MouseEvent(
-        on
-            ? javafx.scene.input.MouseEvent.MOUSE_ENTERED
-            : javafx.scene.input.MouseEvent.MOUSE_EXITED,
-        0,
-        0,
-        0,
-        0,
-        javafx.scene.input.MouseButton.NONE,
-        0,
-        false,
-        false,
-        false,
-        false,
-        false,
-        false,
-        false,
-        false,
-        false,
-        false,
-        null);
   }
 
   @Test
@@ -287,7 +264,7 @@ class TopologyGraphViewTest extends FxTestBase {
     Bounds at = chip.localToScene(chip.getBoundsInLocal());
     Bounds view = graph.localToScene(graph.getBoundsInLocal());
     assertThat(view.contains(at)).as("the chip clicked is on screen").isTrue();
-    robot.interact(() -> chip.fireEvent(press()));
+    robot.interact(() -> chip.fireEvent(MouseEvents.press()));
     WaitForAsyncUtils.waitForFxEvents();
     GraphModel after = graph.viewModel().modelProperty().get();
     assertThat(after).as("laid out again with the holders' lanes open").isNotSameAs(before);
@@ -463,28 +440,6 @@ class TopologyGraphViewTest extends FxTestBase {
       }
     }
     return n;
-  }
-
-  private static javafx.scene.input.MouseEvent press() {
-    return new javafx.scene.input.MouseEvent(
-        javafx.scene.input.MouseEvent.MOUSE_PRESSED,
-        0,
-        0,
-        0,
-        0,
-        javafx.scene.input.MouseButton.PRIMARY,
-        1,
-        false,
-        false,
-        false,
-        false,
-        true,
-        false,
-        false,
-        false,
-        false,
-        false,
-        null);
   }
 
   private static Node chip(FxRobot robot, Bdf bdf) {
