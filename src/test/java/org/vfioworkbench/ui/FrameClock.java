@@ -3,6 +3,8 @@ package org.vfioworkbench.ui;
 import com.sun.javafx.perf.PerformanceTracker;
 import com.sun.javafx.tk.TKPulseListener;
 import com.sun.javafx.tk.Toolkit;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -33,6 +35,12 @@ import javafx.scene.Scene;
  * painting its frame. When the result is not shown by the first pulse after the action (a
  * background task had to finish first), work time is the whole latency: the user waits for that
  * work.
+ *
+ * <p><b>CPU time</b> is what the FX thread and the render thread spent on the processor over the
+ * latency: the action, the pulses and the painting, but not the time either thread waits or is
+ * preempted. On a loaded machine it moves far less than the wall-clock times, so an A/B of a change
+ * to the drawing reads better in it; work a background task does (a layout, the engine) is not in
+ * it.
  */
 final class FrameClock {
 
@@ -48,12 +56,20 @@ final class FrameClock {
   /** The step being measured; touched on the FX thread, read on the render thread. */
   private volatile Step step;
 
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+  /** The FX thread's id, and the render thread's once it has painted a frame (else -1). */
+  private long fxThread = -1;
+
+  private volatile long renderThread = -1;
+
   private record Step(
       long t0,
       BooleanSupplier shown,
       CompletableFuture<Timing> done,
       AtomicLong armedAfter,
-      long[] fx) {
+      long[] fx,
+      long cpu0) {
     // fx: [0] the action's FX-thread nanoseconds, [1] pulses started before the action ended,
     // [2] start of the pulse that shows the result, [3] 1 when that pulse is the first after it
   }
@@ -64,8 +80,9 @@ final class FrameClock {
    * @param latency from just before the action to the end of painting the first frame showing it
    * @param work the action's FX-thread time plus the showing pulse's time to the end of its paint
    *     (the whole latency when the result needed more than the first pulse)
+   * @param cpu the FX and render threads' CPU time over the latency (NaN before any frame)
    */
-  record Timing(double latency, double work) {}
+  record Timing(double latency, double work, double cpu) {}
 
   private FrameClock(Scene scene) {
     this.scene = scene;
@@ -105,7 +122,9 @@ final class FrameClock {
     CompletableFuture<Timing> done = new CompletableFuture<>();
     Platform.runLater(
         () -> {
-          Step s = new Step(System.nanoTime(), shown, done, new AtomicLong(-1), new long[4]);
+          fxThread = Thread.currentThread().getId();
+          Step s =
+              new Step(System.nanoTime(), shown, done, new AtomicLong(-1), new long[4], cpuNow());
           step = s;
           try {
             action.run();
@@ -164,8 +183,20 @@ final class FrameClock {
     }
   }
 
+  /** The FX and render threads' CPU time so far, ns; -1 until both are known. */
+  private long cpuNow() {
+    long render = renderThread;
+    if (fxThread < 0 || render < 0) {
+      return -1;
+    }
+    return THREADS.getThreadCpuTime(fxThread) + THREADS.getThreadCpuTime(render);
+  }
+
   /** Render thread, once per painted frame of the scene. */
   private void frameRendered() {
+    if (renderThread < 0) {
+      renderThread = Thread.currentThread().getId();
+    }
     long n = frames.incrementAndGet();
     Step s = step;
     if (s != null) {
@@ -175,7 +206,8 @@ final class FrameClock {
         long end = System.nanoTime();
         double latency = (end - s.t0()) / 1e6;
         double work = s.fx()[3] == 1 ? (s.fx()[0] + end - s.fx()[2]) / 1e6 : latency;
-        s.done().complete(new Timing(latency, work));
+        double cpu = s.cpu0() < 0 ? Double.NaN : (cpuNow() - s.cpu0()) / 1e6;
+        s.done().complete(new Timing(latency, work, cpu));
       }
     }
   }

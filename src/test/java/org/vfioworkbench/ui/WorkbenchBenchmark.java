@@ -156,12 +156,17 @@ public final class WorkbenchBenchmark {
 
   /**
    * One measured row: {@code values} are milliseconds of latency (or MiB for memory rows), one per
-   * sample; {@code work} the same samples' work times ({@link FrameClock.Timing}), empty where
-   * there is none; {@code skins} the graph skins each step made (a count the machine's load does
-   * not change).
+   * sample; {@code work} and {@code cpu} the same samples' work and CPU times ({@link
+   * FrameClock.Timing}), empty where there are none; {@code skins} the graph skins each step made
+   * (a count the machine's load does not change).
    */
   private record Row(
-      String host, String what, List<Double> values, List<Double> work, List<Integer> skins) {
+      String host,
+      String what,
+      List<Double> values,
+      List<Double> work,
+      List<Double> cpu,
+      List<Integer> skins) {
 
     static Row timed(String host, String what, List<FrameClock.Timing> t, List<Integer> skins) {
       return new Row(
@@ -169,7 +174,14 @@ public final class WorkbenchBenchmark {
           what,
           t.stream().map(FrameClock.Timing::latency).toList(),
           t.stream().map(FrameClock.Timing::work).toList(),
+          t.stream().map(FrameClock.Timing::cpu).toList(),
           skins);
+    }
+
+    /** The {@code p}th percentile of the CPU times, as text ("n/a" where not measured). */
+    String cpuPct(int p) {
+      List<Double> known = cpu.stream().filter(x -> !x.isNaN()).toList();
+      return known.isEmpty() ? "n/a" : String.format(Locale.ROOT, "%.1f", pct(known, p));
     }
 
     String skinsPerStep() {
@@ -715,6 +727,7 @@ public final class WorkbenchBenchmark {
           "first frame from process start",
           List.of(ms, mem[0], mem[1]),
           List.of(),
+          List.of(),
           List.of());
     } catch (Exception e) {
       throw new IllegalStateException(
@@ -919,7 +932,10 @@ public final class WorkbenchBenchmark {
                   + " is painted. Latency: from the action to the end of painting the first frame that"
                   + " shows it, the wait for the next pulse included. Work: the action's FX-thread time"
                   + " plus that frame's pulse from its start to the end of its painting (the whole"
-                  + " latency when a background task had to finish first). Baseline: the same measure"
+                  + " latency when a background task had to finish first). CPU: what the FX and"
+                  + " render threads spent on the processor over the latency (no waiting, no"
+                  + " preemption, no background task), steadier than the wall-clock columns on a"
+                  + " loaded machine. Baseline: the same measure"
                   + " on the seed sample (s19, 3 functions) in the same run.%n%n",
               WIDTH,
               HEIGHT,
@@ -929,15 +945,15 @@ public final class WorkbenchBenchmark {
     if (!rows.isEmpty()) {
       o.append(
           "| host | measure | samples | latency p50 ms | latency p95 ms | latency max ms | work p50"
-              + " ms | work p95 ms | work max ms | graph skins made per step (mean) | × baseline"
-              + " (latency p50 / p50 of the seed) |\n");
-      o.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
+              + " ms | work p95 ms | work max ms | CPU p50 ms | CPU p95 ms | graph skins made per step"
+              + " (mean) | × baseline (latency p50 / p50 of the seed) |\n");
+      o.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
       for (Row r : rows) {
         Double b = base.get(r.what());
         o.append(
             String.format(
                 Locale.ROOT,
-                "| %s | %s | %d | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %s | %s |%n",
+                "| %s | %s | %d | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %s | %s | %s | %s |%n",
                 r.host(),
                 r.what(),
                 r.values().size(),
@@ -947,6 +963,8 @@ public final class WorkbenchBenchmark {
                 Row.pct(r.work(), 50),
                 Row.pct(r.work(), 95),
                 Collections.max(r.work()),
+                r.cpuPct(50),
+                r.cpuPct(95),
                 r.skinsPerStep(),
                 b == null || b == 0 ? "n/a" : String.format(Locale.ROOT, "%.2f", r.pct(50) / b)));
       }
