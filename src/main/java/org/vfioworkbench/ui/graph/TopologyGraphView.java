@@ -489,12 +489,9 @@ public final class TopologyGraphView extends StackPane
   }
 
   /**
-   * An fd edge whose route changed is re-routed in place, unless its holder became or stopped being
-   * compact (its edges are then styled as bundles, or no longer).
-   */
-  /**
-   * Shows the model's edges: those of a holder drawn in full one by one, those of a compact holder
-   * as its bundle.
+   * Shows the model's edges: those of a holder drawn in full one by one (an edge whose route
+   * changed is re-routed in place), those of a compact holder as its bundle. A holder that becomes
+   * or stops being compact has its edges drawn anew the other way.
    */
   private void showEdges(GraphModel m) {
     if (m == null) {
