@@ -3,7 +3,6 @@ package org.vfioworkbench.ui.graph.skin;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
-import javafx.css.PseudoClass;
 import javafx.scene.Group;
 import javafx.scene.Node;
 import org.vfioworkbench.model.FdRef;
@@ -20,8 +19,6 @@ import org.vfioworkbench.ui.graph.GraphModel.FdEdge;
  * fds whose edges run along it is in focus. Hovering any leg lights the whole bundle.
  */
 public final class BundleSkin extends Group {
-
-  private static final PseudoClass LIT = PseudoClass.getPseudoClass("lit");
 
   private static final String BUNDLE = "fd-edge-bundle";
 
@@ -78,7 +75,7 @@ public final class BundleSkin extends Group {
     List<EdgeLeg> added = new ArrayList<>();
     for (int i = 0; i < legs.size(); i++) {
       EdgeBundle.Leg l = legs.get(i);
-      String kind = kindClass(l);
+      String kind = FdEdgeSkin.kindClass(l.kind());
       EdgeLeg leg;
       if (i < kids.size()) {
         leg = (EdgeLeg) kids.get(i);
@@ -89,16 +86,12 @@ public final class BundleSkin extends Group {
       } else {
         leg = new EdgeLeg(l.x1(), l.y1(), l.x2(), l.y2());
         leg.getStyleClass().setAll(FdEdgeSkin.LEG, kind, BUNDLE);
-        leg.pseudoClassStateChanged(LIT, lit);
+        leg.pseudoClassStateChanged(FdEdgeSkin.LIT, lit);
         added.add(leg);
       }
       fade(leg, l);
     }
     kids.addAll(added);
-  }
-
-  private static String kindClass(EdgeBundle.Leg l) {
-    return "fd-edge-" + l.kind().name().toLowerCase();
   }
 
   /**
@@ -124,12 +117,7 @@ public final class BundleSkin extends Group {
   /** Highlights the whole bundle (while the pointer is over it or its holder). */
   public void setLit(boolean on) {
     lit = on;
-    for (Node n : getChildren()) {
-      n.pseudoClassStateChanged(LIT, on);
-    }
-    if (on) {
-      toFront();
-    }
+    FdEdgeSkin.lightLegs(this, on);
   }
 
   private String tooltip() {

@@ -6,6 +6,7 @@ import javafx.css.PseudoClass;
 import javafx.scene.Group;
 import javafx.scene.Node;
 import org.vfioworkbench.ui.graph.GraphModel.FdEdge;
+import org.vfioworkbench.ui.graph.GraphModel.FdKind;
 import org.vfioworkbench.ui.graph.GraphModel.Point;
 
 /**
@@ -21,7 +22,8 @@ import org.vfioworkbench.ui.graph.GraphModel.Point;
  */
 public final class FdEdgeSkin extends Group {
 
-  private static final PseudoClass HOVER = PseudoClass.getPseudoClass("lit");
+  /** The state of a lit leg (its edge, or its bundle, is hovered). */
+  static final PseudoClass LIT = PseudoClass.getPseudoClass("lit");
 
   /** The style class of every leg. */
   public static final String LEG = "fd-edge";
@@ -34,7 +36,7 @@ public final class FdEdgeSkin extends Group {
   public FdEdgeSkin(FdEdge e) {
     this.edge = e;
     getStyleClass().add("fd-edge-skin");
-    legClasses.addAll(List.of(LEG, "fd-edge-" + e.kind().name().toLowerCase()));
+    legClasses.addAll(List.of(LEG, kindClass(e.kind())));
     setPickOnBounds(false);
     drawLegs(e);
     LazyTooltip.install(
@@ -110,7 +112,7 @@ public final class FdEdgeSkin extends Group {
       } else {
         EdgeLeg l = new EdgeLeg(a.x(), a.y(), b.x(), b.y());
         l.getStyleClass().setAll(legClasses);
-        l.pseudoClassStateChanged(HOVER, lit);
+        l.pseudoClassStateChanged(LIT, lit);
         l.setOpacity(legOpacity);
         added.add(l);
       }
@@ -121,11 +123,21 @@ public final class FdEdgeSkin extends Group {
   /** Highlights the edge (while the pointer is over it or one of its ends). */
   public void setLit(boolean on) {
     lit = on;
-    for (Node n : getChildren()) {
-      n.pseudoClassStateChanged(HOVER, on);
+    lightLegs(this, on);
+  }
+
+  /** The style class of a leg of an edge of {@code kind} ({@code fd-edge-device}, …). */
+  static String kindClass(FdKind kind) {
+    return "fd-edge-" + kind.name().toLowerCase();
+  }
+
+  /** Lights or unlights every leg of {@code skin}; a lit skin is brought to the front. */
+  static void lightLegs(Group skin, boolean on) {
+    for (Node n : skin.getChildren()) {
+      n.pseudoClassStateChanged(LIT, on);
     }
     if (on) {
-      toFront();
+      skin.toFront();
     }
   }
 }
