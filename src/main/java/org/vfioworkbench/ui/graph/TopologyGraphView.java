@@ -685,6 +685,15 @@ public final class TopologyGraphView extends StackPane
    * Fades (or hides) what the selected function's reset does not involve; shows everything when no
    * function is selected.
    */
+  /**
+   * The focus the bundles were last faded for, and the test of an fd being in it: one predicate
+   * object per focus, so that a bundle asked again for the same focus (after every re-layout) knows
+   * it has nothing to do.
+   */
+  private Focus bundlesFadedFor;
+
+  private java.util.function.Predicate<org.vfioworkbench.model.FdRef> bundlesInFocus;
+
   private void showFocus() {
     Focus f = vm.focusProperty().get();
     boolean hide = vm.hideUnfocusedProperty().get();
@@ -705,8 +714,12 @@ public final class TopologyGraphView extends StackPane
       e.fade(out && !hide ? FADED : 1);
       e.setVisible(!(out && hide));
     }
+    if (f != bundlesFadedFor || bundlesInFocus == null) {
+      bundlesFadedFor = f;
+      bundlesInFocus = f == null ? fd -> true : f.fds()::contains;
+    }
     for (BundleSkin b : bundleSkins.all()) {
-      b.fade(fd -> f == null || f.fds().contains(fd), FADED, hide);
+      b.fade(bundlesInFocus, FADED, hide);
     }
   }
 

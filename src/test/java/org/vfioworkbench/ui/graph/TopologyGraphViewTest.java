@@ -194,6 +194,15 @@ class TopologyGraphViewTest extends FxTestBase {
             e ->
                 e.getParent() instanceof org.vfioworkbench.ui.graph.skin.BundleSkin b
                     && !opened.contains(b.bundle().holder()));
+    // Those bundles name no fd in focus: every leg recedes; with the selection gone, none does.
+    assertThat(edgesAfter)
+        .filteredOn(e -> e.getStyleClass().contains("fd-edge-bundle"))
+        .allMatch(e -> e.getOpacity() == TopologyGraphView.FADED && e.isVisible());
+    robot.interact(() -> state.select(null));
+    WaitForAsyncUtils.waitForFxEvents();
+    java.util.Set<Node> bundleLegs =
+        robot.from(graph.content()).lookup(".fd-edge-bundle").queryAll();
+    assertThat(bundleLegs).isNotEmpty().allMatch(e -> e.getOpacity() == 1.0 && e.isVisible());
   }
 
   @Test

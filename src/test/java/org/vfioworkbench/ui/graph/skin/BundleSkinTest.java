@@ -115,6 +115,35 @@ public class BundleSkinTest {
   }
 
   @Test
+  void aReshapeLeavesTheLegsThatDidNotMoveUntouched() {
+    FdEdge c = EdgeBundleTest.edge(6, FdKind.GROUP, 200, 0, 200, 40, 260, 40);
+    BundleSkin s = new BundleSkin(new EdgeBundle("qemu", List.of(c, A)));
+    java.util.Map<String, Node> before = new java.util.HashMap<>();
+    s.legNodes().forEach(l -> before.put(place(l), l));
+
+    // A moves 7 down (an expand above it); c stays, and now comes after A in the bundle's order
+    FdEdge a2 = EdgeBundleTest.edge(4, FdKind.DEVICE, 100, 7, 100, 17, 50, 17, 50, 107, 10, 107);
+    assertThat(s.reshape(new EdgeBundle("qemu", List.of(a2, c)))).isTrue();
+
+    for (EdgeLeg l : s.legNodes()) {
+      if (l.getStyleClass().contains("fd-edge-group")) {
+        assertThat(l).as("c's leg %s", place(l)).isSameAs(before.get(place(l)));
+      }
+    }
+    assertThat(s.legNodes()).hasSize(before.size() - 1);
+    assertThat(uncoveredLegs(s, a2)).isEmpty();
+    assertThat(uncoveredLegs(s, c)).isEmpty();
+    for (int i = 0; i < s.legNodes().size(); i++) {
+      boolean group = s.legNodes().get(i).getStyleClass().contains("fd-edge-group");
+      assertThat(s.fdsOf(i)).as("leg %d", i).containsExactly(group ? c.fd() : a2.fd());
+    }
+  }
+
+  private static String place(EdgeLeg l) {
+    return l.startX() + "," + l.startY() + "-" + l.endX() + "," + l.endY();
+  }
+
+  @Test
   void anotherHoldersBundleIsNotReshaped() {
     BundleSkin s = new BundleSkin(new EdgeBundle("qemu", List.of(A)));
 
