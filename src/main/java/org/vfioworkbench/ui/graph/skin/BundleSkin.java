@@ -83,7 +83,7 @@ public final class BundleSkin extends Group {
     bundle = b;
     List<EdgeBundle.Leg> next = b.legs();
     List<Node> kids = getChildren();
-    Map<EdgeBundle.Leg, Deque<Node>> drawnAt = new HashMap<>();
+    Map<Place, Deque<Node>> drawnAt = new HashMap<>();
     for (int i = 0; i < kids.size(); i++) {
       drawnAt.computeIfAbsent(placeOf(legs.get(i)), k -> new ArrayDeque<>()).add(kids.get(i));
     }
@@ -138,8 +138,10 @@ public final class BundleSkin extends Group {
   }
 
   /** A leg's kind and place, without the fds along it: what a node drawn for it shows. */
-  private static EdgeBundle.Leg placeOf(EdgeBundle.Leg l) {
-    return new EdgeBundle.Leg(l.kind(), l.x1(), l.y1(), l.x2(), l.y2(), Set.of());
+  private record Place(FdKind kind, double x1, double y1, double x2, double y2) {}
+
+  private static Place placeOf(EdgeBundle.Leg l) {
+    return new Place(l.kind(), l.x1(), l.y1(), l.x2(), l.y2());
   }
 
   /** A left-over leg node to reuse for a leg of {@code kind}: one of that kind if any. */

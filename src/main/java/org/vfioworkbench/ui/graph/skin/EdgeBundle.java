@@ -3,7 +3,6 @@ package org.vfioworkbench.ui.graph.skin;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -51,7 +50,7 @@ public record EdgeBundle(String holder, List<FdEdge> edges) {
    * horizontal nor vertical (the router makes none) is kept as it is.
    */
   public List<Leg> legs() {
-    Map<List<Object>, List<Span>> lines = new LinkedHashMap<>();
+    Map<Line, List<Span>> lines = new LinkedHashMap<>();
     for (FdEdge e : edges) {
       List<Point> p = e.points();
       for (int i = 0; i + 1 < p.size(); i++) {
@@ -60,34 +59,33 @@ public record EdgeBundle(String holder, List<FdEdge> edges) {
         if (a.equals(b)) {
           continue;
         }
-        List<Object> line;
+        Line line;
         Span s;
         if (a.x() == b.x()) {
-          line = List.of(e.kind(), "x", a.x());
+          line = new Line(e.kind(), 'x', a.x(), null, null);
           s = new Span(Math.min(a.y(), b.y()), Math.max(a.y(), b.y()), e.fd());
         } else if (a.y() == b.y()) {
-          line = List.of(e.kind(), "y", a.y());
+          line = new Line(e.kind(), 'y', a.y(), null, null);
           s = new Span(Math.min(a.x(), b.x()), Math.max(a.x(), b.x()), e.fd());
         } else {
-          line = List.of(e.kind(), "slant", a, b);
+          line = new Line(e.kind(), 's', 0, a, b);
           s = new Span(0, 0, e.fd());
         }
         lines.computeIfAbsent(line, k -> new ArrayList<>()).add(s);
       }
     }
     List<Leg> legs = new ArrayList<>();
-    for (Map.Entry<List<Object>, List<Span>> l : lines.entrySet()) {
-      List<Object> line = l.getKey();
+    for (Map.Entry<Line, List<Span>> l : lines.entrySet()) {
+      Line line = l.getKey();
       List<Span> spans = l.getValue();
-      FdKind kind = (FdKind) line.get(0);
-      if (line.get(1).equals("slant")) {
-        Point a = (Point) line.get(2);
-        Point b = (Point) line.get(3);
-        legs.add(new Leg(kind, a.x(), a.y(), b.x(), b.y(), fdsOf(spans)));
+      if (line.axis() == 's') {
+        legs.add(
+            new Leg(
+                line.kind(), line.a().x(), line.a().y(), line.b().x(), line.b().y(), fdsOf(spans)));
         continue;
       }
-      double at = (Double) line.get(2);
-      boolean vertical = line.get(1).equals("x");
+      double at = line.at();
+      boolean vertical = line.axis() == 'x';
       spans.sort(Comparator.comparingDouble(Span::from));
       int first = 0;
       double to = spans.get(0).to();
@@ -99,7 +97,9 @@ public record EdgeBundle(String holder, List<FdEdge> edges) {
         double from = spans.get(first).from();
         Set<FdRef> fds = fdsOf(spans.subList(first, i));
         legs.add(
-            vertical ? new Leg(kind, at, from, at, to, fds) : new Leg(kind, from, at, to, at, fds));
+            vertical
+                ? new Leg(line.kind(), at, from, at, to, fds)
+                : new Leg(line.kind(), from, at, to, at, fds));
         if (i < spans.size()) {
           first = i;
           to = spans.get(i).to();
@@ -109,11 +109,26 @@ public record EdgeBundle(String holder, List<FdEdge> edges) {
     return legs;
   }
 
+  /**
+   * One line legs run on: of a kind, at {@code x} ({@code axis} 'x', vertical) or {@code y} ('y',
+   * horizontal) = {@code at}; a slanted leg ('s') from {@code a} to {@code b} is a line of its own.
+   */
+  private record Line(FdKind kind, char axis, double at, Point a, Point b) {}
+
   private record Span(double from, double to, FdRef fd) {}
 
+  /** The fds of {@code spans}, each once, as an immutable set (the leg keeps it as it is). */
   private static Set<FdRef> fdsOf(List<Span> spans) {
-    Set<FdRef> fds = new LinkedHashSet<>();
-    spans.forEach(s -> fds.add(s.fd()));
-    return fds;
+    if (spans.size() == 1) {
+      return Set.of(spans.get(0).fd());
+    }
+    java.util.Collection<FdRef> fds =
+        spans.size() <= 8 ? new ArrayList<>(spans.size()) : new java.util.HashSet<>();
+    for (Span s : spans) {
+      if (!fds.contains(s.fd())) {
+        fds.add(s.fd());
+      }
+    }
+    return Set.of(fds.toArray(FdRef[]::new));
   }
 }

@@ -128,7 +128,16 @@ public final class FdEdgeSkin extends Group {
 
   /** The style class of a leg of an edge of {@code kind} ({@code fd-edge-device}, …). */
   static String kindClass(FdKind kind) {
-    return "fd-edge-" + kind.name().toLowerCase();
+    return KIND_CLASSES.get(kind);
+  }
+
+  private static final java.util.Map<FdKind, String> KIND_CLASSES =
+      new java.util.EnumMap<>(FdKind.class);
+
+  static {
+    for (FdKind k : FdKind.values()) {
+      KIND_CLASSES.put(k, "fd-edge-" + k.name().toLowerCase(java.util.Locale.ROOT));
+    }
   }
 
   /** Lights or unlights every leg of {@code skin}; a lit skin is brought to the front. */
