@@ -30,7 +30,8 @@ import org.vfioworkbench.ui.task.TaskExecutor;
  * {@code focus=BDF} selects a function (the default selects 0000:02:00.0 when there is one), {@code
  * focus=none} nothing, {@code focus=blocked} the first open device whose natural hot reset fails
  * (on a big host, the first whose whole focus fits the view at a readable zoom); {@code dark} uses
- * the dark theme, {@code legend} shows the graph's legend. Run under Xvfb or Monocle.
+ * the dark theme, {@code legend} shows the graph's legend, {@code expand=BDF[,BDF...]} opens those
+ * bridges' collapsed subtrees in the graph. Run under Xvfb or Monocle.
  */
 public final class WorkbenchScreenshot {
 
@@ -47,6 +48,12 @@ public final class WorkbenchScreenshot {
             .findFirst()
             .orElse("0000:02:00.0");
     boolean dark = options.contains("dark");
+    List<org.vfioworkbench.model.Bdf> expand =
+        options.stream()
+            .filter(o -> o.startsWith("expand="))
+            .flatMap(o -> Arrays.stream(o.substring(7).split(",")))
+            .map(org.vfioworkbench.model.Bdf::parse)
+            .toList();
     Path config = Files.createTempDirectory("workbench-shot");
     Platform.startup(() -> {});
     CompletableFuture<WorkbenchWindow> shown = new CompletableFuture<>();
@@ -93,6 +100,8 @@ public final class WorkbenchScreenshot {
     executor.runOnUi(
         () -> {
           focus(w, focus).ifPresent(b -> w.state().select(new ElementRef.FunctionRef(b)));
+          TopologyGraphView graph = (TopologyGraphView) w.scene().lookup(".graph-view");
+          expand.forEach(b -> graph.viewModel().setCollapsed(b, false));
           selected.complete(null);
         });
     selected.get(30, TimeUnit.SECONDS);

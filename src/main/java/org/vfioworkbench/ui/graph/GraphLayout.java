@@ -309,7 +309,87 @@ public final class GraphLayout {
     return CHIP_H + shownSub(f.bdf()).map(s -> CHIP_TO_BUS + height(s)).orElse(0.0);
   }
 
+  /** The space between one shelf of a wrapped row's subtrees and the next one down. */
+  static final double SHELF_GAP = 20;
+
+  /**
+   * A bus drawn in more than one row keeps its chips where they are when a bridge among them opens:
+   * every chip takes one chip's width in its row, and the subtree below an open bridge hangs in the
+   * space under the row, starting at its bridge's left edge, on a shelf. Shelves are filled from
+   * the row's right end: a subtree goes on the lowest shelf so far when it ends at least {@link
+   * #GAP} before the subtrees already there (all of them to its right), else on a new shelf below.
+   * So every subtree above a bridge's shelf belongs to a bridge right of it: the line from the
+   * bridge down to its subtree, under its right end, and the column a route climbs from its
+   * subtree, in the gap left of it, pass none of them. Expanding one bridge moves nothing above or
+   * beside it, and widens the bus only when its subtree is wider than the row's room.
+   *
+   * @param shelf for each open bridge of the row (by its index in the row), its shelf (0: just
+   *     below the row)
+   * @param heights each shelf's height (its tallest subtree)
+   */
+  private record Shelves(Map<Integer, Integer> shelf, List<Double> heights) {
+
+    /** The row's height below its chips' tops: the chips, and the shelves under them. */
+    double below() {
+      if (heights.isEmpty()) {
+        return CHIP_H;
+      }
+      double h = CHIP_H + CHIP_TO_BUS + SHELF_GAP * (heights.size() - 1);
+      for (double s : heights) {
+        h += s;
+      }
+      return h;
+    }
+
+    /** Where shelf {@code i}'s bus bars start, for a row whose chips end at {@code chipsBottom}. */
+    double top(int i, double chipsBottom) {
+      double y = chipsBottom + CHIP_TO_BUS;
+      for (int k = 0; k < i; k++) {
+        y += heights.get(k) + SHELF_GAP;
+      }
+      return y;
+    }
+  }
+
+  /** A chip's left edge in a wrapped row, from the row's first slot. */
+  private static double wrappedX(int column) {
+    return column * (CHIP_W + GAP);
+  }
+
+  private Shelves shelves(List<PciFunction> row) {
+    Map<Integer, Integer> shelf = new HashMap<>();
+    List<Double> heights = new ArrayList<>();
+    List<Double> leftmost = new ArrayList<>();
+    for (int i = row.size() - 1; i >= 0; i--) {
+      Optional<BusAddress> sub = shownSub(row.get(i).bdf());
+      if (sub.isEmpty()) {
+        continue;
+      }
+      double left = wrappedX(i);
+      double right = left + width(sub.get());
+      // Only the lowest shelf so far: one higher up could hold subtrees right of a wider
+      // neighbour already further down, and this one's line down would cross that neighbour.
+      int s = leftmost.size() - 1;
+      if (s < 0 || right + GAP > leftmost.get(s)) {
+        s = leftmost.size();
+        leftmost.add(left);
+        heights.add(height(sub.get()));
+      } else {
+        leftmost.set(s, left);
+        heights.set(s, Math.max(heights.get(s), height(sub.get())));
+      }
+      shelf.put(i, s);
+    }
+    return new Shelves(shelf, heights);
+  }
+
+  private final Map<BusAddress, List<List<PciFunction>>> rowsOf = new HashMap<>();
+
   private List<List<PciFunction>> rows(BusAddress bus) {
+    return rowsOf.computeIfAbsent(bus, this::wrap);
+  }
+
+  private List<List<PciFunction>> wrap(BusAddress bus) {
     List<PciFunction> all = a.pci().functionsOn(bus);
     List<PciFunction> fns =
         folded.isEmpty() ? all : all.stream().filter(f -> !folded.contains(f.bdf())).toList();
@@ -334,8 +414,13 @@ public final class GraphLayout {
     List<List<PciFunction>> rows = rows(bus);
     for (List<PciFunction> row : rows) {
       double rw = 0;
-      for (PciFunction f : row) {
-        rw += slotWidth(f) + GAP;
+      for (int i = 0; i < row.size(); i++) {
+        PciFunction f = row.get(i);
+        if (rows.size() > 1) {
+          rw = Math.max(rw, wrappedX(i) + GAP + shownSub(f.bdf()).map(this::width).orElse(CHIP_W));
+        } else {
+          rw += slotWidth(f) + GAP;
+        }
       }
       w = Math.max(w, rw - GAP);
     }
@@ -352,10 +437,15 @@ public final class GraphLayout {
       return cached;
     }
     double h = 0;
-    for (List<PciFunction> row : rows(bus)) {
+    List<List<PciFunction>> rows = rows(bus);
+    for (List<PciFunction> row : rows) {
       double rh = 0;
-      for (PciFunction f : row) {
-        rh = Math.max(rh, slotHeight(f));
+      if (rows.size() > 1) {
+        rh = shelves(row).below();
+      } else {
+        for (PciFunction f : row) {
+          rh = Math.max(rh, slotHeight(f));
+        }
       }
       h += BUS_H + BUS_TO_CHIP + rh + ROW_GAP;
     }
@@ -387,9 +477,17 @@ public final class GraphLayout {
       if (prevBar != null) {
         edges.add(new Line(x + SPINE_X, prevBar.bottom(), x + SPINE_X, bar.y(), bus, rowNumber));
       }
+      double chipY = rowY + BUS_H + BUS_TO_CHIP;
+      if (rows.size() > 1) {
+        placeWrappedRow(bus, row, slotsX, chipY, bar, first);
+        prevBar = bar;
+        rowY = chipY + shelves(row).below() + ROW_GAP;
+        first = false;
+        rowNumber++;
+        continue;
+      }
       double cx = slotsX;
       double rh = 0;
-      double chipY = rowY + BUS_H + BUS_TO_CHIP;
       for (PciFunction f : row) {
         double sw = slotWidth(f);
         Box chip = new Box(cx + (sw - CHIP_W) / 2, chipY, CHIP_W, CHIP_H);
@@ -413,6 +511,32 @@ public final class GraphLayout {
       rowY = chipY + rh + ROW_GAP;
       first = false;
       rowNumber++;
+    }
+  }
+
+  /**
+   * One row of a bus drawn in several rows: chips one chip's width apart, and below them the
+   * subtrees of the open bridges on their {@link Shelves}, each starting at its bridge's left edge;
+   * a route climbs out of one in the gap left of its bridge.
+   */
+  private void placeWrappedRow(
+      BusAddress bus, List<PciFunction> row, double slotsX, double chipY, Box bar, boolean first) {
+    Shelves shelves = shelves(row);
+    for (int i = 0; i < row.size(); i++) {
+      PciFunction f = row.get(i);
+      double cx = slotsX + wrappedX(i);
+      Box chip = new Box(cx, chipY, CHIP_W, CHIP_H);
+      addChip(f, chip);
+      routes.chip(f.bdf(), chip, bus, first);
+      edges.add(new Line(chip.centerX(), bar.bottom(), chip.centerX(), chip.y(), bus, f.bdf()));
+      Optional<BusAddress> sub = shownSub(f.bdf());
+      if (sub.isPresent()) {
+        double subY = shelves.top(shelves.shelf().get(i), chip.bottom());
+        place(sub.get(), cx, subY, f.bdf(), cx - GAP);
+        double down = chip.right() - CONNECTOR_IN;
+        connectorX.put(chip, down);
+        edges.add(new Line(down, chip.bottom(), down, subY, f.bdf(), sub.get()));
+      }
     }
   }
 

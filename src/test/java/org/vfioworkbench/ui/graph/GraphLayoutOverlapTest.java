@@ -42,6 +42,12 @@ class GraphLayoutOverlapTest {
    */
   static final Topology FOCUSED = BuiltInSamples.largeHost(2000);
 
+  /**
+   * Marks the generated host's overview with every collapsed bridge of its first row expanded:
+   * subtrees of several widths on shelves below one wrapped row.
+   */
+  static final Topology ROW_OPEN = BuiltInSamples.largeHost(2000);
+
   /** The function {@link #FOCUSED} reveals: four buses down, beside a function of another group. */
   static final Bdf DEEP = Bdf.parse("0000:03:00.1");
 
@@ -60,6 +66,17 @@ class GraphLayoutOverlapTest {
         folded.remove(up.get());
         up = a.pci().busOf(up.get()).bridge();
       }
+      return GraphLayout.compute(a, collapsed, folded, h -> true);
+    }
+    if (t == ROW_OPEN) {
+      java.util.Set<Bdf> collapsed = new java.util.HashSet<>(GraphLayout.defaultCollapsed(a));
+      java.util.Set<Bdf> folded = GraphLayout.defaultFolded(a);
+      GraphModel overview = GraphLayout.compute(a, collapsed, folded, h -> true);
+      double firstRow =
+          overview.functions().stream().mapToDouble(f -> f.box().y()).min().orElseThrow();
+      overview.functions().stream()
+          .filter(f -> f.box().y() == firstRow && f.summary().isPresent())
+          .forEach(f -> collapsed.remove(f.bdf()));
       return GraphLayout.compute(a, collapsed, folded, h -> true);
     }
     return t == COLLAPSED
@@ -81,6 +98,7 @@ class GraphLayoutOverlapTest {
     out.add(Arguments.of("generated 2,000 functions, opened collapsed", COLLAPSED));
     out.add(Arguments.of("generated 2,000 functions, the overview it opens as", OVERVIEW));
     out.add(Arguments.of("generated 2,000 functions, the overview focused on " + DEEP, FOCUSED));
+    out.add(Arguments.of("generated 2,000 functions, the overview's first row open", ROW_OPEN));
     return out.stream();
   }
 
@@ -126,7 +144,7 @@ class GraphLayoutOverlapTest {
                   .orElseThrow()
                   .box();
       Box to = m.function(e.function().orElseThrow()).orElseThrow().box();
-      if (t == COLLAPSED || t == OVERVIEW || t == FOCUSED) {
+      if (t == COLLAPSED || t == OVERVIEW || t == FOCUSED || t == ROW_OPEN) {
         assertThat(m.functions().size()).isLessThan(t.functions().size());
       }
       assertThat(e.start().y()).as(e.fd() + " starts on its fd chip").isEqualTo(from.bottom());

@@ -1,0 +1,171 @@
+package org.vfioworkbench.ui.graph;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.vfioworkbench.engine.Analysis;
+import org.vfioworkbench.model.Bdf;
+import org.vfioworkbench.model.FdRef;
+import org.vfioworkbench.ui.files.BuiltInSamples;
+import org.vfioworkbench.ui.graph.skin.EdgeBundle;
+
+/**
+ * What one expand moves in a big host's overview, counted on the layouts alone (no window, so the
+ * machine's load does not matter): for every collapsed subtree shown, the layout as the host opens
+ * and the same with that one subtree expanded, and how many of the chips shown before, the holders,
+ * the fd edges and the compact holders' bundle legs ({@link EdgeBundle#legs}) are no longer where
+ * they were. Every moved element is work for the window: a skin translated or reshaped, its bounds
+ * walked, its area painted.
+ *
+ * <pre>
+ *   java -cp target/classes:target/test-classes:$(cat target/cp.txt) \
+ *     org.vfioworkbench.ui.graph.ExpandShiftProbe --sizes 2000,10000
+ * </pre>
+ */
+public final class ExpandShiftProbe {
+
+  private ExpandShiftProbe() {}
+
+  /** What moved when one subtree was expanded. */
+  record Shift(
+      Bdf bridge,
+      int chips,
+      int chipsMoved,
+      int holders,
+      int holdersMoved,
+      int edges,
+      int edgesMoved,
+      int legs,
+      int legsKept,
+      double widthBefore,
+      double widthAfter) {}
+
+  static List<Shift> shifts(Analysis a) {
+    Set<Bdf> collapsed = GraphLayout.defaultCollapsed(a);
+    Set<Bdf> folded = GraphLayout.defaultFolded(a);
+    GraphModel before = GraphLayout.compute(a, collapsed, folded, h -> true);
+    List<Shift> out = new ArrayList<>();
+    for (GraphModel.FunctionNode f : before.functions()) {
+      if (f.summary().isEmpty()) {
+        continue;
+      }
+      Set<Bdf> open = new HashSet<>(collapsed);
+      open.remove(f.bdf());
+      out.add(shift(f.bdf(), before, GraphLayout.compute(a, open, folded, h -> true)));
+    }
+    return out;
+  }
+
+  static Shift shift(Bdf bridge, GraphModel was, GraphModel now) {
+    Map<Bdf, Box> chips = new HashMap<>();
+    now.functions().forEach(f -> chips.put(f.bdf(), f.box()));
+    int chipsMoved = 0;
+    for (GraphModel.FunctionNode f : was.functions()) {
+      chipsMoved += f.box().equals(chips.get(f.bdf())) ? 0 : 1;
+    }
+    Map<String, Box> holders = new HashMap<>();
+    now.holders().forEach(h -> holders.put(h.name(), h.box()));
+    int holdersMoved = 0;
+    for (GraphModel.HolderNode h : was.holders()) {
+      holdersMoved += h.box().equals(holders.get(h.name())) ? 0 : 1;
+    }
+    Map<FdRef, GraphModel.FdEdge> edges = new HashMap<>();
+    now.fdEdges().forEach(e -> edges.put(e.fd(), e));
+    int edgesMoved = 0;
+    for (GraphModel.FdEdge e : was.fdEdges()) {
+      GraphModel.FdEdge n = edges.get(e.fd());
+      edgesMoved += n != null && n.points().equals(e.points()) ? 0 : 1;
+    }
+    Set<List<Object>> legsWere = legPlaces(was);
+    int legs = 0;
+    int kept = 0;
+    for (List<Object> l : legPlacesList(now)) {
+      legs++;
+      kept += legsWere.contains(l) ? 1 : 0;
+    }
+    return new Shift(
+        bridge,
+        was.functions().size(),
+        chipsMoved,
+        was.holders().size(),
+        holdersMoved,
+        was.fdEdges().size(),
+        edgesMoved,
+        legs,
+        kept,
+        was.bounds().w(),
+        now.bounds().w());
+  }
+
+  private static Set<List<Object>> legPlaces(GraphModel m) {
+    return new HashSet<>(legPlacesList(m));
+  }
+
+  /** Every compact holder's bundle legs, as kind and ends. */
+  private static List<List<Object>> legPlacesList(GraphModel m) {
+    Map<String, List<GraphModel.FdEdge>> byHolder = new java.util.LinkedHashMap<>();
+    Set<String> compact = new HashSet<>();
+    m.holders().stream().filter(GraphModel.HolderNode::compact).forEach(h -> compact.add(h.name()));
+    for (GraphModel.FdEdge e : m.fdEdges()) {
+      if (compact.contains(e.fd().holder())) {
+        byHolder.computeIfAbsent(e.fd().holder(), k -> new ArrayList<>()).add(e);
+      }
+    }
+    List<List<Object>> out = new ArrayList<>();
+    byHolder.forEach(
+        (h, es) -> {
+          for (EdgeBundle.Leg l : new EdgeBundle(h, es).legs()) {
+            out.add(List.of(h, l.kind(), l.x1(), l.y1(), l.x2(), l.y2()));
+          }
+        });
+    return out;
+  }
+
+  private static int median(List<Integer> xs) {
+    List<Integer> s = new ArrayList<>(xs);
+    s.sort(null);
+    return s.isEmpty() ? 0 : s.get(s.size() / 2);
+  }
+
+  public static void main(String[] args) {
+    String sizes = "2000,10000";
+    for (int i = 0; i + 1 < args.length; i++) {
+      if (args[i].equals("--sizes")) {
+        sizes = args[i + 1];
+      }
+    }
+    System.out.println(
+        "| host | subtrees expanded | chips shown | chips moved, median (max) | holders moved,"
+            + " median | fd edges re-routed, median | bundle legs | legs kept in place, median"
+            + " (max) | expands that widen the graph |");
+    System.out.println("|---|---|---|---|---|---|---|---|---|");
+    for (String size : sizes.split(",")) {
+      Analysis a = Analysis.of(BuiltInSamples.largeHost(Integer.parseInt(size.trim())));
+      List<Shift> s = shifts(a);
+      if (s.isEmpty()) {
+        continue;
+      }
+      List<Integer> chipsMoved = s.stream().map(Shift::chipsMoved).toList();
+      List<Integer> kept = s.stream().map(Shift::legsKept).toList();
+      long wider = s.stream().filter(x -> x.widthAfter() > x.widthBefore()).count();
+      System.out.printf(
+          "| generated %s | %d | %d | %d (%d) | %d of %d | %d of %d | %d | %d (%d) | %d |%n",
+          size.trim(),
+          s.size(),
+          s.get(0).chips(),
+          median(chipsMoved),
+          chipsMoved.stream().mapToInt(Integer::intValue).max().orElse(0),
+          median(s.stream().map(Shift::holdersMoved).toList()),
+          s.get(0).holders(),
+          median(s.stream().map(Shift::edgesMoved).toList()),
+          s.get(0).edges(),
+          median(s.stream().map(Shift::legs).toList()),
+          median(kept),
+          kept.stream().mapToInt(Integer::intValue).max().orElse(0),
+          wider);
+    }
+  }
+}

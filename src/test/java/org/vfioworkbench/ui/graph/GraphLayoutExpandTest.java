@@ -1,0 +1,54 @@
+package org.vfioworkbench.ui.graph;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.vfioworkbench.engine.Analysis;
+import org.vfioworkbench.model.Bdf;
+import org.vfioworkbench.ui.files.BuiltInSamples;
+
+/**
+ * Expanding a subtree in a bus drawn in several rows (a big host's overview) opens it below its
+ * row: the chip clicked, the chips beside it and every row above stay where they were.
+ */
+class GraphLayoutExpandTest {
+
+  @Test
+  void expandingABridgeInAWrappedRowMovesNothingAboveOrBesideIt() {
+    Analysis a = Analysis.of(BuiltInSamples.largeHost(2000));
+    Set<Bdf> collapsed = GraphLayout.defaultCollapsed(a);
+    Set<Bdf> folded = GraphLayout.defaultFolded(a);
+    GraphModel was = GraphLayout.compute(a, collapsed, folded, h -> true);
+    List<GraphModel.FunctionNode> summaries =
+        was.functions().stream().filter(f -> f.summary().isPresent()).toList();
+    assertThat(summaries).hasSizeGreaterThan(20);
+    List<String> moved = new ArrayList<>();
+    int wider = 0;
+    for (GraphModel.FunctionNode bridge : summaries) {
+      Set<Bdf> open = new HashSet<>(collapsed);
+      open.remove(bridge.bdf());
+      GraphModel now = GraphLayout.compute(a, open, folded, h -> true);
+      Map<Bdf, Box> at = new HashMap<>();
+      now.functions().forEach(f -> at.put(f.bdf(), f.box()));
+      for (GraphModel.FunctionNode f : was.functions()) {
+        boolean aboveOrBeside = f.box().y() <= bridge.box().y();
+        if (aboveOrBeside && !f.box().equals(at.get(f.bdf()))) {
+          moved.add(f.bdf() + " when " + bridge.bdf() + " opened");
+        }
+      }
+      assertThat(now.functions().size())
+          .as("the chips below %s are shown", bridge.bdf())
+          .isGreaterThan(was.functions().size() - 1);
+      wider += now.bounds().w() > was.bounds().w() ? 1 : 0;
+    }
+    assertThat(moved).isEmpty();
+    // Most subtrees of this host are narrower than a row's room from their chip.
+    assertThat(wider).as("expands that widen the graph").isLessThan(summaries.size());
+  }
+}
