@@ -278,9 +278,12 @@ public final class GraphLayout {
     }
     List<GroupHull> hulls = hulls();
     List<ScopeOutline> scopes = scopes();
+    // In an overview the holders' columns measure against the tree with nothing expanded below
+    // its root buses: expanding or collapsing a subtree then leaves them where they stand.
+    double columnsAgainst = overview ? rootRowsHeight() : treeBottom - top;
     HolderLayout holders =
         new HolderLayout(
-            a, routes, this::shownAs, hulls, treeRight + GAP, top, treeBottom - top, compactHolder);
+            a, routes, this::shownAs, hulls, treeRight + GAP, top, columnsAgainst, compactHolder);
     Box holderArea = holders.run();
     Box bounds =
         new Box(
@@ -299,6 +302,24 @@ public final class GraphLayout {
         holders.edges(),
         holders.unowned(),
         bounds);
+  }
+
+  /**
+   * The height of an overview's tree with every bridge on a root bus collapsed (its segments one
+   * below the other): the tree's height as a big host opens, whatever is expanded since.
+   */
+  private double rootRowsHeight() {
+    double h = 0;
+    for (int seg : a.pci().segments()) {
+      double tallest = 0;
+      for (BusAddress root : a.pci().rootBuses(seg)) {
+        int rows = rows(root).size();
+        tallest =
+            Math.max(tallest, rows * (BUS_H + BUS_TO_CHIP + CHIP_H + ROW_GAP) + BAND - ROW_GAP);
+      }
+      h += (h > 0 ? GAP : 0) + COMPLEX_H + GAP / 2 + tallest;
+    }
+    return h;
   }
 
   private double slotWidth(PciFunction f) {

@@ -89,7 +89,7 @@ final class HolderLayout {
       List<GroupHull> hulls,
       double corridorX,
       double y0,
-      double treeHeight,
+      double treeHeight /* the tree height the holders' columns measure against */,
       java.util.function.Predicate<String> compact) {
     this.compact = compact;
     this.treeHeight = treeHeight;
@@ -132,7 +132,7 @@ final class HolderLayout {
       Holder h = all.get(i);
       heights[i] =
           compact.test(h.name())
-              ? compactHeight(reached(h).size())
+              ? compactHeight(tracks(h))
               : TITLE_H
                   + 2 * LANE_HEADER
                   + 2 * FD_H
@@ -216,7 +216,26 @@ final class HolderLayout {
     return b != null && routes.chipBox(b) != null ? Optional.of(b) : Optional.empty();
   }
 
-  /** A compact holder's height when its files reach {@code chips} chips. */
+  /**
+   * The tracks a compact holder's channel keeps: one for each chip its files could reach with every
+   * subtree expanded (each device, each group), so that expanding or collapsing a subtree changes
+   * neither its height nor the place of the holders below it.
+   */
+  private static int tracks(Holder h) {
+    java.util.Set<Object> targets = new java.util.HashSet<>();
+    for (OpenFile f : h.files()) {
+      if (f instanceof DeviceFile d) {
+        targets.add(d.device());
+      } else if (f instanceof CdevFile c) {
+        targets.add(c.device());
+      } else if (f instanceof GroupFile g) {
+        targets.add(g.group());
+      }
+    }
+    return targets.size();
+  }
+
+  /** A compact holder's height when its channel keeps {@code chips} tracks. */
   private static double compactHeight(int chips) {
     return TITLE_H + SUMMARY_H + channel(chips);
   }
@@ -227,7 +246,7 @@ final class HolderLayout {
    */
   private Box compactHolder(Holder h, double x, double y) {
     Map<Bdf, List<OpenFile>> reached = reached(h);
-    Box box = new Box(x, y, COMPACT_W, compactHeight(reached.size()));
+    Box box = new Box(x, y, COMPACT_W, compactHeight(tracks(h)));
     StringBuilder text = new StringBuilder();
     text.append(h.files().size()).append(h.files().size() == 1 ? " fd" : " fds");
     String sep = " \u2192 ";

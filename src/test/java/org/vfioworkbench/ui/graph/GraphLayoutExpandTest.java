@@ -15,12 +15,13 @@ import org.vfioworkbench.ui.files.BuiltInSamples;
 
 /**
  * Expanding a subtree in a bus drawn in several rows (a big host's overview) opens it below its
- * row: the chip clicked, the chips beside it and every row above stay where they were.
+ * row: the chip clicked, the chips beside it and every row above stay where they were, and the
+ * holders keep their columns.
  */
 class GraphLayoutExpandTest {
 
   @Test
-  void expandingABridgeInAWrappedRowMovesNothingAboveOrBesideIt() {
+  void expandingABridgeInAWrappedRowMovesNothingAboveOrBesideItNorReflowsTheHolders() {
     Analysis a = Analysis.of(BuiltInSamples.largeHost(2000));
     Set<Bdf> collapsed = GraphLayout.defaultCollapsed(a);
     Set<Bdf> folded = GraphLayout.defaultFolded(a);
@@ -29,6 +30,7 @@ class GraphLayoutExpandTest {
         was.functions().stream().filter(f -> f.summary().isPresent()).toList();
     assertThat(summaries).hasSizeGreaterThan(20);
     List<String> moved = new ArrayList<>();
+    List<String> reflowed = new ArrayList<>();
     int wider = 0;
     for (GraphModel.FunctionNode bridge : summaries) {
       Set<Bdf> open = new HashSet<>(collapsed);
@@ -42,12 +44,27 @@ class GraphLayoutExpandTest {
           moved.add(f.bdf() + " when " + bridge.bdf() + " opened");
         }
       }
+      // The holders keep their columns: at most shifted right together when the tree widens.
+      Map<String, Box> holders = new HashMap<>();
+      now.holders().forEach(h -> holders.put(h.name(), h.box()));
+      Set<Double> shifts = new HashSet<>();
+      for (GraphModel.HolderNode h : was.holders()) {
+        Box b = holders.get(h.name());
+        if (b.y() != h.box().y() || b.h() != h.box().h()) {
+          reflowed.add(h.name() + " when " + bridge.bdf() + " opened");
+        }
+        shifts.add(b.x() - h.box().x());
+      }
+      if (shifts.size() > 1) {
+        reflowed.add("holders shifted apart when " + bridge.bdf() + " opened: " + shifts);
+      }
       assertThat(now.functions().size())
           .as("the chips below %s are shown", bridge.bdf())
           .isGreaterThan(was.functions().size() - 1);
       wider += now.bounds().w() > was.bounds().w() ? 1 : 0;
     }
     assertThat(moved).isEmpty();
+    assertThat(reflowed).isEmpty();
     // Most subtrees of this host are narrower than a row's room from their chip.
     assertThat(wider).as("expands that widen the graph").isLessThan(summaries.size());
   }
