@@ -140,8 +140,8 @@ public final class ExpandShiftProbe {
     System.out.println(
         "| host | subtrees expanded | chips shown | chips moved, median (max) | holders moved,"
             + " median | fd edges re-routed, median | bundle legs | legs kept in place, median"
-            + " (max) | expands that widen the graph |");
-    System.out.println("|---|---|---|---|---|---|---|---|---|");
+            + " (max) | expands that widen the graph | expands that move no holder |");
+    System.out.println("|---|---|---|---|---|---|---|---|---|---|");
     for (String size : sizes.split(",")) {
       Analysis a = Analysis.of(BuiltInSamples.largeHost(Integer.parseInt(size.trim())));
       List<Shift> s = shifts(a);
@@ -151,8 +151,9 @@ public final class ExpandShiftProbe {
       List<Integer> chipsMoved = s.stream().map(Shift::chipsMoved).toList();
       List<Integer> kept = s.stream().map(Shift::legsKept).toList();
       long wider = s.stream().filter(x -> x.widthAfter() > x.widthBefore()).count();
+      long stay = s.stream().filter(x -> x.holdersMoved() == 0).count();
       System.out.printf(
-          "| generated %s | %d | %d | %d (%d) | %d of %d | %d of %d | %d | %d (%d) | %d |%n",
+          "| generated %s | %d | %d | %d (%d) | %d of %d | %d of %d | %d | %d (%d) | %d | %d |%n",
           size.trim(),
           s.size(),
           s.get(0).chips(),
@@ -165,7 +166,8 @@ public final class ExpandShiftProbe {
           median(s.stream().map(Shift::legs).toList()),
           median(kept),
           kept.stream().mapToInt(Integer::intValue).max().orElse(0),
-          wider);
+          wider,
+          stay);
     }
   }
 }
