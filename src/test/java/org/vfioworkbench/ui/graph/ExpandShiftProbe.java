@@ -44,17 +44,13 @@ public final class ExpandShiftProbe {
       double widthAfter) {}
 
   static List<Shift> shifts(Analysis a) {
-    Set<Bdf> collapsed = GraphLayout.defaultCollapsed(a);
-    Set<Bdf> folded = GraphLayout.defaultFolded(a);
-    GraphModel before = GraphLayout.compute(a, collapsed, folded, h -> true);
+    OverviewAsOpened overview = OverviewAsOpened.of(a);
+    GraphModel before = overview.layout();
     List<Shift> out = new ArrayList<>();
     for (GraphModel.FunctionNode f : before.functions()) {
-      if (f.summary().isEmpty()) {
-        continue;
+      if (f.summary().isPresent()) {
+        out.add(shift(f.bdf(), before, overview.expanding(f.bdf())));
       }
-      Set<Bdf> open = new HashSet<>(collapsed);
-      open.remove(f.bdf());
-      out.add(shift(f.bdf(), before, GraphLayout.compute(a, open, folded, h -> true)));
     }
     return out;
   }

@@ -22,10 +22,8 @@ class GraphLayoutExpandTest {
 
   @Test
   void expandingABridgeInAWrappedRowMovesNothingAboveOrBesideItNorReflowsTheHolders() {
-    Analysis a = Analysis.of(BuiltInSamples.largeHost(2000));
-    Set<Bdf> collapsed = GraphLayout.defaultCollapsed(a);
-    Set<Bdf> folded = GraphLayout.defaultFolded(a);
-    GraphModel was = GraphLayout.compute(a, collapsed, folded, h -> true);
+    OverviewAsOpened overview = OverviewAsOpened.of(Analysis.of(BuiltInSamples.largeHost(2000)));
+    GraphModel was = overview.layout();
     List<GraphModel.FunctionNode> summaries =
         was.functions().stream().filter(f -> f.summary().isPresent()).toList();
     assertThat(summaries).hasSizeGreaterThan(20);
@@ -33,9 +31,7 @@ class GraphLayoutExpandTest {
     List<String> reflowed = new ArrayList<>();
     int wider = 0;
     for (GraphModel.FunctionNode bridge : summaries) {
-      Set<Bdf> open = new HashSet<>(collapsed);
-      open.remove(bridge.bdf());
-      GraphModel now = GraphLayout.compute(a, open, folded, h -> true);
+      GraphModel now = overview.expanding(bridge.bdf());
       Map<Bdf, Box> at = new HashMap<>();
       now.functions().forEach(f -> at.put(f.bdf(), f.box()));
       for (GraphModel.FunctionNode f : was.functions()) {
