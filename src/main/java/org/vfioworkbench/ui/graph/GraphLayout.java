@@ -347,8 +347,23 @@ public final class GraphLayout {
    * @param shelf for each open bridge of the row (by its index in the row), its shelf (0: just
    *     below the row)
    * @param heights each shelf's height (its tallest subtree)
+   * @param left for the one open bridge of a row whose subtree would stick out past the bus's
+   *     widest row from its bridge's left edge: where it starts instead, from the row's first slot,
+   *     so that it ends with that row (or at the first slot, when it is wider than the row); its
+   *     routes then climb in the column right of it, past the row's last chip
    */
-  private record Shelves(Map<Integer, Integer> shelf, List<Double> heights) {
+  private record Shelves(
+      Map<Integer, Integer> shelf, List<Double> heights, Map<Integer, Double> left) {
+
+    /** Where bridge {@code i}'s subtree starts, from the row's first slot. */
+    double leftOf(int i) {
+      return left.getOrDefault(i, wrappedX(i));
+    }
+
+    /** Whether bridge {@code i}'s subtree was moved left to stay inside the bus's rows. */
+    boolean shifted(int i) {
+      return left.containsKey(i);
+    }
 
     /** The row's height below its chips' tops: the chips, and the shelves under them. */
     double below() {
@@ -377,8 +392,34 @@ public final class GraphLayout {
     return column * (CHIP_W + GAP);
   }
 
-  private Shelves shelves(List<PciFunction> row) {
+  /** The width of a wrapped bus's widest row of chips, from its first slot. */
+  private double chipsWidth(BusAddress bus) {
+    double w = CHIP_W;
+    for (List<PciFunction> row : rows(bus)) {
+      w = Math.max(w, wrappedX(row.size() - 1) + CHIP_W);
+    }
+    return w;
+  }
+
+  private Shelves shelves(BusAddress bus, List<PciFunction> row) {
     Map<Integer, Integer> shelf = new HashMap<>();
+    Map<Integer, Double> left = new HashMap<>();
+    List<Integer> open = new ArrayList<>();
+    for (int i = 0; i < row.size(); i++) {
+      if (shownSub(row.get(i).bdf()).isPresent()) {
+        open.add(i);
+      }
+    }
+    if (open.size() == 1) {
+      // Alone below its row, a subtree too wide to start at its bridge ends with the widest row:
+      // no other subtree's line or route can cross it, and the bus does not widen for it.
+      int i = open.get(0);
+      double subW = width(shownSub(row.get(i).bdf()).orElseThrow());
+      double room = chipsWidth(bus);
+      if (wrappedX(i) + subW > room) {
+        left.put(i, Math.max(0, room - subW));
+      }
+    }
     List<Double> heights = new ArrayList<>();
     List<Double> leftmost = new ArrayList<>();
     for (int i = row.size() - 1; i >= 0; i--) {
@@ -386,22 +427,22 @@ public final class GraphLayout {
       if (sub.isEmpty()) {
         continue;
       }
-      double left = wrappedX(i);
-      double right = left + width(sub.get());
+      double start = left.getOrDefault(i, wrappedX(i));
+      double right = start + width(sub.get());
       // Only the lowest shelf so far: one higher up could hold subtrees right of a wider
       // neighbour already further down, and this one's line down would cross that neighbour.
       int s = leftmost.size() - 1;
       if (s < 0 || right + GAP > leftmost.get(s)) {
         s = leftmost.size();
-        leftmost.add(left);
+        leftmost.add(start);
         heights.add(height(sub.get()));
       } else {
-        leftmost.set(s, left);
+        leftmost.set(s, start);
         heights.set(s, Math.max(heights.get(s), height(sub.get())));
       }
       shelf.put(i, s);
     }
-    return new Shelves(shelf, heights);
+    return new Shelves(shelf, heights, left);
   }
 
   private final Map<BusAddress, List<List<PciFunction>>> rowsOf = new HashMap<>();
@@ -435,10 +476,16 @@ public final class GraphLayout {
     List<List<PciFunction>> rows = rows(bus);
     for (List<PciFunction> row : rows) {
       double rw = 0;
+      Shelves shelves = rows.size() > 1 ? shelves(bus, row) : null;
       for (int i = 0; i < row.size(); i++) {
         PciFunction f = row.get(i);
-        if (rows.size() > 1) {
-          rw = Math.max(rw, wrappedX(i) + GAP + shownSub(f.bdf()).map(this::width).orElse(CHIP_W));
+        if (shelves != null) {
+          Optional<BusAddress> sub = shownSub(f.bdf());
+          double right =
+              sub.isPresent()
+                  ? Math.max(wrappedX(i) + CHIP_W, shelves.leftOf(i) + width(sub.get()))
+                  : wrappedX(i) + CHIP_W;
+          rw = Math.max(rw, right + GAP);
         } else {
           rw += slotWidth(f) + GAP;
         }
@@ -462,7 +509,7 @@ public final class GraphLayout {
     for (List<PciFunction> row : rows) {
       double rh = 0;
       if (rows.size() > 1) {
-        rh = shelves(row).below();
+        rh = shelves(bus, row).below();
       } else {
         for (PciFunction f : row) {
           rh = Math.max(rh, slotHeight(f));
@@ -502,7 +549,7 @@ public final class GraphLayout {
       if (rows.size() > 1) {
         placeWrappedRow(bus, row, slotsX, chipY, bar, first);
         prevBar = bar;
-        rowY = chipY + shelves(row).below() + ROW_GAP;
+        rowY = chipY + shelves(bus, row).below() + ROW_GAP;
         first = false;
         rowNumber++;
         continue;
@@ -542,7 +589,7 @@ public final class GraphLayout {
    */
   private void placeWrappedRow(
       BusAddress bus, List<PciFunction> row, double slotsX, double chipY, Box bar, boolean first) {
-    Shelves shelves = shelves(row);
+    Shelves shelves = shelves(bus, row);
     for (int i = 0; i < row.size(); i++) {
       PciFunction f = row.get(i);
       double cx = slotsX + wrappedX(i);
@@ -553,7 +600,9 @@ public final class GraphLayout {
       Optional<BusAddress> sub = shownSub(f.bdf());
       if (sub.isPresent()) {
         double subY = shelves.top(shelves.shelf().get(i), chip.bottom());
-        place(sub.get(), cx, subY, f.bdf(), cx - GAP);
+        double subX = slotsX + shelves.leftOf(i);
+        double exit = shelves.shifted(i) ? subX + width(sub.get()) : cx - GAP;
+        place(sub.get(), subX, subY, f.bdf(), exit);
         double down = chip.right() - CONNECTOR_IN;
         connectorX.put(chip, down);
         edges.add(new Line(down, chip.bottom(), down, subY, f.bdf(), sub.get()));

@@ -48,6 +48,12 @@ class GraphLayoutOverlapTest {
    */
   static final Topology ROW_OPEN = BuiltInSamples.largeHost(2000);
 
+  /**
+   * Marks the generated host's overview with one subtree open alone whose bus starts left of its
+   * bridge: too wide to start at its bridge, it ends with the bus's widest row.
+   */
+  static final Topology WIDE_OPEN = BuiltInSamples.largeHost(2000);
+
   /** The function {@link #FOCUSED} reveals: four buses down, beside a function of another group. */
   static final Bdf DEEP = Bdf.parse("0000:03:00.1");
 
@@ -67,6 +73,22 @@ class GraphLayoutOverlapTest {
         up = a.pci().busOf(up.get()).bridge();
       }
       return GraphLayout.compute(a, collapsed, folded, h -> true);
+    }
+    if (t == WIDE_OPEN) {
+      OverviewAsOpened overview = OverviewAsOpened.of(a);
+      for (GraphModel.FunctionNode f : overview.layout().functions()) {
+        if (f.summary().isEmpty()) {
+          continue;
+        }
+        GraphModel m = overview.expanding(f.bdf());
+        var sub = a.pci().subordinateOf(f.bdf()).orElseThrow();
+        boolean shifted =
+            m.buses().stream().anyMatch(b -> b.bus().equals(sub) && b.box().x() < f.box().x());
+        if (shifted) {
+          return m;
+        }
+      }
+      throw new AssertionError("no subtree of the overview opens left of its bridge");
     }
     if (t == ROW_OPEN) {
       java.util.Set<Bdf> collapsed = new java.util.HashSet<>(GraphLayout.defaultCollapsed(a));
@@ -99,6 +121,9 @@ class GraphLayoutOverlapTest {
     out.add(Arguments.of("generated 2,000 functions, the overview it opens as", OVERVIEW));
     out.add(Arguments.of("generated 2,000 functions, the overview focused on " + DEEP, FOCUSED));
     out.add(Arguments.of("generated 2,000 functions, the overview's first row open", ROW_OPEN));
+    out.add(
+        Arguments.of(
+            "generated 2,000 functions, the overview with a wide subtree open alone", WIDE_OPEN));
     return out.stream();
   }
 
@@ -144,7 +169,7 @@ class GraphLayoutOverlapTest {
                   .orElseThrow()
                   .box();
       Box to = m.function(e.function().orElseThrow()).orElseThrow().box();
-      if (t == COLLAPSED || t == OVERVIEW || t == FOCUSED || t == ROW_OPEN) {
+      if (t == COLLAPSED || t == OVERVIEW || t == FOCUSED || t == ROW_OPEN || t == WIDE_OPEN) {
         assertThat(m.functions().size()).isLessThan(t.functions().size());
       }
       assertThat(e.start().y()).as(e.fd() + " starts on its fd chip").isEqualTo(from.bottom());
