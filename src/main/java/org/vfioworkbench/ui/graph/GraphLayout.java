@@ -584,8 +584,9 @@ public final class GraphLayout {
 
   /**
    * One row of a bus drawn in several rows: chips one chip's width apart, and below them the
-   * subtrees of the open bridges on their {@link Shelves}, each starting at its bridge's left edge;
-   * a route climbs out of one in the gap left of its bridge.
+   * subtrees of the open bridges on their {@link Shelves}, each starting at its bridge's left edge,
+   * a route climbing out of it in the gap left of its bridge; or, for a subtree alone below its row
+   * and too wide for that, ending with the bus's widest row, its routes climbing right of it.
    */
   private void placeWrappedRow(
       BusAddress bus, List<PciFunction> row, double slotsX, double chipY, Box bar, boolean first) {
