@@ -59,7 +59,7 @@ final class HolderLayout {
   private final double y0;
   private final Map<Bdf, Integer> entries = new java.util.HashMap<>();
   private int holderIndex;
-  private final double treeHeight;
+  private final double columnBasis;
   private final java.util.function.Predicate<String> compact;
 
   /** For holders beyond the first column: x of their track left of their column; else NaN. */
@@ -80,7 +80,8 @@ final class HolderLayout {
 
   /**
    * Holders go right of a corridor that starts at {@code corridorX} (just right of the tree), one
-   * vertical track per holder.
+   * vertical track per holder; many of them stand in columns about {@code columnBasis} high (the
+   * tree's height, or in an overview its height as the host opens).
    */
   HolderLayout(
       Analysis a,
@@ -89,10 +90,10 @@ final class HolderLayout {
       List<GroupHull> hulls,
       double corridorX,
       double y0,
-      double treeHeight /* the tree height the holders' columns measure against */,
+      double columnBasis,
       java.util.function.Predicate<String> compact) {
     this.compact = compact;
-    this.treeHeight = treeHeight;
+    this.columnBasis = columnBasis;
     this.a = a;
     this.routes = routes;
     this.shownAs = shownAs;
@@ -142,7 +143,7 @@ final class HolderLayout {
     }
     // Many holders stand in columns about as tall as the tree (at least 900 high).
     double columnH =
-        all.size() <= GraphLayout.ONE_COLUMN_UP_TO ? Double.MAX_VALUE : Math.max(900, treeHeight);
+        all.size() <= GraphLayout.ONE_COLUMN_UP_TO ? Double.MAX_VALUE : Math.max(900, columnBasis);
     double colX = x0;
     double y = y0;
     double bottom = y0;
