@@ -499,20 +499,11 @@ public final class TopologyGraphView extends StackPane
       bundleSkins.update(List.of());
       return;
     }
-    java.util.Set<String> compact = new java.util.HashSet<>();
-    m.holders().stream().filter(GraphModel.HolderNode::compact).forEach(h -> compact.add(h.name()));
-    List<GraphModel.FdEdge> single = new java.util.ArrayList<>();
-    Map<String, List<GraphModel.FdEdge>> bundled = new java.util.LinkedHashMap<>();
-    for (GraphModel.FdEdge e : m.fdEdges()) {
-      if (compact.contains(e.fd().holder())) {
-        bundled.computeIfAbsent(e.fd().holder(), h -> new java.util.ArrayList<>()).add(e);
-      } else {
-        single.add(e);
-      }
-    }
-    edgeSkins.update(single);
-    bundleSkins.update(
-        bundled.entrySet().stream().map(e -> new EdgeBundle(e.getKey(), e.getValue())).toList());
+    List<EdgeBundle> bundles = EdgeBundle.ofCompactHolders(m);
+    java.util.Set<String> bundled = new java.util.HashSet<>();
+    bundles.forEach(b -> bundled.add(b.holder()));
+    edgeSkins.update(m.fdEdges().stream().filter(e -> !bundled.contains(e.fd().holder())).toList());
+    bundleSkins.update(bundles);
   }
 
   private FdEdgeSkin edgeSkin(GraphModel.FdEdge e) {
@@ -682,10 +673,6 @@ public final class TopologyGraphView extends StackPane
   }
 
   /**
-   * Fades (or hides) what the selected function's reset does not involve; shows everything when no
-   * function is selected.
-   */
-  /**
    * The focus the bundles were last faded for, and the test of an fd being in it: one predicate
    * object per focus, so that a bundle asked again for the same focus (after every re-layout) knows
    * it has nothing to do.
@@ -694,6 +681,10 @@ public final class TopologyGraphView extends StackPane
 
   private java.util.function.Predicate<org.vfioworkbench.model.FdRef> bundlesInFocus;
 
+  /**
+   * Fades (or hides) what the selected function's reset does not involve; shows everything when no
+   * function is selected.
+   */
   private void showFocus() {
     Focus f = vm.focusProperty().get();
     boolean hide = vm.hideUnfocusedProperty().get();

@@ -102,21 +102,12 @@ public final class ExpandShiftProbe {
 
   /** Every compact holder's bundle legs, as kind and ends. */
   private static List<List<Object>> legPlacesList(GraphModel m) {
-    Map<String, List<GraphModel.FdEdge>> byHolder = new java.util.LinkedHashMap<>();
-    Set<String> compact = new HashSet<>();
-    m.holders().stream().filter(GraphModel.HolderNode::compact).forEach(h -> compact.add(h.name()));
-    for (GraphModel.FdEdge e : m.fdEdges()) {
-      if (compact.contains(e.fd().holder())) {
-        byHolder.computeIfAbsent(e.fd().holder(), k -> new ArrayList<>()).add(e);
+    List<List<Object>> out = new ArrayList<>();
+    for (EdgeBundle b : EdgeBundle.ofCompactHolders(m)) {
+      for (EdgeBundle.Leg l : b.legs()) {
+        out.add(List.of(b.holder(), l.kind(), l.x1(), l.y1(), l.x2(), l.y2()));
       }
     }
-    List<List<Object>> out = new ArrayList<>();
-    byHolder.forEach(
-        (h, es) -> {
-          for (EdgeBundle.Leg l : new EdgeBundle(h, es).legs()) {
-            out.add(List.of(h, l.kind(), l.x1(), l.y1(), l.x2(), l.y2()));
-          }
-        });
     return out;
   }
 

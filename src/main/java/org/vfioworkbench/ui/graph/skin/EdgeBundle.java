@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.vfioworkbench.model.FdRef;
+import org.vfioworkbench.ui.graph.GraphModel;
 import org.vfioworkbench.ui.graph.GraphModel.FdEdge;
 import org.vfioworkbench.ui.graph.GraphModel.FdKind;
 import org.vfioworkbench.ui.graph.GraphModel.Point;
@@ -24,6 +25,24 @@ public record EdgeBundle(String holder, List<FdEdge> edges) {
 
   public EdgeBundle {
     edges = List.copyOf(edges);
+  }
+
+  /**
+   * The bundles of a laid-out graph: one for each compact holder that has edges, with its edges in
+   * the model's order; the holders in the order their first edge comes.
+   */
+  public static List<EdgeBundle> ofCompactHolders(GraphModel m) {
+    Set<String> compact = new java.util.HashSet<>();
+    m.holders().stream().filter(GraphModel.HolderNode::compact).forEach(h -> compact.add(h.name()));
+    Map<String, List<FdEdge>> byHolder = new LinkedHashMap<>();
+    for (FdEdge e : m.fdEdges()) {
+      if (compact.contains(e.fd().holder())) {
+        byHolder.computeIfAbsent(e.fd().holder(), h -> new ArrayList<>()).add(e);
+      }
+    }
+    List<EdgeBundle> out = new ArrayList<>();
+    byHolder.forEach((h, es) -> out.add(new EdgeBundle(h, es)));
+    return out;
   }
 
   /**
