@@ -313,9 +313,8 @@ public final class GraphLayout {
     for (int seg : a.pci().segments()) {
       double tallest = 0;
       for (BusAddress root : a.pci().rootBuses(seg)) {
-        int rows = rows(root).size();
         tallest =
-            Math.max(tallest, rows * (BUS_H + BUS_TO_CHIP + CHIP_H + ROW_GAP) + BAND - ROW_GAP);
+            Math.max(tallest, busHeight(java.util.Collections.nCopies(rows(root).size(), CHIP_H)));
       }
       h += (h > 0 ? GAP : 0) + COMPLEX_H + GAP / 2 + tallest;
     }
@@ -499,12 +498,24 @@ public final class GraphLayout {
     return w;
   }
 
+  /**
+   * A bus's height from its rows' heights below their chips' tops: each row's bar, the gap to its
+   * chips and the gap to the next row, and below the last the captions' band.
+   */
+  private static double busHeight(List<Double> rowHeights) {
+    double h = 0;
+    for (double rh : rowHeights) {
+      h += BUS_H + BUS_TO_CHIP + rh + ROW_GAP;
+    }
+    return h + BAND - ROW_GAP;
+  }
+
   private double height(BusAddress bus) {
     Double cached = heights.get(bus);
     if (cached != null) {
       return cached;
     }
-    double h = 0;
+    List<Double> rowHeights = new ArrayList<>();
     List<List<PciFunction>> rows = rows(bus);
     for (List<PciFunction> row : rows) {
       double rh = 0;
@@ -515,9 +526,9 @@ public final class GraphLayout {
           rh = Math.max(rh, slotHeight(f));
         }
       }
-      h += BUS_H + BUS_TO_CHIP + rh + ROW_GAP;
+      rowHeights.add(rh);
     }
-    h += BAND - ROW_GAP;
+    double h = busHeight(rowHeights);
     heights.put(bus, h);
     return h;
   }
@@ -547,9 +558,9 @@ public final class GraphLayout {
       }
       double chipY = rowY + BUS_H + BUS_TO_CHIP;
       if (rows.size() > 1) {
-        placeWrappedRow(bus, row, slotsX, chipY, bar, first);
+        double below = placeWrappedRow(bus, row, slotsX, chipY, bar, first);
         prevBar = bar;
-        rowY = chipY + shelves(bus, row).below() + ROW_GAP;
+        rowY = chipY + below + ROW_GAP;
         first = false;
         rowNumber++;
         continue;
@@ -587,8 +598,9 @@ public final class GraphLayout {
    * subtrees of the open bridges on their {@link Shelves}, each starting at its bridge's left edge,
    * a route climbing out of it in the gap left of its bridge; or, for a subtree alone below its row
    * and too wide for that, ending with the bus's widest row, its routes climbing right of it.
+   * Returns the row's height below its chips' tops.
    */
-  private void placeWrappedRow(
+  private double placeWrappedRow(
       BusAddress bus, List<PciFunction> row, double slotsX, double chipY, Box bar, boolean first) {
     Shelves shelves = shelves(bus, row);
     for (int i = 0; i < row.size(); i++) {
@@ -609,6 +621,7 @@ public final class GraphLayout {
         edges.add(new Line(down, chip.bottom(), down, subY, f.bdf(), sub.get()));
       }
     }
+    return shelves.below();
   }
 
   private void addChip(PciFunction f, Box box) {
