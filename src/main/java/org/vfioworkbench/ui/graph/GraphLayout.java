@@ -96,8 +96,10 @@ public final class GraphLayout {
       Analysis a,
       java.util.Set<Bdf> collapsed,
       java.util.Set<Bdf> folded,
-      java.util.function.Predicate<String> compactHolder) {
+      java.util.function.Predicate<String> compactHolder,
+      double holdersFrom) {
     this.a = a;
+    this.holdersFrom = holdersFrom;
     this.collapsed = collapsed;
     this.folded = folded;
     this.compactHolder = compactHolder;
@@ -109,6 +111,9 @@ public final class GraphLayout {
   private final SubtreeFacts facts;
 
   private final boolean overview;
+
+  /** The least x the holders' side may begin at ({@link GraphModel#holdersX}). */
+  private final double holdersFrom;
 
   /** Lays out the whole graph of one analysed topology, every subtree expanded. */
   public static GraphModel compute(Analysis a) {
@@ -134,7 +139,23 @@ public final class GraphLayout {
       java.util.Set<Bdf> collapsed,
       java.util.Set<Bdf> folded,
       java.util.function.Predicate<String> compactHolder) {
-    return new GraphLayout(a, collapsed, folded, compactHolder).run();
+    return compute(a, collapsed, folded, compactHolder, 0);
+  }
+
+  /**
+   * Lays out the graph as {@link #compute(Analysis, java.util.Set, java.util.Set,
+   * java.util.function.Predicate)} does, with the holders' side beginning at {@code holdersFrom}
+   * when the tree ends left of it: an expand or a collapse laid out with the shown graph's {@link
+   * GraphModel#holdersX} leaves the holders, their corridor and every edge into a chip that did not
+   * move where they were, unless the tree grows past them.
+   */
+  public static GraphModel compute(
+      Analysis a,
+      java.util.Set<Bdf> collapsed,
+      java.util.Set<Bdf> folded,
+      java.util.function.Predicate<String> compactHolder,
+      double holdersFrom) {
+    return new GraphLayout(a, collapsed, folded, compactHolder, holdersFrom).run();
   }
 
   /** Whether the host is big enough to open as an overview: collapsed, folded, compact holders. */
@@ -281,9 +302,10 @@ public final class GraphLayout {
     // In an overview the holders' columns measure against the tree with nothing expanded below
     // its root buses: expanding or collapsing a subtree then leaves them where they stand.
     double columnsAgainst = overview ? rootRowsHeight() : treeBottom - top;
+    double holdersX = Math.max(treeRight + GAP, holdersFrom);
     HolderLayout holders =
         new HolderLayout(
-            a, routes, this::shownAs, hulls, treeRight + GAP, top, columnsAgainst, compactHolder);
+            a, routes, this::shownAs, hulls, holdersX, top, columnsAgainst, compactHolder);
     Box holderArea = holders.run();
     Box bounds =
         new Box(
@@ -301,7 +323,8 @@ public final class GraphLayout {
         holders.holders(),
         holders.edges(),
         holders.unowned(),
-        bounds);
+        bounds,
+        holdersX);
   }
 
   /**

@@ -12,6 +12,11 @@ import org.vfioworkbench.ui.kernel.DropTarget;
 /**
  * The laid-out graph: every element's box and every line, in graph coordinates. The graph view
  * draws it with one skin per element type; the SVG export writes it. Pure data.
+ *
+ * @param holdersX where the holders' side begins: the corridor of their edges' tracks, right of the
+ *     tree (or further right, when a layout keeps the holders where an earlier one had them: {@link
+ *     GraphLayout#compute(org.vfioworkbench.engine.Analysis, java.util.Set, java.util.Set,
+ *     java.util.function.Predicate, double)})
  */
 public record GraphModel(
     List<ComplexNode> complexes,
@@ -23,7 +28,8 @@ public record GraphModel(
     List<HolderNode> holders,
     List<FdEdge> fdEdges,
     Box unowned,
-    Box bounds) {
+    Box bounds,
+    double holdersX) {
 
   /** The root complex of one PCI segment. */
   public record ComplexNode(int segment, Box box) {}

@@ -251,7 +251,8 @@ public final class TopologyGraphViewModel {
       return;
     }
     List<Bdf> tree = now.analysis().topology().functions().stream().map(f -> f.bdf()).toList();
-    if (!tree.equals(collapsedFor)) {
+    boolean newHost = !tree.equals(collapsedFor);
+    if (newHost) {
       // A new host: big ones open collapsed to what holders have open.
       collapsed.clear();
       collapsed.addAll(GraphLayout.defaultCollapsed(now.analysis()));
@@ -262,6 +263,9 @@ public final class TopologyGraphViewModel {
       treeGeneration++;
       lastLayoutNanos = Long.MAX_VALUE;
     }
+    // The holders stay where the shown graph has them (until the tree grows past them), so an
+    // expand or a collapse moves only what is below the subtree it opens or closes.
+    double holdersFrom = model.get() == null || newHost ? 0 : model.get().holdersX();
     java.util.Set<Bdf> shown = java.util.Set.copyOf(collapsed);
     java.util.Set<Bdf> left = java.util.Set.copyOf(folded);
     openHolders = overview ? involvedHolders(state.selectionProperty().get()) : java.util.Set.of();
@@ -272,7 +276,8 @@ public final class TopologyGraphViewModel {
         r -> {
           long t0 = System.nanoTime();
           GraphModel m =
-              GraphLayout.compute(r.analysis(), shown, left, h -> compact && !full.contains(h));
+              GraphLayout.compute(
+                  r.analysis(), shown, left, h -> compact && !full.contains(h), holdersFrom);
           return new Laid(r, m, System.nanoTime() - t0, forSelection);
         };
     if (revealed >= 0 && now == laidOutFor && quick(revealed)) {

@@ -55,6 +55,28 @@ public final class ExpandShiftProbe {
     return out;
   }
 
+  /**
+   * The expands of {@link #shifts}, made one after another as a user (and the workbench benchmark)
+   * makes them: each subtree expanded, then collapsed again, every layout made after the one before
+   * it (holders kept where it had them).
+   */
+  static List<Shift> shiftsInTurn(Analysis a) {
+    OverviewAsOpened overview = OverviewAsOpened.of(a);
+    GraphModel shown = overview.layout();
+    List<Bdf> bridges =
+        shown.functions().stream()
+            .filter(f -> f.summary().isPresent())
+            .map(GraphModel.FunctionNode::bdf)
+            .toList();
+    List<Shift> out = new ArrayList<>();
+    for (Bdf b : bridges) {
+      GraphModel open = overview.expanding(b, shown.holdersX());
+      out.add(shift(b, shown, open));
+      shown = overview.layout(open.holdersX());
+    }
+    return out;
+  }
+
   static Shift shift(Bdf bridge, GraphModel was, GraphModel now) {
     Map<Bdf, Box> chips = new HashMap<>();
     now.functions().forEach(f -> chips.put(f.bdf(), f.box()));
@@ -131,30 +153,34 @@ public final class ExpandShiftProbe {
     System.out.println("|---|---|---|---|---|---|---|---|---|---|");
     for (String size : sizes.split(",")) {
       Analysis a = Analysis.of(BuiltInSamples.largeHost(Integer.parseInt(size.trim())));
-      List<Shift> s = shifts(a);
-      if (s.isEmpty()) {
-        continue;
-      }
-      List<Integer> chipsMoved = s.stream().map(Shift::chipsMoved).toList();
-      List<Integer> kept = s.stream().map(Shift::legsKept).toList();
-      long wider = s.stream().filter(x -> x.widthAfter() > x.widthBefore()).count();
-      long stay = s.stream().filter(x -> x.holdersMoved() == 0).count();
-      System.out.printf(
-          "| generated %s | %d | %d | %d (%d) | %d of %d | %d of %d | %d | %d (%d) | %d | %d |%n",
-          size.trim(),
-          s.size(),
-          s.get(0).chips(),
-          median(chipsMoved),
-          chipsMoved.stream().mapToInt(Integer::intValue).max().orElse(0),
-          median(s.stream().map(Shift::holdersMoved).toList()),
-          s.get(0).holders(),
-          median(s.stream().map(Shift::edgesMoved).toList()),
-          s.get(0).edges(),
-          median(s.stream().map(Shift::legs).toList()),
-          median(kept),
-          kept.stream().mapToInt(Integer::intValue).max().orElse(0),
-          wider,
-          stay);
+      row(size.trim() + ", each alone", shifts(a));
+      row(size.trim() + ", in turn", shiftsInTurn(a));
     }
+  }
+
+  private static void row(String host, List<Shift> s) {
+    if (s.isEmpty()) {
+      return;
+    }
+    List<Integer> chipsMoved = s.stream().map(Shift::chipsMoved).toList();
+    List<Integer> kept = s.stream().map(Shift::legsKept).toList();
+    long wider = s.stream().filter(x -> x.widthAfter() > x.widthBefore()).count();
+    long stay = s.stream().filter(x -> x.holdersMoved() == 0).count();
+    System.out.printf(
+        "| generated %s | %d | %d | %d (%d) | %d of %d | %d of %d | %d | %d (%d) | %d | %d |%n",
+        host,
+        s.size(),
+        s.get(0).chips(),
+        median(chipsMoved),
+        chipsMoved.stream().mapToInt(Integer::intValue).max().orElse(0),
+        median(s.stream().map(Shift::holdersMoved).toList()),
+        s.get(0).holders(),
+        median(s.stream().map(Shift::edgesMoved).toList()),
+        s.get(0).edges(),
+        median(s.stream().map(Shift::legs).toList()),
+        median(kept),
+        kept.stream().mapToInt(Integer::intValue).max().orElse(0),
+        wider,
+        stay);
   }
 }

@@ -54,6 +54,13 @@ class GraphLayoutOverlapTest {
    */
   static final Topology WIDE_OPEN = BuiltInSamples.largeHost(2000);
 
+  /**
+   * Marks the generated host's overview laid out after the subtree that widens it most was opened
+   * and closed again: the holders stand where that subtree pushed them, and the edges cross the
+   * room it left.
+   */
+  static final Topology HOLDERS_KEPT = BuiltInSamples.largeHost(2000);
+
   /** The function {@link #FOCUSED} reveals: four buses down, beside a function of another group. */
   static final Bdf DEEP = Bdf.parse("0000:03:00.1");
 
@@ -90,6 +97,20 @@ class GraphLayoutOverlapTest {
       }
       throw new AssertionError("no subtree of the overview opens left of its bridge");
     }
+    if (t == HOLDERS_KEPT) {
+      OverviewAsOpened overview = OverviewAsOpened.of(a);
+      GraphModel opened = overview.layout();
+      double widest =
+          opened.functions().stream()
+              .filter(f -> f.summary().isPresent())
+              .mapToDouble(f -> overview.expanding(f.bdf(), opened.holdersX()).holdersX())
+              .max()
+              .orElseThrow();
+      if (widest <= opened.holdersX()) {
+        throw new AssertionError("no subtree of the overview pushes the holders right");
+      }
+      return overview.layout(widest);
+    }
     if (t == ROW_OPEN) {
       java.util.Set<Bdf> collapsed = new java.util.HashSet<>(GraphLayout.defaultCollapsed(a));
       java.util.Set<Bdf> folded = GraphLayout.defaultFolded(a);
@@ -124,6 +145,10 @@ class GraphLayoutOverlapTest {
     out.add(
         Arguments.of(
             "generated 2,000 functions, the overview with a wide subtree open alone", WIDE_OPEN));
+    out.add(
+        Arguments.of(
+            "generated 2,000 functions, the overview after its widest subtree was opened and closed",
+            HOLDERS_KEPT));
     return out.stream();
   }
 
@@ -169,7 +194,12 @@ class GraphLayoutOverlapTest {
                   .orElseThrow()
                   .box();
       Box to = m.function(e.function().orElseThrow()).orElseThrow().box();
-      if (t == COLLAPSED || t == OVERVIEW || t == FOCUSED || t == ROW_OPEN || t == WIDE_OPEN) {
+      if (t == COLLAPSED
+          || t == OVERVIEW
+          || t == FOCUSED
+          || t == ROW_OPEN
+          || t == WIDE_OPEN
+          || t == HOLDERS_KEPT) {
         assertThat(m.functions().size()).isLessThan(t.functions().size());
       }
       assertThat(e.start().y()).as(e.fd() + " starts on its fd chip").isEqualTo(from.bottom());

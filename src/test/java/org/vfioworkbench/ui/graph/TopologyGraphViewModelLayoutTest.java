@@ -13,7 +13,8 @@ import org.vfioworkbench.ui.task.QueuedExecutor;
 /**
  * Expanding or collapsing a subtree lays the graph out at once when the last layout of the host was
  * quick, else in the background; a host's first layout is always made in the background, and a
- * layout asked for earlier never replaces one asked for later.
+ * layout asked for earlier never replaces one asked for later. The holders stay where the shown
+ * graph has them until the tree grows past them or another host opens.
  */
 class TopologyGraphViewModelLayoutTest {
 
@@ -114,5 +115,44 @@ class TopologyGraphViewModelLayoutTest {
     executor.runAll(); // the expand's layout finishes late
     assertThat(vm.modelProperty().get()).as("the later collapse stays shown").isEqualTo(was);
     assertThat(vm.isCollapsed(bridge)).isTrue();
+  }
+
+  @Test
+  void theHoldersStayWhereASubtreeThatWasOpenedPushedThemUntilAnotherHostOpens() {
+    vm.directLayoutUpTo(Long.MAX_VALUE / 4);
+    GraphModel opened = vm.modelProperty().get();
+    List<Bdf> bridges =
+        opened.functions().stream()
+            .filter(f -> f.summary().isPresent())
+            .map(GraphModel.FunctionNode::bdf)
+            .toList();
+    Bdf pusher = null;
+    for (Bdf b : bridges) {
+      vm.setCollapsed(b, false);
+      if (vm.modelProperty().get().holdersX() > opened.holdersX()) {
+        pusher = b;
+        break;
+      }
+      vm.setCollapsed(b, true);
+    }
+    assertThat(pusher).as("a subtree that pushes the holders right").isNotNull();
+    GraphModel open = vm.modelProperty().get();
+
+    vm.setCollapsed(pusher, true);
+    GraphModel closed = vm.modelProperty().get();
+    assertThat(closed.functions()).as("the tree as it opened").isEqualTo(opened.functions());
+    assertThat(closed.holdersX()).as("the holders stay").isEqualTo(open.holdersX());
+    assertThat(closed.holders().get(0).box()).isEqualTo(open.holders().get(0).box());
+
+    state.open("other", BuiltInSamples.largeHost(1_200), null);
+    executor.runAll();
+    executor.runAll();
+    GraphModel other = vm.modelProperty().get();
+    assertThat(other.functions().size()).isNotEqualTo(opened.functions().size());
+    assertThat(other.holdersX())
+        .as("another host's holders stand right of its tree")
+        .isEqualTo(
+            other.buses().stream().mapToDouble(b -> b.box().right()).max().orElseThrow()
+                + GraphLayout.GAP);
   }
 }
