@@ -25,13 +25,15 @@ import org.vfioworkbench.ui.task.TaskExecutor;
 /**
  * Renders the workbench on a sample and writes a PNG of the whole window: the README's pictures.
  * Usage: {@code WorkbenchScreenshot OUTPUT.png [SAMPLE [WIDTH HEIGHT]] [OPTION...]}; SAMPLE is the
- * index of a built-in sample (0 seed, 1 workstation, 2 the generated 2,000-function host) or the
- * start of a bundled sample's name ({@code s25}). Options: a view id brought to front ("explain");
- * {@code focus=BDF} selects a function (the default selects 0000:02:00.0 when there is one), {@code
- * focus=none} nothing, {@code focus=blocked} the first open device whose natural hot reset fails
- * (on a big host, the first whose whole focus fits the view at a readable zoom); {@code dark} uses
- * the dark theme, {@code legend} shows the graph's legend, {@code expand=BDF[,BDF...]} opens those
- * bridges' collapsed subtrees in the graph. Run under Xvfb or Monocle.
+ * index of a built-in sample (0 seed, 1 workstation, 2 the generated 2,000-function host), {@code
+ * generated=N} (the generated host with about N functions) or the start of a bundled sample's name
+ * ({@code s25}). Options: a view id brought to front ("explain"); {@code focus=BDF} selects a
+ * function (the default selects 0000:02:00.0 when there is one), {@code focus=none} nothing, {@code
+ * focus=blocked} the first open device whose natural hot reset fails (on a big host, the first
+ * whose whole focus fits the view at a readable zoom); {@code dark} uses the dark theme, {@code
+ * legend} shows the graph's legend, {@code expand=BDF[,BDF...]} opens those bridges' collapsed
+ * subtrees in the graph, and {@code collapse=BDF[,BDF...]} closes those again once the expanded
+ * graph is drawn. Run under Xvfb or Monocle.
  */
 public final class WorkbenchScreenshot {
 
@@ -48,12 +50,8 @@ public final class WorkbenchScreenshot {
             .findFirst()
             .orElse("0000:02:00.0");
     boolean dark = options.contains("dark");
-    List<org.vfioworkbench.model.Bdf> expand =
-        options.stream()
-            .filter(o -> o.startsWith("expand="))
-            .flatMap(o -> Arrays.stream(o.substring(7).split(",")))
-            .map(org.vfioworkbench.model.Bdf::parse)
-            .toList();
+    List<org.vfioworkbench.model.Bdf> expand = bdfs(options, "expand=");
+    List<org.vfioworkbench.model.Bdf> collapse = bdfs(options, "collapse=");
     Path config = Files.createTempDirectory("workbench-shot");
     Platform.startup(() -> {});
     CompletableFuture<WorkbenchWindow> shown = new CompletableFuture<>();
@@ -106,6 +104,18 @@ public final class WorkbenchScreenshot {
         });
     selected.get(30, TimeUnit.SECONDS);
     waitForGraph(w, executor);
+    if (!collapse.isEmpty()) {
+      Thread.sleep(1000);
+      CompletableFuture<Void> closed = new CompletableFuture<>();
+      executor.runOnUi(
+          () -> {
+            TopologyGraphView graph = (TopologyGraphView) w.scene().lookup(".graph-view");
+            collapse.forEach(b -> graph.viewModel().setCollapsed(b, true));
+            closed.complete(null);
+          });
+      closed.get(30, TimeUnit.SECONDS);
+      waitForGraph(w, executor);
+    }
     // The graph centres on the selection once its chip is drawn, and may rebuild at the new zoom.
     Thread.sleep(3000);
     CompletableFuture<Void> done = new CompletableFuture<>();
@@ -150,6 +160,9 @@ public final class WorkbenchScreenshot {
   }
 
   private static Sample sample(String key) {
+    if (key.startsWith("generated=")) {
+      return BuiltInSamples.generated(Integer.parseInt(key.substring("generated=".length())));
+    }
     if (key.chars().allMatch(Character::isDigit)) {
       return BuiltInSamples.all().get(Integer.parseInt(key));
     }
@@ -215,5 +228,14 @@ public final class WorkbenchScreenshot {
     }
     Bdf b = Bdf.parse(focus);
     return w.state().topology().function(b).isPresent() ? Optional.of(b) : Optional.empty();
+  }
+
+  /** The functions named by the options that start with {@code key}, comma-separated. */
+  private static List<org.vfioworkbench.model.Bdf> bdfs(List<String> options, String key) {
+    return options.stream()
+        .filter(o -> o.startsWith(key))
+        .flatMap(o -> Arrays.stream(o.substring(key.length()).split(",")))
+        .map(org.vfioworkbench.model.Bdf::parse)
+        .toList();
   }
 }

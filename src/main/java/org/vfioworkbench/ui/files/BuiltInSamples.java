@@ -39,10 +39,17 @@ public final class BuiltInSamples {
             "Workstation: GPU, audio, NIC, chipset",
             "a desktop with a GPU and its audio function, a slot-reset NVMe and chipset audio",
             BuiltInSamples::workstation),
-        sample(
-            "Generated host: 2,000 functions",
-            "a synthetic host from the engine's generator, for trying the workbench at scale",
-            () -> largeHost(2000)));
+        generated(2000));
+  }
+
+  /**
+   * The generated host of {@link #largeHost} with about {@code functions} functions, as a sample.
+   */
+  public static Sample generated(int functions) {
+    return sample(
+        String.format(java.util.Locale.ROOT, "Generated host: %,d functions", functions),
+        "a synthetic host from the engine's generator, for trying the workbench at scale",
+        () -> largeHost(functions));
   }
 
   private static Sample sample(String name, String description, Supplier<Topology> topology) {
