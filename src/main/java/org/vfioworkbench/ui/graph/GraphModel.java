@@ -189,4 +189,9 @@ public record GraphModel(
   public Optional<FunctionNode> function(Bdf bdf) {
     return functions.stream().filter(f -> f.bdf().equals(bdf)).findFirst();
   }
+
+  /** The bridges drawn as a summary of their collapsed subtree, in the order they are drawn. */
+  public List<Bdf> collapsedBridges() {
+    return functions.stream().filter(f -> f.summary().isPresent()).map(FunctionNode::bdf).toList();
+  }
 }

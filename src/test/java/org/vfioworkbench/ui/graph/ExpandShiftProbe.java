@@ -47,10 +47,8 @@ public final class ExpandShiftProbe {
     OverviewAsOpened overview = OverviewAsOpened.of(a);
     GraphModel before = overview.layout();
     List<Shift> out = new ArrayList<>();
-    for (GraphModel.FunctionNode f : before.functions()) {
-      if (f.summary().isPresent()) {
-        out.add(shift(f.bdf(), before, overview.expanding(f.bdf())));
-      }
+    for (Bdf b : before.collapsedBridges()) {
+      out.add(shift(b, before, overview.expanding(b)));
     }
     return out;
   }
@@ -63,11 +61,7 @@ public final class ExpandShiftProbe {
   static List<Shift> shiftsInTurn(Analysis a) {
     OverviewAsOpened overview = OverviewAsOpened.of(a);
     GraphModel shown = overview.layout();
-    List<Bdf> bridges =
-        shown.functions().stream()
-            .filter(f -> f.summary().isPresent())
-            .map(GraphModel.FunctionNode::bdf)
-            .toList();
+    List<Bdf> bridges = shown.collapsedBridges();
     List<Shift> out = new ArrayList<>();
     for (Bdf b : bridges) {
       GraphModel open = overview.expanding(b, shown.holdersX());

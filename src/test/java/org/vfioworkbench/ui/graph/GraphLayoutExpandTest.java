@@ -70,11 +70,7 @@ class GraphLayoutExpandTest {
   void expandsAndCollapsesMadeInTurnLeaveTheHoldersWhereTheyStandUnlessTheTreeGrowsPastThem() {
     OverviewAsOpened overview = OverviewAsOpened.of(Analysis.of(BuiltInSamples.largeHost(2000)));
     GraphModel opened = overview.layout();
-    List<Bdf> bridges =
-        opened.functions().stream()
-            .filter(f -> f.summary().isPresent())
-            .map(GraphModel.FunctionNode::bdf)
-            .toList();
+    List<Bdf> bridges = opened.collapsedBridges();
     GraphModel shown = opened;
     List<String> moved = new ArrayList<>();
     int pushed = 0;

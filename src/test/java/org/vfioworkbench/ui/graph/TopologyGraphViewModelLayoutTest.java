@@ -36,11 +36,7 @@ class TopologyGraphViewModelLayoutTest {
   }
 
   private Bdf aCollapsedBridge() {
-    return vm.modelProperty().get().functions().stream()
-        .filter(f -> f.summary().isPresent())
-        .map(GraphModel.FunctionNode::bdf)
-        .findFirst()
-        .orElseThrow();
+    return vm.modelProperty().get().collapsedBridges().get(0);
   }
 
   @Test
@@ -121,11 +117,7 @@ class TopologyGraphViewModelLayoutTest {
   void theHoldersStayWhereASubtreeThatWasOpenedPushedThemUntilAnotherHostOpens() {
     vm.directLayoutUpTo(Long.MAX_VALUE / 4);
     GraphModel opened = vm.modelProperty().get();
-    List<Bdf> bridges =
-        opened.functions().stream()
-            .filter(f -> f.summary().isPresent())
-            .map(GraphModel.FunctionNode::bdf)
-            .toList();
+    List<Bdf> bridges = opened.collapsedBridges();
     Bdf pusher = null;
     for (Bdf b : bridges) {
       vm.setCollapsed(b, false);
