@@ -324,7 +324,8 @@ public final class GraphLayout {
         holders.edges(),
         holders.unowned(),
         bounds,
-        holdersX);
+        holdersX,
+        holdersX - (treeRight + GAP));
   }
 
   /**

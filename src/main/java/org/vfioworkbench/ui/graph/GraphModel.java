@@ -17,6 +17,8 @@ import org.vfioworkbench.ui.kernel.DropTarget;
  *     tree (or further right, when a layout keeps the holders where an earlier one had them: {@link
  *     GraphLayout#compute(org.vfioworkbench.engine.Analysis, java.util.Set, java.util.Set,
  *     java.util.function.Predicate, double)})
+ * @param holdersApart how much further right {@code holdersX} is than the tree needs: the room an
+ *     earlier layout's wider tree left between them (0 when the holders stand next to the tree)
  */
 public record GraphModel(
     List<ComplexNode> complexes,
@@ -29,7 +31,8 @@ public record GraphModel(
     List<FdEdge> fdEdges,
     Box unowned,
     Box bounds,
-    double holdersX) {
+    double holdersX,
+    double holdersApart) {
 
   /** The root complex of one PCI segment. */
   public record ComplexNode(int segment, Box box) {}

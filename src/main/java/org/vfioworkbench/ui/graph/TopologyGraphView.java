@@ -225,6 +225,10 @@ public final class TopologyGraphView extends StackPane
     javafx.scene.control.Button fit = new javafx.scene.control.Button("Fit");
     fit.setOnAction(e -> fit());
     fit.setId("graph-fit");
+    fit.setTooltip(
+        new javafx.scene.control.Tooltip(
+            "The whole graph in the view, the holders next to the tree again when a subtree"
+                + " opened and closed since left room between them"));
     legendToggle.setId("graph-legend-toggle");
     mapToggle.setId("graph-map-toggle");
     mapToggle.setSelected(true);
@@ -333,11 +337,15 @@ public final class TopologyGraphView extends StackPane
       // A selection that opened its holders' lanes (or revealed a function) keeps the zoom: what
       // it names stays where it was on screen, or is panned into view.
       keepInView(shown, m);
-    } else if (m != null && !userMovedView && (newHost || !showsWhole(m.bounds()))) {
+    } else if (m != null
+        && !userMovedView
+        && (newHost || fitWhenShown || !showsWhole(m.bounds()))) {
       // An expand, a collapse or an edit whose graph still shows whole keeps the view: what did
-      // not move stays where it was (and is not painted again); one that outgrows it re-fits.
+      // not move stays where it was (and is not painted again); one that outgrows it re-fits, and
+      // so does the layout Fit asked for.
       fitTo(m);
     }
+    fitWhenShown = false;
     shown = m;
     Detail now = m == null ? Detail.FULL : detail(m);
     double font = glanceFont();
@@ -965,12 +973,24 @@ public final class TopologyGraphView extends StackPane
     }
   }
 
-  /** Scales and centres the whole graph into the view (zooming in up to 250%). */
+  /**
+   * Scales and centres the whole graph into the view (zooming in up to 250%). When subtrees opened
+   * and closed since left room between the tree and the holders, they are laid out next to it again
+   * and the graph is fitted once more when that layout is shown.
+   */
   public void fit() {
     userMovedView = false;
     fitTo(vm.modelProperty().get());
     relevelDetail();
+    // Set first: a quick layout is shown (and fitted) before closeUpHolders returns.
+    fitWhenShown = true;
+    if (!vm.closeUpHolders()) {
+      fitWhenShown = false;
+    }
   }
+
+  /** Set by {@link #fit} while the layout it asked for is not shown yet: fit that one too. */
+  private boolean fitWhenShown;
 
   private void fitTo(GraphModel m) {
     // The viewport fills this pane; its own size lags a resize by one layout pass.

@@ -104,6 +104,24 @@ public final class TopologyGraphViewModel {
     }
   }
 
+  /** Asked by {@link #closeUpHolders}: the next layout puts the holders next to the tree. */
+  private boolean closeUp;
+
+  /**
+   * Lays the graph out again with the holders next to the tree when an expand since closed again
+   * left room between them (they stay where they stand while subtrees open and close: {@link
+   * GraphModel#holdersX}); returns whether it did.
+   */
+  public boolean closeUpHolders() {
+    GraphModel m = model.get();
+    if (m == null || m.holdersApart() <= 0 || state.results() == null) {
+      return false;
+    }
+    closeUp = true;
+    refresh(0, false);
+    return true;
+  }
+
   /**
    * Expands every collapsed bridge above {@code bdf} and brings back the folded root-bus function
    * it is (or is below), so it gets its own chip. Returns whether the graph is laid out again for
@@ -265,7 +283,8 @@ public final class TopologyGraphViewModel {
     }
     // The holders stay where the shown graph has them (until the tree grows past them), so an
     // expand or a collapse moves only what is below the subtree it opens or closes.
-    double holdersFrom = model.get() == null || newHost ? 0 : model.get().holdersX();
+    double holdersFrom = model.get() == null || newHost || closeUp ? 0 : model.get().holdersX();
+    closeUp = false;
     java.util.Set<Bdf> shown = java.util.Set.copyOf(collapsed);
     java.util.Set<Bdf> left = java.util.Set.copyOf(folded);
     openHolders = overview ? involvedHolders(state.selectionProperty().get()) : java.util.Set.of();

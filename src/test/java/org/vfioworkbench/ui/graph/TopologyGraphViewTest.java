@@ -127,6 +127,43 @@ class TopologyGraphViewTest extends FxTestBase {
   }
 
   @Test
+  void fitPutsTheHoldersBackNextToTheTreeWhereAClosedSubtreeLeftRoomAndFitsThatGraph(
+      FxRobot robot) {
+    robot.interact(() -> state.open("generated", BuiltInSamples.largeHost(2000), null));
+    WaitForAsyncUtils.waitForFxEvents();
+    TopologyGraphViewModel vm = graph.viewModel();
+    GraphModel opened = vm.modelProperty().get();
+    Bdf pusher = null;
+    for (Bdf b : opened.collapsedBridges()) {
+      Bdf bridge = b;
+      robot.interact(() -> vm.setCollapsed(bridge, false));
+      boolean pushed = vm.modelProperty().get().holdersX() > opened.holdersX();
+      robot.interact(() -> vm.setCollapsed(bridge, true));
+      if (pushed) {
+        pusher = b;
+        break;
+      }
+    }
+    assertThat(pusher).as("a subtree that pushes the holders right").isNotNull();
+    GraphModel closed = vm.modelProperty().get();
+    assertThat(closed.holdersApart()).as("room left after it closed").isPositive();
+    double zoom = graph.zoom();
+
+    robot.clickOn("#graph-fit");
+    WaitForAsyncUtils.waitForFxEvents();
+    GraphModel now = vm.modelProperty().get();
+    assertThat(now.holdersApart()).isZero();
+    assertThat(now.holdersX()).isEqualTo(opened.holdersX());
+    assertThat(now.functions()).isEqualTo(closed.functions());
+    assertThat(graph.zoom()).as("the narrower graph fitted anew").isGreaterThan(zoom);
+    double top = Math.min(TopologyGraphView.TOOLBAR_H, graph.getHeight() / 4);
+    double fit =
+        Math.min(graph.getWidth() / now.bounds().w(), (graph.getHeight() - top) / now.bounds().h());
+    assertThat(graph.zoom()).isCloseTo(fit, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(graph.fitting()).isTrue();
+  }
+
+  @Test
   void aBigHostOpensAsAnUnfadedOverviewAndSelectingADeviceOpensItsHoldersLanes(FxRobot robot) {
     Topology host = BuiltInSamples.largeHost(2000);
     robot.interact(() -> state.open("generated", host, null));
