@@ -67,8 +67,7 @@ class GraphLayoutOverlapTest {
   static GraphModel layout(Topology t) {
     Analysis a = Analysis.of(t);
     if (t == OVERVIEW) {
-      return GraphLayout.compute(
-          a, GraphLayout.defaultCollapsed(a), GraphLayout.defaultFolded(a), h -> true);
+      return OverviewAsOpened.of(a).layout();
     }
     if (t == FOCUSED) {
       java.util.Set<Bdf> collapsed = new java.util.HashSet<>(GraphLayout.defaultCollapsed(a));

@@ -25,9 +25,7 @@ class GraphLayoutSummaryTest {
   @Test
   void aCollapsedChipNamesTheHoldersTouchingWhatItHides() {
     Analysis a = Analysis.of(BuiltInSamples.largeHost(2000));
-    GraphModel m =
-        GraphLayout.compute(
-            a, GraphLayout.defaultCollapsed(a), GraphLayout.defaultFolded(a), h -> true);
+    GraphModel m = OverviewAsOpened.of(a).layout();
     int checked = 0;
     int withHolders = 0;
     for (GraphModel.FunctionNode f : m.functions()) {
