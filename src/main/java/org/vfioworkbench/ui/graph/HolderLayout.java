@@ -161,7 +161,7 @@ final class HolderLayout {
       }
       columnTrackX = firstColumn ? Double.NaN : colX - 12 - CORRIDOR_TRACK * inColumn;
       if (compact.test(h.name())) {
-        Box box = compactHolder(h, colX, y);
+        Box box = compactHolder(h, colX, y, heights[i]);
         columnW = Math.max(columnW, box.w());
         holderIndex++;
         inColumn++;
@@ -243,11 +243,13 @@ final class HolderLayout {
 
   /**
    * A holder as one line: "5 fds \u2192 01:00.0 \u00d73, 1c.0 \u00d72", with one edge per chip its
-   * files reach, leaving the line's bottom and running in the holder's own channel to the corridor.
+   * files reach, leaving the line's bottom and running in the holder's own channel to the corridor;
+   * {@code height} is {@link #compactHeight} of its {@link #tracks}, worked out once for its
+   * column.
    */
-  private Box compactHolder(Holder h, double x, double y) {
+  private Box compactHolder(Holder h, double x, double y, double height) {
     Map<Bdf, List<OpenFile>> reached = reached(h);
-    Box box = new Box(x, y, COMPACT_W, compactHeight(tracks(h)));
+    Box box = new Box(x, y, COMPACT_W, height);
     StringBuilder text = new StringBuilder();
     text.append(h.files().size()).append(h.files().size() == 1 ? " fd" : " fds");
     String sep = " \u2192 ";
