@@ -424,7 +424,23 @@ public final class GraphLayout {
     return w;
   }
 
+  /**
+   * Each wrapped row's shelves, worked out once per layout: the bus's width, its height and the
+   * row's placing all ask for them. Keyed by the row's list itself, which {@link #rows} keeps.
+   */
+  private final Map<List<PciFunction>, Shelves> shelvesOf = new java.util.IdentityHashMap<>();
+
   private Shelves shelves(BusAddress bus, List<PciFunction> row) {
+    Shelves cached = shelvesOf.get(row);
+    if (cached == null) {
+      // Not computeIfAbsent: working them out asks for the shelves of the buses below the row.
+      cached = layShelves(bus, row);
+      shelvesOf.put(row, cached);
+    }
+    return cached;
+  }
+
+  private Shelves layShelves(BusAddress bus, List<PciFunction> row) {
     Map<Integer, Integer> shelf = new HashMap<>();
     Map<Integer, Double> left = new HashMap<>();
     List<Integer> open = new ArrayList<>();
