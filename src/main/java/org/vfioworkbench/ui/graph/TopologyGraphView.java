@@ -339,13 +339,12 @@ public final class TopologyGraphView extends StackPane
       keepInView(shown, m);
     } else if (m != null
         && !userMovedView
-        && (newHost || fitWhenShown || !showsWhole(m.bounds()))) {
+        && (newHost || vm.laidOutForFit() || !showsWhole(m.bounds()))) {
       // An expand, a collapse or an edit whose graph still shows whole keeps the view: what did
       // not move stays where it was (and is not painted again); one that outgrows it re-fits, and
       // so does the layout Fit asked for.
       fitTo(m);
     }
-    fitWhenShown = false;
     shown = m;
     Detail now = m == null ? Detail.FULL : detail(m);
     double font = glanceFont();
@@ -982,15 +981,8 @@ public final class TopologyGraphView extends StackPane
     userMovedView = false;
     fitTo(vm.modelProperty().get());
     relevelDetail();
-    // Set first: a quick layout is shown (and fitted) before closeUpHolders returns.
-    fitWhenShown = true;
-    if (!vm.closeUpHolders()) {
-      fitWhenShown = false;
-    }
+    vm.closeUpHolders();
   }
-
-  /** Set by {@link #fit} while the layout it asked for is not shown yet: fit that one too. */
-  private boolean fitWhenShown;
 
   private void fitTo(GraphModel m) {
     // The viewport fills this pane; its own size lags a resize by one layout pass.

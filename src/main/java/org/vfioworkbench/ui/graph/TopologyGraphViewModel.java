@@ -110,16 +110,15 @@ public final class TopologyGraphViewModel {
   /**
    * Lays the graph out again with the holders next to the tree when an expand since closed again
    * left room between them (they stay where they stand while subtrees open and close: {@link
-   * GraphModel#holdersX}); returns whether it did.
+   * GraphModel#holdersX}); the layout shown for it says so ({@link #laidOutForFit}).
    */
-  public boolean closeUpHolders() {
+  public void closeUpHolders() {
     GraphModel m = model.get();
     if (m == null || m.holdersApart() <= 0 || state.results() == null) {
-      return false;
+      return;
     }
     closeUp = true;
     refresh(0, false);
-    return true;
   }
 
   /**
@@ -257,6 +256,17 @@ public final class TopologyGraphViewModel {
     return shownForSelection;
   }
 
+  /** Whether the model shown was laid out for {@link #closeUpHolders}. */
+  private boolean shownForFit;
+
+  /**
+   * Whether the model shown was laid out again for Fit ({@link #closeUpHolders}): the view fits it
+   * when it is shown, as Fit was asked for the graph before.
+   */
+  public boolean laidOutForFit() {
+    return shownForFit;
+  }
+
   /**
    * Lays the graph out anew: in the background ({@code revealed} &lt; 0: the results changed, or a
    * selection revealed a function or opened holders' lanes, whose frame shows the selection first),
@@ -283,8 +293,9 @@ public final class TopologyGraphViewModel {
     }
     // The holders stay where the shown graph has them (until the tree grows past them), so an
     // expand or a collapse moves only what is below the subtree it opens or closes.
-    double holdersFrom = model.get() == null || newHost || closeUp ? 0 : model.get().holdersX();
+    boolean forFit = closeUp;
     closeUp = false;
+    double holdersFrom = model.get() == null || newHost || forFit ? 0 : model.get().holdersX();
     java.util.Set<Bdf> shown = java.util.Set.copyOf(collapsed);
     java.util.Set<Bdf> left = java.util.Set.copyOf(folded);
     openHolders = overview ? involvedHolders(state.selectionProperty().get()) : java.util.Set.of();
@@ -297,7 +308,7 @@ public final class TopologyGraphViewModel {
           GraphModel m =
               GraphLayout.compute(
                   r.analysis(), shown, left, h -> compact && !full.contains(h), holdersFrom);
-          return new Laid(r, m, System.nanoTime() - t0, forSelection);
+          return new Laid(r, m, System.nanoTime() - t0, forSelection, forFit);
         };
     if (revealed >= 0 && now == laidOutFor && quick(revealed)) {
       directLayouts++;
@@ -316,9 +327,13 @@ public final class TopologyGraphViewModel {
         });
   }
 
-  /** A layout made, for the results it was made for, and how long it took. */
+  /** A layout made, for the results it was made for, how long it took and who asked for it. */
   private record Laid(
-      WorkbenchState.Results results, GraphModel model, long nanos, boolean forSelection) {}
+      WorkbenchState.Results results,
+      GraphModel model,
+      long nanos,
+      boolean forSelection,
+      boolean forFit) {}
 
   /**
    * Whether a layout drawing up to {@code revealed} more functions than the last one is expected to
@@ -348,6 +363,7 @@ public final class TopologyGraphViewModel {
     lastLayoutFunctions = laid.model().functions().size();
     // Only a layout of the same results: an edit or a new host shown with it is not a selection's.
     shownForSelection = laid.forSelection() && laid.results() == laidOutFor;
+    shownForFit = laid.forFit();
     laidOutFor = laid.results();
     marksOf = marks;
     model.set(laid.model());
