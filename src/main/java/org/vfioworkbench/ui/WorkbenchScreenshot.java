@@ -98,7 +98,7 @@ public final class WorkbenchScreenshot {
     executor.runOnUi(
         () -> {
           focus(w, focus).ifPresent(b -> w.state().select(new ElementRef.FunctionRef(b)));
-          TopologyGraphView graph = (TopologyGraphView) w.scene().lookup(".graph-view");
+          TopologyGraphView graph = graph(w);
           expand.forEach(b -> graph.viewModel().setCollapsed(b, false));
           selected.complete(null);
         });
@@ -109,7 +109,7 @@ public final class WorkbenchScreenshot {
       CompletableFuture<Void> closed = new CompletableFuture<>();
       executor.runOnUi(
           () -> {
-            TopologyGraphView graph = (TopologyGraphView) w.scene().lookup(".graph-view");
+            TopologyGraphView graph = graph(w);
             collapse.forEach(b -> graph.viewModel().setCollapsed(b, true));
             closed.complete(null);
           });
@@ -142,7 +142,7 @@ public final class WorkbenchScreenshot {
       CompletableFuture<Boolean> ready = new CompletableFuture<>();
       executor.runOnUi(
           () -> {
-            TopologyGraphView graph = (TopologyGraphView) w.scene().lookup(".graph-view");
+            TopologyGraphView graph = graph(w);
             GraphModel m = graph.viewModel().modelProperty().get();
             ready.complete(
                 m != null
@@ -203,7 +203,7 @@ public final class WorkbenchScreenshot {
   }
 
   private static Optional<Bdf> focus(WorkbenchWindow w, String focus) {
-    TopologyGraphView graph = (TopologyGraphView) w.scene().lookup(".graph-view");
+    TopologyGraphView graph = graph(w);
     GraphModel m = graph.viewModel().modelProperty().get();
     if (m == null || focus.equals("none")) {
       return Optional.empty();
@@ -237,5 +237,10 @@ public final class WorkbenchScreenshot {
         .flatMap(o -> Arrays.stream(o.substring(key.length()).split(",")))
         .map(org.vfioworkbench.model.Bdf::parse)
         .toList();
+  }
+
+  /** The window's graph view. */
+  private static TopologyGraphView graph(WorkbenchWindow w) {
+    return (TopologyGraphView) w.scene().lookup(".graph-view");
   }
 }
