@@ -338,6 +338,7 @@ public final class WorkbenchBenchmark {
 
     FrameClock.Timing time(String what, Runnable action, BooleanSupplier shown) throws Exception {
       phase = what;
+      System.err.println("STEP " + java.time.Instant.now() + " " + what);
       try {
         int before = onFx(() -> graph().skinsCreated());
         FrameClock.Timing t = clock.time(what, action, shown, STEP_TIMEOUT_MS);
@@ -370,7 +371,9 @@ public final class WorkbenchBenchmark {
           });
       Thread.sleep(300);
       rows.addAll(expand(h, repeat, warmToggles));
-      rows.add(select(h, repeat * 2));
+      Row select = select(h, repeat * 2);
+      series(select);
+      rows.add(select);
       rows.addAll(dragAndDrop(h, steps, repeat));
       return rows;
     }
