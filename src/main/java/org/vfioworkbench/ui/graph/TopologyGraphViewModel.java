@@ -220,19 +220,21 @@ public final class TopologyGraphViewModel {
   }
 
   /**
-   * A layout of the shown host that took at most this long (as the last one took, scaled by how
-   * many more functions the change draws) is redone at once on the FX thread, so an expand or a
-   * collapse shows in the next frame; anything that may take longer (a new host, an edit, a change
-   * that draws many more functions) is laid out in the background.
+   * A layout of the shown host expected to take at most this long ({@link LayoutTimes}: as the
+   * quickest of the last few took, scaled by how many more functions the change draws) is made at
+   * once on the FX thread, so an expand or a collapse shows in the next frame; anything that may
+   * take longer (a new host, an edit, a change that draws many more functions) is laid out in the
+   * background.
    */
   static final long DIRECT_LAYOUT_NANOS = 12_000_000;
 
   private long directLayoutNanos = DIRECT_LAYOUT_NANOS;
 
-  /** How long the last layout took, and how many functions it drew; unknown at first. */
-  private long lastLayoutNanos = Long.MAX_VALUE;
-
+  /** How many functions the last layout drew; none at first. */
   private int lastLayoutFunctions;
+
+  /** The shown host's latest layouts, for how long the next one is expected to take. */
+  private final LayoutTimes layoutTimes = new LayoutTimes();
 
   /** The results the model shown was laid out for, and their compare marks. */
   private WorkbenchState.Results laidOutFor;
@@ -289,7 +291,7 @@ public final class TopologyGraphViewModel {
       overview = GraphLayout.opensAsOverview(now.analysis());
       collapsedFor = tree;
       treeGeneration++;
-      lastLayoutNanos = Long.MAX_VALUE;
+      layoutTimes.clear();
     }
     // The holders stay where the shown graph has them (until the tree grows past them), so an
     // expand or a collapse moves only what is below the subtree it opens or closes.
@@ -337,15 +339,18 @@ public final class TopologyGraphViewModel {
 
   /**
    * Whether a layout drawing up to {@code revealed} more functions than the last one is expected to
-   * take no longer than {@link #DIRECT_LAYOUT_NANOS}: the last one's time, scaled by the functions
-   * drawn.
+   * take no longer than {@link #DIRECT_LAYOUT_NANOS}.
    */
   private boolean quick(int revealed) {
-    if (lastLayoutNanos > directLayoutNanos || lastLayoutFunctions <= 0) {
-      return false;
-    }
-    double grows = (lastLayoutFunctions + (double) revealed) / lastLayoutFunctions;
-    return lastLayoutNanos * grows <= directLayoutNanos;
+    return lastLayoutFunctions > 0
+        && expectedLayoutNanos(lastLayoutFunctions + revealed) <= directLayoutNanos;
+  }
+
+  /**
+   * How long a layout of the shown host drawing {@code functions} functions is expected to take.
+   */
+  long expectedLayoutNanos(int functions) {
+    return layoutTimes.expected(functions);
   }
 
   /** Sets how long a layout may be expected to take to be made at once (for tests). */
@@ -353,14 +358,9 @@ public final class TopologyGraphViewModel {
     directLayoutNanos = nanos;
   }
 
-  /** How long the last layout took (for tests). */
-  long lastLayoutNanos() {
-    return lastLayoutNanos;
-  }
-
   private void show(Laid laid, Set<Bdf> marks) {
-    lastLayoutNanos = laid.nanos();
     lastLayoutFunctions = laid.model().functions().size();
+    layoutTimes.add(laid.nanos(), lastLayoutFunctions);
     // Only a layout of the same results: an edit or a new host shown with it is not a selection's.
     shownForSelection = laid.forSelection() && laid.results() == laidOutFor;
     shownForFit = laid.forFit();
