@@ -437,6 +437,7 @@ public final class WorkbenchBenchmark {
       List<Integer> exSkins = new ArrayList<>();
       List<Integer> coSkins = new ArrayList<>();
       skinsMade();
+      laidOutAtOnce = 0;
       for (Bdf b : bridges) {
         ex.add(toggle(h, b, false));
         exSkins.addAll(skinsMade());
@@ -447,8 +448,19 @@ public final class WorkbenchBenchmark {
       Row collapse = Row.timed(h.name(), "collapse it again" + suffix, co, coSkins);
       series(expand);
       series(collapse);
+      say(
+          h.name()
+              + suffix
+              + ": "
+              + laidOutAtOnce
+              + " of "
+              + (ex.size() + co.size())
+              + " expands and collapses laid out at once, the others in the background");
       return List.of(expand, collapse);
     }
+
+    /** How many toggles of the current series showed a new layout before their action returned. */
+    private int laidOutAtOnce;
 
     private FrameClock.Timing toggle(Host h, Bdf bridge, boolean collapse) throws Exception {
       GraphModel[] before = new GraphModel[1];
@@ -457,6 +469,9 @@ public final class WorkbenchBenchmark {
           () -> {
             before[0] = vm().modelProperty().get();
             vm().setCollapsed(bridge, collapse);
+            if (vm().modelProperty().get() != before[0]) {
+              laidOutAtOnce++;
+            }
           },
           () ->
               vm().modelProperty().get() != before[0]
