@@ -338,7 +338,6 @@ public final class WorkbenchBenchmark {
 
     FrameClock.Timing time(String what, Runnable action, BooleanSupplier shown) throws Exception {
       phase = what;
-      System.err.println("STEP " + java.time.Instant.now() + " " + what);
       try {
         int before = onFx(() -> graph().skinsCreated());
         FrameClock.Timing t = clock.time(what, action, shown, STEP_TIMEOUT_MS);
