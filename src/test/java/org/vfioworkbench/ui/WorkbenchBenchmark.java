@@ -405,13 +405,7 @@ public final class WorkbenchBenchmark {
      * order, so the series shows where steady state begins.
      */
     private List<Row> expand(Host h, int repeat, int warm) throws Exception {
-      List<Bdf> collapsed =
-          onFx(
-              () ->
-                  vm().modelProperty().get().functions().stream()
-                      .filter(f -> f.summary().isPresent())
-                      .map(GraphModel.FunctionNode::bdf)
-                      .toList());
+      List<Bdf> collapsed = onFx(() -> vm().modelProperty().get().collapsedBridges());
       if (collapsed.isEmpty()) {
         return List.of();
       }

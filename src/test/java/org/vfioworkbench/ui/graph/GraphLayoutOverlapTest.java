@@ -100,9 +100,8 @@ class GraphLayoutOverlapTest {
       OverviewAsOpened overview = OverviewAsOpened.of(a);
       GraphModel opened = overview.layout();
       double widest =
-          opened.functions().stream()
-              .filter(f -> f.summary().isPresent())
-              .mapToDouble(f -> overview.expanding(f.bdf(), opened.holdersX()).holdersX())
+          opened.collapsedBridges().stream()
+              .mapToDouble(b -> overview.expanding(b, opened.holdersX()).holdersX())
               .max()
               .orElseThrow();
       if (widest <= opened.holdersX()) {

@@ -145,12 +145,7 @@ class TopologyGraphViewSkinReuseTest extends FxTestBase {
     WaitForAsyncUtils.waitForFxEvents();
     TopologyGraphViewModel vm = graph.viewModel();
     GraphModel was = vm.modelProperty().get();
-    Bdf bridge =
-        was.functions().stream()
-            .filter(f -> f.summary().isPresent())
-            .map(GraphModel.FunctionNode::bdf)
-            .findFirst()
-            .orElseThrow();
+    Bdf bridge = was.collapsedBridges().get(0);
     int holdersBefore = graph.holderSkinsCreated();
     javafx.scene.Node nobody = robot.lookup("#unowned-area").query();
     robot.interact(() -> vm.setCollapsed(bridge, false));
@@ -227,12 +222,7 @@ class TopologyGraphViewSkinReuseTest extends FxTestBase {
     TopologyGraphViewModel vm = graph.viewModel();
     GraphModel was = vm.modelProperty().get();
     // The first collapsed subtree in the tree: most of what is drawn after it moves.
-    Bdf bridge =
-        was.functions().stream()
-            .filter(f -> f.summary().isPresent())
-            .map(GraphModel.FunctionNode::bdf)
-            .findFirst()
-            .orElseThrow();
+    Bdf bridge = was.collapsedBridges().get(0);
     int edgesBefore = graph.edgeSkinsCreated();
     int bundlesBefore = graph.bundleSkinsCreated();
     int linesBefore = graph.treeSkinsCreated();
