@@ -23,13 +23,15 @@ import org.vfioworkbench.ui.task.TaskExecutor;
 
 /**
  * At the window sizes the README's screenshots are taken at, the built-in samples' graphs show no
- * glance word cut off with an ellipsis (a chip too narrow shows a shorter form), and every other
- * caption that had to be shortened so has its whole text in the tooltip of what it captions.
+ * glance word cut off with an ellipsis (a chip too narrow shows a shorter form) nor reduced to the
+ * cross alone (a collapsed subtree's chip names what is blocked below it), and every other caption
+ * that had to be shortened so has its whole text in the tooltip of what it captions.
  */
 @ExtendWith(ApplicationExtension.class)
 class GraphGlanceTextTest extends FxTestBase {
 
   private static final String ELLIPSIS = "\u2026";
+  private static final String CROSS_ALONE = "\u2718";
 
   @TempDir static Path config;
 
@@ -72,6 +74,12 @@ class GraphGlanceTextTest extends FxTestBase {
         if (t.getStyleClass().contains("fn-glance")) {
           glances++;
           assertThat(text).as("%s at %.0f×%.0f", s.name(), width, height).doesNotEndWith(ELLIPSIS);
+          assertThat(text)
+              .as(
+                  "%s at %.0f×%.0f: a glance that says what is wrong below, not only that"
+                      + " something is",
+                  s.name(), width, height)
+              .isNotEqualTo(CROSS_ALONE);
         } else if (text.endsWith(ELLIPSIS)) {
           String kept = text.substring(0, text.length() - 1);
           assertThat(tooltips(robot, t, content))

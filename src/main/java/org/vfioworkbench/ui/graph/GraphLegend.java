@@ -65,7 +65,11 @@ final class GraphLegend extends GridPane {
             "zoomed out: \u2718 bus 06 (or \u2718 06) +2: blocked reset scopes below"),
         new Entry(
             glance("\u2718 slot"),
-            "also \u2718 slot, \u2718 14:00 (no reset at all), \u2718 group (not viable)"),
+            "also \u2718 slot; \u2718 14:00 or "
+                + FunctionChipSkin.NO_RESET_GLANCE
+                + " (no reset at all); \u2718 group or "
+                + FunctionChipSkin.NOT_VIABLE_GLANCE
+                + " (not viable)"),
         new Entry(rect("driver-badge", "driver-vfio_pci"), "driver vfio-pci"),
         new Entry(rect("driver-badge", "driver-native"), "native host driver"),
         new Entry(rect("driver-badge", "driver-pci_stub"), "pci-stub"),

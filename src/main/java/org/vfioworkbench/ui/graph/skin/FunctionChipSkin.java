@@ -115,13 +115,20 @@ public final class FunctionChipSkin extends Group {
     return words.stream().distinct().toList();
   }
 
+  /** The shortest glance for a subtree with a function that has no reset at all. */
+  public static final String NO_RESET_GLANCE = "\u2718 dev";
+
+  /** The shortest glance for a subtree with an IOMMU group that is not viable. */
+  public static final String NOT_VIABLE_GLANCE = "\u2718 grp";
+
   /**
    * Shorter still, for a chip too narrow for any of {@link #glanceWords}: tried only at the
    * smallest glance size, in order. For a blocked scope its kind or location ("\u2718 slot";
-   * "\u2718 14:00" for a function with no reset at all, never "\u2718 14", a blocked bus 14;
-   * "\u2718 0a" for bus 0001:0a) and then the cross alone, for a group not viable "\u2718 group",
-   * for a plain chip the device.function part of its address ("00.1", the bus being on the bar
-   * above it). The tooltip always names the whole.
+   * "\u2718 14:00" and then "\u2718 dev" for a function with no reset at all, never "\u2718 14", a
+   * blocked bus 14; "\u2718 0a" for bus 0001:0a), for a group not viable "\u2718 group" and then
+   * "\u2718 grp"; the cross alone only where not even those fit (a chip that says only that
+   * something below is wrong, not what). For a plain chip the device.function part of its address
+   * ("00.1", the bus being on the bar above it). The tooltip always names the whole.
    */
   static List<String> glanceLastResort(FunctionNode n) {
     var x = n.summary();
@@ -134,6 +141,7 @@ public final class FunctionChipSkin extends Group {
         String device = first.replaceFirst("^no reset for ", "").replaceFirst("\\.[0-7]$", "");
         // not the bus alone: "\u2718 14" is how a blocked bus 14 reads
         words.add("\u2718 " + withoutSegmentZeros(device));
+        words.add(NO_RESET_GLANCE);
       } else if (first.matches("^bus [0-9a-f]{4}:[0-9a-f]{2}$")) {
         // a bus of another segment, the chip standing under that segment's complex
         words.add("\u2718 " + first.substring(first.length() - 2));
@@ -142,7 +150,7 @@ public final class FunctionChipSkin extends Group {
       return words;
     }
     if (x.isPresent() && x.get().notViable()) {
-      return List.of("\u2718 group", "\u2718");
+      return List.of("\u2718 group", NOT_VIABLE_GLANCE, "\u2718");
     }
     return List.of(String.format("%02x.%x", n.bdf().device(), n.bdf().function()));
   }

@@ -19,6 +19,16 @@ final class CollapsedChips {
    * the scopes {@code blockedScopes}.
    */
   static FunctionNode summary(Box box, String... blockedScopes) {
+    return collapsed(box, blockedScopes.length > 0, false, List.of(blockedScopes));
+  }
+
+  /** The same bridge with nothing blocked below it but a group that is not viable. */
+  static FunctionNode notViable(Box box) {
+    return collapsed(box, false, true, List.of());
+  }
+
+  private static FunctionNode collapsed(
+      Box box, boolean blocked, boolean notViable, List<String> blockedScopes) {
     return new FunctionNode(
         Bdf.parse("0000:10:00.0"),
         box,
@@ -29,6 +39,6 @@ final class CollapsedChips {
         OptionalInt.empty(),
         false,
         false,
-        Optional.of(new Summary(12, 3, List.of(), true, false, List.of(blockedScopes))));
+        Optional.of(new Summary(12, 3, List.of(), blocked, notViable, blockedScopes)));
   }
 }

@@ -25,8 +25,17 @@ class FunctionChipGlanceTest {
 
     assertThat(FunctionChipSkin.glanceWords(n)).contains("\u2718 14:00.6");
     assertThat(FunctionChipSkin.glanceLastResort(n))
-        .containsExactly("\u2718 14:00", "\u2718")
+        .containsExactly("\u2718 14:00", "\u2718 dev", "\u2718")
         .doesNotContain("\u2718 14");
+  }
+
+  @Test
+  void aGroupNotViableShortensToAnAbbreviationBeforeTheCrossAlone() {
+    FunctionNode n = CollapsedChips.notViable(new Box(0, 0, 60, 20));
+
+    assertThat(FunctionChipSkin.glanceWords(n)).containsExactly("\u2718 not viable");
+    assertThat(FunctionChipSkin.glanceLastResort(n))
+        .containsExactly("\u2718 group", "\u2718 grp", "\u2718");
   }
 
   @Test
