@@ -32,6 +32,7 @@ public final class WorkbenchApp extends Application {
   /** Starts JavaFX and opens the workbench; returns when the window is closed. */
   public static void launchWith(String[] args) {
     JAVAFX_STARTUP.setFilter(WorkbenchApp::isNotClassPathWarning);
+    PaintSettings.apply();
     Application.launch(WorkbenchApp.class, args);
   }
 

@@ -53,6 +53,7 @@ public final class WorkbenchScreenshot {
     List<org.vfioworkbench.model.Bdf> expand = bdfs(options, "expand=");
     List<org.vfioworkbench.model.Bdf> collapse = bdfs(options, "collapse=");
     Path config = Files.createTempDirectory("workbench-shot");
+    PaintSettings.apply();
     Platform.startup(() -> {});
     CompletableFuture<WorkbenchWindow> shown = new CompletableFuture<>();
     TaskExecutor executor = new FxTaskExecutor();

@@ -50,6 +50,7 @@ final class ProbeHarness {
   /** Starts JavaFX (kept running with no window) and returns the FX thread's id. */
   static long startFx() throws Exception {
     CompletableFuture<Long> id = new CompletableFuture<>();
+    PaintSettings.apply();
     Platform.startup(() -> id.complete(Thread.currentThread().getId()));
     Platform.setImplicitExit(false);
     return id.get(60, TimeUnit.SECONDS);

@@ -121,6 +121,7 @@ public final class WorkbenchBenchmark {
     for (int n : sizes) {
       hosts.put(String.valueOf(n), host(dir, "generated " + n, BuiltInSamples.largeHost(n)));
     }
+    PaintSettings.apply();
     Platform.startup(() -> {});
     Bench b = Bench.open(dir);
     b.warmUp = host(dir, "warm-up generated 300", BuiltInSamples.largeHost(300));
@@ -786,6 +787,7 @@ public final class WorkbenchBenchmark {
       guard.setDaemon(true);
       guard.start();
       // What WorkbenchApp.start does, with the clock on the window's scene before it is shown.
+      PaintSettings.apply();
       Platform.startup(
           () -> {
             try {
