@@ -44,6 +44,9 @@ final class OverviewPane extends StackPane {
 
   void redrawViewport() {
     GraphicsContext g = canvas.getGraphicsContext2D();
+    // The background is translucent: drawn over the last map, it would leave 8 % of it (the old
+    // visible area's outline, the bars before a layout) under the new one.
+    g.clearRect(0, 0, W, H);
     g.setFill(Color.rgb(250, 250, 252, 0.92));
     g.fillRect(0, 0, W, H);
     if (model == null) {
