@@ -20,7 +20,6 @@ import org.vfioworkbench.ui.FxTestBase;
 import org.vfioworkbench.ui.files.BuiltInSamples;
 import org.vfioworkbench.ui.graph.skin.CaptionFloor;
 import org.vfioworkbench.ui.state.WorkbenchState;
-import org.vfioworkbench.ui.task.TaskExecutor;
 
 /**
  * No caption in the graph is drawn smaller than the readable floor at any zoom step, and a caption
@@ -35,9 +34,10 @@ class GraphCaptionFloorTest extends FxTestBase {
 
   @Start
   void start(Stage stage) {
-    state = new WorkbenchState(TaskExecutor.currentThread());
-    graph = new TopologyGraphView(new TopologyGraphViewModel(state));
-    Scene scene = new Scene(graph, 1200, 800);
+    GraphWindow w = GraphWindow.show(stage);
+    state = w.state();
+    graph = w.graph();
+    Scene scene = graph.getScene();
     // the captions' sizes come from the workbench's style sheet, as in the window
     scene
         .getStylesheets()
@@ -46,8 +46,6 @@ class GraphCaptionFloorTest extends FxTestBase {
                 .getResource("workbench.css")
                 .toExternalForm());
     org.vfioworkbench.ui.Theme.LIGHT.apply(scene);
-    stage.setScene(scene);
-    stage.show();
   }
 
   @Test

@@ -2,7 +2,6 @@ package org.vfioworkbench.ui.graph;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import javafx.scene.Scene;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
@@ -15,8 +14,6 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import org.vfioworkbench.ui.FxTestBase;
 import org.vfioworkbench.ui.files.BuiltInSamples;
-import org.vfioworkbench.ui.state.WorkbenchState;
-import org.vfioworkbench.ui.task.TaskExecutor;
 
 /**
  * The overview map shows the graph and the visible area as they are now, and nothing of where the
@@ -25,20 +22,17 @@ import org.vfioworkbench.ui.task.TaskExecutor;
 @ExtendWith(ApplicationExtension.class)
 class OverviewMapTest extends FxTestBase {
 
-  private WorkbenchState state;
-  private TopologyGraphView graph;
+  private GraphWindow window;
 
   @Start
   void start(Stage stage) {
-    state = new WorkbenchState(TaskExecutor.currentThread());
-    graph = new TopologyGraphView(new TopologyGraphViewModel(state));
-    stage.setScene(new Scene(graph, 1200, 800));
-    stage.show();
+    window = GraphWindow.show(stage);
   }
 
   @Test
   void aPannedMapKeepsNoTraceOfTheVisibleAreaBefore(FxRobot robot) {
-    robot.interact(() -> state.open("generated", BuiltInSamples.largeHost(2000), null));
+    TopologyGraphView graph = window.graph();
+    robot.interact(() -> window.state().open("generated", BuiltInSamples.largeHost(2000), null));
     WaitForAsyncUtils.waitForFxEvents();
     OverviewPane map = (OverviewPane) graph.lookup(".graph-overview");
     Canvas canvas = (Canvas) map.getChildrenUnmodifiable().get(0);

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -23,7 +22,6 @@ import org.vfioworkbench.ui.graph.skin.BundleSkinTest;
 import org.vfioworkbench.ui.graph.skin.SkinMoves;
 import org.vfioworkbench.ui.kernel.DropTarget;
 import org.vfioworkbench.ui.state.WorkbenchState;
-import org.vfioworkbench.ui.task.TaskExecutor;
 
 /**
  * The graph re-skins only what an update changed: one skin per element, kept across edits, so the
@@ -37,10 +35,9 @@ class TopologyGraphViewSkinReuseTest extends FxTestBase {
 
   @Start
   void start(Stage stage) {
-    state = new WorkbenchState(TaskExecutor.currentThread());
-    graph = new TopologyGraphView(new TopologyGraphViewModel(state));
-    stage.setScene(new Scene(graph, 1200, 800));
-    stage.show();
+    GraphWindow w = GraphWindow.show(stage);
+    state = w.state();
+    graph = w.graph();
   }
 
   /**
