@@ -1013,18 +1013,21 @@ public final class WorkbenchBenchmark {
   }
 
   /**
-   * Logs a row's samples in the order they were taken, each as work ms / skins made: where steady
-   * state begins shows, and which steps made many skins.
+   * Logs a row's samples in the order they were taken, each as work ms / CPU ms / skins made: where
+   * steady state begins shows, and which steps made many skins.
    */
   private static void series(Row r) {
     StringBuilder o = new StringBuilder();
     for (int i = 0; i < r.work().size(); i++) {
       o.append(String.format(Locale.ROOT, " %.1f", r.work().get(i)));
+      if (i < r.cpu().size()) {
+        o.append(String.format(Locale.ROOT, "/%.1f", r.cpu().get(i)));
+      }
       if (i < r.skins().size()) {
         o.append('/').append(r.skins().get(i));
       }
     }
-    say("series, " + r.host() + ", " + r.what() + ", work ms / skins made, in order:" + o);
+    say("series, " + r.host() + ", " + r.what() + ", work ms / CPU ms / skins made, in order:" + o);
   }
 
   private static void say(String s) {
