@@ -61,24 +61,55 @@ class GraphLayoutOverlapTest {
    */
   static final Topology HOLDERS_KEPT = BuiltInSamples.largeHost(2000);
 
+  /**
+   * Marks the generated host's overview with every open vfio device selected in turn, as a click
+   * does: the bridges above it expanded, its holders drawn with their lanes, the other holders
+   * compact where they stood.
+   */
+  static final Topology LANES_OPEN = BuiltInSamples.largeHost(2000);
+
   /** The function {@link #FOCUSED} reveals: four buses down, beside a function of another group. */
   static final Bdf DEEP = Bdf.parse("0000:03:00.1");
 
   static GraphModel layout(Topology t) {
+    return layouts(t).get(0).model();
+  }
+
+  /** A layout, and what it shows beyond its topology's name ("" for the only one). */
+  record Laid(String what, GraphModel model) {}
+
+  /** The layouts a marker stands for: one, but for {@link #LANES_OPEN} one per open device. */
+  static List<Laid> layouts(Topology t) {
+    if (t != LANES_OPEN) {
+      return List.of(new Laid("", single(t)));
+    }
+    Analysis a = Analysis.of(t);
+    OverviewAsOpened overview = OverviewAsOpened.of(a);
+    double holdersX = overview.layout().holdersX();
+    List<Laid> out = new ArrayList<>();
+    a.devices().values().stream()
+        .filter(d -> d.isOpen())
+        .map(d -> d.bdf())
+        .sorted()
+        .forEach(
+            open -> {
+              java.util.Set<String> lanes = Focus.of(a, open).holders();
+              assertThat(lanes).as("the holders of open device %s", open).isNotEmpty();
+              out.add(
+                  new Laid(
+                      ", " + open + " selected",
+                      overview.revealing(open, h -> !lanes.contains(h), holdersX)));
+            });
+    return out;
+  }
+
+  private static GraphModel single(Topology t) {
     Analysis a = Analysis.of(t);
     if (t == OVERVIEW) {
       return OverviewAsOpened.of(a).layout();
     }
     if (t == FOCUSED) {
-      java.util.Set<Bdf> collapsed = new java.util.HashSet<>(GraphLayout.defaultCollapsed(a));
-      java.util.Set<Bdf> folded = new java.util.HashSet<>(GraphLayout.defaultFolded(a));
-      folded.remove(DEEP);
-      for (var up = a.pci().busOf(DEEP).bridge(); up.isPresent(); ) {
-        collapsed.remove(up.get());
-        folded.remove(up.get());
-        up = a.pci().busOf(up.get()).bridge();
-      }
-      return GraphLayout.compute(a, collapsed, folded, h -> true);
+      return OverviewAsOpened.of(a).revealing(DEEP, h -> true, 0);
     }
     if (t == WIDE_OPEN) {
       OverviewAsOpened overview = OverviewAsOpened.of(a);
@@ -147,13 +178,22 @@ class GraphLayoutOverlapTest {
         Arguments.of(
             "generated 2,000 functions, the overview after its widest subtree was opened and closed",
             HOLDERS_KEPT));
+    out.add(
+        Arguments.of(
+            "generated 2,000 functions, the overview with each open device selected in turn",
+            LANES_OPEN));
     return out.stream();
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("topologies")
   void nothingOverlaps(String name, Topology t) {
-    GraphModel m = layout(t);
+    for (Laid l : layouts(t)) {
+      nothingOverlaps(name + l.what(), t, l.model());
+    }
+  }
+
+  private static void nothingOverlaps(String name, Topology t, GraphModel m) {
     List<Named> solid = solid(m);
     assertThat(overlaps(solid)).as(name + ": overlapping elements").isEmpty();
     List<Named> fds = new ArrayList<>();
@@ -173,7 +213,13 @@ class GraphLayoutOverlapTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("topologies")
   void edgesRunFromTheirFdChipToTheirFunctionThroughFreeSpace(String name, Topology t) {
-    GraphModel m = layout(t);
+    for (Laid l : layouts(t)) {
+      edgesRunFromTheirFdChipToTheirFunctionThroughFreeSpace(name + l.what(), t, l.model());
+    }
+  }
+
+  private static void edgesRunFromTheirFdChipToTheirFunctionThroughFreeSpace(
+      String name, Topology t, GraphModel m) {
     List<Named> solid = solid(m);
     for (FdEdge e : m.fdEdges()) {
       HolderNode owner =
@@ -197,7 +243,8 @@ class GraphLayoutOverlapTest {
           || t == FOCUSED
           || t == ROW_OPEN
           || t == WIDE_OPEN
-          || t == HOLDERS_KEPT) {
+          || t == HOLDERS_KEPT
+          || t == LANES_OPEN) {
         assertThat(m.functions().size()).isLessThan(t.functions().size());
       }
       assertThat(e.start().y()).as(e.fd() + " starts on its fd chip").isEqualTo(from.bottom());
@@ -234,7 +281,13 @@ class GraphLayoutOverlapTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("topologies")
   void treeLinesPassThroughNoChipBarOrCaption(String name, Topology t) {
-    GraphModel m = layout(t);
+    for (Laid l : layouts(t)) {
+      treeLinesPassThroughNoChipBarOrCaption(name + l.what(), t, l.model());
+    }
+  }
+
+  private static void treeLinesPassThroughNoChipBarOrCaption(
+      String name, Topology t, GraphModel m) {
     if (t == FOCUSED) {
       assertThat(m.function(DEEP)).as(DEEP + " shown").isPresent();
     }

@@ -40,4 +40,21 @@ record OverviewAsOpened(Analysis analysis, Set<Bdf> collapsed, Set<Bdf> folded) 
     open.remove(bridge);
     return GraphLayout.compute(analysis, open, folded, h -> true, holdersFrom);
   }
+
+  /**
+   * The overview with {@code bdf} revealed (the bridges above it expanded, the root-bus function it
+   * is or is below brought back) and the holders {@code compact} names drawn compact, laid out
+   * after a graph whose holders began at {@code holdersFrom}: as a selection of it lays it out.
+   */
+  GraphModel revealing(Bdf bdf, java.util.function.Predicate<String> compact, double holdersFrom) {
+    Set<Bdf> open = new HashSet<>(collapsed);
+    Set<Bdf> shown = new HashSet<>(folded);
+    shown.remove(bdf);
+    for (var up = analysis.pci().busOf(bdf).bridge(); up.isPresent(); ) {
+      open.remove(up.get());
+      shown.remove(up.get());
+      up = analysis.pci().busOf(up.get()).bridge();
+    }
+    return GraphLayout.compute(analysis, open, shown, compact, holdersFrom);
+  }
 }
