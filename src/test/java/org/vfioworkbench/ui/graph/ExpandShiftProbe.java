@@ -18,7 +18,8 @@ import org.vfioworkbench.ui.graph.skin.EdgeBundle;
  * and the same with that one subtree expanded, and how many of the chips shown before, the holders,
  * the fd edges and the compact holders' bundle legs ({@link EdgeBundle#legs}) are no longer where
  * they were. Every moved element is work for the window: a skin translated or reshaped, its bounds
- * walked, its area painted.
+ * walked, its area painted. The same counts for the clicks that open holders' lanes in the
+ * overview.
  *
  * <pre>
  *   java -cp target/classes:target/test-classes:$(cat target/cp.txt) \
@@ -67,6 +68,31 @@ public final class ExpandShiftProbe {
       GraphModel open = overview.expanding(b, shown.holdersX());
       out.add(shift(b, shown, open));
       shown = overview.layout(open.holdersX());
+    }
+    return out;
+  }
+
+  /**
+   * What a selection moves that opens holders' lanes: every function shown in the overview as it
+   * opens whose focus involves holders (a click on its chip), laid out with those holders' lanes
+   * open, against the overview as it opens. The "bridge" of each shift is the function selected.
+   */
+  static List<Shift> lanesOpened(Analysis a) {
+    OverviewAsOpened overview = OverviewAsOpened.of(a);
+    GraphModel shown = overview.layout();
+    List<Shift> out = new ArrayList<>();
+    for (GraphModel.FunctionNode f : shown.functions()) {
+      Set<String> lanes = Focus.of(a, f.bdf()).holders();
+      if (!lanes.isEmpty()) {
+        GraphModel open =
+            GraphLayout.compute(
+                a,
+                overview.collapsed(),
+                overview.folded(),
+                h -> !lanes.contains(h),
+                shown.holdersX());
+        out.add(shift(f.bdf(), shown, open));
+      }
     }
     return out;
   }
@@ -141,14 +167,15 @@ public final class ExpandShiftProbe {
       }
     }
     System.out.println(
-        "| host | subtrees expanded | chips shown | chips moved, median (max) | holders moved,"
+        "| host | steps | chips shown | chips moved, median (max) | holders moved,"
             + " median | fd edges re-routed, median | bundle legs | legs kept in place, median"
-            + " (max) | expands that widen the graph | expands that move no holder |");
+            + " (max) | steps that widen the graph | steps that move no holder |");
     System.out.println("|---|---|---|---|---|---|---|---|---|---|");
     for (String size : sizes.split(",")) {
       Analysis a = Analysis.of(BuiltInSamples.largeHost(Integer.parseInt(size.trim())));
       row(size.trim() + ", each alone", shifts(a));
       row(size.trim() + ", in turn", shiftsInTurn(a));
+      row(size.trim() + ", a click that opens holders' lanes", lanesOpened(a));
     }
   }
 
