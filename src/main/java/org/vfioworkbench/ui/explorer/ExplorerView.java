@@ -36,6 +36,7 @@ public final class ExplorerView extends BorderPane implements org.vfioworkbench.
     setTop(top);
     setCenter(tree);
     tree.setShowRoot(false);
+    org.vfioworkbench.ui.common.FixedRows.measuredOnce(tree);
     tree.addEventHandler(
         javafx.scene.input.KeyEvent.KEY_PRESSED,
         k -> {
