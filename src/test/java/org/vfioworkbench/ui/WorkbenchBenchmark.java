@@ -245,6 +245,24 @@ public final class WorkbenchBenchmark {
             }
           });
       Bench b = made.get(60, TimeUnit.SECONDS);
+      if (Boolean.getBoolean("bench.cssAfterLayout")) {
+        CssAfterLayout watch =
+            b.onFx(
+                () ->
+                    CssAfterLayout.on(
+                        b.w.scene(),
+                        () ->
+                            phase.replaceAll(
+                                "\\p{XDigit}{4}:\\p{XDigit}{2}:\\p{XDigit}{2}\\.[0-7]", "BDF")));
+        Runtime.getRuntime()
+            .addShutdownHook(
+                new Thread(
+                    () ->
+                        watch
+                            .seen()
+                            .forEach(
+                                (k, v) -> say("CSS left after layout, " + v + " pulses: " + k))));
+      }
       Thread.sleep(1000);
       if (Boolean.getBoolean("bench.trace")) {
         b.onFx(
