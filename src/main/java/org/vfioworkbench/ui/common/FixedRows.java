@@ -10,7 +10,7 @@ import javafx.scene.control.TreeView;
  * whenever the selection moves to a row it shows. That cell's text is clipped while it is empty and
  * unclipped once it shows a row, and setting a clip puts a new node into the scene. The new node
  * needs CSS after the pulse's CSS pass has run. JavaFX then runs one more pulse for that CSS alone.
- * With no node to repaint, that pulse repaints the whole window: 30–40 ms in the software pipeline
+ * With no node to repaint, that pulse repaints the whole window: 30–60 ms in the software pipeline
  * (`docs/performance.md`, "seventeenth pass"). With a fixed row height the tree never measures a
  * row, so a selection repaints the rows it changes and nothing else.
  *
