@@ -9,12 +9,12 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 
 /**
- * For the benchmark ({@code -Dbench.cssAfterLayout=true}): counts the pulses that end their layout
- * with some node still needing CSS, by what the benchmark was doing and by which node. JavaFX then
- * runs one more pulse for that CSS alone, and with nothing to repaint that pulse repaints the whole
- * window (performance.md, seventeenth pass). Reads JavaFX's private CSS flag.
+ * For the benchmark ({@code -Dbench.cssAfterLayout=true}) and the tests: counts the pulses that end
+ * their layout with some node still needing CSS, by what the benchmark was doing and by which node.
+ * JavaFX then runs one more pulse for that CSS alone, and with nothing to repaint that pulse
+ * repaints the whole window (performance.md, seventeenth pass). Reads JavaFX's private CSS flag.
  */
-final class CssAfterLayout {
+public final class CssAfterLayout {
 
   private final Map<String, Integer> seen = new TreeMap<>();
   private final Field flag;
@@ -24,8 +24,11 @@ final class CssAfterLayout {
     flag.setAccessible(true);
   }
 
-  /** Watches {@code scene} after every layout pass; {@code doing} names the step under way. */
-  static CssAfterLayout on(Scene scene, Supplier<String> doing) throws NoSuchFieldException {
+  /**
+   * Watches {@code scene} after every layout pass; {@code doing} names the step under way. Call on
+   * the FX thread.
+   */
+  public static CssAfterLayout on(Scene scene, Supplier<String> doing) throws NoSuchFieldException {
     CssAfterLayout w = new CssAfterLayout();
     scene.addPostLayoutPulseListener(
         () -> {
@@ -39,7 +42,7 @@ final class CssAfterLayout {
   }
 
   /** Each step and node seen, with how many pulses. */
-  Map<String, Integer> seen() {
+  public Map<String, Integer> seen() {
     return seen;
   }
 

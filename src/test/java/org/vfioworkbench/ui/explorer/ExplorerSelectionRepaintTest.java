@@ -2,10 +2,7 @@ package org.vfioworkbench.ui.explorer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.reflect.Field;
-import java.util.ArrayList;
 import java.util.List;
-import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.IndexedCell;
 import javafx.scene.control.TreeItem;
@@ -20,6 +17,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import org.vfioworkbench.model.Bdf;
 import org.vfioworkbench.model.PciFunction;
+import org.vfioworkbench.ui.CssAfterLayout;
 import org.vfioworkbench.ui.FxTestBase;
 import org.vfioworkbench.ui.files.BuiltInSamples;
 import org.vfioworkbench.ui.state.ElementRef;
@@ -42,7 +40,7 @@ class ExplorerSelectionRepaintTest extends FxTestBase {
   private TreeView<String> plain;
   private ExplorerView view;
   private Scene scene;
-  private final List<String> cssAfterLayout = new ArrayList<>();
+  private CssAfterLayout cssAfterLayout;
 
   @Start
   void start(Stage stage) {
@@ -72,21 +70,15 @@ class ExplorerSelectionRepaintTest extends FxTestBase {
         .as("at the height a tree draws them")
         .isEqualTo(rowHeight(plain));
 
-    Field cssFlag = Node.class.getDeclaredField("cssFlag");
-    cssFlag.setAccessible(true);
     robot.interact(
-        () ->
-            scene.addPostLayoutPulseListener(
-                () -> {
-                  try {
-                    Object flag = cssFlag.get(scene.getRoot());
-                    if (!"CLEAN".equals(String.valueOf(flag))) {
-                      cssAfterLayout.add(String.valueOf(state.selectionProperty().get()));
-                    }
-                  } catch (IllegalAccessException e) {
-                    throw new IllegalStateException(e);
-                  }
-                }));
+        () -> {
+          try {
+            cssAfterLayout =
+                CssAfterLayout.on(scene, () -> String.valueOf(state.selectionProperty().get()));
+          } catch (NoSuchFieldException e) {
+            throw new IllegalStateException(e);
+          }
+        });
     // the root bus's first functions: their rows are on screen once the bus is open
     List<Bdf> shown =
         HOST.functions().stream()
@@ -100,7 +92,7 @@ class ExplorerSelectionRepaintTest extends FxTestBase {
         WaitForAsyncUtils.waitForFxEvents();
       }
     }
-    assertThat(cssAfterLayout).as("selections that left CSS to do after layout").isEmpty();
+    assertThat(cssAfterLayout.seen()).as("selections that left CSS to do after layout").isEmpty();
   }
 
   private static double rowHeight(TreeView<?> tree) {

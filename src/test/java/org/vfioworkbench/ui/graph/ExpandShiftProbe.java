@@ -84,13 +84,7 @@ public final class ExpandShiftProbe {
     for (GraphModel.FunctionNode f : shown.functions()) {
       Set<String> lanes = Focus.of(a, f.bdf()).holders();
       if (!lanes.isEmpty()) {
-        GraphModel open =
-            GraphLayout.compute(
-                a,
-                overview.collapsed(),
-                overview.folded(),
-                h -> !lanes.contains(h),
-                shown.holdersX());
+        GraphModel open = overview.revealing(f.bdf(), h -> !lanes.contains(h), shown.holdersX());
         out.add(shift(f.bdf(), shown, open));
       }
     }
