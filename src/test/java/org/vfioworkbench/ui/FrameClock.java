@@ -1,6 +1,7 @@
 package org.vfioworkbench.ui;
 
 import com.sun.javafx.perf.PerformanceTracker;
+import com.sun.javafx.scene.SceneHelper;
 import com.sun.javafx.tk.TKPulseListener;
 import com.sun.javafx.tk.Toolkit;
 import java.lang.management.ManagementFactory;
@@ -25,7 +26,10 @@ import javafx.scene.Scene;
  * post-scene pulse listener: the scenes are synchronised, so any earlier frame's painting has
  * finished) it asks whether the window shows the result yet; the first frame painted after the
  * pulse that first shows it stops the clock. Work the action hands to a background thread (layout,
- * engine) is inside the time, as the user waits for it.
+ * engine) is inside the time, as the user waits for it. A step whose result changes no pixel (the
+ * pulse that shows it has nothing to paint, so no frame follows) stops at the end of that pulse
+ * instead, and says so ({@link Timing#painted}): the clock asks for one more pulse, by which the
+ * showing pulse's frame, had it one, is painted.
  *
  * <p><b>Latency</b> runs from just before the action to the end of painting that frame; it includes
  * the wait for the next pulse (JavaFX pulses on a 60 Hz timer, so up to one 16.7 ms period during
@@ -69,9 +73,11 @@ final class FrameClock {
       CompletableFuture<Timing> done,
       AtomicLong armedAfter,
       long[] fx,
-      long cpu0) {
+      long cpu0,
+      long[] armedPulse) {
     // fx: [0] the action's FX-thread nanoseconds, [1] pulses started before the action ended,
-    // [2] start of the pulse that shows the result, [3] 1 when that pulse is the first after it
+    // [2] start of the pulse that shows the result, [3] 1 when that pulse is the first after it;
+    // armedPulse: that pulse's number, when it ended, and the threads' CPU time then
   }
 
   /**
@@ -81,8 +87,10 @@ final class FrameClock {
    * @param work the action's FX-thread time plus the showing pulse's time to the end of its paint
    *     (the whole latency when the result needed more than the first pulse)
    * @param cpu the FX and render threads' CPU time over the latency (NaN before any frame)
+   * @param painted false when the pulse that showed the result had nothing to paint (the result
+   *     changed no pixel): the times then end with that pulse
    */
-  record Timing(double latency, double work, double cpu) {}
+  record Timing(double latency, double work, double cpu, boolean painted) {}
 
   private FrameClock(Scene scene) {
     this.scene = scene;
@@ -124,7 +132,14 @@ final class FrameClock {
         () -> {
           fxThread = Thread.currentThread().getId();
           Step s =
-              new Step(System.nanoTime(), shown, done, new AtomicLong(-1), new long[4], cpuNow());
+              new Step(
+                  System.nanoTime(),
+                  shown,
+                  done,
+                  new AtomicLong(-1),
+                  new long[4],
+                  cpuNow(),
+                  new long[3]);
           step = s;
           try {
             action.run();
@@ -169,14 +184,29 @@ final class FrameClock {
   /** FX thread, after every pulse's scenes are laid out and synchronised. */
   private void afterScenes() {
     Step s = step;
-    if (s == null || s.armedAfter().get() >= 0) {
+    if (s == null) {
+      return;
+    }
+    if (s.armedAfter().get() >= 0) {
+      if (pulses.get() > s.armedPulse()[0] && nothingPainted(s)) {
+        // The pulse that showed the result had nothing to paint: the result was on screen when
+        // it ended.
+        step = null;
+        s.done().complete(timing(s, s.armedPulse()[1], s.armedPulse()[2], false));
+      } else {
+        Platform.requestNextPulse(); // a pulse to find out whether a frame is coming
+      }
       return;
     }
     if (s.shown().getAsBoolean()) {
       // This pulse's frame (queued next) is the first that shows it.
       s.fx()[2] = pulseStartNs;
       s.fx()[3] = pulses.get() == s.fx()[1] + 1 ? 1 : 0;
+      s.armedPulse()[0] = pulses.get();
+      s.armedPulse()[1] = System.nanoTime();
+      s.armedPulse()[2] = cpuNow();
       s.armedAfter().set(frames.get());
+      Platform.requestNextPulse(); // to find out whether this pulse painted a frame
     } else {
       // Keep pulses coming while a background task finishes.
       Platform.requestNextPulse();
@@ -192,6 +222,26 @@ final class FrameClock {
     return THREADS.getThreadCpuTime(fxThread) + THREADS.getThreadCpuTime(render);
   }
 
+  /**
+   * Whether no frame has been painted since step {@code s} was shown, once every frame queued so
+   * far is painted (a later pulse: the showing pulse's frame, if it had one, is queued).
+   */
+  private boolean nothingPainted(Step s) {
+    if (frames.get() != s.armedAfter().get()) {
+      return false;
+    }
+    SceneHelper.getPeer(scene).waitForRenderingToComplete();
+    return frames.get() == s.armedAfter().get() && step == s;
+  }
+
+  /** The timing of step {@code s} ended at {@code end} with the threads' CPU time {@code cpu}. */
+  private static Timing timing(Step s, long end, long cpu, boolean painted) {
+    double latency = (end - s.t0()) / 1e6;
+    double work = s.fx()[3] == 1 ? (s.fx()[0] + end - s.fx()[2]) / 1e6 : latency;
+    return new Timing(
+        latency, work, s.cpu0() < 0 || cpu < 0 ? Double.NaN : (cpu - s.cpu0()) / 1e6, painted);
+  }
+
   /** Render thread, once per painted frame of the scene. */
   private void frameRendered() {
     if (renderThread < 0) {
@@ -203,11 +253,7 @@ final class FrameClock {
       long armed = s.armedAfter().get();
       if (armed >= 0 && n > armed) {
         step = null;
-        long end = System.nanoTime();
-        double latency = (end - s.t0()) / 1e6;
-        double work = s.fx()[3] == 1 ? (s.fx()[0] + end - s.fx()[2]) / 1e6 : latency;
-        double cpu = s.cpu0() < 0 ? Double.NaN : (cpuNow() - s.cpu0()) / 1e6;
-        s.done().complete(new Timing(latency, work, cpu));
+        s.done().complete(timing(s, System.nanoTime(), cpuNow(), true));
       }
     }
   }

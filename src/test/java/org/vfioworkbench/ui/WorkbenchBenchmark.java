@@ -167,7 +167,8 @@ public final class WorkbenchBenchmark {
       List<Double> values,
       List<Double> work,
       List<Double> cpu,
-      List<Integer> skins) {
+      List<Integer> skins,
+      List<Boolean> painted) {
 
     static Row timed(String host, String what, List<FrameClock.Timing> t, List<Integer> skins) {
       return new Row(
@@ -176,7 +177,8 @@ public final class WorkbenchBenchmark {
           t.stream().map(FrameClock.Timing::latency).toList(),
           t.stream().map(FrameClock.Timing::work).toList(),
           t.stream().map(FrameClock.Timing::cpu).toList(),
-          skins);
+          skins,
+          t.stream().map(FrameClock.Timing::painted).toList());
     }
 
     /** The {@code p}th percentile of the CPU times, as text ("n/a" where not measured). */
@@ -683,7 +685,9 @@ public final class WorkbenchBenchmark {
                 return () -> vm().modelProperty().get() != shown;
               });
       rows.add(Row.timed(h.name(), "undo/redo of the drop (ownership edit)", edits, skinsMade()));
+      series(rows.get(rows.size() - 1));
       rows.add(undoRedoWithOutcomesShown(h, repeat));
+      series(rows.get(rows.size() - 1));
       return rows;
     }
   }
@@ -756,6 +760,7 @@ public final class WorkbenchBenchmark {
           h.name(),
           "first frame from process start",
           List.of(ms, mem[0], mem[1]),
+          List.of(),
           List.of(),
           List.of(),
           List.of());
@@ -1044,8 +1049,18 @@ public final class WorkbenchBenchmark {
       if (i < r.skins().size()) {
         o.append('/').append(r.skins().get(i));
       }
+      if (i < r.painted().size() && !r.painted().get(i)) {
+        o.append('!');
+      }
     }
-    say("series, " + r.host() + ", " + r.what() + ", work ms / CPU ms / skins made, in order:" + o);
+    say(
+        "series, "
+            + r.host()
+            + ", "
+            + r.what()
+            + ", work ms / CPU ms / skins made (! where the step changed no pixel, timed to the"
+            + " end of the pulse that showed it), in order:"
+            + o);
   }
 
   private static void say(String s) {
