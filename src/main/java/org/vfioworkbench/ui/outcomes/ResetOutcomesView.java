@@ -18,6 +18,7 @@ import javafx.scene.layout.BorderPane;
 import org.vfioworkbench.engine.ResetVariant;
 import org.vfioworkbench.ui.common.Cells;
 import org.vfioworkbench.ui.common.Copyable;
+import org.vfioworkbench.ui.common.LaidOutBeforeCss;
 import org.vfioworkbench.ui.common.ShownRefresh;
 
 /**
@@ -89,6 +90,8 @@ public final class ResetOutcomesView extends BorderPane implements Copyable {
           }
         });
     setCenter(table);
+    // new rows are styled in the pulse that lays them out, not one pulse later
+    LaidOutBeforeCss.after(table, vm.rows());
     ShownRefresh.follow(this, vm::setShown);
   }
 
