@@ -17,6 +17,7 @@ import javafx.scene.layout.GridPane;
 import javafx.util.converter.NumberStringConverter;
 import org.vfioworkbench.ui.common.Cells;
 import org.vfioworkbench.ui.common.Copyable;
+import org.vfioworkbench.ui.common.LaidOutBeforeCss;
 import org.vfioworkbench.ui.common.ShownRefresh;
 
 /**
@@ -98,6 +99,8 @@ public final class InfoView extends BorderPane implements Copyable {
         Cells.menu(List.of(Cells.copyItem(vm::copyText), Cells.item("Show trace", vm::showTrace)));
     header.setOnContextMenuRequested(e -> headerMenu.show(header, e.getScreenX(), e.getScreenY()));
     setCenter(table);
+    // new rows are laid out and styled in the pulse after they come, not one pulse later
+    LaidOutBeforeCss.after(table, table.getItems());
     vm.replyProperty().addListener((o, a, b) -> show(b));
     show(vm.replyProperty().get());
     ShownRefresh.follow(this, vm::setShown);
@@ -145,12 +148,6 @@ public final class InfoView extends BorderPane implements Copyable {
     compare.setVisible(!r.compare().isEmpty());
     if (!table.getItems().equals(r.entries())) {
       table.getItems().setAll(r.entries());
-      // Lay the new rows out now, in this pulse. Left to itself the table lays them out in this
-      // pulse and then measures again in the next one with its hidden measuring row; that pulse
-      // changes only nodes nobody sees, and Prism, handed a frame without a visible dirty region,
-      // repaints the whole window (a second, whole-window frame after every selection).
-      table.applyCss();
-      table.layout();
     }
   }
 }
