@@ -19,8 +19,12 @@ public final class CssAfterLayout {
   private final Map<String, Integer> seen = new TreeMap<>();
   private final Field flag;
 
-  private CssAfterLayout() throws NoSuchFieldException {
-    flag = Node.class.getDeclaredField("cssFlag");
+  private CssAfterLayout() {
+    try {
+      flag = Node.class.getDeclaredField("cssFlag");
+    } catch (NoSuchFieldException e) {
+      throw new IllegalStateException("this JavaFX has no CSS flag on its nodes to read", e);
+    }
     flag.setAccessible(true);
   }
 
@@ -28,7 +32,7 @@ public final class CssAfterLayout {
    * Watches {@code scene} after every layout pass; {@code doing} names the step under way. Call on
    * the FX thread.
    */
-  public static CssAfterLayout on(Scene scene, Supplier<String> doing) throws NoSuchFieldException {
+  public static CssAfterLayout on(Scene scene, Supplier<String> doing) {
     CssAfterLayout w = new CssAfterLayout();
     scene.addPostLayoutPulseListener(
         () -> {

@@ -71,14 +71,9 @@ class ExplorerSelectionRepaintTest extends FxTestBase {
         .isEqualTo(rowHeight(plain));
 
     robot.interact(
-        () -> {
-          try {
+        () ->
             cssAfterLayout =
-                CssAfterLayout.on(scene, () -> String.valueOf(state.selectionProperty().get()));
-          } catch (NoSuchFieldException e) {
-            throw new IllegalStateException(e);
-          }
-        });
+                CssAfterLayout.on(scene, () -> String.valueOf(state.selectionProperty().get())));
     // the root bus's first functions: their rows are on screen once the bus is open
     List<Bdf> shown =
         HOST.functions().stream()

@@ -53,15 +53,10 @@ class InfoViewTest extends FxTestBase {
     selectEach(robot, functions);
     CssAfterLayout[] watch = new CssAfterLayout[1];
     robot.interact(
-        () -> {
-          try {
+        () ->
             watch[0] =
                 CssAfterLayout.on(
-                    view.getScene(), () -> String.valueOf(state.selectionProperty().get()));
-          } catch (NoSuchFieldException e) {
-            throw new IllegalStateException(e);
-          }
-        });
+                    view.getScene(), () -> String.valueOf(state.selectionProperty().get())));
     for (int round = 0; round < 2; round++) {
       selectEach(robot, functions);
     }

@@ -21,6 +21,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import org.vfioworkbench.engine.Profile;
+import org.vfioworkbench.engine.ResetVariant;
 import org.vfioworkbench.ui.CssAfterLayout;
 import org.vfioworkbench.ui.FxTestBase;
 import org.vfioworkbench.ui.files.BuiltInSamples;
@@ -56,17 +57,11 @@ class ResetOutcomesRepaintTest extends FxTestBase {
     WaitForAsyncUtils.waitForFxEvents();
     CssAfterLayout[] watch = new CssAfterLayout[1];
     robot.interact(
-        () -> {
-          try {
+        () ->
             watch[0] =
                 CssAfterLayout.on(
-                    scene, () -> String.valueOf(state.compareProfileProperty().get()));
-          } catch (NoSuchFieldException e) {
-            throw new IllegalStateException(e);
-          }
-        });
-    String before =
-        vm.rows().get(0).cell(org.vfioworkbench.engine.ResetVariant.Kind.EMPTY_ARRAY).text();
+                    scene, () -> String.valueOf(state.compareProfileProperty().get())));
+    String before = vm.rows().get(0).cell(ResetVariant.Kind.EMPTY_ARRAY).text();
     for (int round = 0; round < 3; round++) {
       robot.interact(() -> state.compareProfileProperty().set(Profile.REVIEW_DEVICE_FD_PROOF));
       WaitForAsyncUtils.waitForFxEvents();
@@ -80,8 +75,7 @@ class ResetOutcomesRepaintTest extends FxTestBase {
       WaitForAsyncUtils.waitForFxEvents();
       assertCellsStyledAsTheirOutcomes();
     }
-    assertThat(vm.rows().get(0).cell(org.vfioworkbench.engine.ResetVariant.Kind.EMPTY_ARRAY).text())
-        .isEqualTo(before);
+    assertThat(vm.rows().get(0).cell(ResetVariant.Kind.EMPTY_ARRAY).text()).isEqualTo(before);
     assertThat(watch[0].seen()).as("changes that left CSS to do after layout").isEmpty();
   }
 
