@@ -188,6 +188,24 @@ public final class GraphLayout {
   }
 
   /**
+   * Reveals {@code bdf} in {@code collapsed} and {@code folded} (the bridges a layout collapses and
+   * the root-bus functions it leaves out): expands every collapsed bridge above it and brings back
+   * the folded root-bus function it is or is below, so it gets its own chip. Returns whether either
+   * set changed.
+   */
+  public static boolean reveal(
+      Analysis a, Bdf bdf, java.util.Set<Bdf> collapsed, java.util.Set<Bdf> folded) {
+    boolean changed = folded.remove(bdf);
+    Optional<Bdf> up = a.pci().busOf(bdf).bridge();
+    while (up.isPresent()) {
+      changed |= collapsed.remove(up.get());
+      changed |= folded.remove(up.get());
+      up = a.pci().busOf(up.get()).bridge();
+    }
+    return changed;
+  }
+
+  /**
    * The bridges a host opens collapsed: none for up to {@link #COLLAPSE_ABOVE} functions; above,
    * every bridge whose subtree holds no function a holder has open, and when that still leaves more
    * than {@link #COLLAPSE_ABOVE} chips, every bridge on a root bus too (a depth that fits).

@@ -131,13 +131,7 @@ public final class TopologyGraphViewModel {
     if (r == null || r.analysis().pci().function(bdf).isEmpty()) {
       return false;
     }
-    boolean changed = folded.remove(bdf);
-    Optional<Bdf> up = r.analysis().pci().busOf(bdf).bridge();
-    while (up.isPresent()) {
-      changed |= collapsed.remove(up.get());
-      changed |= folded.remove(up.get());
-      up = r.analysis().pci().busOf(up.get()).bridge();
-    }
+    boolean changed = GraphLayout.reveal(r.analysis(), bdf, collapsed, folded);
     if (changed) {
       refresh(-1, true);
     }

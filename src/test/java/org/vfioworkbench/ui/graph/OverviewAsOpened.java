@@ -49,12 +49,7 @@ record OverviewAsOpened(Analysis analysis, Set<Bdf> collapsed, Set<Bdf> folded) 
   GraphModel revealing(Bdf bdf, java.util.function.Predicate<String> compact, double holdersFrom) {
     Set<Bdf> open = new HashSet<>(collapsed);
     Set<Bdf> shown = new HashSet<>(folded);
-    shown.remove(bdf);
-    for (var up = analysis.pci().busOf(bdf).bridge(); up.isPresent(); ) {
-      open.remove(up.get());
-      shown.remove(up.get());
-      up = analysis.pci().busOf(up.get()).bridge();
-    }
+    GraphLayout.reveal(analysis, bdf, open, shown);
     return GraphLayout.compute(analysis, open, shown, compact, holdersFrom);
   }
 }
