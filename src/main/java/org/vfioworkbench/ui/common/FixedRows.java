@@ -26,28 +26,17 @@ public final class FixedRows {
    * the scene it is in (when its cells have their sizes) until then.
    */
   public static void measuredOnce(TreeView<?> tree) {
-    Runnable[] afterLayout = new Runnable[1];
-    afterLayout[0] =
+    // once fixed, the listener finds the height set and does nothing more
+    PulseListeners.afterLayout(
+        tree,
         () -> {
-          double h = tree.getFixedCellSize() > 0 ? tree.getFixedCellSize() : shownRowHeight(tree);
-          if (h > 0) {
-            tree.setFixedCellSize(h);
-            tree.getScene().removePostLayoutPulseListener(afterLayout[0]);
+          if (tree.getFixedCellSize() <= 0) {
+            double h = shownRowHeight(tree);
+            if (h > 0) {
+              tree.setFixedCellSize(h);
+            }
           }
-        };
-    tree.sceneProperty()
-        .addListener(
-            (o, was, now) -> {
-              if (was != null) {
-                was.removePostLayoutPulseListener(afterLayout[0]);
-              }
-              if (now != null && tree.getFixedCellSize() <= 0) {
-                now.addPostLayoutPulseListener(afterLayout[0]);
-              }
-            });
-    if (tree.getScene() != null) {
-      tree.getScene().addPostLayoutPulseListener(afterLayout[0]);
-    }
+        });
   }
 
   /** The height of a row {@code tree} draws with content; 0 while it draws none. */

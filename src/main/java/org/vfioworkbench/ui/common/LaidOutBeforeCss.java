@@ -2,7 +2,6 @@ package org.vfioworkbench.ui.common;
 
 import javafx.beans.Observable;
 import javafx.scene.Parent;
-import javafx.scene.Scene;
 
 /**
  * Lays a virtualised control (a table, a list) out at the start of the pulse after its content
@@ -26,29 +25,15 @@ public final class LaidOutBeforeCss {
    */
   public static void after(Parent control, Observable content) {
     boolean[] changed = new boolean[1];
-    // Stays registered while the control is in the scene; a pulse with no change does nothing.
-    Runnable beforeCss =
+    content.addListener(o -> changed[0] = true);
+    // a pulse with no change does nothing
+    PulseListeners.beforeCss(
+        control,
         () -> {
           if (changed[0]) {
             changed[0] = false;
             control.layout();
           }
-        };
-    content.addListener(o -> changed[0] = true);
-    control
-        .sceneProperty()
-        .addListener(
-            (o, was, now) -> {
-              if (was != null) {
-                was.removePreLayoutPulseListener(beforeCss);
-              }
-              if (now != null) {
-                now.addPreLayoutPulseListener(beforeCss);
-              }
-            });
-    Scene scene = control.getScene();
-    if (scene != null) {
-      scene.addPreLayoutPulseListener(beforeCss);
-    }
+        });
   }
 }
