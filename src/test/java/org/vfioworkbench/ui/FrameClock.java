@@ -74,10 +74,12 @@ final class FrameClock {
       AtomicLong armedAfter,
       long[] fx,
       long cpu0,
+      long render0,
       long[] armedPulse) {
     // fx: [0] the action's FX-thread nanoseconds, [1] pulses started before the action ended,
     // [2] start of the pulse that shows the result, [3] 1 when that pulse is the first after it;
-    // armedPulse: that pulse's number, when it ended, and the threads' CPU time then
+    // armedPulse: that pulse's number, when it ended, the threads' CPU time then, and the render
+    // thread's alone
   }
 
   /**
@@ -87,10 +89,11 @@ final class FrameClock {
    * @param work the action's FX-thread time plus the showing pulse's time to the end of its paint
    *     (the whole latency when the result needed more than the first pulse)
    * @param cpu the FX and render threads' CPU time over the latency (NaN before any frame)
+   * @param renderCpu the render thread's part of {@code cpu}: painting (NaN before any frame)
    * @param painted false when the pulse that showed the result had nothing to paint (the result
    *     changed no pixel): the times then end with that pulse
    */
-  record Timing(double latency, double work, double cpu, boolean painted) {}
+  record Timing(double latency, double work, double cpu, double renderCpu, boolean painted) {}
 
   private FrameClock(Scene scene) {
     this.scene = scene;
@@ -139,7 +142,8 @@ final class FrameClock {
                   new AtomicLong(-1),
                   new long[4],
                   cpuNow(),
-                  new long[3]);
+                  renderCpuNow(),
+                  new long[4]);
           step = s;
           try {
             action.run();
@@ -192,7 +196,8 @@ final class FrameClock {
         // The pulse that showed the result had nothing to paint: the result was on screen when
         // it ended.
         step = null;
-        s.done().complete(timing(s, s.armedPulse()[1], s.armedPulse()[2], false));
+        s.done()
+            .complete(timing(s, s.armedPulse()[1], s.armedPulse()[2], s.armedPulse()[3], false));
       } else {
         Platform.requestNextPulse(); // a pulse to find out whether a frame is coming
       }
@@ -205,6 +210,7 @@ final class FrameClock {
       s.armedPulse()[0] = pulses.get();
       s.armedPulse()[1] = System.nanoTime();
       s.armedPulse()[2] = cpuNow();
+      s.armedPulse()[3] = renderCpuNow();
       s.armedAfter().set(frames.get());
       Platform.requestNextPulse(); // to find out whether this pulse painted a frame
     } else {
@@ -222,6 +228,12 @@ final class FrameClock {
     return THREADS.getThreadCpuTime(fxThread) + THREADS.getThreadCpuTime(render);
   }
 
+  /** The render thread's CPU time so far, ns; -1 until it is known. */
+  private long renderCpuNow() {
+    long render = renderThread;
+    return render < 0 ? -1 : THREADS.getThreadCpuTime(render);
+  }
+
   /**
    * Whether no frame has been painted since step {@code s} was shown, once every frame queued so
    * far is painted (a later pulse: the showing pulse's frame, if it had one, is queued).
@@ -234,12 +246,19 @@ final class FrameClock {
     return frames.get() == s.armedAfter().get() && step == s;
   }
 
-  /** The timing of step {@code s} ended at {@code end} with the threads' CPU time {@code cpu}. */
-  private static Timing timing(Step s, long end, long cpu, boolean painted) {
+  /**
+   * The timing of step {@code s} ended at {@code end} with the threads' CPU time {@code cpu}, the
+   * render thread's {@code render}.
+   */
+  private static Timing timing(Step s, long end, long cpu, long render, boolean painted) {
     double latency = (end - s.t0()) / 1e6;
     double work = s.fx()[3] == 1 ? (s.fx()[0] + end - s.fx()[2]) / 1e6 : latency;
     return new Timing(
-        latency, work, s.cpu0() < 0 || cpu < 0 ? Double.NaN : (cpu - s.cpu0()) / 1e6, painted);
+        latency,
+        work,
+        s.cpu0() < 0 || cpu < 0 ? Double.NaN : (cpu - s.cpu0()) / 1e6,
+        s.render0() < 0 || render < 0 ? Double.NaN : (render - s.render0()) / 1e6,
+        painted);
   }
 
   /** Render thread, once per painted frame of the scene. */
@@ -253,7 +272,7 @@ final class FrameClock {
       long armed = s.armedAfter().get();
       if (armed >= 0 && n > armed) {
         step = null;
-        s.done().complete(timing(s, System.nanoTime(), cpuNow(), true));
+        s.done().complete(timing(s, System.nanoTime(), cpuNow(), renderCpuNow(), true));
       }
     }
   }

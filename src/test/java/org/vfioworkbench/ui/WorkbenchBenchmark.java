@@ -157,9 +157,9 @@ public final class WorkbenchBenchmark {
 
   /**
    * One measured row: {@code values} are milliseconds of latency (or MiB for memory rows), one per
-   * sample; {@code work} and {@code cpu} the same samples' work and CPU times ({@link
-   * FrameClock.Timing}), empty where there are none; {@code skins} the graph skins each step made
-   * (a count the machine's load does not change).
+   * sample; {@code work}, {@code cpu} and {@code render} the same samples' work, CPU and render
+   * thread's CPU times ({@link FrameClock.Timing}), empty where there are none; {@code skins} the
+   * graph skins each step made (a count the machine's load does not change).
    */
   private record Row(
       String host,
@@ -167,6 +167,7 @@ public final class WorkbenchBenchmark {
       List<Double> values,
       List<Double> work,
       List<Double> cpu,
+      List<Double> render,
       List<Integer> skins,
       List<Boolean> painted) {
 
@@ -177,6 +178,7 @@ public final class WorkbenchBenchmark {
           t.stream().map(FrameClock.Timing::latency).toList(),
           t.stream().map(FrameClock.Timing::work).toList(),
           t.stream().map(FrameClock.Timing::cpu).toList(),
+          t.stream().map(FrameClock.Timing::renderCpu).toList(),
           skins,
           t.stream().map(FrameClock.Timing::painted).toList());
     }
@@ -763,6 +765,7 @@ public final class WorkbenchBenchmark {
           List.of(),
           List.of(),
           List.of(),
+          List.of(),
           List.of());
     } catch (Exception e) {
       throw new IllegalStateException(
@@ -1046,6 +1049,9 @@ public final class WorkbenchBenchmark {
       if (i < r.cpu().size()) {
         o.append(String.format(Locale.ROOT, "/%.1f", r.cpu().get(i)));
       }
+      if (i < r.render().size()) {
+        o.append(String.format(Locale.ROOT, "/%.1f", r.render().get(i)));
+      }
       if (i < r.skins().size()) {
         o.append('/').append(r.skins().get(i));
       }
@@ -1058,7 +1064,7 @@ public final class WorkbenchBenchmark {
             + r.host()
             + ", "
             + r.what()
-            + ", work ms / CPU ms / skins made (! where the step changed no pixel, timed to the"
+            + ", work ms / CPU ms / of which painting (render thread) ms / skins made (! where the step changed no pixel, timed to the"
             + " end of the pulse that showed it), in order:"
             + o);
   }
