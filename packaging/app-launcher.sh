@@ -14,11 +14,12 @@
 #   - a command-line run (a subcommand) uses the client compiler only (-XX:TieredStopAtLevel=1):
 #     a run of a second spends more on the optimizing compiler than it gets back. The workbench
 #     (no arguments, gui, or one .json file) keeps both compilers.
-#   - lib/app/vfio-workbench.jsa, the application's CDS archive (made for this path by
-#     lib/app/cds-archive.sh, which the package's postinst runs), is named only when it exists:
-#     JDK 17 given an archive it cannot use warns on standard output and drops class-data sharing
-#     altogether, the JDK's own archive too; so an archive older than the jar is not named
-#     either. VFIO_WORKBENCH_CDS=off runs without it.
+#   - the application's CDS archive, lib/app/vfio-workbench.jsa for a command-line run and
+#     lib/app/vfio-workbench-gui.jsa for the workbench (made for this path by lib/app/cds-archive.sh,
+#     which the package's postinst runs), is named only when it exists: JDK 17 given an archive it
+#     cannot use warns on standard output and drops class-data sharing altogether, the JDK's own
+#     archive too; so an archive older than the jar is not named either. VFIO_WORKBENCH_CDS=off
+#     runs without it.
 #   - a command-line run gets a heap sized by what it holds, not by the machine (as the jar
 #     launcher packaging/vfio-workbench does; see there): the serial collector, starting at 32 MiB,
 #     growing only while less than a fifth of it is free, a fifth of it young. No upper cap. The
@@ -33,12 +34,13 @@ java=$appdir/lib/runtime/bin/java
 
 jit=-XX:TieredStopAtLevel=1
 mem="-XX:+UseSerialGC -Xms32m -XX:NewRatio=4 -XX:MinHeapFreeRatio=20 -XX:MaxHeapFreeRatio=40"
+jsa=$app/vfio-workbench.jsa
 if [ $# -eq 0 ] || [ "$1" = gui ] || { [ $# -eq 1 ] && [ "${1%.json}" != "$1" ]; }; then
   jit=-XX:+TieredCompilation
   mem=
+  jsa=$app/vfio-workbench-gui.jsa
 fi
 cds=-Xshare:auto
-jsa=$app/vfio-workbench.jsa
 if [ "${VFIO_WORKBENCH_CDS:-on}" != off ] && [ -r "$jsa" ] && [ ! "$app/vfio-workbench.jar" -nt "$jsa" ]; then
   cds=-XX:SharedArchiveFile=$jsa
 fi

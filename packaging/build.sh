@@ -70,8 +70,9 @@ chmod +x "$out/input/cds-archive.sh"
 # starts the installed workbench under Xvfb, and by the CLI run on every bundled sample.
 # --generate-cds-archive gives the runtime the JDK's own class-data-sharing archive, which jlink
 # otherwise leaves out (every start then loads and verifies the JDK's classes from lib/modules);
-# the application's archive is made on top of it (packaging/cds-archive.sh). jlink needs the
-# runtime's bin/java to make it, so the native commands (java, keytool; some 100 KB) stay.
+# it serves when the application's archive is missing, and under one made without a class list
+# (packaging/cds-archive.sh; one made from the list holds the JDK's classes itself). jlink needs
+# the runtime's bin/java to make it, so the native commands (java, keytool; some 100 KB) stay.
 modules=java.base,java.desktop,java.logging,java.management,java.prefs,java.sql,jdk.unsupported
 modules=$modules,jdk.unsupported.desktop,jdk.zipfs
 
@@ -92,6 +93,9 @@ image=$out/app/vfio-workbench
 install -m 755 packaging/app-launcher.sh "$image/bin/vfio-workbench"
 rm -f "$image/lib/libapplauncher.so" "$image/lib/app/vfio-workbench.cfg"
 echo "packaging: $image ($(du -sh "$image" | cut -f1))"
+# The classes the archive will hold, listed from the image's training runs (the workbench's under
+# Xvfb when there is no display); the package carries the list, its postinst dumps the archive.
+"$image/lib/app/cds-archive.sh" --classlist "$image"
 
 if [ "$target" = deb ]; then
   echo "packaging: Debian package"

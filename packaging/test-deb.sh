@@ -65,11 +65,22 @@ check "vfio-workbench check on the seed-case sample" \
   vfio-workbench check "$app/lib/app/sample-topologies/s19-seed-cdev-and-type1-group.json"
 check "vfio-workbench check on every bundled sample (${#samples[@]})" vfio-workbench check "${samples[@]}"
 check "postinst makes the CDS archive" grep -q "cds-archive.sh /opt/vfio-workbench" "$root/control/postinst"
-check "prerm removes the CDS archive" grep -q "rm -f /opt/vfio-workbench/lib/app/vfio-workbench.jsa" "$root/control/prerm"
-check "the package carries no CDS archive (it serves only the path it was made at)" test ! -e "$app/lib/app/vfio-workbench.jsa"
+check "prerm removes the CDS archives" sh -c \
+  "grep -q 'rm -f .*/opt/vfio-workbench/lib/app/vfio-workbench.jsa' '$root/control/prerm' &&
+   grep -q 'rm -f .*/opt/vfio-workbench/lib/app/vfio-workbench-gui.jsa' '$root/control/prerm'"
+check "the package carries no CDS archive (it serves only the path it was made at)" \
+  test ! -e "$app/lib/app/vfio-workbench.jsa" -a ! -e "$app/lib/app/vfio-workbench-gui.jsa"
 check "the runtime has the JDK's CDS archive" test -f "$app/lib/runtime/lib/server/classes.jsa"
-# What the postinst does, for this root: the archive for this path, then a run that maps from it.
-check "cds-archive.sh makes the archive for the installed path" "$app/lib/app/cds-archive.sh" "$app"
+# The build lists the workbench's classes from a training run under Xvfb (the postinst has no
+# display): JavaFX's, the window's, the graph's.
+check "the package carries the workbench's class list" sh -c \
+  "grep -qx 'javafx/scene/Scene' '$app/lib/app/vfio-workbench.classlist' &&
+   grep -qx 'org/vfioworkbench/ui/WorkbenchWindow' '$app/lib/app/vfio-workbench.classlist' &&
+   grep -qx 'org/vfioworkbench/ui/graph/skin/BundleSkin' '$app/lib/app/vfio-workbench.classlist'"
+# What the postinst does, for this root: the archives for this path, then runs that map from them.
+check "cds-archive.sh makes both archives for the installed path" sh -c \
+  "'$app/lib/app/cds-archive.sh' '$app' && test -s '$app/lib/app/vfio-workbench.jsa' &&
+   test -s '$app/lib/app/vfio-workbench-gui.jsa'"
 check "a run maps the application's classes from the CDS archive" sh -c \
   "JAVA_TOOL_OPTIONS=-Xlog:class+load=info vfio-workbench check '$app/lib/app/sample-topologies/s19-seed-cdev-and-type1-group.json' 2>&1 | grep -q 'org.vfioworkbench.cli.CheckCommand source: shared objects file (top)'"
 seed=$app/lib/app/sample-topologies/s19-seed-cdev-and-type1-group.json
@@ -105,7 +116,12 @@ PROBE
   chmod +x "$root/probe.sh"
   # user.home in the throwaway root: the run must not touch the user's settings (first-run flag).
   check "vfio-workbench with no arguments opens the workbench window (Xvfb)" \
-    env HOME="$root/home" JAVA_TOOL_OPTIONS="-Duser.home=$root/home" xvfb-run -a -s "-screen 0 1400x900x24" "$root/probe.sh" "$root"
+    env HOME="$root/home" JAVA_TOOL_OPTIONS="-Duser.home=$root/home" \
+    VFIO_WORKBENCH_JAVA_OPTIONS=-Xlog:class+load=info \
+    xvfb-run -a -s "-screen 0 1400x900x24" "$root/probe.sh" "$root"
+  check "the workbench maps JavaFX's and its own classes from its CDS archive" sh -c \
+    "grep -q 'javafx.scene.Scene source: shared objects file\$' '$root/gui.log' &&
+     grep -q 'org.vfioworkbench.ui.WorkbenchWindow source: shared objects file\$' '$root/gui.log'"
 fi
 
 echo "test-deb: $passes checks passed, $failures failed"

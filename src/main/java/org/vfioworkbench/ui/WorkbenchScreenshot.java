@@ -138,7 +138,7 @@ public final class WorkbenchScreenshot {
    * Waits (up to 60 s) until the graph shows the selected function's chip, or any graph when
    * nothing is selected: laying out a big host takes a while on a loaded machine.
    */
-  private static void waitForGraph(WorkbenchWindow w, TaskExecutor executor) throws Exception {
+  static void waitForGraph(WorkbenchWindow w, TaskExecutor executor) throws Exception {
     for (int i = 0; i < 120; i++) {
       CompletableFuture<Boolean> ready = new CompletableFuture<>();
       executor.runOnUi(
@@ -241,7 +241,7 @@ public final class WorkbenchScreenshot {
   }
 
   /** The window's graph view. */
-  private static TopologyGraphView graph(WorkbenchWindow w) {
+  static TopologyGraphView graph(WorkbenchWindow w) {
     return (TopologyGraphView) w.scene().lookup(".graph-view");
   }
 }
