@@ -386,6 +386,10 @@ case "$prism" in
   *) echo "benchmarks: --prism takes sw or es2, not $prism" >&2; exit 2 ;;
 esac
 wb_args=${WORKBENCH_ARGS:-$($quick && echo "--sizes 2000,10000 --steps 60 --repeat 10" || echo "--sizes 2000,10000 --steps 240 --repeat 30")}
+# The workbench's start as the package makes it too (the image's runtime and its CDS archive).
+if [ -x target/packaging/app/vfio-workbench/bin/vfio-workbench ] && [[ " $wb_args " != *" --no-child "* ]]; then
+  wb_args="$wb_args --child-app target/packaging/app/vfio-workbench"
+fi
 say "workbench: WorkbenchBenchmark $wb_args (under xvfb-run)"
 md "Command: \`xvfb-run -a -s \"-screen 0 1920x1200x24\" java $prism_flags -cp target/classes:target/test-classes:\$(cat target/cp.txt) org.vfioworkbench.ui.WorkbenchBenchmark $wb_args\`"
 md ""

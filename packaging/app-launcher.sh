@@ -18,8 +18,9 @@
 #     lib/app/vfio-workbench-gui.jsa for the workbench (made for this path by lib/app/cds-archive.sh,
 #     which the package's postinst runs), is named only when it exists: JDK 17 given an archive it
 #     cannot use warns on standard output and drops class-data sharing altogether, the JDK's own
-#     archive too; so an archive older than the jar is not named either. VFIO_WORKBENCH_CDS=off
-#     runs without it.
+#     archive too; so an archive older than the jar is not named either. The workbench without its
+#     own archive (an image built with no display has no class list) takes the command line's,
+#     which holds the classes both load. VFIO_WORKBENCH_CDS=off runs without either.
 #   - a command-line run gets a heap sized by what it holds, not by the machine (as the jar
 #     launcher packaging/vfio-workbench does; see there): the serial collector, starting at 32 MiB,
 #     growing only while less than a fifth of it is free, a fifth of it young. No upper cap. The
@@ -34,15 +35,20 @@ java=$appdir/lib/runtime/bin/java
 
 jit=-XX:TieredStopAtLevel=1
 mem="-XX:+UseSerialGC -Xms32m -XX:NewRatio=4 -XX:MinHeapFreeRatio=20 -XX:MaxHeapFreeRatio=40"
-jsa=$app/vfio-workbench.jsa
+archives=$app/vfio-workbench.jsa
 if [ $# -eq 0 ] || [ "$1" = gui ] || { [ $# -eq 1 ] && [ "${1%.json}" != "$1" ]; }; then
   jit=-XX:+TieredCompilation
   mem=
-  jsa=$app/vfio-workbench-gui.jsa
+  archives="$app/vfio-workbench-gui.jsa $archives"
 fi
 cds=-Xshare:auto
-if [ "${VFIO_WORKBENCH_CDS:-on}" != off ] && [ -r "$jsa" ] && [ ! "$app/vfio-workbench.jar" -nt "$jsa" ]; then
-  cds=-XX:SharedArchiveFile=$jsa
+if [ "${VFIO_WORKBENCH_CDS:-on}" != off ]; then
+  for jsa in $archives; do
+    if [ -r "$jsa" ] && [ ! "$app/vfio-workbench.jar" -nt "$jsa" ]; then
+      cds=-XX:SharedArchiveFile=$jsa
+      break
+    fi
+  done
 fi
 
 # shellcheck disable=SC2086

@@ -93,8 +93,8 @@ image=$out/app/vfio-workbench
 install -m 755 packaging/app-launcher.sh "$image/bin/vfio-workbench"
 rm -f "$image/lib/libapplauncher.so" "$image/lib/app/vfio-workbench.cfg"
 echo "packaging: $image ($(du -sh "$image" | cut -f1))"
-# The classes the archive will hold, listed from the image's training runs (the workbench's under
-# Xvfb when there is no display); the package carries the list, its postinst dumps the archive.
+# The classes the workbench's archive will hold, listed from its training run (under Xvfb when
+# there is no display); the package carries the list, its postinst dumps the archive from it.
 "$image/lib/app/cds-archive.sh" --classlist "$image"
 
 if [ "$target" = deb ]; then

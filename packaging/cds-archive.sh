@@ -24,8 +24,9 @@
 # $DISPLAY or else xvfb-run), the package carries the list, and this script dumps a static archive
 # from it (-Xshare:dump), which needs no display and runs no application code. It is kept apart
 # from the command line's because the JVM relocates a whole archive at every start (JDK 17's
-# ArchiveRelocationMode=1): the workbench's, about four times the size, made `evaluate` start 17 %
-# slower. Without a list (an app image built with no display) the workbench starts without it.
+# ArchiveRelocationMode=1): one archive for both, about four times the command line's, made
+# `evaluate` start 17 % slower. Without a list (an app image built with no display) the workbench starts from the
+# command line's archive, which holds the classes both load.
 #
 # Each archive is then checked by one run with -Xshare:on (which fails instead of quietly running
 # without the archive). If anything fails, that archive is left out (slower start, same
@@ -64,7 +65,7 @@ if [ "$mode" = classlist ]; then
     echo "cds-archive: $list ($(wc -l <"$list") classes and call sites)"
   else
     echo "cds-archive: no display, no xvfb-run, or the workbench's training failed" \
-      "($(tail -1 "$tmp/log" 2>/dev/null)); the workbench will start without its archive" >&2
+      "($(tail -1 "$tmp/log" 2>/dev/null)); the workbench will start from the command line's archive" >&2
   fi
   exit 0
 fi
@@ -108,7 +109,7 @@ if [ -s "$list" ]; then
   else
     rm -f "$tmp"
     echo "cds-archive: the dump from $list failed ($(tail -1 "$tmp.log"));" \
-      "the workbench starts without its CDS archive" >&2
+      "the workbench starts from the command line's archive" >&2
     failed=1
   fi
   rm -f "$tmp.log"

@@ -58,6 +58,10 @@ import org.vfioworkbench.ui.state.ElementRef;
  *       time runs from just before the process is started to that line;
  *   <li><b>memory</b> of that child's window with the host shown: heap used after full GCs, and its
  *       resident set size;
+ *   <li>with {@code --child-app APPDIR} (an app image, packaging/build.sh), the same again as the
+ *       package starts the workbench: the image's own runtime, its jar first on the class path, and
+ *       its CDS archive for the workbench when there is one (lib/app/vfio-workbench-gui.jsa, as
+ *       packaging/app-launcher.sh names it);
  *   <li><b>frames</b> (p50/p95/max): expanding a collapsed subtree (and collapsing it again),
  *       selecting a function with a click, a drag of a function over a holder's lane (one event per
  *       frame) and undoing/redoing the drop (an ownership edit).
@@ -68,8 +72,8 @@ import org.vfioworkbench.ui.state.ElementRef;
  * frame within 60 s fails the run the same way.
  *
  * <p>Usage: {@code WorkbenchBenchmark [--sizes 2000,10000] [--steps 120] [--repeat 20] [--timeout
- * 1200] [--no-child] [--warm 20]}: {@code --warm} expands (each collapsed again) on each host
- * before the measured ones, reported in rows of their own.
+ * 1200] [--no-child] [--child-app APPDIR] [--warm 20]}: {@code --warm} expands (each collapsed
+ * again) on each host before the measured ones, reported in rows of their own.
  */
 public final class WorkbenchBenchmark {
 
@@ -101,6 +105,7 @@ public final class WorkbenchBenchmark {
     int repeat = 20;
     long timeoutS = 1200;
     boolean child = true;
+    Path childApp = null;
     int warm = 20;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
@@ -110,6 +115,7 @@ public final class WorkbenchBenchmark {
         case "--repeat" -> repeat = Integer.parseInt(args[++i]);
         case "--timeout" -> timeoutS = Long.parseLong(args[++i]);
         case "--no-child" -> child = false;
+        case "--child-app" -> childApp = Path.of(args[++i]).toAbsolutePath();
         case "--warm" -> warm = Integer.parseInt(args[++i]);
         default -> throw new IllegalArgumentException("unknown argument " + args[i]);
       }
@@ -138,7 +144,13 @@ public final class WorkbenchBenchmark {
     if (child) {
       for (Host h : hosts.values()) {
         phase = "process start with " + h.name();
-        starts.add(childStart(h, dir));
+        starts.add(childStart(h, dir, null));
+      }
+      if (childApp != null) {
+        for (Host h : hosts.values()) {
+          phase = "process start of the app image with " + h.name();
+          starts.add(childStart(h, dir, childApp));
+        }
       }
     }
     print(List.of(), starts, hosts.get("seed").name());
@@ -698,11 +710,30 @@ public final class WorkbenchBenchmark {
    * Starts the workbench in a child JVM on {@code h}'s file and times process start to the first
    * painted frame with the graph; the child also reports its memory.
    */
-  private static Row childStart(Host h, Path dir) throws Exception {
-    say("process start with " + h.name());
-    String java = ProcessHandle.current().info().command().orElse("java");
+  private static Row childStart(Host h, Path dir, Path app) throws Exception {
+    say("process start with " + h.name() + (app == null ? "" : " from " + app));
+    String java =
+        app == null
+            ? ProcessHandle.current().info().command().orElse("java")
+            : app.resolve("lib/runtime/bin/java").toString();
+    String classPath = System.getProperty("java.class.path");
     List<String> cmd = new ArrayList<>();
     cmd.add(java);
+    String what = h.name();
+    if (app != null) {
+      Path jar = app.resolve("lib/app/vfio-workbench.jar");
+      Path jsa = app.resolve("lib/app/vfio-workbench-gui.jsa");
+      classPath = jar + System.getProperty("path.separator") + classPath;
+      boolean archived =
+          Files.isReadable(jsa)
+              && !Files.getLastModifiedTime(jar)
+                  .toInstant()
+                  .isAfter(Files.getLastModifiedTime(jsa).toInstant());
+      if (archived) {
+        cmd.add("-XX:SharedArchiveFile=" + jsa);
+      }
+      what += archived ? ", app image with its CDS archive" : ", app image (no CDS archive)";
+    }
     for (String p :
         List.of(
             "prism.order",
@@ -719,7 +750,7 @@ public final class WorkbenchBenchmark {
     cmd.addAll(
         List.of(
             "-cp",
-            System.getProperty("java.class.path"),
+            classPath,
             WorkbenchBenchmark.class.getName(),
             "--child",
             h.file().toString(),
@@ -759,7 +790,7 @@ public final class WorkbenchBenchmark {
         throw new TimeoutException("the child did not exit");
       }
       return new Row(
-          h.name(),
+          what,
           "first frame from process start",
           List.of(ms, mem[0], mem[1]),
           List.of(),
