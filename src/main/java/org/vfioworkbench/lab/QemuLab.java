@@ -239,8 +239,8 @@ public final class QemuLab {
   }
 
   private static void deleteTree(Path dir) {
-    try (var s = Files.walk(dir)) {
-      s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    try {
+      org.vfioworkbench.io.DirectoryTrees.removeWhatCan(dir);
     } catch (IOException e) {
       // a leftover temp directory is harmless
     }

@@ -11,6 +11,7 @@ import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 import javafx.application.Platform;
 import javafx.stage.Stage;
+import org.vfioworkbench.io.DirectoryTrees;
 import org.vfioworkbench.model.Bdf;
 import org.vfioworkbench.ui.files.BuiltInSamples;
 import org.vfioworkbench.ui.files.Sample;
@@ -149,8 +150,8 @@ public final class WorkbenchTraining {
   }
 
   private static void deleteTree(Path dir) {
-    try (var paths = Files.walk(dir)) {
-      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    try {
+      DirectoryTrees.removeWhatCan(dir);
     } catch (java.io.IOException e) {
       LOG.log(System.Logger.Level.WARNING, "could not remove " + dir + ": " + e.getMessage());
     }
