@@ -286,10 +286,29 @@ public final class TopologyGraphView extends StackPane
   }
 
   private Detail detail(GraphModel m) {
-    if (scale.getX() >= GLANCE_BELOW || !vm.isOverview()) {
+    boolean overview = vm.isOverview();
+    if (overview ? scale.getX() >= GLANCE_BELOW : addressReadable()) {
       return detailed(m) ? Detail.FULL : Detail.PLAIN;
     }
     return scale.getX() * GLANCE_MAX_FONT >= GLANCE_MIN_PX ? Detail.GLANCE : Detail.PLAIN;
+  }
+
+  /**
+   * Whether a full chip's address still shows at the current zoom (above {@link CaptionFloor}'s
+   * floor). A graph that is no overview keeps its full chips down to there; below, where a full
+   * chip would show only its colours, its chips glance instead (a real host of a few dozen
+   * functions fits a 1366×768 window at about a quarter of full size).
+   */
+  private boolean addressReadable() {
+    return CaptionFloor.readable(CaptionFloor.cssSize("fn-bdf"), scale.getX());
+  }
+
+  /**
+   * Whether holders glance too: only in an overview, where they are one line each; a holder drawn
+   * with its lanes keeps them, and its captions follow the floor.
+   */
+  private boolean holdersGlance() {
+    return builtDetail == Detail.GLANCE && vm.isOverview();
   }
 
   /**
@@ -549,7 +568,7 @@ public final class TopologyGraphView extends StackPane
 
   private HolderSkin holderSkin(GraphModel.HolderNode h) {
     HolderSkin s =
-        builtDetail == Detail.GLANCE
+        holdersGlance()
             ? HolderSkin.glance(h, builtGlanceFont, GLANCE_MIN_PX / scale.getX(), screenText)
             : new HolderSkin(h);
     s.titleNode().setOnMouseClicked(e -> selectHere(new ElementRef.HolderRef(h.name())));

@@ -105,6 +105,35 @@ class GraphCaptionFloorTest extends FxTestBase {
   }
 
   @Test
+  void aHostThatIsNoOverviewGlancesWhereItsAddressesWouldHide(FxRobot robot) {
+    // A host too small to open as an overview, yet too big to fit at a zoom where a full chip's
+    // address reads: each chip says its address in a few big words instead of nothing.
+    robot.interact(() -> state.open("generated", BuiltInSamples.largeHost(120), null));
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(graph.viewModel().isOverview()).isFalse();
+    while (CaptionFloor.readable(CaptionFloor.cssSize("fn-bdf"), graph.zoom())) {
+      robot.interact(graph::zoomOut);
+      WaitForAsyncUtils.waitForFxEvents();
+    }
+    assertNothingBelowTheFloor("zoomed out to " + graph.zoom());
+    List<Text> glances = captions("fn-glance");
+    assertThat(glances)
+        .as("at %.2f every chip glances", graph.zoom())
+        .hasSize(graph.chipCount())
+        .allMatch(t -> shows(t) && !t.getText().isBlank());
+    assertThat(captions("fn-bdf")).isEmpty();
+    while (!CaptionFloor.readable(CaptionFloor.cssSize("fn-bdf"), graph.zoom())) {
+      robot.interact(graph::zoomIn);
+      WaitForAsyncUtils.waitForFxEvents();
+    }
+    assertThat(captions("fn-glance")).as("at %.2f", graph.zoom()).isEmpty();
+    assertThat(captions("fn-bdf"))
+        .as("at %.2f the full chips are back", graph.zoom())
+        .hasSize(graph.chipCount())
+        .allMatch(GraphCaptionFloorTest::shows);
+  }
+
+  @Test
   void zoomingWithoutCrossingACaptionThresholdDoesNotWalkTheCaptions(FxRobot robot) {
     robot.interact(() -> state.open("generated", BuiltInSamples.largeHost(2000), null));
     WaitForAsyncUtils.waitForFxEvents();
