@@ -95,6 +95,19 @@ public record PciFunction(
     return headerType == HeaderType.BRIDGE;
   }
 
+  /**
+   * Whether its class code makes this one of the chipset's or the processor's own functions, not a
+   * device one passes to a VM: a host or ISA bridge (class 06 00, 06 01), a system peripheral (08:
+   * DMA engines, I/O APICs, a processor's uncore registers) or a signal processing controller (11:
+   * performance counters). A real server carries dozens of these on its root buses. Class code 0
+   * (not given, as in most scenario files) is none.
+   */
+  public boolean isPlatformFunction() {
+    int base = classCode >>> 16;
+    int sub = (classCode >>> 8) & 0xFF;
+    return base == 0x08 || base == 0x11 || base == 0x06 && (sub == 0x00 || sub == 0x01);
+  }
+
   public boolean isVirtfn() {
     return physfn.isPresent();
   }

@@ -26,9 +26,10 @@ import org.vfioworkbench.ui.task.TaskExecutor;
  * Renders the workbench on a sample and writes a PNG of the whole window: the README's pictures.
  * Usage: {@code WorkbenchScreenshot OUTPUT.png [SAMPLE [WIDTH HEIGHT]] [OPTION...]}; SAMPLE is the
  * index of a built-in sample (0 seed, 1 workstation, 2 the generated 2,000-function host), {@code
- * generated=N} (the generated host with about N functions) or the start of a bundled sample's name
- * ({@code s25}). Options: a view id brought to front ("explain"); {@code focus=BDF} selects a
- * function (the default selects 0000:02:00.0 when there is one), {@code focus=none} nothing, {@code
+ * generated=N} (the generated host with about N functions), the start of a bundled sample's name
+ * ({@code s25}) or a scenario file or host capture ({@code host.json}, {@code host.json.gz}).
+ * Options: a view id brought to front ("explain"); {@code focus=BDF} selects a function (the
+ * default selects 0000:02:00.0 when there is one), {@code focus=none} nothing, {@code
  * focus=blocked} the first open device whose natural hot reset fails (on a big host, the first
  * whose whole focus fits the view at a readable zoom); {@code dark} uses the dark theme, {@code
  * legend} shows the graph's legend, {@code expand=BDF[,BDF...]} opens those bridges' collapsed
@@ -61,7 +62,11 @@ public final class WorkbenchScreenshot {
         () -> {
           Stage stage = new Stage();
           WorkbenchWindow w = new WorkbenchWindow(stage, config, executor);
-          w.openSample(sample(sample));
+          if (sample.endsWith(".json") || sample.endsWith(".json.gz")) {
+            w.openFile(Path.of(sample));
+          } else {
+            w.openSample(sample(sample));
+          }
           if (dark) {
             Theme.DARK.apply(w.scene());
           }

@@ -10,17 +10,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.vfioworkbench.host.HostScanner;
+import org.vfioworkbench.host.HwlocTrees;
 import org.vfioworkbench.host.PciNames;
 import org.vfioworkbench.host.ScanResult;
 import org.vfioworkbench.host.fs.LiveFs;
@@ -45,28 +44,8 @@ import org.vfioworkbench.model.Topology;
  */
 class HwlocTreesScanTest {
 
-  @TempDir static Path work;
-
-  private static final Map<String, Path> EXTRACTED = new HashMap<>();
-
   static Stream<String> trees() throws IOException, URISyntaxException {
-    Path dir = Path.of(HwlocTreesScanTest.class.getResource("/host/hwloc-lspci").toURI());
-    try (Stream<Path> s = Files.list(dir)) {
-      return s
-          .map(p -> p.getFileName().toString())
-          .filter(n -> n.endsWith(".txt"))
-          .map(n -> n.substring(0, n.length() - 4))
-          .sorted()
-          .toList()
-          .stream();
-    }
-  }
-
-  static Path treesDir() {
-    String dir = System.getProperty("vfio.wb.hwloc.trees", System.getenv("VFIO_WB_HWLOC_TREES"));
-    return dir != null && !dir.isBlank()
-        ? Path.of(dir)
-        : Path.of(System.getProperty("user.home"), ".cache", "vfio-workbench", "hwloc-trees");
+    return HwlocTrees.names();
   }
 
   /** lspci's figures: each function's parent bridge ("root" for none), and bridges' buses. */
@@ -96,38 +75,8 @@ class HwlocTreesScanTest {
     }
   }
 
-  /** The tree, extracted once per run: only its PCI part, which is all the scan reads. */
-  private static synchronized Path extracted(String name) throws Exception {
-    Path done = EXTRACTED.get(name);
-    if (done != null) {
-      return done;
-    }
-    Path tarball = treesDir().resolve(name + ".tar.bz2");
-    assumeTrue(
-        Files.isRegularFile(tarball),
-        "hwloc test tree "
-            + tarball
-            + " not present "
-            + "(run .ci/hwloc-trees.sh, or set VFIO_WB_HWLOC_TREES to a directory holding it)");
-    Process tar =
-        new ProcessBuilder(
-                "tar",
-                "-xjf",
-                tarball.toString(),
-                "-C",
-                work.toString(),
-                "--wildcards",
-                "*/sys/bus/pci/*",
-                "*/sys/devices/pci*")
-            .redirectErrorStream(true)
-            .start();
-    String out = new String(tar.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(tar.waitFor(5, TimeUnit.MINUTES)).isTrue();
-    assertThat(tar.exitValue()).as("tar -xjf %s: %s", tarball, out).isZero();
-    Path root = work.resolve(name);
-    assertThat(root.resolve("sys/bus/pci/devices")).isDirectory();
-    EXTRACTED.put(name, root);
-    return root;
+  private static Path extracted(String name) throws Exception {
+    return HwlocTrees.extracted(name);
   }
 
   private static String parentOf(Topology t, PciFunction f) {

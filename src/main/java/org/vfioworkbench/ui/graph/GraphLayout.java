@@ -10,6 +10,7 @@ import org.vfioworkbench.engine.Analysis;
 import org.vfioworkbench.engine.ResetScope;
 import org.vfioworkbench.model.Bdf;
 import org.vfioworkbench.model.BusAddress;
+import org.vfioworkbench.model.DriverKind;
 import org.vfioworkbench.model.PciFunction;
 import org.vfioworkbench.model.Topology;
 import org.vfioworkbench.ui.common.Labels;
@@ -164,27 +165,60 @@ public final class GraphLayout {
   }
 
   /**
-   * The functions a big host's overview leaves out: those on a root bus that are not open and have
-   * nothing open below them (none for up to {@link #COLLAPSE_ABOVE} functions). Their bus bar says
-   * how many; selecting one (in the Explorer, say) brings it back.
+   * The functions a host opens without: in a big host's overview those on a root bus that are not
+   * open and have nothing open below them; in any other graph the platform functions on its root
+   * buses ({@link #foldsAsPlatform}). Their bus bar says how many; selecting one (in the Explorer,
+   * say) brings it back.
    */
   public static java.util.Set<Bdf> defaultFolded(Analysis a) {
     java.util.Set<Bdf> out = new java.util.HashSet<>();
-    if (!opensAsOverview(a)) {
-      return out;
-    }
+    boolean overview = opensAsOverview(a);
     for (int seg : a.pci().segments()) {
       for (BusAddress root : a.pci().rootBuses(seg)) {
         for (PciFunction f : a.pci().functionsOn(root)) {
           boolean open = a.device(f.bdf()).map(d -> d.isOpen()).orElse(false);
           Optional<BusAddress> sub = a.pci().subordinateOf(f.bdf());
-          if (!open && (sub.isEmpty() || !holdsOpen(a, sub.get()))) {
+          if (overview
+              ? !open && (sub.isEmpty() || !holdsOpen(a, sub.get()))
+              : foldsAsPlatform(a, f)) {
             out.add(f.bdf());
           }
         }
       }
     }
     return out;
+  }
+
+  /**
+   * Whether a graph that is no overview leaves out {@code f}, a function on a root bus: a platform
+   * function ({@link PciFunction#isPlatformFunction}: host and ISA bridges, DMA engines, I/O APICs,
+   * a processor's uncore registers, performance counters) that is neither open nor bound to
+   * vfio-pci and whose IOMMU group, if it has one, holds only such functions. A function that
+   * shares its group with a device one could pass keeps its chip, since that group's viability
+   * depends on it.
+   */
+  static boolean foldsAsPlatform(Analysis a, PciFunction f) {
+    if (!quietPlatformFunction(a, f)) {
+      return false;
+    }
+    if (f.iommuGroup().isEmpty()) {
+      return true;
+    }
+    for (PciFunction m : a.topology().functions()) {
+      if (m.iommuGroup().equals(f.iommuGroup())
+          && !m.bdf().equals(f.bdf())
+          && !(a.pci().busOf(m.bdf()).bridge().isEmpty() && quietPlatformFunction(a, m))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean quietPlatformFunction(Analysis a, PciFunction f) {
+    return f.isPlatformFunction()
+        && !f.isBridge()
+        && f.driver().kind() != DriverKind.VFIO_PCI
+        && !a.device(f.bdf()).map(d -> d.isOpen()).orElse(false);
   }
 
   /**
@@ -552,6 +586,11 @@ public final class GraphLayout {
     if (rows.size() > 1) {
       w += SPINE;
     }
+    int left = foldedOn.getOrDefault(bus, 0);
+    if (!overview && left > 0 && rows.size() == 1 && rows.get(0).isEmpty()) {
+      // Nothing drawn on it but its bar: wide enough to say how many platform functions it holds.
+      w = Math.max(w, BusNode.countedCaptionWidth(bus, left));
+    }
     widths.put(bus, w);
     return w;
   }
@@ -608,7 +647,9 @@ public final class GraphLayout {
     double slotsX = rows.size() > 1 ? x + SPINE : x;
     for (List<PciFunction> row : rows) {
       Box bar = new Box(x, rowY, w, BUS_H);
-      buses.add(new BusNode(bus, bar, root, !first, first ? foldedOn.getOrDefault(bus, 0) : 0));
+      buses.add(
+          new BusNode(
+              bus, bar, root, !first, first ? foldedOn.getOrDefault(bus, 0) : 0, !overview));
       placed.add(bar);
       busBox.merge(bus, bar, Box::union);
       if (prevBar != null) {

@@ -1,5 +1,6 @@
 package org.vfioworkbench.ui.graph;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -40,10 +41,63 @@ public record GraphModel(
   /**
    * One bus bar (a wrapped bus has one bar per row; {@code continued} marks the later ones).
    *
-   * @param folded how many functions on this bus are not drawn because neither they nor anything
-   *     below them is open (a big host's overview); 0 on continued bars
+   * @param folded how many functions on this bus are not drawn: in a big host's overview because
+   *     neither they nor anything below them is open, elsewhere because they are platform functions
+   *     ({@link GraphLayout#defaultFolded}); 0 on continued bars
+   * @param platform whether those are platform functions (a graph that is no overview)
    */
-  public record BusNode(BusAddress bus, Box box, boolean root, boolean continued, int folded) {}
+  public record BusNode(
+      BusAddress bus, Box box, boolean root, boolean continued, int folded, boolean platform) {
+
+    /** Room the bar keeps left and right of its caption. */
+    static final double CAPTION_PAD = 16;
+
+    /** The bar's whole caption: its address, whether it is a root bus, what it leaves out. */
+    public String caption() {
+      return captionForms().get(0);
+    }
+
+    /** The longest form of {@link #caption} that fits the bar (at least the bus's address). */
+    public String fittedCaption() {
+      List<String> forms = captionForms();
+      for (String f : forms) {
+        if (TextMetrics.width(f) <= box.w() - CAPTION_PAD) {
+          return f;
+        }
+      }
+      return forms.get(forms.size() - 1);
+    }
+
+    /** The caption's forms, longest first. */
+    List<String> captionForms() {
+      String name = "bus " + bus;
+      String more = continued ? " \u22ef" : "";
+      List<String> forms = new ArrayList<>();
+      String left =
+          folded == 0
+              ? ""
+              : platform
+                  ? folded + (folded == 1 ? " platform function" : " platform functions")
+                  : folded + " with nothing open";
+      if (folded > 0) {
+        forms.add(name + (root ? " (root bus)" : "") + more + " \u00b7 " + left + " not shown");
+        forms.add(name + more + " \u00b7 " + left + " not shown");
+        forms.add(name + more + " \u00b7 " + folded + " not shown");
+      } else {
+        forms.add(name + (root ? " (root bus)" : "") + more);
+      }
+      forms.add(name + more);
+      return forms;
+    }
+
+    /**
+     * How wide a bar must be to show its caption's shortest form that still counts what it leaves
+     * out ({@code bus 0000:7f · 42 not shown}).
+     */
+    static double countedCaptionWidth(BusAddress bus, int folded) {
+      return TextMetrics.width("bus " + bus + " \u00b7 " + folded + " not shown") + CAPTION_PAD;
+    }
+  }
 
   /**
    * One function chip.

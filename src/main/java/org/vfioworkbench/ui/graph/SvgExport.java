@@ -59,7 +59,7 @@ public final class SvgExport {
     }
     for (GraphModel.BusNode n : m.buses()) {
       rect(s, n.box(), "#cbd5e1", "#475569", "rx=\"3\"");
-      text(s, n.box().x() + 8, n.box().y() + 15, "bus " + n.bus(), "#0f172a");
+      text(s, n.box().x() + 8, n.box().y() + 15, n.fittedCaption(), "#0f172a");
     }
     for (GraphModel.FunctionNode f : m.functions()) {
       rect(

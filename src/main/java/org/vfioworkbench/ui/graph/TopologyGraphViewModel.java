@@ -147,7 +147,10 @@ public final class TopologyGraphViewModel {
     return overview;
   }
 
-  /** Whether {@code bdf} is left out of the overview (a quiet function on a root bus). */
+  /**
+   * Whether {@code bdf} is left out of the graph: in an overview a quiet function on a root bus,
+   * elsewhere a platform function on one ({@link GraphLayout#defaultFolded}).
+   */
   public boolean isFolded(Bdf bdf) {
     return folded.contains(bdf);
   }

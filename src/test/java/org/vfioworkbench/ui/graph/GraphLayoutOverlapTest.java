@@ -5,17 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.vfioworkbench.engine.Analysis;
+import org.vfioworkbench.host.HostScanner;
+import org.vfioworkbench.host.HwlocTrees;
+import org.vfioworkbench.host.fs.LiveFs;
 import org.vfioworkbench.model.Bdf;
 import org.vfioworkbench.model.Topology;
 import org.vfioworkbench.scenario.ScenarioException;
 import org.vfioworkbench.ui.files.BuiltInSamples;
 import org.vfioworkbench.ui.files.BundledSamples;
 import org.vfioworkbench.ui.files.Sample;
+import org.vfioworkbench.ui.graph.GraphModel.BusNode;
 import org.vfioworkbench.ui.graph.GraphModel.FdChip;
 import org.vfioworkbench.ui.graph.GraphModel.FdEdge;
 import org.vfioworkbench.ui.graph.GraphModel.HolderNode;
@@ -151,6 +156,9 @@ class GraphLayoutOverlapTest {
           .forEach(f -> collapsed.remove(f.bdf()));
       return GraphLayout.compute(a, collapsed, folded, h -> true);
     }
+    if (t == SERVER_AS_OPENED) {
+      return GraphLayout.compute(a, Set.of(), GraphLayout.defaultFolded(a), h -> false);
+    }
     return t == COLLAPSED
         ? GraphLayout.compute(a, GraphLayout.defaultCollapsed(a))
         : GraphLayout.compute(a);
@@ -182,7 +190,33 @@ class GraphLayoutOverlapTest {
         Arguments.of(
             "generated 2,000 functions, the overview with each open device selected in turn",
             LANES_OPEN));
+    out.add(
+        Arguments.of("a server's scan, everything drawn", GraphLayoutPlatformFoldTest.server()));
+    out.add(Arguments.of("a server's scan as it opens", SERVER_AS_OPENED));
     return out.stream();
+  }
+
+  /** Marks the small server of {@link GraphLayoutPlatformFoldTest} as it opens: folded. */
+  static final Topology SERVER_AS_OPENED = GraphLayoutPlatformFoldTest.server();
+
+  /**
+   * Real machines' scans (the hwloc project's sysfs trees, when present; see {@link HwlocTrees}),
+   * everything drawn and as they open.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("org.vfioworkbench.host.HwlocTrees#names")
+  void realHostsOverlapNothing(String tree) throws Exception {
+    Topology t = new HostScanner(new LiveFs(HwlocTrees.extracted(tree))).scan().topology();
+    Analysis a = Analysis.of(t);
+    nothingOverlaps(tree + ", everything drawn", t, GraphLayout.compute(a));
+    GraphModel opened =
+        GraphLayout.compute(
+            a,
+            GraphLayout.defaultCollapsed(a),
+            GraphLayout.defaultFolded(a),
+            h -> GraphLayout.opensAsOverview(a));
+    nothingOverlaps(tree + ", as it opens", t, opened);
+    edgesRunFromTheirFdChipToTheirFunctionThroughFreeSpace(tree + ", as it opens", t, opened);
   }
 
   @ParameterizedTest(name = "{0}")
@@ -203,6 +237,11 @@ class GraphLayoutOverlapTest {
       }
     }
     assertThat(overlaps(fds)).as(name + ": overlapping fd chips").isEmpty();
+    for (BusNode b : m.buses()) {
+      assertThat(TextMetrics.width(b.fittedCaption()))
+          .as(name + ": the caption '" + b.fittedCaption() + "' inside its bar")
+          .isLessThanOrEqualTo(b.box().w() - BusNode.CAPTION_PAD);
+    }
     for (Named s : solid) {
       assertThat(m.bounds().x() <= s.box().x() && s.box().right() <= m.bounds().right())
           .as(name + ": " + s.what() + " inside the bounds")

@@ -14,17 +14,16 @@ public final class BusBarSkin extends Group {
     bar.setArcWidth(6);
     bar.setArcHeight(6);
     bar.getStyleClass().addAll("bus-bar", n.root() ? "bus-root" : "bus-below");
-    String label =
-        "bus "
-            + n.bus()
-            + (n.root() ? " (root bus)" : "")
-            + (n.continued() ? " \u22ef" : "")
-            + (n.folded() > 0 ? " \u00b7 " + n.folded() + " with nothing open not shown" : "");
-    getChildren().addAll(bar, SkinText.at(label, b.x() + 8, b.y() + 4, "bus-label"));
+    getChildren().addAll(bar, SkinText.at(n.fittedCaption(), b.x() + 8, b.y() + 4, "bus-label"));
     LazyTooltip.install(
         this,
         () ->
-            label
+            n.caption()
+                + (n.platform() && n.folded() > 0
+                    ? "\nnot shown: the chipset's and processors' own functions (host and ISA"
+                        + " bridges, DMA engines, I/O APICs, uncore registers, performance counters);"
+                        + " the Explorer lists them, and selecting one there draws it"
+                    : "")
                 + "\n"
                 + (n.root()
                     ? "root bus: no upstream bridge, so it can never be bus-reset"

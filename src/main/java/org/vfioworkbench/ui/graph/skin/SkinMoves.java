@@ -41,7 +41,9 @@ public final class SkinMoves {
 
   /** The offset from {@code was} to {@code now} when only the bus bar's place changed. */
   public static Optional<Point2D> bus(BusNode was, BusNode now) {
-    return new BusNode(was.bus(), now.box(), was.root(), was.continued(), was.folded()).equals(now)
+    return new BusNode(
+                was.bus(), now.box(), was.root(), was.continued(), was.folded(), was.platform())
+            .equals(now)
         ? offset(was.box(), now.box())
         : Optional.empty();
   }
