@@ -10,7 +10,6 @@ import org.vfioworkbench.engine.Analysis;
 import org.vfioworkbench.engine.ResetScope;
 import org.vfioworkbench.model.Bdf;
 import org.vfioworkbench.model.BusAddress;
-import org.vfioworkbench.model.DriverKind;
 import org.vfioworkbench.model.PciFunction;
 import org.vfioworkbench.model.Topology;
 import org.vfioworkbench.ui.common.Labels;
@@ -105,6 +104,7 @@ public final class GraphLayout {
     this.folded = folded;
     this.compactHolder = compactHolder;
     this.overview = opensAsOverview(a);
+    this.fold = HostOpening.of(a).fold();
     this.facts = SubtreeFacts.of(a);
   }
 
@@ -112,6 +112,9 @@ public final class GraphLayout {
   private final SubtreeFacts facts;
 
   private final boolean overview;
+
+  /** Why what {@code folded} leaves out is left out, for the bus bars' captions. */
+  private final GraphModel.Fold fold;
 
   /** The least x the holders' side may begin at ({@link GraphModel#holdersX}). */
   private final double holdersFrom;
@@ -165,60 +168,13 @@ public final class GraphLayout {
   }
 
   /**
-   * The functions a host opens without: in a big host's overview those on a root bus that are not
-   * open and have nothing open below them; in any other graph the platform functions on its root
-   * buses ({@link #foldsAsPlatform}). Their bus bar says how many; selecting one (in the Explorer,
-   * say) brings it back.
+   * The functions a host opens without ({@link HostOpening}): in a big host's overview those on a
+   * root bus with nothing it keeps in view (open, or else bound to vfio-pci) in or below them; in
+   * any other graph, and in an overview of a host with neither, the platform functions on its root
+   * buses. Their bus bar says how many; selecting one (in the Explorer, say) brings it back.
    */
   public static java.util.Set<Bdf> defaultFolded(Analysis a) {
-    java.util.Set<Bdf> out = new java.util.HashSet<>();
-    boolean overview = opensAsOverview(a);
-    for (int seg : a.pci().segments()) {
-      for (BusAddress root : a.pci().rootBuses(seg)) {
-        for (PciFunction f : a.pci().functionsOn(root)) {
-          boolean open = a.device(f.bdf()).map(d -> d.isOpen()).orElse(false);
-          Optional<BusAddress> sub = a.pci().subordinateOf(f.bdf());
-          if (overview
-              ? !open && (sub.isEmpty() || !holdsOpen(a, sub.get()))
-              : foldsAsPlatform(a, f)) {
-            out.add(f.bdf());
-          }
-        }
-      }
-    }
-    return out;
-  }
-
-  /**
-   * Whether a graph that is no overview leaves out {@code f}, a function on a root bus: a platform
-   * function ({@link PciFunction#isPlatformFunction}: host and ISA bridges, DMA engines, I/O APICs,
-   * a processor's uncore registers, performance counters) that is neither open nor bound to
-   * vfio-pci and whose IOMMU group, if it has one, holds only such functions. A function that
-   * shares its group with a device one could pass keeps its chip, since that group's viability
-   * depends on it.
-   */
-  static boolean foldsAsPlatform(Analysis a, PciFunction f) {
-    if (!quietPlatformFunction(a, f)) {
-      return false;
-    }
-    if (f.iommuGroup().isEmpty()) {
-      return true;
-    }
-    for (PciFunction m : a.topology().functions()) {
-      if (m.iommuGroup().equals(f.iommuGroup())
-          && !m.bdf().equals(f.bdf())
-          && !(a.pci().busOf(m.bdf()).bridge().isEmpty() && quietPlatformFunction(a, m))) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static boolean quietPlatformFunction(Analysis a, PciFunction f) {
-    return f.isPlatformFunction()
-        && !f.isBridge()
-        && f.driver().kind() != DriverKind.VFIO_PCI
-        && !a.device(f.bdf()).map(d -> d.isOpen()).orElse(false);
+    return HostOpening.of(a).folded();
   }
 
   /**
@@ -241,17 +197,19 @@ public final class GraphLayout {
 
   /**
    * The bridges a host opens collapsed: none for up to {@link #COLLAPSE_ABOVE} functions; above,
-   * every bridge whose subtree holds no function a holder has open, and when that still leaves more
-   * than {@link #COLLAPSE_ABOVE} chips, every bridge on a root bus too (a depth that fits).
+   * every bridge whose subtree holds nothing the overview keeps in view ({@link HostOpening}: what
+   * a holder has open, or else what is bound to vfio-pci), and when that still leaves more than
+   * {@link #COLLAPSE_ABOVE} chips, every bridge on a root bus too (a depth that fits).
    */
   public static java.util.Set<Bdf> defaultCollapsed(Analysis a) {
     java.util.Set<Bdf> out = new java.util.HashSet<>();
     if (a.topology().functions().size() <= COLLAPSE_ABOVE) {
       return out;
     }
+    HostOpening opening = HostOpening.of(a);
     for (PciFunction f : a.topology().functions()) {
       Optional<BusAddress> sub = a.pci().subordinateOf(f.bdf());
-      if (sub.isPresent() && !holdsOpen(a, sub.get())) {
+      if (sub.isPresent() && !opening.holdsKept(sub.get())) {
         out.add(f.bdf());
       }
     }
@@ -267,19 +225,6 @@ public final class GraphLayout {
       }
     }
     return out;
-  }
-
-  private static boolean holdsOpen(Analysis a, BusAddress bus) {
-    for (PciFunction f : a.pci().functionsOn(bus)) {
-      if (a.device(f.bdf()).map(d -> d.isOpen()).orElse(false)) {
-        return true;
-      }
-      Optional<BusAddress> sub = a.pci().subordinateOf(f.bdf());
-      if (sub.isPresent() && holdsOpen(a, sub.get())) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** Every function below a bridge (its secondary bus and down). */
@@ -587,8 +532,8 @@ public final class GraphLayout {
       w += SPINE;
     }
     int left = foldedOn.getOrDefault(bus, 0);
-    if (!overview && left > 0 && rows.size() == 1 && rows.get(0).isEmpty()) {
-      // Nothing drawn on it but its bar: wide enough to say how many platform functions it holds.
+    if (left > 0 && rows.size() == 1 && rows.get(0).isEmpty()) {
+      // Nothing drawn on it but its bar: wide enough to say how many functions it leaves out.
       w = Math.max(w, BusNode.countedCaptionWidth(bus, left));
     }
     widths.put(bus, w);
@@ -648,8 +593,7 @@ public final class GraphLayout {
     for (List<PciFunction> row : rows) {
       Box bar = new Box(x, rowY, w, BUS_H);
       buses.add(
-          new BusNode(
-              bus, bar, root, !first, first ? foldedOn.getOrDefault(bus, 0) : 0, !overview));
+          new BusNode(bus, bar, root, !first, first ? foldedOn.getOrDefault(bus, 0) : 0, fold));
       placed.add(bar);
       busBox.merge(bus, bar, Box::union);
       if (prevBar != null) {

@@ -35,19 +35,29 @@ public record GraphModel(
     double holdersX,
     double holdersApart) {
 
+  /**
+   * Why a graph leaves functions of a root bus out ({@link GraphLayout#defaultFolded}): they are
+   * platform functions, or a big host's overview keeps in view only what is open, or (nobody having
+   * anything open) only what is bound to vfio-pci, and they have none of it in or below them.
+   */
+  public enum Fold {
+    PLATFORM,
+    NOTHING_OPEN,
+    NOTHING_VFIO_BOUND
+  }
+
   /** The root complex of one PCI segment. */
   public record ComplexNode(int segment, Box box) {}
 
   /**
    * One bus bar (a wrapped bus has one bar per row; {@code continued} marks the later ones).
    *
-   * @param folded how many functions on this bus are not drawn: in a big host's overview because
-   *     neither they nor anything below them is open, elsewhere because they are platform functions
-   *     ({@link GraphLayout#defaultFolded}); 0 on continued bars
-   * @param platform whether those are platform functions (a graph that is no overview)
+   * @param folded how many functions on this bus are not drawn ({@link GraphLayout#defaultFolded});
+   *     0 on continued bars
+   * @param fold why they are not drawn
    */
   public record BusNode(
-      BusAddress bus, Box box, boolean root, boolean continued, int folded, boolean platform) {
+      BusAddress bus, Box box, boolean root, boolean continued, int folded, Fold fold) {
 
     /** Room the bar keeps left and right of its caption. */
     static final double CAPTION_PAD = 16;
@@ -74,11 +84,11 @@ public record GraphModel(
       String more = continued ? " \u22ef" : "";
       List<String> forms = new ArrayList<>();
       String left =
-          folded == 0
-              ? ""
-              : platform
-                  ? folded + (folded == 1 ? " platform function" : " platform functions")
-                  : folded + " with nothing open";
+          switch (fold) {
+            case PLATFORM -> folded + (folded == 1 ? " platform function" : " platform functions");
+            case NOTHING_OPEN -> folded + " with nothing open";
+            case NOTHING_VFIO_BOUND -> folded + " with nothing bound to vfio-pci";
+          };
       if (folded > 0) {
         forms.add(name + (root ? " (root bus)" : "") + more + " \u00b7 " + left + " not shown");
         forms.add(name + more + " \u00b7 " + left + " not shown");

@@ -156,6 +156,10 @@ class GraphLayoutOverlapTest {
           .forEach(f -> collapsed.remove(f.bdf()));
       return GraphLayout.compute(a, collapsed, folded, h -> true);
     }
+    if (t == UNHELD) {
+      return GraphLayout.compute(
+          a, GraphLayout.defaultCollapsed(a), GraphLayout.defaultFolded(a), h -> true);
+    }
     if (t == SERVER_AS_OPENED) {
       return GraphLayout.compute(a, Set.of(), GraphLayout.defaultFolded(a), h -> false);
     }
@@ -193,11 +197,23 @@ class GraphLayoutOverlapTest {
     out.add(
         Arguments.of("a server's scan, everything drawn", GraphLayoutPlatformFoldTest.server()));
     out.add(Arguments.of("a server's scan as it opens", SERVER_AS_OPENED));
+    out.add(
+        Arguments.of("generated 2,000 functions, nobody holding anything, as it opens", UNHELD));
     return out.stream();
   }
 
   /** Marks the small server of {@link GraphLayoutPlatformFoldTest} as it opens: folded. */
   static final Topology SERVER_AS_OPENED = GraphLayoutPlatformFoldTest.server();
+
+  /**
+   * Marks the generated host with nobody holding anything, as it opens: an overview kept around
+   * what is bound to vfio-pci.
+   */
+  static final Topology UNHELD =
+      BuiltInSamples.largeHost(2000)
+          .withHolders(List.of())
+          .withContainers(List.of())
+          .withIommufds(List.of());
 
   /**
    * Real machines' scans (the hwloc project's sysfs trees, when present; see {@link HwlocTrees}),

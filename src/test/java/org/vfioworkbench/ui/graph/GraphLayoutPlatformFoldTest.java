@@ -3,14 +3,19 @@ package org.vfioworkbench.ui.graph;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.vfioworkbench.engine.Analysis;
 import org.vfioworkbench.model.Bdf;
 import org.vfioworkbench.model.BusAddress;
+import org.vfioworkbench.model.Driver;
+import org.vfioworkbench.model.DriverKind;
+import org.vfioworkbench.model.PciFunction;
 import org.vfioworkbench.model.Topology;
 import org.vfioworkbench.model.TopologyBuilder;
 import org.vfioworkbench.scenario.ScenarioException;
+import org.vfioworkbench.ui.files.BuiltInSamples;
 import org.vfioworkbench.ui.files.BundledSamples;
 import org.vfioworkbench.ui.files.Sample;
 import org.vfioworkbench.ui.graph.GraphModel.BusNode;
@@ -78,7 +83,7 @@ class GraphLayoutPlatformFoldTest {
     assertThat(m.function(Bdf.parse("0000:00:05.4"))).as("bound to vfio-pci").isPresent();
     BusNode bus00 = bar(m, "0000:00");
     assertThat(bus00.folded()).isEqualTo(2);
-    assertThat(bus00.platform()).isTrue();
+    assertThat(bus00.fold()).isEqualTo(GraphModel.Fold.PLATFORM);
     assertThat(bus00.caption())
         .isEqualTo("bus 0000:00 (root bus) \u00b7 2 platform functions not shown");
     BusNode bus7f = bar(m, "0000:7f");
@@ -106,15 +111,33 @@ class GraphLayoutPlatformFoldTest {
   @Test
   void aBarTooNarrowForItsCaptionShowsAShorterForm() {
     BusNode narrow =
-        new BusNode(BusAddress.parse("0000:00"), new Box(0, 0, 156, 14), true, false, 13, true);
+        new BusNode(
+            BusAddress.parse("0000:00"),
+            new Box(0, 0, 156, 14),
+            true,
+            false,
+            13,
+            GraphModel.Fold.PLATFORM);
     assertThat(narrow.caption())
         .isEqualTo("bus 0000:00 (root bus) \u00b7 13 platform functions not shown");
     assertThat(narrow.fittedCaption()).isEqualTo("bus 0000:00");
     BusNode wide =
-        new BusNode(BusAddress.parse("0000:00"), new Box(0, 0, 1200, 14), true, false, 13, true);
+        new BusNode(
+            BusAddress.parse("0000:00"),
+            new Box(0, 0, 1200, 14),
+            true,
+            false,
+            13,
+            GraphModel.Fold.PLATFORM);
     assertThat(wide.fittedCaption()).isEqualTo(wide.caption());
     BusNode plain =
-        new BusNode(BusAddress.parse("0000:02"), new Box(0, 0, 156, 14), false, false, 0, false);
+        new BusNode(
+            BusAddress.parse("0000:02"),
+            new Box(0, 0, 156, 14),
+            false,
+            false,
+            0,
+            GraphModel.Fold.PLATFORM);
     assertThat(plain.fittedCaption()).isEqualTo("bus 0000:02");
   }
 
@@ -126,6 +149,75 @@ class GraphLayoutPlatformFoldTest {
         assertThat(GraphLayout.defaultFolded(a)).as(s.name()).isEmpty();
       }
     }
+  }
+
+  @Test
+  void aBigHostWhereNothingIsOpenOpensAroundWhatIsBoundToVfioPci() {
+    Topology held = BuiltInSamples.largeHost(2000);
+    Topology t = held.withHolders(List.of()).withContainers(List.of()).withIommufds(List.of());
+    Analysis a = Analysis.of(t);
+    assertThat(GraphLayout.opensAsOverview(a)).isTrue();
+    assertThat(a.devices().values()).noneMatch(d -> d.isOpen());
+    GraphModel m = opened(a);
+    assertThat(m.functions()).as("an overview with something in it").isNotEmpty();
+    for (GraphModel.FunctionNode f : m.functions()) {
+      assertThat(holdsVfioBound(t, f.bdf()))
+          .as("%s is bound to vfio-pci or has such a function below it", f.bdf())
+          .isTrue();
+    }
+    assertThat(m.buses().stream().filter(b -> b.folded() > 0))
+        .isNotEmpty()
+        .allMatch(b -> b.fold() == GraphModel.Fold.NOTHING_VFIO_BOUND)
+        .allMatch(b -> b.caption().contains("with nothing bound to vfio-pci not shown"));
+  }
+
+  @Test
+  void aBigHostWithNothingForVfioOpensWithOnlyItsPlatformFunctionsLeftOut() {
+    Topology held = BuiltInSamples.largeHost(2000);
+    Topology t =
+        held.withHolders(List.of())
+            .withContainers(List.of())
+            .withIommufds(List.of())
+            .withFunctions(
+                held.functions().stream()
+                    .map(f -> f.isBridge() ? f : f.withDriver(Driver.nativeDriver("igb")))
+                    .toList());
+    Analysis a = Analysis.of(t);
+    assertThat(GraphLayout.defaultFolded(a))
+        .as("the generated host has no platform class")
+        .isEmpty();
+    GraphModel m = opened(a);
+    int onRootBuses = 0;
+    for (int seg : a.pci().segments()) {
+      for (BusAddress root : a.pci().rootBuses(seg)) {
+        onRootBuses += a.pci().functionsOn(root).size();
+      }
+    }
+    assertThat(m.functions()).as("every root-bus function drawn").hasSize(onRootBuses);
+  }
+
+  private static GraphModel opened(Analysis a) {
+    return GraphLayout.compute(
+        a, GraphLayout.defaultCollapsed(a), GraphLayout.defaultFolded(a), h -> true);
+  }
+
+  private static boolean holdsVfioBound(Topology t, Bdf b) {
+    Analysis a = Analysis.of(t);
+    PciFunction f = t.function(b).orElseThrow();
+    if (f.driver().kind() == DriverKind.VFIO_PCI) {
+      return true;
+    }
+    return a.pci().subordinateOf(b).map(bus -> busHoldsVfioBound(a, bus)).orElse(false);
+  }
+
+  private static boolean busHoldsVfioBound(Analysis a, BusAddress bus) {
+    for (PciFunction f : a.pci().functionsOn(bus)) {
+      if (f.driver().kind() == DriverKind.VFIO_PCI
+          || a.pci().subordinateOf(f.bdf()).map(s -> busHoldsVfioBound(a, s)).orElse(false)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static BusNode bar(GraphModel m, String bus) {

@@ -3,6 +3,7 @@ package org.vfioworkbench.ui.graph.skin;
 import javafx.scene.Group;
 import javafx.scene.shape.Rectangle;
 import org.vfioworkbench.ui.graph.Box;
+import org.vfioworkbench.ui.graph.GraphModel;
 import org.vfioworkbench.ui.graph.GraphModel.BusNode;
 
 /** A bus as a bar with its address. */
@@ -19,7 +20,7 @@ public final class BusBarSkin extends Group {
         this,
         () ->
             n.caption()
-                + (n.platform() && n.folded() > 0
+                + (n.fold() == GraphModel.Fold.PLATFORM && n.folded() > 0
                     ? "\nnot shown: the chipset's and processors' own functions (host and ISA"
                         + " bridges, DMA engines, I/O APICs, uncore registers, performance counters);"
                         + " the Explorer lists them, and selecting one there draws it"

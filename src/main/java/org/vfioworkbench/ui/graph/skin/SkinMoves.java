@@ -41,8 +41,7 @@ public final class SkinMoves {
 
   /** The offset from {@code was} to {@code now} when only the bus bar's place changed. */
   public static Optional<Point2D> bus(BusNode was, BusNode now) {
-    return new BusNode(
-                was.bus(), now.box(), was.root(), was.continued(), was.folded(), was.platform())
+    return new BusNode(was.bus(), now.box(), was.root(), was.continued(), was.folded(), was.fold())
             .equals(now)
         ? offset(was.box(), now.box())
         : Optional.empty();
