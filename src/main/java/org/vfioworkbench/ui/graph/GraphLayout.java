@@ -104,8 +104,8 @@ public final class GraphLayout {
     this.folded = folded;
     this.compactHolder = compactHolder;
     this.overview = opensAsOverview(a);
-    this.fold = HostOpening.of(a).fold();
     this.facts = SubtreeFacts.of(a);
+    this.fold = facts.fold();
   }
 
   /** Subtrees' functions and summaries, and reset verdicts: shared by layouts of one analysis. */

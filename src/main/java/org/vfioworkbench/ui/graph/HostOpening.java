@@ -1,6 +1,10 @@
 package org.vfioworkbench.ui.graph;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.vfioworkbench.engine.Analysis;
@@ -110,14 +114,25 @@ final class HostOpening {
     if (f.iommuGroup().isEmpty()) {
       return true;
     }
-    for (PciFunction m : a.topology().functions()) {
-      if (m.iommuGroup().equals(f.iommuGroup())
-          && !m.bdf().equals(f.bdf())
+    for (PciFunction m : groupMembers().getOrDefault(f.iommuGroup().getAsInt(), List.of())) {
+      if (!m.bdf().equals(f.bdf())
           && !(a.pci().busOf(m.bdf()).bridge().isEmpty() && quietPlatformFunction(m))) {
         return false;
       }
     }
     return true;
+  }
+
+  private Map<Integer, List<PciFunction>> members;
+
+  private Map<Integer, List<PciFunction>> groupMembers() {
+    if (members == null) {
+      members = new HashMap<>();
+      for (PciFunction m : a.topology().functions()) {
+        m.iommuGroup().ifPresent(g -> members.computeIfAbsent(g, k -> new ArrayList<>()).add(m));
+      }
+    }
+    return members;
   }
 
   private boolean quietPlatformFunction(PciFunction f) {

@@ -60,6 +60,18 @@ final class SubtreeFacts {
     return f;
   }
 
+  private volatile GraphModel.Fold fold;
+
+  /** Why the graphs of this analysis leave functions out ({@link HostOpening#fold}). */
+  GraphModel.Fold fold() {
+    GraphModel.Fold f = fold;
+    if (f == null) {
+      f = HostOpening.of(a()).fold();
+      fold = f;
+    }
+    return f;
+  }
+
   /** How many subtree summaries have been worked out so far (for tests). */
   static int summariesMade() {
     return SUMMARIES_MADE.get();
