@@ -352,10 +352,21 @@ public final class TopologyGraphView extends StackPane
       pendingCentre = null;
     }
     boolean forSelection = m != null && !newHost && shown != null && vm.laidOutForSelection();
+    Optional<Bdf> toggled =
+        m == null || newHost || shown == null ? Optional.empty() : vm.laidOutForToggle();
     if (forSelection) {
       // A selection that opened its holders' lanes (or revealed a function) keeps the zoom: what
       // it names stays where it was on screen, or is panned into view.
       keepInView(shown, m);
+    } else if (toggled.isPresent()) {
+      // An expand or a collapse keeps the zoom too, even when the graph outgrows the view: the
+      // bridge stays where it was on screen, and what opened below it is panned into view. A
+      // re-fit would move and repaint everything, and shrink the chips at every expand.
+      keepOpenedInView(shown, m, toggled.get());
+      if (!userMovedView && !showsWhole(m.bounds()) && fitZoom(m.bounds()) >= scale.getX()) {
+        // Closed again to a graph that fits at this zoom: shown whole, as it opened.
+        placeAt(m.bounds(), scale.getX());
+      }
     } else if (m != null
         && !userMovedView
         && (newHost || vm.laidOutForFit() || !showsWhole(m.bounds()))) {
@@ -1010,11 +1021,24 @@ public final class TopologyGraphView extends StackPane
     if (m == null || w <= 0 || h <= 0) {
       return;
     }
-    Box b = m.bounds();
+    double s = fitZoom(m.bounds());
+    setZoom(s);
+    placeAt(m.bounds(), s);
+  }
+
+  /** The zoom that fits a graph of {@code b} into the view, below the tool bar. */
+  private double fitZoom(Box b) {
+    double h = getHeight();
     // The graph's tool bar sits over the top edge: keep the fitted graph below it.
     double top = Math.min(TOOLBAR_H, h / 4);
-    double s = Math.min(MAX_FIT, Math.min(w / b.w(), (h - top) / b.h()));
-    setZoom(s);
+    return Math.min(MAX_FIT, Math.min(getWidth() / b.w(), (h - top) / b.h()));
+  }
+
+  /** Pans a graph of {@code b} drawn at zoom {@code s} to the middle of the view, below the bar. */
+  private void placeAt(Box b, double s) {
+    double w = getWidth();
+    double h = getHeight();
+    double top = Math.min(TOOLBAR_H, h / 4);
     pan.setX((w - b.w() * s) / 2);
     pan.setY(top + Math.max(0, (h - top - b.h() * s) / 2));
     overview.redrawViewport();
@@ -1029,16 +1053,40 @@ public final class TopologyGraphView extends StackPane
   private void keepInView(GraphModel before, GraphModel after) {
     ElementRef sel = vm.selectionProperty().get();
     Optional<Box> now = sel == null ? Optional.empty() : boxOf(after, sel);
-    if (now.isEmpty() || viewport.getWidth() <= 0) {
+    if (now.isPresent()) {
+      hold(boxOf(before, sel), now.get(), now.get());
+    }
+  }
+
+  /**
+   * After an expand or a collapse: keeps the zoom; the bridge stays where it was on screen, and the
+   * view pans just enough to show what opened below it (its top left when it is bigger than the
+   * view).
+   */
+  private void keepOpenedInView(GraphModel before, GraphModel after, Bdf bridge) {
+    Optional<Box> now = after.function(bridge).map(FunctionNode::box);
+    if (now.isPresent()) {
+      hold(
+          before.function(bridge).map(FunctionNode::box),
+          now.get(),
+          vm.subtreeArea(after, bridge).orElse(now.get()));
+    }
+  }
+
+  /**
+   * Pans so that {@code anchor} shows where {@code was} showed (when it was drawn), then just
+   * enough to bring {@code want} into view (its top left when it is bigger than the view).
+   */
+  private void hold(Optional<Box> was, Box anchor, Box want) {
+    if (viewport.getWidth() <= 0) {
       return;
     }
     double s = scale.getX();
-    Optional<Box> was = boxOf(before, sel);
     if (was.isPresent()) {
-      pan.setX(pan.getX() + (was.get().x() - now.get().x()) * s);
-      pan.setY(pan.getY() + (was.get().y() - now.get().y()) * s);
+      pan.setX(pan.getX() + (was.get().x() - anchor.x()) * s);
+      pan.setY(pan.getY() + (was.get().y() - anchor.y()) * s);
     }
-    Box b = now.get();
+    Box b = want;
     Box v = visibleArea();
     double dx = b.w() > v.w() || b.x() < v.x() ? v.x() - b.x() : Math.min(0, v.right() - b.right());
     double dy =

@@ -100,12 +100,16 @@ public final class TopologyGraphViewModel {
       return;
     }
     if (on ? collapsed.add(bridge) : collapsed.remove(bridge)) {
+      toggling = bridge;
       refresh(on ? 0 : SubtreeFacts.of(r.analysis()).below(bridge).size(), false);
     }
   }
 
   /** Asked by {@link #closeUpHolders}: the next layout puts the holders next to the tree. */
   private boolean closeUp;
+
+  /** The bridge an expand or a collapse asks the next layout for (null for any other layout). */
+  private Bdf toggling;
 
   /**
    * Lays the graph out again with the holders next to the tree when an expand since closed again
@@ -266,6 +270,37 @@ public final class TopologyGraphViewModel {
     return shownForFit;
   }
 
+  /** The bridge whose expand or collapse the model shown was laid out for, if it was. */
+  private Optional<Bdf> shownForToggle = Optional.empty();
+
+  /**
+   * The bridge whose subtree the model shown opened or closed, when it was laid out for that alone
+   * (not for an edit or a new host): the view keeps its zoom for it.
+   */
+  public Optional<Bdf> laidOutForToggle() {
+    return shownForToggle;
+  }
+
+  /**
+   * Where {@code m} draws a bridge's chip and every chip below it: what an expand opened, or for a
+   * collapse the chip alone. Empty when the bridge has no chip in {@code m}.
+   */
+  public Optional<Box> subtreeArea(GraphModel m, Bdf bridge) {
+    var r = state.results();
+    Optional<Box> chip = m.function(bridge).map(GraphModel.FunctionNode::box);
+    if (r == null || chip.isEmpty()) {
+      return chip;
+    }
+    Box area = chip.get();
+    for (Bdf b : SubtreeFacts.of(r.analysis()).below(bridge)) {
+      Optional<GraphModel.FunctionNode> f = m.function(b);
+      if (f.isPresent()) {
+        area = area.union(f.get().box());
+      }
+    }
+    return Optional.of(area);
+  }
+
   /**
    * Lays the graph out anew: in the background ({@code revealed} &lt; 0: the results changed, or a
    * selection revealed a function or opened holders' lanes, whose frame shows the selection first),
@@ -294,6 +329,8 @@ public final class TopologyGraphViewModel {
     // expand or a collapse moves only what is below the subtree it opens or closes.
     boolean forFit = closeUp;
     closeUp = false;
+    Bdf toggled = forSelection ? null : toggling;
+    toggling = null;
     double holdersFrom = model.get() == null || newHost || forFit ? 0 : model.get().holdersX();
     java.util.Set<Bdf> shown = java.util.Set.copyOf(collapsed);
     java.util.Set<Bdf> left = java.util.Set.copyOf(folded);
@@ -307,7 +344,7 @@ public final class TopologyGraphViewModel {
           GraphModel m =
               GraphLayout.compute(
                   r.analysis(), shown, left, h -> compact && !full.contains(h), holdersFrom);
-          return new Laid(r, m, System.nanoTime() - t0, forSelection, forFit);
+          return new Laid(r, m, System.nanoTime() - t0, forSelection, forFit, toggled);
         };
     if (revealed >= 0 && now == laidOutFor && quick(revealed)) {
       directLayouts++;
@@ -332,7 +369,8 @@ public final class TopologyGraphViewModel {
       GraphModel model,
       long nanos,
       boolean forSelection,
-      boolean forFit) {}
+      boolean forFit,
+      Bdf toggled) {}
 
   /**
    * Whether a layout drawing up to {@code revealed} more functions than the last one is expected to
@@ -361,6 +399,10 @@ public final class TopologyGraphViewModel {
     // Only a layout of the same results: an edit or a new host shown with it is not a selection's.
     shownForSelection = laid.forSelection() && laid.results() == laidOutFor;
     shownForFit = laid.forFit();
+    shownForToggle =
+        laid.toggled() != null && laid.results() == laidOutFor
+            ? Optional.of(laid.toggled())
+            : Optional.empty();
     laidOutFor = laid.results();
     marksOf = marks;
     model.set(laid.model());

@@ -133,6 +133,7 @@ class TopologyGraphViewTest extends FxTestBase {
     WaitForAsyncUtils.waitForFxEvents();
     TopologyGraphViewModel vm = graph.viewModel();
     GraphModel opened = vm.modelProperty().get();
+    double openedZoom = graph.zoom();
     Bdf pusher = null;
     for (Bdf b : opened.collapsedBridges()) {
       Bdf bridge = b;
@@ -147,7 +148,7 @@ class TopologyGraphViewTest extends FxTestBase {
     assertThat(pusher).as("a subtree that pushes the holders right").isNotNull();
     GraphModel closed = vm.modelProperty().get();
     assertThat(closed.holdersApart()).as("room left after it closed").isPositive();
-    double zoom = graph.zoom();
+    assertThat(graph.zoom()).as("expands and collapses keep the zoom").isEqualTo(openedZoom);
 
     robot.clickOn("#graph-fit");
     WaitForAsyncUtils.waitForFxEvents();
@@ -155,12 +156,61 @@ class TopologyGraphViewTest extends FxTestBase {
     assertThat(now.holdersApart()).isZero();
     assertThat(now.holdersX()).isEqualTo(opened.holdersX());
     assertThat(now.functions()).isEqualTo(closed.functions());
-    assertThat(graph.zoom()).as("the narrower graph fitted anew").isGreaterThan(zoom);
+    assertThat(graph.zoom())
+        .as("the narrower graph fitted anew, as it opened")
+        .isEqualTo(openedZoom);
     double top = Math.min(TopologyGraphView.TOOLBAR_H, graph.getHeight() / 4);
     double fit =
         Math.min(graph.getWidth() / now.bounds().w(), (graph.getHeight() - top) / now.bounds().h());
     assertThat(graph.zoom()).isCloseTo(fit, org.assertj.core.data.Offset.offset(1e-9));
     assertThat(graph.fitting()).isTrue();
+  }
+
+  @Test
+  void anExpandThatOutgrowsTheViewKeepsTheZoomAndShowsWhatOpenedAndItsCollapseShowsTheWhole(
+      FxRobot robot) {
+    robot.interact(() -> state.open("generated", BuiltInSamples.largeHost(2000), null));
+    WaitForAsyncUtils.waitForFxEvents();
+    TopologyGraphViewModel vm = graph.viewModel();
+    GraphModel opened = vm.modelProperty().get();
+    double zoom = graph.zoom();
+    Bounds view = graph.localToScene(graph.getBoundsInLocal());
+    // The lowest collapsed subtree: it opens below the graph's last row, out of the fitted view.
+    Bdf lowest =
+        opened.collapsedBridges().stream()
+            .max(
+                java.util.Comparator.comparingDouble(
+                    b -> opened.function(b).orElseThrow().box().y()))
+            .orElseThrow();
+    Bounds before = sceneBounds(robot, lowest);
+    robot.interact(() -> vm.setCollapsed(lowest, false));
+    WaitForAsyncUtils.waitForFxEvents();
+    GraphModel open = vm.modelProperty().get();
+    assertThat(open.bounds().h()).as("the graph grew").isGreaterThan(opened.bounds().h());
+    assertThat(graph.zoom()).as("an expand keeps the zoom").isEqualTo(zoom);
+    assertThat(graph.fitting()).as("nothing the user did").isTrue();
+    Box area = vm.subtreeArea(open, lowest).orElseThrow();
+    assertThat(area.h()).as("more than the bridge's chip").isGreaterThan(70);
+    Bounds shown =
+        graph
+            .lookup("#graph-content")
+            .localToScene(new javafx.geometry.BoundingBox(area.x(), area.y(), area.w(), area.h()));
+    assertThat(view.contains(shown)).as("what opened is in view: %s in %s", shown, view).isTrue();
+    assertThat(sceneBounds(robot, lowest).getMinY())
+        .as("panned up to show it")
+        .isLessThan(before.getMinY());
+
+    robot.interact(() -> vm.setCollapsed(lowest, true));
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(graph.zoom()).isEqualTo(zoom);
+    assertThat(sceneBounds(robot, lowest).getMinY())
+        .as("closed again, the graph shows whole where it opened")
+        .isCloseTo(before.getMinY(), org.assertj.core.data.Offset.offset(0.5));
+  }
+
+  private static Bounds sceneBounds(FxRobot robot, Bdf bdf) {
+    Node n = chip(robot, bdf);
+    return n.localToScene(n.getBoundsInLocal());
   }
 
   @Test
