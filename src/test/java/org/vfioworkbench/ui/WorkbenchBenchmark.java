@@ -466,6 +466,7 @@ public final class WorkbenchBenchmark {
       List<Integer> coSkins = new ArrayList<>();
       skinsMade();
       laidOutAtOnce = 0;
+      double zoomBefore = onFx(() -> graph().zoom());
       for (Bdf b : bridges) {
         ex.add(toggle(h, b, false));
         exSkins.addAll(skinsMade());
@@ -483,7 +484,11 @@ public final class WorkbenchBenchmark {
               + laidOutAtOnce
               + " of "
               + (ex.size() + co.size())
-              + " expands and collapses laid out at once, the others in the background");
+              + " expands and collapses laid out at once, the others in the background; zoom "
+              + String.format("%.3f", zoomBefore)
+              + " before the series, "
+              + String.format("%.3f", onFx(() -> graph().zoom()))
+              + " after it");
       return List.of(expand, collapse);
     }
 

@@ -1060,8 +1060,8 @@ public final class TopologyGraphView extends StackPane
 
   /**
    * After an expand or a collapse: keeps the zoom; the bridge stays where it was on screen, and the
-   * view pans just enough to show what opened below it (its top left when it is bigger than the
-   * view).
+   * view pans just enough to show the first row of what opened below it. Panning moves (and
+   * repaints) everything, so it is kept to what shows that the expand happened.
    */
   private void keepOpenedInView(GraphModel before, GraphModel after, Bdf bridge) {
     Optional<Box> now = after.function(bridge).map(FunctionNode::box);
@@ -1069,7 +1069,7 @@ public final class TopologyGraphView extends StackPane
       hold(
           before.function(bridge).map(FunctionNode::box),
           now.get(),
-          vm.subtreeArea(after, bridge).orElse(now.get()));
+          vm.openedArea(after, bridge).orElse(now.get()));
     }
   }
 

@@ -282,20 +282,25 @@ public final class TopologyGraphViewModel {
   }
 
   /**
-   * Where {@code m} draws a bridge's chip and every chip below it: what an expand opened, or for a
-   * collapse the chip alone. Empty when the bridge has no chip in {@code m}.
+   * Where {@code m} draws a bridge's chip and the first row of chips below it: enough of what an
+   * expand opened to see that it did, or for a collapse the chip alone. Empty when the bridge has
+   * no chip in {@code m}.
    */
-  public Optional<Box> subtreeArea(GraphModel m, Bdf bridge) {
+  public Optional<Box> openedArea(GraphModel m, Bdf bridge) {
     var r = state.results();
     Optional<Box> chip = m.function(bridge).map(GraphModel.FunctionNode::box);
     if (r == null || chip.isEmpty()) {
       return chip;
     }
-    Box area = chip.get();
+    List<Box> below = new ArrayList<>();
     for (Bdf b : SubtreeFacts.of(r.analysis()).below(bridge)) {
-      Optional<GraphModel.FunctionNode> f = m.function(b);
-      if (f.isPresent()) {
-        area = area.union(f.get().box());
+      m.function(b).ifPresent(f -> below.add(f.box()));
+    }
+    double top = below.stream().mapToDouble(Box::y).min().orElse(Double.NaN);
+    Box area = chip.get();
+    for (Box b : below) {
+      if (b.y() == top) {
+        area = area.union(b);
       }
     }
     return Optional.of(area);

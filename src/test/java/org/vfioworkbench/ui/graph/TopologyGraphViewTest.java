@@ -189,8 +189,8 @@ class TopologyGraphViewTest extends FxTestBase {
     assertThat(open.bounds().h()).as("the graph grew").isGreaterThan(opened.bounds().h());
     assertThat(graph.zoom()).as("an expand keeps the zoom").isEqualTo(zoom);
     assertThat(graph.fitting()).as("nothing the user did").isTrue();
-    Box area = vm.subtreeArea(open, lowest).orElseThrow();
-    assertThat(area.h()).as("more than the bridge's chip").isGreaterThan(70);
+    Box area = vm.openedArea(open, lowest).orElseThrow();
+    assertThat(area.h()).as("the bridge's chip and the first row below it").isGreaterThan(70);
     Bounds shown =
         graph
             .lookup("#graph-content")
