@@ -92,7 +92,7 @@ public record GraphModel(
       if (folded > 0) {
         forms.add(name + (root ? " (root bus)" : "") + more + " \u00b7 " + left + " not shown");
         forms.add(name + more + " \u00b7 " + left + " not shown");
-        forms.add(name + more + " \u00b7 " + folded + " not shown");
+        forms.add(counted(name + more, folded));
       } else {
         forms.add(name + (root ? " (root bus)" : "") + more);
       }
@@ -105,7 +105,12 @@ public record GraphModel(
      * out ({@code bus 0000:7f · 42 not shown}).
      */
     static double countedCaptionWidth(BusAddress bus, int folded) {
-      return TextMetrics.width("bus " + bus + " \u00b7 " + folded + " not shown") + CAPTION_PAD;
+      return TextMetrics.width(counted("bus " + bus, folded)) + CAPTION_PAD;
+    }
+
+    /** The shortest caption that still counts what a bar leaves out: {@code name · N not shown}. */
+    private static String counted(String name, int folded) {
+      return name + " \u00b7 " + folded + " not shown";
     }
   }
 

@@ -1026,19 +1026,24 @@ public final class TopologyGraphView extends StackPane
     placeAt(m.bounds(), s);
   }
 
+  /**
+   * Where the room for the graph begins: the graph's tool bar sits over the view's top edge, and a
+   * fitted graph stays below it.
+   */
+  private double toolbarTop() {
+    return Math.min(TOOLBAR_H, getHeight() / 4);
+  }
+
   /** The zoom that fits a graph of {@code b} into the view, below the tool bar. */
   private double fitZoom(Box b) {
-    double h = getHeight();
-    // The graph's tool bar sits over the top edge: keep the fitted graph below it.
-    double top = Math.min(TOOLBAR_H, h / 4);
-    return Math.min(MAX_FIT, Math.min(getWidth() / b.w(), (h - top) / b.h()));
+    return Math.min(MAX_FIT, Math.min(getWidth() / b.w(), (getHeight() - toolbarTop()) / b.h()));
   }
 
   /** Pans a graph of {@code b} drawn at zoom {@code s} to the middle of the view, below the bar. */
   private void placeAt(Box b, double s) {
     double w = getWidth();
     double h = getHeight();
-    double top = Math.min(TOOLBAR_H, h / 4);
+    double top = toolbarTop();
     pan.setX((w - b.w() * s) / 2);
     pan.setY(top + Math.max(0, (h - top - b.h() * s) / 2));
     overview.redrawViewport();
@@ -1103,7 +1108,7 @@ public final class TopologyGraphView extends StackPane
     double w = getWidth();
     double h = getHeight();
     double s = scale.getX();
-    double top = Math.min(TOOLBAR_H, h / 4);
+    double top = toolbarTop();
     double slack = 0.5;
     return w > 0
         && h > 0
