@@ -77,7 +77,8 @@ public final class FunctionChipSkin extends Group {
     String alarm = glanceAlarm(n);
     List<String> words = glanceWords(n);
     Text t = glanceText(words, glanceLastResort(n), b.w() - 10, fontSize, minFontSize);
-    t.setX(b.x() + 5);
+    // A last-resort word may take some of the padding: it stands in the chip's middle then.
+    t.setX(b.x() + Math.min(5, (b.w() - t.getLayoutBounds().getWidth()) / 2));
     t.setY(b.y() + (b.h() - t.getLayoutBounds().getHeight()) / 2);
     if (!alarm.isEmpty() && t.getText().startsWith("\u2718")) {
       t.getStyleClass().add("fn-glance-alarm");
@@ -107,10 +108,7 @@ public final class FunctionChipSkin extends Group {
     } else if (x.isPresent() && x.get().notViable()) {
       words.add("\u2718 not viable");
     } else {
-      String bdf = Labels.shortBdf(n.bdf());
-      words.add(bdf);
-      words.add(withoutSegmentZeros(bdf));
-      words.add(bdf.replaceFirst("^[0-9a-f]{4}:(?=[0-9a-f]{2}:)", ""));
+      words.addAll(addressForms(n));
     }
     return words.stream().distinct().toList();
   }
@@ -127,8 +125,9 @@ public final class FunctionChipSkin extends Group {
    * "\u2718 14:00" and then "\u2718 dev" for a function with no reset at all, never "\u2718 14", a
    * blocked bus 14; "\u2718 0a" for bus 0001:0a), for a group not viable "\u2718 group" and then
    * "\u2718 grp"; the cross alone only where not even those fit (a chip that says only that
-   * something below is wrong, not what). For a plain chip the device.function part of its address
-   * ("00.1", the bus being on the bar above it). The tooltip always names the whole.
+   * something below is wrong, not what). For a plain chip its address's forms, which may now be set
+   * a little smaller ("03:00.0"), and only then the device.function part of it ("00.1", the bus
+   * being on the bar above it). The tooltip always names the whole.
    */
   static List<String> glanceLastResort(FunctionNode n) {
     var x = n.summary();
@@ -152,7 +151,18 @@ public final class FunctionChipSkin extends Group {
     if (x.isPresent() && x.get().notViable()) {
       return List.of("\u2718 group", NOT_VIABLE_GLANCE, "\u2718");
     }
-    return List.of(String.format("%02x.%x", n.bdf().device(), n.bdf().function()));
+    // The address's forms again, now a little smaller, before the device.function part alone:
+    // "03.0" names no bus, and beside another bus's "03.0" it is ambiguous.
+    List<String> words = new ArrayList<>(addressForms(n));
+    words.add(String.format("%02x.%x", n.bdf().device(), n.bdf().function()));
+    return words.stream().distinct().toList();
+  }
+
+  /** A plain chip's address, shorter and shorter: "0001:1a:00.0", "1:1a:00.0", "1a:00.0". */
+  private static List<String> addressForms(FunctionNode n) {
+    String bdf = Labels.shortBdf(n.bdf());
+    return List.of(
+        bdf, withoutSegmentZeros(bdf), bdf.replaceFirst("^[0-9a-f]{4}:(?=[0-9a-f]{2}:)", ""));
   }
 
   /** A blocked scope's names, longest first: "bus 06", "06"; "slot s0-69", "s0-69"; "14:00.6". */
@@ -175,21 +185,30 @@ public final class FunctionChipSkin extends Group {
   }
 
   /**
-   * The first of {@code words} that fits {@code maxW} at {@code fontSize} (or, failing that, at
-   * down to 0.8 of it, never below {@code minFontSize}), as a bold text; failing that the first of
-   * {@code lastResort} that fits at the smallest of those sizes or a little smaller ({@link
-   * #LAST_RESORT_SHRINK}); failing that the last of them clipped with an ellipsis (the caller's
-   * tooltip names the whole). Shows less, never smaller text.
-   */
-  /**
    * How much smaller than the smallest glance size a last-resort word may be set. The smallest
    * glance size is 0.8 of the biggest, at least 10 px on screen when built; the view keeps a glance
    * while zooming out until its biggest size shows 11 px (8.8 px for the smallest) or, at the
-   * biggest glance font, 10 px (8 px): 0.9 of those, 7.2 px, stays above {@link
-   * CaptionFloor#FLOOR_PX}.
+   * biggest glance font, 10 px (8 px): 0.85 of those, 6.8 px, stays above {@link
+   * CaptionFloor#FLOOR_PX}. (At 0.9, "00:03.0" missed a chip a quarter of its full size by about
+   * 5 graph units and the chip said "03.0", which chips on other buses say as well.)
    */
-  static final double LAST_RESORT_SHRINK = 0.9;
+  static final double LAST_RESORT_SHRINK = 0.85;
 
+  /**
+   * How much wider than {@code maxW} a last-resort word may be, in graph units: it may take 3 of
+   * the 5 units of padding on each side of the chip, so that an address that misses by a hair
+   * ("00:03.0" at a quarter of full size) is said whole rather than as "03.0".
+   */
+  static final double LAST_RESORT_WIDER = 6;
+
+  /**
+   * The first of {@code words} that fits {@code maxW} at {@code fontSize} (or, failing that, at
+   * down to 0.8 of it, never below {@code minFontSize}), as a bold text; failing that the first of
+   * {@code lastResort} that fits at the smallest of those sizes or a little smaller ({@link
+   * #LAST_RESORT_SHRINK}), and a little wider ({@link #LAST_RESORT_WIDER}); failing that the last
+   * of them clipped with an ellipsis (the caller's tooltip names the whole). Shows less, never
+   * smaller text.
+   */
   static Text glanceText(
       List<String> words,
       List<String> lastResort,
@@ -208,10 +227,11 @@ public final class FunctionChipSkin extends Group {
       }
     }
     List<String> rest = lastResort.isEmpty() ? words : lastResort;
+    double restW = lastResort.isEmpty() ? maxW : maxW + LAST_RESORT_WIDER;
     for (String w : rest) {
       for (double size : List.of(least, least * LAST_RESORT_SHRINK)) {
         size(t, w, size);
-        if (t.getLayoutBounds().getWidth() <= maxW) {
+        if (t.getLayoutBounds().getWidth() <= restW) {
           return t;
         }
       }
