@@ -65,6 +65,13 @@ public final class TopologyGraphView extends StackPane
   private final Translate pan = new Translate();
   private final Label dragHint = new Label();
   private final OverviewPane overview;
+
+  /** Scroll bars along the right and bottom edges where the graph goes on out of view. */
+  private final ViewportBars bars;
+
+  /** The graph's own tool bar (top right). */
+  private final javafx.scene.layout.Region bar;
+
   // One layer per element kind, each holding only the skins of its lookup.
   private final Group scopeLayer = new Group();
   private final Group hullLayer = new Group();
@@ -188,15 +195,16 @@ public final class TopologyGraphView extends StackPane
     dragHint.setMouseTransparent(true);
     dragLayer.getChildren().add(dragHint);
     overview = new OverviewPane(this);
+    bars = new ViewportBars(this::barsShown, this::panBy);
     StackPane.setAlignment(overview, javafx.geometry.Pos.BOTTOM_RIGHT);
     StackPane.setMargin(overview, new javafx.geometry.Insets(OVERVIEW_MARGIN));
-    javafx.scene.layout.Region bar = controls();
+    bar = controls();
     legend = new LegendOverlay(this, bar);
     legend.visibleProperty().bind(legendToggle.selectedProperty());
     legend.managedProperty().bind(legend.visibleProperty());
     legend.visibleProperty().addListener((o, a, b) -> overview.redrawViewport());
     getStylesheets().add(TopologyGraphView.class.getResource("graph.css").toExternalForm());
-    getChildren().addAll(viewport, overview, legend, bar);
+    getChildren().addAll(viewport, bars, overview, legend, bar);
     setFocusTraversable(true);
     vm.modelProperty().addListener((o, a, b) -> rebuild(b));
     vm.selectionProperty()
@@ -218,7 +226,8 @@ public final class TopologyGraphView extends StackPane
     rebuild(vm.modelProperty().get());
   }
 
-  static final double OVERVIEW_MARGIN = 8;
+  /** The overview map's distance from the view's edges: clear of the scroll bars along them. */
+  static final double OVERVIEW_MARGIN = ViewportBars.GAP + ViewportBars.THICK + 3;
 
   /** The graph's own small tool bar: fit, legend, overview map, hide what the focus leaves out. */
   private javafx.scene.layout.Region controls() {
@@ -923,9 +932,7 @@ public final class TopologyGraphView extends StackPane
           if (panFrom != null && vm.draggedProperty().get() == null) {
             pan.setX(e.getX() - panFrom.getX());
             pan.setY(e.getY() - panFrom.getY());
-            userMovedView = true;
-            framed = null;
-            overview.redrawViewport();
+            movedByUser();
           }
         });
     viewport.setOnMouseReleased(e -> panFrom = null);
@@ -952,12 +959,33 @@ public final class TopologyGraphView extends StackPane
             double d = 60;
             pan.setX(pan.getX() + (k == KeyCode.LEFT ? d : k == KeyCode.RIGHT ? -d : 0));
             pan.setY(pan.getY() + (k == KeyCode.UP ? d : k == KeyCode.DOWN ? -d : 0));
-            userMovedView = true;
-            framed = null;
-            overview.redrawViewport();
+            movedByUser();
             e.consume();
           }
         });
+  }
+
+  /** What the scroll bars show: the part in view of the graph shown, below the tool bar. */
+  private Optional<ViewportBars.Shown> barsShown() {
+    return shown == null
+        ? Optional.empty()
+        : Optional.of(
+            new ViewportBars.Shown(
+                visibleArea(), shown.bounds(), bar.getBoundsInParent().getMaxY()));
+  }
+
+  /** Moves the view by graph units, as the user asked (the scroll bars). */
+  private void panBy(double gx, double gy) {
+    pan.setX(pan.getX() - gx * scale.getX());
+    pan.setY(pan.getY() - gy * scale.getY());
+    movedByUser();
+  }
+
+  /** After the user moved the view: no more re-fits, no framing kept, the map and bars follow. */
+  private void movedByUser() {
+    userMovedView = true;
+    framed = null;
+    overview.redrawViewport();
   }
 
   public void zoomIn() {
@@ -1321,6 +1349,8 @@ public final class TopologyGraphView extends StackPane
    * while shown).
    */
   void placeOverview(boolean fits) {
+    // called whenever the view moves: the scroll bars follow it too
+    bars.requestLayout();
     if (fits || !mapToggle.isSelected() || shown == null || viewport.getWidth() <= 0) {
       overview.setVisible(false);
       return;
@@ -1338,6 +1368,11 @@ public final class TopologyGraphView extends StackPane
             v, s, OverviewPane.W + 2, OverviewPane.H + 2, OVERVIEW_MARGIN, taken);
     overview.setVisible(corner.isPresent());
     corner.ifPresent(c -> StackPane.setAlignment(overview, c));
+  }
+
+  /** The scroll bars (for tests). */
+  ViewportBars scrollBars() {
+    return bars;
   }
 
   /** Whether the overview map is shown, and where. */

@@ -208,6 +208,39 @@ class TopologyGraphViewTest extends FxTestBase {
         .isCloseTo(before.getMinY(), org.assertj.core.data.Offset.offset(0.5));
   }
 
+  @Test
+  void scrollBarsSayWhereTheGraphGoesOnOutOfViewAndDraggingOnePans(FxRobot robot) {
+    robot.interact(() -> state.open("generated", BuiltInSamples.largeHost(2000), null));
+    WaitForAsyncUtils.waitForFxEvents();
+    TopologyGraphViewModel vm = graph.viewModel();
+    ViewportBars bars = graph.scrollBars();
+    assertThat(bars.showsVertical() || bars.showsHorizontal()).as("the host fits").isFalse();
+    GraphModel opened = vm.modelProperty().get();
+    Bdf lowest =
+        opened.collapsedBridges().stream()
+            .max(
+                java.util.Comparator.comparingDouble(
+                    b -> opened.function(b).orElseThrow().box().y()))
+            .orElseThrow();
+    robot.interact(() -> vm.setCollapsed(lowest, false));
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(bars.showsVertical()).as("the expand pushed rows out of view").isTrue();
+    javafx.scene.layout.Region thumb = bars.verticalThumb();
+    Bounds at = thumb.localToScene(thumb.getBoundsInLocal());
+    Bounds track = graph.localToScene(graph.getBoundsInLocal());
+    assertThat(at.getMinY()).as("a thumb away from the track's top").isGreaterThan(track.getMinY());
+    Box before = graph.visibleArea();
+
+    javafx.geometry.Point2D grab = thumb.localToScreen(thumb.getWidth() / 2, thumb.getHeight() / 2);
+    robot.drag(grab).moveBy(0, -30).drop();
+    WaitForAsyncUtils.waitForFxEvents();
+
+    Box after = graph.visibleArea();
+    assertThat(after.y()).as("dragging the thumb up shows what is above").isLessThan(before.y());
+    assertThat(after.x()).isEqualTo(before.x());
+    assertThat(graph.fitting()).as("the user moved the view").isFalse();
+  }
+
   private static Bounds sceneBounds(FxRobot robot, Bdf bdf) {
     Node n = chip(robot, bdf);
     return n.localToScene(n.getBoundsInLocal());

@@ -189,8 +189,8 @@ public final class FunctionChipSkin extends Group {
    * glance size is 0.8 of the biggest, at least 10 px on screen when built; the view keeps a glance
    * while zooming out until its biggest size shows 11 px (8.8 px for the smallest) or, at the
    * biggest glance font, 10 px (8 px): 0.85 of those, 6.8 px, stays above {@link
-   * CaptionFloor#FLOOR_PX}. (At 0.9, "00:03.0" missed a chip a quarter of its full size by about
-   * 5 graph units and the chip said "03.0", which chips on other buses say as well.)
+   * CaptionFloor#FLOOR_PX}. (At 0.9, "00:03.0" missed a chip a quarter of its full size by about 5
+   * graph units and the chip said "03.0", which chips on other buses say as well.)
    */
   static final double LAST_RESORT_SHRINK = 0.85;
 
