@@ -346,6 +346,7 @@ final class WorkbenchMenus {
         set.button(ActionIds.REDO, "\u21b7 Redo"),
         new javafx.scene.control.Separator(javafx.geometry.Orientation.VERTICAL),
         set.button(ActionIds.ZOOM_OUT, "\u2212"),
+        org.vfioworkbench.ui.graph.ZoomReadout.of(views.graph),
         set.button(ActionIds.ZOOM_IN, "+"),
         set.button(ActionIds.FIT, "Fit"),
         new javafx.scene.control.Separator(javafx.geometry.Orientation.VERTICAL),

@@ -1154,6 +1154,14 @@ public final class TopologyGraphView extends StackPane
     return scale.getX();
   }
 
+  /** The zoom, as it changes (the tool bar's read-out). */
+  public javafx.beans.value.ObservableDoubleValue zoomProperty() {
+    return scale.xProperty();
+  }
+
+  /** Below this zoom no chip shows any text: even the biggest glance font would be too small. */
+  public static final double TEXT_FROM = GLANCE_MIN_PX / GLANCE_MAX_FONT;
+
   /** Whether the graph still follows the view's size (the user has not zoomed or panned). */
   public boolean fitting() {
     return !userMovedView;
@@ -1350,7 +1358,7 @@ public final class TopologyGraphView extends StackPane
    */
   void placeOverview(boolean fits) {
     // called whenever the view moves: the scroll bars follow it too
-    bars.requestLayout();
+    bars.update();
     if (fits || !mapToggle.isSelected() || shown == null || viewport.getWidth() <= 0) {
       overview.setVisible(false);
       return;

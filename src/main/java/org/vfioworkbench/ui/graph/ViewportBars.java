@@ -55,6 +55,14 @@ final class ViewportBars extends Pane {
 
   @Override
   protected void layoutChildren() {
+    update();
+  }
+
+  /**
+   * Places the bars for the view as it is now. The bars are unmanaged, so this asks no layout of
+   * the window: a pan or an expand moves two small regions and nothing else.
+   */
+  void update() {
     Optional<Shown> now = shown.get();
     double w = getWidth();
     double h = getHeight();
