@@ -44,11 +44,9 @@ final class OverviewPane extends StackPane {
 
   void redrawViewport() {
     GraphicsContext g = canvas.getGraphicsContext2D();
-    // The background is translucent: drawn over the last map, it would leave 8 % of it (the old
-    // visible area's outline, the bars before a layout) under the new one.
+    // The map's translucent background is the pane's, from the theme's style sheet (light or dark);
+    // the canvas starts clear each time, so nothing of the last map stays under the new one.
     g.clearRect(0, 0, W, H);
-    g.setFill(Color.rgb(250, 250, 252, 0.92));
-    g.fillRect(0, 0, W, H);
     if (model == null) {
       return;
     }

@@ -30,6 +30,35 @@ class OverviewMapTest extends FxTestBase {
   }
 
   @Test
+  void theMapIsDarkInTheDarkThemeAndLightInTheLight(FxRobot robot) {
+    TopologyGraphView graph = window.graph();
+    OverviewPane map = (OverviewPane) graph.lookup(".graph-overview");
+    double[] brightness = new double[2];
+    robot.interact(
+        () -> {
+          // the workbench's style sheet and its dark class, as Theme sets them (without the
+          // user-agent sheet, which is the whole JVM's)
+          javafx.scene.Scene scene = graph.getScene();
+          String sheet =
+              org.vfioworkbench.ui.Theme.class.getResource("workbench.css").toExternalForm();
+          scene.getStylesheets().add(sheet);
+          scene.getRoot().applyCss();
+          brightness[0] = background(map).getBrightness();
+          scene.getRoot().getStyleClass().add("dark");
+          scene.getRoot().applyCss();
+          brightness[1] = background(map).getBrightness();
+          scene.getRoot().getStyleClass().remove("dark");
+          scene.getStylesheets().remove(sheet);
+        });
+    assertThat(brightness[0]).as("light theme").isGreaterThan(0.9);
+    assertThat(brightness[1]).as("dark theme").isLessThan(0.3);
+  }
+
+  private static javafx.scene.paint.Color background(OverviewPane map) {
+    return (javafx.scene.paint.Color) map.getBackground().getFills().get(0).getFill();
+  }
+
+  @Test
   void aPannedMapKeepsNoTraceOfTheVisibleAreaBefore(FxRobot robot) {
     TopologyGraphView graph = window.graph();
     robot.interact(() -> window.state().open("generated", BuiltInSamples.largeHost(2000), null));
