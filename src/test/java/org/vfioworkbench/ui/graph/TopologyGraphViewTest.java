@@ -176,12 +176,7 @@ class TopologyGraphViewTest extends FxTestBase {
     double zoom = graph.zoom();
     Bounds view = graph.localToScene(graph.getBoundsInLocal());
     // The lowest collapsed subtree: it opens below the graph's last row, out of the fitted view.
-    Bdf lowest =
-        opened.collapsedBridges().stream()
-            .max(
-                java.util.Comparator.comparingDouble(
-                    b -> opened.function(b).orElseThrow().box().y()))
-            .orElseThrow();
+    Bdf lowest = lowestCollapsed(opened);
     Bounds before = sceneBounds(robot, lowest);
     robot.interact(() -> vm.setCollapsed(lowest, false));
     WaitForAsyncUtils.waitForFxEvents();
@@ -216,12 +211,7 @@ class TopologyGraphViewTest extends FxTestBase {
     ViewportBars bars = graph.scrollBars();
     assertThat(bars.showsVertical() || bars.showsHorizontal()).as("the host fits").isFalse();
     GraphModel opened = vm.modelProperty().get();
-    Bdf lowest =
-        opened.collapsedBridges().stream()
-            .max(
-                java.util.Comparator.comparingDouble(
-                    b -> opened.function(b).orElseThrow().box().y()))
-            .orElseThrow();
+    Bdf lowest = lowestCollapsed(opened);
     robot.interact(() -> vm.setCollapsed(lowest, false));
     WaitForAsyncUtils.waitForFxEvents();
     assertThat(bars.showsVertical()).as("the expand pushed rows out of view").isTrue();
@@ -239,6 +229,13 @@ class TopologyGraphViewTest extends FxTestBase {
     assertThat(after.y()).as("dragging the thumb up shows what is above").isLessThan(before.y());
     assertThat(after.x()).isEqualTo(before.x());
     assertThat(graph.fitting()).as("the user moved the view").isFalse();
+  }
+
+  /** The lowest collapsed subtree: it opens below the graph's last row. */
+  private static Bdf lowestCollapsed(GraphModel m) {
+    return m.collapsedBridges().stream()
+        .max(java.util.Comparator.comparingDouble(b -> m.function(b).orElseThrow().box().y()))
+        .orElseThrow();
   }
 
   private static Bounds sceneBounds(FxRobot robot, Bdf bdf) {

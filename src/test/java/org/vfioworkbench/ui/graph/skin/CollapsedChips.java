@@ -9,7 +9,7 @@ import org.vfioworkbench.ui.graph.Box;
 import org.vfioworkbench.ui.graph.GraphModel.FunctionNode;
 import org.vfioworkbench.ui.graph.GraphModel.Summary;
 
-/** Collapsed subtrees as the layout gives them, for the skins' tests. */
+/** Bridges' chips as the layout gives them, collapsed or not, for the skins' tests. */
 final class CollapsedChips {
 
   private CollapsedChips() {}
@@ -29,8 +29,20 @@ final class CollapsedChips {
 
   private static FunctionNode collapsed(
       Box box, boolean blocked, boolean notViable, List<String> blockedScopes) {
+    return bridge(
+        "0000:10:00.0",
+        box,
+        Optional.of(new Summary(12, 3, List.of(), blocked, notViable, blockedScopes)));
+  }
+
+  /** The bridge {@code bdf} in {@code box}, its subtree drawn (no summary). */
+  static FunctionNode expanded(String bdf, Box box) {
+    return bridge(bdf, box, Optional.empty());
+  }
+
+  private static FunctionNode bridge(String bdf, Box box, Optional<Summary> summary) {
     return new FunctionNode(
-        Bdf.parse("0000:10:00.0"),
+        Bdf.parse(bdf),
         box,
         "bridge",
         "pcieport",
@@ -39,6 +51,6 @@ final class CollapsedChips {
         OptionalInt.empty(),
         false,
         false,
-        Optional.of(new Summary(12, 3, List.of(), blocked, notViable, blockedScopes)));
+        summary);
   }
 }

@@ -2,8 +2,6 @@ package org.vfioworkbench.ui.graph.skin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Optional;
-import java.util.OptionalInt;
 import javafx.scene.Group;
 import javafx.scene.Scene;
 import javafx.scene.text.Text;
@@ -13,8 +11,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.vfioworkbench.model.Bdf;
-import org.vfioworkbench.model.DriverKind;
 import org.vfioworkbench.ui.FxTestBase;
 import org.vfioworkbench.ui.graph.Box;
 import org.vfioworkbench.ui.graph.GraphModel.FunctionNode;
@@ -32,17 +28,7 @@ class FunctionChipAddressGlanceTest extends FxTestBase {
   }
 
   private static FunctionNode plain(String bdf) {
-    return new FunctionNode(
-        Bdf.parse(bdf),
-        new Box(0, 0, 156, 58),
-        "PCI bridge",
-        "pcieport",
-        DriverKind.values()[0],
-        true,
-        OptionalInt.empty(),
-        false,
-        false,
-        Optional.empty());
+    return CollapsedChips.expanded(bdf, new Box(0, 0, 156, 58));
   }
 
   @Test
