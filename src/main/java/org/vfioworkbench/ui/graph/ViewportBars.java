@@ -9,13 +9,16 @@ import javafx.scene.layout.Region;
 /**
  * Thin scroll bars along the graph view's right and bottom edges, shown on an axis only where the
  * graph goes on out of view: they say that there is more, which way and how much, without covering
- * what the overview map may not cover. Drag a thumb to pan; click its track to bring that part into
- * view. Where the thumbs stand comes from {@link ScrollSpan}.
+ * what the overview map may not cover. Drag a thumb to pan; click its track to move a page that way
+ * (never past the graph's edge). Where the thumbs stand comes from {@link ScrollSpan}.
  */
 final class ViewportBars extends Pane {
 
   static final double THICK = 8;
   static final double GAP = 3;
+
+  /** A click on a track moves the view this much of its length towards the click. */
+  static final double PAGE = 0.9;
 
   /** Moves the view by graph units (the same as dragging the graph the other way). */
   interface Mover {
@@ -79,8 +82,8 @@ final class ViewportBars extends Pane {
     Optional<ScrollSpan> down = ScrollSpan.of(v.y(), v.h(), g.y(), g.bottom(), bottom - top);
     double right = w - GAP - (down.isPresent() ? THICK + GAP : 0);
     across = ScrollSpan.of(v.x(), v.w(), g.x(), g.right(), right - GAP);
-    vertical.place(down, w - GAP - THICK, top, bottom - top);
-    horizontal.place(across, GAP, h - GAP - THICK, right - GAP);
+    vertical.place(down, w - GAP - THICK, top, bottom - top, v.y(), v.bottom(), g.y(), g.bottom());
+    horizontal.place(across, GAP, h - GAP - THICK, right - GAP, v.x(), v.right(), g.x(), g.right());
   }
 
   /** One bar: its track, its thumb, and a drag in progress. */
@@ -90,7 +93,10 @@ final class ViewportBars extends Pane {
     final Region thumb = new Region();
     private final Mover mover;
     private ScrollSpan span;
-    private double trackStart;
+    private double viewStart;
+    private double viewEnd;
+    private double graphStart;
+    private double graphEnd;
     private double dragFrom = Double.NaN;
     private double dragPerPixel;
 
@@ -126,11 +132,20 @@ final class ViewportBars extends Pane {
       track.setOnMousePressed(
           e -> {
             if (span != null) {
-              double at = (vertical ? e.getY() : e.getX()) - trackStart;
-              move((at - (span.thumbStart() + span.thumbLength() / 2)) * span.graphPerPixel());
+              // in the track's own coordinates, from its start: a page towards the click
+              double at = vertical ? e.getY() : e.getX();
+              move(
+                  at < span.thumbStart()
+                      ? -page(viewStart - graphStart)
+                      : page(graphEnd - viewEnd));
             }
             e.consume();
           });
+    }
+
+    /** A page of {@link #PAGE} of the view, no further than {@code room} (the graph's edge). */
+    private double page(double room) {
+      return Math.max(0, Math.min(PAGE * (viewEnd - viewStart), room));
     }
 
     private double along(MouseEvent e) {
@@ -151,14 +166,29 @@ final class ViewportBars extends Pane {
       thumb.setVisible(false);
     }
 
-    /** Shows the bar for {@code s}, its track {@code length} long from ({@code x}, {@code y}). */
-    void place(Optional<ScrollSpan> s, double x, double y, double length) {
+    /**
+     * Shows the bar for {@code s}, its track {@code length} long from ({@code x}, {@code y}), for a
+     * view from {@code view} to {@code viewTo} of a graph from {@code from} to {@code to} along
+     * this axis (graph units).
+     */
+    void place(
+        Optional<ScrollSpan> s,
+        double x,
+        double y,
+        double length,
+        double view,
+        double viewTo,
+        double from,
+        double to) {
       if (s.isEmpty()) {
         hide();
         return;
       }
       span = s.get();
-      trackStart = vertical ? y : x;
+      viewStart = view;
+      viewEnd = viewTo;
+      graphStart = from;
+      graphEnd = to;
       if (vertical) {
         track.resizeRelocate(x, y, THICK, length);
         thumb.resizeRelocate(x, y + span.thumbStart(), THICK, span.thumbLength());

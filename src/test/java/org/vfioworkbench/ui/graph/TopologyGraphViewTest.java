@@ -229,6 +229,19 @@ class TopologyGraphViewTest extends FxTestBase {
     assertThat(after.y()).as("dragging the thumb up shows what is above").isLessThan(before.y());
     assertThat(after.x()).isEqualTo(before.x());
     assertThat(graph.fitting()).as("the user moved the view").isFalse();
+
+    // A click on the track below the thumb moves a page down, no further than the graph's end.
+    Bounds thumbNow = thumb.localToScreen(thumb.getBoundsInLocal());
+    robot.clickOn(new javafx.geometry.Point2D(thumbNow.getCenterX(), thumbNow.getMaxY() + 10));
+    WaitForAsyncUtils.waitForFxEvents();
+    Box paged = graph.visibleArea();
+    double room = vm.modelProperty().get().bounds().bottom() - after.bottom();
+    assertThat(room).as("the graph goes on below").isPositive();
+    assertThat(paged.y() - after.y())
+        .as("a page down from %s", after)
+        .isCloseTo(
+            Math.min(ViewportBars.PAGE * after.h(), room),
+            org.assertj.core.data.Offset.offset(0.5));
   }
 
   /** The lowest collapsed subtree: it opens below the graph's last row. */
