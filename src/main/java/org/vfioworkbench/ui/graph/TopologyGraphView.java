@@ -287,6 +287,12 @@ public final class TopologyGraphView extends StackPane
   /** No glance text is smaller on screen than this (pixels). */
   static final double GLANCE_MIN_PX = 10;
 
+  /**
+   * Below this zoom no chip shows any text: even the biggest glance font would be smaller than
+   * {@link #GLANCE_MIN_PX} (the tool bar's zoom read-out says so too).
+   */
+  public static final double TEXT_FROM = GLANCE_MIN_PX / GLANCE_MAX_FONT;
+
   /** What a chip shows at the current zoom: nothing but colour, a glance, or its full text. */
   enum Detail {
     PLAIN,
@@ -299,7 +305,7 @@ public final class TopologyGraphView extends StackPane
     if (overview ? scale.getX() >= GLANCE_BELOW : addressReadable()) {
       return detailed(m) ? Detail.FULL : Detail.PLAIN;
     }
-    return scale.getX() * GLANCE_MAX_FONT >= GLANCE_MIN_PX ? Detail.GLANCE : Detail.PLAIN;
+    return scale.getX() >= TEXT_FROM ? Detail.GLANCE : Detail.PLAIN;
   }
 
   /**
@@ -1007,14 +1013,12 @@ public final class TopologyGraphView extends StackPane
   }
 
   private void zoomAt(double factor, double x, double y) {
-    userMovedView = true;
-    framed = null;
     double s = Math.max(0.02, Math.min(4, scale.getX() * factor));
     double f = s / scale.getX();
     pan.setX(x - (x - pan.getX()) * f);
     pan.setY(y - (y - pan.getY()) * f);
     setZoom(s);
-    overview.redrawViewport();
+    movedByUser();
     relevelDetail();
   }
 
@@ -1158,9 +1162,6 @@ public final class TopologyGraphView extends StackPane
   public javafx.beans.value.ObservableDoubleValue zoomProperty() {
     return scale.xProperty();
   }
-
-  /** Below this zoom no chip shows any text: even the biggest glance font would be too small. */
-  public static final double TEXT_FROM = GLANCE_MIN_PX / GLANCE_MAX_FONT;
 
   /** Whether the graph still follows the view's size (the user has not zoomed or panned). */
   public boolean fitting() {
