@@ -182,9 +182,15 @@ public final class WorkbenchScreenshot {
    * Whether, once selected, {@code b}'s focus in the overview (its subtree expanded, its holders
    * with their lanes) fits a view of {@code w} by {@code h} graph units.
    */
-  private static boolean focusFits(org.vfioworkbench.engine.Analysis a, Bdf b, double w, double h) {
-    java.util.Set<Bdf> collapsed = new java.util.HashSet<>(GraphLayout.defaultCollapsed(a));
-    java.util.Set<Bdf> folded = new java.util.HashSet<>(GraphLayout.defaultFolded(a));
+  private static boolean focusFits(
+      org.vfioworkbench.engine.Analysis a,
+      java.util.Set<Bdf> opensCollapsed,
+      java.util.Set<Bdf> opensFolded,
+      Bdf b,
+      double w,
+      double h) {
+    java.util.Set<Bdf> collapsed = new java.util.HashSet<>(opensCollapsed);
+    java.util.Set<Bdf> folded = new java.util.HashSet<>(opensFolded);
     folded.remove(b);
     for (var up = a.pci().busOf(b).bridge();
         up.isPresent();
@@ -224,8 +230,11 @@ public final class WorkbenchScreenshot {
               .sorted()
               .toList();
       if (graph.viewModel().isOverview()) {
+        // how the host opens, worked out once: each is a layout of the whole host
+        java.util.Set<Bdf> collapsed = java.util.Set.copyOf(GraphLayout.defaultCollapsed(a));
+        java.util.Set<Bdf> folded = java.util.Set.copyOf(GraphLayout.defaultFolded(a));
         for (Bdf b : blocked) {
-          if (focusFits(a, b, graph.getWidth() / 0.8, graph.getHeight() / 0.8)) {
+          if (focusFits(a, collapsed, folded, b, graph.getWidth() / 0.8, graph.getHeight() / 0.8)) {
             return Optional.of(b);
           }
         }

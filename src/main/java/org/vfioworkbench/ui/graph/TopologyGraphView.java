@@ -246,9 +246,7 @@ public final class TopologyGraphView extends StackPane
     hideToggle.selectedProperty().bindBidirectional(vm.hideUnfocusedProperty());
     legendToggle.setTooltip(
         new javafx.scene.control.Tooltip("What the colours, hulls, outlines and lines mean"));
-    mapToggle.setTooltip(
-        new javafx.scene.control.Tooltip(
-            "An overview map in a corner where it covers nothing, when the graph does not fit"));
+    mapToggle.setTooltip(new javafx.scene.control.Tooltip(MapAbsence.NONE.tooltip()));
     hideToggle.setTooltip(
         new javafx.scene.control.Tooltip(
             "Hide, instead of fading, what the selected function's reset does not involve"));
@@ -1360,8 +1358,14 @@ public final class TopologyGraphView extends StackPane
   void placeOverview(boolean fits) {
     // called whenever the view moves: the scroll bars follow it too
     bars.update();
-    if (fits || !mapToggle.isSelected() || shown == null || viewport.getWidth() <= 0) {
+    if (!mapToggle.isSelected() || shown == null || viewport.getWidth() <= 0) {
       overview.setVisible(false);
+      showMapAbsence(MapAbsence.NONE);
+      return;
+    }
+    if (fits) {
+      overview.setVisible(false);
+      showMapAbsence(MapAbsence.GRAPH_FITS);
       return;
     }
     List<Box> taken = new ArrayList<>(overviewObstacles);
@@ -1377,6 +1381,28 @@ public final class TopologyGraphView extends StackPane
             v, s, OverviewPane.W + 2, OverviewPane.H + 2, OVERVIEW_MARGIN, taken);
     overview.setVisible(corner.isPresent());
     corner.ifPresent(c -> StackPane.setAlignment(overview, c));
+    showMapAbsence(corner.isPresent() ? MapAbsence.NONE : MapAbsence.NO_FREE_CORNER);
+  }
+
+  private MapAbsence mapAbsence = MapAbsence.NONE;
+
+  /**
+   * Says on the Map button why the map it has on is not shown: the button looks waiting ({@code
+   * :waiting}) and its tooltip gives the reason. Changed only when the reason does (this runs on
+   * every pan).
+   */
+  private void showMapAbsence(MapAbsence now) {
+    if (now == mapAbsence) {
+      return;
+    }
+    mapAbsence = now;
+    mapToggle.pseudoClassStateChanged(MapAbsence.WAITING, now != MapAbsence.NONE);
+    mapToggle.getTooltip().setText(now.tooltip());
+  }
+
+  /** Why the map the Map button has on is not shown, if it is not (for tests). */
+  MapAbsence mapAbsence() {
+    return mapAbsence;
   }
 
   /** The scroll bars (for tests). */

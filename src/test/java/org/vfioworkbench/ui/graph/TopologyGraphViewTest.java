@@ -244,6 +244,48 @@ class TopologyGraphViewTest extends FxTestBase {
             org.assertj.core.data.Offset.offset(0.5));
   }
 
+  @Test
+  void theMapButtonSaysWhyTheMapItHasOnIsNotShown(FxRobot robot) {
+    robot.interact(() -> state.open("generated", BuiltInSamples.largeHost(2000), null));
+    WaitForAsyncUtils.waitForFxEvents();
+    javafx.scene.control.ToggleButton map =
+        robot.lookup("#graph-map-toggle").queryAs(javafx.scene.control.ToggleButton.class);
+    assertThat(map.isSelected()).isTrue();
+    assertThat(graph.overviewCorner()).as("the host opens fitted").isEmpty();
+    assertThat(graph.mapAbsence()).isEqualTo(MapAbsence.GRAPH_FITS);
+    assertThat(map.getPseudoClassStates()).contains(MapAbsence.WAITING);
+    assertThat(map.getTooltip().getText()).contains("whole graph is in view");
+
+    // Zoomed in on the tree's rows, every corner would cover a chip.
+    robot.interact(
+        () -> {
+          for (int i = 0; i < 6; i++) {
+            graph.zoomIn();
+          }
+        });
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(graph.overviewCorner()).as("no corner free").isEmpty();
+    assertThat(graph.mapAbsence()).isEqualTo(MapAbsence.NO_FREE_CORNER);
+    assertThat(map.getPseudoClassStates()).contains(MapAbsence.WAITING);
+    assertThat(map.getTooltip().getText()).contains("every corner").contains("Pan or zoom out");
+
+    // Panned to the graph's bottom right corner, the view's corner there is free: the map is back
+    // and the button plain.
+    Box all = graph.viewModel().modelProperty().get().bounds();
+    robot.interact(() -> graph.centreOn(all.right(), all.bottom()));
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(graph.overviewCorner()).as("a corner is free beyond the graph").isPresent();
+    assertThat(graph.mapAbsence()).isEqualTo(MapAbsence.NONE);
+    assertThat(map.getPseudoClassStates()).doesNotContain(MapAbsence.WAITING);
+
+    // Off, the button says nothing is waiting.
+    robot.interact(() -> map.setSelected(false));
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(graph.overviewCorner()).isEmpty();
+    assertThat(graph.mapAbsence()).isEqualTo(MapAbsence.NONE);
+    assertThat(map.getPseudoClassStates()).doesNotContain(MapAbsence.WAITING);
+  }
+
   /** The lowest collapsed subtree: it opens below the graph's last row. */
   private static Bdf lowestCollapsed(GraphModel m) {
     return m.collapsedBridges().stream()
