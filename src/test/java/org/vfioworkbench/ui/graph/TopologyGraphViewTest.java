@@ -246,6 +246,7 @@ class TopologyGraphViewTest extends FxTestBase {
 
   @Test
   void theMapButtonSaysWhyTheMapItHasOnIsNotShown(FxRobot robot) {
+    robot.interact(() -> org.vfioworkbench.ui.Theme.LIGHT.apply(graph.getScene()));
     robot.interact(() -> state.open("generated", BuiltInSamples.largeHost(2000), null));
     WaitForAsyncUtils.waitForFxEvents();
     javafx.scene.control.ToggleButton map =
@@ -255,6 +256,8 @@ class TopologyGraphViewTest extends FxTestBase {
     assertThat(graph.mapAbsence()).isEqualTo(MapAbsence.GRAPH_FITS);
     assertThat(map.getPseudoClassStates()).contains(MapAbsence.WAITING);
     assertThat(map.getTooltip().getText()).contains("whole graph is in view");
+    Bounds waiting = map.getLayoutBounds();
+    javafx.scene.layout.Background hollow = map.getBackground();
 
     // Zoomed in on the tree's rows, every corner would cover a chip.
     robot.interact(
@@ -277,6 +280,8 @@ class TopologyGraphViewTest extends FxTestBase {
     assertThat(graph.overviewCorner()).as("a corner is free beyond the graph").isPresent();
     assertThat(graph.mapAbsence()).isEqualTo(MapAbsence.NONE);
     assertThat(map.getPseudoClassStates()).doesNotContain(MapAbsence.WAITING);
+    assertThat(map.getLayoutBounds()).as("the button keeps its size").isEqualTo(waiting);
+    assertThat(map.getBackground()).as("the button looks on, not waiting").isNotEqualTo(hollow);
 
     // Off, the button says nothing is waiting.
     robot.interact(() -> map.setSelected(false));
