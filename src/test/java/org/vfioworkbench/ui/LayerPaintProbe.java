@@ -29,8 +29,13 @@ import org.vfioworkbench.ui.graph.TopologyGraphView;
  * cost is its row less the "nothing shown" row. Rounds repeat the list, so the first round's
  * warm-up shows as such.
  *
+ * <p>With {@code --shapes}, three more rows: every rectangle with square corners, every shape
+ * without its stroke, and both (what the software pipeline's rounded and stroked shapes cost: it
+ * fills an axis-aligned square rectangle on a fast path, and rasterises anything else, a stroked
+ * square rectangle included, through Marlin).
+ *
  * <p>Usage (Xvfb, {@code -Dprism.order=sw}): {@code LayerPaintProbe [--size 2000] [--rounds 2]
- * [--frames 60]}.
+ * [--frames 60] [--shapes]}.
  */
 public final class LayerPaintProbe {
 
@@ -56,11 +61,13 @@ public final class LayerPaintProbe {
     int size = 2000;
     int rounds = 2;
     int frames = 60;
+    boolean shapes = false;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--size" -> size = Integer.parseInt(args[++i]);
         case "--rounds" -> rounds = Integer.parseInt(args[++i]);
         case "--frames" -> frames = Integer.parseInt(args[++i]);
+        case "--shapes" -> shapes = true;
         default -> throw new IllegalArgumentException("unknown argument " + args[i]);
       }
     }
@@ -89,6 +96,11 @@ public final class LayerPaintProbe {
     System.out.println("|---|---|---|---|");
     for (int round = 1; round <= rounds; round++) {
       p.row(round, "everything", -1, only(g, null));
+      if (shapes) {
+        p.row(round, "everything, rectangles' corners square", -1, shapes(g, true, false));
+        p.row(round, "everything, no shape stroked", -1, shapes(g, false, true));
+        p.row(round, "everything, square and unstroked", -1, shapes(g, true, true));
+      }
       p.row(round, "nothing", -1, only(g, ""));
       for (String l : LAYERS) {
         p.row(round, "only " + l, onFx(() -> count(layer(g, l))), only(g, l));
@@ -105,6 +117,51 @@ public final class LayerPaintProbe {
         layer(g, l).setVisible(!on || shown == null || l.equals(shown));
       }
     };
+  }
+
+  /**
+   * While on: every rectangle of the graph drawn with square corners ({@code square}) and every
+   * shape drawn without its stroke ({@code unstroked}); off puts them back.
+   */
+  private static Consumer<Boolean> shapes(TopologyGraphView g, boolean square, boolean unstroked) {
+    java.util.Map<javafx.scene.shape.Rectangle, double[]> arcs = new java.util.IdentityHashMap<>();
+    java.util.Map<javafx.scene.shape.Shape, javafx.scene.paint.Paint> strokes =
+        new java.util.IdentityHashMap<>();
+    return on -> {
+      if (!on) {
+        arcs.forEach(
+            (r, a) -> {
+              r.setArcWidth(a[0]);
+              r.setArcHeight(a[1]);
+            });
+        strokes.forEach(javafx.scene.shape.Shape::setStroke);
+        arcs.clear();
+        strokes.clear();
+        return;
+      }
+      List<javafx.scene.shape.Shape> all = new ArrayList<>();
+      collect(layer(g, LAYERS.get(0)).getParent(), all);
+      for (javafx.scene.shape.Shape s : all) {
+        if (square && s instanceof javafx.scene.shape.Rectangle r) {
+          arcs.put(r, new double[] {r.getArcWidth(), r.getArcHeight()});
+          r.setArcWidth(0);
+          r.setArcHeight(0);
+        }
+        if (unstroked) {
+          strokes.put(s, s.getStroke());
+          s.setStroke(null);
+        }
+      }
+    };
+  }
+
+  private static void collect(Node n, List<javafx.scene.shape.Shape> out) {
+    if (n instanceof javafx.scene.shape.Shape s) {
+      out.add(s);
+    }
+    if (n instanceof Parent p) {
+      p.getChildrenUnmodifiable().forEach(c -> collect(c, out));
+    }
   }
 
   private record Probe(TopologyGraphView g, FrameClock clock, long render, int frames) {
