@@ -635,6 +635,19 @@ public final class WorkbenchBenchmark {
                 },
                 () -> done[0].getAsBoolean()));
       }
+      if (repeat % 2 == 1) {
+        // An odd count ends on an undo: redo it, unrecorded, so the next series (which starts by
+        // undoing) undoes the same edit rather than what came before it, and has something to show.
+        onFx(
+            () -> {
+              w.state().commands().redo();
+              return null;
+            });
+        waitFor(
+            where + ": the redo after an odd count",
+            () -> !w.state().commands().canRedoProperty().get());
+        Thread.sleep(500);
+      }
       return edits;
     }
 
