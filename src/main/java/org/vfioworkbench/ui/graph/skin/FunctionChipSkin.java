@@ -2,6 +2,7 @@ package org.vfioworkbench.ui.graph.skin;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import javafx.scene.Group;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
@@ -158,11 +159,18 @@ public final class FunctionChipSkin extends Group {
     return words.stream().distinct().toList();
   }
 
+  /** A segment before a bus and a colon: "0001:" of "0001:1a:00.0". */
+  private static final java.util.regex.Pattern SEGMENT =
+      java.util.regex.Pattern.compile("^[0-9a-f]{4}:(?=[0-9a-f]{2}:)");
+
+  /** A segment and a bus, perhaps followed by the rest of an address. */
+  private static final java.util.regex.Pattern SEGMENT_AND_BUS =
+      java.util.regex.Pattern.compile("^[0-9a-f]{4}:[0-9a-f]{2}(:.*)?$");
+
   /** A plain chip's address, shorter and shorter: "0001:1a:00.0", "1:1a:00.0", "1a:00.0". */
   private static List<String> addressForms(FunctionNode n) {
     String bdf = Labels.shortBdf(n.bdf());
-    return List.of(
-        bdf, withoutSegmentZeros(bdf), bdf.replaceFirst("^[0-9a-f]{4}:(?=[0-9a-f]{2}:)", ""));
+    return List.of(bdf, withoutSegmentZeros(bdf), SEGMENT.matcher(bdf).replaceFirst(""));
   }
 
   /** A blocked scope's names, longest first: "bus 06", "06"; "slot s0-69", "s0-69"; "14:00.6". */
@@ -177,7 +185,7 @@ public final class FunctionChipSkin extends Group {
 
   /** "0001:0a" as "1:0a": a segment's leading zeros left out. */
   private static String withoutSegmentZeros(String address) {
-    if (!address.matches("^[0-9a-f]{4}:[0-9a-f]{2}(:.*)?$")) {
+    if (!SEGMENT_AND_BUS.matcher(address).matches()) {
       return address;
     }
     return Integer.toHexString(Integer.parseInt(address.substring(0, 4), 16))
@@ -220,9 +228,8 @@ public final class FunctionChipSkin extends Group {
     List<Double> sizes = List.of(fontSize, (fontSize + least) / 2, least);
     for (double size : sizes) {
       for (String w : words) {
-        size(t, w, size);
-        if (t.getLayoutBounds().getWidth() <= maxW) {
-          return t;
+        if (measure(t, w, size) <= maxW) {
+          return styled(t, size);
         }
       }
     }
@@ -230,25 +237,47 @@ public final class FunctionChipSkin extends Group {
     double restW = lastResort.isEmpty() ? maxW : maxW + LAST_RESORT_WIDER;
     for (String w : rest) {
       for (double size : List.of(least, least * LAST_RESORT_SHRINK)) {
-        size(t, w, size);
-        if (t.getLayoutBounds().getWidth() <= restW) {
-          return t;
+        if (measure(t, w, size) <= restW) {
+          return styled(t, size);
         }
       }
     }
     String last = rest.get(rest.size() - 1);
-    size(t, last, least);
-    while (last.length() > 1 && t.getLayoutBounds().getWidth() > maxW) {
+    double width = measure(t, last, least);
+    while (last.length() > 1 && width > maxW) {
       last = last.substring(0, last.length() - 1);
-      size(t, last + "\u2026", least);
+      width = measure(t, last + "\u2026", least);
     }
+    return styled(t, least);
+  }
+
+  /** How wide {@code t} draws {@code text} in the glance's bold at {@code size} px. */
+  private static double measure(Text t, String text, double size) {
+    t.setText(text);
+    t.setFont(boldAt(size));
+    return t.getLayoutBounds().getWidth();
+  }
+
+  /**
+   * {@code t} with the size it was measured at written as its style, so the style sheets keep it:
+   * written once, for the word chosen, not for every word tried.
+   */
+  private static Text styled(Text t, double size) {
+    t.setStyle(String.format(java.util.Locale.ROOT, "-fx-font-size: %.1fpx;", size));
     return t;
   }
 
-  private static void size(Text t, String text, double size) {
-    t.setText(text);
-    t.setFont(Font.font(null, FontWeight.BOLD, size));
-    t.setStyle(String.format(java.util.Locale.ROOT, "-fx-font-size: %.1fpx;", size));
+  /** The glance's bold fonts by size (few sizes per zoom; FX thread only), the latest 64. */
+  private static final Map<Double, Font> BOLD =
+      new java.util.LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Double, Font> eldest) {
+          return size() > 64;
+        }
+      };
+
+  private static Font boldAt(double size) {
+    return BOLD.computeIfAbsent(size, x -> Font.font(null, FontWeight.BOLD, x));
   }
 
   /** What a glance shows in red: the first blocked scope below, and how many more. */
