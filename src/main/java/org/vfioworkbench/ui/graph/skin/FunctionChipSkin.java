@@ -267,7 +267,10 @@ public final class FunctionChipSkin extends Group {
     return t;
   }
 
-  /** The glance's bold fonts by size (few sizes per zoom; FX thread only), the latest 64. */
+  /**
+   * The glance's bold fonts by size (few sizes per zoom), the latest 64; guarded by itself, since
+   * skins are made on the FX thread but a glance may be worked out on another (tests, exports).
+   */
   private static final Map<Double, Font> BOLD =
       new java.util.LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -277,7 +280,9 @@ public final class FunctionChipSkin extends Group {
       };
 
   private static Font boldAt(double size) {
-    return BOLD.computeIfAbsent(size, x -> Font.font(null, FontWeight.BOLD, x));
+    synchronized (BOLD) {
+      return BOLD.computeIfAbsent(size, x -> Font.font(null, FontWeight.BOLD, x));
+    }
   }
 
   /** What a glance shows in red: the first blocked scope below, and how many more. */
