@@ -109,9 +109,13 @@ for _ in $(seq 1 30); do
   if xwininfo -root -tree 2>/dev/null | grep -q '"[^"]*VFIO Workbench"'; then found=0; break; fi
   kill -0 "$pid" 2>/dev/null || break
 done
+# The window shown, let the start-up finish, then read the log as it was before the kill: a toolkit
+# being torn down by the kill may throw on an event still in flight, which is not the workbench's.
+[ "$found" = 0 ] && sleep 2
+cp "$1/gui.log" "$1/gui-before-kill.log"
 kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null
 [ "$found" = 0 ] || { echo "no workbench window after 30 s"; cat "$1/gui.log"; exit 1; }
-if grep -Eq "^(Exception in|Caused by:)" "$1/gui.log"; then echo "the workbench logged an exception"; cat "$1/gui.log"; exit 1; fi
+if grep -Eq "^(Exception in|Caused by:)" "$1/gui-before-kill.log"; then echo "the workbench logged an exception"; cat "$1/gui-before-kill.log"; exit 1; fi
 PROBE
   chmod +x "$root/probe.sh"
   # user.home in the throwaway root: the run must not touch the user's settings (first-run flag).
