@@ -215,7 +215,8 @@ public final class FunctionChipSkin extends Group {
    * {@code lastResort} that fits at the smallest of those sizes or a little smaller ({@link
    * #LAST_RESORT_SHRINK}), and a little wider ({@link #LAST_RESORT_WIDER}); failing that the last
    * of them clipped with an ellipsis (the caller's tooltip names the whole). Shows less, never
-   * smaller text.
+   * smaller text. The size chosen is the text's font (in graph units), which {@link
+   * ScreenSizedText#follow} reads when the caller draws it at its size on screen.
    */
   static Text glanceText(
       List<String> words,
@@ -229,7 +230,7 @@ public final class FunctionChipSkin extends Group {
     for (double size : sizes) {
       for (String w : words) {
         if (measure(t, w, size) <= maxW) {
-          return styled(t, size);
+          return t;
         }
       }
     }
@@ -238,7 +239,7 @@ public final class FunctionChipSkin extends Group {
     for (String w : rest) {
       for (double size : List.of(least, least * LAST_RESORT_SHRINK)) {
         if (measure(t, w, size) <= restW) {
-          return styled(t, size);
+          return t;
         }
       }
     }
@@ -248,7 +249,7 @@ public final class FunctionChipSkin extends Group {
       last = last.substring(0, last.length() - 1);
       width = measure(t, last + "\u2026", least);
     }
-    return styled(t, least);
+    return t;
   }
 
   /** How wide {@code t} draws {@code text} in the glance's bold at {@code size} px. */
@@ -256,15 +257,6 @@ public final class FunctionChipSkin extends Group {
     t.setText(text);
     t.setFont(boldAt(size));
     return t.getLayoutBounds().getWidth();
-  }
-
-  /**
-   * {@code t} with the size it was measured at written as its style, so the style sheets keep it:
-   * written once, for the word chosen, not for every word tried.
-   */
-  private static Text styled(Text t, double size) {
-    t.setStyle(String.format(java.util.Locale.ROOT, "-fx-font-size: %.1fpx;", size));
-    return t;
   }
 
   /**
