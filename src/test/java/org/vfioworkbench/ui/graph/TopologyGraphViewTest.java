@@ -254,7 +254,7 @@ class TopologyGraphViewTest extends FxTestBase {
     assertThat(map.isSelected()).isTrue();
     assertThat(graph.overviewCorner()).as("the host opens fitted").isEmpty();
     assertThat(graph.mapAbsence()).isEqualTo(MapAbsence.GRAPH_FITS);
-    waitForLook(map, true);
+    assertThat(map.getPseudoClassStates()).contains(MapAbsence.WAITING);
     assertThat(map.getTooltip().getText()).contains("whole graph is in view");
     Bounds waiting = map.getLayoutBounds();
     javafx.scene.layout.Background hollow = map.getBackground();
@@ -274,7 +274,7 @@ class TopologyGraphViewTest extends FxTestBase {
     WaitForAsyncUtils.waitForFxEvents();
     assertThat(graph.overviewCorner()).as("no corner free").isEmpty();
     assertThat(graph.mapAbsence()).isEqualTo(MapAbsence.NO_FREE_CORNER);
-    waitForLook(map, true);
+    assertThat(map.getPseudoClassStates()).contains(MapAbsence.WAITING);
     assertThat(map.getTooltip().getText()).contains("every corner").contains("Pan or zoom out");
 
     // Panned to the graph's bottom right corner, the view's corner there is free: the map is back
@@ -284,7 +284,7 @@ class TopologyGraphViewTest extends FxTestBase {
     WaitForAsyncUtils.waitForFxEvents();
     assertThat(graph.overviewCorner()).as("a corner is free beyond the graph").isPresent();
     assertThat(graph.mapAbsence()).isEqualTo(MapAbsence.NONE);
-    waitForLook(map, false);
+    assertThat(map.getPseudoClassStates()).doesNotContain(MapAbsence.WAITING);
     assertThat(map.getLayoutBounds()).as("the button keeps its size").isEqualTo(waiting);
     assertThat(map.getBackground()).as("the button looks on, not waiting").isNotEqualTo(hollow);
 
@@ -297,21 +297,7 @@ class TopologyGraphViewTest extends FxTestBase {
     WaitForAsyncUtils.waitForFxEvents();
     assertThat(graph.overviewCorner()).isEmpty();
     assertThat(graph.mapAbsence()).isEqualTo(MapAbsence.NONE);
-    waitForLook(map, false);
-  }
-
-  /** Waits for the Map button to look waiting (or not), and for its CSS. */
-  private static void waitForLook(javafx.scene.control.ToggleButton map, boolean waiting) {
-    try {
-      WaitForAsyncUtils.waitFor(
-          5,
-          java.util.concurrent.TimeUnit.SECONDS,
-          () -> map.getPseudoClassStates().contains(MapAbsence.WAITING) == waiting);
-    } catch (java.util.concurrent.TimeoutException e) {
-      throw new AssertionError(
-          "the Map button " + (waiting ? "never" : "still") + " looks waiting");
-    }
-    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(map.getPseudoClassStates()).doesNotContain(MapAbsence.WAITING);
   }
 
   /** The lowest collapsed subtree: it opens below the graph's last row. */
