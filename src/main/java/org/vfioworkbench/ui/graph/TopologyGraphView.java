@@ -161,7 +161,7 @@ public final class TopologyGraphView extends StackPane
   /** True once the user panned or zoomed: until then the graph keeps fitting the view. */
   private boolean userMovedView;
 
-  private boolean fitPending;
+  private boolean resizePending;
   private GraphModel shown;
   private boolean builtDetailed;
 
@@ -221,10 +221,13 @@ public final class TopologyGraphView extends StackPane
     vm.previewProperty().addListener((o, a, b) -> showPreview(b));
     installPanAndZoom();
     scale.xProperty().addListener((o, a, b) -> floorCaptions());
-    widthProperty().addListener((o, a, b) -> fitOnce());
-    heightProperty().addListener((o, a, b) -> fitOnce());
+    widthProperty().addListener((o, a, b) -> resized());
+    heightProperty().addListener((o, a, b) -> resized());
     rebuild(vm.modelProperty().get());
   }
+
+  /** How far the map keeps from the graph's tool bar, in pixels. */
+  private static final double BAR_CLEARANCE = 8;
 
   /** The overview map's distance from the view's edges: clear of the scroll bars along them. */
   static final double OVERVIEW_MARGIN = ViewportBars.GAP + ViewportBars.THICK + 3;
@@ -993,11 +996,11 @@ public final class TopologyGraphView extends StackPane
   }
 
   public void zoomIn() {
-    zoomAt(1.25, viewport.getWidth() / 2, viewport.getHeight() / 2);
+    zoomAt(1.25, getWidth() / 2, getHeight() / 2);
   }
 
   public void zoomOut() {
-    zoomAt(1 / 1.25, viewport.getWidth() / 2, viewport.getHeight() / 2);
+    zoomAt(1 / 1.25, getWidth() / 2, getHeight() / 2);
   }
 
   /**
@@ -1045,7 +1048,6 @@ public final class TopologyGraphView extends StackPane
   }
 
   private void fitTo(GraphModel m) {
-    // The viewport fills this pane; its own size lags a resize by one layout pass.
     double w = getWidth();
     double h = getHeight();
     if (m == null || w <= 0 || h <= 0) {
@@ -1113,7 +1115,7 @@ public final class TopologyGraphView extends StackPane
    * enough to bring {@code want} into view (its top left when it is bigger than the view).
    */
   private void hold(Optional<Box> was, Box anchor, Box want) {
-    if (viewport.getWidth() <= 0) {
+    if (getWidth() <= 0) {
       return;
     }
     double s = scale.getX();
@@ -1183,7 +1185,7 @@ public final class TopologyGraphView extends StackPane
       return;
     }
     Optional<Box> f = boxOf(shown, ref);
-    if (f.isEmpty() || viewport.getWidth() <= 0) {
+    if (f.isEmpty() || getWidth() <= 0) {
       pendingCentre = ref;
       return;
     }
@@ -1194,15 +1196,13 @@ public final class TopologyGraphView extends StackPane
     Optional<Focus> focus = focusOf(ref);
     Optional<Box> frame = focusFrame(shown, ref, focus);
     if (frame.isPresent()
-        && frame.get().w() * READABLE <= viewport.getWidth()
-        && frame.get().h() * READABLE <= viewport.getHeight()) {
+        && frame.get().w() * READABLE <= getWidth()
+        && frame.get().h() * READABLE <= getHeight()) {
       // The whole focus (scope, dev-set, groups, the holders' lanes) fits at a readable zoom.
       b = frame.get();
       if (scale.getX() < READABLE || !v.contains(b)) {
         double s =
-            Math.max(
-                READABLE,
-                Math.min(1.0, Math.min(viewport.getWidth() / b.w(), viewport.getHeight() / b.h())));
+            Math.max(READABLE, Math.min(1.0, Math.min(getWidth() / b.w(), getHeight() / b.h())));
         setZoom(s);
         centreOn(b.centerX(), b.centerY());
         relevelDetail();
@@ -1224,10 +1224,10 @@ public final class TopologyGraphView extends StackPane
     double cy = named.centerY();
     Optional<Box> holder = nearestHolder(shown, focus, named);
     if (holder.isPresent()) {
-      double hx = towards(holder.get().centerX(), named.x(), named.w(), viewport.getWidth());
-      double hy = towards(holder.get().centerY(), named.y(), named.h(), viewport.getHeight());
-      double w = viewport.getWidth() / scale.getX();
-      double h = viewport.getHeight() / scale.getX();
+      double hx = towards(holder.get().centerX(), named.x(), named.w(), getWidth());
+      double hy = towards(holder.get().centerY(), named.y(), named.h(), getHeight());
+      double w = getWidth() / scale.getX();
+      double h = getHeight() / scale.getX();
       if (new Box(hx - w / 2, hy - h / 2, w, h).intersects(holder.get())) {
         cx = hx;
         cy = hy;
@@ -1335,14 +1335,21 @@ public final class TopologyGraphView extends StackPane
   /** The zoom selecting a function brings the view to when it is zoomed out further. */
   static final double READABLE = 0.8;
 
-  /** Re-fits after a size change unless the user has moved the view; coalesced per pulse. */
-  private void fitOnce() {
-    if (!userMovedView && !fitPending && getWidth() > 0 && getHeight() > 0) {
-      fitPending = true;
+  /**
+   * After a size change: re-fits unless the user has moved the view; once they have, the view keeps
+   * its zoom and pan, and the map (its marked area, its corner and the Map button's look) follows
+   * the new size. Coalesced per pulse, and run after it: placing the map inside the layout pass
+   * would leave its look to style one pulse later, which repaints the whole window.
+   */
+  private void resized() {
+    if (!resizePending && getWidth() > 0 && getHeight() > 0) {
+      resizePending = true;
       vm.later(
           () -> {
-            fitPending = false;
-            if (!userMovedView) {
+            resizePending = false;
+            if (userMovedView) {
+              overview.redrawViewport();
+            } else {
               fitTo(vm.modelProperty().get());
               relevelDetail();
             }
@@ -1358,7 +1365,7 @@ public final class TopologyGraphView extends StackPane
   void placeOverview(boolean fits) {
     // called whenever the view moves: the scroll bars follow it too
     bars.update();
-    if (!mapToggle.isSelected() || shown == null || viewport.getWidth() <= 0) {
+    if (!mapToggle.isSelected() || shown == null || getWidth() <= 0) {
       overview.setVisible(false);
       showMapAbsence(MapAbsence.NONE);
       return;
@@ -1371,7 +1378,13 @@ public final class TopologyGraphView extends StackPane
     List<Box> taken = new ArrayList<>(overviewObstacles);
     Box v = visibleArea();
     double s = scale.getX();
-    taken.add(new Box(v.right() - 330 / s, v.y(), 330 / s, 44 / s));
+    Bounds b = bar.getBoundsInParent();
+    taken.add(
+        new Box(
+            v.x() + (b.getMinX() - BAR_CLEARANCE) / s,
+            v.y(),
+            (b.getWidth() + 2 * BAR_CLEARANCE) / s,
+            (b.getMaxY() + BAR_CLEARANCE) / s));
     if (legend.isVisible()) {
       Bounds l = legend.getBoundsInParent();
       taken.add(new Box(v.x(), v.y(), (l.getMaxX() + 8) / s, (l.getMaxY() + 8) / s));
@@ -1420,16 +1433,18 @@ public final class TopologyGraphView extends StackPane
   /** Centres the view on a graph point (overview clicks). */
   void centreOn(double gx, double gy) {
     userMovedView = true;
-    pan.setX(viewport.getWidth() / 2 - gx * scale.getX());
-    pan.setY(viewport.getHeight() / 2 - gy * scale.getY());
+    pan.setX(getWidth() / 2 - gx * scale.getX());
+    pan.setY(getHeight() / 2 - gy * scale.getY());
     overview.redrawViewport();
   }
 
-  /** The visible part of the graph, in graph coordinates. */
+  /**
+   * The visible part of the graph, in graph coordinates. Measured on this view, which the viewport
+   * fills: the viewport's own size lags a resize by one layout pass.
+   */
   Box visibleArea() {
     double s = scale.getX();
-    return new Box(
-        -pan.getX() / s, -pan.getY() / s, viewport.getWidth() / s, viewport.getHeight() / s);
+    return new Box(-pan.getX() / s, -pan.getY() / s, getWidth() / s, getHeight() / s);
   }
 
   /** The drawn graph (for PNG export). */

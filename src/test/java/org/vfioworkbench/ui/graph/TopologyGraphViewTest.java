@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import javafx.geometry.Bounds;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
@@ -72,6 +73,7 @@ class TopologyGraphViewTest extends FxTestBase {
     double zoomed = graph.zoom();
     robot.interact(() -> stage.setWidth(1100));
     WaitForAsyncUtils.waitForFxEvents();
+
     assertThat(graph.zoom()).as("the user's zoom is kept").isEqualTo(zoomed);
     assertThat(graph.fitting()).isFalse();
     robot.clickOn("#graph-fit");
@@ -298,6 +300,101 @@ class TopologyGraphViewTest extends FxTestBase {
     assertThat(graph.overviewCorner()).isEmpty();
     assertThat(graph.mapAbsence()).isEqualTo(MapAbsence.NONE);
     assertThat(map.getPseudoClassStates()).doesNotContain(MapAbsence.WAITING);
+  }
+
+  @Test
+  void aResizeAfterTheUserZoomedKeepsTheZoomAndMovesTheMapWithTheView(FxRobot robot) {
+    robot.interact(
+        () -> {
+          stage.setWidth(1200);
+          stage.setHeight(800);
+          state.open("generated", BuiltInSamples.largeHost(2000), null);
+        });
+    WaitForAsyncUtils.waitForFxEvents();
+    // Zoomed out by the user, the whole graph is in view with room to spare: no map.
+    robot.interact(
+        () -> {
+          graph.zoomOut();
+          graph.zoomOut();
+        });
+    WaitForAsyncUtils.waitForFxEvents();
+    double zoomed = graph.zoom();
+
+    assertThat(graph.mapAbsence()).isEqualTo(MapAbsence.GRAPH_FITS);
+
+    // A much smaller window at the same zoom shows only part of the graph: the map comes back (or
+    // says that no corner is free), the moment the window changes, not at the next pan.
+    robot.interact(
+        () -> {
+          stage.setWidth(520);
+          stage.setHeight(420);
+        });
+    WaitForAsyncUtils.waitForFxEvents();
+
+    assertThat(graph.zoom()).as("the user's zoom is kept").isEqualTo(zoomed);
+    assertThat(graph.mapAbsence())
+        .as("the view no longer holds the graph")
+        .isNotEqualTo(MapAbsence.GRAPH_FITS);
+    Box v = graph.visibleArea();
+    assertThat(v.w()).as("the view's own size is the new one").isLessThanOrEqualTo(520 / zoomed);
+
+    // And back: the whole graph in view again, the map hides.
+    robot.interact(
+        () -> {
+          stage.setWidth(1200);
+          stage.setHeight(800);
+        });
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(graph.zoom()).isEqualTo(zoomed);
+    assertThat(graph.mapAbsence()).isEqualTo(MapAbsence.GRAPH_FITS);
+  }
+
+  @Test
+  void theMapKeepsClearOfTheGraphsToolBarAsDrawn(FxRobot robot) {
+    robot.interact(
+        () -> {
+          stage.setWidth(1200);
+          stage.setHeight(800);
+          state.open("generated", BuiltInSamples.largeHost(2000), null);
+        });
+    WaitForAsyncUtils.waitForFxEvents();
+    Box all = graph.viewModel().modelProperty().get().bounds();
+    Node bar = robot.lookup(".graph-controls").query();
+    Node map = robot.lookup(".graph-overview").query();
+    // A bigger font (another theme, a longer label, one more button) makes the bar wider and
+    // taller than any fixed room kept for it; the map must keep clear of the bar as drawn.
+    robot.interact(() -> bar.setStyle("-fx-font-size: 26px"));
+    // The view's top half above the graph, its bottom half on the tree's first rows and the
+    // holders' first column: the bottom corners are taken, the top ones free but for the bar.
+    Runnable aboveTheTopRightOfTheGraph =
+        () -> {
+          Box v = graph.visibleArea();
+          graph.centreOn(all.right() - v.w() / 2, all.y());
+        };
+    robot.interact(
+        () -> {
+          graph.zoomIn();
+          graph.zoomIn();
+          graph.zoomIn();
+          aboveTheTopRightOfTheGraph.run();
+        });
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(graph.overviewCorner()).as("the top left is free").contains(Pos.TOP_LEFT);
+    assertThat(map.localToScene(map.getLayoutBounds()))
+        .matches(m -> !m.intersects(bar.localToScene(bar.getLayoutBounds())), "clear of the bar");
+
+    // In a narrower view the bar reaches the top left corner: the map would be under it there,
+    // so no corner is free.
+    robot.interact(() -> stage.setWidth(700));
+    WaitForAsyncUtils.waitForFxEvents();
+    robot.interact(aboveTheTopRightOfTheGraph);
+    WaitForAsyncUtils.waitForFxEvents();
+    Bounds barNow = bar.localToScene(bar.getLayoutBounds());
+    assertThat(barNow.getMinX())
+        .as("the bar reaches the map's room")
+        .isLessThan(OverviewPane.W + 20);
+    assertThat(graph.overviewCorner()).as("no corner clear of the graph and the bar").isEmpty();
+    assertThat(graph.mapAbsence()).isEqualTo(MapAbsence.NO_FREE_CORNER);
   }
 
   /** The lowest collapsed subtree: it opens below the graph's last row. */
