@@ -34,8 +34,12 @@ import org.vfioworkbench.ui.graph.TopologyGraphView;
  * fills an axis-aligned square rectangle on a fast path, and rasterises anything else, a stroked
  * square rectangle included, through Marlin).
  *
+ * <p>With {@code --merged-legs}, two more: the bundles' legs drawn as one filled path per bundle
+ * and look (a rectangle per leg) instead of a node per leg, with everything shown and with only the
+ * bundles shown.
+ *
  * <p>Usage (Xvfb, {@code -Dprism.order=sw}): {@code LayerPaintProbe [--size 2000] [--rounds 2]
- * [--frames 60] [--shapes]}.
+ * [--frames 60] [--shapes] [--merged-legs]}.
  */
 public final class LayerPaintProbe {
 
@@ -62,12 +66,14 @@ public final class LayerPaintProbe {
     int rounds = 2;
     int frames = 60;
     boolean shapes = false;
+    boolean mergedLegs = false;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--size" -> size = Integer.parseInt(args[++i]);
         case "--rounds" -> rounds = Integer.parseInt(args[++i]);
         case "--frames" -> frames = Integer.parseInt(args[++i]);
         case "--shapes" -> shapes = true;
+        case "--merged-legs" -> mergedLegs = true;
         default -> throw new IllegalArgumentException("unknown argument " + args[i]);
       }
     }
@@ -100,6 +106,10 @@ public final class LayerPaintProbe {
         p.row(round, "everything, rectangles' corners square", -1, shapes(g, true, false));
         p.row(round, "everything, no shape stroked", -1, shapes(g, false, true));
         p.row(round, "everything, square and unstroked", -1, shapes(g, true, true));
+      }
+      if (mergedLegs) {
+        p.row(round, "everything, legs merged", -1, mergedLegs(g, null));
+        p.row(round, "only bundleLayer, legs merged", -1, mergedLegs(g, "bundleLayer"));
       }
       p.row(round, "nothing", -1, only(g, ""));
       for (String l : LAYERS) {
@@ -153,6 +163,80 @@ public final class LayerPaintProbe {
         }
       }
     };
+  }
+
+  /**
+   * While on: every group of bundle legs drawn as one filled path per fill and opacity (a rectangle
+   * per leg) instead of a node per leg, with only {@code shown} of the layers shown (all for null);
+   * off puts the legs back.
+   */
+  private static Consumer<Boolean> mergedLegs(TopologyGraphView g, String shown) {
+    List<javafx.scene.shape.Path> added = new ArrayList<>();
+    List<Node> hidden = new ArrayList<>();
+    Consumer<Boolean> layers = only(g, shown);
+    return on -> {
+      layers.accept(on);
+      if (!on) {
+        added.forEach(a -> ((Group) a.getParent()).getChildren().remove(a));
+        hidden.forEach(h -> h.setVisible(true));
+        added.clear();
+        hidden.clear();
+        return;
+      }
+      List<Group> groups = new ArrayList<>();
+      collectLegGroups(layer(g, "bundleLayer"), groups);
+      for (Group grp : groups) {
+        java.util.Map<List<Object>, javafx.scene.shape.Path> byLook =
+            new java.util.LinkedHashMap<>();
+        for (Node c : List.copyOf(grp.getChildren())) {
+          if (c instanceof org.vfioworkbench.ui.graph.skin.EdgeLeg leg && leg.isVisible()) {
+            javafx.scene.shape.Path path =
+                byLook.computeIfAbsent(
+                    List.of(leg.getFill(), leg.getOpacity()),
+                    k -> {
+                      javafx.scene.shape.Path np = new javafx.scene.shape.Path();
+                      np.setFill(leg.getFill());
+                      np.setStroke(null);
+                      np.setOpacity(leg.getOpacity());
+                      return np;
+                    });
+            path.getElements()
+                .addAll(
+                    new javafx.scene.shape.MoveTo(leg.getX(), leg.getY()),
+                    new javafx.scene.shape.HLineTo(leg.getX() + leg.getWidth()),
+                    new javafx.scene.shape.VLineTo(leg.getY() + leg.getHeight()),
+                    new javafx.scene.shape.HLineTo(leg.getX()),
+                    new javafx.scene.shape.ClosePath());
+            leg.setVisible(false);
+            hidden.add(leg);
+          }
+        }
+        for (javafx.scene.shape.Path path : byLook.values()) {
+          grp.getChildren().add(path);
+          added.add(path);
+        }
+      }
+      System.out.printf(
+          Locale.ROOT,
+          "(%d legs as %d paths in %d groups)%n",
+          hidden.size(),
+          added.size(),
+          groups.size());
+    };
+  }
+
+  private static void collectLegGroups(Parent p, List<Group> out) {
+    boolean hasLeg = false;
+    for (Node c : p.getChildrenUnmodifiable()) {
+      if (c instanceof org.vfioworkbench.ui.graph.skin.EdgeLeg) {
+        hasLeg = true;
+      } else if (c instanceof Parent q) {
+        collectLegGroups(q, out);
+      }
+    }
+    if (hasLeg && p instanceof Group grp) {
+      out.add(grp);
+    }
   }
 
   private static void collect(Node n, List<javafx.scene.shape.Shape> out) {
