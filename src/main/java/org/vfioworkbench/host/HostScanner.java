@@ -164,6 +164,16 @@ public final class HostScanner {
     log.absorb(b.groupsLog());
     listener.progress(ScanPhase.IOMMU_GROUPS, 1, 1);
     List<PciFunction> functions = reconcileGroups(pci.functions(), groups, log);
+    if (groups.missing()) {
+      long linked =
+          functions.stream()
+              .map(PciFunction::iommuGroup)
+              .filter(java.util.OptionalInt::isPresent)
+              .mapToInt(java.util.OptionalInt::getAsInt)
+              .distinct()
+              .count();
+      log.note(IommuGroupReader.missingNote(fs, (int) linked));
+    }
 
     Map<Bdf, PciFunction> byBdf = new TreeMap<>();
     functions.forEach(f -> byBdf.put(f.bdf(), f));
@@ -205,7 +215,10 @@ public final class HostScanner {
     boolean noIommuMode = nodes.noIommuMode().orElse(!noiommu.isEmpty());
     boolean cdev = !nodes.present() || nodes.cdevDirectory() || !cdevs.isEmpty();
     if (!nodes.present()) {
-      log.note("device cdev support unknown (vfio not loaded); assumed available");
+      log.note(
+          "device cdev support unknown (no "
+              + VfioNodeReader.DEV_VFIO
+              + " to tell); assumed available");
     }
     Topology topology =
         new Topology(

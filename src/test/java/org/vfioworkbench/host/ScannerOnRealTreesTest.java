@@ -169,4 +169,68 @@ class ScannerOnRealTreesTest {
                     .contains("groups unknown"));
     assertThat(s.notes()).noneSatisfy(n -> assertThat(n).endsWith("has no IOMMU group support"));
   }
+
+  @Test
+  void groupsReadFromTheFunctionsOwnLinksAreShownAndSaidToComeFromThem() {
+    // A tree copied link by link (a snapshot of /sys/bus and /sys/devices): each function keeps
+    // its iommu_group link, but the directories they point to were not copied.
+    HostTree t = new HostTree(root);
+    t.fn("0000:00:02.0", null).ids(0x8086, 0x1234, 0x030000).group(0);
+    t.fn("0000:00:14.0", null).ids(0x8086, 0x51ed, 0x0c0330).group(9);
+    t.fn("0000:00:14.2", null).ids(0x8086, 0x51ef, 0x050000).group(9);
+    t.remove("/sys/kernel/iommu_groups");
+
+    ScanResult s = scan(t);
+
+    assertThat(s.topology().functions())
+        .extracting(f -> f.iommuGroup().getAsInt())
+        .containsExactly(0, 9, 9);
+    assertThat(s.notes())
+        .anySatisfy(
+            n ->
+                assertThat(n)
+                    .contains(
+                        "/sys/kernel/iommu_groups is not in directory " + root.toAbsolutePath())
+                    .contains("the 2 IOMMU groups shown come from the functions' own iommu_group"));
+    assertThat(s.notes())
+        .as("no note contradicts the groups shown")
+        .noneSatisfy(n -> assertThat(n).contains("without groups"));
+  }
+
+  @Test
+  void aTreeWithoutDevSaysTheVfioNodesAreUnknownNotThatVfioIsUnloaded() {
+    HostTree t = new HostTree(root);
+    t.fn("0000:00:02.0", null).ids(0x8086, 0x1234, 0x030000).group(0);
+
+    ScanResult s = scan(t);
+
+    assertThat(root.resolve("dev")).doesNotExist();
+    assertThat(s.notes())
+        .anySatisfy(
+            n ->
+                assertThat(n)
+                    .startsWith("/dev is not in directory " + root.toAbsolutePath())
+                    .contains("VFIO group and device nodes unknown"));
+    assertThat(s.notes()).noneSatisfy(n -> assertThat(n).contains("module is not loaded"));
+    assertThat(s.notes())
+        .anySatisfy(n -> assertThat(n).startsWith("device cdev support unknown (no /dev/vfio"));
+  }
+
+  @Test
+  void aTreeWithDevButNoDevVfioSaysVfioWasNotLoadedOrLeftOut() {
+    HostTree t = new HostTree(root);
+    t.fn("0000:00:02.0", null).ids(0x8086, 0x1234, 0x030000).group(0);
+    t.write("/dev/null", "");
+
+    ScanResult s = scan(t);
+
+    assertThat(s.notes())
+        .anySatisfy(
+            n ->
+                assertThat(n)
+                    .isEqualTo(
+                        "/dev/vfio is not in directory "
+                            + root.toAbsolutePath()
+                            + ": the vfio module was not loaded (or the tree left it out)"));
+  }
 }

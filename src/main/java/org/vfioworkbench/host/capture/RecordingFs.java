@@ -38,6 +38,11 @@ public final class RecordingFs implements HostFs {
   }
 
   @Override
+  public boolean isLiveHost() {
+    return delegate.isLiveHost();
+  }
+
+  @Override
   public byte[] read(String path, int limit) throws IOException {
     try {
       byte[] b = delegate.read(path, limit);

@@ -18,6 +18,15 @@ public interface HostFs {
   /** What this filesystem is, for messages: "live host /", "capture host.json". */
   String describe();
 
+  /**
+   * Whether this is the running host's own root: there, a path the kernel would make and that is
+   * missing tells what the kernel lacks; in a directory tree or a capture it may only have been
+   * left out.
+   */
+  default boolean isLiveHost() {
+    return false;
+  }
+
   /** The contents of a file, at most {@code limit} bytes. */
   byte[] read(String path, int limit) throws IOException;
 

@@ -104,6 +104,11 @@ public final class LiveFs implements HostFs {
   }
 
   @Override
+  public boolean isLiveHost() {
+    return root.toString().equals("/");
+  }
+
+  @Override
   public String describe() {
     return root.toString().equals("/") ? "live host /" : "directory " + root;
   }

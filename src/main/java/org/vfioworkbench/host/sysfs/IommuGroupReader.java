@@ -1,7 +1,6 @@
 package org.vfioworkbench.host.sysfs;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +14,6 @@ import org.vfioworkbench.host.fs.FsErrors;
 import org.vfioworkbench.host.fs.HostFs;
 import org.vfioworkbench.host.fs.HostNumbers;
 import org.vfioworkbench.host.fs.HostPaths;
-import org.vfioworkbench.host.fs.LiveFs;
 import org.vfioworkbench.model.Bdf;
 import org.vfioworkbench.model.GroupKind;
 
@@ -36,16 +34,35 @@ public final class IommuGroupReader {
     this.log = log;
   }
 
-  /** Groups found in sysfs: kind and member functions, by id. */
-  public record Groups(Map<Integer, GroupKind> kinds, Map<Integer, List<Bdf>> members) {}
+  /**
+   * Groups found in sysfs: kind and member functions, by id.
+   *
+   * @param missing whether {@link #GROUPS} itself is missing ({@link #missingNote} says what that
+   *     means once the functions' own {@code iommu_group} links are known)
+   */
+  public record Groups(
+      Map<Integer, GroupKind> kinds, Map<Integer, List<Bdf>> members, boolean missing) {}
 
   /**
-   * Why {@link #GROUPS} is missing. The kernel makes it whenever it has IOMMU support, so on the
-   * live host its absence means no support; a directory tree or capture may simply not hold it.
+   * What a missing {@link #GROUPS} means. The kernel makes it whenever it has IOMMU support, so on
+   * the live host its absence means no support; a directory tree or capture may simply not hold it.
+   * Functions whose {@code iommu_group} links name {@code linkedGroups} groups still have those (a
+   * tree copied link by link keeps the links and drops their targets).
    */
-  private String missingGroupsNote() {
-    if (fs instanceof LiveFs live && live.root().equals(Path.of("/"))) {
+  public static String missingNote(HostFs fs, int linkedGroups) {
+    if (fs.isLiveHost()) {
       return GROUPS + " does not exist: the kernel has no IOMMU group support";
+    }
+    if (linkedGroups > 0) {
+      return GROUPS
+          + " is not in "
+          + fs.describe()
+          + ": the "
+          + linkedGroups
+          + " IOMMU group"
+          + (linkedGroups == 1 ? "" : "s")
+          + " shown come from the functions' own iommu_group links; a function of the host the"
+          + " tree left out would be missing from its group";
     }
     return GROUPS
         + " is not in "
@@ -61,12 +78,11 @@ public final class IommuGroupReader {
     try {
       ids = fs.list(GROUPS);
     } catch (IOException e) {
-      if (FsErrors.isMissing(e)) {
-        log.note(missingGroupsNote());
-      } else {
+      boolean missing = FsErrors.isMissing(e);
+      if (!missing) {
         log.problem(GROUPS, "IOMMU groups", e);
       }
-      return new Groups(kinds, members);
+      return new Groups(kinds, members, missing);
     }
     if (ids.isEmpty()) {
       log.note("no IOMMU groups: no IOMMU is enabled (and no no-IOMMU VFIO device is bound)");
@@ -109,6 +125,6 @@ public final class IommuGroupReader {
       }
     }
     listener.progress(ScanPhase.IOMMU_GROUPS, ids.size(), ids.size());
-    return new Groups(kinds, members);
+    return new Groups(kinds, members, false);
   }
 }

@@ -11,6 +11,7 @@ import org.vfioworkbench.host.ScanLog;
 import org.vfioworkbench.host.fs.FsErrors;
 import org.vfioworkbench.host.fs.HostFs;
 import org.vfioworkbench.host.fs.HostNumbers;
+import org.vfioworkbench.host.fs.LiveFs;
 
 /**
  * Reads the VFIO device nodes: {@code /dev/vfio/N}, {@code /dev/vfio/noiommu-N}, {@code
@@ -50,6 +51,37 @@ public final class VfioNodeReader {
       boolean cdevDirectory,
       Optional<Boolean> noIommuMode) {}
 
+  /**
+   * What a missing {@link #DEV_VFIO} means: on the live host, that the vfio module is not loaded;
+   * in a directory tree or a capture it may also have been left out, and a tree without {@code
+   * /dev} at all (a copy of {@code /sys} and {@code /proc} only) says nothing about it. A capture
+   * holds what its scan read, so it is not asked for more.
+   */
+  private String missingNote() {
+    if (fs.isLiveHost()) {
+      return DEV_VFIO + " does not exist: the vfio module is not loaded";
+    }
+    if (fs instanceof LiveFs && !listed("/dev")) {
+      return "/dev is not in "
+          + fs.describe()
+          + ": VFIO group and device nodes unknown (the tree left /dev out); read as if the vfio"
+          + " module were not loaded";
+    }
+    return DEV_VFIO
+        + " is not in "
+        + fs.describe()
+        + ": the vfio module was not loaded (or the tree left it out)";
+  }
+
+  private boolean listed(String dir) {
+    try {
+      fs.list(dir);
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
   public Nodes read() {
     List<String> names = new ArrayList<>();
     Set<Integer> groups = new TreeSet<>();
@@ -77,7 +109,7 @@ public final class VfioNodeReader {
       present = true;
     } catch (IOException e) {
       if (FsErrors.isMissing(e)) {
-        log.note(DEV_VFIO + " does not exist: the vfio module is not loaded");
+        log.note(missingNote());
       } else {
         log.problem(DEV_VFIO, "VFIO group nodes", e);
       }
