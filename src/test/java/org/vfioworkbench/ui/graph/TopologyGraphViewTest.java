@@ -304,13 +304,7 @@ class TopologyGraphViewTest extends FxTestBase {
 
   @Test
   void aResizeAfterTheUserZoomedKeepsTheZoomAndMovesTheMapWithTheView(FxRobot robot) {
-    robot.interact(
-        () -> {
-          stage.setWidth(1200);
-          stage.setHeight(800);
-          state.open("generated", BuiltInSamples.largeHost(2000), null);
-        });
-    WaitForAsyncUtils.waitForFxEvents();
+    openTheBigHostInAWindowOf1200By800(robot);
     // Zoomed out by the user, the whole graph is in view with room to spare: no map.
     robot.interact(
         () -> {
@@ -351,13 +345,7 @@ class TopologyGraphViewTest extends FxTestBase {
 
   @Test
   void theMapKeepsClearOfTheGraphsToolBarAsDrawn(FxRobot robot) {
-    robot.interact(
-        () -> {
-          stage.setWidth(1200);
-          stage.setHeight(800);
-          state.open("generated", BuiltInSamples.largeHost(2000), null);
-        });
-    WaitForAsyncUtils.waitForFxEvents();
+    openTheBigHostInAWindowOf1200By800(robot);
     Box all = graph.viewModel().modelProperty().get().bounds();
     Node bar = robot.lookup(".graph-controls").query();
     Node map = robot.lookup(".graph-overview").query();
@@ -395,6 +383,19 @@ class TopologyGraphViewTest extends FxTestBase {
         .isLessThan(OverviewPane.W + 20);
     assertThat(graph.overviewCorner()).as("no corner clear of the graph and the bar").isEmpty();
     assertThat(graph.mapAbsence()).isEqualTo(MapAbsence.NO_FREE_CORNER);
+  }
+
+  /**
+   * The window as {@code start} made it (an earlier test may have resized it), the 2k host in it.
+   */
+  private void openTheBigHostInAWindowOf1200By800(FxRobot robot) {
+    robot.interact(
+        () -> {
+          stage.setWidth(1200);
+          stage.setHeight(800);
+          state.open("generated", BuiltInSamples.largeHost(2000), null);
+        });
+    WaitForAsyncUtils.waitForFxEvents();
   }
 
   /** The lowest collapsed subtree: it opens below the graph's last row. */
