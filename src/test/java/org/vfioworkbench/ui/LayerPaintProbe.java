@@ -38,8 +38,13 @@ import org.vfioworkbench.ui.graph.TopologyGraphView;
  * and look (a rectangle per leg) instead of a node per leg, with everything shown and with only the
  * bundles shown.
  *
+ * <p>With {@code --canvas}, one more: every rectangle, line and text of the graph drawn by the
+ * probe onto one canvas the size of the view, anew every frame, in place of the nodes (what drawing
+ * the overview ourselves would cost); {@code -Dprobe.canvasPng=PREFIX} writes the canvas and the
+ * nodes as drawn to two PNGs to compare.
+ *
  * <p>Usage (Xvfb, {@code -Dprism.order=sw}): {@code LayerPaintProbe [--size 2000] [--rounds 2]
- * [--frames 60] [--shapes] [--merged-legs]}.
+ * [--frames 60] [--shapes] [--merged-legs] [--canvas]}.
  */
 public final class LayerPaintProbe {
 
@@ -67,6 +72,7 @@ public final class LayerPaintProbe {
     int frames = 60;
     boolean shapes = false;
     boolean mergedLegs = false;
+    boolean canvas = false;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--size" -> size = Integer.parseInt(args[++i]);
@@ -74,6 +80,7 @@ public final class LayerPaintProbe {
         case "--frames" -> frames = Integer.parseInt(args[++i]);
         case "--shapes" -> shapes = true;
         case "--merged-legs" -> mergedLegs = true;
+        case "--canvas" -> canvas = true;
         default -> throw new IllegalArgumentException("unknown argument " + args[i]);
       }
     }
@@ -110,6 +117,11 @@ public final class LayerPaintProbe {
       if (mergedLegs) {
         p.row(round, "everything, legs merged", -1, mergedLegs(g, null));
         p.row(round, "only bundleLayer, legs merged", -1, mergedLegs(g, "bundleLayer"));
+      }
+      if (canvas) {
+        CanvasCopy copy = onFx(() -> CanvasCopy.of(g));
+        System.out.println(copy.census());
+        p.canvasRow(round, copy);
       }
       p.row(round, "nothing", -1, only(g, ""));
       for (String l : LAYERS) {
@@ -248,7 +260,223 @@ public final class LayerPaintProbe {
     }
   }
 
+  /**
+   * The graph's shapes and text as drawing commands on one canvas the size of the view: what
+   * drawing the overview ourselves would cost, against a node per shape. Rectangles (rounded or
+   * not, filled and stroked as styled), lines and text are drawn; any other shape is counted and
+   * left out.
+   */
+  private static final class CanvasCopy {
+    private final javafx.scene.canvas.Canvas canvas;
+    private final List<Runnable> commands = new ArrayList<>();
+    private final List<Node> layers = new ArrayList<>();
+    private int rects;
+    private int lines;
+    private int texts;
+    private int skipped;
+    private double dx;
+
+    private CanvasCopy(javafx.scene.canvas.Canvas canvas) {
+      this.canvas = canvas;
+    }
+
+    static CanvasCopy of(TopologyGraphView g) {
+      Node content = layer(g, LAYERS.get(0)).getParent();
+      javafx.scene.layout.Pane viewport = (javafx.scene.layout.Pane) content.getParent();
+      CanvasCopy c =
+          new CanvasCopy(new javafx.scene.canvas.Canvas(viewport.getWidth(), viewport.getHeight()));
+      javafx.scene.canvas.GraphicsContext gc = c.canvas.getGraphicsContext2D();
+      for (String l : LAYERS) {
+        c.layers.add(layer(g, l));
+        c.collect(layer(g, l), viewport, gc);
+      }
+      return c;
+    }
+
+    private void collect(Node n, Node viewport, javafx.scene.canvas.GraphicsContext gc) {
+      if (!n.isVisible()) {
+        return;
+      }
+      if (n instanceof Parent p) {
+        p.getChildrenUnmodifiable().forEach(k -> collect(k, viewport, gc));
+        return;
+      }
+      javafx.scene.transform.Transform t =
+          inverse(viewport).createConcatenation(n.getLocalToSceneTransform());
+      double k = t.getMxx();
+      double alpha = opacityOf(n);
+      if (n instanceof javafx.scene.shape.Rectangle r) {
+        javafx.geometry.Point2D o = t.transform(r.getX(), r.getY());
+        double w = r.getWidth() * k;
+        double h = r.getHeight() * k;
+        double aw = r.getArcWidth() * k;
+        double ah = r.getArcHeight() * k;
+        javafx.scene.paint.Paint fill = r.getFill();
+        javafx.scene.paint.Paint stroke = r.getStroke();
+        double sw = r.getStrokeWidth() * k;
+        rects++;
+        commands.add(
+            () -> {
+              gc.setGlobalAlpha(alpha);
+              if (fill != null) {
+                gc.setFill(fill);
+                if (aw > 0 || ah > 0) {
+                  gc.fillRoundRect(o.getX() + dx, o.getY(), w, h, aw, ah);
+                } else {
+                  gc.fillRect(o.getX() + dx, o.getY(), w, h);
+                }
+              }
+              if (stroke != null) {
+                gc.setStroke(stroke);
+                gc.setLineWidth(sw);
+                if (aw > 0 || ah > 0) {
+                  gc.strokeRoundRect(o.getX() + dx, o.getY(), w, h, aw, ah);
+                } else {
+                  gc.strokeRect(o.getX() + dx, o.getY(), w, h);
+                }
+              }
+            });
+      } else if (n instanceof javafx.scene.shape.Line ln) {
+        javafx.geometry.Point2D a = t.transform(ln.getStartX(), ln.getStartY());
+        javafx.geometry.Point2D b = t.transform(ln.getEndX(), ln.getEndY());
+        javafx.scene.paint.Paint stroke = ln.getStroke();
+        double sw = ln.getStrokeWidth() * k;
+        lines++;
+        commands.add(
+            () -> {
+              gc.setGlobalAlpha(alpha);
+              gc.setStroke(stroke);
+              gc.setLineWidth(sw);
+              gc.strokeLine(a.getX() + dx, a.getY(), b.getX() + dx, b.getY());
+            });
+      } else if (n instanceof javafx.scene.text.Text tx) {
+        javafx.geometry.Point2D o = t.transform(tx.getX(), tx.getY());
+        javafx.scene.text.Font f =
+            javafx.scene.text.Font.font(tx.getFont().getFamily(), tx.getFont().getSize() * k);
+        String text = tx.getText();
+        javafx.scene.paint.Paint fill = tx.getFill();
+        javafx.geometry.VPos base = tx.getTextOrigin();
+        texts++;
+        commands.add(
+            () -> {
+              gc.setGlobalAlpha(alpha);
+              gc.setFont(f);
+              gc.setFill(fill);
+              gc.setTextBaseline(base);
+              gc.fillText(text, o.getX() + dx, o.getY());
+            });
+      } else {
+        skipped++;
+      }
+    }
+
+    private static javafx.scene.transform.Transform inverse(Node n) {
+      try {
+        return n.getLocalToSceneTransform().createInverse();
+      } catch (javafx.scene.transform.NonInvertibleTransformException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+
+    private static double opacityOf(Node n) {
+      double a = 1;
+      for (Node at = n; at != null; at = at.getParent()) {
+        a *= at.getOpacity();
+      }
+      return a;
+    }
+
+    String census() {
+      return String.format(
+          Locale.ROOT,
+          "(canvas: %d rectangles, %d lines, %d texts drawn; %d other shapes left out)",
+          rects,
+          lines,
+          texts,
+          skipped);
+    }
+
+    void show(boolean on) {
+      layers.forEach(l -> l.setVisible(!on));
+      javafx.scene.layout.Pane viewport =
+          (javafx.scene.layout.Pane) layers.get(0).getParent().getParent();
+      if (on) {
+        viewport.getChildren().add(canvas);
+      } else {
+        viewport.getChildren().remove(canvas);
+      }
+    }
+
+    /** Draws everything anew, shifted by {@code shift} pixels. */
+    void redraw(double shift) {
+      dx = shift;
+      javafx.scene.canvas.GraphicsContext gc = canvas.getGraphicsContext2D();
+      gc.setGlobalAlpha(1);
+      gc.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
+      commands.forEach(Runnable::run);
+    }
+  }
+
   private record Probe(TopologyGraphView g, FrameClock clock, long render, int frames) {
+
+    /**
+     * Every frame the canvas drawn anew (half a pixel to one side, then back), the FX thread's CPU
+     * for issuing the commands and the render thread's for carrying them out and painting.
+     */
+    void canvasRow(int round, CanvasCopy copy) throws Exception {
+      onFx(
+          () -> {
+            copy.show(true);
+            copy.redraw(0);
+            return null;
+          });
+      Thread.sleep(300);
+      String png = System.getProperty("probe.canvasPng");
+      if (png != null) {
+        onFx(
+            () -> {
+              Node viewport = copy.canvas.getParent();
+              write(viewport.snapshot(null, null), Path.of(png + "-canvas.png"));
+              copy.show(false);
+              write(viewport.snapshot(null, null), Path.of(png + "-nodes.png"));
+              copy.show(true);
+              return null;
+            });
+      }
+      List<Double> renderMs = new ArrayList<>();
+      List<Double> fxMs = new ArrayList<>();
+      for (int i = 0; i < frames; i++) {
+        long painted = clock.frames();
+        long cpu = THREADS.getThreadCpuTime(render);
+        double shift = i % 2 == 0 ? 0.5 : 0;
+        fxMs.add(
+            onFx(
+                () -> {
+                  long at = THREADS.getCurrentThreadCpuTime();
+                  copy.redraw(shift);
+                  return (THREADS.getCurrentThreadCpuTime() - at) / 1e6;
+                }));
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (clock.frames() == painted && System.nanoTime() < end) {
+          Thread.sleep(2);
+        }
+        Thread.sleep(50);
+        renderMs.add((THREADS.getThreadCpuTime(render) - cpu) / 1e6);
+      }
+      onFx(
+          () -> {
+            copy.show(false);
+            return null;
+          });
+      System.out.printf(
+          Locale.ROOT,
+          "| %d | everything on one canvas, drawn anew | render %.1f / %.1f, FX %.1f / %.1f |%n",
+          round,
+          pct(renderMs, 50),
+          pct(renderMs, 95),
+          pct(fxMs, 50),
+          pct(fxMs, 95));
+    }
 
     void row(int round, String what, int nodes, Consumer<Boolean> change) throws Exception {
       onFx(
@@ -289,6 +517,20 @@ public final class LayerPaintProbe {
           pct(ms, 50),
           pct(ms, 95));
     }
+  }
+
+  private static void write(javafx.scene.image.Image img, Path to) throws java.io.IOException {
+    int w = (int) img.getWidth();
+    int h = (int) img.getHeight();
+    java.awt.image.BufferedImage out =
+        new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_ARGB);
+    javafx.scene.image.PixelReader r = img.getPixelReader();
+    for (int y = 0; y < h; y++) {
+      for (int x = 0; x < w; x++) {
+        out.setRGB(x, y, r.getArgb(x, y));
+      }
+    }
+    javax.imageio.ImageIO.write(out, "png", to.toFile());
   }
 
   private static int count(Parent p) {
