@@ -153,6 +153,28 @@ class ScannerOnRealTreesTest {
   }
 
   @Test
+  void emptyRootPortsWithoutPciBusShareOneNote() {
+    // A server's empty root ports: a copy of sysfs without pci_bus/ or config says nothing of
+    // their secondary buses. One note names them all, so the rest of the notes stay readable.
+    HostTree t = new HostTree(root);
+    java.util.List<String> ports =
+        java.util.List.of("0000:00:02.6", "0000:00:02.7", "0000:00:03.0");
+    for (int i = 0; i < ports.size(); i++) {
+      HostTree.Fn p =
+          t.fn(ports.get(i), null).ids(0x1b36, 0x000c, 0x060400).bridge("0000:0" + (i + 2), i + 2);
+      t.remove(p.dir() + "/pci_bus").remove(p.dir() + "/config");
+    }
+
+    ScanResult s = scan(t);
+
+    assertThat(s.notes())
+        .filteredOn(n -> n.contains("secondary bus unknown"))
+        .containsExactly(
+            "3 bridges (0000:00:02.6, 0000:00:02.7, 0000:00:03.0): secondary bus unknown (no"
+                + " pci_bus/ directory nor config)");
+  }
+
+  @Test
   void aTreeWithoutIommuGroupsDoesNotClaimTheKernelLacksThem() {
     HostTree t = new HostTree(root);
     t.fn("0000:00:02.0", null).ids(0x8086, 0x1234, 0x030000);

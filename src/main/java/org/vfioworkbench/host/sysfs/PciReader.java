@@ -386,12 +386,13 @@ public final class PciReader {
     }
     Set<Bdf> withBus = new HashSet<>();
     buses.values().forEach(b -> b.bridge().ifPresent(withBus::add));
+    Map<UnknownBus, List<Bdf>> unknown = new java.util.LinkedHashMap<>();
     for (Raw r : raws.values()) {
       boolean listed = r.childBuses().isPresent() && !r.childBuses().get().isEmpty();
       if (!listed && withBus.contains(r.function().bdf())) {
         continue;
       }
-      secondaryBuses(r)
+      secondaryBuses(r, unknown)
           .forEach(
               child -> {
                 PciBus known = buses.get(child);
@@ -407,8 +408,26 @@ public final class PciReader {
                 }
               });
     }
+    unknown.forEach(this::noteUnknownSecondaryBuses);
     return new ArrayList<>(buses.values());
   }
+
+  /**
+   * One note per reason for the bridges whose secondary bus is unknown: a server's empty root ports
+   * are many, and a note each would bury the rest.
+   */
+  private void noteUnknownSecondaryBuses(UnknownBus why, List<Bdf> bridges) {
+    log.note(
+        (bridges.size() == 1
+                ? why.kind() + " " + bridges.get(0)
+                : bridges.size() + " " + why.kind() + "s (" + abbreviated(bridges) + ")")
+            + ": secondary bus unknown ("
+            + why.reason()
+            + ")");
+  }
+
+  /** Why a bridge's secondary bus is unknown: its kind ("bridge", "CardBus bridge") and reason. */
+  private record UnknownBus(String kind, String reason) {}
 
   private static boolean isVirtual(BusAddress bus, Map<Bdf, Raw> raws) {
     return raws.values().stream()
@@ -470,9 +489,9 @@ public final class PciReader {
 
   /**
    * A bridge's secondary bus: its {@code pci_bus/} entry, else the secondary bus number in its
-   * config space (noted), else nothing (noted).
+   * config space (noted), else nothing (the bridge is added to {@code unknown} under the reason).
    */
-  private List<BusAddress> secondaryBuses(Raw r) {
+  private List<BusAddress> secondaryBuses(Raw r, Map<UnknownBus, List<Bdf>> unknown) {
     PciFunction f = r.function();
     if (f.headerType() != HeaderType.BRIDGE && f.headerType() != HeaderType.CARDBUS) {
       return List.of();
@@ -499,13 +518,16 @@ public final class PciReader {
               + " taken from its config space");
       return List.of(bus);
     }
-    log.note(
-        kind
-            + f.bdf()
-            + ": secondary bus unknown (no pci_bus/ directory"
-            + (r.secondaryBus() == 0
-                ? ", and config space says 0: not configured)"
-                : " nor config)"));
+    unknown
+        .computeIfAbsent(
+            new UnknownBus(
+                kind.trim(),
+                "no pci_bus/ directory"
+                    + (r.secondaryBus() == 0
+                        ? ", and config space says 0: not configured"
+                        : " nor config")),
+            k -> new ArrayList<>())
+        .add(f.bdf());
     return List.of();
   }
 
