@@ -189,8 +189,15 @@ final class ScanText {
     out.println("IOMMU groups:");
     GroupMembers members = new GroupMembers(t);
     for (IommuGroup g : t.groups()) {
-      out.print("  ");
-      out.print(g.devicePath());
+      // The node exists only while a vfio driver has a member bound: naming it for every group
+      // would read as if each had one.
+      out.print("  group ");
+      out.print(g.id());
+      if (scan.vfioNodes().contains(g.devicePath())) {
+        out.print(" (");
+        out.print(g.devicePath());
+        out.print(')');
+      }
       out.print(g.kind().name().equals("NOIOMMU") ? " [no-IOMMU]: " : ": ");
       String separator = "";
       for (PciFunction f : members.of(g.id())) {

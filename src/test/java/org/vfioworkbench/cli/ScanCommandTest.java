@@ -82,7 +82,10 @@ class ScanCommandTest {
         .contains("bus 0000:01")
         .containsPattern(
             "0000:01:00.1  Audio device: .+ \\[10de:10f0\\]  driver: vfio-pci  group: 1")
-        .contains("/dev/vfio/1: 0000:00:01.0 (pcieport), 0000:01:00.0 (vfio-pci)")
+        .contains("  group 1 (/dev/vfio/1): 0000:00:01.0 (pcieport), 0000:01:00.0 (vfio-pci)")
+        .as("a group without a node is not named by one")
+        .contains("  group 5: 0000:02:00.0 (igb)")
+        .doesNotContain("/dev/vfio/5")
         .contains("fd 10  /dev/vfio/1 (container qemu-system-x86[4242]:9)  [inferred")
         .containsPattern("HOT_RESET \\([^)]*group 1\\): 0")
         .contains("Everything the scan looked for could be read.");
