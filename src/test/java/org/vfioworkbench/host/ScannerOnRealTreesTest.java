@@ -255,4 +255,20 @@ class ScannerOnRealTreesTest {
                             + root.toAbsolutePath()
                             + ": the vfio module was not loaded (or the tree left it out)"));
   }
+
+  @Test
+  void aTreeWithoutProcSaysHoldersAreUnknownInANote() {
+    HostTree t = new HostTree(root);
+    t.fn("0000:00:02.0", null).ids(0x8086, 0x1234, 0x030000).group(0);
+    t.remove("/proc");
+
+    ScanResult s = scan(t);
+
+    assertThat(s.problems()).noneSatisfy(p -> assertThat(p.path()).isEqualTo("/proc"));
+    assertThat(s.notes())
+        .contains(
+            "/proc is not in directory "
+                + root.toAbsolutePath()
+                + ": processes unknown (the tree left /proc out), so no holders are shown");
+  }
 }

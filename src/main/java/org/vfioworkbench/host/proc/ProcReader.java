@@ -50,7 +50,15 @@ public final class ProcReader {
         }
       }
     } catch (IOException e) {
-      log.problem("/proc", "the process list", e);
+      if (FsErrors.isMissing(e) && !fs.isLiveHost()) {
+        // A copy of /sys alone (hwloc's test trees): nothing failed, the tree has no processes.
+        log.note(
+            "/proc is not in "
+                + fs.describe()
+                + ": processes unknown (the tree left /proc out), so no holders are shown");
+      } else {
+        log.problem("/proc", "the process list", e);
+      }
       return List.of();
     }
     pids.sort(null);
