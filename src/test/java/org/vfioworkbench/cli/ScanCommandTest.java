@@ -62,6 +62,11 @@ class ScanCommandTest {
     assertThat(cdevFile.get("kind").asText()).isEqualTo("cdev");
     assertThat(cdevFile.get("inferred").asBoolean()).isTrue();
     assertThat(cdevFile.get("inference").get("ambiguous").asBoolean()).isTrue();
+    java.util.Map<Integer, Boolean> nodes = new java.util.TreeMap<>();
+    for (JsonNode grp : j.get("groups")) {
+      nodes.put(grp.get("id").asInt(), grp.get("nodePresent").asBoolean());
+    }
+    assertThat(nodes).containsValue(true).containsValue(false);
     JsonNode groupFile = j.get("holders").get(0).get("files").get(1);
     assertThat(groupFile.get("kind").asText()).isEqualTo("group");
     assertThat(groupFile.get("attachedTo").get("kind").asText()).isEqualTo("container");
