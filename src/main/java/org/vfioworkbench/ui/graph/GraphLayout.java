@@ -213,7 +213,7 @@ public final class GraphLayout {
         out.add(f.bdf());
       }
     }
-    if (compute(a, out).functions().size() > COLLAPSE_ABOVE) {
+    if (chipsShown(a, out) > COLLAPSE_ABOVE) {
       for (int seg : a.pci().segments()) {
         for (BusAddress root : a.pci().rootBuses(seg)) {
           for (PciFunction f : a.pci().functionsOn(root)) {
@@ -225,6 +225,32 @@ public final class GraphLayout {
       }
     }
     return out;
+  }
+
+  /**
+   * How many chips a layout with {@code collapsed} and nothing folded draws: every function but
+   * those below a collapsed bridge. Counted without laying the graph out (on the 10k host that
+   * layout took most of the time {@link #defaultCollapsed} took).
+   */
+  static int chipsShown(Analysis a, java.util.Set<Bdf> collapsed) {
+    int n = 0;
+    for (PciFunction f : a.topology().functions()) {
+      if (!belowCollapsed(a, f.bdf(), collapsed)) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  private static boolean belowCollapsed(Analysis a, Bdf bdf, java.util.Set<Bdf> collapsed) {
+    for (Optional<Bdf> up = a.pci().busOf(bdf).bridge();
+        up.isPresent();
+        up = a.pci().busOf(up.get()).bridge()) {
+      if (collapsed.contains(up.get())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Every function below a bridge (its secondary bus and down). */
