@@ -77,6 +77,18 @@ public final class PciIndex {
     return bus(bdf.busAddress());
   }
 
+  /**
+   * The bridges above a function, nearest first: the upstream bridge of its bus, that bridge's, and
+   * so on up to a root bus.
+   */
+  public List<Bdf> bridgesAbove(Bdf bdf) {
+    List<Bdf> out = new ArrayList<>();
+    for (Optional<Bdf> up = busOf(bdf).bridge(); up.isPresent(); up = busOf(up.get()).bridge()) {
+      out.add(up.get());
+    }
+    return out;
+  }
+
   public PciBus bus(BusAddress address) {
     PciBus bus = buses.get(address);
     return bus != null ? bus : PciBus.root(address);

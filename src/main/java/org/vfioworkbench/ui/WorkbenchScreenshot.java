@@ -191,13 +191,7 @@ public final class WorkbenchScreenshot {
       double h) {
     java.util.Set<Bdf> collapsed = new java.util.HashSet<>(opensCollapsed);
     java.util.Set<Bdf> folded = new java.util.HashSet<>(opensFolded);
-    folded.remove(b);
-    for (var up = a.pci().busOf(b).bridge();
-        up.isPresent();
-        up = a.pci().busOf(up.get()).bridge()) {
-      collapsed.remove(up.get());
-      folded.remove(up.get());
-    }
+    GraphLayout.reveal(a, b, collapsed, folded);
     Focus f = Focus.of(a, b);
     GraphModel m = GraphLayout.compute(a, collapsed, folded, x -> !f.holders().contains(x));
     Optional<org.vfioworkbench.ui.graph.Box> u = m.function(b).map(GraphModel.FunctionNode::box);

@@ -3,10 +3,14 @@ package org.vfioworkbench.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.vfioworkbench.model.Bdf;
 import org.vfioworkbench.model.BusAddress;
 import org.vfioworkbench.model.Topology;
 
-/** Segments and root buses, the one place the explorer and the graph take them from. */
+/**
+ * Segments, root buses and the bridges above a function: the one place the explorer and the graph
+ * take them from.
+ */
 class PciIndexTest {
 
   @Test
@@ -24,5 +28,22 @@ class PciIndexTest {
         .containsExactly(BusAddress.parse("0000:00"), BusAddress.parse("0000:05"));
     assertThat(pci.rootBuses(1)).containsExactly(BusAddress.parse("0001:00"));
     assertThat(pci.bus(BusAddress.parse("0000:05")).hasNoUpstreamBridge()).isTrue();
+  }
+
+  @Test
+  void bridgesAboveAFunctionRunNearestFirstUpToARootBus() {
+    Topology t =
+        Fixtures.splitVfio()
+            .function("0000:02:01.0", f -> f.bridge().group(22))
+            .bus("0000:03", "0000:02:01.0")
+            .function("0000:03:00.0", f -> f.group(23).nativeDriver("nvme"))
+            .build();
+    PciIndex pci = new PciIndex(t);
+
+    assertThat(pci.bridgesAbove(Bdf.parse("0000:03:00.0")))
+        .containsExactly(Bdf.parse("0000:02:01.0"), Bdf.parse(Fixtures.ROOT_PORT));
+    assertThat(pci.bridgesAbove(Bdf.parse(Fixtures.FN0)))
+        .containsExactly(Bdf.parse(Fixtures.ROOT_PORT));
+    assertThat(pci.bridgesAbove(Bdf.parse(Fixtures.ROOT_PORT))).isEmpty();
   }
 }

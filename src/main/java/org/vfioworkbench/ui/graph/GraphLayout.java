@@ -186,11 +186,9 @@ public final class GraphLayout {
   public static boolean reveal(
       Analysis a, Bdf bdf, java.util.Set<Bdf> collapsed, java.util.Set<Bdf> folded) {
     boolean changed = folded.remove(bdf);
-    Optional<Bdf> up = a.pci().busOf(bdf).bridge();
-    while (up.isPresent()) {
-      changed |= collapsed.remove(up.get());
-      changed |= folded.remove(up.get());
-      up = a.pci().busOf(up.get()).bridge();
+    for (Bdf up : a.pci().bridgesAbove(bdf)) {
+      changed |= collapsed.remove(up);
+      changed |= folded.remove(up);
     }
     return changed;
   }
@@ -235,22 +233,11 @@ public final class GraphLayout {
   static int chipsShown(Analysis a, java.util.Set<Bdf> collapsed) {
     int n = 0;
     for (PciFunction f : a.topology().functions()) {
-      if (!belowCollapsed(a, f.bdf(), collapsed)) {
+      if (a.pci().bridgesAbove(f.bdf()).stream().noneMatch(collapsed::contains)) {
         n++;
       }
     }
     return n;
-  }
-
-  private static boolean belowCollapsed(Analysis a, Bdf bdf, java.util.Set<Bdf> collapsed) {
-    for (Optional<Bdf> up = a.pci().busOf(bdf).bridge();
-        up.isPresent();
-        up = a.pci().busOf(up.get()).bridge()) {
-      if (collapsed.contains(up.get())) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** Every function below a bridge (its secondary bus and down). */
