@@ -226,8 +226,8 @@ public final class TopologyGraphView extends StackPane
     rebuild(vm.modelProperty().get());
   }
 
-  /** How far the map keeps from the graph's tool bar, in pixels. */
-  private static final double BAR_CLEARANCE = 8;
+  /** How far the map keeps from the graph's tool bar and legend, in pixels. */
+  private static final double MAP_CLEARANCE = 8;
 
   /** The overview map's distance from the view's edges: clear of the scroll bars along them. */
   static final double OVERVIEW_MARGIN = ViewportBars.GAP + ViewportBars.THICK + 3;
@@ -1378,16 +1378,9 @@ public final class TopologyGraphView extends StackPane
     List<Box> taken = new ArrayList<>(overviewObstacles);
     Box v = visibleArea();
     double s = scale.getX();
-    Bounds b = bar.getBoundsInParent();
-    taken.add(
-        new Box(
-            v.x() + (b.getMinX() - BAR_CLEARANCE) / s,
-            v.y(),
-            (b.getWidth() + 2 * BAR_CLEARANCE) / s,
-            (b.getMaxY() + BAR_CLEARANCE) / s));
+    taken.add(keptClearOf(bar, v, s));
     if (legend.isVisible()) {
-      Bounds l = legend.getBoundsInParent();
-      taken.add(new Box(v.x(), v.y(), (l.getMaxX() + 8) / s, (l.getMaxY() + 8) / s));
+      taken.add(keptClearOf(legend, v, s));
     }
     Optional<javafx.geometry.Pos> corner =
         OverviewPlacement.corner(
@@ -1395,6 +1388,20 @@ public final class TopologyGraphView extends StackPane
     overview.setVisible(corner.isPresent());
     corner.ifPresent(c -> StackPane.setAlignment(overview, c));
     showMapAbsence(corner.isPresent() ? MapAbsence.NONE : MapAbsence.NO_FREE_CORNER);
+  }
+
+  /**
+   * The room {@code overlay} (the tool bar, the legend: both at the view's top) takes from the map,
+   * in graph units of the view {@code v} at zoom {@code s}: its bounds as drawn, {@link
+   * #MAP_CLEARANCE} wider on each side and below, from the view's top edge down.
+   */
+  private static Box keptClearOf(Node overlay, Box v, double s) {
+    Bounds b = overlay.getBoundsInParent();
+    return new Box(
+        v.x() + (b.getMinX() - MAP_CLEARANCE) / s,
+        v.y(),
+        (b.getWidth() + 2 * MAP_CLEARANCE) / s,
+        (b.getMaxY() + MAP_CLEARANCE) / s);
   }
 
   private MapAbsence mapAbsence = MapAbsence.NONE;
