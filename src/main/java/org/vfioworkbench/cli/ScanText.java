@@ -189,11 +189,11 @@ final class ScanText {
     out.println("IOMMU groups:");
     GroupMembers members = new GroupMembers(t);
     for (IommuGroup g : t.groups()) {
-      // The node exists only while a vfio driver has a member bound: naming it for every group
-      // would read as if each had one.
+      // Named by its node only where the node exists: naming it for every group would read as if
+      // each had one.
       out.print("  group ");
       out.print(g.id());
-      if (scan.vfioNodes().contains(g.devicePath())) {
+      if (scan.hasNode(g)) {
         out.print(" (");
         out.print(g.devicePath());
         out.print(')');

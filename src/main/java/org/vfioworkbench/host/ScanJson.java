@@ -90,8 +90,7 @@ public final class ScanJson {
       g.writeNumberField("id", grp.id());
       g.writeStringField("kind", grp.kind().name());
       g.writeStringField("node", grp.devicePath());
-      // the node exists only while a vfio driver has a member of the group bound
-      g.writeBooleanField("nodePresent", scan.vfioNodes().contains(grp.devicePath()));
+      g.writeBooleanField("nodePresent", scan.hasNode(grp));
       g.writeArrayFieldStart("functions");
       for (PciFunction f : members.of(grp.id())) {
         g.writeString(f.bdf().toString());

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.vfioworkbench.engine.diagnostics.Diagnostic;
 import org.vfioworkbench.engine.diagnostics.Subject;
 import org.vfioworkbench.model.Bdf;
+import org.vfioworkbench.model.IommuGroup;
 import org.vfioworkbench.model.Topology;
 
 /**
@@ -54,6 +55,14 @@ public record ScanResult(
     vfioNodes = List.copyOf(vfioNodes);
     notes = List.copyOf(notes);
     unreadableProcesses = List.copyOf(unreadableProcesses);
+  }
+
+  /**
+   * Whether the scan found {@code group}'s node ({@code /dev/vfio/N} or {@code noiommu-N}): it
+   * exists only while a vfio driver has a member of the group bound.
+   */
+  public boolean hasNode(IommuGroup group) {
+    return vfioNodes.contains(group.devicePath());
   }
 
   public Optional<HolderProvenance> provenance(String holder) {

@@ -247,13 +247,10 @@ class ScannerOnRealTreesTest {
     ScanResult s = scan(t);
 
     assertThat(s.notes())
-        .anySatisfy(
-            n ->
-                assertThat(n)
-                    .isEqualTo(
-                        "/dev/vfio is not in directory "
-                            + root.toAbsolutePath()
-                            + ": the vfio module was not loaded (or the tree left it out)"));
+        .contains(
+            "/dev/vfio is not in directory "
+                + root.toAbsolutePath()
+                + ": the vfio module was not loaded (or the tree left it out)");
   }
 
   @Test
