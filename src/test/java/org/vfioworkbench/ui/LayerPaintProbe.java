@@ -456,12 +456,7 @@ public final class LayerPaintProbe {
                   copy.redraw(shift);
                   return (THREADS.getCurrentThreadCpuTime() - at) / 1e6;
                 }));
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (clock.frames() == painted && System.nanoTime() < end) {
-          Thread.sleep(2);
-        }
-        Thread.sleep(50);
-        renderMs.add((THREADS.getThreadCpuTime(render) - cpu) / 1e6);
+        renderMs.add(renderMsUntilPainted(painted, cpu));
       }
       onFx(
           () -> {
@@ -476,6 +471,19 @@ public final class LayerPaintProbe {
           pct(renderMs, 95),
           pct(fxMs, 50),
           pct(fxMs, 95));
+    }
+
+    /**
+     * Waits for the frame after the {@code painted}th (at most 5 s) and for its painting to end,
+     * then returns the render thread's CPU since {@code cpu}, in ms.
+     */
+    private double renderMsUntilPainted(long painted, long cpu) throws InterruptedException {
+      long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+      while (clock.frames() == painted && System.nanoTime() < end) {
+        Thread.sleep(2);
+      }
+      Thread.sleep(50); // the frame's painting done, nothing else queued
+      return (THREADS.getThreadCpuTime(render) - cpu) / 1e6;
     }
 
     void row(int round, String what, int nodes, Consumer<Boolean> change) throws Exception {
@@ -496,12 +504,7 @@ public final class LayerPaintProbe {
               content.setTranslateX(content.getTranslateX() + dx);
               return null;
             });
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (clock.frames() == painted && System.nanoTime() < end) {
-          Thread.sleep(2);
-        }
-        Thread.sleep(50); // the frame's painting done, nothing else queued
-        ms.add((THREADS.getThreadCpuTime(render) - cpu) / 1e6);
+        ms.add(renderMsUntilPainted(painted, cpu));
       }
       onFx(
           () -> {
