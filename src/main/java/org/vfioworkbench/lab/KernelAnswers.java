@@ -10,7 +10,7 @@ import java.util.List;
 /**
  * A real kernel's answers to a scenario's calls, stored beside the scenario file as {@code
  * kernel-answers/NAME.json} (a folder beside the samples, so that the answers are never mistaken
- * for scenarios) so that the workbench can show "verified on Linux 6.12.117" and the test suite can
+ * for scenarios) so that the workbench can show "verified on Linux 6.12.118" and the test suite can
  * hold the engine to them without booting anything. They are recorded by the lab, never written by
  * hand; a disagreement is fixed in the engine, not here.
  *
@@ -108,7 +108,7 @@ public record KernelAnswers(
     }
   }
 
-  /** "verified on Linux 6.12.117", or "differs from Linux 6.12.117 on N calls". */
+  /** "verified on Linux 6.12.118", or "differs from Linux 6.12.118 on N calls". */
   public String verifiedLabel() {
     long n = calls.stream().filter(c -> !c.engineDiffers().isEmpty()).count();
     return status == LabStatus.VERIFIED

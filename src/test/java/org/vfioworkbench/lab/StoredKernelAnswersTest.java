@@ -47,7 +47,7 @@ class StoredKernelAnswersTest {
   }
 
   private static String check(LabCase c, KernelAnswers stored) {
-    assertThat(stored.kernel()).startsWith("Linux version 6.12.117");
+    assertThat(stored.kernel()).startsWith("Linux version 6.12.118");
     EngineAnswers engine = new EngineAnswers(c);
     Map<String, LabCall> byName =
         c.calls().stream().collect(Collectors.toMap(LabCall::describe, Function.identity()));

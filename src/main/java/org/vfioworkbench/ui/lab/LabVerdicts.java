@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import org.vfioworkbench.lab.KernelAnswers;
 
-/** What the kernel lab recorded for a sample: "verified on Linux 6.12.117", or the disagreement. */
+/** What the kernel lab recorded for a sample: "verified on Linux 6.12.118", or the disagreement. */
 public final class LabVerdicts {
 
   private LabVerdicts() {}
