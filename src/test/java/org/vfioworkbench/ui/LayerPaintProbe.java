@@ -43,8 +43,12 @@ import org.vfioworkbench.ui.graph.TopologyGraphView;
  * the overview ourselves would cost); {@code -Dprobe.canvasPng=PREFIX} writes the canvas and the
  * nodes as drawn to two PNGs to compare.
  *
+ * <p>With {@code --raster-legs}, one more: the bundles' legs rasterised by the probe into one image
+ * the size of the view, anew every frame, in place of the leg nodes ({@link LegRasterCopy});
+ * everything else shown as nodes. {@code -Dprobe.canvasPng=PREFIX} writes it too.
+ *
  * <p>Usage (Xvfb, {@code -Dprism.order=sw}): {@code LayerPaintProbe [--size 2000] [--rounds 2]
- * [--frames 60] [--shapes] [--merged-legs] [--canvas]}.
+ * [--frames 60] [--shapes] [--merged-legs] [--canvas] [--raster-legs]}.
  */
 public final class LayerPaintProbe {
 
@@ -73,6 +77,8 @@ public final class LayerPaintProbe {
     boolean shapes = false;
     boolean mergedLegs = false;
     boolean canvas = false;
+    boolean rasterLegs = false;
+    boolean solidDashes = false;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--size" -> size = Integer.parseInt(args[++i]);
@@ -81,6 +87,8 @@ public final class LayerPaintProbe {
         case "--shapes" -> shapes = true;
         case "--merged-legs" -> mergedLegs = true;
         case "--canvas" -> canvas = true;
+        case "--raster-legs" -> rasterLegs = true;
+        case "--solid-dashes" -> solidDashes = true;
         default -> throw new IllegalArgumentException("unknown argument " + args[i]);
       }
     }
@@ -121,7 +129,22 @@ public final class LayerPaintProbe {
       if (canvas) {
         CanvasCopy copy = onFx(() -> CanvasCopy.of(g));
         System.out.println(copy.census());
-        p.canvasRow(round, copy);
+        p.redrawnRow(
+            round, "everything on one canvas, drawn anew", "canvas", copy::show, copy::redraw);
+      }
+      if (solidDashes) {
+        p.row(round, "everything, dashed legs solid", -1, solidDashes(g, null));
+        p.row(round, "only bundleLayer, dashed legs solid", -1, solidDashes(g, "bundleLayer"));
+      }
+      if (rasterLegs) {
+        LegRasterCopy raster = onFx(() -> LegRasterCopy.of(layer(g, "bundleLayer")));
+        System.out.println(raster.census());
+        p.redrawnRow(
+            round,
+            "everything, the legs as one image rasterised anew",
+            "raster",
+            raster::show,
+            raster::redraw);
       }
       p.row(round, "nothing", -1, only(g, ""));
       for (String l : LAYERS) {
@@ -234,6 +257,43 @@ public final class LayerPaintProbe {
           hidden.size(),
           added.size(),
           groups.size());
+    };
+  }
+
+  /**
+   * While on: every dashed leg filled with its plain colour at its dashes' average coverage instead
+   * of its dash pattern, with only {@code shown} of the layers shown (all for null).
+   */
+  private static Consumer<Boolean> solidDashes(TopologyGraphView g, String shown) {
+    java.util.Map<org.vfioworkbench.ui.graph.skin.EdgeLeg, javafx.scene.paint.Paint> fills =
+        new java.util.IdentityHashMap<>();
+    Consumer<Boolean> layers = only(g, shown);
+    return on -> {
+      layers.accept(on);
+      if (!on) {
+        fills.forEach(javafx.scene.shape.Shape::setFill);
+        fills.clear();
+        return;
+      }
+      List<javafx.scene.shape.Shape> all = new ArrayList<>();
+      collect(layer(g, "bundleLayer"), all);
+      collect(layer(g, "edgeLayer"), all);
+      for (javafx.scene.shape.Shape sh : all) {
+        if (sh instanceof org.vfioworkbench.ui.graph.skin.EdgeLeg leg
+            && !leg.legDashes().isEmpty()
+            && leg.legColor() instanceof javafx.scene.paint.Color c) {
+          double on1 = 0;
+          double sum = 0;
+          for (int i = 0; i < leg.legDashes().size(); i++) {
+            double d = leg.legDashes().get(i).doubleValue();
+            sum += d;
+            on1 += i % 2 == 0 ? d : 0;
+          }
+          fills.put(leg, leg.getFill());
+          leg.setFill(c.deriveColor(0, 1, 1, on1 / sum));
+        }
+      }
+      System.out.printf(Locale.ROOT, "(%d dashed legs filled solid)%n", fills.size());
     };
   }
 
@@ -420,14 +480,23 @@ public final class LayerPaintProbe {
   private record Probe(TopologyGraphView g, FrameClock clock, long render, int frames) {
 
     /**
-     * Every frame the canvas drawn anew (half a pixel to one side, then back), the FX thread's CPU
-     * for issuing the commands and the render thread's for carrying them out and painting.
+     * Every frame a picture the probe draws itself (the canvas, the legs' raster) drawn anew, half
+     * a pixel to one side and then back, shown by {@code show} in place of the nodes it copies: the
+     * FX thread's CPU for drawing it and the render thread's for painting the frame. With {@code
+     * -Dprobe.canvasPng=PREFIX}, the view with the picture and with the nodes goes to {@code
+     * PREFIX-<name>.png} and {@code PREFIX-nodes.png} first.
      */
-    void canvasRow(int round, CanvasCopy copy) throws Exception {
+    void redrawnRow(
+        int round,
+        String what,
+        String name,
+        Consumer<Boolean> show,
+        java.util.function.DoubleConsumer redraw)
+        throws Exception {
       onFx(
           () -> {
-            copy.show(true);
-            copy.redraw(0);
+            show.accept(true);
+            redraw.accept(0);
             return null;
           });
       Thread.sleep(300);
@@ -435,11 +504,11 @@ public final class LayerPaintProbe {
       if (png != null) {
         onFx(
             () -> {
-              Node viewport = copy.canvas.getParent();
-              write(viewport.snapshot(null, null), Path.of(png + "-canvas.png"));
-              copy.show(false);
+              Node viewport = layer(g, LAYERS.get(0)).getParent().getParent();
+              write(viewport.snapshot(null, null), Path.of(png + "-" + name + ".png"));
+              show.accept(false);
               write(viewport.snapshot(null, null), Path.of(png + "-nodes.png"));
-              copy.show(true);
+              show.accept(true);
               return null;
             });
       }
@@ -453,20 +522,21 @@ public final class LayerPaintProbe {
             onFx(
                 () -> {
                   long at = THREADS.getCurrentThreadCpuTime();
-                  copy.redraw(shift);
+                  redraw.accept(shift);
                   return (THREADS.getCurrentThreadCpuTime() - at) / 1e6;
                 }));
         renderMs.add(renderMsUntilPainted(painted, cpu));
       }
       onFx(
           () -> {
-            copy.show(false);
+            show.accept(false);
             return null;
           });
       System.out.printf(
           Locale.ROOT,
-          "| %d | everything on one canvas, drawn anew | render %.1f / %.1f, FX %.1f / %.1f |%n",
+          "| %d | %s | render %.1f / %.1f, FX %.1f / %.1f |%n",
           round,
+          what,
           pct(renderMs, 50),
           pct(renderMs, 95),
           pct(fxMs, 50),
