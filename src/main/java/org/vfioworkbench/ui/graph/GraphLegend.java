@@ -86,7 +86,9 @@ final class GraphLegend extends GridPane {
         new Entry(rect("lane", "lane-cdev"), "cdev lane: iommufd, cdevs"),
         new Entry(line("fd-edge-device"), "device fd \u2192 function"),
         new Entry(line("fd-edge-cdev"), "cdev \u2192 function"),
-        new Entry(line("fd-edge-group"), "group file \u2192 group (dashed)"),
+        new Entry(
+            line("fd-edge-group"),
+            "group file \u2192 group (dashed; a paler line at \"colours only\" zoom)"),
         new Entry(
             line("fd-edge-cdev", "fd-edge-bundle"),
             "faint: a one-line holder's fds, drawn once where they run together"

@@ -221,6 +221,8 @@ public final class TopologyGraphView extends StackPane
     vm.previewProperty().addListener((o, a, b) -> showPreview(b));
     installPanAndZoom();
     scale.xProperty().addListener((o, a, b) -> floorCaptions());
+    scale.xProperty().addListener((o, a, b) -> markColoursOnly());
+    markColoursOnly();
     widthProperty().addListener((o, a, b) -> resized());
     heightProperty().addListener((o, a, b) -> resized());
     rebuild(vm.modelProperty().get());
@@ -293,6 +295,18 @@ public final class TopologyGraphView extends StackPane
    * {@link #GLANCE_MIN_PX} (the tool bar's zoom read-out says so too).
    */
   public static final double TEXT_FROM = GLANCE_MIN_PX / GLANCE_MAX_FONT;
+
+  /**
+   * Set on the graph's content ({@code #graph-content:colours-only}) below {@link #TEXT_FROM}: the
+   * stylesheet draws dashed edges there as plain strips at their dashes' share of their colour,
+   * since a dash of a few pixels is under a pixel on screen at that zoom.
+   */
+  static final javafx.css.PseudoClass COLOURS_ONLY =
+      javafx.css.PseudoClass.getPseudoClass("colours-only");
+
+  private void markColoursOnly() {
+    content.pseudoClassStateChanged(COLOURS_ONLY, scale.getX() < TEXT_FROM);
+  }
 
   /** What a chip shows at the current zoom: nothing but colour, a glance, or its full text. */
   enum Detail {

@@ -49,6 +49,26 @@ class TopologyGraphViewTest extends FxTestBase {
   }
 
   @Test
+  void theContentIsMarkedColoursOnlyExactlyWhileTheZoomIsBelowWhereTextShows(FxRobot robot) {
+    WaitForAsyncUtils.waitForFxEvents();
+    javafx.scene.Group content = graph.content();
+    assertThat(graph.zoom()).isGreaterThan(TopologyGraphView.TEXT_FROM);
+    assertThat(content.getPseudoClassStates()).doesNotContain(TopologyGraphView.COLOURS_ONLY);
+
+    robot.interact(
+        () -> {
+          while (graph.zoom() >= TopologyGraphView.TEXT_FROM) {
+            graph.zoomOut();
+          }
+        });
+    assertThat(content.getPseudoClassStates()).contains(TopologyGraphView.COLOURS_ONLY);
+
+    robot.interact(graph::zoomIn);
+    assertThat(graph.zoom()).isGreaterThanOrEqualTo(TopologyGraphView.TEXT_FROM);
+    assertThat(content.getPseudoClassStates()).doesNotContain(TopologyGraphView.COLOURS_ONLY);
+  }
+
+  @Test
   void theLegendExplainsEveryStyleWhenToggled(FxRobot robot) {
     assertThat(robot.lookup("#graph-legend").query().isVisible()).isFalse();
     robot.clickOn("#graph-legend-toggle");

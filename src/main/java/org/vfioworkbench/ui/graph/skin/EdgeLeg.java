@@ -6,10 +6,12 @@ import java.util.List;
 import java.util.function.Function;
 import javafx.beans.property.Property;
 import javafx.css.CssMetaData;
+import javafx.css.SimpleStyleableBooleanProperty;
 import javafx.css.SimpleStyleableDoubleProperty;
 import javafx.css.SimpleStyleableObjectProperty;
 import javafx.css.StyleConverter;
 import javafx.css.Styleable;
+import javafx.css.StyleableBooleanProperty;
 import javafx.css.StyleableDoubleProperty;
 import javafx.css.StyleableObjectProperty;
 import javafx.css.StyleableProperty;
@@ -32,6 +34,11 @@ import javafx.scene.shape.Rectangle;
  * cycle would draw the same, but the software pipeline builds a gradient's colour ramp at every
  * fill, which took most of a 10,000-function host's painting.
  *
+ * <p>{@code -vw-leg-dashes-merged: true} draws a dashed leg as a plain strip at its dashes' share
+ * of its colour ({@link LegPaints#of(Paint, Number[], boolean, boolean)}): the graph sets it where
+ * it is zoomed out so far that a dash would be under a pixel, and the software pipeline fills a
+ * plain colour directly where a pattern is sampled pixel by pixel.
+ *
  * <p>A leg is filled only, never stroked: a faded node with both would be painted offscreen.
  */
 public final class EdgeLeg extends Rectangle {
@@ -49,6 +56,13 @@ public final class EdgeLeg extends Rectangle {
   private static final CssMetaData<EdgeLeg, Number[]> LEG_DASHES =
       styleable(
           "-vw-leg-dashes", SizeConverter.SequenceConverter.getInstance(), SOLID, l -> l.legDashes);
+
+  private static final CssMetaData<EdgeLeg, Boolean> LEG_DASHES_MERGED =
+      styleable(
+          "-vw-leg-dashes-merged",
+          StyleConverter.getBooleanConverter(),
+          false,
+          l -> l.legDashesMerged);
 
   /** A CSS property of a leg, held by the leg's {@code property}; settable unless bound. */
   private static <T> CssMetaData<EdgeLeg, T> styleable(
@@ -77,6 +91,7 @@ public final class EdgeLeg extends Rectangle {
     all.add(LEG_WIDTH);
     all.add(LEG_COLOR);
     all.add(LEG_DASHES);
+    all.add(LEG_DASHES_MERGED);
     CSS_META_DATA = Collections.unmodifiableList(all);
   }
 
@@ -98,6 +113,14 @@ public final class EdgeLeg extends Rectangle {
 
   private final StyleableObjectProperty<Number[]> legDashes =
       new SimpleStyleableObjectProperty<>(LEG_DASHES, this, "legDashes", SOLID) {
+        @Override
+        protected void invalidated() {
+          paint();
+        }
+      };
+
+  private final StyleableBooleanProperty legDashesMerged =
+      new SimpleStyleableBooleanProperty(LEG_DASHES_MERGED, this, "legDashesMerged", false) {
         @Override
         protected void invalidated() {
           paint();
@@ -159,6 +182,13 @@ public final class EdgeLeg extends Rectangle {
     return legColor.get();
   }
 
+  /**
+   * Whether the leg's dashes are drawn merged into a plain strip ({@code -vw-leg-dashes-merged}).
+   */
+  public boolean legDashesMerged() {
+    return legDashesMerged.get();
+  }
+
   /** The leg's styled dash and gap lengths (empty: solid). */
   public List<Number> legDashes() {
     return List.of(legDashes.get());
@@ -166,7 +196,7 @@ public final class EdgeLeg extends Rectangle {
 
   private void paint() {
     paintedVertical = isVertical();
-    setFill(LegPaints.of(legColor.get(), legDashes.get(), paintedVertical));
+    setFill(LegPaints.of(legColor.get(), legDashes.get(), paintedVertical, legDashesMerged.get()));
   }
 
   private void place() {

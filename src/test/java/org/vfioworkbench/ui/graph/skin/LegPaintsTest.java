@@ -48,6 +48,21 @@ class LegPaintsTest {
   }
 
   @Test
+  void mergedDashesAreTheColourAtTheDashesShareOfThePatternWhicheverWayTheLegRuns() {
+    Color half = Color.color(0.2, 0.4, 0.6, 0.5);
+
+    assertThat(LegPaints.of(half, new Number[] {5, 4}, false, true))
+        .isEqualTo(Color.color(0.2, 0.4, 0.6, 0.5 * 5 / 9))
+        .isSameAs(LegPaints.of(half, new Number[] {5, 4}, true, true));
+    assertThat(LegPaints.of(BLUE, new Number[] {2, 1, 3}, false, true))
+        .as("an odd list repeats: 2 1 3 2 1 3, dashes 2 + 3 + 1 of 12")
+        .isEqualTo(BLUE.deriveColor(0, 1, 1, 6.0 / 12));
+    assertThat(LegPaints.of(BLUE, new Number[0], false, true)).isSameAs(BLUE);
+    assertThat(LegPaints.of(BLUE, new Number[] {5, 4}, false, false))
+        .isInstanceOf(ImagePattern.class);
+  }
+
+  @Test
   void legsThatLookAlikeShareOnePattern() {
     Paint a = LegPaints.of(BLUE, new Number[] {5, 4}, true);
     int made = LegPaints.made();

@@ -130,6 +130,55 @@ class OutlineStyleTest extends FxTestBase {
   }
 
   @Test
+  void zoomedOutToColoursOnlyADashedLegIsAPlainStripAtItsDashesShareOfItsColour(FxRobot robot) {
+    // What the graph's content looks like to the style sheets: its id, and the pseudo-class the
+    // view sets below the zoom where chips show colours only.
+    Group content = new Group();
+    content.setId("graph-content");
+    FdEdgeSkin group = new FdEdgeSkin(edge(FdKind.GROUP));
+    FdEdgeSkin device = new FdEdgeSkin(edge(FdKind.DEVICE));
+    FdEdgeSkin outside = new FdEdgeSkin(edge(FdKind.GROUP));
+    content.getChildren().setAll(group, device);
+    javafx.css.PseudoClass coloursOnly = javafx.css.PseudoClass.getPseudoClass("colours-only");
+    robot.interact(
+        () -> {
+          root.getChildren().setAll(content, outside);
+          content.pseudoClassStateChanged(coloursOnly, true);
+          root.applyCss();
+        });
+
+    Color blue = Color.web("#0369a1");
+    assertThat(legs(group))
+        .allMatch(EdgeLeg::legDashesMerged)
+        .allMatch(l -> l.legDashes().equals(List.of(5.0, 4.0)))
+        .allMatch(l -> l.getFill().equals(blue.deriveColor(0, 1, 1, 5.0 / 9)));
+    assertThat(legs(device)).allMatch(l -> l.getFill().equals(Color.web("#2563eb")));
+    assertThat(legs(outside))
+        .as("a leg outside the graph's content (the legend's) keeps its dashes")
+        .allMatch(l -> l.getFill() instanceof ImagePattern);
+
+    // Lit while merged: the lit colour at the same share.
+    robot.interact(
+        () -> {
+          group.setLit(true);
+          root.applyCss();
+        });
+    assertThat(legs(group))
+        .allMatch(l -> l.getFill().equals(Color.web("#db2777").deriveColor(0, 1, 1, 5.0 / 9)));
+
+    // Zoomed back in, the dashes come back.
+    robot.interact(
+        () -> {
+          group.setLit(false);
+          content.pseudoClassStateChanged(coloursOnly, false);
+          root.applyCss();
+        });
+    assertThat(legs(group))
+        .noneMatch(EdgeLeg::legDashesMerged)
+        .allMatch(l -> l.getFill() instanceof ImagePattern);
+  }
+
+  @Test
   void hullsAndCollapsedSubtreesAreStrokedCentredWithTheOutlineOutsideTheirBox(FxRobot robot) {
     Box box = new Box(40, 30, 120, 50);
     GroupHullSkin viable = new GroupHullSkin(new GroupHull(7, List.of(box), true, "", box));
