@@ -362,9 +362,9 @@ public final class LayerPaintProbe {
         return;
       }
       javafx.scene.transform.Transform t =
-          inverse(viewport).createConcatenation(n.getLocalToSceneTransform());
+          ProbeHarness.sceneToLocal(viewport).createConcatenation(n.getLocalToSceneTransform());
       double k = t.getMxx();
-      double alpha = opacityOf(n);
+      double alpha = ProbeHarness.opacityOnScreen(n);
       if (n instanceof javafx.scene.shape.Rectangle r) {
         javafx.geometry.Point2D o = t.transform(r.getX(), r.getY());
         double w = r.getWidth() * k;
@@ -428,22 +428,6 @@ public final class LayerPaintProbe {
       } else {
         skipped++;
       }
-    }
-
-    private static javafx.scene.transform.Transform inverse(Node n) {
-      try {
-        return n.getLocalToSceneTransform().createInverse();
-      } catch (javafx.scene.transform.NonInvertibleTransformException e) {
-        throw new IllegalStateException(e);
-      }
-    }
-
-    private static double opacityOf(Node n) {
-      double a = 1;
-      for (Node at = n; at != null; at = at.getParent()) {
-        a *= at.getOpacity();
-      }
-      return a;
     }
 
     String census() {

@@ -14,7 +14,6 @@ import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.Pane;
 import javafx.scene.paint.Color;
-import javafx.scene.transform.NonInvertibleTransformException;
 import javafx.scene.transform.Transform;
 import org.vfioworkbench.ui.graph.skin.EdgeLeg;
 
@@ -97,10 +96,11 @@ final class LegRasterCopy {
     if (!(n instanceof EdgeLeg leg) || !(leg.legColor() instanceof Color color)) {
       return;
     }
-    Transform t = inverse(viewport).createConcatenation(leg.getLocalToSceneTransform());
+    Transform t =
+        ProbeHarness.sceneToLocal(viewport).createConcatenation(leg.getLocalToSceneTransform());
     Point2D a = t.transform(leg.getX(), leg.getY());
     Point2D b = t.transform(leg.getX() + leg.getWidth(), leg.getY() + leg.getHeight());
-    double alpha = opacityOf(leg) * dashShare(leg.legDashes());
+    double alpha = ProbeHarness.opacityOnScreen(leg) * dashShare(leg.legDashes());
     strips.add(
         new Strip(
             Math.min(a.getX(), b.getX()),
@@ -125,22 +125,6 @@ final class LegRasterCopy {
       }
     }
     return all <= 0 ? 1 : on / all;
-  }
-
-  private static Transform inverse(Node n) {
-    try {
-      return n.getLocalToSceneTransform().createInverse();
-    } catch (NonInvertibleTransformException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static double opacityOf(Node n) {
-    double a = 1;
-    for (Node at = n; at != null; at = at.getParent()) {
-      a *= at.getOpacity();
-    }
-    return a;
   }
 
   String census() {

@@ -148,4 +148,22 @@ final class ProbeHarness {
     Collections.sort(s);
     return s.get(Math.max(0, Math.min(s.size() - 1, (int) Math.ceil(p / 100.0 * s.size()) - 1)));
   }
+
+  /** The transform from scene coordinates into {@code n}'s own. */
+  static javafx.scene.transform.Transform sceneToLocal(javafx.scene.Node n) {
+    try {
+      return n.getLocalToSceneTransform().createInverse();
+    } catch (javafx.scene.transform.NonInvertibleTransformException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** {@code n}'s opacity times every ancestor's: how opaque it is drawn. */
+  static double opacityOnScreen(javafx.scene.Node n) {
+    double a = 1;
+    for (javafx.scene.Node at = n; at != null; at = at.getParent()) {
+      a *= at.getOpacity();
+    }
+    return a;
+  }
 }
