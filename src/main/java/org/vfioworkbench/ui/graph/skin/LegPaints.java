@@ -27,6 +27,9 @@ final class LegPaints {
 
   private static final Map<Key, ImagePattern> PATTERNS = new ConcurrentHashMap<>();
 
+  /** A dashed leg's colour at its dashes' share, per colour and dash pattern (merged dashes). */
+  private static final Map<Key, Color> MERGED = new ConcurrentHashMap<>();
+
   private LegPaints() {}
 
   /**
@@ -60,8 +63,6 @@ final class LegPaints {
     }
     return PATTERNS.computeIfAbsent(new Key(c, List.copyOf(lengths), vertical), LegPaints::pattern);
   }
-
-  private static final Map<Key, Color> MERGED = new ConcurrentHashMap<>();
 
   private static Color average(Key k) {
     int on = 0;
