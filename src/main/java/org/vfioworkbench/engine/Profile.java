@@ -27,8 +27,9 @@ public enum Profile {
       Behaviour.GROUP_COUNT_UNSIGNED,
       Behaviour.VF_OWN_DEV_SET),
   /**
-   * 6.12.42 on (checked against 6.12.117, linux-source-6.12): the 6.12 semantics plus the stable
-   * backport of "vfio/pci: Separate SR-IOV VF dev_set" (each VF a dev-set of its own).
+   * 6.12.42 on (checked against linux-source-6.12: 6.12.117, and 6.12.118 by the tests): the 6.12
+   * semantics plus the stable backport of "vfio/pci: Separate SR-IOV VF dev_set" (each VF a dev-set
+   * of its own).
    */
   LINUX_6_12(
       "linux-6.12",

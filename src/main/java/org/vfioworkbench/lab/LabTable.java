@@ -44,7 +44,7 @@ public final class LabTable {
     return b.toString();
   }
 
-  /** "Linux 6.12.117" from a /proc/version line. */
+  /** "Linux 6.12.118" from a /proc/version line. */
   public static String shortKernel(String procVersion) {
     String[] parts = procVersion.split(" ");
     return parts.length >= 3 && parts[0].equals("Linux") ? "Linux " + parts[2] : procVersion;

@@ -17,7 +17,7 @@ import java.util.Objects;
  * @param mainline the first mainline release carrying it ({@link #BEFORE_5_15} when older than
  *     every release the engine models)
  * @param backports the first stable release of each older series known to carry it (e.g. {@code
- *     6.12.117}, the {@code linux-source-6.12} release the table was checked against)
+ *     6.12.117}, the {@code linux-source-6.12} release the table was first checked against)
  */
 public record NoBusResetFixup(
     int vendor,

@@ -6,10 +6,11 @@ import java.util.Optional;
 /**
  * The kernel's PCI fixups that decide whether a slot or bus can be reset, by release. Mirrors
  * {@code drivers/pci/quirks.c}; a test checks the 6.12 entries against the source of {@code
- * linux-source-6.12} (6.12.117). Only {@code PCI_DEV_FLAGS_NO_BUS_RESET} matters here: {@code
- * pci_slot_resettable} and {@code pci_bus_resettable} consult it. The other reset flags in quirks.c
- * ({@code PCI_DEV_FLAGS_NO_FLR_RESET}, {@code PCI_DEV_FLAGS_NO_PM_RESET}) only remove a
- * function-level reset method, which the hot-reset ioctls never use.
+ * linux-source-6.12} installed (6.12.117 when it was written, 6.12.118 since). Only {@code
+ * PCI_DEV_FLAGS_NO_BUS_RESET} matters here: {@code pci_slot_resettable} and {@code
+ * pci_bus_resettable} consult it. The other reset flags in quirks.c ({@code
+ * PCI_DEV_FLAGS_NO_FLR_RESET}, {@code PCI_DEV_FLAGS_NO_PM_RESET}) only remove a function-level
+ * reset method, which the hot-reset ioctls never use.
  */
 public final class QuirkTable {
 

@@ -82,7 +82,7 @@ final class KernelSource {
     return Files.readString(root().resolve(relative), StandardCharsets.ISO_8859_1);
   }
 
-  /** The release the top Makefile names ({@code 6.12.117}). */
+  /** The release the top Makefile names (e.g. {@code 6.12.118}). */
   static KernelRelease release() throws IOException, InterruptedException {
     String mk = read("Makefile");
     return KernelRelease.of(field(mk, "VERSION"), field(mk, "PATCHLEVEL"), field(mk, "SUBLEVEL"));
