@@ -282,15 +282,8 @@ public final class LayerPaintProbe {
         if (sh instanceof org.vfioworkbench.ui.graph.skin.EdgeLeg leg
             && !leg.legDashes().isEmpty()
             && leg.legColor() instanceof javafx.scene.paint.Color c) {
-          double on1 = 0;
-          double sum = 0;
-          for (int i = 0; i < leg.legDashes().size(); i++) {
-            double d = leg.legDashes().get(i).doubleValue();
-            sum += d;
-            on1 += i % 2 == 0 ? d : 0;
-          }
           fills.put(leg, leg.getFill());
-          leg.setFill(c.deriveColor(0, 1, 1, on1 / sum));
+          leg.setFill(c.deriveColor(0, 1, 1, leg.dashShare()));
         }
       }
       System.out.printf(Locale.ROOT, "(%d dashed legs filled solid)%n", fills.size());

@@ -100,7 +100,7 @@ final class LegRasterCopy {
         ProbeHarness.sceneToLocal(viewport).createConcatenation(leg.getLocalToSceneTransform());
     Point2D a = t.transform(leg.getX(), leg.getY());
     Point2D b = t.transform(leg.getX() + leg.getWidth(), leg.getY() + leg.getHeight());
-    double alpha = ProbeHarness.opacityOnScreen(leg) * dashShare(leg.legDashes());
+    double alpha = ProbeHarness.opacityOnScreen(leg) * leg.dashShare();
     strips.add(
         new Strip(
             Math.min(a.getX(), b.getX()),
@@ -109,22 +109,6 @@ final class LegRasterCopy {
             Math.max(a.getY(), b.getY()),
             color,
             alpha));
-  }
-
-  private static double dashShare(List<Number> dashes) {
-    if (dashes.isEmpty()) {
-      return 1;
-    }
-    double on = 0;
-    double all = 0;
-    for (int i = 0; i < dashes.size(); i++) {
-      double d = dashes.get(i).doubleValue();
-      all += d;
-      if (i % 2 == 0) {
-        on += d;
-      }
-    }
-    return all <= 0 ? 1 : on / all;
   }
 
   String census() {

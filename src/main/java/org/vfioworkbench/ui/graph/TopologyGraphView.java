@@ -296,6 +296,11 @@ public final class TopologyGraphView extends StackPane
    */
   public static final double TEXT_FROM = GLANCE_MIN_PX / GLANCE_MAX_FONT;
 
+  /** Whether chips show their colours only at {@code zoom} (below {@link #TEXT_FROM}). */
+  static boolean coloursOnly(double zoom) {
+    return zoom < TEXT_FROM;
+  }
+
   /**
    * Set on the graph's content ({@code #graph-content:colours-only}) below {@link #TEXT_FROM}: the
    * stylesheet draws dashed edges there as plain strips at their dashes' share of their colour,
@@ -305,7 +310,7 @@ public final class TopologyGraphView extends StackPane
       javafx.css.PseudoClass.getPseudoClass("colours-only");
 
   private void markColoursOnly() {
-    content.pseudoClassStateChanged(COLOURS_ONLY, scale.getX() < TEXT_FROM);
+    content.pseudoClassStateChanged(COLOURS_ONLY, coloursOnly(scale.getX()));
   }
 
   /** What a chip shows at the current zoom: nothing but colour, a glance, or its full text. */
@@ -320,7 +325,7 @@ public final class TopologyGraphView extends StackPane
     if (overview ? scale.getX() >= GLANCE_BELOW : addressReadable()) {
       return detailed(m) ? Detail.FULL : Detail.PLAIN;
     }
-    return scale.getX() >= TEXT_FROM ? Detail.GLANCE : Detail.PLAIN;
+    return coloursOnly(scale.getX()) ? Detail.PLAIN : Detail.GLANCE;
   }
 
   /**

@@ -16,7 +16,7 @@ public final class ZoomReadout {
   /** What the read-out says at {@code zoom}. */
   static String says(double zoom) {
     String percent = Math.round(zoom * 100) + " %";
-    return zoom < TopologyGraphView.TEXT_FROM ? percent + " \u00b7 colours only" : percent;
+    return TopologyGraphView.coloursOnly(zoom) ? percent + " \u00b7 colours only" : percent;
   }
 
   /** The widest reading in {@code font}: just below where text shows, and 400 %. */

@@ -189,6 +189,14 @@ public final class EdgeLeg extends Rectangle {
     return legDashesMerged.get();
   }
 
+  /**
+   * The share of the leg's length its dashes cover, as drawn (1 when solid): what a merged leg's
+   * colour is drawn at.
+   */
+  public double dashShare() {
+    return LegPaints.dashShare(legDashes.get());
+  }
+
   /** The leg's styled dash and gap lengths (empty: solid). */
   public List<Number> legDashes() {
     return List.of(legDashes.get());

@@ -52,27 +52,45 @@ final class LegPaints {
     if (dashes.length == 0 || !(color instanceof Color c)) {
       return color;
     }
+    List<Integer> lengths = lengths(dashes);
+    if (merged) {
+      return MERGED.computeIfAbsent(new Key(c, lengths, false), LegPaints::average);
+    }
+    return PATTERNS.computeIfAbsent(new Key(c, lengths, vertical), LegPaints::pattern);
+  }
+
+  /**
+   * The share of a leg's length its dashes cover, as drawn (lengths rounded as {@link #of} rounds
+   * them): 1 for a solid leg, 5/9 for dashes 5 4.
+   */
+  static double dashShare(Number[] dashes) {
+    return dashes.length == 0 ? 1 : share(lengths(dashes));
+  }
+
+  /** The dash and gap lengths in turn, whole pixels, at least one each; an odd list repeated. */
+  private static List<Integer> lengths(Number[] dashes) {
     List<Integer> lengths = new ArrayList<>();
     for (int round = 0; round < (dashes.length % 2 == 0 ? 1 : 2); round++) {
       for (Number d : dashes) {
         lengths.add(Math.max(1, (int) Math.round(d.doubleValue())));
       }
     }
-    if (merged) {
-      return MERGED.computeIfAbsent(new Key(c, List.copyOf(lengths), false), LegPaints::average);
+    return List.copyOf(lengths);
+  }
+
+  private static double share(List<Integer> lengths) {
+    int on = 0;
+    int all = 0;
+    for (int i = 0; i < lengths.size(); i++) {
+      all += lengths.get(i);
+      on += i % 2 == 0 ? lengths.get(i) : 0;
     }
-    return PATTERNS.computeIfAbsent(new Key(c, List.copyOf(lengths), vertical), LegPaints::pattern);
+    return (double) on / all;
   }
 
   private static Color average(Key k) {
-    int on = 0;
-    int all = 0;
-    for (int i = 0; i < k.lengths().size(); i++) {
-      all += k.lengths().get(i);
-      on += i % 2 == 0 ? k.lengths().get(i) : 0;
-    }
     Color c = k.color();
-    return new Color(c.getRed(), c.getGreen(), c.getBlue(), c.getOpacity() * on / all);
+    return new Color(c.getRed(), c.getGreen(), c.getBlue(), c.getOpacity() * share(k.lengths()));
   }
 
   private static ImagePattern pattern(Key k) {
